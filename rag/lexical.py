@@ -1,0 +1,99 @@
+"""BM25 over chunk text (bm25s, English stemming and stopwords), persisted next to the index."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .store import published_int
+from .types import Chunk
+
+log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s logs each index build at DEBUG to stdout
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Return stemmed, stopword-free tokens for each text."""
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+
+class LexicalIndex:
+    """A bm25s index plus, per indexed chunk, its id, source and date for filtering."""
+
+    def __init__(self, retriever, ids: list[str], sources: list[str], dates: list[int], generation: int):
+        self.retriever = retriever
+        self.ids = ids
+        self.sources = np.array(sources, dtype=object)
+        self.dates = np.array(dates, dtype=np.int64)
+        self.generation = generation
+
+    @classmethod
+    def build(cls, chunks: list[Chunk], generation: int) -> LexicalIndex:
+        """Index the chunks (their metadata-prefixed text)."""
+        import bm25s
+
+        retriever = bm25s.BM25()
+        if chunks:
+            retriever.index(tokenize([c.indexed_text for c in chunks]), show_progress=False)
+        return cls(retriever, [c.id for c in chunks], [c.source for c in chunks],
+                   [published_int(c.published) for c in chunks], generation)
+
+    def save(self, directory: Path) -> None:
+        """Write the index and its chunk table to directory."""
+        directory.mkdir(parents=True, exist_ok=True)
+        if self.ids:
+            self.retriever.save(str(directory), show_progress=False)
+        table = {"generation": self.generation, "ids": self.ids, "sources": self.sources.tolist(),
+                 "dates": self.dates.tolist()}
+        tmp = directory / "chunks.json.tmp"
+        tmp.write_text(json.dumps(table))
+        tmp.replace(directory / "chunks.json")  # written last: a half-saved index is never taken as current
+
+    @classmethod
+    def load(cls, directory: Path, generation: int) -> LexicalIndex | None:
+        """Return the saved index if it was built at this docstore generation, else None."""
+        import bm25s
+
+        try:
+            table = json.loads((directory / "chunks.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if table.get("generation") != generation:
+            return None
+        retriever = bm25s.BM25.load(str(directory), show_progress=False) if table["ids"] else bm25s.BM25()
+        return cls(retriever, table["ids"], table["sources"], table["dates"], generation)
+
+    def mask(self, sources: list[str] | None, since: int, until: int) -> np.ndarray | None:
+        """Return a 0/1 weight per chunk for the filters, or None when nothing is filtered."""
+        if not sources and not since and not until:
+            return None
+        keep = np.ones(len(self.ids), dtype=bool)
+        if sources:
+            keep &= np.isin(self.sources, sources)
+        if since:
+            keep &= self.dates >= since
+        if until:
+            keep &= self.dates <= until
+        return keep.astype(np.float32)
+
+    def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Return (chunk id, BM25 score) of the best n chunks with a positive score."""
+        tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict] if self.ids else []
+        if not tokens:
+            return []
+        n = min(n, len(self.ids))
+        docs, scores = self.retriever.retrieve([tokens], k=n, show_progress=False, weight_mask=mask, n_threads=0)
+        return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]

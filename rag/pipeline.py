@@ -1,0 +1,228 @@
+"""Pipeline: the one facade users need. ingest() files, retrieve() passages, ask() for a cited answer."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from .answer import compose_answer
+from .chunking import chunk_article
+from .config import Settings
+from .docstore import DocStore
+from .embed import Embedder, make_embedder
+from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
+from .ingest import discover_files, read_file
+from .lexical import LexicalIndex
+from .retrieve import HybridRetriever
+from .store import VectorStore
+from .types import Answer, Hit, IndexStats, IngestReport
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+MAX_QUESTION_CHARS = 2000
+
+
+class Pipeline:
+    """Offline news QA over one index. Constructing it is cheap: models and stores load on first use."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, **overrides):
+        self.settings = settings.model_copy(update=overrides) if settings else Settings(**overrides)
+        self._embedder = embedder
+        self._docs: DocStore | None = None
+        self._vectors: VectorStore | None = None
+        self._lexical: LexicalIndex | None = None
+        self._lock = threading.RLock()
+
+    # -- parts, loaded lazily -------------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        """The sentence encoder (loaded on first use)."""
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size)
+        return self._embedder
+
+    @property
+    def docs(self) -> DocStore:
+        """The article and chunk records."""
+        with self._lock:
+            if self._docs is None:
+                self._docs = DocStore(self.settings.index_dir / "docs.sqlite")
+            return self._docs
+
+    @property
+    def vectors(self) -> VectorStore:
+        """The Chroma collection (checked against the model and chunking settings)."""
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = VectorStore(self.settings, self.embedder.name, self.embedder.dim)
+            return self._vectors
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index, rebuilt whenever the stored chunks changed."""
+        with self._lock:
+            generation = self.docs.generation
+            if self._lexical is None or self._lexical.generation != generation:
+                directory = self.settings.index_dir / "bm25"
+                self._lexical = LexicalIndex.load(directory, generation)
+                if self._lexical is None:
+                    log.info("building the BM25 index")
+                    self._lexical = LexicalIndex.build(self.docs.chunks(), generation)
+                    self._lexical.save(directory)
+            return self._lexical
+
+    # -- ingest -----------------------------------------------------------------------------------------
+    def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None) -> IngestReport:
+        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped."""
+        started = time.perf_counter()
+        report = IngestReport()
+        with self._write_lock():
+            self.vectors  # fail fast on a mismatched index, before any work
+            files, report.failed = discover_files(paths or [self.settings.corpus_dir])
+            for number, file in enumerate(files, 1):
+                self._ingest_file(file, report)
+                if progress:
+                    progress("read", number, len(files))
+            if prune:
+                for path in sorted(self.docs.paths()):
+                    if not Path(path).exists():
+                        report.removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
+            self.lexical  # BM25 over everything is ready before the slow embedding starts
+            report.chunks_embedded = self.sync_vectors(progress)
+        report.seconds = time.perf_counter() - started
+        log.info("ingest: %s", report.summary())
+        return report
+
+    def _ingest_file(self, file: Path, report: IngestReport) -> None:
+        try:
+            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6))
+        except ArticleError as exc:
+            report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
+            return
+        report.failed += bad_records
+        path = str(file)
+        previous = self.docs.article_ids_for_path(path)
+        hashes = self.docs.content_hashes() if articles else {}
+        current: set[str] = set()
+        for article in articles:
+            if article.id in current:
+                continue
+            current.add(article.id)
+            old_hash = hashes.get(article.id)
+            if old_hash == article.content_hash:
+                report.skipped.append(article.id)
+                if article.id not in previous:
+                    self.docs.link(path, article.id)  # the same article in another file: stored once
+                continue
+            chunks = chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)
+            self.docs.put_article(article, chunks)
+            (report.updated if old_hash else report.added).append(article.id)
+        report.removed += self.docs.unlink(path, previous - current)
+
+    def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
+        """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded."""
+        stored = self.vectors.ids()
+        wanted = self.docs.chunk_ids()
+        orphans = sorted(stored - wanted)
+        if orphans:
+            self.vectors.delete(orphans)
+        pending = sorted(wanted - stored)
+        done = 0
+        for i in range(0, len(pending), batch):
+            chunks = self.docs.chunks(pending[i:i + batch])
+            self.vectors.upsert(chunks, self.embedder.encode([c.indexed_text for c in chunks]))
+            done += len(chunks)
+            if progress:
+                progress("embed", done, len(pending))
+        return done
+
+    @contextmanager
+    def _write_lock(self):
+        self.settings.index_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.settings.index_dir / "write.lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexLockedError(f"The index at {self.settings.index_dir} is locked: another process is "
+                                       "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
+            yield
+
+    def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
+        """Ingest the default corpus when the index is empty (first run); return its report, or None."""
+        if self.docs.counts()[0]:
+            return None
+        corpus = self.settings.corpus_dir
+        if not corpus.exists():
+            raise RagError(f"The index at {self.settings.index_dir} is empty and the corpus directory {corpus} does "
+                           "not exist. Run `rag ingest PATH` or set RAG_CORPUS_DIR to your articles.")
+        log.info("first run: ingesting %s", corpus)
+        return self.ingest(corpus, progress=progress)
+
+    # -- query -------------------------------------------------------------------------------------------
+    def retrieve(self, query: str, k: int | None = None, sources: list[str] | None = None,
+                 since: date | str | None = None, until: date | str | None = None) -> list[Hit]:
+        """Return the k best passages for the query, optionally filtered by source and publication dates."""
+        query = _check_question(query)
+        if not self.docs.counts()[0]:
+            raise EmptyIndexError(f"The index at {self.settings.index_dir} holds no articles. "
+                                  f"Run `rag ingest {self.settings.corpus_dir}` first.")
+        retriever = HybridRetriever(
+            self.docs, self.lexical, self.vectors, self.embedder, rrf_k=self.settings.rrf_k,
+            bm25_weight=self.settings.bm25_weight, dense_weight=self.settings.dense_weight,
+            candidates=self.settings.candidates)
+        return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None,
+                                  since=_as_date(since), until=_as_date(until))
+
+    def ask(self, question: str, k: int | None = None, sources: list[str] | None = None,
+            since: date | str | None = None, until: date | str | None = None) -> Answer:
+        """Return a cited extractive answer, or a refusal when the corpus does not support one."""
+        started = time.perf_counter()
+        hits = self.retrieve(question, k or self.settings.answer_passages, sources, since, until)
+        retrieved = time.perf_counter()
+        bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
+        answer = compose_answer(question.strip(), hits, self.embedder, max_sentences=self.settings.answer_sentences,
+                                threshold=self.settings.refusal_threshold, bodies=bodies)
+        answer.timings = {"retrieve_ms": (retrieved - started) * 1e3,
+                          "answer_ms": (time.perf_counter() - retrieved) * 1e3,
+                          "total_ms": (time.perf_counter() - started) * 1e3}
+        return answer
+
+    def stats(self) -> IndexStats:
+        """Return what the index holds."""
+        articles, chunks = self.docs.counts()
+        first, last = self.docs.date_span()
+        return IndexStats(articles=articles, chunks=chunks, embedded_chunks=self.vectors.count(),
+                          sources=self.docs.sources(), first_published=first, last_published=last,
+                          model=self.embedder.name, index_dir=str(self.settings.index_dir))
+
+    def as_retriever(self, k: int = 10, **filters):
+        """Return this pipeline as a llama-index BaseRetriever."""
+        from .retrieve import as_llama_retriever
+
+        return as_llama_retriever(self, k, **filters)
+
+
+def _check_question(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise QuestionError("The question is empty. Type a question about the news, e.g. 'Who did Rutte meet?'.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"The question is {len(text)} characters long; the limit is {MAX_QUESTION_CHARS}. "
+                            "Ask a shorter question.")
+    return text
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RagError(f"'{value}' is not a date. Use YYYY-MM-DD, e.g. 2023-10-01.") from exc

@@ -1,0 +1,126 @@
+"""The data that flows between stages: Article -> Chunk -> Hit -> Citation / Answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Article:
+    """A cleaned news article, ready to chunk."""
+
+    id: str
+    title: str
+    body: str
+    source: str = ""
+    published: date | None = None
+    url: str = ""
+    author: str = ""
+    category: str = ""
+    path: str = ""
+    content_hash: str = ""
+
+
+@dataclass
+class Chunk:
+    """A span of an article's cleaned body, with the article's metadata carried along."""
+
+    id: str
+    article_id: str
+    text: str
+    start: int
+    end: int
+    title: str
+    source: str
+    published: date | None
+    url: str
+    position: int = 0
+
+    @property
+    def indexed_text(self) -> str:
+        """Text given to BM25 and the embedder: metadata prefix (questions name outlets and dates) + chunk."""
+        when = self.published.isoformat() if self.published else "unknown date"
+        return f"{self.title}\n{self.source}, {when}\n{self.text}"
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk and its fused score."""
+
+    text: str
+    score: float
+    article_id: str
+    title: str
+    source: str
+    published: date | None
+    url: str
+    start: int
+    end: int
+    chunk_id: str = ""
+
+
+@dataclass
+class Citation:
+    """A numbered, verified passage that supports a sentence of an answer."""
+
+    n: int
+    article_id: str
+    title: str
+    source: str
+    published: date | None
+    url: str
+    quote: str
+    start: int
+    end: int
+    score: float
+    passage: str = ""
+
+
+@dataclass
+class Answer:
+    """What `Pipeline.ask` returns: cited text, or a refusal with no citations."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    support: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: article ids added / updated / skipped / removed, and (path, reason) failures."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    chunks_embedded: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line for people: counts of each outcome."""
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.skipped)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.failed)} failed; "
+            f"{self.chunks_embedded} chunks embedded in {self.seconds:.1f}s"
+        )
+
+
+@dataclass
+class IndexStats:
+    """What the index holds."""
+
+    articles: int
+    chunks: int
+    embedded_chunks: int
+    sources: list[str]
+    first_published: date | None
+    last_published: date | None
+    model: str
+    index_dir: str
