@@ -231,10 +231,10 @@ def make_article(path: Path, *, title: str, body: str, source: str = "", publish
                  url: str = "", author: str = "", category: str = "", article_id: str = "") -> Article:
     """Return an Article with a stable id (given, else from title/source/date) and a hash of its content."""
     title = " ".join(title.split())
-    source = source.strip() or path.name
-    if not article_id:
-        key = "|".join([title.lower(), source.lower(), published.isoformat() if published else ""])
+    if not article_id:  # from what the article declares, never the file name: a copied file is the same article
+        key = "|".join([title.lower(), source.strip().lower(), published.isoformat() if published else ""])
         article_id = "a-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+    source = source.strip() or path.name
     content = "\x1f".join([title, body, source, published.isoformat() if published else "", url, author, category])
     return Article(
         id=article_id, title=title, body=body, source=source, published=published, url=url, author=author,

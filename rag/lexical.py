@@ -13,7 +13,13 @@ from .store import published_int
 from .types import Chunk
 
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s logs each index build at DEBUG to stdout
+
+
+def _bm25s():
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its logger to DEBUG on import
+    return bm25s
 
 
 @lru_cache(maxsize=1)
@@ -25,9 +31,7 @@ def _stemmer():
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Return stemmed, stopword-free tokens for each text."""
-    import bm25s
-
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+    return _bm25s().tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
 
 
 class LexicalIndex:
@@ -43,9 +47,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, chunks: list[Chunk], generation: int) -> LexicalIndex:
         """Index the chunks (their metadata-prefixed text)."""
-        import bm25s
-
-        retriever = bm25s.BM25()
+        retriever = _bm25s().BM25()
         if chunks:
             retriever.index(tokenize([c.indexed_text for c in chunks]), show_progress=False)
         return cls(retriever, [c.id for c in chunks], [c.source for c in chunks],
@@ -65,8 +67,7 @@ class LexicalIndex:
     @classmethod
     def load(cls, directory: Path, generation: int) -> LexicalIndex | None:
         """Return the saved index if it was built at this docstore generation, else None."""
-        import bm25s
-
+        bm25s = _bm25s()
         try:
             table = json.loads((directory / "chunks.json").read_text())
         except (OSError, ValueError):
@@ -86,7 +87,7 @@ class LexicalIndex:
         if since:
             keep &= self.dates >= since
         if until:
-            keep &= self.dates <= until
+            keep &= (self.dates <= until) & (self.dates > 0)  # undated articles match no date range
         return keep.astype(np.float32)
 
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:

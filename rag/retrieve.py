@@ -33,6 +33,8 @@ def chroma_filter(sources: list[str] | None, since: date | None, until: date | N
         clauses.append({"published_int": {"$gte": published_int(since)}})
     if until:
         clauses.append({"published_int": {"$lte": published_int(until)}})
+        if not since:  # undated articles are stored as 0 and match no date range
+            clauses.append({"published_int": {"$gt": 0}})
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -1,0 +1,121 @@
+"""The core pipeline for real: bundled MiniLM embeddings, Chroma in tmp_path, the two seed articles."""
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from rag import EmptyIndexError, IndexMismatchError, Pipeline, QuestionError
+
+pytestmark = pytest.mark.slow
+RUTTE_SEED = "000_04a9e4f104fbd3c5.txt"
+SUMY_SEED = "002_7bc19d3e9746e9a9.txt"
+
+
+@pytest.fixture
+def pipeline(tmp_path, bundled_embedder, seed_corpus):
+    rag = Pipeline(index_dir=tmp_path / "index", corpus_dir=seed_corpus, embedder=bundled_embedder)
+    report = rag.ingest(seed_corpus)
+    assert len(report.added) == 2 and report.failed == []
+    return rag
+
+
+def _in_sync(rag):
+    return rag.vectors.ids() == rag.docs.chunk_ids()
+
+
+def test_ingest_stores_every_chunk_in_chroma_and_bm25(pipeline):
+    stats = pipeline.stats()
+    assert stats.articles == 2 and stats.chunks == stats.embedded_chunks > 0
+    assert _in_sync(pipeline) and len(pipeline.lexical.ids) == stats.chunks
+    assert pipeline.vectors.collection.metadata["embed_model"] == "all-MiniLM-L6-v2"
+
+
+def test_reingest_unchanged_touches_nothing(pipeline, seed_corpus):
+    report = pipeline.ingest(seed_corpus)
+    assert len(report.skipped) == 2 and not (report.added or report.updated or report.removed)
+    assert report.chunks_embedded == 0
+
+
+def test_changed_file_replaces_its_chunks(pipeline, seed_corpus):
+    path = seed_corpus / SUMY_SEED
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nOfficials later raised the toll to 36.\n", encoding="utf-8")
+    report = pipeline.ingest(seed_corpus)
+    assert len(report.updated) == 1 and len(report.skipped) == 1 and report.chunks_embedded > 0
+    assert _in_sync(pipeline)
+    assert any("raised the toll to 36" in h.text for h in pipeline.retrieve("toll raised to 36", k=3))
+
+
+def test_same_article_in_two_files_is_stored_once(pipeline, seed_corpus):
+    shutil.copy(seed_corpus / RUTTE_SEED, seed_corpus / "copy_of_rutte.txt")
+    report = pipeline.ingest(seed_corpus)
+    assert report.added == [] and pipeline.stats().articles == 2
+    (seed_corpus / RUTTE_SEED).unlink()  # still held by the copy
+    assert pipeline.ingest(seed_corpus, prune=True).removed == [] and pipeline.stats().articles == 2
+
+
+def test_prune_removes_articles_whose_files_are_gone(pipeline, seed_corpus):
+    (seed_corpus / RUTTE_SEED).unlink()
+    assert pipeline.ingest(seed_corpus).removed == []  # without --prune nothing is lost
+    report = pipeline.ingest(seed_corpus, prune=True)
+    assert len(report.removed) == 1 and pipeline.stats().articles == 1 and _in_sync(pipeline)
+
+
+def test_index_built_with_other_settings_is_refused(pipeline, tmp_path, bundled_embedder):
+    other = Pipeline(index_dir=tmp_path / "index", chunk_size=512, embedder=bundled_embedder)
+    with pytest.raises(IndexMismatchError, match="chunking"):
+        other.retrieve("Odesa")
+
+
+def test_answers_carry_verified_citations(pipeline):
+    answer = pipeline.ask("Which Ukrainian city did Rutte visit?")
+    assert not answer.refused and "Odesa" in answer.text
+    assert answer.citations and all(f"[{c.n}]" in answer.text for c in answer.citations)
+    for citation in answer.citations:
+        body = pipeline.docs.article(citation.article_id).body
+        assert body[citation.start:citation.end] == citation.quote
+    toll = pipeline.ask("How many people were killed in the Sumy region?")
+    assert not toll.refused and "35" in toll.text
+
+
+def test_unanswerable_question_is_refused_without_citations(pipeline):
+    for question in ("Who won the 2022 World Cup?", "What is the interest rate set by the Bank of Japan?"):
+        answer = pipeline.ask(question)
+        assert answer.refused and answer.citations == [], (question, answer.text)
+
+
+def test_filters_by_source_and_date(pipeline):
+    hits = pipeline.retrieve("Rutte Odesa", k=10, sources=[SUMY_SEED])
+    assert hits and {h.source for h in hits} == {SUMY_SEED}
+    dated = pipeline.retrieve("Rutte Odesa", k=10, since="2025-04-01")
+    assert dated and all(h.published and h.published >= date(2025, 4, 1) for h in dated)
+    assert pipeline.retrieve("Rutte Odesa", k=10, until="2024-01-01") == []
+
+
+def test_llama_index_retriever(pipeline):
+    nodes = pipeline.as_retriever(k=3).retrieve("air defence systems")
+    assert nodes and nodes[0].node.metadata["article_id"] and nodes[0].score > 0
+
+
+def test_clear_errors(tmp_path, bundled_embedder):
+    empty = Pipeline(index_dir=tmp_path / "empty", embedder=bundled_embedder)
+    with pytest.raises(EmptyIndexError, match="rag ingest"):
+        empty.retrieve("anything")
+    with pytest.raises(QuestionError, match="empty"):
+        empty.ask("   ")
+    report = empty.ingest(tmp_path / "no-such-dir")
+    assert report.failed and "no such file" in report.failed[0][1]
+
+
+def test_cli_ask_json_first_run_ingests_the_corpus(tmp_path, seed_corpus):
+    env = {"RAG_INDEX_DIR": str(tmp_path / "cli-index"), "RAG_CORPUS_DIR": str(seed_corpus), "PATH": ""}
+    out = subprocess.run([sys.executable, "-m", "rag", "ask", "Which Ukrainian city did Rutte visit?", "--json"],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    answer = json.loads(out.stdout)
+    assert not answer["refused"] and "Odesa" in answer["text"] and answer["citations"][0]["quote"]
+    stats = subprocess.run([sys.executable, "-m", "rag", "stats", "--json"], capture_output=True, text=True, env=env)
+    assert json.loads(stats.stdout)["articles"] == 2

@@ -1,0 +1,28 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from rag.config import Settings
+
+
+def test_env_file_and_kwargs_precedence(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rag.toml").write_text('index_dir = "from-toml"\ntop_k = 7\nchunk_size = 300\n')
+    monkeypatch.setenv("RAG_INDEX_DIR", "from-env")
+    settings = Settings(chunk_size=128)
+    assert settings.index_dir == Path("from-env") and settings.top_k == 7 and settings.chunk_size == 128
+
+
+def test_unknown_setting_is_rejected():
+    with pytest.raises(ValidationError):
+        Settings(index_dri=".rag")
+
+
+def test_import_rag_is_light():
+    code = ("import sys, rag; heavy = [m for m in ('torch', 'chromadb', 'gradio', 'llama_index', "
+            "'sentence_transformers', 'bm25s') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
