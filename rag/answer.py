@@ -20,6 +20,9 @@ _DATE_WORDS = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July
                          r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"yesterday|today|last (?:week|month|year))\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*")
+_NAMING_ASKED = re.compile(r"\b(call|called|calls|describe[ds]?|term(ed)?|label(l?ed)?|dub(bed)?)\b")
+_SAYING_ASKED = re.compile(r"\b(say|said|says|quote[ds]?|words)\b")
+_QUOTATION = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _KEY_TERM = re.compile(r"\b(?:\d[\d,.]*|[A-Z][\w'’-]*[A-Za-z0-9])\b")
 _QUESTION_WORDS = {"who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "is", "are", "was",
                    "were", "has", "have", "had", "can", "could", "will", "would", "should", "the", "a", "an", "in",
@@ -36,12 +39,14 @@ class Candidate:
     hit: Hit
     start: int
     end: int
+    context: str = ""  # the article title and the sentence before: who "he" is, what "it" refers to
+    rank: int = 0  # rank of its passage in retrieval
     score: float = 0.0
 
 
-def split_sentences(hit: Hit) -> list[Candidate]:
+def split_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
     """Return the sentences of a hit with their character spans in the article."""
-    candidates, cursor = [], 0
+    candidates, cursor, previous = [], 0, ""
     for piece in _SENTENCE_END.split(hit.text) + [""]:
         if not piece:
             continue
@@ -51,7 +56,9 @@ def split_sentences(hit: Hit) -> list[Candidate]:
         if len(text) >= 25 and len(text.split()) >= 5:
             lead = len(piece) - len(piece.lstrip())
             start = hit.start + offset + lead
-            candidates.append(Candidate(text=text, hit=hit, start=start, end=start + len(text)))
+            candidates.append(Candidate(text=text, hit=hit, start=start, end=start + len(text),
+                                        context=f"{hit.title} {previous}", rank=rank))
+        previous = text
     return candidates
 
 
@@ -72,20 +79,39 @@ def _type_bonus(question: str, sentence: str) -> float:
         return 0.1 if _NUMBER.search(sentence) else -0.05
     if q.startswith("when") or "what date" in q or "what year" in q:
         return 0.1 if _DATE_WORDS.search(sentence) else -0.05
+    quotes = _QUOTATION.findall(sentence)
+    if _NAMING_ASKED.search(q):  # "what did X call Y?" is answered by a short quoted phrase, not a speech
+        return 0.15 if any(len(quote.split()) <= 6 for quote in quotes) else 0.0
+    if _SAYING_ASKED.search(q):
+        return 0.1 if quotes else 0.0
     if q.startswith(("who", "where", "which")):
         return 0.05 if _NAME.search(sentence) else 0.0
     return 0.0
 
 
-def score_candidates(question: str, candidates: list[Candidate], embedder: Embedder) -> np.ndarray:
-    """Return per-sentence similarity (MiniLM cosine) and set each candidate's combined score."""
-    q_terms = set(tokenize([question])[0])
-    vectors = embedder.encode([question] + [c.text for c in candidates])
-    similarity = vectors[1:] @ vectors[0]
-    for candidate, sim, tokens in zip(candidates, similarity, tokenize([c.text for c in candidates])):
-        coverage = len(q_terms & set(tokens)) / max(1, len(q_terms))
-        candidate.score = 0.55 * float(sim) + 0.45 * coverage + _type_bonus(question, candidate.text)
-    return similarity
+def _weighted_coverage(weights: dict[str, float], tokens: set[str]) -> float:
+    return sum(w for t, w in weights.items() if t in tokens) / max(1e-9, sum(weights.values()))
+
+
+def score_candidates(question: str, candidates: list[Candidate], embedder: Embedder, keep: int = 24) -> list[Candidate]:
+    """Score sentences (MiniLM similarity + term coverage + answer type); return the best `keep`, best first.
+
+    Term coverage counts the sentence's own words fully and its context (title, previous sentence) partly, with
+    the question's names and numbers weighing double. Only the lexically best `keep` sentences are embedded.
+    """
+    key = set(tokenize([" ".join(key_terms(question))])[0])
+    weights = {t: 2.0 if t in key else 1.0 for t in tokenize([question])[0]}
+    own = tokenize([c.text for c in candidates])
+    context = tokenize([c.context for c in candidates])
+    for candidate, words, around in zip(candidates, own, context):
+        words = set(words)
+        candidate.score = (0.65 * _weighted_coverage(weights, words) + 0.35 * _weighted_coverage(weights, words | set(around))
+                           ) * 0.45 + _type_bonus(question, candidate.text)
+    shortlist = sorted(candidates, key=lambda c: (-c.score, c.rank))[:keep]
+    vectors = embedder.encode([question] + [c.text for c in shortlist])
+    for candidate, similarity in zip(shortlist, vectors[1:] @ vectors[0]):
+        candidate.score += 0.55 * float(similarity)
+    return sorted(shortlist, key=lambda c: -c.score)
 
 
 def support_level(question: str, hits: list[Hit], best: float) -> float:
@@ -106,11 +132,10 @@ def _near_duplicate(a: str, b: str) -> bool:
 def compose_answer(question: str, hits: list[Hit], embedder: Embedder, *, max_sentences: int = 3,
                    threshold: float = 0.45, bodies: dict[str, str] | None = None) -> Answer:
     """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal."""
-    candidates = [c for hit in hits for c in split_sentences(hit)]
+    candidates = [c for rank, hit in enumerate(hits) for c in split_sentences(hit, rank)]
     if not candidates:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits)
-    score_candidates(question, candidates, embedder)
-    ranked = sorted(candidates, key=lambda c: -c.score)
+    ranked = score_candidates(question, candidates, embedder)
     support = support_level(question, hits, ranked[0].score)
     if support < threshold:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)

@@ -105,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
+    p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)
     return parser
 

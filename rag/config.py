@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     answer_sentences: int = 3
     refusal_threshold: float = 0.45
 
+    # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
+    bench_dir: Path = Path("../shared/bench/multihop-rag")
+
     # Ingest limits
     max_file_mb: float = 50.0
 
