@@ -170,9 +170,7 @@ class Pipeline:
                  since: date | str | None = None, until: date | str | None = None) -> list[Hit]:
         """Return the k best passages for the query, optionally filtered by source and publication dates."""
         query = _check_question(query)
-        if not self.docs.counts()[0]:
-            raise EmptyIndexError(f"The index at {self.settings.index_dir} holds no articles. "
-                                  f"Run `rag ingest {self.settings.corpus_dir}` first.")
+        self._require_articles()
         retriever = HybridRetriever(
             self.docs, self.lexical, self.vectors, self.embedder, rrf_k=self.settings.rrf_k,
             bm25_weight=self.settings.bm25_weight, dense_weight=self.settings.dense_weight,
@@ -194,8 +192,16 @@ class Pipeline:
                           "total_ms": (time.perf_counter() - started) * 1e3}
         return answer
 
+    def _require_articles(self) -> None:
+        """Raise EmptyIndexError (creating nothing) unless the index holds articles."""
+        exists = self._docs is not None or (self.settings.index_dir / "docs.sqlite").exists()
+        if not exists or not self.docs.counts()[0]:
+            raise EmptyIndexError(f"The index at {self.settings.index_dir} holds no articles. "
+                                  f"Run `rag ingest {self.settings.corpus_dir}` first.")
+
     def stats(self) -> IndexStats:
-        """Return what the index holds."""
+        """Return what the index holds (EmptyIndexError when there is no index)."""
+        self._require_articles()
         articles, chunks = self.docs.counts()
         first, last = self.docs.date_span()
         return IndexStats(articles=articles, chunks=chunks, embedded_chunks=self.vectors.count(),

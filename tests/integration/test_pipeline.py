@@ -104,6 +104,9 @@ def test_clear_errors(tmp_path, bundled_embedder):
     empty = Pipeline(index_dir=tmp_path / "empty", embedder=bundled_embedder)
     with pytest.raises(EmptyIndexError, match="rag ingest"):
         empty.retrieve("anything")
+    with pytest.raises(EmptyIndexError, match="rag ingest"):
+        empty.stats()
+    assert not (tmp_path / "empty").exists()  # asking created no index as a side effect
     with pytest.raises(QuestionError, match="empty"):
         empty.ask("   ")
     report = empty.ingest(tmp_path / "no-such-dir")
