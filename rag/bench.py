@@ -95,6 +95,35 @@ def bench_query(pipeline: Pipeline, questions: list[str]) -> dict:
     }
 
 
+def bench_refusal(pipeline: Pipeline, path: Path, per_type: int, seed: int = 1) -> dict:
+    """Sweep refusal thresholds over a stratified sample of MultiHop-RAG dev questions (null vs answerable)."""
+    import random
+
+    pipeline.ensure_index()
+    by_type: dict[str, list[dict]] = {}
+    with path.open() as handle:
+        for line in handle:
+            question = json.loads(line)
+            by_type.setdefault(question["question_type"], []).append(question)
+    rng = random.Random(seed)
+    sample = [q for kind in sorted(by_type) for q in rng.sample(by_type[kind], min(per_type, len(by_type[kind])))]
+    supports = [(q["answerable"], pipeline.ask(q["question"]).support) for q in sample]
+    answerable = [s for ok, s in supports if ok]
+    null = [s for ok, s in supports if not ok]
+    sweep = {}
+    for step in range(10, 51):
+        threshold = step / 100
+        over = sum(s < threshold for s in answerable) / len(answerable)
+        true_negative = sum(s < threshold for s in null) / len(null)
+        sweep[threshold] = (round(over, 3), round(true_negative, 3), round((1 - over + true_negative) / 2, 3))
+    best = max(sweep, key=lambda t: sweep[t][2])
+    current = round(pipeline.settings.refusal_threshold, 2)
+    return {"answerable": len(answerable), "null": len(null), "best_threshold": best,
+            "best_over_refusal": sweep[best][0], "best_null_refused": sweep[best][1],
+            "current_threshold": current, "current_over_refusal": sweep.get(current, ("n/a",))[0],
+            "current_null_refused": sweep.get(current, ("n/a", "n/a"))[1]}
+
+
 def record(section: str, result: dict, note: str = "") -> None:
     """Append a dated result row under `## section` in docs/BENCHMARKS.md (created if missing)."""
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -117,9 +146,12 @@ def run(args, pipeline: Pipeline) -> int:
     if args.what == "ingest":
         result = bench_ingest(pipeline, Path(args.corpus or pipeline.settings.corpus_dir))
         section = "Ingest speed (`rag bench ingest`)"
-    else:
+    elif args.what == "query":
         result = bench_query(pipeline, load_questions(args.questions, pipeline.settings.bench_dir / "questions-dev.jsonl"))
         section = "Query latency (`rag bench query`)"
+    else:
+        result = bench_refusal(pipeline, pipeline.settings.bench_dir / "questions-dev.jsonl", args.per_type)
+        section = "Refusal calibration (`rag bench refusal`)"
     print(json.dumps(result, indent=2))
     if not args.no_record:
         record(section, result, note=args.note or "")

@@ -100,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("bench", help="measure ingest and query speed")
-    p.add_argument("what", choices=["ingest", "query"])
+    p = sub.add_parser("bench", help="measure ingest/query speed and calibrate refusal")
+    p.add_argument("what", choices=["ingest", "query", "refusal"])
+    p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
     p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")

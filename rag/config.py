@@ -54,7 +54,8 @@ class Settings(BaseSettings):
     # Answering
     answer_passages: int = 6
     answer_sentences: int = 3
-    refusal_threshold: float = 0.45
+    # Calibrated on MultiHop-RAG dev (null vs answerable questions): see docs/BENCHMARKS.md, `rag bench refusal`
+    refusal_threshold: float = 0.27
 
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")
