@@ -135,6 +135,8 @@ class Pipeline:
             self.vectors.delete(orphans)
         pending = sorted(wanted - stored)
         done = 0
+        if progress and pending:
+            progress("embed", 0, len(pending))  # show the bar (and start its clock) before the first batch
         for i in range(0, len(pending), batch):
             chunks = self.docs.chunks(pending[i:i + batch])
             self.vectors.upsert(chunks, self.embedder.encode([c.indexed_text for c in chunks]))
