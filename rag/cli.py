@@ -25,7 +25,7 @@ def _progress_bars():
             bar = bars[stage] = tqdm(total=total, desc=labels.get(stage, stage), unit=" chunks" if stage == "embed"
                                      else " files", file=sys.stderr, dynamic_ncols=True)
         bar.update(done - bar.n)
-        if done >= total and not bar.disable:
+        if done >= total:
             bar.close()
 
     return update
