@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .cite import verify_citations
+from .cite import normalise, verify_citations
 from .embed import Embedder
 from .lexical import tokenize
 from .types import Answer, Citation, Hit
@@ -140,16 +140,16 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, *, max_se
     if support < threshold:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)
 
-    groups: list[list[Candidate]] = []  # each group: one claim, and every passage that says it
+    groups: list[list[Candidate]] = []  # each group: one claim, and every article that says it word for word
     for candidate in ranked:
         if candidate.score < max(threshold, 0.8 * ranked[0].score):
             break
         same = next((g for g in groups if _near_duplicate(g[0].text, candidate.text)), None)
-        if same is not None:
-            if all(c.hit.article_id != candidate.hit.article_id for c in same):
-                same.append(candidate)
-        elif len(groups) < max_sentences:
+        if same is None and len(groups) < max_sentences:
             groups.append([candidate])
+        elif same is not None and normalise(same[0].text) == normalise(candidate.text) and all(
+                c.hit.article_id != candidate.hit.article_id for c in same):
+            same.append(candidate)  # a wire copy: the same sentence in another article is a second citation
 
     claims, numbered = [], {}
     for group in groups:

@@ -70,3 +70,12 @@ def test_verify_citations_drops_claims_left_without_support():
 def test_numbers_agree():
     assert numbers_agree("35 killed", "killed 35 people")
     assert not numbers_agree("45 killed", "killed 35 people")
+
+
+def test_the_same_sentence_in_two_articles_gets_two_citations(hash_embedder):
+    copy = _hit(text="Wire copy intro that is long enough here. " + BODY, article_id="a2")
+    answer = compose_answer("How many people did Russian strikes kill in the Sumy region?", [_hit(), copy],
+                            hash_embedder, threshold=0.2)
+    assert not answer.refused
+    assert "officials said. [1][2]" in answer.text
+    assert {c.article_id for c in answer.citations} == {"a1", "a2"}
