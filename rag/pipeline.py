@@ -84,7 +84,8 @@ class Pipeline:
         started = time.perf_counter()
         report = IngestReport()
         with self._write_lock():
-            self.vectors  # fail fast on a mismatched index, before any work
+            # Fail fast, before any work, on a mismatched index or a server collection another index owns.
+            self.vectors.claim(self.docs.claim_index_id())
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             for number, file in enumerate(files, 1):
                 self._ingest_file(file, report)
