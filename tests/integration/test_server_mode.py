@@ -14,6 +14,7 @@ import pytest
 
 from rag import IndexMismatchError, Pipeline, RagError
 from rag.check import check_index
+from rag.load import measure_load
 
 pytestmark = pytest.mark.slow
 QUESTIONS = ["Which Ukrainian city did Rutte visit?", "How many people were killed in the Sumy region?",
@@ -132,3 +133,10 @@ def test_vectors_survive_a_server_restart(both, chroma_server, tmp_path, bundled
                      embedder=bundled_embedder)
     assert again.stats().embedded_chunks == chunks and check_index(again).ok
     assert "Odesa" in again.ask(QUESTIONS[0]).text
+
+
+def test_concurrent_clients_over_the_server_get_answers_without_errors(both):
+    _, server = both
+    result = measure_load(server.ask, QUESTIONS, clients=4, seconds=5)
+    assert result["errors"] == 0, result["error_kinds"]
+    assert result["requests"] >= 4 and result["hung_clients"] == 0
