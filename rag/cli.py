@@ -69,7 +69,24 @@ def cmd_stats(args, pipeline) -> int:
     return 0
 
 
+def cmd_check(args, pipeline) -> int:
+    from .check import check_index, repair_index
+
+    report = repair_index(pipeline, progress=_progress_bars()) if args.repair else check_index(pipeline)
+    if args.json:
+        print(json.dumps(asdict(report) | {"ok": report.ok}, default=_json_default, indent=2))
+    else:
+        print(report.summary())
+        if not report.ok and not args.repair:
+            print("run `rag check --repair` to fix what can be fixed", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 def cmd_bench(args, pipeline) -> int:
+    if args.what in ("load", "scale"):
+        from . import load
+
+        return load.run(args, pipeline)
     from . import bench
 
     return bench.run(args, pipeline)
@@ -100,8 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("bench", help="measure ingest/query speed and calibrate refusal")
-    p.add_argument("what", choices=["ingest", "query", "refusal"])
+    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("bench", help="measure ingest/query speed, load and scale; calibrate refusal")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "load", "scale"])
+    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
+    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
+    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
+    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
     p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
