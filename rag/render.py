@@ -16,7 +16,7 @@ from .types import Answer, Citation, IndexStats
 from .uploads import UploadResult
 
 _MARKER = re.compile(r"\[(\d+)\]")
-CONTEXT_CHARS = 240
+CONTEXT_BEFORE, CONTEXT_AFTER = 140, 240  # characters of the passage shown around the cited span
 
 
 def _e(text: object) -> str:
@@ -41,7 +41,7 @@ def highlighted_passage(citation: Citation) -> str:
     at = passage.find(citation.quote)
     if at < 0:
         return f"<mark>{_e(citation.quote)}</mark>"
-    start, end = max(0, at - CONTEXT_CHARS), min(len(passage), at + len(citation.quote) + CONTEXT_CHARS)
+    start, end = max(0, at - CONTEXT_BEFORE), min(len(passage), at + len(citation.quote) + CONTEXT_AFTER)
     before = ("…" if start else "") + passage[start:at]
     after = passage[at + len(citation.quote):end] + ("…" if end < len(passage) else "")
     return f"{_e(before)}<mark>{_e(citation.quote)}</mark>{_e(after)}"

@@ -113,8 +113,8 @@ def build_app(service: ChatService):
                     gr.Markdown("#### Add articles", elem_classes="nr-panel-title")
                     files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), elem_id="nr-files",
                                     label=f"{', '.join(UPLOAD_SUFFIXES)} · up to "
-                                          f"{service.pipeline.settings.upload_max_mb:g} MB each")
-                    add = gr.Button("Add to index", elem_id="nr-add", size="sm")
+                                          f"{service.pipeline.settings.upload_max_mb:g} MB each", height=130)
+                    add = gr.Button("Add to index", elem_id="nr-add", variant="secondary")
                     upload_results = gr.HTML(elem_id="nr-upload-results")
                 with gr.Group(elem_classes="nr-panel"):
                     gr.Markdown("#### Index", elem_classes="nr-panel-title")
