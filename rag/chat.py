@@ -94,6 +94,7 @@ class ChatService:
                 if not Path(corpus).exists():
                     raise RagError(f"The corpus directory {corpus} does not exist. Set RAG_CORPUS_DIR to your "
                                    "articles, or upload files in the app.")
+                self.pipeline.embedder.encode(["warm up"])  # load the model now, not on the first question
                 report = self.pipeline.ingest(corpus, progress=self._on_progress)
             self._set_status(running=False, stage="done", summary=report.summary(), failed=tuple(report.failed))
         except RagError as exc:

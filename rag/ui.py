@@ -57,16 +57,20 @@ def build_app(service: ChatService):
         return _json_safe({"question": reply.question, "query": reply.query, "error": reply.error,
                            "notes": reply.notes, "answer": answer})
 
+    def _banner(status):
+        html = status_html(status)
+        return gr.update(value=html, visible=bool(html))
+
     def refresh_status():
         status = service.status
         stats = service.stats()
         finished = not status.running
         sources = gr.update(choices=stats.sources if stats else []) if finished else gr.skip()
-        return status_html(status), stats_html(stats), sources, gr.Timer(active=not finished)
+        return _banner(status), stats_html(stats), sources, gr.Timer(active=not finished)
 
     def load_page():
         stats = service.stats()
-        return (status_html(service.status), stats_html(stats), gr.update(choices=stats.sources if stats else []),
+        return (_banner(service.status), stats_html(stats), gr.update(choices=stats.sources if stats else []),
                 gr.Timer(active=service.status.running))
 
     def add_files(files: list[str] | None, progress=gr.Progress()):
@@ -85,7 +89,7 @@ def build_app(service: ChatService):
     with gr.Blocks(title="newsrag — cited answers from the news") as page:
         gr.HTML('<header class="nr-header"><div class="nr-logo">newsrag</div><div class="nr-tagline">Answers from '
                 'the news corpus, every sentence cited — or a plain “the corpus does not say”.</div></header>')
-        banner = gr.HTML(elem_id="nr-banner")
+        banner = gr.HTML(elem_id="nr-banner", visible=False)
         queries = gr.State([])
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=420):
@@ -164,9 +168,13 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
     settings = service.pipeline.settings
     host, port = host or settings.app_host, port or settings.app_port
     warn_if_public(host)
-    service.start_indexing()
     page = build_app(service)
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
                 max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=False,
-                quiet=False)
+                quiet=False, prevent_thread_lock=True)
+    service.start_indexing()  # after the page is up, so the first start shows the page at once
+    try:
+        page.block_thread()
+    finally:
+        page.close()
