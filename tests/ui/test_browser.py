@@ -60,7 +60,9 @@ def test_uploaded_file_is_indexed_and_answers_questions(page, tmp_path):
                       "bright green by volunteers over the weekend, the harbour authority said on Friday.\n",
                       encoding="utf-8")
     page.locator("#nr-files input[type=file]").set_input_files(str(upload))
-    page.locator("#nr-files").get_by_text("tromso lighthouse.md").first.wait_for(timeout=30_000)
+    uploaded = page.locator("#nr-files .file-preview a[download]").first
+    uploaded.wait_for(timeout=30_000)
+    assert uploaded.get_attribute("download") == "tromso lighthouse.md"
     page.locator("#nr-add").click()
     result = page.locator("#nr-upload-results .nr-up").first
     result.wait_for(timeout=ANSWER_TIMEOUT_MS)
