@@ -16,7 +16,7 @@ from .types import Answer, Citation, IndexStats
 from .uploads import UploadResult
 
 _MARKER = re.compile(r"\[(\d+)\]")
-CONTEXT_BEFORE, CONTEXT_AFTER = 140, 240  # characters of the passage shown around the cited span
+CONTEXT_BEFORE, CONTEXT_AFTER = 100, 240  # characters of the passage shown around the cited span
 
 
 def _e(text: object) -> str:

@@ -31,112 +31,137 @@ def _json_safe(value):
     return value
 
 
-def build_app(service: ChatService):
-    """Return the Gradio Blocks page for a ChatService (not launched)."""
-    import gradio as gr
+class ChatPage:
+    """The Gradio page over a ChatService: event handlers here, layout in build()."""
 
-    concurrency = service.pipeline.settings.app_concurrency
+    def __init__(self, service: ChatService):
+        self.service = service
+        self.settings = service.pipeline.settings
 
-    def respond(message: str, history: list, queries: list, sources: list | None, since: str | None,
+    # -- handlers ------------------------------------------------------------------------------------------
+    def respond(self, message: str, history: list, queries: list, sources: list | None, since: str | None,
                 until: str | None):
         """Answer one chat message; a generator so an LLM backend can stream (the extractive one yields once)."""
+        import gradio as gr
+
         message = (message or "").strip()
         if not message:
             yield gr.skip(), gr.skip(), gr.skip()
             return
-        reply = service.ask(message, list(queries or []), sources or None, since or None, until or None)
+        reply = self.service.ask(message, list(queries or []), sources or None, since or None, until or None)
         history = list(history or []) + [{"role": "user", "content": escape(message)},
                                          {"role": "assistant", "content": reply_html(reply)}]
         yield history, list(queries or []) + [reply.query], ""
 
-    def ask_api(question: str, previous_queries: list[str] | None = None, sources: list[str] | None = None,
+    def ask_api(self, question: str, previous_queries: list[str] | None = None, sources: list[str] | None = None,
                 since: str = "", until: str = "") -> dict:
         """Answer a question (previous_queries: earlier searched queries, for follow-ups); returns the Answer as JSON."""
-        reply = service.ask(question, previous_queries or [], sources or None, since or None, until or None)
+        reply = self.service.ask(question, previous_queries or [], sources or None, since or None, until or None)
         answer = asdict(reply.answer) | {"hits": None} if reply.answer else None
         return _json_safe({"question": reply.question, "query": reply.query, "error": reply.error,
                            "notes": reply.notes, "answer": answer})
 
-    def _banner(status):
-        html = status_html(status)
-        return gr.update(value=html, visible=bool(html))
+    def panels(self, on_load: bool = True):
+        """Return (banner, index panel, source choices, timer) updates; the timer stops once indexing is done.
 
-    def refresh_status():
-        status = service.status
-        stats = service.stats()
-        finished = not status.running
-        sources = gr.update(choices=stats.sources if stats else []) if finished else gr.skip()
-        return _banner(status), stats_html(stats), sources, gr.Timer(active=not finished)
+        Timer ticks leave the source list alone until indexing ends, so an open dropdown is not reset every second.
+        """
+        import gradio as gr
 
-    def load_page():
-        stats = service.stats()
-        return (_banner(service.status), stats_html(stats), gr.update(choices=stats.sources if stats else []),
-                gr.Timer(active=service.status.running))
+        status, stats = self.service.status, self.service.stats()
+        banner = status_html(status)
+        sources = gr.update(choices=stats.sources if stats else []) if on_load or not status.running else gr.skip()
+        return (gr.update(value=banner, visible=bool(banner)), stats_html(stats), sources,
+                gr.Timer(active=status.running))
 
-    def add_files(files: list[str] | None, progress=gr.Progress()):
+    def add_files(self, files: list[str] | None, progress) -> tuple:
+        """Save and ingest uploaded files; return (per-file results, index panel, source choices)."""
+        import gradio as gr
+
         if not files:
             return '<div class="nr-uploads-hint">Choose files first.</div>', gr.skip(), gr.skip()
-        progress(0, desc="Waiting for indexing to finish" if service.status.running else "Reading files")
+        progress(0, desc="Waiting for indexing to finish" if self.service.status.running else "Reading files")
 
         def report(stage: str, done: int, total: int) -> None:
             progress((done, total), desc="Embedding passages" if stage == "embed" else "Reading files",
                      unit="chunks" if stage == "embed" else "files")
 
-        results = service.upload([(Path(f).name, Path(f)) for f in files], progress=report)
-        stats = service.stats()
+        results = self.service.upload([(Path(f).name, Path(f)) for f in files], progress=report)
+        stats = self.service.stats()
         return uploads_html(results), stats_html(stats), gr.update(choices=stats.sources if stats else [])
 
-    with gr.Blocks(title="newsrag — cited answers from the news") as page:
-        gr.HTML('<header class="nr-header"><div class="nr-logo">newsrag</div><div class="nr-tagline">Answers from '
-                'the news corpus, every sentence cited — or a plain “the corpus does not say”.</div></header>')
-        banner = gr.HTML(elem_id="nr-banner", visible=False)
-        queries = gr.State([])
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=420):
-                chatbot = gr.Chatbot(elem_id="nr-chat", height=620, show_label=False, placeholder=PLACEHOLDER,
-                                     latex_delimiters=[], sanitize_html=True, feedback_options=None,
-                                     buttons=["copy"], layout="panel")
-                with gr.Row(elem_id="nr-ask-row"):
-                    question = gr.Textbox(elem_id="nr-question", show_label=False, scale=5, max_lines=4,
-                                          placeholder="Ask a question about the news…", autofocus=True,
-                                          submit_btn=False)
-                    ask = gr.Button("Ask", variant="primary", elem_id="nr-ask", scale=1, min_width=80)
-                with gr.Row():
-                    gr.Examples(EXAMPLES, inputs=question, label="Try")
-                    clear = gr.Button("New conversation", elem_id="nr-clear", size="sm", variant="secondary")
-            with gr.Column(scale=1, min_width=280, elem_id="nr-side"):
-                with gr.Group(elem_classes="nr-panel"):
-                    gr.Markdown("#### Filters", elem_classes="nr-panel-title")
-                    sources = gr.Dropdown(label="Sources", multiselect=True, choices=[], elem_id="nr-sources",
-                                          info="Only these outlets (empty: all)")
-                    since = gr.DateTime(label="Published from", include_time=False, type="string",
-                                        elem_id="nr-since")
-                    until = gr.DateTime(label="Published until", include_time=False, type="string",
-                                        elem_id="nr-until")
-                with gr.Group(elem_classes="nr-panel"):
-                    gr.Markdown("#### Add articles", elem_classes="nr-panel-title")
-                    files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), elem_id="nr-files",
-                                    label=f"{', '.join(UPLOAD_SUFFIXES)} · up to "
-                                          f"{service.pipeline.settings.upload_max_mb:g} MB each", height=130)
-                    add = gr.Button("Add to index", elem_id="nr-add", variant="secondary")
-                    upload_results = gr.HTML(elem_id="nr-upload-results")
-                with gr.Group(elem_classes="nr-panel"):
-                    gr.Markdown("#### Index", elem_classes="nr-panel-title")
-                    stats = gr.HTML(elem_id="nr-stats")
-        timer = gr.Timer(1.0, active=False)
+    # -- layout --------------------------------------------------------------------------------------------
+    def build(self):
+        """Return the Gradio Blocks page (not launched)."""
+        import gradio as gr
 
-        chat_inputs = [question, chatbot, queries, sources, since, until]
-        chat_outputs = [chatbot, queries, question]
-        ask.click(respond, chat_inputs, chat_outputs, api_name="chat", concurrency_limit=concurrency,
-                  concurrency_id="ask")
-        question.submit(respond, chat_inputs, chat_outputs, api_name=False, concurrency_limit=concurrency,
-                        concurrency_id="ask")
-        clear.click(lambda: ([], []), None, [chatbot, queries], api_name=False)
-        add.click(add_files, [files], [upload_results, stats, sources], api_name="upload")
-        timer.tick(refresh_status, None, [banner, stats, sources, timer], api_name=False, show_progress="hidden")
-        page.load(load_page, None, [banner, stats, sources, timer], api_name=False)
-        gr.api(ask_api, api_name="ask", concurrency_limit=concurrency, concurrency_id="ask")
-    return page
+        with gr.Blocks(title="newsrag — cited answers from the news") as page:
+            gr.HTML('<header class="nr-header"><div class="nr-logo">newsrag</div><div class="nr-tagline">Answers '
+                    'from the news corpus, every sentence cited — or a plain “the corpus does not say”.</div></header>')
+            banner = gr.HTML(elem_id="nr-banner", visible=False)
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=420):
+                    chat = self._chat_column()
+                with gr.Column(scale=1, min_width=280, elem_id="nr-side"):
+                    side = self._side_column()
+            self._wire(page, banner, chat, side)
+        return page
+
+    def _chat_column(self) -> dict:
+        import gradio as gr
+
+        chatbot = gr.Chatbot(elem_id="nr-chat", height=620, show_label=False, placeholder=PLACEHOLDER,
+                             latex_delimiters=[], sanitize_html=True, feedback_options=None, buttons=["copy"],
+                             layout="panel")
+        with gr.Row(elem_id="nr-ask-row"):
+            question = gr.Textbox(elem_id="nr-question", show_label=False, scale=5, max_lines=4, autofocus=True,
+                                  placeholder="Ask a question about the news…", submit_btn=False)
+            ask = gr.Button("Ask", variant="primary", elem_id="nr-ask", scale=1, min_width=80)
+        with gr.Row():
+            gr.Examples(EXAMPLES, inputs=question, label="Try")
+            clear = gr.Button("New conversation", elem_id="nr-clear", size="sm", variant="secondary")
+        return {"chatbot": chatbot, "question": question, "ask": ask, "clear": clear, "queries": gr.State([])}
+
+    def _side_column(self) -> dict:
+        import gradio as gr
+
+        with gr.Group(elem_classes="nr-panel"):
+            gr.Markdown("#### Filters", elem_classes="nr-panel-title")
+            sources = gr.Dropdown(label="Sources", multiselect=True, choices=[], elem_id="nr-sources",
+                                  info="Only these outlets (empty: all)")
+            since = gr.DateTime(label="Published from", include_time=False, type="string", elem_id="nr-since")
+            until = gr.DateTime(label="Published until", include_time=False, type="string", elem_id="nr-until")
+        with gr.Group(elem_classes="nr-panel"):
+            gr.Markdown("#### Add articles", elem_classes="nr-panel-title")
+            files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), elem_id="nr-files", height=130,
+                            label=f"{', '.join(UPLOAD_SUFFIXES)} · up to {self.settings.upload_max_mb:g} MB each")
+            add = gr.Button("Add to index", elem_id="nr-add", variant="secondary")
+            upload_results = gr.HTML(elem_id="nr-upload-results")
+        with gr.Group(elem_classes="nr-panel"):
+            gr.Markdown("#### Index", elem_classes="nr-panel-title")
+            stats = gr.HTML(elem_id="nr-stats")
+        return {"sources": sources, "since": since, "until": until, "files": files, "add": add,
+                "upload_results": upload_results, "stats": stats}
+
+    def _wire(self, page, banner, chat: dict, side: dict) -> None:
+        import gradio as gr
+
+        def add_files(files: list[str] | None, progress=gr.Progress()):
+            return self.add_files(files, progress)
+
+        limit = {"concurrency_limit": self.settings.app_concurrency, "concurrency_id": "ask"}
+        inputs = [chat["question"], chat["chatbot"], chat["queries"], side["sources"], side["since"], side["until"]]
+        outputs = [chat["chatbot"], chat["queries"], chat["question"]]
+        chat["ask"].click(self.respond, inputs, outputs, api_name="chat", **limit)
+        chat["question"].submit(self.respond, inputs, outputs, api_name=False, **limit)
+        chat["clear"].click(lambda: ([], []), None, [chat["chatbot"], chat["queries"]], api_name=False)
+        side["add"].click(add_files, [side["files"]], [side["upload_results"], side["stats"], side["sources"]],
+                          api_name="upload")
+        timer = gr.Timer(1.0, active=False)
+        panel_outputs = [banner, side["stats"], side["sources"], timer]
+        timer.tick(lambda: self.panels(on_load=False), None, panel_outputs, api_name=False, show_progress="hidden")
+        page.load(self.panels, None, panel_outputs, api_name=False)
+        gr.api(self.ask_api, api_name="ask", **limit)
 
 
 def _css() -> str:
@@ -168,7 +193,7 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
     settings = service.pipeline.settings
     host, port = host or settings.app_host, port or settings.app_port
     warn_if_public(host)
-    page = build_app(service)
+    page = ChatPage(service).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
                 max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=False,

@@ -83,3 +83,14 @@ def test_html_in_an_article_is_shown_as_text_and_never_runs(page):
     assert answer.locator("img, script, a[href^='javascript']").count() == 0
     assert card.locator(".nr-title a").count() == 0  # a javascript: url is not linked
     assert page.evaluate("window.__xss") is None and page.dialogs == []
+
+
+def test_source_filter_limits_answers_to_the_chosen_outlet(page):
+    page.locator("#nr-sources input").click()
+    page.get_by_role("option", name="Black Sea <b>Wire</b>").click()  # the source name shows as text, too
+    page.keyboard.press("Escape")
+    answer = ask(page, "How many people were killed in the Sumy region?")
+    assert "35 people" not in answer.inner_text()
+    assert set(answer.locator(".nr-source").all_inner_texts()) <= {"Black Sea <b>Wire</b>"}
+    page.locator("#nr-sources").get_by_role("button", name="Clear").first.click()  # back to every outlet
+    assert "35" in ask(page, "How many people were killed in the Sumy region?").locator(".nr-text").inner_text()
