@@ -1,4 +1,4 @@
-"""The `rag` command: ingest | ask | stats | bench."""
+"""The `rag` command: ingest | ask | stats | serve | bench."""
 
 from __future__ import annotations
 
@@ -82,6 +82,14 @@ def cmd_check(args, pipeline) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_serve(args, pipeline) -> int:
+    from .chat import ChatService
+    from .ui import serve
+
+    serve(ChatService(pipeline), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args, pipeline) -> int:
     if args.what in ("load", "scale"):
         from . import load
@@ -116,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="what the index holds")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
     p.add_argument("--repair", action="store_true", help="fix what can be fixed")

@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     # Ingest limits
     max_file_mb: float = 50.0
 
+    # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose
+    app_host: str = "127.0.0.1"
+    app_port: int = 7860
+    upload_max_mb: float = 10.0
+    app_concurrency: int = 4
+
     @classmethod
     def settings_customise_sources(
         cls,
