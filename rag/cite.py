@@ -85,9 +85,14 @@ def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _content(words: list[str]) -> list[str]:
-    from .lexical import _stemmer  # PyStemmer, already a dependency of BM25
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer, the stemmer BM25 uses
 
+    return Stemmer.Stemmer("english")
+
+
+def _content(words: list[str]) -> list[str]:
     kept = [w.removesuffix("'s") for w in words if w not in _STOPWORDS and w not in _NEGATIONS]
     return _stemmer().stemWords(kept)
 

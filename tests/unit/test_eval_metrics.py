@@ -1,5 +1,6 @@
 """The evaluator is tested: a wrong answer, an unsupported or missing citation, and a retrieval miss are caught."""
 
+from collections import Counter
 from datetime import date
 
 from rag.eval_report import check_thresholds, group_metrics
@@ -96,3 +97,20 @@ def test_thresholds_flag_a_metric_below_its_floor(hash_embedder):
     failures = check_thresholds(result, {"seed": {"fully_supported": 0.5, "hits10": 0.5},
                                          "support_checker": {"precision": 0.8}, "multihop": {"hits10": 0.5}})
     assert failures == ["seed.fully_supported = 0.0 is below the floor 0.5"]
+
+
+def test_multihop_sample_is_stratified_and_fixed(tmp_path):
+    import json
+
+    from rag.evaluate import load_multihop_questions
+
+    path = tmp_path / "questions-dev.jsonl"
+    kinds = ["inference_query", "comparison_query", "temporal_query", "null_query"]
+    path.write_text("".join(json.dumps({
+        "id": f"q{i}", "question": f"question {i}?", "answer": "Yes", "question_type": kinds[i % 4],
+        "answerable": kinds[i % 4] != "null_query", "gold_article_ids": [], "evidence": [{"fact": f"fact {i}"}]}) + "\n"
+        for i in range(40)))
+    sample = load_multihop_questions(path, 8, seed=0)
+    assert Counter(q.type for q in sample) == {"inference": 2, "comparison": 2, "temporal": 2, "null": 2}
+    assert [q.id for q in sample] == [q.id for q in load_multihop_questions(path, 8, seed=0)]
+    assert len(load_multihop_questions(path, None)) == 40
