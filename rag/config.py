@@ -60,6 +60,16 @@ class Settings(BaseSettings):
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")
 
+    # Evaluation (`pytest evals/`, `rag eval`): by default a fixed sample of MultiHop-RAG dev questions, split evenly
+    # by type, over a small cached index (seeds + the articles they need + fixed distractors); eval_full runs every
+    # question over the configured index
+    eval_dir: Path = Path("evals")
+    seeds_dir: Path = Path("seeds")
+    eval_full: bool = False
+    eval_sample: int = 100
+    eval_distractors: int = 40
+    eval_seed: int = 0
+
     # Ingest limits
     max_file_mb: float = 50.0
 
