@@ -167,17 +167,36 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7
 
 
+def _named_coverage(question: str, best: Candidate, groups: list[list[Candidate]], outlets: list[str]) -> float:
+    """Return the share of the question's names and numbers that the answer's evidence holds.
+
+    An outlet name ("reported by TechCrunch and The Verge") may be held by any cited passage; every other name,
+    number or date must be in the passage of the best sentence: "killed in Kharkiv" is not answered by a passage
+    about Sumy just because another retrieved article mentions Kharkiv.
+    """
+    terms = key_terms(question)
+    if not terms:
+        return 1.0
+    known = " | ".join(outlets).lower()
+    own = evidence_text(best)
+    cited = " ".join(evidence_text(c) for group in groups for c in group)
+    found = sum(term_coverage([t], cited if t.lower() in known else own) for t in terms)
+    return found / len(terms)
+
+
 def compose_answer(question: str, hits: list[Hit], embedder: Embedder, *, max_sentences: int = 3,
-                   threshold: float = 0.45, bodies: dict[str, str] | None = None) -> Answer:
-    """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal."""
+                   threshold: float = 0.21, bodies: dict[str, str] | None = None,
+                   outlets: list[str] | None = None) -> Answer:
+    """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal.
+
+    `outlets` are the index's source names, which the question may use to say where something was reported.
+    """
     candidates = [c for rank, hit in enumerate(hits) for c in split_sentences(hit, rank)]
     if not candidates:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits)
     ranked = score_candidates(question, candidates, embedder)
     groups = select_sentences(question, ranked, max_sentences)
-    cited_evidence = " ".join(evidence_text(c) for group in groups for c in group)
-    # Support: how good the best sentence is, times how much of what the question names the cited passages cover.
-    support = ranked[0].score * term_coverage(key_terms(question), cited_evidence)
+    support = ranked[0].score * _named_coverage(question, ranked[0], groups, outlets or [])
     if support < threshold:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)
 

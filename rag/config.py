@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     answer_passages: int = 6
     answer_sentences: int = 3
     # Calibrated on MultiHop-RAG dev (null vs answerable questions): see docs/BENCHMARKS.md, `rag bench refusal`
-    refusal_threshold: float = 0.27
+    refusal_threshold: float = 0.21
 
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")
