@@ -8,6 +8,7 @@ import logging
 import sys
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 from .errors import RagError
 
@@ -70,9 +71,18 @@ def cmd_stats(args, pipeline) -> int:
 
 
 def cmd_bench(args, pipeline) -> int:
+    if args.what == "multihop":
+        from . import multihop
+
+        return multihop.run(args, pipeline)
     from . import bench
 
     return bench.run(args, pipeline)
+
+
+def _count_or_path(value: str) -> int | Path:
+    """Return an int for a count, else a Path (`--questions 200` or `--questions FILE.jsonl`)."""
+    return int(value) if value.isdigit() else Path(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,9 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("bench", help="measure ingest/query speed and calibrate refusal")
-    p.add_argument("what", choices=["ingest", "query", "refusal"])
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop"])
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
-    p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
+    p.add_argument("--questions", type=_count_or_path, default=200,
+                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
+    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
+    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
+                                                  "(default docs/bench/multihop-latest.json)")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
