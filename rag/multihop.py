@@ -186,6 +186,7 @@ def run(args, pipeline) -> int:
 
 def append_row(row: str, path: Path = Path("docs/BENCHMARKS.md"), section: str = "Retrieval on MultiHop-RAG (dev)") -> None:
     """Append a line to the runs log at the end of `## section` in docs/BENCHMARKS.md."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     text = path.read_text() if path.exists() else "# Benchmarks\n"
     heading = f"## {section}"
     if heading not in text:
