@@ -1,4 +1,4 @@
-"""The `rag` command: ingest | ask | stats | bench."""
+"""The `rag` command: ingest | ask | stats | serve | check | bench | eval."""
 
 from __future__ import annotations
 
@@ -82,6 +82,14 @@ def cmd_check(args, pipeline) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_serve(args, pipeline) -> int:
+    from .chat import ChatService
+    from .ui import serve
+
+    serve(ChatService(pipeline), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args, pipeline) -> int:
     if args.what in ("load", "scale"):
         from . import load
@@ -90,6 +98,28 @@ def cmd_bench(args, pipeline) -> int:
     from . import bench
 
     return bench.run(args, pipeline)
+
+
+def cmd_eval(args, pipeline) -> int:
+    """Run the eval suite, write evals/report/latest.*, print the summary; exit 1 when a threshold is missed."""
+    from pathlib import Path
+
+    from .eval_report import check_thresholds, load_thresholds, summary_table, write_report
+    from .evaluate import run_evaluation
+
+    overrides = {"eval_full": True} if args.full else {}
+    if args.sample:
+        overrides["eval_sample"] = args.sample
+    settings = pipeline.settings.model_copy(update=overrides)
+    result = run_evaluation(settings, progress=_progress_bars())
+    failures = check_thresholds(result, load_thresholds(settings.eval_dir / "thresholds.toml"))
+    report = write_report(result, failures, Path(args.report_dir) if args.report_dir else settings.eval_dir / "report")
+    cal = result["calibration"]
+    print(summary_table(result["summary"]))
+    print(f"\nsupport checker: precision {cal['precision']:.3f}, recall {cal['recall']:.3f} on {cal['pairs']} pairs")
+    print("\n".join(f"FAILED: {f}" for f in failures) or "all thresholds met")
+    print(f"report: {report}")
+    return 1 if failures else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.set_defaults(func=cmd_serve)
+
     p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
     p.add_argument("--repair", action="store_true", help="fix what can be fixed")
     p.add_argument("--json", action="store_true")
@@ -134,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
+    p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "
+                   "(default: a fixed sample over a small cached index; or RAG_EVAL_FULL=1)")
+    p.add_argument("--sample", type=int, help="MultiHop-RAG questions in the default sample (RAG_EVAL_SAMPLE)")
+    p.add_argument("--report-dir", help="where latest.json/.md/.png go (default evals/report)")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

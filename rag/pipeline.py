@@ -190,7 +190,8 @@ class Pipeline:
         retrieved = time.perf_counter()
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         answer = compose_answer(question.strip(), hits, self.embedder, max_sentences=self.settings.answer_sentences,
-                                threshold=self.settings.refusal_threshold, bodies=bodies)
+                                threshold=self.settings.refusal_threshold, bodies=bodies,
+                                outlets=self.docs.sources())
         answer.timings = {"retrieve_ms": (retrieved - started) * 1e3,
                           "answer_ms": (time.perf_counter() - retrieved) * 1e3,
                           "total_ms": (time.perf_counter() - started) * 1e3}
