@@ -8,6 +8,7 @@ import logging
 import sys
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 from .errors import RagError
 
@@ -95,6 +96,10 @@ def cmd_bench(args, pipeline) -> int:
         from . import load
 
         return load.run(args, pipeline)
+    if args.what == "multihop":
+        from . import multihop
+
+        return multihop.run(args, pipeline)
     from . import bench
 
     return bench.run(args, pipeline)
@@ -120,6 +125,11 @@ def cmd_eval(args, pipeline) -> int:
     print("\n".join(f"FAILED: {f}" for f in failures) or "all thresholds met")
     print(f"report: {report}")
     return 1 if failures else 0
+
+
+def _count_or_path(value: str) -> int | Path:
+    """Return an int for a count, else a Path (`--questions 200` or `--questions FILE.jsonl`)."""
+    return int(value) if value.isdigit() else Path(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -157,14 +167,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("bench", help="measure ingest/query speed, load and scale; calibrate refusal")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "load", "scale"])
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
     p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
-    p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
+    p.add_argument("--questions", type=_count_or_path, default=200,
+                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
+    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
+    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
+                                                  "(default docs/bench/multihop-latest.json)")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")

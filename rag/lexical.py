@@ -102,6 +102,37 @@ class LexicalIndex:
             keep &= (self.dates <= until) & (self.dates > 0)  # undated articles match no date range
         return keep.astype(np.float32)
 
+    @property
+    def known_sources(self) -> tuple[str, ...]:
+        """Return the distinct sources of the indexed chunks, sorted (what query parsing matches outlet names to)."""
+        if getattr(self, "_known_sources", None) is None:
+            self._known_sources = tuple(sorted({s for s in self.sources.tolist() if s}))
+        return self._known_sources
+
+    def query_tokens(self, query: str) -> list[str]:
+        """Return the query's distinct stemmed tokens that occur in the index, in question order."""
+        if not self.ids:
+            return []
+        return [t for t in dict.fromkeys(tokenize([query])[0]) if t in self.retriever.vocab_dict]
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """Return the BM25 inverse document frequency of each token (from the index's posting lists)."""
+        indptr, vocab, n = self.retriever.scores["indptr"], self.retriever.vocab_dict, len(self.ids)
+        weights = {}
+        for token in tokens:
+            i = vocab[token]
+            df = int(indptr[i + 1] - indptr[i]) if i + 1 < len(indptr) else 1
+            weights[token] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return weights
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """Return the BM25 score of every indexed chunk for the query (0 where the mask is 0)."""
+        tokens = self.query_tokens(query)
+        if not tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        scores = self.retriever.get_scores(tokens)
+        return scores * mask if mask is not None else scores
+
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Return (chunk id, BM25 score) of the best n chunks with a positive score."""
         tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict] if self.ids else []

@@ -175,10 +175,7 @@ class Pipeline:
         """Return the k best passages for the query, optionally filtered by source and publication dates."""
         query = _check_question(query)
         self._require_articles()
-        retriever = HybridRetriever(
-            self.docs, self.lexical, self.vectors, self.embedder, rrf_k=self.settings.rrf_k,
-            bm25_weight=self.settings.bm25_weight, dense_weight=self.settings.dense_weight,
-            candidates=self.settings.candidates)
+        retriever = HybridRetriever.from_settings(self.docs, self.lexical, self.vectors, self.embedder, self.settings)
         return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None,
                                   since=_as_date(since), until=_as_date(until))
 
