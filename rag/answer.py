@@ -145,6 +145,7 @@ def select_sentences(question: str, ranked: list[Candidate], max_sentences: int)
     best = ranked[0].score
     groups = [[ranked[0]]]
     covered = evidence_text(ranked[0])
+    best_coverage = term_coverage(terms, covered)
     for candidate in ranked[1:]:
         if candidate.score < 0.6 * best:
             break
@@ -156,7 +157,9 @@ def select_sentences(question: str, ranked: list[Candidate], max_sentences: int)
             continue
         evidence = evidence_text(candidate)
         adds_terms = any(t.lower() not in covered and t.lower() in evidence for t in terms)
-        if len(groups) < max_sentences and (adds_terms or candidate.score >= 0.8 * best):
+        # A high score alone is not enough: "how many were killed in Sumy" must not pull in a toll from Gaza.
+        on_topic = term_coverage(terms, evidence) >= best_coverage
+        if len(groups) < max_sentences and (adds_terms or (on_topic and candidate.score >= 0.8 * best)):
             groups.append([candidate])
             covered += " " + evidence
     return groups
