@@ -1,4 +1,4 @@
-"""The `rag` command: ingest | ask | stats | bench | eval."""
+"""The `rag` command: ingest | ask | stats | serve | check | bench | eval."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import sys
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 from .errors import RagError
 
@@ -69,7 +70,36 @@ def cmd_stats(args, pipeline) -> int:
     return 0
 
 
+def cmd_check(args, pipeline) -> int:
+    from .check import check_index, repair_index
+
+    report = repair_index(pipeline, progress=_progress_bars()) if args.repair else check_index(pipeline)
+    if args.json:
+        print(json.dumps(asdict(report) | {"ok": report.ok}, default=_json_default, indent=2))
+    else:
+        print(report.summary())
+        if not report.ok and not args.repair:
+            print("run `rag check --repair` to fix what can be fixed", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_serve(args, pipeline) -> int:
+    from .chat import ChatService
+    from .ui import serve
+
+    serve(ChatService(pipeline), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args, pipeline) -> int:
+    if args.what in ("load", "scale"):
+        from . import load
+
+        return load.run(args, pipeline)
+    if args.what == "multihop":
+        from . import multihop
+
+        return multihop.run(args, pipeline)
     from . import bench
 
     return bench.run(args, pipeline)
@@ -97,6 +127,11 @@ def cmd_eval(args, pipeline) -> int:
     return 1 if failures else 0
 
 
+def _count_or_path(value: str) -> int | Path:
+    """Return an int for a count, else a Path (`--questions 200` or `--questions FILE.jsonl`)."""
+    return int(value) if value.isdigit() else Path(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
@@ -122,10 +157,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("bench", help="measure ingest/query speed and calibrate refusal")
-    p.add_argument("what", choices=["ingest", "query", "refusal"])
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
+    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
+    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
+    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
+    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
-    p.add_argument("--questions", type=int, default=200, help="questions for `bench query`")
+    p.add_argument("--questions", type=_count_or_path, default=200,
+                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
+    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
+    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
+                                                  "(default docs/bench/multihop-latest.json)")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")

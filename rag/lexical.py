@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,28 +56,38 @@ class LexicalIndex:
                    [published_int(c.published) for c in chunks], generation)
 
     def save(self, directory: Path) -> None:
-        """Write the index and its chunk table to directory."""
-        directory.mkdir(parents=True, exist_ok=True)
+        """Write the index to directory/g<generation>, atomically, and delete generations older than the last."""
+        final = directory / f"g{self.generation}"
+        if final.exists():
+            return  # another process saved this generation already
+        tmp = directory / f"{final.name}.tmp-{os.getpid()}"
+        tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
-            self.retriever.save(str(directory), show_progress=False)
+            self.retriever.save(str(tmp), show_progress=False)
         table = {"generation": self.generation, "ids": self.ids, "sources": self.sources.tolist(),
                  "dates": self.dates.tolist()}
-        tmp = directory / "chunks.json.tmp"
-        tmp.write_text(json.dumps(table))
-        tmp.replace(directory / "chunks.json")  # written last: a half-saved index is never taken as current
+        (tmp / "chunks.json").write_text(json.dumps(table))
+        try:
+            tmp.rename(final)  # atomic: readers see a whole generation or none (a crash leaves only a tmp dir)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # a concurrent save of the same generation won the race
+        _drop_old_generations(directory, self.generation)
 
     @classmethod
     def load(cls, directory: Path, generation: int) -> LexicalIndex | None:
         """Return the saved index if it was built at this docstore generation, else None."""
         bm25s = _bm25s()
-        try:
-            table = json.loads((directory / "chunks.json").read_text())
-        except (OSError, ValueError):
-            return None
-        if table.get("generation") != generation:
-            return None
-        retriever = bm25s.BM25.load(str(directory), show_progress=False) if table["ids"] else bm25s.BM25()
-        return cls(retriever, table["ids"], table["sources"], table["dates"], generation)
+        for where in (directory / f"g{generation}", directory):  # directory itself: the layout before generations
+            try:
+                table = json.loads((where / "chunks.json").read_text())
+                if table.get("generation") != generation:
+                    continue
+                retriever = bm25s.BM25.load(str(where), show_progress=False) if table["ids"] else bm25s.BM25()
+            except (OSError, ValueError) as exc:
+                log.debug("no usable BM25 index in %s (%s)", where, exc)
+                continue
+            return cls(retriever, table["ids"], table["sources"], table["dates"], generation)
+        return None
 
     def mask(self, sources: list[str] | None, since: int, until: int) -> np.ndarray | None:
         """Return a 0/1 weight per chunk for the filters, or None when nothing is filtered."""
@@ -90,6 +102,37 @@ class LexicalIndex:
             keep &= (self.dates <= until) & (self.dates > 0)  # undated articles match no date range
         return keep.astype(np.float32)
 
+    @property
+    def known_sources(self) -> tuple[str, ...]:
+        """Return the distinct sources of the indexed chunks, sorted (what query parsing matches outlet names to)."""
+        if getattr(self, "_known_sources", None) is None:
+            self._known_sources = tuple(sorted({s for s in self.sources.tolist() if s}))
+        return self._known_sources
+
+    def query_tokens(self, query: str) -> list[str]:
+        """Return the query's distinct stemmed tokens that occur in the index, in question order."""
+        if not self.ids:
+            return []
+        return [t for t in dict.fromkeys(tokenize([query])[0]) if t in self.retriever.vocab_dict]
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """Return the BM25 inverse document frequency of each token (from the index's posting lists)."""
+        indptr, vocab, n = self.retriever.scores["indptr"], self.retriever.vocab_dict, len(self.ids)
+        weights = {}
+        for token in tokens:
+            i = vocab[token]
+            df = int(indptr[i + 1] - indptr[i]) if i + 1 < len(indptr) else 1
+            weights[token] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return weights
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """Return the BM25 score of every indexed chunk for the query (0 where the mask is 0)."""
+        tokens = self.query_tokens(query)
+        if not tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        scores = self.retriever.get_scores(tokens)
+        return scores * mask if mask is not None else scores
+
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Return (chunk id, BM25 score) of the best n chunks with a positive score."""
         tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict] if self.ids else []
@@ -98,3 +141,14 @@ class LexicalIndex:
         n = min(n, len(self.ids))
         docs, scores = self.retriever.retrieve([tokens], k=n, show_progress=False, weight_mask=mask, n_threads=0)
         return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+def _drop_old_generations(directory: Path, current: int) -> None:
+    """Delete saved generations older than current - 1 (a reader may still be loading the previous one)."""
+    for path in directory.glob("g*"):
+        number = path.name[1:].split(".", 1)[0]
+        if not number.isdigit():
+            continue
+        stale_tmp = ".tmp-" in path.name and int(number) < current  # left by a crashed save
+        if stale_tmp or int(number) < current - 1:
+            shutil.rmtree(path, ignore_errors=True)

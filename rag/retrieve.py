@@ -1,4 +1,5 @@
-"""Hybrid retrieval: BM25 and dense rankings fused by weighted reciprocal rank fusion, with metadata filters."""
+"""Hybrid retrieval: news-aware BM25 (outlets and dates the question names), optional dense, weighted RRF,
+then a query-term coverage reorder so multi-part questions get evidence for every part."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
+
 from .docstore import DocStore
 from .embed import Embedder
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, tokenize
+from .query import plan_query
 from .store import VectorStore, published_int
 from .types import Chunk, Hit
 
@@ -40,33 +44,104 @@ def chroma_filter(sources: list[str] | None, since: date | None, until: date | N
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def cover_query_terms(order: Sequence[str], fused: dict[str, float], tokens: dict[str, set[str]],
+                      weights: dict[str, float], k: int, strength: float = 1.0, decay: float = 0.5) -> list[str]:
+    """Return k ids picked greedily by fused score plus the weight of query terms not yet covered.
+
+    Each pick multiplies the weight of the query terms it contains by `decay`, so the next pick is rewarded
+    for the other parts of a multi-part question (another outlet, another claim) instead of repeating one.
+    """
+    remaining = list(order)
+    top = max(fused.values(), default=0.0) or 1.0
+    weights = dict(weights)
+    total = sum(weights.values()) or 1.0
+    chosen: list[str] = []
+    while remaining and len(chosen) < k:
+        def gain(item: str) -> float:
+            covered = sum(w for term, w in weights.items() if term in tokens.get(item, ()))
+            return fused.get(item, 0.0) / top + strength * covered / total
+
+        best = max(remaining, key=gain)  # max keeps the earlier (better fused) item on ties
+        remaining.remove(best)
+        chosen.append(best)
+        for term in weights:
+            if term in tokens.get(best, ()):
+                weights[term] *= decay
+    return chosen
+
+
 class HybridRetriever:
-    """Ranks chunks for a query from BM25 (every stored chunk) and Chroma (every embedded chunk)."""
+    """Ranks chunks: BM25 (boosted toward outlets the question names) + per-outlet/date sub-rankings + dense, fused
+    by weighted RRF, then reordered so the top k cover the question's parts."""
 
     def __init__(self, docs: DocStore, lexical: LexicalIndex, vectors: VectorStore | None, embedder: Embedder,
-                 *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.5, candidates: int = 50):
-        self.docs = docs
-        self.lexical = lexical
-        self.vectors = vectors
-        self.embedder = embedder
-        self.rrf_k = rrf_k
-        self.bm25_weight = bm25_weight
-        self.dense_weight = dense_weight
-        self.candidates = candidates
+                 *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.0, candidates: int = 50,
+                 query_understanding: bool = True, source_boost: float = 0.3, subquery_weight: float = 1.0,
+                 date_slack_days: int = 1, coverage_weight: float = 1.0, coverage_decay: float = 0.5,
+                 coverage_pool: int = 30):
+        self.docs, self.lexical, self.vectors, self.embedder = docs, lexical, vectors, embedder
+        self.rrf_k, self.bm25_weight, self.dense_weight, self.candidates = rrf_k, bm25_weight, dense_weight, candidates
+        self.query_understanding, self.source_boost = query_understanding, source_boost
+        self.subquery_weight, self.date_slack_days = subquery_weight, date_slack_days
+        self.coverage_weight, self.coverage_decay, self.coverage_pool = coverage_weight, coverage_decay, coverage_pool
+
+    @classmethod
+    def from_settings(cls, docs: DocStore, lexical: LexicalIndex, vectors: VectorStore | None, embedder: Embedder,
+                      settings) -> HybridRetriever:
+        """Return a retriever configured by the retrieval fields of Settings."""
+        names = ("rrf_k", "bm25_weight", "dense_weight", "candidates", "query_understanding", "source_boost",
+                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool")
+        return cls(docs, lexical, vectors, embedder, **{name: getattr(settings, name) for name in names})
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> list[Hit]:
         """Return the k best chunks for the query that pass the filters, best first."""
         n = max(self.candidates, k)
         mask = self.lexical.mask(sources, published_int(since), published_int(until))
-        rankings = [([i for i, _ in self.lexical.search(query, n, mask)], self.bm25_weight)]
-        if self.vectors is not None and self.dense_weight > 0:
+        scores = self.lexical.scores(query, mask)
+        rankings = self._lexical_rankings(query, scores, mask, n)
+        if self.vectors is not None and (self.dense_weight > 0 or len(rankings[0][0]) < k):
+            # dense always when weighted; otherwise only when BM25 finds too little (a paraphrase, no shared words)
             vector = self.embedder.encode([query])[0]
             dense = self.vectors.query(vector, n, chroma_filter(sources, since, until))
-            rankings.append(([i for i, _ in dense], self.dense_weight))
-        fused = fuse_rankings(rankings, self.rrf_k)[:k]
-        chunks = {c.id: c for c in self.docs.chunks([i for i, _ in fused])}
-        return [to_hit(chunks[i], score) for i, score in fused if i in chunks]
+            rankings.append(([i for i, _ in dense], self.dense_weight or self.bm25_weight))
+        fused = dict(fuse_rankings(rankings, self.rrf_k))
+        order = sorted(fused, key=lambda item: (-fused[item], item))
+        pool = order[:max(k, self.coverage_pool) if self.coverage_weight > 0 else k]
+        chunks = {c.id: c for c in self.docs.chunks(pool)}
+        if self.coverage_weight > 0 and len(pool) > 1:
+            terms = self.lexical.query_tokens(query)
+            tokens = dict(zip(chunks, (set(t) for t in tokenize([c.indexed_text for c in chunks.values()]))))
+            pool = cover_query_terms(pool, fused, tokens, self.lexical.idf(terms), k, self.coverage_weight,
+                                     self.coverage_decay)
+        return [to_hit(chunks[i], fused[i]) for i in pool[:k] if i in chunks]
+
+    def _lexical_rankings(self, query: str, scores: np.ndarray, mask: np.ndarray | None,
+                          n: int) -> list[tuple[list[str], float]]:
+        """Return the BM25 ranking (outlets the question names boosted) and one ranking per outlet sub-query."""
+        if not self.query_understanding:
+            return [(self._top(scores, n), self.bm25_weight)]
+        plan = plan_query(query, self.lexical.known_sources, self.date_slack_days)
+        boosted = scores
+        if plan.sources and self.source_boost:
+            boosted = scores * np.where(np.isin(self.lexical.sources, plan.sources), 1 + self.source_boost, 1.0)
+        rankings = [(self._top(boosted, n), self.bm25_weight)]
+        for sub in plan.subqueries:
+            keep = self.lexical.mask(sub.sources, published_int(sub.since), published_int(sub.until))
+            if mask is not None:
+                keep = keep * mask
+            rankings.append((self._top(scores * keep, n), self.subquery_weight))
+        log.debug("query plan: sources %s, dates %s", plan.sources, [(d.day, d.relation) for d in plan.dates])
+        return rankings
+
+    def _top(self, scores: np.ndarray, n: int) -> list[str]:
+        """Return the ids of the n best chunks with a positive score, best first."""
+        n = min(n, len(scores))
+        if n == 0:
+            return []
+        part = np.argpartition(-scores, n - 1)[:n]
+        part = part[np.argsort(-scores[part], kind="stable")]
+        return [self.lexical.ids[i] for i in part if scores[i] > 0]
 
 
 def to_hit(chunk: Chunk, score: float) -> Hit:

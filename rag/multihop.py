@@ -1,0 +1,197 @@
+"""`rag bench multihop`: retrieval quality on MultiHop-RAG by the official metric, plus refusal and latency.
+
+Official rule (upstream retrieval_evaluate.py): a retrieved chunk is a hit when a gold evidence fact, with
+whitespace removed, is a substring of the chunk text with whitespace removed. Only answerable questions count.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import RagError
+
+log = logging.getLogger(__name__)
+
+METRICS = ("hits@4", "hits@10", "map@10", "mrr@10", "fact_recall@10")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class BenchQuestion:
+    """One MultiHop-RAG question with its gold evidence facts."""
+
+    id: str
+    question: str
+    kind: str
+    answerable: bool
+    facts: list[str] = field(default_factory=list)
+
+
+def load_questions(path: Path, limit: int | None = None) -> list[BenchQuestion]:
+    """Return the first `limit` questions of a MultiHop-RAG questions file (all of them when limit is None)."""
+    if not path.exists():
+        raise RagError(f"{path} not found. Pass --questions PATH or set RAG_BENCH_DIR to the MultiHop-RAG data "
+                       "(the directory holding questions-dev.jsonl and articles.jsonl).")
+    questions = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if limit is not None and len(questions) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                questions.append(BenchQuestion(
+                    id=record.get("id", f"line-{number}"), question=record["question"],
+                    kind=record.get("question_type", "unknown"),
+                    answerable=bool(record.get("answerable", record.get("question_type") != "null_query")),
+                    facts=[e["fact"] for e in record.get("evidence", [])]))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise RagError(f"{path}: line {number} is not a MultiHop-RAG question ({exc!r}). Each line needs "
+                               "'question', 'question_type' and 'evidence' [{'fact': ...}]; fix or remove it.") from exc
+    return questions
+
+
+def squash(text: str) -> str:
+    """Return text with all whitespace removed (the official matching form)."""
+    return _SPACE.sub("", text)
+
+
+def score_ranking(texts: Sequence[str], facts: Sequence[str], k: int = 10) -> dict[str, float]:
+    """Return Hits@4, Hits@10, MAP@10, MRR@10 and FactRecall@10 for one ranked list of chunk texts.
+
+    MAP@10 follows upstream: at each hit rank r, add (gold facts first found at r) / r; divide by min(#facts, 10).
+    """
+    gold = [squash(f) for f in facts]
+    found: set[int] = set()
+    first_hit, precision_sum, hit4 = 0, 0.0, False
+    for rank, text in enumerate(texts[:k], 1):
+        chunk = squash(text)
+        matched = {i for i, fact in enumerate(gold) if fact and fact in chunk}
+        if not matched:
+            continue
+        first_hit = first_hit or rank
+        hit4 = hit4 or rank <= 4
+        precision_sum += len(matched - found) / rank
+        found |= matched
+    return {
+        "hits@4": float(hit4), "hits@10": float(first_hit > 0),
+        "map@10": precision_sum / min(len(gold), 10) if gold else 0.0,
+        "mrr@10": 1.0 / first_hit if first_hit else 0.0,
+        "fact_recall@10": len(found) / len(gold) if gold else 0.0,
+    }
+
+
+def summarise(rows: Sequence[tuple[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
+    """Return mean metrics overall and per question type from (question type, scores) rows, with counts."""
+    groups: dict[str, list[dict[str, float]]] = {"overall": [s for _, s in rows]}
+    for kind, scores in rows:
+        groups.setdefault(kind, []).append(scores)
+    return {name: {"n": len(group)} | {m: round(sum(s[m] for s in group) / len(group), 4) for m in METRICS}
+            for name, group in groups.items() if group}
+
+
+def ensure_bench_index(pipeline, articles: Path, progress=None):
+    """Ingest the benchmark articles into the pipeline's index (unchanged ones are skipped); return the report."""
+    if not articles.exists():
+        raise RagError(f"{articles} not found. Set RAG_BENCH_DIR to the MultiHop-RAG data directory.")
+    return pipeline.ingest(articles, progress=progress)
+
+
+def run_multihop(pipeline, questions: Sequence[BenchQuestion], k: int = 10,
+                 tick: Callable[[], None] | None = None) -> dict:
+    """Retrieve k chunks per answerable question and ask() every null question; return metrics and latency."""
+    from .bench import percentile
+
+    pipeline.retrieve("warm up the model and indexes", k=k)
+    rows, latency_ms, refused, nulls, per_question = [], [], 0, 0, []
+    for q in questions:
+        if q.answerable:
+            started = time.perf_counter()
+            hits = pipeline.retrieve(q.question, k=k)
+            latency_ms.append((time.perf_counter() - started) * 1e3)
+            scores = score_ranking([h.text for h in hits], q.facts, k)
+            rows.append((q.kind, scores))
+            per_question.append({"id": q.id, "type": q.kind, **scores})
+        else:
+            nulls += 1
+            refused += pipeline.ask(q.question).refused
+        if tick:
+            tick()
+    return {
+        "metrics": summarise(rows),
+        "null_questions": nulls, "null_refusal_rate": round(refused / nulls, 4) if nulls else None,
+        "retrieve_p50_ms": round(percentile(latency_ms, 50), 1), "retrieve_p95_ms": round(percentile(latency_ms, 95), 1),
+        "per_question": per_question,
+    }
+
+
+def retrieval_settings(settings) -> dict:
+    """Return the settings that shape retrieval, recorded with every result."""
+    keys = ("chunk_size", "chunk_overlap", "embed_model", "rrf_k", "bm25_weight", "dense_weight", "candidates",
+            "query_understanding", "source_boost", "subquery_weight", "date_slack_days", "coverage_weight",
+            "coverage_decay", "coverage_pool")
+    return {key: getattr(settings, key) for key in keys if hasattr(settings, key)}
+
+
+def markdown_row(result: dict, note: str) -> str:
+    """Return one Markdown line with the headline figures of a run."""
+    overall = result["metrics"]["overall"]
+    per_type = ", ".join(f"{kind.removesuffix('_query')} H@10 {m['hits@10']:.3f}"
+                         for kind, m in result["metrics"].items() if kind != "overall")
+    settings = ", ".join(f"{k}={v}" for k, v in result["settings"].items())
+    return (f"- {result['date']} — n={overall['n']}: Hits@4 {overall['hits@4']:.3f}, Hits@10 {overall['hits@10']:.3f}, "
+            f"MAP@10 {overall['map@10']:.3f}, MRR@10 {overall['mrr@10']:.3f}, "
+            f"FactRecall@10 {overall['fact_recall@10']:.3f}; {per_type}; null refused "
+            f"{result['null_refusal_rate']}; retrieve p50/p95 {result['retrieve_p50_ms']}/{result['retrieve_p95_ms']} ms"
+            f" — {settings}" + (f" — {note}" if note else ""))
+
+
+def run(args, pipeline) -> int:
+    """`rag bench multihop`: ingest, evaluate, print a summary, write JSON and append to docs/BENCHMARKS.md."""
+    from tqdm import tqdm
+
+    from .bench import machine
+    from .cli import _progress_bars
+
+    bench_dir = pipeline.settings.bench_dir
+    path = args.questions if isinstance(args.questions, Path) else bench_dir / "questions-dev.jsonl"
+    questions = load_questions(path, args.limit)
+    report = ensure_bench_index(pipeline, bench_dir / "articles.jsonl", progress=_progress_bars())
+    log.info("bench index: %s", report.summary())
+    with tqdm(total=len(questions), desc="multihop questions", unit=" q", dynamic_ncols=True) as bar:
+        result = run_multihop(pipeline, questions, tick=bar.update)
+    result |= {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+               "settings": retrieval_settings(pipeline.settings), "machine": machine(),
+               "index": {"dir": str(pipeline.settings.index_dir), "articles": pipeline.docs.counts()[0],
+                         "chunks": pipeline.docs.counts()[1]}}
+    output = Path(args.output or "docs/bench/multihop-latest.json")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(result, indent=1))
+    summary = {k: v for k, v in result.items() if k != "per_question"}
+    print(json.dumps(summary["metrics"], indent=2))
+    print(f"null refusal {result['null_refusal_rate']}, retrieve p50 {result['retrieve_p50_ms']} ms, "
+          f"p95 {result['retrieve_p95_ms']} ms; JSON written to {output}")
+    if not args.no_record:
+        append_row(markdown_row(result, args.note or "") + f"\n  machine: {result['machine']}")
+    return 0
+
+
+def append_row(row: str, path: Path = Path("docs/BENCHMARKS.md"), section: str = "Retrieval on MultiHop-RAG (dev)") -> None:
+    """Append a line to the runs log at the end of `## section` in docs/BENCHMARKS.md."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text() if path.exists() else "# Benchmarks\n"
+    heading = f"## {section}"
+    if heading not in text:
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n### Runs (`rag bench multihop`, newest last)\n\n"
+    head, _, tail = text.partition(heading)
+    body, sep, rest = tail.partition("\n## ")
+    text = head + heading + body.rstrip("\n") + "\n" + row + "\n" + (("\n## " + rest) if sep else "")
+    path.write_text(text)

@@ -1,0 +1,163 @@
+"""News-aware query understanding: the outlets, dates and temporal order a question names, and its sub-queries.
+
+MultiHop-RAG style questions say "Did the TechCrunch article published on October 7, 2023 ... while The Verge
+...". We match outlet names against the sources the index knows, read dates and before/after words, and cut the
+question into one sub-query per named outlet so each article of a comparison gets its own retrieval.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+_MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+     ("december", "dec")], 1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+                   rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(before|prior to|earlier than|until|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AFTER = re.compile(r"\b(after|following|since|later than|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:\||\s-\s|:)\s*")
+
+
+@dataclass
+class DateMention:
+    """A date named in a question: `relation` is "on", "before" or "after"; `source` the outlet it refers to."""
+
+    day: date
+    relation: str
+    start: int
+    source: str | None = None
+
+
+@dataclass
+class SubQuery:
+    """A piece of the question to retrieve for on its own, restricted to one outlet and optionally a date range."""
+
+    text: str
+    sources: list[str]
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass
+class QueryPlan:
+    """What a question names: outlets (as the index spells them), dates, and per-outlet sub-queries."""
+
+    question: str
+    sources: list[str] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    subqueries: list[SubQuery] = field(default_factory=list)
+
+
+def source_aliases(source: str) -> list[str]:
+    """Return the names a question may use for a source: 'Cnbc | World Business News Leader' -> ['Cnbc | ...', 'Cnbc']."""
+    names = [source]
+    head = _SPLIT.split(source, maxsplit=1)[0].strip()
+    if head and head != source:
+        names.append(head)
+    words = head.split()
+    if len(words) >= 3 and words[0].lower() == "the":
+        names.append(" ".join(words[1:]))  # "New York Times" for "The New York Times"
+    if len(words) >= 2 and words[0].isupper() and len(words[0]) >= 3:
+        names.append(words[0])  # "BBC" for "BBC News - Technology"
+    return [n for n in names if len(n) >= 3]
+
+
+@lru_cache(maxsize=8)
+def _alias_patterns(sources: tuple[str, ...]) -> list[tuple[re.Pattern, str, bool]]:
+    """Return (pattern, source, is_full_name) for every alias, longest alias first."""
+    entries = [(alias, source, alias == source) for source in sources for alias in source_aliases(source)]
+    entries.sort(key=lambda e: -len(e[0]))
+    return [(re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", re.IGNORECASE), source, full)
+            for alias, source, full in entries]
+
+
+def find_sources(question: str, known: tuple[str, ...]) -> list[tuple[int, int, list[str]]]:
+    """Return (start, end, sources) for each outlet named in the question, in order of appearance.
+
+    A short name ("The Independent") that several sources share maps to all of them, unless a full name of one
+    of them is also in the question. A match must start with a capital letter: 'fortune' is not Fortune.
+    """
+    taken: list[tuple[int, int, list[str]]] = []
+    full_named = set()
+    by_alias: dict[tuple[int, int], list[str]] = {}
+    for pattern, source, full in _alias_patterns(tuple(sorted(known))):
+        for match in pattern.finditer(question):
+            if not match.group(0)[0].isupper():
+                continue
+            span = match.span()
+            if any(s < span[1] and span[0] < e and (s, e) != span for s, e, _ in taken):
+                continue  # inside a longer name already matched
+            if full:
+                full_named.add(source)
+            if span not in by_alias:
+                by_alias[span] = []
+                taken.append((span[0], span[1], by_alias[span]))
+            by_alias[span].append(source)
+    result = []
+    for start, end, sources in sorted(taken):
+        named = [s for s in sources if s in full_named] or sources
+        result.append((start, end, sorted(set(named))))
+    return result
+
+
+def find_dates(question: str) -> list[DateMention]:
+    """Return the dates named in the question with the relation the words before them give (before / after / on)."""
+    mentions = []
+    for match in _DATE.finditer(question):
+        try:
+            if match.group("iso"):
+                day = date.fromisoformat(match.group("iso"))
+            else:
+                day = date(int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day")))
+        except ValueError:
+            continue
+        before_text = question[max(0, match.start() - 40):match.start()]
+        relation = "before" if _BEFORE.search(before_text) else "after" if _AFTER.search(before_text) else "on"
+        mentions.append(DateMention(day, relation, match.start()))
+    return mentions
+
+
+def plan_query(question: str, known_sources: list[str] | tuple[str, ...], date_slack: int = 1) -> QueryPlan:
+    """Return the outlets, dates and per-outlet sub-queries of a question.
+
+    Each named outlet gets the stretch of question from its name to the next outlet's name as a sub-query
+    (with the question's opening words, which usually carry the shared topic). A date belongs to the nearest
+    outlet named before it; "on" dates become a +-date_slack day window, before/after dates an open range.
+    """
+    plan = QueryPlan(question)
+    spans = find_sources(question, tuple(known_sources))
+    plan.dates = find_dates(question)
+    for mention in plan.dates:
+        owner = [s for s in spans if s[0] < mention.start]
+        mention.source = owner[-1][2][0] if owner and len(owner[-1][2]) == 1 else None
+    seen: list[str] = []
+    for number, (start, end, sources) in enumerate(spans):
+        for source in sources:
+            if source not in seen:
+                seen.append(source)
+        stop = spans[number + 1][0] if number + 1 < len(spans) else len(question)
+        segment = question[:stop] if number == 0 else question[start:stop]
+        dates = [d for d in plan.dates if start < d.start < stop]
+        since, until = _date_window(dates, date_slack)
+        plan.subqueries.append(SubQuery(segment.strip(), sources, since, until))
+    plan.sources = seen
+    return plan
+
+
+def _date_window(dates: list[DateMention], slack: int) -> tuple[date | None, date | None]:
+    """Return (since, until) for the dates of one outlet mention (None, None when no date is named)."""
+    since = until = None
+    for mention in dates:
+        if mention.relation == "on":
+            since, until = mention.day - timedelta(days=slack), mention.day + timedelta(days=slack)
+        elif mention.relation == "after":
+            since = mention.day
+        else:
+            until = mention.day
+    return since, until
