@@ -73,19 +73,26 @@ def key_terms(question: str) -> list[str]:
     return terms
 
 
+def _novel(pattern: re.Pattern, sentence: str, question: str) -> bool:
+    """Return True when the sentence has a match of pattern that the question does not already contain."""
+    asked = question.lower()
+    return any(m.group(0).lower() not in asked for m in pattern.finditer(sentence))
+
+
 def _type_bonus(question: str, sentence: str) -> float:
+    """Return a bonus for a sentence holding the kind of thing asked for (a number, a date, a name, a quote)."""
     q = question.lower()
     if q.startswith(("how many", "how much")) or "number of" in q:
-        return 0.1 if _NUMBER.search(sentence) else -0.05
-    if q.startswith("when") or "what date" in q or "what year" in q:
-        return 0.1 if _DATE_WORDS.search(sentence) else -0.05
+        return 0.1 if _novel(_NUMBER, sentence, question) else -0.05
+    if q.startswith("when") or "what date" in q or "what year" in q or "which day" in q:
+        return 0.1 if _novel(_DATE_WORDS, sentence, question) else -0.05
     quotes = _QUOTATION.findall(sentence)
     if _NAMING_ASKED.search(q):  # "what did X call Y?" is answered by a short quoted phrase, not a speech
         return 0.15 if any(len(quote.split()) <= 6 for quote in quotes) else 0.0
     if _SAYING_ASKED.search(q):
         return 0.1 if quotes else 0.0
-    if q.startswith(("who", "where", "which")):
-        return 0.05 if _NAME.search(sentence) else 0.0
+    if q.startswith(("who", "where", "which", "whom", "whose")):
+        return 0.1 if _novel(_NAME, sentence, question) else 0.0
     return 0.0
 
 
@@ -114,14 +121,45 @@ def score_candidates(question: str, candidates: list[Candidate], embedder: Embed
     return sorted(shortlist, key=lambda c: -c.score)
 
 
-def support_level(question: str, hits: list[Hit], best: float) -> float:
-    """Return how well the passages support an answer: best sentence score, scaled by key-term coverage."""
-    terms = key_terms(question)
+def evidence_text(candidate: Candidate) -> str:
+    """Return what a cited sentence brings as evidence: its passage, title, source and publication date."""
+    hit = candidate.hit
+    when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
+    return f"{hit.title} {hit.source} {when} {hit.text}".lower()
+
+
+def term_coverage(terms: list[str], evidence: str) -> float:
+    """Return the share of the question's key terms found in the evidence (1.0 when there are none)."""
     if not terms:
-        return best
-    evidence = " ".join(f"{h.title} {h.source} {h.text}" for h in hits).lower()
-    covered = sum(term.lower().rstrip("'’s") in evidence for term in terms) / len(terms)
-    return best * covered
+        return 1.0
+    return sum(term.lower().rstrip("'’s") in evidence for term in terms) / len(terms)
+
+
+def select_sentences(question: str, ranked: list[Candidate], max_sentences: int) -> list[list[Candidate]]:
+    """Return claims (groups of identical sentences), best first; later ones must add key terms or score high.
+
+    Greedy cover: a multi-hop question ("... reported by both TechCrunch and The Verge") needs sentences from
+    several articles, so a sentence that brings a key term not yet cited is preferred over a near-repeat.
+    """
+    terms = key_terms(question)
+    best = ranked[0].score
+    groups = [[ranked[0]]]
+    covered = evidence_text(ranked[0])
+    for candidate in ranked[1:]:
+        if candidate.score < 0.6 * best:
+            break
+        same = next((g for g in groups if _near_duplicate(g[0].text, candidate.text)), None)
+        if same is not None:
+            if normalise(same[0].text) == normalise(candidate.text) and all(
+                    c.hit.article_id != candidate.hit.article_id for c in same):
+                same.append(candidate)  # a wire copy: the same sentence in another article is a second citation
+            continue
+        evidence = evidence_text(candidate)
+        adds_terms = any(t.lower() not in covered and t.lower() in evidence for t in terms)
+        if len(groups) < max_sentences and (adds_terms or candidate.score >= 0.8 * best):
+            groups.append([candidate])
+            covered += " " + evidence
+    return groups
 
 
 def _near_duplicate(a: str, b: str) -> bool:
@@ -129,27 +167,38 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7
 
 
+def _named_coverage(question: str, best: Candidate, groups: list[list[Candidate]], outlets: list[str]) -> float:
+    """Return the share of the question's names and numbers that the answer's evidence holds.
+
+    An outlet name ("reported by TechCrunch and The Verge") may be held by any cited passage; every other name,
+    number or date must be in the passage of the best sentence: "killed in Kharkiv" is not answered by a passage
+    about Sumy just because another retrieved article mentions Kharkiv.
+    """
+    terms = key_terms(question)
+    if not terms:
+        return 1.0
+    known = " | ".join(outlets).lower()
+    own = evidence_text(best)
+    cited = " ".join(evidence_text(c) for group in groups for c in group)
+    found = sum(term_coverage([t], cited if t.lower() in known else own) for t in terms)
+    return found / len(terms)
+
+
 def compose_answer(question: str, hits: list[Hit], embedder: Embedder, *, max_sentences: int = 3,
-                   threshold: float = 0.45, bodies: dict[str, str] | None = None) -> Answer:
-    """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal."""
+                   threshold: float = 0.21, bodies: dict[str, str] | None = None,
+                   outlets: list[str] | None = None) -> Answer:
+    """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal.
+
+    `outlets` are the index's source names, which the question may use to say where something was reported.
+    """
     candidates = [c for rank, hit in enumerate(hits) for c in split_sentences(hit, rank)]
     if not candidates:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits)
     ranked = score_candidates(question, candidates, embedder)
-    support = support_level(question, hits, ranked[0].score)
+    groups = select_sentences(question, ranked, max_sentences)
+    support = ranked[0].score * _named_coverage(question, ranked[0], groups, outlets or [])
     if support < threshold:
         return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)
-
-    groups: list[list[Candidate]] = []  # each group: one claim, and every article that says it word for word
-    for candidate in ranked:
-        if candidate.score < max(threshold, 0.8 * ranked[0].score):
-            break
-        same = next((g for g in groups if _near_duplicate(g[0].text, candidate.text)), None)
-        if same is None and len(groups) < max_sentences:
-            groups.append([candidate])
-        elif same is not None and normalise(same[0].text) == normalise(candidate.text) and all(
-                c.hit.article_id != candidate.hit.article_id for c in same):
-            same.append(candidate)  # a wire copy: the same sentence in another article is a second citation
 
     claims, numbered = [], {}
     for group in groups:

@@ -1,4 +1,4 @@
-"""The `rag` command: ingest | ask | stats | bench."""
+"""The `rag` command: ingest | ask | stats | serve | check | bench | eval."""
 
 from __future__ import annotations
 
@@ -70,7 +70,32 @@ def cmd_stats(args, pipeline) -> int:
     return 0
 
 
+def cmd_check(args, pipeline) -> int:
+    from .check import check_index, repair_index
+
+    report = repair_index(pipeline, progress=_progress_bars()) if args.repair else check_index(pipeline)
+    if args.json:
+        print(json.dumps(asdict(report) | {"ok": report.ok}, default=_json_default, indent=2))
+    else:
+        print(report.summary())
+        if not report.ok and not args.repair:
+            print("run `rag check --repair` to fix what can be fixed", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_serve(args, pipeline) -> int:
+    from .chat import ChatService
+    from .ui import serve
+
+    serve(ChatService(pipeline), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_bench(args, pipeline) -> int:
+    if args.what in ("load", "scale"):
+        from . import load
+
+        return load.run(args, pipeline)
     if args.what == "multihop":
         from . import multihop
 
@@ -78,6 +103,28 @@ def cmd_bench(args, pipeline) -> int:
     from . import bench
 
     return bench.run(args, pipeline)
+
+
+def cmd_eval(args, pipeline) -> int:
+    """Run the eval suite, write evals/report/latest.*, print the summary; exit 1 when a threshold is missed."""
+    from pathlib import Path
+
+    from .eval_report import check_thresholds, load_thresholds, summary_table, write_report
+    from .evaluate import run_evaluation
+
+    overrides = {"eval_full": True} if args.full else {}
+    if args.sample:
+        overrides["eval_sample"] = args.sample
+    settings = pipeline.settings.model_copy(update=overrides)
+    result = run_evaluation(settings, progress=_progress_bars())
+    failures = check_thresholds(result, load_thresholds(settings.eval_dir / "thresholds.toml"))
+    report = write_report(result, failures, Path(args.report_dir) if args.report_dir else settings.eval_dir / "report")
+    cal = result["calibration"]
+    print(summary_table(result["summary"]))
+    print(f"\nsupport checker: precision {cal['precision']:.3f}, recall {cal['recall']:.3f} on {cal['pairs']} pairs")
+    print("\n".join(f"FAILED: {f}" for f in failures) or "all thresholds met")
+    print(f"report: {report}")
+    return 1 if failures else 0
 
 
 def _count_or_path(value: str) -> int | Path:
@@ -110,8 +157,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("bench", help="measure ingest/query speed and calibrate refusal")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop"])
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
+    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
+    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
+    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
+    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
     p.add_argument("--questions", type=_count_or_path, default=200,
                    help="questions for `bench query` (a count); for `bench multihop` a questions file "
@@ -123,6 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
+    p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "
+                   "(default: a fixed sample over a small cached index; or RAG_EVAL_FULL=1)")
+    p.add_argument("--sample", type=int, help="MultiHop-RAG questions in the default sample (RAG_EVAL_SAMPLE)")
+    p.add_argument("--report-dir", help="where latest.json/.md/.png go (default evals/report)")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

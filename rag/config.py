@@ -64,13 +64,29 @@ class Settings(BaseSettings):
     answer_passages: int = 6
     answer_sentences: int = 3
     # Calibrated on MultiHop-RAG dev (null vs answerable questions): see docs/BENCHMARKS.md, `rag bench refusal`
-    refusal_threshold: float = 0.27
+    refusal_threshold: float = 0.21
 
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")
 
+    # Evaluation (`pytest evals/`, `rag eval`): by default a fixed sample of MultiHop-RAG dev questions, split evenly
+    # by type, over a small cached index (seeds + the articles they need + fixed distractors); eval_full runs every
+    # question over the configured index
+    eval_dir: Path = Path("evals")
+    seeds_dir: Path = Path("seeds")
+    eval_full: bool = False
+    eval_sample: int = 100
+    eval_distractors: int = 40
+    eval_seed: int = 0
+
     # Ingest limits
     max_file_mb: float = 50.0
+
+    # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose
+    app_host: str = "127.0.0.1"
+    app_port: int = 7860
+    upload_max_mb: float = 10.0
+    app_concurrency: int = 4
 
     @classmethod
     def settings_customise_sources(

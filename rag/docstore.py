@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import date
@@ -31,6 +32,9 @@ class DocStore:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
         self._lock = threading.RLock()
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a killed process never leaves a half transaction (consistency holds); only a power cut can
+        # lose the last commits, which the next ingest redoes. FULL would fsync every article (~10 ms each).
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
 
     @contextmanager
@@ -88,11 +92,13 @@ class DocStore:
     def unlink(self, path: str, article_ids: Iterable[str]) -> list[str]:
         """Forget that a file holds these articles; delete and return those no file holds any more."""
         ids = list(article_ids)
-        with self._lock:
-            self._db.executemany("DELETE FROM files WHERE path = ? AND article_id = ?", [(path, i) for i in ids])
-            held = {row[0] for row in self._rows("SELECT DISTINCT article_id FROM files")}
-        orphans = [i for i in ids if i not in held]
-        self.delete_articles(orphans)
+        if not ids:
+            return []
+        with self.transaction() as db:  # one transaction: a crash never leaves an article that no file holds
+            db.executemany("DELETE FROM files WHERE path = ? AND article_id = ?", [(path, i) for i in ids])
+            held = {row[0] for row in db.execute("SELECT DISTINCT article_id FROM files").fetchall()}
+            orphans = [i for i in ids if i not in held]
+            _delete_articles(db, orphans)
         return orphans
 
     def delete_articles(self, article_ids: list[str]) -> None:
@@ -100,8 +106,29 @@ class DocStore:
         if not article_ids:
             return
         with self.transaction() as db:
-            for table, column in (("chunks", "article_id"), ("files", "article_id"), ("articles", "id")):
-                db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in article_ids])
+            _delete_articles(db, article_ids)
+
+    def delete_chunks(self, chunk_ids: list[str]) -> None:
+        """Delete chunks by id (used by `rag check --repair` for chunks whose article is gone)."""
+        if chunk_ids:
+            with self.transaction() as db:
+                db.executemany("DELETE FROM chunks WHERE id = ?", [(i,) for i in chunk_ids])
+
+    def select(self, sql: str, args: Iterable = ()) -> list[tuple]:
+        """Return the rows of a read-only query (for integrity checks)."""
+        return self._rows(sql, args)
+
+    @property
+    def index_id(self) -> str | None:
+        """A random id naming this index, given on first ingest; a shared Chroma collection records its owner."""
+        rows = self._rows("SELECT value FROM meta WHERE key = 'index_id'")
+        return rows[0][0] if rows else None
+
+    def claim_index_id(self) -> str:
+        """Return the index id, creating it if the index has none yet."""
+        with self._lock:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", [uuid.uuid4().hex])
+        return self.index_id
 
     def chunk_ids(self) -> set[str]:
         """Return the id of every stored chunk."""
@@ -148,6 +175,11 @@ class DocStore:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def _delete_articles(db: sqlite3.Connection, article_ids: list[str]) -> None:
+    for table, column in (("chunks", "article_id"), ("files", "article_id"), ("articles", "id")):
+        db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in article_ids])
 
 
 def _iso(value: date | None) -> str:

@@ -27,6 +27,10 @@ _NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|notice)(\.\w+)?$
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _HEADER_FIELD = re.compile(r"^(title|source|url|date|published|author|category)\s*:\s*(.+)$", re.IGNORECASE)
 _MAX_TITLE = 160
+_CONTROL = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0)]))
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
+_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_MAX_HTML_DEPTH = 255  # libxml2 stops parsing deeper than this
 
 
 def discover_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -70,9 +74,17 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[tuple[str
     text = decode(path, _read_bytes(path, max_bytes))
     if not text.strip():
         raise ArticleError(str(path), "the file is empty", "Add the article text or remove the file.")
-    if suffix in JSON_SUFFIXES:
-        return _read_json(path, text)
-    article = _read_html(path, text) if suffix in HTML_SUFFIXES else _read_plain(path, text)
+    try:
+        if suffix in JSON_SUFFIXES:
+            return _read_json(path, text)
+        article = _read_html(path, text) if suffix in HTML_SUFFIXES else _read_plain(path, text)
+    except ArticleError:
+        raise
+    except (RecursionError, MemoryError, ValueError, LookupError, TypeError) as exc:
+        # A parser choking on one hostile file must not abort the whole ingest.
+        log.warning("%s could not be parsed", path, exc_info=True)
+        raise ArticleError(str(path), f"could not be parsed ({type(exc).__name__}: {str(exc)[:120]})",
+                           "Check the file is a well-formed article, or remove it.") from exc
     return [article], []
 
 
@@ -96,11 +108,15 @@ def decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        log.warning("%s is not UTF-8; decoded as Windows-1252/Latin-1. Save it as UTF-8 to be sure.", path)
-        try:
-            return raw.decode("cp1252")
-        except UnicodeDecodeError:
-            return raw.decode("latin-1")
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    if sum(ch in _CONTROL for ch in text[:8192]) > 0.05 * len(text[:8192]):
+        raise ArticleError(str(path), "is a binary file, not text", "Convert it to .txt/.html/.json or remove it.")
+    log.warning("%s is not UTF-8; decoded as Windows-1252/Latin-1. Save it as UTF-8 to be sure.", path)
+    return text
 
 
 def _read_plain(path: Path, text: str) -> Article:
@@ -149,6 +165,9 @@ def _read_html(path: Path, html: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, as_dict=False)
     body = clean_text(doc.text or "") if doc is not None else ""
     if not body:
+        if html_depth(html) > _MAX_HTML_DEPTH:
+            raise ArticleError(str(path), f"the HTML nests tags {html_depth(html)} deep, beyond the parser's "
+                               f"limit of {_MAX_HTML_DEPTH}", "Save the article as .txt, or simplify the page.")
         raise ArticleError(str(path), "no article text found in the HTML (only markup, scripts or navigation)",
                            "Save the article page itself, or convert it to .txt.")
     return make_article(
@@ -156,6 +175,18 @@ def _read_html(path: Path, html: str) -> Article:
         published=parse_date(doc.date), url=doc.url or "", author=doc.author or "",
         category=", ".join(doc.categories or []) if isinstance(doc.categories, list) else "",
     )
+
+
+def html_depth(html: str) -> int:
+    """Return the deepest nesting of (non-void) tags in an HTML text."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if name.lower() in _VOID_TAGS or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _read_json(path: Path, text: str) -> tuple[list[Article], list[tuple[str, str]]]:

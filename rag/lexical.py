@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,28 +56,38 @@ class LexicalIndex:
                    [published_int(c.published) for c in chunks], generation)
 
     def save(self, directory: Path) -> None:
-        """Write the index and its chunk table to directory."""
-        directory.mkdir(parents=True, exist_ok=True)
+        """Write the index to directory/g<generation>, atomically, and delete generations older than the last."""
+        final = directory / f"g{self.generation}"
+        if final.exists():
+            return  # another process saved this generation already
+        tmp = directory / f"{final.name}.tmp-{os.getpid()}"
+        tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
-            self.retriever.save(str(directory), show_progress=False)
+            self.retriever.save(str(tmp), show_progress=False)
         table = {"generation": self.generation, "ids": self.ids, "sources": self.sources.tolist(),
                  "dates": self.dates.tolist()}
-        tmp = directory / "chunks.json.tmp"
-        tmp.write_text(json.dumps(table))
-        tmp.replace(directory / "chunks.json")  # written last: a half-saved index is never taken as current
+        (tmp / "chunks.json").write_text(json.dumps(table))
+        try:
+            tmp.rename(final)  # atomic: readers see a whole generation or none (a crash leaves only a tmp dir)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)  # a concurrent save of the same generation won the race
+        _drop_old_generations(directory, self.generation)
 
     @classmethod
     def load(cls, directory: Path, generation: int) -> LexicalIndex | None:
         """Return the saved index if it was built at this docstore generation, else None."""
         bm25s = _bm25s()
-        try:
-            table = json.loads((directory / "chunks.json").read_text())
-        except (OSError, ValueError):
-            return None
-        if table.get("generation") != generation:
-            return None
-        retriever = bm25s.BM25.load(str(directory), show_progress=False) if table["ids"] else bm25s.BM25()
-        return cls(retriever, table["ids"], table["sources"], table["dates"], generation)
+        for where in (directory / f"g{generation}", directory):  # directory itself: the layout before generations
+            try:
+                table = json.loads((where / "chunks.json").read_text())
+                if table.get("generation") != generation:
+                    continue
+                retriever = bm25s.BM25.load(str(where), show_progress=False) if table["ids"] else bm25s.BM25()
+            except (OSError, ValueError) as exc:
+                log.debug("no usable BM25 index in %s (%s)", where, exc)
+                continue
+            return cls(retriever, table["ids"], table["sources"], table["dates"], generation)
+        return None
 
     def mask(self, sources: list[str] | None, since: int, until: int) -> np.ndarray | None:
         """Return a 0/1 weight per chunk for the filters, or None when nothing is filtered."""
@@ -145,3 +157,14 @@ class LexicalIndex:
         n = min(n, len(self.ids))
         docs, scores = self.retriever.retrieve([tokens], k=n, show_progress=False, weight_mask=mask, n_threads=0)
         return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+def _drop_old_generations(directory: Path, current: int) -> None:
+    """Delete saved generations older than current - 1 (a reader may still be loading the previous one)."""
+    for path in directory.glob("g*"):
+        number = path.name[1:].split(".", 1)[0]
+        if not number.isdigit():
+            continue
+        stale_tmp = ".tmp-" in path.name and int(number) < current  # left by a crashed save
+        if stale_tmp or int(number) < current - 1:
+            shutil.rmtree(path, ignore_errors=True)

@@ -83,8 +83,9 @@ class Pipeline:
         """Read, clean, chunk and embed the files under paths; unchanged articles are skipped."""
         started = time.perf_counter()
         report = IngestReport()
-        with self._write_lock():
-            self.vectors  # fail fast on a mismatched index, before any work
+        with self.write_lock():
+            # Fail fast, before any work, on a mismatched index or a server collection another index owns.
+            self.vectors.claim(self.docs.claim_index_id())
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             for number, file in enumerate(files, 1):
                 self._ingest_file(file, report)
@@ -146,7 +147,8 @@ class Pipeline:
         return done
 
     @contextmanager
-    def _write_lock(self):
+    def write_lock(self):
+        """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
         self.settings.index_dir.mkdir(parents=True, exist_ok=True)
         with open(self.settings.index_dir / "write.lock", "w") as handle:
             try:
@@ -185,7 +187,8 @@ class Pipeline:
         retrieved = time.perf_counter()
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         answer = compose_answer(question.strip(), hits, self.embedder, max_sentences=self.settings.answer_sentences,
-                                threshold=self.settings.refusal_threshold, bodies=bodies)
+                                threshold=self.settings.refusal_threshold, bodies=bodies,
+                                outlets=self.docs.sources())
         answer.timings = {"retrieve_ms": (retrieved - started) * 1e3,
                           "answer_ms": (time.perf_counter() - retrieved) * 1e3,
                           "total_ms": (time.perf_counter() - started) * 1e3}

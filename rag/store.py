@@ -57,9 +57,42 @@ class VectorStore:
                     f"settings ask for {want!r}. Re-ingest into a fresh index (delete {self.settings.index_dir} "
                     f"or set RAG_INDEX_DIR to a new directory), or restore the original settings.")
 
-    def ids(self) -> set[str]:
-        """Return the ids of every stored vector."""
-        return set(self.collection.get(include=[])["ids"])
+    def claim(self, index_id: str) -> None:
+        """Record which index (docstore) owns this collection; refuse a collection another index owns.
+
+        Ingest deletes vectors its docstore does not know, so two index directories sharing one collection on a
+        Chroma server would delete each other's vectors. The owner's id in the collection metadata prevents that.
+        """
+        found = dict(self.collection.metadata or {})
+        owner = found.get("index_id")
+        if owner == index_id:
+            return
+        if owner is not None:
+            raise IndexMismatchError(
+                f"The Chroma collection '{self.settings.collection}' at {self.where} belongs to another index "
+                f"(index_id {owner}), not to {self.settings.index_dir} (index_id {index_id}). Point RAG_INDEX_DIR at "
+                f"the index that built it, or use another collection (RAG_COLLECTION) for this one.")
+        self.collection.modify(metadata=found | {"index_id": index_id})
+
+    @property
+    def where(self) -> str:
+        """Where the vectors live, for messages: the server address or the embedded directory."""
+        if self.settings.store == "server":
+            return f"chroma server {self.settings.chroma_host}:{self.settings.chroma_port}"
+        return str(self.settings.index_dir / "chroma")
+
+    def metadata(self) -> dict:
+        """Return the collection metadata (model, dim, chunking, owner index id)."""
+        return dict(self.collection.metadata or {})
+
+    def ids(self, page: int = 10000) -> set[str]:
+        """Return the ids of every stored vector (read in pages, so a large server collection is not one reply)."""
+        ids: set[str] = set()
+        while True:
+            batch = self.collection.get(include=[], limit=page, offset=len(ids))["ids"]
+            ids.update(batch)
+            if len(batch) < page:
+                return ids
 
     def count(self) -> int:
         """Return the number of stored vectors."""

@@ -124,3 +124,13 @@ class IndexStats:
     last_published: date | None
     model: str
     index_dir: str
+
+
+@dataclass
+class Verdict:
+    """Whether a passage supports a sentence: the decision, a score in [0, 1], and why not when it fails."""
+
+    supported: bool
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    evidence: str = ""  # the passage sentence(s) that best match the sentence

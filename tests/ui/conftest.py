@@ -1,0 +1,127 @@
+"""The app for real: `python app.py` in a subprocess on a free loopback port over the seed articles (plus one
+article full of HTML), driven by Playwright with Debian's Chromium (/usr/bin/chromium; never `playwright install`)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+STARTUP_SECONDS = 240
+XSS_ARTICLE = {
+    "id": "xss-varna",
+    "title": 'Varna harbour fire <script>window.__xss = "title"</script>',
+    "source": "Black Sea <b>Wire</b>",
+    "published": "2025-04-20",
+    "url": "javascript:window.__xss = 'url'",
+    "body": ('A fire in Varna harbour destroyed 14 fishing boats <img src=x onerror="window.__xss = \'img\'"> '
+             "on Sunday night, the port authority said.\n\nFirefighters from three towns fought the blaze for six hours."),
+}
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass
+class RunningApp:
+    url: str
+    process: subprocess.Popen
+    root: Path
+    corpus: Path
+    log: Path
+
+
+def free_port() -> int:
+    """Return a free TCP port on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_ready(app: RunningApp) -> None:
+    """Wait for the page to answer and the background indexing of the small corpus to finish."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if app.process.poll() is not None:
+            raise RuntimeError(f"the app exited with {app.process.returncode}:\n{app.log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(app.url, timeout=5) as response:
+                if response.status == 200 and _indexing_done(app.url):
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise TimeoutError(f"the app did not get ready in {STARTUP_SECONDS}s:\n{app.log.read_text()[-3000:]}")
+
+
+def _indexing_done(url: str) -> bool:
+    from gradio_client import Client
+
+    reply = Client(url, verbose=False).predict(question="Who did Rutte meet?", api_name="/ask")
+    return not reply["notes"] and not reply["error"]
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory) -> RunningApp:
+    """The app serving a tmp corpus (seeds + the HTML-laden article) and a fresh index; stopped after the session."""
+    root = tmp_path_factory.mktemp("app")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    (corpus / "varna.json").write_text(json.dumps(XSS_ARTICLE), encoding="utf-8")
+    port, log = free_port(), root / "app.log"
+    env = os.environ | {"RAG_INDEX_DIR": str(root / "index"), "RAG_CORPUS_DIR": str(corpus),
+                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp")}
+    with open(log, "w") as log_file:
+        process = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], cwd=root, env=env,
+                                   stdout=log_file, stderr=subprocess.STDOUT)
+    running = RunningApp(f"http://127.0.0.1:{port}/", process, root, corpus, log)
+    try:
+        _wait_until_ready(running)
+        yield running
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium (.ci/run does this)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app, request):
+    """A fresh browser tab on the app; a screenshot of it is saved to tests/artifacts/<test>.png afterwards."""
+    context = browser.new_context(viewport={"width": 1360, "height": 1000})
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(app.url)
+    tab.locator("#nr-question textarea").wait_for()
+    yield tab
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
