@@ -125,6 +125,22 @@ class LexicalIndex:
             weights[token] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
         return weights
 
+    def terms_in(self, tokens: list[str], ids: list[str]) -> dict[str, set[str]]:
+        """Return, for each chunk id, which of the tokens it contains (read from the BM25 posting lists)."""
+        indptr, indices, vocab = self.retriever.scores["indptr"], self.retriever.scores["indices"], self.retriever.vocab_dict
+        if getattr(self, "_row", None) is None:
+            self._row = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+        rows = {self._row[i]: i for i in ids if i in self._row}
+        found: dict[str, set[str]] = {i: set() for i in ids}
+        for token in tokens:
+            t = vocab[token]
+            if t + 1 >= len(indptr):
+                continue
+            postings = indices[indptr[t]:indptr[t + 1]]
+            for row in np.intersect1d(postings, np.fromiter(rows, dtype=postings.dtype, count=len(rows))):
+                found[rows[int(row)]].add(token)
+        return found
+
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """Return the BM25 score of every indexed chunk for the query (0 where the mask is 0)."""
         tokens = self.query_tokens(query)

@@ -11,7 +11,7 @@ import numpy as np
 
 from .docstore import DocStore
 from .embed import Embedder
-from .lexical import LexicalIndex, tokenize
+from .lexical import LexicalIndex
 from .query import plan_query
 from .store import VectorStore, published_int
 from .types import Chunk, Hit
@@ -111,7 +111,7 @@ class HybridRetriever:
         chunks = {c.id: c for c in self.docs.chunks(pool)}
         if self.coverage_weight > 0 and len(pool) > 1:
             terms = self.lexical.query_tokens(query)
-            tokens = dict(zip(chunks, (set(t) for t in tokenize([c.indexed_text for c in chunks.values()]))))
+            tokens = self.lexical.terms_in(terms, pool)
             pool = cover_query_terms(pool, fused, tokens, self.lexical.idf(terms), k, self.coverage_weight,
                                      self.coverage_decay)
         return [to_hit(chunks[i], fused[i]) for i in pool[:k] if i in chunks]

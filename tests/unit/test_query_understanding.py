@@ -88,3 +88,25 @@ def test_coverage_off_keeps_the_fused_order():
 def test_coverage_returns_at_most_k(k):
     fused = {"a": 1.0, "b": 0.5}
     assert len(cover_query_terms(["a", "b"], fused, {}, {"t": 1.0}, k=k)) == min(k, 2)
+
+
+def _chunk(chunk_id, text, source="TechCrunch"):
+    from rag.types import Chunk
+
+    return Chunk(id=chunk_id, article_id=chunk_id, text=text, start=0, end=len(text), title="t", source=source,
+                 published=date(2023, 10, 7), url="")
+
+
+def test_terms_in_reads_which_query_terms_each_chunk_holds_from_the_postings():
+    from rag.lexical import LexicalIndex
+
+    index = LexicalIndex.build([_chunk("a", "Google paid billions for search defaults"),
+                                _chunk("b", "Publishers sued Google over antitrust harm"),
+                                _chunk("c", "Rain delayed the rugby final", source="Sporting News")], generation=1)
+    terms = index.query_tokens("Did Google pay for search while publishers sued over antitrust? Google!")
+    assert terms.count("googl") == 1  # repeated words count once
+    found = index.terms_in(terms, ["a", "b", "c"])
+    assert {"googl", "search"} <= found["a"] and "antitrust" not in found["a"]
+    assert {"googl", "antitrust", "publish"} <= found["b"]
+    assert found["c"] == set()
+    assert index.known_sources == ("Sporting News", "TechCrunch")
