@@ -75,14 +75,21 @@ class DocStore:
 
     def put_article(self, article: Article, chunks: list[Chunk]) -> None:
         """Store (or replace) an article and its chunks, and link it to its file."""
+        self.put_articles([(article, chunks)])
+
+    def put_articles(self, items: list[tuple[Article, list[Chunk]]]) -> None:
+        """Store (or replace) articles with their chunks in one transaction: one new generation, not one each."""
+        if not items:
+            return
         with self.transaction() as db:
-            db.execute("DELETE FROM chunks WHERE article_id = ?", [article.id])
-            db.execute("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?)", [
-                article.id, article.title, article.source, _iso(article.published), article.url, article.author,
-                article.category, article.content_hash, article.body])
-            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-                           [(c.id, c.article_id, c.position, c.start, c.end, c.text) for c in chunks])
-            db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", [article.path, article.id])
+            for article, chunks in items:
+                db.execute("DELETE FROM chunks WHERE article_id = ?", [article.id])
+                db.execute("INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?)", [
+                    article.id, article.title, article.source, _iso(article.published), article.url, article.author,
+                    article.category, article.content_hash, article.body])
+                db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+                               [(c.id, c.article_id, c.position, c.start, c.end, c.text) for c in chunks])
+                db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", [article.path, article.id])
 
     def link(self, path: str, article_id: str) -> None:
         """Record that a file (also) holds this article."""

@@ -112,6 +112,7 @@ class Pipeline:
         previous = self.docs.article_ids_for_path(path)
         hashes = self.docs.content_hashes() if articles else {}
         current: set[str] = set()
+        changed = []
         for article in articles:
             if article.id in current:
                 continue
@@ -122,9 +123,11 @@ class Pipeline:
                 if article.id not in previous:
                     self.docs.link(path, article.id)  # the same article in another file: stored once
                 continue
-            chunks = chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)
-            self.docs.put_article(article, chunks)
+            changed.append((article, chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)))
             (report.updated if old_hash else report.added).append(article.id)
+        # One transaction per file: a file lands whole or not at all, and BM25 (rebuilt per docstore generation)
+        # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
+        self.docs.put_articles(changed)
         report.removed += self.docs.unlink(path, previous - current)
 
     def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
