@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     coverage_weight: float = 1.0  # reorder the top candidates to cover all query terms (0 = off)
     coverage_decay: float = 0.5
     coverage_pool: int = 30
+    # learned reranking of the top 100 + each question part's top 10 (rag/rerank.py); replaces the coverage reorder
+    rerank: bool = True
 
     # Answering
     answer_passages: int = 6

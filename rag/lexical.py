@@ -109,6 +109,13 @@ class LexicalIndex:
             self._known_sources = tuple(sorted({s for s in self.sources.tolist() if s}))
         return self._known_sources
 
+    @property
+    def row_of(self) -> dict[str, int]:
+        """Return the row of each chunk id in the BM25 index."""
+        if getattr(self, "_row", None) is None:
+            self._row = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
+        return self._row
+
     def query_tokens(self, query: str) -> list[str]:
         """Return the query's distinct stemmed tokens that occur in the index, in question order."""
         if not self.ids:
@@ -128,9 +135,7 @@ class LexicalIndex:
     def terms_in(self, tokens: list[str], ids: list[str]) -> dict[str, set[str]]:
         """Return, for each chunk id, which of the tokens it contains (read from the BM25 posting lists)."""
         indptr, indices, vocab = self.retriever.scores["indptr"], self.retriever.scores["indices"], self.retriever.vocab_dict
-        if getattr(self, "_row", None) is None:
-            self._row = {chunk_id: row for row, chunk_id in enumerate(self.ids)}
-        rows = {self._row[i]: i for i in ids if i in self._row}
+        rows = {self.row_of[i]: i for i in ids if i in self.row_of}
         found: dict[str, set[str]] = {i: set() for i in ids}
         for token in tokens:
             t = vocab[token]

@@ -12,7 +12,8 @@ import numpy as np
 from .docstore import DocStore
 from .embed import Embedder
 from .lexical import LexicalIndex
-from .query import plan_query
+from .query import QueryPlan, plan_query
+from .rerank import PoolContext, candidate_rows, features, load_model, question_parts
 from .store import VectorStore, published_int
 from .types import Chunk, Hit
 
@@ -78,34 +79,30 @@ class HybridRetriever:
                  *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.0, candidates: int = 50,
                  query_understanding: bool = True, source_boost: float = 0.3, subquery_weight: float = 1.0,
                  date_slack_days: int = 1, coverage_weight: float = 1.0, coverage_decay: float = 0.5,
-                 coverage_pool: int = 30):
+                 coverage_pool: int = 30, rerank: bool = True):
         self.docs, self.lexical, self.vectors, self.embedder = docs, lexical, vectors, embedder
         self.rrf_k, self.bm25_weight, self.dense_weight, self.candidates = rrf_k, bm25_weight, dense_weight, candidates
         self.query_understanding, self.source_boost = query_understanding, source_boost
         self.subquery_weight, self.date_slack_days = subquery_weight, date_slack_days
         self.coverage_weight, self.coverage_decay, self.coverage_pool = coverage_weight, coverage_decay, coverage_pool
+        self.rerank = rerank
 
     @classmethod
     def from_settings(cls, docs: DocStore, lexical: LexicalIndex, vectors: VectorStore | None, embedder: Embedder,
                       settings) -> HybridRetriever:
         """Return a retriever configured by the retrieval fields of Settings."""
         names = ("rrf_k", "bm25_weight", "dense_weight", "candidates", "query_understanding", "source_boost",
-                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool")
+                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank")
         return cls(docs, lexical, vectors, embedder, **{name: getattr(settings, name) for name in names})
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> list[Hit]:
         """Return the k best chunks for the query that pass the filters, best first."""
-        n = max(self.candidates, k)
-        mask = self.lexical.mask(sources, published_int(since), published_int(until))
-        scores = self.lexical.scores(query, mask)
-        rankings = self._lexical_rankings(query, scores, mask, n)
-        if self.vectors is not None and (self.dense_weight > 0 or len(rankings[0][0]) < k):
-            # dense always when weighted; otherwise only when BM25 finds too little (a paraphrase, no shared words)
-            vector = self.embedder.encode([query])[0]
-            dense = self.vectors.query(vector, n, chroma_filter(sources, since, until))
-            rankings.append(([i for i, _ in dense], self.dense_weight or self.bm25_weight))
-        fused = dict(fuse_rankings(rankings, self.rrf_k))
+        plan, fused, scores, outlet_scores, mask = self._fused(query, k, sources, since, until)
+        if self.rerank and plan is not None and fused:
+            chunks, matrix = self._rerank_features(query, plan, fused, scores, outlet_scores, mask)
+            model_scores = load_model().probability(matrix)
+            return [to_hit(chunks[i], float(model_scores[i])) for i in np.argsort(-model_scores, kind="stable")[:k]]
         order = sorted(fused, key=lambda item: (-fused[item], item))
         pool = order[:max(k, self.coverage_pool) if self.coverage_weight > 0 else k]
         chunks = {c.id: c for c in self.docs.chunks(pool)}
@@ -116,23 +113,59 @@ class HybridRetriever:
                                      self.coverage_decay)
         return [to_hit(chunks[i], fused[i]) for i in pool[:k] if i in chunks]
 
-    def _lexical_rankings(self, query: str, scores: np.ndarray, mask: np.ndarray | None,
-                          n: int) -> list[tuple[list[str], float]]:
-        """Return the BM25 ranking (outlets the question names boosted) and one ranking per outlet sub-query."""
-        if not self.query_understanding:
-            return [(self._top(scores, n), self.bm25_weight)]
-        plan = plan_query(query, self.lexical.known_sources, self.date_slack_days)
+    def candidate_features(self, query: str) -> tuple[list[Chunk], np.ndarray]:
+        """Return the reranker's candidate chunks for a question and their feature matrix (for training it)."""
+        plan, fused, scores, outlet_scores, mask = self._fused(query, 10, None, None, None)
+        plan = plan or plan_query(query, self.lexical.known_sources, self.date_slack_days)
+        return self._rerank_features(query, plan, fused, scores, outlet_scores, mask)
+
+    def _fused(self, query: str, k: int, sources: list[str] | None, since: date | None, until: date | None):
+        """Return the query plan, the fused RRF scores by chunk id, the BM25 scores, per-outlet scores and mask."""
+        n = max(self.candidates, k)
+        mask = self.lexical.mask(sources, published_int(since), published_int(until))
+        scores = self.lexical.scores(query, mask)
+        plan = plan_query(query, self.lexical.known_sources, self.date_slack_days) if self.query_understanding else None
+        rankings, outlet_scores = self._lexical_rankings(plan, scores, mask, n)
+        if self.vectors is not None and (self.dense_weight > 0 or len(rankings[0][0]) < k):
+            # dense always when weighted; otherwise only when BM25 finds too little (a paraphrase, no shared words)
+            vector = self.embedder.encode([query])[0]
+            dense = self.vectors.query(vector, n, chroma_filter(sources, since, until))
+            rankings.append(([i for i, _ in dense], self.dense_weight or self.bm25_weight))
+        return plan, dict(fuse_rankings(rankings, self.rrf_k)), scores, outlet_scores, mask
+
+    def _rerank_features(self, query: str, plan: QueryPlan, fused: dict[str, float], scores: np.ndarray,
+                         outlet_scores: list[np.ndarray], mask: np.ndarray | None) -> tuple[list[Chunk], np.ndarray]:
+        """Return the candidates to rerank (fused top 100 + each question part's top 10) and their features."""
+        row_of = self.lexical.row_of
+        parts = question_parts(query, plan)
+        context = PoolContext(
+            question=query, plan=plan, fused={row_of[i]: v for i, v in fused.items() if i in row_of}, base=scores,
+            outlet_scores=outlet_scores, part_scores=[self.lexical.scores(part, mask) for part in parts],
+            part_tokens=[self.lexical.query_tokens(part) for part in parts])
+        rows = candidate_rows(context)
+        by_id = {c.id: c for c in self.docs.chunks([self.lexical.ids[row] for row in rows])}
+        rows = [row for row in rows if self.lexical.ids[row] in by_id]
+        chunks = [by_id[self.lexical.ids[row]] for row in rows]
+        return chunks, features(context, rows, chunks, self.lexical)
+
+    def _lexical_rankings(self, plan: QueryPlan | None, scores: np.ndarray, mask: np.ndarray | None,
+                          n: int) -> tuple[list[tuple[list[str], float]], list[np.ndarray]]:
+        """Return the BM25 ranking (outlets the question names boosted) and one ranking per outlet sub-query, with
+        the BM25 scores of each sub-query."""
+        if plan is None:
+            return [(self._top(scores, n), self.bm25_weight)], []
         boosted = scores
         if plan.sources and self.source_boost:
             boosted = scores * np.where(np.isin(self.lexical.sources, plan.sources), 1 + self.source_boost, 1.0)
-        rankings = [(self._top(boosted, n), self.bm25_weight)]
+        rankings, outlet_scores = [(self._top(boosted, n), self.bm25_weight)], []
         for sub in plan.subqueries:
             keep = self.lexical.mask(sub.sources, published_int(sub.since), published_int(sub.until))
             if mask is not None:
                 keep = keep * mask
-            rankings.append((self._top(scores * keep, n), self.subquery_weight))
+            outlet_scores.append(scores * keep)
+            rankings.append((self._top(outlet_scores[-1], n), self.subquery_weight))
         log.debug("query plan: sources %s, dates %s", plan.sources, [(d.day, d.relation) for d in plan.dates])
-        return rankings
+        return rankings, outlet_scores
 
     def _top(self, scores: np.ndarray, n: int) -> list[str]:
         """Return the ids of the n best chunks with a positive score, best first."""

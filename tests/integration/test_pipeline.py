@@ -122,3 +122,14 @@ def test_cli_ask_json_first_run_ingests_the_corpus(tmp_path, seed_corpus):
     assert not answer["refused"] and "Odesa" in answer["text"] and answer["citations"][0]["quote"]
     stats = subprocess.run([sys.executable, "-m", "rag", "stats", "--json"], capture_output=True, text=True, env=env)
     assert json.loads(stats.stdout)["articles"] == 2
+
+
+def test_reranked_hits_are_ordered_by_evidence_probability(pipeline, bundled_embedder, seed_corpus):
+    hits = pipeline.retrieve("How many people were killed in the Russian strike on Sumy?", k=5)
+    assert hits and all(0 < h.score < 1 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert "Sumy" in hits[0].text and ("killed" in hits[0].text or "died" in hits[0].text)
+    plain = Pipeline(index_dir=pipeline.settings.index_dir, corpus_dir=seed_corpus, embedder=bundled_embedder,
+                     rerank=False).retrieve("How many people were killed in the Russian strike on Sumy?", k=5)
+    assert plain and all(h.score < 0.1 for h in plain)  # RRF scores: the fused path still works on its own
+    assert pipeline.retrieve("Sumy strike", k=3, sources=["Nonexistent Outlet"]) == []

@@ -1,0 +1,192 @@
+"""Learned reranking of the candidate pool without a cross-encoder.
+
+No PyPI package bundles reranker or NLI weights, so we score each (question, candidate chunk) pair with lexical
+features (fused rank, BM25 of each clause of the question, phrase overlap, best-matching sentence, outlet match, place in the article) and
+a small gradient-boosted tree model trained on MultiHop-RAG dev questions (`python -m rag.rerank_train`, saved as
+plain JSON in rag/models/). No model runs at query time, so it works mid-indexing and in server mode alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .lexical import LexicalIndex, tokenize
+from .query import QueryPlan
+from .types import Chunk
+
+MODEL_PATH = Path(__file__).parent / "models" / "reranker.json"
+FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean", "part_rank",
+            "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
+_CLAUSE = re.compile(r",\s*(?:while|whereas|but|and|or)\b|\bwhile\b|\bwhereas\b|;|,\s+(?=(?:does|did|is|was|has|have)\b)"
+                     r"|\?", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
+
+
+def question_parts(question: str, plan: QueryPlan) -> list[str]:
+    """Return the pieces of a question to match on their own: per-outlet segments and clauses (3+ content words)."""
+    parts = [sub.text for sub in plan.subqueries] if len(plan.subqueries) >= 2 else []
+    parts += [piece for piece in _CLAUSE.split(question) if piece and len(tokenize([piece])[0]) >= 3]
+    return list(dict.fromkeys(parts))
+
+
+@dataclass
+class PoolContext:
+    """What the features of one question's candidates are computed from."""
+
+    question: str
+    plan: QueryPlan
+    fused: dict[int, float]          # row -> fused RRF score
+    base: np.ndarray                 # whole-question BM25 score of every row
+    outlet_scores: list[np.ndarray]  # BM25 restricted to each named outlet / date window
+    part_scores: list[np.ndarray]    # BM25 of each question part
+    part_tokens: list[list[str]]
+
+
+def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int = 10) -> list[int]:
+    """Return the rows to rerank: the fused top `fused_depth` plus each question part's top `part_depth`."""
+    order = sorted(context.fused, key=lambda row: -context.fused[row])[:fused_depth]
+    rows = dict.fromkeys(order)
+    for scores in context.part_scores:
+        rows.update(dict.fromkeys(int(i) for i in _top(scores, part_depth)))
+    return list(rows)
+
+
+def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
+    """Return the feature matrix (one row per candidate, columns in FEATURES order)."""
+    question_tokens = [t for t in dict.fromkeys(tokenize([context.question])[0]) if t in lexical.retriever.vocab_dict]
+    sequence = tokenize([context.question])[0]
+    idf = lexical.idf(question_tokens)
+    idf_total = sum(idf.values()) or 1.0
+    part_idf = [lexical.idf([t for t in dict.fromkeys(tokens) if t in lexical.retriever.vocab_dict])
+                for tokens in context.part_tokens]
+    question_bigrams = set(zip(sequence, sequence[1:]))
+    named = set(context.plan.sources)
+    ranked = sorted(context.fused, key=lambda row: -context.fused[row])
+    fused_rank = {row: rank for rank, row in enumerate(ranked, 1)}
+    fused_top = max(context.fused.values(), default=0.0) or 1.0
+    base_top = float(context.base.max()) or 1.0
+    part_rank = [{int(i): rank for rank, i in enumerate(_top(scores, 100), 1)} for scores in context.part_scores]
+    part_top = [float(scores.max()) or 1.0 for scores in context.part_scores]
+    outlet_top = [float(scores.max()) or 1.0 for scores in context.outlet_scores]
+    part_totals = [sum(weights.values()) or 1.0 for weights in part_idf]
+    matrix = np.zeros((len(rows), len(FEATURES)), dtype=np.float64)
+    for n, (row, chunk, tokens) in enumerate(zip(rows, chunks, _chunk_tokens(chunks))):
+        sequence_in_chunk, chunk_sentences, title = tokens
+        words = set(sequence_in_chunk)
+        parts = [float(s[row]) / top for s, top in zip(context.part_scores, part_top)] or [0.0]
+        best_sentence = 0.0
+        for weights, total in zip(part_idf, part_totals):
+            for sentence in chunk_sentences:
+                best_sentence = max(best_sentence, sum(weights[t] for t in sentence & weights.keys()) / total)
+        matrix[n] = (
+            context.fused.get(row, 0.0) / fused_top,
+            1.0 / fused_rank.get(row, 200),
+            float(context.base[row]) / base_top,
+            max([float(s[row]) / top for s, top in zip(context.outlet_scores, outlet_top)] or [0.0]),
+            float(lexical.sources[row] in named),
+            max(parts),
+            float(np.mean(parts)),
+            max([1.0 / ranks.get(row, 200) for ranks in part_rank] or [0.0]),
+            sum(w for t, w in idf.items() if t in words) / idf_total,
+            len(question_bigrams & set(zip(sequence_in_chunk, sequence_in_chunk[1:]))) / (len(question_bigrams) or 1),
+            len(title & set(question_tokens)) / (len(question_tokens) or 1),
+            best_sentence,
+            _longest_shared_phrase(sequence, sequence_in_chunk) / 5,
+            min(chunk.start, 20_000) / 20_000,  # where in the article (news puts the key facts first)
+        )
+    return matrix
+
+
+_TOKENS: dict[str, tuple[list[str], list[frozenset[str]], frozenset[str]]] = {}
+_TOKENS_MAX = 50_000
+
+
+def _chunk_tokens(chunks: list[Chunk]) -> list[tuple[list[str], list[frozenset[str]], frozenset[str]]]:
+    """Return each chunk's token sequence, the token set of each of its sentences, and its title's tokens.
+
+    Cached by chunk id (ids are content addressed); chunks not seen before are tokenized in one batch.
+    """
+    missing = list({c.id: c for c in chunks if c.id not in _TOKENS}.values())
+    if missing:
+        if len(_TOKENS) + len(missing) > _TOKENS_MAX:
+            _TOKENS.clear()
+        pieces = [_SENTENCE.split(c.text) + [c.title] for c in missing]
+        tokens = iter(tokenize([piece for group in pieces for piece in group]))
+        for chunk, group in zip(missing, pieces):
+            sentences = [next(tokens) for _ in group]
+            _TOKENS[chunk.id] = ([t for s in sentences[:-1] for t in s], [frozenset(s) for s in sentences[:-1]],
+                                 frozenset(sentences[-1]))
+    return [_TOKENS[c.id] for c in chunks]
+
+
+def _longest_shared_phrase(question: list[str], chunk: list[str], longest: int = 5) -> int:
+    """Return the length (0, or 2..longest) of the longest run of tokens the question and chunk share."""
+    best = 0
+    for n in range(2, longest + 1):
+        grams = set(zip(*[question[i:] for i in range(n)]))
+        if not grams & set(zip(*[chunk[i:] for i in range(n)])):
+            break
+        best = n
+    return best
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Return the indices of the n best positive scores, best first."""
+    n = min(n, len(scores))
+    if n == 0:
+        return np.array([], dtype=np.int64)
+    part = np.argpartition(-scores, n - 1)[:n]
+    part = part[np.argsort(-scores[part], kind="stable")]
+    return part[scores[part] > 0]
+
+
+class TreeModel:
+    """A gradient-boosted tree ensemble read from JSON (exported from scikit-learn); scores with numpy only."""
+
+    def __init__(self, spec: dict):
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError(f"reranker model expects features {spec['features']}, code computes {FEATURES}")
+        self.baseline = float(spec["baseline"])
+        trees = spec["trees"]
+        width = max(len(tree["leaf"]) for tree in trees)
+
+        def padded(key: str, dtype) -> np.ndarray:  # one row per tree; padding nodes are leaves worth 0
+            fill = {"leaf": True}.get(key, 0)
+            return np.array([tree[key] + [fill] * (width - len(tree[key])) for tree in trees], dtype=dtype)
+
+        self.feature, self.threshold = padded("feature", np.int64), padded("threshold", np.float64)
+        self.left, self.right = padded("left", np.int64), padded("right", np.int64)
+        self.leaf, self.value = padded("leaf", bool), padded("value", np.float64)
+        self.spec = spec
+
+    def score(self, matrix: np.ndarray) -> np.ndarray:
+        """Return the raw score (log-odds of holding evidence) of each row: all trees walked level by level."""
+        if len(matrix) == 0:
+            return np.zeros(0)
+        trees = np.arange(len(self.leaf))[None, :]
+        node = np.zeros((len(matrix), len(self.leaf)), dtype=np.int64)  # rows x trees
+        rows = np.arange(len(matrix))[:, None]
+        while True:
+            inner = ~self.leaf[trees, node]
+            if not inner.any():
+                break
+            go_left = matrix[rows, self.feature[trees, node]] <= self.threshold[trees, node]
+            step = np.where(go_left, self.left[trees, node], self.right[trees, node])
+            node = np.where(inner, step, node)
+        return self.baseline + self.value[trees, node].sum(axis=1)
+
+    def probability(self, matrix: np.ndarray) -> np.ndarray:
+        """Return each row's estimated probability of holding evidence for the question."""
+        return 1.0 / (1.0 + np.exp(-self.score(matrix)))
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> TreeModel:
+    """Return the reranker model shipped with the package (cached)."""
+    return TreeModel(json.loads(path.read_text()))

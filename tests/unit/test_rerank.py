@@ -1,0 +1,80 @@
+"""The learned reranker's parts: tree scoring, the exported model, question parts and phrase features."""
+
+import json
+
+import numpy as np
+import pytest
+
+from rag.query import plan_query
+from rag.rerank import FEATURES, MODEL_PATH, TreeModel, _longest_shared_phrase, load_model, question_parts
+
+SOURCES = ("Sporting News", "TechCrunch", "The Verge")
+
+
+def _stump(feature: int, threshold: float, left: float, right: float) -> dict:
+    return {"feature": [feature, 0, 0], "threshold": [threshold, 0.0, 0.0], "left": [1, 0, 0], "right": [2, 0, 0],
+            "leaf": [False, True, True], "value": [0.0, left, right]}
+
+
+def _spec(trees: list[dict], baseline: float = 0.0) -> dict:
+    return {"features": list(FEATURES), "baseline": baseline, "trees": trees}
+
+
+def test_tree_model_walks_every_tree_and_adds_the_leaves():
+    deeper = {"feature": [0, 0, 1, 0, 0], "threshold": [0.5, 0.0, 0.2, 0.0, 0.0], "left": [1, 0, 3, 0, 0],
+              "right": [2, 0, 4, 0, 0], "leaf": [False, True, False, True, True], "value": [0, -1.0, 0, 2.0, 3.0]}
+    model = TreeModel(_spec([_stump(0, 0.5, 0.25, 1.0), deeper], baseline=-0.5))
+    matrix = np.zeros((3, len(FEATURES)))
+    matrix[0, 0] = 0.1                    # left, left: -0.5 + 0.25 - 1
+    matrix[1, [0, 1]] = (0.9, 0.1)        # right, right-left: -0.5 + 1 + 2
+    matrix[2, [0, 1]] = (0.9, 0.9)        # right, right-right: -0.5 + 1 + 3
+    assert model.score(matrix).tolist() == pytest.approx([-1.25, 2.5, 3.5])
+    assert model.probability(matrix)[2] == pytest.approx(1 / (1 + np.exp(-3.5)))
+    assert model.score(np.zeros((0, len(FEATURES)))).shape == (0,)
+
+
+def test_a_model_for_other_features_is_refused():
+    with pytest.raises(ValueError, match="features"):
+        TreeModel({"features": ["bm25"], "baseline": 0.0, "trees": []})
+
+
+def test_export_reproduces_scikit_learn_scores():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from rag.rerank_train import export
+
+    rng = np.random.RandomState(1)
+    x = rng.rand(400, len(FEATURES))
+    y = (x[:, 0] + 0.5 * x[:, 5] > 0.8) ^ (rng.rand(400) < 0.1)
+    model = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0).fit(x, y)
+    spec = json.loads(json.dumps(export(model)))  # through JSON, as shipped
+    assert np.allclose(TreeModel(spec).score(x), model.decision_function(x), atol=1e-6)
+
+
+def test_shipped_model_loads_and_prefers_evidence_like_candidates():
+    model = load_model()
+    assert json.loads(MODEL_PATH.read_text())["features"] == list(FEATURES)
+    weak, strong = np.zeros(len(FEATURES)), np.ones(len(FEATURES))
+    strong[FEATURES.index("position")] = 0.0  # a lead paragraph matching the question on every feature
+    assert model.probability(np.vstack([strong]))[0] > model.probability(np.vstack([weak]))[0]
+
+
+def test_question_parts_are_outlet_segments_and_clauses():
+    question = ("Does the TechCrunch article say Acme Chips raised its forecast, while The Verge article reports "
+                "that Acme shares fell 4 percent?")
+    parts = question_parts(question, plan_query(question, SOURCES))
+    assert any(p.startswith("Does the TechCrunch article") and "Verge" not in p for p in parts)
+    assert any(p.startswith("The Verge article reports") for p in parts)
+    assert any("shares fell 4 percent" in p and "TechCrunch" not in p for p in parts)
+    assert len(parts) == len(set(parts))
+
+
+def test_a_short_question_has_no_clause_parts():
+    assert question_parts("Who won?", plan_query("Who won?", SOURCES)) == []
+
+
+def test_longest_shared_phrase():
+    question = ["acme", "chip", "rais", "forecast", "friday"]
+    assert _longest_shared_phrase(question, ["today", "acme", "chip", "rais", "forecast"]) == 4
+    assert _longest_shared_phrase(question, ["forecast", "acme"]) == 0
+    assert _longest_shared_phrase(question, question + ["more"], longest=3) == 3
