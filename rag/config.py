@@ -61,6 +61,7 @@ class Settings(BaseSettings):
     coverage_pool: int = 30
     # learned reranking of the top 100 + each question part's top 10 (rag/rerank.py); replaces the coverage reorder
     rerank: bool = True
+    rerank_dense: bool = True  # add MiniLM similarity features (encodes the question and its parts per query)
 
     # Answering
     answer_passages: int = 6

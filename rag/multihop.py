@@ -137,7 +137,7 @@ def retrieval_settings(settings) -> dict:
     """Return the settings that shape retrieval, recorded with every result."""
     keys = ("chunk_size", "chunk_overlap", "embed_model", "rrf_k", "bm25_weight", "dense_weight", "candidates",
             "query_understanding", "source_boost", "subquery_weight", "date_slack_days", "coverage_weight",
-            "coverage_decay", "coverage_pool", "rerank")
+            "coverage_decay", "coverage_pool", "rerank", "rerank_dense")
     return {key: getattr(settings, key) for key in keys if hasattr(settings, key)}
 
 
@@ -179,6 +179,9 @@ def run(args, pipeline) -> int:
     print(json.dumps(summary["metrics"], indent=2))
     print(f"null refusal {result['null_refusal_rate']}, retrieve p50 {result['retrieve_p50_ms']} ms, "
           f"p95 {result['retrieve_p95_ms']} ms; JSON written to {output}")
+    if pipeline.settings.rerank and path.name == "questions-dev.jsonl":
+        print("note: the shipped reranker was trained on these dev questions, so these figures are in-sample; the "
+              "question-disjoint 5-fold figures are in docs/BENCHMARKS.md (`python -m rag.rerank_train` prints them)")
     if not args.no_record:
         append_row(markdown_row(result, args.note or "") + f"\n  machine: {result['machine']}")
     return 0

@@ -1,9 +1,11 @@
 """Learned reranking of the candidate pool without a cross-encoder.
 
 No PyPI package bundles reranker or NLI weights, so we score each (question, candidate chunk) pair with lexical
-features (fused rank, BM25 of each clause of the question, phrase overlap, best-matching sentence, outlet match, place in the article) and
-a small gradient-boosted tree model trained on MultiHop-RAG dev questions (`python -m rag.rerank_train`, saved as
-plain JSON in rag/models/). No model runs at query time, so it works mid-indexing and in server mode alike.
+features (fused rank, BM25 of each clause of the question, phrase overlap, best-matching sentence, outlet match,
+place in the article) plus MiniLM similarity of the chunk to the question and to each of its clauses, with a small
+gradient-boosted tree model trained on MultiHop-RAG dev questions (`python -m rag.rerank_train`, saved as plain
+JSON in rag/models/). When a candidate has no vector yet (first indexing still running) the lexical-only model
+ranks instead.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from .lexical import LexicalIndex, tokenize
 from .query import QueryPlan
 from .types import Chunk
 
-MODEL_PATH = Path(__file__).parent / "models" / "reranker.json"
-FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean", "part_rank",
+MODELS = Path(__file__).parent / "models"
+LEXICAL_FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean", "part_rank",
             "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
+DENSE_FEATURES = ("dense", "dense_gap", "dense_part", "dense_part_gap")
+FEATURES = LEXICAL_FEATURES + DENSE_FEATURES
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but|and|or)\b|\bwhile\b|\bwhereas\b|;|,\s+(?=(?:does|did|is|was|has|have)\b)"
                      r"|\?", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
@@ -58,7 +62,7 @@ def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int
 
 
 def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
-    """Return the feature matrix (one row per candidate, columns in FEATURES order)."""
+    """Return the lexical feature matrix (one row per candidate, columns in LEXICAL_FEATURES order)."""
     question_tokens = [t for t in dict.fromkeys(tokenize([context.question])[0]) if t in lexical.retriever.vocab_dict]
     sequence = tokenize([context.question])[0]
     idf = lexical.idf(question_tokens)
@@ -75,7 +79,7 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
     part_top = [float(scores.max()) or 1.0 for scores in context.part_scores]
     outlet_top = [float(scores.max()) or 1.0 for scores in context.outlet_scores]
     part_totals = [sum(weights.values()) or 1.0 for weights in part_idf]
-    matrix = np.zeros((len(rows), len(FEATURES)), dtype=np.float64)
+    matrix = np.zeros((len(rows), len(LEXICAL_FEATURES)), dtype=np.float64)
     for n, (row, chunk, tokens) in enumerate(zip(rows, chunks, _chunk_tokens(chunks))):
         sequence_in_chunk, chunk_sentences, title = tokens
         words = set(sequence_in_chunk)
@@ -125,6 +129,19 @@ def _chunk_tokens(chunks: list[Chunk]) -> list[tuple[list[str], list[frozenset[s
     return [_TOKENS[c.id] for c in chunks]
 
 
+def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray) -> np.ndarray:
+    """Return the DENSE_FEATURES columns: cosine of each chunk to the question and to its best-matching part, each
+    also as the gap to the best candidate (vectors: question (d,), parts (p, d), chunks (n, d))."""
+    unit = chunks / np.maximum(np.linalg.norm(chunks, axis=1, keepdims=True), 1e-12)
+    to_question = unit @ (question / max(float(np.linalg.norm(question)), 1e-12))
+    if len(parts):
+        sims = unit @ (parts / np.maximum(np.linalg.norm(parts, axis=1, keepdims=True), 1e-12)).T
+        to_part, part_gap = sims.max(axis=1), (sims - sims.max(axis=0)).max(axis=1)
+    else:
+        to_part, part_gap = to_question, to_question - to_question.max()
+    return np.stack([to_question, to_question - to_question.max(), to_part, part_gap], axis=1)
+
+
 def _longest_shared_phrase(question: list[str], chunk: list[str], longest: int = 5) -> int:
     """Return the length (0, or 2..longest) of the longest run of tokens the question and chunk share."""
     best = 0
@@ -150,8 +167,9 @@ class TreeModel:
     """A gradient-boosted tree ensemble read from JSON (exported from scikit-learn); scores with numpy only."""
 
     def __init__(self, spec: dict):
-        if tuple(spec["features"]) != FEATURES:
+        if tuple(spec["features"]) not in (FEATURES, LEXICAL_FEATURES):
             raise ValueError(f"reranker model expects features {spec['features']}, code computes {FEATURES}")
+        self.features = tuple(spec["features"])
         self.baseline = float(spec["baseline"])
         trees = spec["trees"]
         width = max(len(tree["leaf"]) for tree in trees)
@@ -186,7 +204,12 @@ class TreeModel:
         return 1.0 / (1.0 + np.exp(-self.score(matrix)))
 
 
-@lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_PATH) -> TreeModel:
-    """Return the reranker model shipped with the package (cached)."""
-    return TreeModel(json.loads(path.read_text()))
+def model_path(dense: bool) -> Path:
+    """Return where the shipped model for the full (dense) or the lexical feature set lives."""
+    return MODELS / ("reranker.json" if dense else "reranker-lexical.json")
+
+
+@lru_cache(maxsize=4)
+def load_model(dense: bool = True) -> TreeModel:
+    """Return the shipped reranker for the full feature set, or the lexical-only one (cached)."""
+    return TreeModel(json.loads(model_path(dense).read_text()))

@@ -1,4 +1,7 @@
-"""Train the reranker (rag/models/reranker.json) on MultiHop-RAG dev questions: `python -m rag.rerank_train`.
+"""Train the rerankers (rag/models/reranker*.json) on MultiHop-RAG dev questions: `python -m rag.rerank_train`.
+
+Two models: one on every feature (lexical + MiniLM similarity), one on the lexical features alone (used while
+candidates have no vectors yet).
 
 Labels: a candidate chunk is positive when it holds a gold evidence fact (the official hit rule). The questions of
 the eval suite's fixed sample are left out, so `pytest evals/` stays held out. Prints question-disjoint k-fold
@@ -17,7 +20,7 @@ import numpy as np
 
 from .config import Settings
 from .multihop import load_questions, score_ranking, squash, summarise
-from .rerank import FEATURES, MODEL_PATH, TreeModel
+from .rerank import FEATURES, LEXICAL_FEATURES, MODELS, TreeModel, model_path
 
 log = logging.getLogger(__name__)
 # 400 rounds with scikit-learn's early stopping on a 10% validation split; 200/15 leaves and 100/0.1 scored lower
@@ -49,7 +52,7 @@ def fit(rows: list[dict]):
                                                         np.concatenate([r["labels"] for r in rows]))
 
 
-def export(model) -> dict:
+def export(model, features: tuple[str, ...] = FEATURES) -> dict:
     """Return the JSON form of a fitted binary HistGradientBoostingClassifier (read by rerank.TreeModel)."""
     trees = []
     for (predictor,) in model._predictors:
@@ -57,7 +60,7 @@ def export(model) -> dict:
         trees.append({"feature": nodes["feature_idx"].tolist(), "threshold": nodes["num_threshold"].tolist(),
                       "left": nodes["left"].tolist(), "right": nodes["right"].tolist(),
                       "leaf": nodes["is_leaf"].astype(bool).tolist(), "value": nodes["value"].tolist()})
-    return {"features": list(FEATURES), "baseline": float(np.ravel(model._baseline_prediction)[0]),
+    return {"features": list(features), "baseline": float(np.ravel(model._baseline_prediction)[0]),
             "params": PARAMS, "trees": trees}
 
 
@@ -70,13 +73,13 @@ def evaluate(rows: list[dict], scores: list[np.ndarray]) -> dict:
     return summarise(ranked)
 
 
-def cross_validate(rows: list[dict], folds: int = 5) -> dict:
+def cross_validate(rows: list[dict], folds: int = 5, features: tuple[str, ...] = FEATURES) -> dict:
     """Return metrics of question-disjoint k-fold predictions (each question scored by a model that never saw it)."""
     order = np.random.RandomState(0).permutation(len(rows))
     scores: list[np.ndarray | None] = [None] * len(rows)
     for fold in range(folds):
         test = set(order[fold::folds].tolist())
-        model = TreeModel(export(fit([r for i, r in enumerate(rows) if i not in test])))
+        model = TreeModel(export(fit([r for i, r in enumerate(rows) if i not in test]), features))
         for i in test:
             scores[i] = model.score(rows[i]["matrix"])
     return evaluate(rows, scores)
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m rag.rerank_train", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, help="index holding the MultiHop-RAG articles (default: settings)")
-    parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--output-dir", type=Path, default=MODELS)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -102,21 +105,27 @@ def main(argv: list[str] | None = None) -> int:
     log.info("training on %d answerable dev questions (%d eval-suite questions held out)", len(questions),
              len(held_out))
     rows = build_rows(pipeline, questions)
-    log.info("fused order: %s", json.dumps(evaluate(rows, [r["matrix"][:, 0] for r in rows])["overall"]))
-    log.info("%d-fold reranked: %s", args.folds, json.dumps(cross_validate(rows, args.folds)["overall"]))
-    model = fit(rows)
-    spec = export(model)
-    matrix = np.vstack([r["matrix"] for r in rows])
-    if not np.allclose(TreeModel(spec).score(matrix), model.decision_function(matrix), atol=1e-6):
-        raise RuntimeError("exported trees do not reproduce scikit-learn's scores; the export format changed")
+    if rows and rows[0]["matrix"].shape[1] != len(FEATURES):
+        raise RuntimeError("candidates lack vectors: run `rag ingest` on the index until every chunk is embedded")
     held_rows = build_rows(pipeline, [q for q in answerable if q.id in held_out])
-    held = evaluate(held_rows, [TreeModel(spec).score(r["matrix"]) for r in held_rows])["overall"]
-    log.info("eval-suite questions (held out): %s", json.dumps(held))
-    spec["trained_on"] = {"questions": len(questions), "candidates": int(len(matrix)),
-                          "positives": int(sum(r["labels"].sum() for r in rows))}
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(spec, separators=(",", ":")))
-    log.info("model written to %s (%d trees)", args.output, len(spec["trees"]))
+    log.info("fused order: %s", json.dumps(evaluate(rows, [r["matrix"][:, 0] for r in rows])["overall"]))
+    for features in (FEATURES, LEXICAL_FEATURES):
+        subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
+        log.info("%s, %d-fold: %s", "all features" if features == FEATURES else "lexical only", args.folds,
+                 json.dumps(cross_validate(subset, args.folds, features)["overall"]))
+        model = fit(subset)
+        spec = export(model, features)
+        matrix = np.vstack([r["matrix"] for r in subset])
+        if not np.allclose(TreeModel(spec).score(matrix), model.decision_function(matrix), atol=1e-6):
+            raise RuntimeError("exported trees do not reproduce scikit-learn's scores; the export format changed")
+        held = evaluate(held_rows, [TreeModel(spec).score(r["matrix"][:, :len(features)]) for r in held_rows])
+        log.info("  eval-suite questions (held out): %s", json.dumps(held["overall"]))
+        spec["trained_on"] = {"questions": len(questions), "candidates": int(len(matrix)),
+                              "positives": int(sum(r["labels"].sum() for r in rows))}
+        output = args.output_dir / model_path(features == FEATURES).name
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(spec, separators=(",", ":")))
+        log.info("  model written to %s (%d trees)", output, len(spec["trees"]))
     return 0
 
 

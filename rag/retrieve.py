@@ -13,7 +13,7 @@ from .docstore import DocStore
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .query import QueryPlan, plan_query
-from .rerank import PoolContext, candidate_rows, features, load_model, question_parts
+from .rerank import FEATURES, PoolContext, candidate_rows, dense_features, features, load_model, question_parts
 from .store import VectorStore, published_int
 from .types import Chunk, Hit
 
@@ -79,20 +79,20 @@ class HybridRetriever:
                  *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.0, candidates: int = 50,
                  query_understanding: bool = True, source_boost: float = 0.3, subquery_weight: float = 1.0,
                  date_slack_days: int = 1, coverage_weight: float = 1.0, coverage_decay: float = 0.5,
-                 coverage_pool: int = 30, rerank: bool = True):
+                 coverage_pool: int = 30, rerank: bool = True, rerank_dense: bool = True):
         self.docs, self.lexical, self.vectors, self.embedder = docs, lexical, vectors, embedder
         self.rrf_k, self.bm25_weight, self.dense_weight, self.candidates = rrf_k, bm25_weight, dense_weight, candidates
         self.query_understanding, self.source_boost = query_understanding, source_boost
         self.subquery_weight, self.date_slack_days = subquery_weight, date_slack_days
         self.coverage_weight, self.coverage_decay, self.coverage_pool = coverage_weight, coverage_decay, coverage_pool
-        self.rerank = rerank
+        self.rerank, self.rerank_dense = rerank, rerank_dense
 
     @classmethod
     def from_settings(cls, docs: DocStore, lexical: LexicalIndex, vectors: VectorStore | None, embedder: Embedder,
                       settings) -> HybridRetriever:
         """Return a retriever configured by the retrieval fields of Settings."""
         names = ("rrf_k", "bm25_weight", "dense_weight", "candidates", "query_understanding", "source_boost",
-                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank")
+                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank", "rerank_dense")
         return cls(docs, lexical, vectors, embedder, **{name: getattr(settings, name) for name in names})
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
@@ -101,7 +101,7 @@ class HybridRetriever:
         plan, fused, scores, outlet_scores, mask = self._fused(query, k, sources, since, until)
         if self.rerank and plan is not None and fused:
             chunks, matrix = self._rerank_features(query, plan, fused, scores, outlet_scores, mask)
-            model_scores = load_model().probability(matrix)
+            model_scores = load_model(dense=matrix.shape[1] == len(FEATURES)).probability(matrix)
             return [to_hit(chunks[i], float(model_scores[i])) for i in np.argsort(-model_scores, kind="stable")[:k]]
         order = sorted(fused, key=lambda item: (-fused[item], item))
         pool = order[:max(k, self.coverage_pool) if self.coverage_weight > 0 else k]
@@ -135,7 +135,8 @@ class HybridRetriever:
 
     def _rerank_features(self, query: str, plan: QueryPlan, fused: dict[str, float], scores: np.ndarray,
                          outlet_scores: list[np.ndarray], mask: np.ndarray | None) -> tuple[list[Chunk], np.ndarray]:
-        """Return the candidates to rerank (fused top 100 + each question part's top 10) and their features."""
+        """Return the candidates to rerank (fused top 100 + each question part's top 10) and their features: all of
+        them, or the lexical ones only when dense reranking is off or a candidate has no vector yet."""
         row_of = self.lexical.row_of
         parts = question_parts(query, plan)
         context = PoolContext(
@@ -146,7 +147,14 @@ class HybridRetriever:
         by_id = {c.id: c for c in self.docs.chunks([self.lexical.ids[row] for row in rows])}
         rows = [row for row in rows if self.lexical.ids[row] in by_id]
         chunks = [by_id[self.lexical.ids[row]] for row in rows]
-        return chunks, features(context, rows, chunks, self.lexical)
+        matrix = features(context, rows, chunks, self.lexical)
+        if self.rerank_dense and self.vectors is not None and chunks:
+            stored = self.vectors.embeddings([c.id for c in chunks])
+            if len(stored) == len(chunks):
+                vectors = self.embedder.encode([query] + parts)
+                dense = dense_features(vectors[0], vectors[1:], np.stack([stored[c.id] for c in chunks]))
+                matrix = np.hstack([matrix, dense])
+        return chunks, matrix
 
     def _lexical_rankings(self, plan: QueryPlan | None, scores: np.ndarray, mask: np.ndarray | None,
                           n: int) -> tuple[list[tuple[list[str], float]], list[np.ndarray]]:

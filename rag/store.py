@@ -115,6 +115,11 @@ class VectorStore:
         for i in range(0, len(ids), 5000):
             self.collection.delete(ids=ids[i:i + 5000])
 
+    def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Return the stored vector of each of the chunk ids that has one."""
+        result = self.collection.get(ids=list(ids), include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(result["ids"], result["embeddings"])}
+
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Return (chunk id, cosine similarity) of the n nearest chunks that pass the filter."""
         n = min(n, self.count())

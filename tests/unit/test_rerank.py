@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from rag.query import plan_query
-from rag.rerank import FEATURES, MODEL_PATH, TreeModel, _longest_shared_phrase, load_model, question_parts
+from rag.rerank import (
+    FEATURES, LEXICAL_FEATURES, TreeModel, _longest_shared_phrase, dense_features, load_model, model_path,
+    question_parts)
 
 SOURCES = ("Sporting News", "TechCrunch", "The Verge")
 
@@ -47,16 +49,33 @@ def test_export_reproduces_scikit_learn_scores():
     x = rng.rand(400, len(FEATURES))
     y = (x[:, 0] + 0.5 * x[:, 5] > 0.8) ^ (rng.rand(400) < 0.1)
     model = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0).fit(x, y)
-    spec = json.loads(json.dumps(export(model)))  # through JSON, as shipped
+    spec = json.loads(json.dumps(export(model, FEATURES)))  # through JSON, as shipped
     assert np.allclose(TreeModel(spec).score(x), model.decision_function(x), atol=1e-6)
 
 
-def test_shipped_model_loads_and_prefers_evidence_like_candidates():
-    model = load_model()
-    assert json.loads(MODEL_PATH.read_text())["features"] == list(FEATURES)
-    weak, strong = np.zeros(len(FEATURES)), np.ones(len(FEATURES))
-    strong[FEATURES.index("position")] = 0.0  # a lead paragraph matching the question on every feature
-    assert model.probability(np.vstack([strong]))[0] > model.probability(np.vstack([weak]))[0]
+@pytest.mark.parametrize("dense, names", [(True, FEATURES), (False, LEXICAL_FEATURES)])
+def test_shipped_models_load_and_prefer_evidence_like_candidates(dense, names):
+    model = load_model(dense)
+    assert json.loads(model_path(dense).read_text())["features"] == list(names) and model.features == names
+    weak, strong = np.zeros((1, len(names))), np.ones((1, len(names)))
+    strong[0, names.index("position")] = 0.0  # a lead paragraph matching the question on every feature
+    for gap in ("dense_gap", "dense_part_gap"):
+        if gap in names:
+            weak[0, names.index(gap)], strong[0, names.index(gap)] = -0.5, 0.0
+    assert model.probability(strong)[0] > 0.5 > model.probability(weak)[0]
+
+
+def test_dense_features_are_cosines_and_gaps_to_the_best_candidate():
+    question, parts = np.array([1.0, 0.0]), np.array([[0.0, 2.0]])
+    chunks = np.array([[3.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    got = dense_features(question, parts, chunks)
+    s = 2 ** -0.5
+    assert got[:, 0] == pytest.approx([1.0, 0.0, s])        # cosine to the question
+    assert got[:, 1] == pytest.approx([0.0, -1.0, s - 1])   # gap to the best candidate for the question
+    assert got[:, 2] == pytest.approx([0.0, 1.0, s])        # best part
+    assert got[:, 3] == pytest.approx([-1.0, 0.0, s - 1])
+    alone = dense_features(question, np.zeros((0, 2)), chunks)
+    assert alone[:, 2] == pytest.approx(alone[:, 0]) and alone[:, 3] == pytest.approx(alone[:, 1])
 
 
 def test_question_parts_are_outlet_segments_and_clauses():
