@@ -23,8 +23,8 @@ from .query import QueryPlan
 from .types import Chunk
 
 MODELS = Path(__file__).parent / "models"
-LEXICAL_FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean", "part_rank",
-            "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
+LEXICAL_FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean",
+                    "part_rank", "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
 DENSE_FEATURES = ("dense", "dense_gap", "dense_part", "dense_part_gap")
 FEATURES = LEXICAL_FEATURES + DENSE_FEATURES
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but|and|or)\b|\bwhile\b|\bwhereas\b|;|,\s+(?=(?:does|did|is|was|has|have)\b)"
@@ -63,8 +63,8 @@ def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int
 
 def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
     """Return the lexical feature matrix (one row per candidate, columns in LEXICAL_FEATURES order)."""
-    question_tokens = [t for t in dict.fromkeys(tokenize([context.question])[0]) if t in lexical.retriever.vocab_dict]
     sequence = tokenize([context.question])[0]
+    question_tokens = [t for t in dict.fromkeys(sequence) if t in lexical.retriever.vocab_dict]
     idf = lexical.idf(question_tokens)
     idf_total = sum(idf.values()) or 1.0
     part_idf = [lexical.idf([t for t in dict.fromkeys(tokens) if t in lexical.retriever.vocab_dict])
@@ -116,7 +116,8 @@ def _chunk_tokens(chunks: list[Chunk]) -> list[tuple[list[str], list[frozenset[s
 
     Cached by chunk id (ids are content addressed); chunks not seen before are tokenized in one batch.
     """
-    missing = list({c.id: c for c in chunks if c.id not in _TOKENS}.values())
+    found = {c.id: _TOKENS.get(c.id) for c in chunks}  # read once: another thread may clear the cache meanwhile
+    missing = list({c.id: c for c in chunks if found[c.id] is None}.values())
     if missing:
         if len(_TOKENS) + len(missing) > _TOKENS_MAX:
             _TOKENS.clear()
@@ -124,9 +125,9 @@ def _chunk_tokens(chunks: list[Chunk]) -> list[tuple[list[str], list[frozenset[s
         tokens = iter(tokenize([piece for group in pieces for piece in group]))
         for chunk, group in zip(missing, pieces):
             sentences = [next(tokens) for _ in group]
-            _TOKENS[chunk.id] = ([t for s in sentences[:-1] for t in s], [frozenset(s) for s in sentences[:-1]],
-                                 frozenset(sentences[-1]))
-    return [_TOKENS[c.id] for c in chunks]
+            found[chunk.id] = _TOKENS[chunk.id] = (
+                [t for s in sentences[:-1] for t in s], [frozenset(s) for s in sentences[:-1]], frozenset(sentences[-1]))
+    return [found[c.id] for c in chunks]
 
 
 def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray) -> np.ndarray:

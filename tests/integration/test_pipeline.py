@@ -133,3 +133,17 @@ def test_reranked_hits_are_ordered_by_evidence_probability(pipeline, bundled_emb
                      rerank=False).retrieve("How many people were killed in the Russian strike on Sumy?", k=5)
     assert plain and all(h.score < 0.1 for h in plain)  # RRF scores: the fused path still works on its own
     assert pipeline.retrieve("Sumy strike", k=3, sources=["Nonexistent Outlet"]) == []
+
+
+def test_reranking_uses_the_lexical_model_while_a_candidate_has_no_vector(pipeline, monkeypatch):
+    import rag.retrieve
+
+    used = []
+    real = rag.retrieve.load_model
+    monkeypatch.setattr(rag.retrieve, "load_model", lambda dense=True: used.append(dense) or real(dense))
+    question = "How many people were killed in the Russian strike on Sumy?"
+    with_vectors = pipeline.retrieve(question, k=3)
+    pipeline.vectors.delete([with_vectors[0].chunk_id])  # as if indexing had not reached this chunk yet
+    without = pipeline.retrieve(question, k=3)
+    assert used == [True, False]
+    assert without and "Sumy" in without[0].text and all(0 < h.score < 1 for h in without)
