@@ -17,6 +17,7 @@ from .types import Chunk
 log = logging.getLogger(__name__)
 
 
+@lru_cache(maxsize=1)
 def _bm25s():
     import bm25s
 
@@ -34,6 +35,13 @@ def _stemmer():
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Return stemmed, stopword-free tokens for each text."""
     return _bm25s().tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+
+
+@lru_cache(maxsize=4096)
+def tokenize_text(text: str) -> tuple[str, ...]:
+    """Return the tokens of one short text such as a question or a part of one (cached: a question is tokenized by
+    several retrieval steps)."""
+    return tuple(tokenize([text])[0])
 
 
 class LexicalIndex:
@@ -120,7 +128,7 @@ class LexicalIndex:
         """Return the query's distinct stemmed tokens that occur in the index, in question order."""
         if not self.ids:
             return []
-        return [t for t in dict.fromkeys(tokenize([query])[0]) if t in self.retriever.vocab_dict]
+        return [t for t in dict.fromkeys(tokenize_text(query)) if t in self.retriever.vocab_dict]
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
         """Return the BM25 inverse document frequency of each token (from the index's posting lists)."""
@@ -156,7 +164,7 @@ class LexicalIndex:
 
     def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Return (chunk id, BM25 score) of the best n chunks with a positive score."""
-        tokens = [t for t in tokenize([query])[0] if t in self.retriever.vocab_dict] if self.ids else []
+        tokens = [t for t in tokenize_text(query) if t in self.retriever.vocab_dict] if self.ids else []
         if not tokens:
             return []
         n = min(n, len(self.ids))

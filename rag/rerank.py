@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .lexical import LexicalIndex, tokenize
+from .lexical import LexicalIndex, tokenize, tokenize_text
 from .query import QueryPlan
 from .types import Chunk
 
@@ -35,7 +35,7 @@ _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 def question_parts(question: str, plan: QueryPlan) -> list[str]:
     """Return the pieces of a question to match on their own: per-outlet segments and clauses (3+ content words)."""
     parts = [sub.text for sub in plan.subqueries] if len(plan.subqueries) >= 2 else []
-    parts += [piece for piece in _CLAUSE.split(question) if piece and len(tokenize([piece])[0]) >= 3]
+    parts += [piece for piece in _CLAUSE.split(question) if piece and len(tokenize_text(piece)) >= 3]
     return list(dict.fromkeys(parts))
 
 
@@ -63,7 +63,7 @@ def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int
 
 def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
     """Return the lexical feature matrix (one row per candidate, columns in LEXICAL_FEATURES order)."""
-    sequence = tokenize([context.question])[0]
+    sequence = list(tokenize_text(context.question))
     question_tokens = [t for t in dict.fromkeys(sequence) if t in lexical.retriever.vocab_dict]
     idf = lexical.idf(question_tokens)
     idf_total = sum(idf.values()) or 1.0
@@ -172,33 +172,31 @@ class TreeModel:
             raise ValueError(f"reranker model expects features {spec['features']}, code computes {FEATURES}")
         self.features = tuple(spec["features"])
         self.baseline = float(spec["baseline"])
-        trees = spec["trees"]
-        width = max(len(tree["leaf"]) for tree in trees)
-
-        def padded(key: str, dtype) -> np.ndarray:  # one row per tree; padding nodes are leaves worth 0
-            fill = {"leaf": True}.get(key, 0)
-            return np.array([tree[key] + [fill] * (width - len(tree[key])) for tree in trees], dtype=dtype)
-
-        self.feature, self.threshold = padded("feature", np.int64), padded("threshold", np.float64)
-        self.left, self.right = padded("left", np.int64), padded("right", np.int64)
-        self.leaf, self.value = padded("leaf", bool), padded("value", np.float64)
+        # All trees in flat arrays; a leaf points to itself, so walking a fixed number of steps is harmless
+        sizes = [len(tree["leaf"]) for tree in spec["trees"]]
+        self.roots = np.cumsum([0] + sizes[:-1]).astype(np.int64)
+        flat = {key: np.concatenate([np.asarray(tree[key]) for tree in spec["trees"]]) if sizes else np.zeros(0)
+                for key in ("feature", "threshold", "left", "right", "leaf", "value")}
+        leaf = flat["leaf"].astype(bool)
+        own = np.arange(len(leaf))
+        offset = np.repeat(self.roots, sizes)
+        self.feature = np.where(leaf, 0, flat["feature"]).astype(np.int64)
+        self.threshold = np.where(leaf, np.inf, flat["threshold"]).astype(np.float64)
+        self.left = np.where(leaf, own, flat["left"] + offset).astype(np.int64)
+        self.right = np.where(leaf, own, flat["right"] + offset).astype(np.int64)
+        self.value = np.where(leaf, flat["value"], 0.0).astype(np.float64)
         self.spec = spec
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
-        """Return the raw score (log-odds of holding evidence) of each row: all trees walked level by level."""
-        if len(matrix) == 0:
-            return np.zeros(0)
-        trees = np.arange(len(self.leaf))[None, :]
-        node = np.zeros((len(matrix), len(self.leaf)), dtype=np.int64)  # rows x trees
+        """Return the raw score (log-odds of holding evidence) of each row: all trees walked together."""
+        node = np.broadcast_to(self.roots, (len(matrix), len(self.roots))).copy()  # rows x trees
         rows = np.arange(len(matrix))[:, None]
-        while True:
-            inner = ~self.leaf[trees, node]
-            if not inner.any():
+        while len(node):
+            step = np.where(matrix[rows, self.feature[node]] <= self.threshold[node], self.left[node], self.right[node])
+            if np.array_equal(step, node):
                 break
-            go_left = matrix[rows, self.feature[trees, node]] <= self.threshold[trees, node]
-            step = np.where(go_left, self.left[trees, node], self.right[trees, node])
-            node = np.where(inner, step, node)
-        return self.baseline + self.value[trees, node].sum(axis=1)
+            node = step
+        return self.baseline + self.value[node].sum(axis=1)
 
     def probability(self, matrix: np.ndarray) -> np.ndarray:
         """Return each row's estimated probability of holding evidence for the question."""
