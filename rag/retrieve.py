@@ -1,5 +1,5 @@
-"""Hybrid retrieval: news-aware BM25 (outlets and dates the question names), optional dense, weighted RRF,
-then a query-term coverage reorder so multi-part questions get evidence for every part."""
+"""Hybrid retrieval: news-aware BM25 (outlets and dates the question names), optional dense, weighted RRF, then the
+learned reranker (rag/rerank.py); with reranking off, a query-term coverage reorder instead."""
 
 from __future__ import annotations
 
@@ -73,7 +73,8 @@ def cover_query_terms(order: Sequence[str], fused: dict[str, float], tokens: dic
 
 class HybridRetriever:
     """Ranks chunks: BM25 (boosted toward outlets the question names) + per-outlet/date sub-rankings + dense, fused
-    by weighted RRF, then reordered so the top k cover the question's parts."""
+    by weighted RRF, then reranked by the learned model (or, with rerank off, reordered to cover the question's
+    parts)."""
 
     def __init__(self, docs: DocStore, lexical: LexicalIndex, vectors: VectorStore | None, embedder: Embedder,
                  *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.0, candidates: int = 50,
@@ -92,7 +93,8 @@ class HybridRetriever:
                       settings) -> HybridRetriever:
         """Return a retriever configured by the retrieval fields of Settings."""
         names = ("rrf_k", "bm25_weight", "dense_weight", "candidates", "query_understanding", "source_boost",
-                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank", "rerank_dense")
+                 "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank",
+                 "rerank_dense")
         return cls(docs, lexical, vectors, embedder, **{name: getattr(settings, name) for name in names})
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
