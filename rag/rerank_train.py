@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("training on %d answerable dev questions (%d eval-suite questions held out)", len(questions),
              len(held_out))
     rows = build_rows(pipeline, questions)
-    if rows and rows[0]["matrix"].shape[1] != len(FEATURES):
+    if any(r["matrix"].shape[1] != len(FEATURES) for r in rows):
         raise RuntimeError("candidates lack vectors: run `rag ingest` on the index until every chunk is embedded")
     held_rows = build_rows(pipeline, [q for q in answerable if q.id in held_out])
     log.info("fused order: %s", json.dumps(evaluate(rows, [r["matrix"][:, 0] for r in rows])["overall"]))
