@@ -44,6 +44,16 @@ def tokenize_text(text: str) -> tuple[str, ...]:
     return tuple(tokenize([text])[0])
 
 
+def top_rows(scores: np.ndarray, n: int) -> np.ndarray:
+    """Return the rows of the n best positive scores, best first."""
+    n = min(n, len(scores))
+    if n == 0:
+        return np.array([], dtype=np.int64)
+    part = np.argpartition(-scores, n - 1)[:n]
+    part = part[np.argsort(-scores[part], kind="stable")]
+    return part[scores[part] > 0]
+
+
 class LexicalIndex:
     """A bm25s index plus, per indexed chunk, its id, source and date for filtering."""
 

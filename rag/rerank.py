@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .lexical import LexicalIndex, tokenize, tokenize_text
+from .lexical import LexicalIndex, tokenize, tokenize_text, top_rows
 from .query import QueryPlan
 from .types import Chunk
 
@@ -49,7 +49,7 @@ class PoolContext:
     base: np.ndarray                 # whole-question BM25 score of every row
     outlet_scores: list[np.ndarray]  # BM25 restricted to each named outlet / date window
     part_scores: list[np.ndarray]    # BM25 of each question part
-    part_tokens: list[list[str]]
+    part_tokens: list[list[str]]     # each part's distinct indexed tokens (LexicalIndex.query_tokens)
 
 
 def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int = 10) -> list[int]:
@@ -57,7 +57,7 @@ def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int
     order = sorted(context.fused, key=lambda row: -context.fused[row])[:fused_depth]
     rows = dict.fromkeys(order)
     for scores in context.part_scores:
-        rows.update(dict.fromkeys(int(i) for i in _top(scores, part_depth)))
+        rows.update(dict.fromkeys(int(i) for i in top_rows(scores, part_depth)))
     return list(rows)
 
 
@@ -67,15 +67,14 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
     question_tokens = [t for t in dict.fromkeys(sequence) if t in lexical.retriever.vocab_dict]
     idf = lexical.idf(question_tokens)
     idf_total = sum(idf.values()) or 1.0
-    part_idf = [lexical.idf([t for t in dict.fromkeys(tokens) if t in lexical.retriever.vocab_dict])
-                for tokens in context.part_tokens]
+    part_idf = [lexical.idf(tokens) for tokens in context.part_tokens]
     question_bigrams = set(zip(sequence, sequence[1:]))
     named = set(context.plan.sources)
     ranked = sorted(context.fused, key=lambda row: -context.fused[row])
     fused_rank = {row: rank for rank, row in enumerate(ranked, 1)}
     fused_top = max(context.fused.values(), default=0.0) or 1.0
     base_top = float(context.base.max()) or 1.0
-    part_rank = [{int(i): rank for rank, i in enumerate(_top(scores, 100), 1)} for scores in context.part_scores]
+    part_rank = [{int(i): rank for rank, i in enumerate(top_rows(scores, 100), 1)} for scores in context.part_scores]
     part_top = [float(scores.max()) or 1.0 for scores in context.part_scores]
     outlet_top = [float(scores.max()) or 1.0 for scores in context.outlet_scores]
     part_totals = [sum(weights.values()) or 1.0 for weights in part_idf]
@@ -154,16 +153,6 @@ def _longest_shared_phrase(question: list[str], chunk: list[str], longest: int =
     return best
 
 
-def _top(scores: np.ndarray, n: int) -> np.ndarray:
-    """Return the indices of the n best positive scores, best first."""
-    n = min(n, len(scores))
-    if n == 0:
-        return np.array([], dtype=np.int64)
-    part = np.argpartition(-scores, n - 1)[:n]
-    part = part[np.argsort(-scores[part], kind="stable")]
-    return part[scores[part] > 0]
-
-
 class TreeModel:
     """A gradient-boosted tree ensemble read from JSON (exported from scikit-learn); scores with numpy only."""
 
@@ -185,7 +174,6 @@ class TreeModel:
         self.left = np.where(leaf, own, flat["left"] + offset).astype(np.int64)
         self.right = np.where(leaf, own, flat["right"] + offset).astype(np.int64)
         self.value = np.where(leaf, flat["value"], 0.0).astype(np.float64)
-        self.spec = spec
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         """Return the raw score (log-odds of holding evidence) of each row: all trees walked together."""

@@ -11,7 +11,7 @@ import numpy as np
 
 from .docstore import DocStore
 from .embed import Embedder
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, top_rows
 from .query import QueryPlan, plan_query
 from .rerank import FEATURES, PoolContext, candidate_rows, dense_features, features, load_model, question_parts
 from .store import VectorStore, published_int
@@ -179,12 +179,7 @@ class HybridRetriever:
 
     def _top(self, scores: np.ndarray, n: int) -> list[str]:
         """Return the ids of the n best chunks with a positive score, best first."""
-        n = min(n, len(scores))
-        if n == 0:
-            return []
-        part = np.argpartition(-scores, n - 1)[:n]
-        part = part[np.argsort(-scores[part], kind="stable")]
-        return [self.lexical.ids[i] for i in part if scores[i] > 0]
+        return [self.lexical.ids[i] for i in top_rows(scores, n)]
 
 
 def to_hit(chunk: Chunk, score: float) -> Hit:
