@@ -45,7 +45,8 @@ class Pipeline:
     def embedder(self) -> Embedder:
         """The sentence encoder (loaded on first use)."""
         if self._embedder is None:
-            self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size)
+            self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
+                                           self.settings.query_encoder)
         return self._embedder
 
     @property

@@ -27,6 +27,7 @@ LEXICAL_FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet
                     "part_rank", "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
 DENSE_FEATURES = ("dense", "dense_gap", "dense_part", "dense_part_gap")
 FEATURES = LEXICAL_FEATURES + DENSE_FEATURES
+PHRASE_LONGEST = 5  # the phrase feature counts shared runs of 2..5 tokens
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but|and|or)\b|\bwhile\b|\bwhereas\b|;|,\s+(?=(?:does|did|is|was|has|have)\b)"
                      r"|\?", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
@@ -68,40 +69,44 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
     idf = lexical.idf(question_tokens)
     idf_total = sum(idf.values()) or 1.0
     part_idf = [lexical.idf(tokens) for tokens in context.part_tokens]
-    question_bigrams = set(zip(sequence, sequence[1:]))
-    named = set(context.plan.sources)
+    part_totals = [sum(weights.values()) or 1.0 for weights in part_idf]
+    part_vocabulary = set().union(*part_idf)
+    question_grams = ngrams(sequence)
+    question_bigrams = question_grams[0]
+    question_set = set(question_tokens)
+    at = np.asarray(rows, dtype=np.int64)
     ranked = sorted(context.fused, key=lambda row: -context.fused[row])
     fused_rank = {row: rank for rank, row in enumerate(ranked, 1)}
     fused_top = max(context.fused.values(), default=0.0) or 1.0
-    base_top = float(context.base.max()) or 1.0
-    part_rank = [{int(i): rank for rank, i in enumerate(top_rows(scores, 100), 1)} for scores in context.part_scores]
-    part_top = [float(scores.max()) or 1.0 for scores in context.part_scores]
-    outlet_top = [float(scores.max()) or 1.0 for scores in context.outlet_scores]
-    part_totals = [sum(weights.values()) or 1.0 for weights in part_idf]
+    parts = np.array([scores[at] / (float(scores.max()) or 1.0) for scores in context.part_scores]).reshape(-1, len(at))
+    part_rank = np.array([[1.0 / ranks.get(row, 200) for row in rows] for ranks in (
+        {int(i): rank for rank, i in enumerate(top_rows(scores, 100), 1)} for scores in context.part_scores)])
+    outlets = [scores[at] / (float(scores.max()) or 1.0) for scores in context.outlet_scores]
     matrix = np.zeros((len(rows), len(LEXICAL_FEATURES)), dtype=np.float64)
-    for n, (row, chunk, tokens) in enumerate(zip(rows, chunks, _chunk_tokens(chunks))):
-        sequence_in_chunk, chunk_sentences, title = tokens
+    matrix[:, 0] = [context.fused.get(row, 0.0) / fused_top for row in rows]
+    matrix[:, 1] = [1.0 / fused_rank.get(row, 200) for row in rows]
+    matrix[:, 2] = context.base[at] / (float(context.base.max()) or 1.0)
+    matrix[:, 3] = np.max(outlets, axis=0) if outlets else 0.0
+    matrix[:, 4] = np.isin(lexical.sources[at], list(context.plan.sources))
+    matrix[:, 5] = parts.max(axis=0) if len(parts) else 0.0
+    matrix[:, 6] = parts.mean(axis=0) if len(parts) else 0.0
+    matrix[:, 7] = part_rank.max(axis=0) if len(part_rank) else 0.0
+    matrix[:, 13] = [min(chunk.start, 20_000) / 20_000 for chunk in chunks]  # news puts the key facts first
+    for n, (sequence_in_chunk, chunk_sentences, title) in enumerate(_chunk_tokens(chunks)):
         words = set(sequence_in_chunk)
-        parts = [float(s[row]) / top for s, top in zip(context.part_scores, part_top)] or [0.0]
         best_sentence = 0.0
-        for weights, total in zip(part_idf, part_totals):
-            for sentence in chunk_sentences:
-                best_sentence = max(best_sentence, sum(weights[t] for t in sentence & weights.keys()) / total)
-        matrix[n] = (
-            context.fused.get(row, 0.0) / fused_top,
-            1.0 / fused_rank.get(row, 200),
-            float(context.base[row]) / base_top,
-            max([float(s[row]) / top for s, top in zip(context.outlet_scores, outlet_top)] or [0.0]),
-            float(lexical.sources[row] in named),
-            max(parts),
-            float(np.mean(parts)),
-            max([1.0 / ranks.get(row, 200) for ranks in part_rank] or [0.0]),
+        for sentence in chunk_sentences:
+            shared = sentence & part_vocabulary
+            if not shared:
+                continue
+            for weights, total in zip(part_idf, part_totals):
+                best_sentence = max(best_sentence, sum(weights[t] for t in shared if t in weights) / total)
+        matrix[n, 8:13] = (
             sum(w for t, w in idf.items() if t in words) / idf_total,
             len(question_bigrams & set(zip(sequence_in_chunk, sequence_in_chunk[1:]))) / (len(question_bigrams) or 1),
-            len(title & set(question_tokens)) / (len(question_tokens) or 1),
+            len(title & question_set) / (len(question_tokens) or 1),
             best_sentence,
-            _longest_shared_phrase(sequence, sequence_in_chunk) / 5,
-            min(chunk.start, 20_000) / 20_000,  # where in the article (news puts the key facts first)
+            _longest_shared_phrase(question_grams, sequence_in_chunk) / PHRASE_LONGEST,
         )
     return matrix
 
@@ -142,11 +147,16 @@ def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray) 
     return np.stack([to_question, to_question - to_question.max(), to_part, part_gap], axis=1)
 
 
-def _longest_shared_phrase(question: list[str], chunk: list[str], longest: int = 5) -> int:
-    """Return the length (0, or 2..longest) of the longest run of tokens the question and chunk share."""
+def ngrams(tokens: list[str], longest: int = PHRASE_LONGEST) -> list[set[tuple[str, ...]]]:
+    """Return the token n-grams of a sequence for n = 2..longest (one set per n)."""
+    return [set(zip(*[tokens[i:] for i in range(n)])) for n in range(2, longest + 1)]
+
+
+def _longest_shared_phrase(question_grams: list[set[tuple[str, ...]]], chunk: list[str]) -> int:
+    """Return the length (0, or 2..longest) of the longest run of tokens the question (given as its `ngrams`) and
+    the chunk share."""
     best = 0
-    for n in range(2, longest + 1):
-        grams = set(zip(*[question[i:] for i in range(n)]))
+    for n, grams in enumerate(question_grams, 2):
         if not grams & set(zip(*[chunk[i:] for i in range(n)])):
             break
         best = n

@@ -8,7 +8,7 @@ import pytest
 from rag.query import plan_query
 from rag.rerank import (
     FEATURES, LEXICAL_FEATURES, TreeModel, _longest_shared_phrase, dense_features, load_model, model_path,
-    question_parts)
+    ngrams, question_parts)
 
 SOURCES = ("Sporting News", "TechCrunch", "The Verge")
 
@@ -94,6 +94,42 @@ def test_a_short_question_has_no_clause_parts():
 
 def test_longest_shared_phrase():
     question = ["acme", "chip", "rais", "forecast", "friday"]
-    assert _longest_shared_phrase(question, ["today", "acme", "chip", "rais", "forecast"]) == 4
-    assert _longest_shared_phrase(question, ["forecast", "acme"]) == 0
-    assert _longest_shared_phrase(question, question + ["more"], longest=3) == 3
+    assert _longest_shared_phrase(ngrams(question), ["today", "acme", "chip", "rais", "forecast"]) == 4
+    assert _longest_shared_phrase(ngrams(question), ["forecast", "acme"]) == 0
+    assert _longest_shared_phrase(ngrams(question, longest=3), question + ["more"]) == 3
+
+
+def test_lexical_features_of_hand_made_candidates():
+    from datetime import date
+
+    from rag.lexical import LexicalIndex
+    from rag.rerank import PoolContext, features
+    from rag.types import Chunk
+
+    def chunk(n: int, text: str, title: str, source: str, start: int) -> Chunk:
+        return Chunk(id=f"c{n}", article_id=f"a{n}", text=text, start=start, end=start + len(text), title=title,
+                     source=source, published=date(2023, 10, n + 1), url="")
+
+    chunks = [chunk(0, "Acme raised its chip forecast on Friday. Shares rose.", "Acme chip forecast", "TechCrunch", 0),
+              chunk(1, "The weather was mild. Rain is due on Sunday.", "Weather", "The Verge", 40_000),
+              chunk(2, "Acme said its forecast was unchanged.", "Acme news", "The Verge", 500)]
+    lexical = LexicalIndex.build(chunks, generation=1)
+    question = "Did TechCrunch report that Acme raised its chip forecast?"
+    plan = plan_query(question, lexical.known_sources)
+    parts = question_parts(question, plan)
+    context = PoolContext(question=question, plan=plan, fused={0: 0.03, 2: 0.015}, base=lexical.scores(question),
+                          outlet_scores=[], part_scores=[lexical.scores(p) for p in parts],
+                          part_tokens=[lexical.query_tokens(p) for p in parts])
+    matrix = features(context, [0, 1, 2], chunks, lexical)
+    column = {name: matrix[:, i] for i, name in enumerate(LEXICAL_FEATURES)}
+    np.testing.assert_allclose(column["fused"], [1.0, 0.0, 0.5])
+    np.testing.assert_allclose(column["fused_rank"], [1.0, 1 / 200, 0.5])
+    np.testing.assert_allclose(column["named_outlet"], [1.0, 0.0, 0.0])
+    assert column["bm25"][0] == 1.0 and column["bm25"][1] == 0.0
+    # the body of chunk 0 has every question word but "TechCrunch" (only in its metadata) and "report"
+    assert 0.5 < column["coverage"][0] < 1.0 and column["coverage"][0] > column["coverage"][2] > column["coverage"][1] == 0
+    assert column["phrase"][0] == 1.0 and column["phrase"][2] == 0.0  # "acm rais it chip forecast"; none in chunk 2
+    assert column["title"][0] > column["title"][2] > column["title"][1] == 0.0
+    # the one part is the whole question; chunk 0's first sentence holds all of its body's question words
+    assert column["sentence_part"][0] == pytest.approx(column["coverage"][0]) and column["sentence_part"][1] == 0.0
+    np.testing.assert_allclose(column["position"], [0.0, 1.0, 500 / 20_000])
