@@ -24,7 +24,8 @@ def machine() -> str:
     """Return a one-line description of the machine and library versions."""
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    libs = ", ".join(f"{name} {version(name)}" for name in ("torch", "sentence-transformers", "chromadb", "bm25s"))
+    names = ("torch", "sentence-transformers", "onnxruntime", "chromadb", "bm25s")
+    libs = ", ".join(f"{name} {version(name)}" for name in names)
     return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}; {libs}"
 
 

