@@ -78,21 +78,26 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
     ranked = sorted(context.fused, key=lambda row: -context.fused[row])
     fused_rank = {row: rank for rank, row in enumerate(ranked, 1)}
     fused_top = max(context.fused.values(), default=0.0) or 1.0
-    parts = np.array([scores[at] / (float(scores.max()) or 1.0) for scores in context.part_scores]).reshape(-1, len(at))
-    part_rank = np.array([[1.0 / ranks.get(row, 200) for row in rows] for ranks in (
-        {int(i): rank for rank, i in enumerate(top_rows(scores, 100), 1)} for scores in context.part_scores)])
+    parts = np.zeros((len(context.part_scores), len(at)))
+    part_rank = np.zeros_like(parts)
+    for i, scores in enumerate(context.part_scores):
+        parts[i] = scores[at] / (float(scores.max()) or 1.0)
+        ranks = {int(row): rank for rank, row in enumerate(top_rows(scores, 100), 1)}
+        part_rank[i] = [1.0 / ranks.get(row, 200) for row in rows]
     outlets = [scores[at] / (float(scores.max()) or 1.0) for scores in context.outlet_scores]
-    matrix = np.zeros((len(rows), len(LEXICAL_FEATURES)), dtype=np.float64)
-    matrix[:, 0] = [context.fused.get(row, 0.0) / fused_top for row in rows]
-    matrix[:, 1] = [1.0 / fused_rank.get(row, 200) for row in rows]
-    matrix[:, 2] = context.base[at] / (float(context.base.max()) or 1.0)
-    matrix[:, 3] = np.max(outlets, axis=0) if outlets else 0.0
-    matrix[:, 4] = np.isin(lexical.sources[at], list(context.plan.sources))
-    matrix[:, 5] = parts.max(axis=0) if len(parts) else 0.0
-    matrix[:, 6] = parts.mean(axis=0) if len(parts) else 0.0
-    matrix[:, 7] = part_rank.max(axis=0) if len(part_rank) else 0.0
-    matrix[:, 13] = [min(chunk.start, 20_000) / 20_000 for chunk in chunks]  # news puts the key facts first
-    for n, (sequence_in_chunk, chunk_sentences, title) in enumerate(_chunk_tokens(chunks)):
+    column: dict[str, object] = {
+        "fused": [context.fused.get(row, 0.0) / fused_top for row in rows],
+        "fused_rank": [1.0 / fused_rank.get(row, 200) for row in rows],
+        "bm25": context.base[at] / (float(context.base.max()) or 1.0),
+        "outlet_query": np.max(outlets, axis=0) if outlets else 0.0,
+        "named_outlet": np.isin(lexical.sources[at], list(context.plan.sources)),
+        "part_best": parts.max(axis=0) if len(parts) else 0.0,
+        "part_mean": parts.mean(axis=0) if len(parts) else 0.0,
+        "part_rank": part_rank.max(axis=0) if len(parts) else 0.0,
+        "position": [min(chunk.start, 20_000) / 20_000 for chunk in chunks],  # news puts the key facts first
+    }
+    per_chunk = []
+    for sequence_in_chunk, chunk_sentences, title in _chunk_tokens(chunks):
         words = set(sequence_in_chunk)
         best_sentence = 0.0
         for sentence in chunk_sentences:
@@ -101,13 +106,18 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
                 continue
             for weights, total in zip(part_idf, part_totals):
                 best_sentence = max(best_sentence, sum(weights[t] for t in shared if t in weights) / total)
-        matrix[n, 8:13] = (
+        per_chunk.append((
             sum(w for t, w in idf.items() if t in words) / idf_total,
             len(question_bigrams & set(zip(sequence_in_chunk, sequence_in_chunk[1:]))) / (len(question_bigrams) or 1),
             len(title & question_set) / (len(question_tokens) or 1),
             best_sentence,
             _longest_shared_phrase(question_grams, sequence_in_chunk) / PHRASE_LONGEST,
-        )
+        ))
+    names = ("coverage", "bigrams", "title", "sentence_part", "phrase")
+    column.update(zip(names, np.array(per_chunk).reshape(-1, len(names)).T))
+    matrix = np.zeros((len(rows), len(LEXICAL_FEATURES)), dtype=np.float64)
+    for i, name in enumerate(LEXICAL_FEATURES):
+        matrix[:, i] = column[name]
     return matrix
 
 
