@@ -172,15 +172,6 @@ class LexicalIndex:
         scores = self.retriever.get_scores(tokens)
         return scores * mask if mask is not None else scores
 
-    def search(self, query: str, n: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """Return (chunk id, BM25 score) of the best n chunks with a positive score."""
-        tokens = [t for t in tokenize_text(query) if t in self.retriever.vocab_dict] if self.ids else []
-        if not tokens:
-            return []
-        n = min(n, len(self.ids))
-        docs, scores = self.retriever.retrieve([tokens], k=n, show_progress=False, weight_mask=mask, n_threads=0)
-        return [(self.ids[d], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
-
 
 def _drop_old_generations(directory: Path, current: int) -> None:
     """Delete saved generations older than current - 1 (a reader may still be loading the previous one)."""

@@ -65,7 +65,7 @@ def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int
 def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
     """Return the lexical feature matrix (one row per candidate, columns in LEXICAL_FEATURES order)."""
     sequence = list(tokenize_text(context.question))
-    question_tokens = [t for t in dict.fromkeys(sequence) if t in lexical.retriever.vocab_dict]
+    question_tokens = lexical.query_tokens(context.question)
     idf = lexical.idf(question_tokens)
     idf_total = sum(idf.values()) or 1.0
     part_idf = [lexical.idf(tokens) for tokens in context.part_tokens]

@@ -115,10 +115,11 @@ def main(argv: list[str] | None = None) -> int:
                  json.dumps(cross_validate(subset, args.folds, features)["overall"]))
         model = fit(subset)
         spec = export(model, features)
+        trees = TreeModel(spec)
         matrix = np.vstack([r["matrix"] for r in subset])
-        if not np.allclose(TreeModel(spec).score(matrix), model.decision_function(matrix), atol=1e-6):
+        if not np.allclose(trees.score(matrix), model.decision_function(matrix), atol=1e-6):
             raise RuntimeError("exported trees do not reproduce scikit-learn's scores; the export format changed")
-        held = evaluate(held_rows, [TreeModel(spec).score(r["matrix"][:, :len(features)]) for r in held_rows])
+        held = evaluate(held_rows, [trees.score(r["matrix"][:, :len(features)]) for r in held_rows])
         log.info("  eval-suite questions (held out): %s", json.dumps(held["overall"]))
         spec["trained_on"] = {"questions": len(questions), "candidates": int(len(matrix)),
                               "positives": int(sum(r["labels"].sum() for r in rows))}
