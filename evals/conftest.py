@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from rag.config import Settings
-from rag.eval_report import check_thresholds, load_thresholds, write_report
-from rag.evaluate import run_evaluation
+from rag.evaluation.report import check_thresholds, load_thresholds, write_report
+from rag.evaluation.harness import run_evaluation
 
 _RESULT = pytest.StashKey[dict]()
 

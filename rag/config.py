@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # embed_batch_size
     embed_backend: Literal["onnx", "torch"] = "onnx"
     embed_batch_size: int = 64
+    # Indexes whose vectors were written under these model names are opened too (the scale benchmark builds with
+    # random stand-in vectors and reads with the real model); empty: only the embedder's own name is accepted
+    accept_embed_models: list[str] = []
 
     # Chunking (tokens, llama-index SentenceSplitter)
     chunk_size: int = 256

@@ -11,16 +11,16 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from .answer import compose_answer
-from .chunking import chunk_article
+from .answer.extractive import compose_answer
+from .ingest.chunking import chunk_article
 from .config import Settings
-from .docstore import DocStore
-from .embed import Embedder, make_embedder
+from .index.docstore import DocStore
+from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
-from .ingest import discover_files, read_file
-from .lexical import LexicalIndex
-from .retrieve import HybridRetriever
-from .store import VectorStore
+from .ingest.readers import discover_files, read_file
+from .index.lexical import LexicalIndex
+from .retrieval.retriever import HybridRetriever
+from .index.vectors import VectorStore
 from .types import Answer, Hit, IndexStats, IngestReport
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Pipeline:
         self._docs: DocStore | None = None
         self._vectors: VectorStore | None = None
         self._lexical: LexicalIndex | None = None
+        self._rerankers: dict = {}  # dense? -> the shipped reranker model, loaded once on first use
         self._lock = threading.RLock()
 
     # -- parts, loaded lazily -------------------------------------------------------------------------
@@ -67,17 +68,28 @@ class Pipeline:
 
     @property
     def lexical(self) -> LexicalIndex:
-        """The BM25 index, rebuilt whenever the stored chunks changed."""
+        """The BM25 index of the docstore's current generation: loaded from disk, or built (and saved) when none
+        was saved for it, e.g. after a crash or a deleted bm25/ directory."""
         with self._lock:
             generation = self.docs.generation
             if self._lexical is None or self._lexical.generation != generation:
-                directory = self.settings.index_dir / "bm25"
-                self._lexical = LexicalIndex.load(directory, generation)
-                if self._lexical is None:
-                    log.info("building the BM25 index")
-                    self._lexical = LexicalIndex.build(self.docs.chunks(), generation)
-                    self._lexical.save(directory)
+                self._lexical = LexicalIndex.load(self.settings.index_dir / "bm25", generation)
+            if self._lexical is None:
+                self._lexical = self.build_lexical()
             return self._lexical
+
+    def build_lexical(self) -> LexicalIndex:
+        """Build and save BM25 over every stored chunk unless this generation is saved already; return it."""
+        with self._lock:
+            generation = self.docs.generation
+            directory = self.settings.index_dir / "bm25"
+            index = LexicalIndex.load(directory, generation)
+            if index is None:
+                log.info("building the BM25 index (generation %d)", generation)
+                index = LexicalIndex.build(self.docs.chunks(), generation)
+                index.save(directory)
+            self._lexical = index
+            return index
 
     # -- ingest -----------------------------------------------------------------------------------------
     def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None) -> IngestReport:
@@ -96,7 +108,7 @@ class Pipeline:
                 for path in sorted(self.docs.paths()):
                     if not Path(path).exists():
                         report.removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
-            self.lexical  # BM25 over everything is ready before the slow embedding starts
+            self.build_lexical()  # BM25 over everything is ready before the slow embedding starts
             report.chunks_embedded = self.sync_vectors(progress)
         report.seconds = time.perf_counter() - started
         log.info("ingest: %s", report.summary())
@@ -179,7 +191,8 @@ class Pipeline:
         """Return the k best passages for the query, optionally filtered by source and publication dates."""
         query = _check_question(query)
         self._require_articles()
-        retriever = HybridRetriever.from_settings(self.docs, self.lexical, self.vectors, self.embedder, self.settings)
+        retriever = HybridRetriever.from_settings(self.docs, self.lexical, self.vectors, self.embedder, self.settings,
+                                                  self._rerankers)
         return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None,
                                   since=_as_date(since), until=_as_date(until))
 
@@ -214,11 +227,12 @@ class Pipeline:
                           sources=self.docs.sources(), first_published=first, last_published=last,
                           model=self.embedder.name, index_dir=str(self.settings.index_dir))
 
-    def as_retriever(self, k: int = 10, **filters):
-        """Return this pipeline as a llama-index BaseRetriever."""
-        from .retrieve import as_llama_retriever
+    def as_retriever(self, k: int = 10, filters=None, **retrieve_filters):
+        """Return this pipeline as a llama-index BaseRetriever (filters: llama-index MetadataFilters on source and
+        published, or the keyword filters of retrieve())."""
+        from .integrations.llama_index import NewsRetriever
 
-        return as_llama_retriever(self, k, **filters)
+        return NewsRetriever(self, k, filters, **retrieve_filters)
 
 
 def _check_question(text: str) -> str:

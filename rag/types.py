@@ -22,19 +22,32 @@ class Article:
     content_hash: str = ""
 
 
-@dataclass
-class Chunk:
+@dataclass(kw_only=True)
+class ArticleRef:
+    """Which article a passage comes from: the fields every Chunk, Hit and Citation carries, defined once."""
+
+    article_id: str
+    title: str
+    source: str = ""
+    published: date | None = None
+    url: str = ""
+
+    def article_ref(self) -> dict:
+        """Return the article fields as keyword arguments, to build another ArticleRef type from this one."""
+        return {name: getattr(self, name) for name in ARTICLE_FIELDS}
+
+
+ARTICLE_FIELDS = ("article_id", "title", "source", "published", "url")
+
+
+@dataclass(kw_only=True)
+class Chunk(ArticleRef):
     """A span of an article's cleaned body, with the article's metadata carried along."""
 
     id: str
-    article_id: str
     text: str
     start: int
     end: int
-    title: str
-    source: str
-    published: date | None
-    url: str
     position: int = 0
 
     @property
@@ -44,32 +57,22 @@ class Chunk:
         return f"{self.title}\n{self.source}, {when}\n{self.text}"
 
 
-@dataclass
-class Hit:
-    """A retrieved chunk and its fused score."""
+@dataclass(kw_only=True)
+class Hit(ArticleRef):
+    """A retrieved chunk and its score."""
 
     text: str
     score: float
-    article_id: str
-    title: str
-    source: str
-    published: date | None
-    url: str
     start: int
     end: int
     chunk_id: str = ""
 
 
-@dataclass
-class Citation:
-    """A numbered, verified passage that supports a sentence of an answer."""
+@dataclass(kw_only=True)
+class Citation(ArticleRef):
+    """A numbered, verified passage that supports a sentence of an answer: the quote and its span in the article."""
 
     n: int
-    article_id: str
-    title: str
-    source: str
-    published: date | None
-    url: str
     quote: str
     start: int
     end: int
@@ -85,6 +88,7 @@ class Answer:
     text: str
     refused: bool
     citations: list[Citation] = field(default_factory=list)
+    short: str | None = None  # the direct answer alone: the extracted span, "Yes"/"No", "before"/"after"; or None
     hits: list[Hit] = field(default_factory=list)
     support: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)

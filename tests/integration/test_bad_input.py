@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rag import Pipeline, QuestionError
-from rag.check import check_index
+from rag.index.check import check_index
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).parents[2]
@@ -106,7 +106,7 @@ def test_unreadable_file_is_reported_and_the_rest_read(tmp_path):
     (tmp_path / "ok.txt").write_text("Readable story\nThis article can be read by anyone at all.")
     (tmp_path / "secret.txt").write_text("Secret story\nThis one cannot be read.")
     (tmp_path / "secret.txt").chmod(0o000)
-    code = ("import json, sys; from pathlib import Path; from rag.ingest import discover_files, read_file\n"
+    code = ("import json, sys; from pathlib import Path; from rag.ingest.readers import discover_files, read_file\n"
             "files, failed = discover_files([Path(sys.argv[1])]); ok = []\n"
             "for f in files:\n"
             "    try: ok += [a.title for a in read_file(f, 10**7)[0]]\n"

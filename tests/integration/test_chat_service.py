@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from rag import Pipeline
-from rag.chat import ChatService
+from rag.app.service import ChatService
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from collections import Counter
 import pytest
 
 from rag import IndexLockedError, Pipeline
-from rag.check import check_index, repair_index
-from rag.ingest import discover_files, read_file
+from rag.index.check import check_index, repair_index
+from rag.ingest.readers import discover_files, read_file
 
 pytestmark = pytest.mark.slow
 ARTICLES = 300  # one chunk each: the first embedding batch (256) lands, the rest is pending
@@ -75,8 +75,9 @@ class IngestProcess:
 def _assert_consistent(rag, expected_ids):
     report = check_index(rag)
     assert report.ok, report.summary()
-    chunk_rows = [row[0] for row in rag.docs.select("SELECT id FROM chunks")]
-    article_rows = [row[0] for row in rag.docs.select("SELECT id FROM articles")]
+    with sqlite3.connect(rag.settings.index_dir / "docs.sqlite") as db:  # read the rows as they are on disk
+        chunk_rows = [row[0] for row in db.execute("SELECT id FROM chunks")]
+        article_rows = [row[0] for row in db.execute("SELECT id FROM articles")]
     assert sorted(article_rows) == sorted(expected_ids)  # every article exactly once
     assert len(chunk_rows) == len(set(chunk_rows))
     vector_ids = rag.vectors.collection.get(include=[])["ids"]

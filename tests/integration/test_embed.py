@@ -7,8 +7,8 @@ import logging
 import numpy as np
 import pytest
 
-from rag import embed
-from rag.embed import BundledEmbedder
+from rag.index import embed
+from rag.index.embed import BundledEmbedder
 
 pytestmark = pytest.mark.slow
 
@@ -52,7 +52,7 @@ def test_failed_export_falls_back_to_torch_with_a_warning(bundled_embedder, monk
     monkeypatch.setattr(embed, "OnnxEncoder", broken)
     fallback = BundledEmbedder()
     fallback._model = bundled_embedder.model
-    with caplog.at_level(logging.WARNING, logger="rag.embed"):
+    with caplog.at_level(logging.WARNING, logger="rag.index.embed"):
         vectors = fallback.encode(TEXTS[:2])
     assert fallback.onnx is None
     assert "ONNX encoder unavailable" in caplog.text and "onnx is not installed" in caplog.text

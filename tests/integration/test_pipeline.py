@@ -136,11 +136,11 @@ def test_reranked_hits_are_ordered_by_evidence_probability(pipeline, bundled_emb
 
 
 def test_reranking_uses_the_lexical_model_while_a_candidate_has_no_vector(pipeline, monkeypatch):
-    import rag.retrieve
+    import rag.retrieval.retriever as retriever_module
 
     used = []
-    real = rag.retrieve.load_model
-    monkeypatch.setattr(rag.retrieve, "load_model", lambda dense=True: used.append(dense) or real(dense))
+    real = retriever_module.load_model
+    monkeypatch.setattr(retriever_module, "load_model", lambda dense=True: used.append(dense) or real(dense))
     question = "How many people were killed in the Russian strike on Sumy?"
     with_vectors = pipeline.retrieve(question, k=3)
     pipeline.vectors.delete([with_vectors[0].chunk_id])  # as if indexing had not reached this chunk yet

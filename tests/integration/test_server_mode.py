@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from rag import IndexMismatchError, Pipeline, RagError
-from rag.check import check_index
-from rag.load import measure_load
+from rag.index.check import check_index
+from rag.bench.load import measure_load
 
 pytestmark = pytest.mark.slow
 QUESTIONS = ["Which Ukrainian city did Rutte visit?", "How many people were killed in the Sumy region?",

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.cite import support_verdict
-from rag.eval_report import load_thresholds
-from rag.evaluate import calibrate_support_checker, load_support_pairs
+from rag.answer.support import support_verdict
+from rag.evaluation.report import load_thresholds
+from rag.evaluation.harness import calibrate_support_checker, load_support_pairs
 
 pytestmark = pytest.mark.slow
 EVALS = Path(__file__).parents[2] / "evals"
@@ -20,7 +20,7 @@ def test_precision_and_recall_on_the_labelled_pairs_meet_the_floors(bundled_embe
     assert result["kinds"]["unrelated"]["right"] == result["kinds"]["unrelated"]["n"]
 
 
-def test_the_default_embedder_is_the_bundled_model():
+def test_verdicts_with_the_bundled_model(bundled_embedder):
     passage = "Rutte met with Ukrainian leader Volodymyr Zelensky during a surprise visit to the port city of Odesa."
-    assert support_verdict("NATO chief Rutte met Zelensky in Odesa.", passage).supported
-    assert not support_verdict("NATO chief Rutte met Zelensky in Kyiv.", passage).supported
+    assert support_verdict("NATO chief Rutte met Zelensky in Odesa.", passage, bundled_embedder).supported
+    assert not support_verdict("NATO chief Rutte met Zelensky in Kyiv.", passage, bundled_embedder).supported

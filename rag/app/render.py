@@ -1,0 +1,127 @@
+"""HTML for the browser chat: answers with citation markers, citation cards, index and upload panels.
+
+Everything that came from an article or a file name goes through html.escape, so an article containing
+`<script>` or `<img onerror=...>` shows as text. Output is one line: the chat renders Markdown, and an HTML
+block without blank lines is passed through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from urllib.parse import urlparse
+
+from .service import ChatReply, IndexingStatus
+from ..types import Answer, Citation, IndexStats
+from .uploads import UploadResult
+
+_MARKER = re.compile(r"\[(\d+)\]")
+CONTEXT_BEFORE, CONTEXT_AFTER = 100, 240  # characters of the passage shown around the cited span
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def safe_url(url: str) -> str:
+    """Return the url if it is a plain http(s) link, else '' (no javascript:, data: or relative links)."""
+    parsed = urlparse((url or "").strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else ""
+
+
+def answer_html(answer: Answer) -> str:
+    """Return the answer text, escaped, with its [n] markers as superscript links to the cards."""
+    text = _e(answer.text)
+    return _MARKER.sub(lambda m: f'<sup class="nr-mark" data-n="{m.group(1)}">[{m.group(1)}]</sup>', text)
+
+
+def highlighted_passage(citation: Citation) -> str:
+    """Return the passage around the cited span, escaped, with the span in <mark>."""
+    passage = citation.passage or citation.quote
+    at = passage.find(citation.quote)
+    if at < 0:
+        return f"<mark>{_e(citation.quote)}</mark>"
+    start, end = max(0, at - CONTEXT_BEFORE), min(len(passage), at + len(citation.quote) + CONTEXT_AFTER)
+    before = ("…" if start else "") + passage[start:at]
+    after = passage[at + len(citation.quote):end] + ("…" if end < len(passage) else "")
+    return f"{_e(before)}<mark>{_e(citation.quote)}</mark>{_e(after)}"
+
+
+def citation_card(citation: Citation) -> str:
+    """Return one citation card: number, title (linked when the url is http/https), source, date, passage."""
+    url = safe_url(citation.url)
+    title = _e(citation.title or "Untitled article")
+    if url:
+        title = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer nofollow">{title}</a>'
+    when = citation.published.strftime("%-d %b %Y") if citation.published else "date unknown"
+    return (f'<div class="nr-card" data-n="{citation.n}"><div class="nr-card-head"><span class="nr-n">{citation.n}'
+            f'</span><span class="nr-title">{title}</span></div><div class="nr-card-meta"><span class="nr-source">'
+            f'{_e(citation.source)}</span> · <span class="nr-date">{_e(when)}</span></div>'
+            f'<blockquote class="nr-quote">{highlighted_passage(citation)}</blockquote></div>')
+
+
+def _timings(answer: Answer) -> str:
+    t = answer.timings
+    if not t:
+        return ""
+    return (f'<span class="nr-latency">retrieval {t.get("retrieve_ms", 0):.0f} ms · answer '
+            f'{t.get("answer_ms", 0):.0f} ms</span>')
+
+
+def reply_html(reply: ChatReply) -> str:
+    """Return a whole assistant message: answer or refusal or error, cards, query detail, latency, notes."""
+    details = []
+    if reply.rewritten:
+        details.append(f'<div class="nr-rewritten">Searched as: “{_e(reply.query)}”</div>')
+    answer = reply.answer
+    if answer is None:
+        body = f'<div class="nr-error">{_e(reply.error)}</div>'
+    elif answer.refused:
+        body = f'<p class="nr-refusal">{_e(answer.text)}</p>'
+    else:
+        cards = "".join(citation_card(c) for c in answer.citations)
+        body = f'<p class="nr-text">{answer_html(answer)}</p><div class="nr-cards">{cards}</div>'
+    if answer is not None:
+        details.append(f'<div class="nr-meta">{_timings(answer)}</div>')
+    details += [f'<div class="nr-note">{_e(note)}</div>' for note in reply.notes]
+    kind = "refused" if answer is not None and answer.refused else "error" if answer is None else "answered"
+    return f'<div class="nr-answer nr-{kind}">{body}{"".join(details)}</div>'
+
+
+def status_html(status: IndexingStatus) -> str:
+    """Return the indexing banner: a progress bar while indexing runs, an error if it failed, else ''."""
+    if status.stage == "failed":
+        return f'<div class="nr-banner nr-banner-error">Indexing failed: {_e(status.error)}</div>'
+    if not status.running:
+        return ""
+    labels = {"starting": "Opening the index…", "read": "Reading articles",
+              "keyword": "Building the keyword index…", "embed": "Embedding passages for semantic search"}
+    label = labels.get(status.stage, status.stage)
+    count = f" — {status.done:,} of {status.total:,}" if status.total and status.stage in ("read", "embed") else ""
+    width = round(100 * status.fraction) if status.stage in ("read", "embed") else 100
+    return (f'<div class="nr-banner" role="status"><div class="nr-banner-text"><b>Indexing the corpus.</b> '
+            f'{_e(label)}{count}. You can already ask: answers use what is indexed so far.</div>'
+            f'<div class="nr-progress"><div class="nr-progress-bar" style="width:{width}%"></div></div></div>')
+
+
+def stats_html(stats: IndexStats | None) -> str:
+    """Return the index panel: articles, chunks (embedded), sources, date span, model."""
+    if stats is None:
+        return '<div class="nr-stats nr-empty">The index is empty so far.</div>'
+    span = (f"{stats.first_published:%-d %b %Y} – {stats.last_published:%-d %b %Y}"
+            if stats.first_published and stats.last_published else "unknown")
+    rows = [("Articles", f"{stats.articles:,}"), ("Passages", f"{stats.chunks:,}"),
+            ("Embedded", f"{stats.embedded_chunks:,}"), ("Sources", f"{len(stats.sources):,}"),
+            ("Dates", span), ("Model", stats.model)]
+    cells = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in rows)
+    return f'<dl class="nr-stats">{cells}</dl>'
+
+
+def uploads_html(results: list[UploadResult]) -> str:
+    """Return the per-file upload results (added / updated / unchanged / failed with the reason)."""
+    if not results:
+        return ""
+    items = "".join(f'<li class="nr-up nr-up-{_e(r.status)}"><span class="nr-up-status">{_e(r.status)}</span> '
+                    f'<span class="nr-up-name">{_e(r.name)}</span><div class="nr-up-detail">{_e(r.detail)}</div></li>'
+                    for r in results)
+    return f'<ul class="nr-uploads">{items}</ul>'

@@ -1,0 +1,180 @@
+"""A chat session over a Pipeline: background indexing with progress, follow-up rewriting, uploads."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from ..errors import EmptyIndexError, IndexLockedError, RagError
+from .followup import rewrite_followup
+from ..pipeline import Pipeline, Progress
+from ..types import Answer, IndexStats
+from .uploads import UploadResult, results_from_report, save_upload
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexingStatus:
+    """Where the background indexing is: stage starting | read | keyword | embed | done | failed."""
+
+    running: bool = False
+    stage: str = "idle"
+    done: int = 0
+    total: int = 0
+    error: str = ""
+    summary: str = ""
+    failed: tuple[tuple[str, str], ...] = ()
+    started: float = 0.0
+
+    @property
+    def fraction(self) -> float:
+        """Return the share of the current stage that is done (0..1)."""
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass
+class ChatReply:
+    """One answered turn: the question, the query actually searched, the Answer (or an error) and notes."""
+
+    question: str
+    query: str
+    answer: Answer | None = None
+    error: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def rewritten(self) -> bool:
+        """Return True when the follow-up was rewritten with the conversation."""
+        return self.query != " ".join(self.question.split())
+
+
+class ChatService:
+    """Answers questions from whatever is indexed while the corpus is (re)indexed in a background thread."""
+
+    def __init__(self, pipeline: Pipeline):
+        self.pipeline = pipeline
+        self._ingest_lock = threading.Lock()  # the corpus indexing and uploads take turns
+        self._status_lock = threading.Lock()
+        self._status = IndexingStatus()
+        self._thread: threading.Thread | None = None
+
+    # -- indexing ------------------------------------------------------------------------------------------
+    @property
+    def status(self) -> IndexingStatus:
+        """The current indexing status (a snapshot)."""
+        with self._status_lock:
+            return self._status
+
+    def _set_status(self, **changes) -> None:
+        with self._status_lock:
+            self._status = replace(self._status, **changes)
+
+    def start_indexing(self) -> threading.Thread:
+        """Start ingesting corpus_dir in the background (unchanged articles are skipped); return the thread."""
+        self._set_status(running=True, stage="starting", done=0, total=0, error="", started=time.time())
+        self._thread = threading.Thread(target=self._index_corpus, name="newsrag-indexing", daemon=True)
+        self._thread.start()
+        return self._thread
+
+    def wait_for_indexing(self, timeout: float | None = None) -> IndexingStatus:
+        """Block until the background indexing ends (or timeout); return the status."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return self.status
+
+    def _index_corpus(self) -> None:
+        corpus = self.pipeline.settings.corpus_dir
+        try:
+            with self._ingest_lock:
+                if not Path(corpus).exists():
+                    raise RagError(f"The corpus directory {corpus} does not exist. Set RAG_CORPUS_DIR to your "
+                                   "articles, or upload files in the app.")
+                self.pipeline.embedder.encode(["warm up"])  # load the model now, not on the first question
+                report = self.pipeline.ingest(corpus, progress=self._on_progress)
+            self._set_status(running=False, stage="done", summary=report.summary(), failed=tuple(report.failed))
+        except RagError as exc:
+            log.error("indexing %s failed: %s", corpus, exc)
+            self._set_status(running=False, stage="failed", error=str(exc))
+        except Exception as exc:  # a background thread has no caller: record the failure for the page, then log it
+            log.exception("indexing %s crashed", corpus)
+            self._set_status(running=False, stage="failed", error=f"Indexing stopped: {exc}. Finished work is kept; "
+                                                                  "restart the app to resume.")
+
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if stage == "read" and done >= total:
+            stage = "keyword"  # files read; BM25 over every article is being built before embedding starts
+        self._set_status(stage=stage, done=done, total=total)
+
+    def indexing_note(self) -> str:
+        """Return the answer-footer note while indexing runs ('' once it is done)."""
+        status = self.status
+        if not status.running:
+            return ""
+        if status.stage == "embed":
+            return (f"Indexing is still running ({status.done:,} of {status.total:,} new chunks embedded): keyword "
+                    "search covers every article, semantic search only the chunks embedded so far.")
+        return "Indexing is still running: this answer comes from the articles indexed so far."
+
+    # -- questions -----------------------------------------------------------------------------------------
+    def ask(self, question: str, previous: list[str] | None = None, sources: list[str] | None = None,
+            since: date | str | None = None, until: date | str | None = None) -> ChatReply:
+        """Return the reply to a chat question; follow-ups are rewritten with the earlier queries first."""
+        query = rewrite_followup(question or "", previous or [])
+        reply = ChatReply(question=question or "", query=query)
+        try:
+            reply.answer = self.pipeline.ask(query, sources=sources or None, since=since or None,
+                                              until=until or None)
+        except EmptyIndexError as exc:
+            reply.error = ("No articles are indexed yet: indexing has just started. Ask again in a few seconds."
+                           if self.status.running else str(exc))
+        except RagError as exc:
+            reply.error = str(exc)
+        note = self.indexing_note()
+        if note:
+            reply.notes.append(note)
+        return reply
+
+    def stats(self) -> IndexStats | None:
+        """Return what the index holds, or None while it holds nothing yet."""
+        try:
+            return self.pipeline.stats()
+        except EmptyIndexError:
+            return None
+
+    # -- uploads -------------------------------------------------------------------------------------------
+    @property
+    def upload_dir(self) -> Path:
+        """Where uploaded files are kept: corpus_dir/uploads (and nowhere else)."""
+        return Path(self.pipeline.settings.corpus_dir) / "uploads"
+
+    def upload(self, files: list[tuple[str, Path]], progress: Progress | None = None) -> list[UploadResult]:
+        """Save and ingest uploaded (original name, temp path) files; return one result per file, in order."""
+        max_bytes = int(self.pipeline.settings.upload_max_mb * 1e6)
+        refused: dict[int, UploadResult] = {}
+        saved: dict[str, Path] = {}
+        order: list[str | int] = []
+        for number, (name, temp_path) in enumerate(files):
+            path, reason = save_upload(Path(temp_path), name, self.upload_dir, max_bytes)
+            if path is None:
+                refused[number] = UploadResult(name, "failed", reason)
+                order.append(number)
+            else:
+                saved[name] = path
+                order.append(name)
+        ingested: dict[str, UploadResult] = {}
+        if saved:
+            ingested = {r.name: r for r in self._ingest_uploads(saved, progress)}
+        return [refused[key] if isinstance(key, int) else ingested[key] for key in order]
+
+    def _ingest_uploads(self, saved: dict[str, Path], progress: Progress | None) -> list[UploadResult]:
+        try:
+            with self._ingest_lock:
+                report = self.pipeline.ingest(*saved.values(), progress=progress)
+        except IndexLockedError as exc:
+            return [UploadResult(name, "failed", str(exc), str(path)) for name, path in saved.items()]
+        return results_from_report(saved, report, self.pipeline.docs.article_ids_for_path)

@@ -1,0 +1,91 @@
+"""Uploaded articles: safe file names, extension and size checks, copies only under corpus_dir/uploads."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ingest.readers import SUFFIXES
+from ..types import IngestReport
+
+log = logging.getLogger(__name__)
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass
+class UploadResult:
+    """What happened to one uploaded file: added / updated / unchanged / failed, and why."""
+
+    name: str
+    status: str
+    detail: str = ""
+    saved_as: str = ""
+
+
+def safe_file_name(name: str) -> str:
+    """Return a file name that cannot leave its directory: no path parts, no leading dots, only [A-Za-z0-9._-]."""
+    base = re.split(r"[\\/]", name or "")[-1]  # drop any directory part, Windows or POSIX
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    base = _UNSAFE.sub("_", base).strip("._-")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    stem = stem[:80].strip("._-") or "upload"
+    return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+def check_upload(name: str, size: int, max_bytes: int) -> str | None:
+    """Return why this upload is refused (wrong extension, too big, empty), or None when it may be saved."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES or suffix not in SUFFIXES:
+        return f"'{suffix or 'no extension'}' files are not accepted. Upload one of {', '.join(UPLOAD_SUFFIXES)}"
+    if size == 0:
+        return "the file is empty. Upload a file with an article in it"
+    if size > max_bytes:
+        return (f"the file is {size / 1e6:.1f} MB; the upload limit is {max_bytes / 1e6:.0f} MB. "
+                "Split it, or ingest it with `rag ingest PATH`")
+    return None
+
+
+def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tuple[Path | None, str]:
+    """Copy one uploaded temp file into upload_dir under a safe name; return (saved path or None, refusal reason)."""
+    safe = safe_file_name(name)
+    size = source.stat().st_size if source.is_file() else 0
+    reason = check_upload(safe, size, max_bytes)
+    if reason:
+        return None, reason
+    upload_dir.mkdir(parents=True, exist_ok=True)
+    target = upload_dir / safe
+    if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
+        return None, "the file name is not allowed. Rename the file"
+    shutil.copyfile(source, target)
+    log.info("saved upload %r as %s", name, target)
+    return target, ""
+
+
+def results_from_report(saved: dict[str, Path], report: IngestReport, ids_for_path) -> list[UploadResult]:
+    """Return one UploadResult per saved file from an ingest report (ids_for_path maps a path to article ids)."""
+    results = []
+    for name, path in saved.items():
+        key = str(path)
+        failures = [reason for where, reason in report.failed if where == key or where.startswith(key + ":")]
+        ids = ids_for_path(key)
+        added = [i for i in ids if i in report.added]
+        updated = [i for i in ids if i in report.updated]
+        whole_file_failed = any(where == key for where, _ in report.failed)
+        if not ids or whole_file_failed:
+            results.append(UploadResult(name, "failed", "; ".join(failures) or "no article found in the file",
+                                        saved_as=key))
+            continue
+        status = "added" if added else "updated" if updated else "unchanged"
+        detail = f"{len(ids)} article{'s' * (len(ids) != 1)}"
+        if failures:
+            detail += f"; {len(failures)} record(s) skipped: {failures[0]}"
+        results.append(UploadResult(name, status, detail, saved_as=key))
+    return results

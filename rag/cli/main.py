@@ -1,0 +1,192 @@
+"""The `rag` command: ingest | ask | stats | serve | check | bench | eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+from ..bench.progress import progress_bars
+from ..errors import RagError
+
+
+def _json_default(value):
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def cmd_ingest(args, pipeline) -> int:
+    report = pipeline.ingest(*args.paths, prune=args.prune, progress=progress_bars())
+    print(report.summary())
+    for path, reason in report.failed:
+        print(f"  failed: {path}: {reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_ask(args, pipeline) -> int:
+    pipeline.ensure_index(progress=progress_bars())
+    answer = pipeline.ask(args.question, k=args.k, sources=args.source, since=args.since, until=args.until)
+    if args.json:
+        print(json.dumps(asdict(answer) | {"hits": None}, default=_json_default, indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        when = c.published.isoformat() if c.published else "date unknown"
+        print(f"\n[{c.n}] {c.title}\n    {c.source}, {when}" + (f" - {c.url}" if c.url else ""))
+        print(f"    \"{c.quote}\"")
+    print(f"\n({answer.timings['total_ms']:.0f} ms)", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args, pipeline) -> int:
+    stats = pipeline.stats()
+    if args.json:
+        print(json.dumps(asdict(stats), default=_json_default, indent=2))
+        return 0
+    print(f"articles:  {stats.articles}\nchunks:    {stats.chunks} ({stats.embedded_chunks} embedded)\n"
+          f"sources:   {len(stats.sources)}\ndates:     {stats.first_published} .. {stats.last_published}\n"
+          f"model:     {stats.model}\nindex:     {stats.index_dir}")
+    return 0
+
+
+def cmd_check(args, pipeline) -> int:
+    from ..index.check import check_index, repair_index
+
+    report = repair_index(pipeline, progress=progress_bars()) if args.repair else check_index(pipeline)
+    if args.json:
+        print(json.dumps(asdict(report) | {"ok": report.ok}, default=_json_default, indent=2))
+    else:
+        print(report.summary())
+        if not report.ok and not args.repair:
+            print("run `rag check --repair` to fix what can be fixed", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_serve(args, pipeline) -> int:
+    from ..app.service import ChatService
+    from ..app.ui import serve
+
+    serve(ChatService(pipeline), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_bench(args, pipeline) -> int:
+    if args.what in ("load", "scale"):
+        from ..bench import load
+
+        return load.run(args, pipeline)
+    if args.what == "multihop":
+        from ..bench import multihop
+
+        return multihop.run(args, pipeline)
+    from ..bench import speed
+
+    return bench.run(args, pipeline)
+
+
+def cmd_eval(args, pipeline) -> int:
+    """Run the eval suite, write evals/report/latest.*, print the summary; exit 1 when a threshold is missed."""
+    from ..evaluation.report import check_thresholds, load_thresholds, require_plotting, summary_table, write_report
+    from ..evaluation.harness import run_evaluation
+
+    require_plotting()  # before a long run, not after it
+    overrides = {"eval_full": True} if args.full else {}
+    if args.sample:
+        overrides["eval_sample"] = args.sample
+    settings = pipeline.settings.model_copy(update=overrides)
+    result = run_evaluation(settings, progress=progress_bars())
+    failures = check_thresholds(result, load_thresholds(settings.eval_dir / "thresholds.toml"))
+    report = write_report(result, failures, Path(args.report_dir) if args.report_dir else settings.eval_dir / "report")
+    cal = result["calibration"]
+    print(summary_table(result["summary"]))
+    print(f"\nsupport checker: precision {cal['precision']:.3f}, recall {cal['recall']:.3f} on {cal['pairs']} pairs")
+    print("\n".join(f"FAILED: {f}" for f in failures) or "all thresholds met")
+    print(f"report: {report}")
+    return 1 if failures else 0
+
+
+def _count_or_path(value: str) -> int | Path:
+    """Return an int for a count, else a Path (`--questions 200` or `--questions FILE.jsonl`)."""
+    return int(value) if value.isdigit() else Path(value)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
+    parser.add_argument("--index-dir", help="index directory (default .rag, or RAG_INDEX_DIR)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add or update articles from files and directories")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument("-k", type=int, default=None, help="passages to read")
+    p.add_argument("--source", action="append", help="only this source (repeatable)")
+    p.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
+    p.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("stats", help="what the index holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
+    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
+    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
+    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
+    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
+    p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
+    p.add_argument("--questions", type=_count_or_path, default=200,
+                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
+    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
+    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
+                                                  "(default docs/bench/multihop-latest.json)")
+    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
+    p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
+    p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "
+                   "(default: a fixed sample over a small cached index; or RAG_EVAL_FULL=1)")
+    p.add_argument("--sample", type=int, help="MultiHop-RAG questions in the default sample (RAG_EVAL_SAMPLE)")
+    p.add_argument("--report-dir", help="where latest.json/.md/.png go (default evals/report)")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the rag command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    from ..pipeline import Pipeline
+
+    overrides = {"index_dir": args.index_dir} if args.index_dir else {}
+    try:
+        return args.func(args, Pipeline(**overrides))
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; finished work is kept and the next run resumes", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Files -> Articles -> Chunks: readers for .txt .md .html .json .jsonl, news cleaning, chunking."""

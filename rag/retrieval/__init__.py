@@ -1,0 +1,1 @@
+"""Question analysis, rank fusion, the hybrid retriever and the learned reranker."""

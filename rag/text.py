@@ -1,0 +1,82 @@
+"""The one tokenizer, stemmer and sentence splitter every layer uses, and small text forms shared by them."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from functools import lru_cache
+
+# A sentence ends at . ! ? … (not after initials like "U.S." or titles like "Mr."), or at a paragraph break.
+_ABBREVIATIONS = r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
+SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SPACE = re.compile(r"\s+")
+
+# Words that open or glue a question and never name what it is about.
+QUESTION_WORDS = frozenset({
+    "who", "what", "when", "where", "which", "why", "how", "did", "does", "do", "is", "are", "was", "were", "has",
+    "have", "had", "can", "could", "will", "would", "should", "the", "a", "an", "in", "on", "of", "and", "or",
+    "according", "after", "before", "between", "both"})
+
+
+@lru_cache(maxsize=1)
+def _bm25s():
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its logger to DEBUG on import
+    return bm25s
+
+
+@lru_cache(maxsize=1)
+def stemmer():
+    """Return the English Snowball stemmer (PyStemmer) that BM25 and the support checker share."""
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def bm25s_module():
+    """Return the bm25s module, imported once with its logger quietened."""
+    return _bm25s()
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Return stemmed, stopword-free tokens for each text (the BM25 tokenization)."""
+    return _bm25s().tokenize(texts, stopwords="en", stemmer=stemmer(), return_ids=False, show_progress=False)
+
+
+@lru_cache(maxsize=4096)
+def tokenize_text(text: str) -> tuple[str, ...]:
+    """Return the tokens of one short text such as a question or a part of one (bounded cache: a question is
+    tokenized by several retrieval steps)."""
+    return tuple(tokenize([text])[0])
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, sentence) for each sentence of text, spans into text, whitespace trimmed."""
+    sentences, cursor = [], 0
+    for piece in SENTENCE_END.split(text):
+        if not piece or not piece.strip():
+            continue
+        offset = text.find(piece, cursor)
+        cursor = offset + len(piece)
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        sentences.append((offset + lead, offset + lead + len(stripped), stripped))
+    return sentences
+
+
+def normalise(text: str) -> str:
+    """Return text lower-cased with whitespace collapsed and typographic quotes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+def squash(text: str) -> str:
+    """Return text with all whitespace removed (MultiHop-RAG's official matching form)."""
+    return _SPACE.sub("", text)
+
+
+def published_int(value: date | None) -> int:
+    """Return a date as YYYYMMDD (0 when unknown), the form range filters compare."""
+    return value.year * 10000 + value.month * 100 + value.day if value else 0

@@ -1,0 +1,81 @@
+from datetime import date
+
+from rag.answer.extractive import REFUSAL, compose_answer, hit_sentences, key_terms
+from rag.answer.support import numbers_agree, quote_supports, verify_citations
+from rag.types import Citation, Hit
+
+BODY = ("Intro line of the article that is long enough. Russian strikes killed 35 people in the Sumy region on "
+        "Sunday, officials said. Rutte met Zelensky during a surprise visit to the port city of Odesa. "
+        "The former U.S. President was mentioned too in this piece.")
+
+
+def _hit(text=BODY, start=0, article_id="a1"):
+    return Hit(text=text, score=1.0, article_id=article_id, title="Sumy strike", source="Wire",
+               published=date(2025, 4, 15), url="https://example.org/s", start=start, end=start + len(text))
+
+
+def test_sentences_have_article_spans_and_respect_abbreviations():
+    prefix = "X" * 50
+    article = prefix + BODY
+    sentences = hit_sentences(_hit(start=len(prefix)))
+    assert [article[s.start:s.end] for s in sentences] == [s.text for s in sentences]
+    assert sentences[-1].text == "The former U.S. President was mentioned too in this piece."
+
+
+def test_key_terms_are_names_and_numbers_not_question_words():
+    assert key_terms("Who won the 2022 World Cup?") == ["2022", "World", "Cup"]
+    assert key_terms("How many people were killed in Sumy?") == ["Sumy"]
+
+
+def test_answer_cites_the_sentence_it_uses(hash_embedder):
+    answer = compose_answer("How many people did Russian strikes kill in the Sumy region?", [_hit()], hash_embedder,
+                            threshold=0.2, bodies={"a1": BODY})
+    assert not answer.refused
+    assert "killed 35 people" in answer.text and answer.text.rstrip().endswith("]")
+    cited = answer.citations[0]
+    assert cited.n == 1 and BODY[cited.start:cited.end] == cited.quote and "[1]" in answer.text
+
+
+def test_refuses_when_the_question_names_what_passages_lack(hash_embedder):
+    answer = compose_answer("Who won the 2022 World Cup in Qatar?", [_hit()], hash_embedder, threshold=0.2)
+    assert answer.refused and answer.text == REFUSAL and answer.citations == []
+
+
+def test_refuses_below_threshold(hash_embedder):
+    answer = compose_answer("How many people did Russian strikes kill in the Sumy region?", [_hit()], hash_embedder,
+                            threshold=0.99)
+    assert answer.refused and answer.citations == []
+
+
+def _citation(quote, passage=BODY, start=None):
+    start = passage.find(quote) if start is None else start
+    return Citation(n=1, article_id="a1", title="t", source="s", published=None, url="", quote=quote, start=start,
+                    end=start + len(quote), score=1.0, passage=passage)
+
+
+def test_quote_check_catches_unsupported_or_misplaced_citations():
+    quote = "Russian strikes killed 35 people in the Sumy region on Sunday, officials said."
+    assert quote_supports(quote, _citation(quote), BODY)
+    assert not quote_supports(quote.replace("35", "45"), _citation(quote), BODY)  # sentence says more than quote
+    assert not quote_supports(quote, _citation(quote.replace("35", "45")), BODY)  # quote not in the passage
+    assert not quote_supports(quote, _citation(quote, start=3), BODY)  # span points elsewhere in the article
+
+
+def test_verify_citations_drops_claims_left_without_support():
+    good = "Rutte met Zelensky during a surprise visit to the port city of Odesa."
+    kept = verify_citations([(good, [_citation(good)]), ("Rutte visited Kyiv.", [_citation(good)])], {"a1": BODY})
+    assert [sentence for sentence, _ in kept] == [good]
+
+
+def test_numbers_agree():
+    assert numbers_agree("35 killed", "killed 35 people")
+    assert not numbers_agree("45 killed", "killed 35 people")
+
+
+def test_the_same_sentence_in_two_articles_gets_two_citations(hash_embedder):
+    copy = _hit(text="Wire copy intro that is long enough here. " + BODY, article_id="a2")
+    answer = compose_answer("How many people did Russian strikes kill in the Sumy region?", [_hit(), copy],
+                            hash_embedder, threshold=0.2)
+    assert not answer.refused
+    assert "officials said. [1][2]" in answer.text
+    assert {c.article_id for c in answer.citations} == {"a1", "a2"}

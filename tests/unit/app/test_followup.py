@@ -1,0 +1,49 @@
+"""Follow-up questions are made self-contained with the conversation's names before retrieval."""
+
+import pytest
+
+from rag.app.followup import is_followup, name_phrases, rewrite_followup
+
+
+def test_there_becomes_the_place_of_the_previous_question():
+    assert rewrite_followup("How many died there?", ["What happened in Sumy?"]) == "How many died in Sumy?"
+
+
+def test_several_names_are_carried_as_context():
+    rewritten = rewrite_followup("How many died there?", ["How many people were killed in Sumy on Palm Sunday?"])
+    assert rewritten == "How many died there (following up on: Sumy, Palm Sunday)?"
+
+
+def test_what_about_swaps_the_subject_of_the_previous_question():
+    previous = ["How many people were killed in Sumy?"]
+    assert rewrite_followup("What about Kryvyi Rih?", previous) == "How many people were killed in Kryvyi Rih?"
+
+
+def test_pronoun_question_takes_names_from_the_last_question_that_had_any():
+    previous = ["Which city did Mark Rutte visit?", "And when?"]
+    assert rewrite_followup("What did he say?", previous) == "What did he say (following up on: Mark Rutte)?"
+
+
+def test_chained_follow_ups_keep_the_context():
+    first = rewrite_followup("How many died there?", ["How many were killed in Sumy on Palm Sunday?"])
+    assert "Sumy" in rewrite_followup("Who was blamed?", [first])
+
+
+@pytest.mark.parametrize("question", [
+    "Were there casualties in Sumy?",          # existential "there", own names
+    "Who did Rutte meet in Odesa?",            # standalone
+    "Is there a ceasefire in Gaza?",
+])
+def test_standalone_questions_are_left_alone(question):
+    assert not is_followup(question)
+    assert rewrite_followup(question, ["Which city did Rutte visit?"]) == question
+
+
+def test_no_history_or_no_names_means_no_rewrite():
+    assert rewrite_followup("How many died there?", []) == "How many died there?"
+    assert rewrite_followup("How many died there?", ["what happened?"]) == "How many died there?"
+
+
+def test_name_phrases_skip_question_words_and_keep_multiword_names():
+    assert name_phrases("Did NATO chief Mark Rutte visit Kryvyi Rih in 2025?") == ["NATO", "Mark Rutte", "Kryvyi Rih",
+                                                                                  "2025"]

@@ -1,0 +1,61 @@
+"""The chat's HTML: article text and file names are escaped, links are http(s) only, refusals have no cards."""
+
+from datetime import date
+
+from rag.app.service import ChatReply, IndexingStatus
+from rag.app.render import citation_card, reply_html, safe_url, status_html, uploads_html
+from rag.types import Answer, Citation
+from rag.app.uploads import UploadResult
+
+XSS_TITLE = 'Harbour fire <script>window.__xss = 1</script>'
+XSS_QUOTE = 'The fire destroyed 14 boats <img src=x onerror="window.__xss = 2">.'
+
+
+def _citation(**changes) -> Citation:
+    fields = dict(n=1, article_id="a-1", title=XSS_TITLE, source="Wire & <b>Co</b>", published=date(2025, 4, 15),
+                  url="https://example.org/a?x=1&y=2", quote=XSS_QUOTE, start=0, end=len(XSS_QUOTE), score=0.9,
+                  passage="Before. " + XSS_QUOTE + " After.")
+    return Citation(**(fields | changes))
+
+
+def test_card_escapes_title_source_and_quote_and_highlights_the_span():
+    html = citation_card(_citation())
+    assert "<script" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=&quot;window.__xss = 2&quot;&gt;" in html
+    assert "<mark>The fire destroyed 14 boats" in html and "Before. <mark>" in html
+    assert 'href="https://example.org/a?x=1&amp;y=2"' in html and "15 Apr 2025" in html
+
+
+def test_only_http_links_are_rendered():
+    assert safe_url("javascript:alert(1)") == "" and safe_url("data:text/html,x") == "" and safe_url("/etc") == ""
+    assert "href" not in citation_card(_citation(url="javascript:alert(1)"))
+
+
+def test_answer_markers_become_superscripts_and_text_is_escaped():
+    answer = Answer(question="q", text=XSS_QUOTE + " [1]", refused=False, citations=[_citation()],
+                    timings={"retrieve_ms": 12.3, "answer_ms": 45.6})
+    html = reply_html(ChatReply(question="How many?", query="How many?", answer=answer))
+    assert '<sup class="nr-mark" data-n="1">[1]</sup>' in html and "<img" not in html
+    assert "retrieval 12 ms" in html and "answer 46 ms" in html and "Searched as" not in html
+    assert "\n" not in html  # one line: the chat's Markdown renderer passes an HTML block through whole
+
+
+def test_refusal_has_no_cards_and_shows_the_rewritten_query():
+    refusal = Answer(question="q", text="The corpus does not say.", refused=True)
+    html = reply_html(ChatReply(question="And there?", query="And there (following up on: Sumy)?", answer=refusal,
+                                notes=["Indexing is still running"]))
+    assert "nr-card" not in html and "nr-refusal" in html and "The corpus does not say." in html
+    assert "Searched as: “And there (following up on: Sumy)?”" in html and "Indexing is still running" in html
+
+
+def test_status_banner_shows_progress_only_while_indexing():
+    assert status_html(IndexingStatus(running=False, stage="done")) == ""
+    running = status_html(IndexingStatus(running=True, stage="embed", done=250, total=1000))
+    assert "250 of 1,000" in running and "width:25%" in running
+    assert "Indexing failed" in status_html(IndexingStatus(stage="failed", error="disk <full>"))
+    assert "disk &lt;full&gt;" in status_html(IndexingStatus(stage="failed", error="disk <full>"))
+
+
+def test_upload_results_escape_file_names():
+    html = uploads_html([UploadResult('<img src=x onerror=alert(1)>.txt', "failed", "not accepted")])
+    assert "<img" not in html and "&lt;img" in html and "nr-up-failed" in html

@@ -1,0 +1,60 @@
+"""Uploads: safe names, extension and size limits, nothing written outside corpus_dir/uploads."""
+
+from pathlib import Path
+
+import pytest
+
+from rag.types import IngestReport
+from rag.app.uploads import check_upload, results_from_report, safe_file_name, save_upload
+
+
+@pytest.mark.parametrize("name, safe", [
+    ("../../etc/passwd.txt", "passwd.txt"),
+    ("..\\..\\windows\\evil.md", "evil.md"),
+    ("/abs/path/report.JSON", "report.json"),
+    (".hidden.txt", "hidden.txt"),
+    ("my report (final)!.txt", "my_report_final.txt"),
+    ("Über Straße.md", "Uber_Strae.md"),
+    ("...", "upload"),
+    ("", "upload"),
+])
+def test_safe_file_name_strips_directories_and_odd_characters(name, safe):
+    assert safe_file_name(name) == safe
+
+
+def test_check_upload_refuses_wrong_extension_empty_and_oversized_files():
+    assert "not accepted" in check_upload("tool.exe", 10, 1000)
+    assert "not accepted" in check_upload("noextension", 10, 1000)
+    assert "empty" in check_upload("a.txt", 0, 1000)
+    assert "upload limit" in check_upload("a.txt", 2_000_000, 1_000_000)
+    assert check_upload("a.jsonl", 10, 1000) is None
+
+
+def test_save_upload_never_writes_outside_the_upload_dir(tmp_path):
+    source = tmp_path / "incoming.txt"
+    source.write_text("Title\n\nBody text of the article.")
+    uploads = tmp_path / "corpus" / "uploads"
+    saved, reason = save_upload(source, "../../../outside.txt", uploads, 10_000)
+    assert reason == "" and saved == uploads / "outside.txt" and saved.read_text() == source.read_text()
+    assert not (tmp_path / "outside.txt").exists()
+    assert sorted(p.name for p in tmp_path.rglob("outside.txt")) == ["outside.txt"]
+
+
+def test_save_upload_refuses_without_writing(tmp_path):
+    source = tmp_path / "big.txt"
+    source.write_bytes(b"x" * 5000)
+    saved, reason = save_upload(source, "big.txt", tmp_path / "uploads", 1000)
+    assert saved is None and "upload limit" in reason and not (tmp_path / "uploads").exists()
+
+
+def test_results_map_each_file_to_added_unchanged_or_failed():
+    saved = {"new.txt": Path("c/uploads/new.txt"), "same.md": Path("c/uploads/same.md"),
+             "bad.json": Path("c/uploads/bad.json"), "mixed.jsonl": Path("c/uploads/mixed.jsonl")}
+    report = IngestReport(added=["a1", "a3"], skipped=["a2"],
+                          failed=[("c/uploads/bad.json", "is not valid JSON"), ("c/uploads/mixed.jsonl:2", "line 2 bad")])
+    ids = {"c/uploads/new.txt": {"a1"}, "c/uploads/same.md": {"a2"}, "c/uploads/mixed.jsonl": {"a3"}}
+    results = {r.name: r for r in results_from_report(saved, report, lambda p: ids.get(p, set()))}
+    assert results["new.txt"].status == "added"
+    assert results["same.md"].status == "unchanged"
+    assert results["bad.json"].status == "failed" and "not valid JSON" in results["bad.json"].detail
+    assert results["mixed.jsonl"].status == "added" and "line 2 bad" in results["mixed.jsonl"].detail
