@@ -72,9 +72,10 @@ class Settings(BaseSettings):
 
     # Answering
     answer_passages: int = 6
-    answer_sentences: int = 3
-    # Calibrated on MultiHop-RAG dev (null vs answerable questions): see docs/BENCHMARKS.md, `rag bench refusal`
-    refusal_threshold: float = 0.21
+    answer_sentences: int = 2  # supporting sentences after the direct answer
+    # Refuse when no sentence's answer probability reaches this; None = the answerability model's own threshold,
+    # chosen at training time (`python -m rag.bench.train_answer`, docs/BENCHMARKS.md)
+    refusal_threshold: float | None = None
 
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from .answer.answerability import AnswerModel, load_answer_model
 from .answer.extractive import compose_answer
 from .ingest.chunking import chunk_article
 from .config import Settings
@@ -19,6 +20,7 @@ from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
 from .ingest.readers import discover_files, read_file
 from .index.lexical import LexicalIndex
+from .retrieval.analysis import analyse_question
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
 from .types import Answer, Hit, IndexStats, IngestReport
@@ -38,6 +40,7 @@ class Pipeline:
         self._docs: DocStore | None = None
         self._vectors: VectorStore | None = None
         self._lexical: LexicalIndex | None = None
+        self._answer_model: AnswerModel | None = None
         self._rerankers: dict = {}  # dense? -> the shipped reranker model, loaded once on first use
         self._lock = threading.RLock()
 
@@ -49,6 +52,16 @@ class Pipeline:
             self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
                                            self.settings.embed_backend)
         return self._embedder
+
+    @property
+    def answer_model(self) -> AnswerModel:
+        """The answerability model (shipped JSON), with refusal_threshold applied when it is set."""
+        with self._lock:
+            if self._answer_model is None:
+                self._answer_model = load_answer_model()
+                if self.settings.refusal_threshold is not None:
+                    self._answer_model.threshold = self.settings.refusal_threshold
+            return self._answer_model
 
     @property
     def docs(self) -> DocStore:
@@ -202,14 +215,19 @@ class Pipeline:
         started = time.perf_counter()
         hits = self.retrieve(question, k or self.settings.answer_passages, sources, since, until)
         retrieved = time.perf_counter()
-        bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
-        answer = compose_answer(question.strip(), hits, self.embedder, max_sentences=self.settings.answer_sentences,
-                                threshold=self.settings.refusal_threshold, bodies=bodies,
-                                outlets=self.docs.sources())
+        answer = self.answer(question, hits)
         answer.timings = {"retrieve_ms": (retrieved - started) * 1e3,
                           "answer_ms": (time.perf_counter() - retrieved) * 1e3,
                           "total_ms": (time.perf_counter() - started) * 1e3}
         return answer
+
+    def answer(self, question: str, hits: list[Hit]) -> Answer:
+        """Return the extractive answer (or refusal) that these passages give to the question."""
+        question = _check_question(question)
+        bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
+        analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
+        return compose_answer(question, hits, self.embedder, self.answer_model, analysis=analysis,
+                              max_sentences=self.settings.answer_sentences, bodies=bodies)
 
     def _require_articles(self) -> None:
         """Raise EmptyIndexError (creating nothing) unless the index holds articles."""

@@ -18,6 +18,14 @@ QUESTION_WORDS = frozenset({
     "have", "had", "can", "could", "will", "would", "should", "the", "a", "an", "in", "on", "of", "and", "or",
     "according", "after", "before", "between", "both"})
 
+# Function words that carry no content (the support checker and question analysis skip them).
+STOPWORDS = frozenset("""a an the and or but if of to in on at by for with from as into onto about over after before
+    than then that this these those there here is are was were be been being am has have had do does did doing
+    will would shall should can could may might must it its it's he him his she her hers they them their theirs
+    we us our you your i me my who whom whose which what when where why how also just so too very more most
+    such said says say told tell according while whilst up out off down again further once all any both each
+    other some own same only""".split())
+
 
 @lru_cache(maxsize=1)
 def _bm25s():

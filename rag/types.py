@@ -89,6 +89,7 @@ class Answer:
     refused: bool
     citations: list[Citation] = field(default_factory=list)
     short: str | None = None  # the direct answer alone: the extracted span, "Yes"/"No", "before"/"after"; or None
+    related: list[Hit] = field(default_factory=list)  # with a refusal: the closest passages, as reading, not citations
     hits: list[Hit] = field(default_factory=list)
     support: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)

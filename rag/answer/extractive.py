@@ -1,28 +1,28 @@
-"""Extractive, cited answers: pick the retrieved sentences that answer the question, or refuse."""
+"""Extractive, cited answers: the direct answer first, then the sentences that hold it, each cited; or a refusal.
+
+Sentences of the retrieved passages are shortlisted (term coverage + MiniLM similarity), then the answerability
+model (answerability.py) estimates for each whether it answers the question given the question analysis. Below the
+model's threshold the answer is a refusal that says what the closest articles do hold. Otherwise the answer starts
+with the span asked for (spans.py: "£47.2m [1]"), or "Yes"/"No" for yes-no questions (verdict.py), then at most two
+supporting sentences, each with verified citation markers.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..index.embed import Embedder
-from ..text import QUESTION_WORDS, normalise, split_sentences, tokenize
+from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
+from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
+from .answerability import AnswerModel, Evidence, features, gates, type_hit
+from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
+from .verdict import VERDICTS, decide_yes_no
 
-_NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_DATE_WORDS = re.compile(r"\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                         r"yesterday|today|last (?:week|month|year))\b")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)*")
-_NAMING_ASKED = re.compile(r"\b(call|called|calls|describe[ds]?|term(ed)?|label(l?ed)?|dub(bed)?)\b")
-_SAYING_ASKED = re.compile(r"\b(say|said|says|quote[ds]?|words)\b")
-_QUOTATION = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
-_KEY_TERM = re.compile(r"\b(?:\d[\d,.]*|[A-Z][\w'’-]*[A-Za-z0-9])\b")
-REFUSAL = ("The corpus does not say. None of the indexed articles supports an answer to this question"
-           " strongly enough to cite.")
+REFUSAL = "The corpus does not say."
 
 
 @dataclass
@@ -35,7 +35,15 @@ class Candidate:
     end: int
     context: str = ""  # the article title and the sentence before: who "he" is, what "it" refers to
     rank: int = 0  # rank of its passage in retrieval
-    score: float = 0.0
+    score: float = 0.0  # lexical + similarity pre-score (shortlisting)
+    similarity: float = 0.0  # MiniLM cosine to the question
+    probability: float = 0.0  # the answerability model's estimate that this sentence answers the question
+    passed: bool = True  # it satisfies the question's hard constraints (answerability.gates)
+
+    @property
+    def answers(self) -> float:
+        """The probability if the sentence passes the hard constraints, else 0: what answering is decided on."""
+        return self.probability if self.passed else 0.0
 
 
 def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
@@ -49,106 +57,121 @@ def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
     return candidates
 
 
-def key_terms(question: str) -> list[str]:
-    """Return the question's names and numbers (not sentence-initial question words) that evidence must contain."""
-    terms = []
-    for match in _KEY_TERM.finditer(question):
-        word = match.group(0)
-        if word.lower() in QUESTION_WORDS or (match.start() == 0 and not word[0].isdigit()):
-            continue
-        terms.append(word)
-    return terms
-
-
-def _novel(pattern: re.Pattern, sentence: str, question: str) -> bool:
-    """Return True when the sentence has a match of pattern that the question does not already contain."""
-    asked = question.lower()
-    return any(m.group(0).lower() not in asked for m in pattern.finditer(sentence))
-
-
-def _type_bonus(question: str, sentence: str) -> float:
-    """Return a bonus for a sentence holding the kind of thing asked for (a number, a date, a name, a quote)."""
-    q = question.lower()
-    if q.startswith(("how many", "how much")) or "number of" in q:
-        return 0.1 if _novel(_NUMBER, sentence, question) else -0.05
-    if q.startswith("when") or "what date" in q or "what year" in q or "which day" in q:
-        return 0.1 if _novel(_DATE_WORDS, sentence, question) else -0.05
-    quotes = _QUOTATION.findall(sentence)
-    if _NAMING_ASKED.search(q):  # "what did X call Y?" is answered by a short quoted phrase, not a speech
-        return 0.15 if any(len(quote.split()) <= 6 for quote in quotes) else 0.0
-    if _SAYING_ASKED.search(q):
-        return 0.1 if quotes else 0.0
-    if q.startswith(("who", "where", "which", "whom", "whose")):
-        return 0.1 if _novel(_NAME, sentence, question) else 0.0
-    return 0.0
-
-
 def _weighted_coverage(weights: dict[str, float], tokens: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in tokens) / max(1e-9, sum(weights.values()))
 
 
-def score_candidates(question: str, candidates: list[Candidate], embedder: Embedder, keep: int = 24) -> list[Candidate]:
-    """Score sentences (MiniLM similarity + term coverage + answer type); return the best `keep`, best first.
+def score_candidates(analysis: QuestionAnalysis, candidates: list[Candidate], embedder: Embedder,
+                     keep: int = 24) -> list[Candidate]:
+    """Score sentences (term coverage + asked type, then MiniLM similarity); return the best `keep`, best first.
 
-    Term coverage counts the sentence's own words fully and its context (title, previous sentence) partly, with
-    the question's names and numbers weighing double. Only the lexically best `keep` sentences are embedded.
+    Term coverage counts the sentence's own words fully and its context (title, previous sentence) partly, with the
+    question's constraints (names, years, figures) weighing double. Only the lexically best `keep` are embedded.
     """
-    key = set(tokenize([" ".join(key_terms(question))])[0])
-    weights = {t: 2.0 if t in key else 1.0 for t in tokenize([question])[0]}
+    key = set(tokenize([" ".join(analysis.constraints)])[0])
+    weights = {t: 2.0 if t in key else 1.0 for t in tokenize([analysis.question])[0]}
     own = tokenize([c.text for c in candidates])
     context = tokenize([c.context for c in candidates])
     for candidate, words, around in zip(candidates, own, context):
         words = set(words)
-        candidate.score = (0.65 * _weighted_coverage(weights, words) + 0.35 * _weighted_coverage(weights, words | set(around))
-                           ) * 0.45 + _type_bonus(question, candidate.text)
+        coverage = 0.65 * _weighted_coverage(weights, words) + 0.35 * _weighted_coverage(weights, words | set(around))
+        candidate.score = coverage * 0.45 + 0.1 * type_hit(analysis, candidate.text)
     shortlist = sorted(candidates, key=lambda c: (-c.score, c.rank))[:keep]
-    vectors = embedder.encode([question] + [c.text for c in shortlist])
+    vectors = embedder.encode([analysis.question] + [c.text for c in shortlist])
     for candidate, similarity in zip(shortlist, vectors[1:] @ vectors[0]):
+        candidate.similarity = float(similarity)
         candidate.score += 0.55 * float(similarity)
     return sorted(shortlist, key=lambda c: -c.score)
 
 
-def evidence_text(candidate: Candidate) -> str:
-    """Return what a cited sentence brings as evidence: its passage, title, source and publication date."""
-    hit = candidate.hit
-    when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
-    return f"{hit.title} {hit.source} {when} {hit.text}".lower()
+def evidence_items(candidates: list[Candidate], bodies: dict[str, str]) -> list[Evidence]:
+    """Return what the answerability features read for each candidate: the sentence, its context and article."""
+    items = []
+    for c in candidates:
+        hit = c.hit
+        when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
+        items.append(Evidence(sentence=c.text, context=c.context, meta=f"{hit.title} {hit.source} {when}",
+                              article=bodies.get(hit.article_id, hit.text), rank=c.rank, retrieval=hit.score))
+    return items
 
 
-def term_coverage(terms: list[str], evidence: str) -> float:
-    """Return the share of the question's key terms found in the evidence (1.0 when there are none)."""
-    if not terms:
-        return 1.0
-    return sum(term.lower().rstrip("'’s") in evidence for term in terms) / len(terms)
+def rank_answers(analysis: QuestionAnalysis, hits: list[Hit], embedder: Embedder, model: AnswerModel,
+                 bodies: dict[str, str] | None = None) -> list[Candidate]:
+    """Return the shortlisted candidate sentences with their answer probability, most likely first."""
+    candidates = [c for rank, hit in enumerate(hits) for c in hit_sentences(hit, rank)]
+    if not candidates:
+        return []
+    shortlist = score_candidates(analysis, candidates, embedder)
+    items = evidence_items(shortlist, bodies or {})
+    matrix = features(analysis, items, np.array([c.similarity for c in shortlist]))
+    passed = gates(analysis, items).all(axis=1)  # a sentence failing a hard constraint never answers
+    for candidate, probability, ok in zip(shortlist, model.probability(matrix), passed):
+        candidate.probability, candidate.passed = float(probability), bool(ok)
+    return sorted(shortlist, key=lambda c: (-c.answers, -c.probability, c.rank))
 
 
-def select_sentences(question: str, ranked: list[Candidate], max_sentences: int) -> list[list[Candidate]]:
-    """Return claims (groups of identical sentences), best first; later ones must add key terms or score high.
+def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: AnswerModel, *,
+                   analysis: QuestionAnalysis | None = None, max_sentences: int = 2,
+                   bodies: dict[str, str] | None = None) -> Answer:
+    """Return an extractive answer (direct answer first, every sentence with verified citation markers) or a refusal
+    that names what the closest articles hold instead."""
+    analysis = analysis or analyse_question(question)
+    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
+        analysis = replace(analysis, names=analysis.names + extra)
+    ranked = rank_answers(analysis, hits, embedder, model, bodies)
+    if analysis.kind in ("yesno", "temporal"):
+        # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
+        # refuse only when nothing retrieved bears on the question at all.
+        ranked.sort(key=lambda c: (-c.probability, c.rank))
+        best = ranked[0].probability if ranked else 0.0
+        if best < model.threshold:
+            return _refusal(question, analysis, ranked, hits, best)
+        chosen = _supporting(ranked, model.threshold, max_sentences, gated=False)
+        short = decide_yes_no(analysis, ranked, model.threshold)
+    else:
+        best = ranked[0].answers if ranked else 0.0
+        if best < model.threshold:
+            return _refusal(question, analysis, ranked, hits, best)
+        short, lead = _direct_answer(analysis, ranked)
+        if lead is not ranked[0]:
+            ranked = [lead] + [c for c in ranked if c is not lead]
+        chosen = _supporting(ranked, model.threshold, max_sentences)
+    answer = _cited_answer(question, short, chosen, bodies)
+    if answer is None:
+        return _refusal(question, analysis, ranked, hits, best)
+    answer.hits, answer.support = hits, best
+    return answer
 
-    Greedy cover: a multi-hop question ("... reported by both TechCrunch and The Verge") needs sentences from
-    several articles, so a sentence that brings a key term not yet cited is preferred over a near-repeat.
-    """
-    terms = key_terms(question)
-    best = ranked[0].score
+
+def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate]) -> tuple[str | None, Candidate]:
+    """Return the direct answer and the sentence to cite for it: the best sentence's span, or for a question whose
+    answer is an entity described across several articles, the entity most of the likely sentences name."""
+    if analysis.kind in ("person", "organisation", "place") and multi_part(analysis):
+        entity = vote_entity(analysis, [(c.text, c.probability) for c in ranked[:12]])
+        holders = [c for c in ranked if entity and normalise(entity) in normalise(c.text) and c.passed]
+        if holders:
+            return entity, holders[0]
+    return extract_short(analysis, ranked[0].text), ranked[0]
+
+
+def _supporting(ranked: list[Candidate], threshold: float, max_sentences: int,
+                gated: bool = True) -> list[list[Candidate]]:
+    """Return up to max_sentences claims (groups of the same sentence in several articles), best first."""
+    def score(c: Candidate) -> float:
+        return c.answers if gated else c.probability
+
     groups = [[ranked[0]]]
-    covered = evidence_text(ranked[0])
-    best_coverage = term_coverage(terms, covered)
     for candidate in ranked[1:]:
-        if candidate.score < 0.6 * best:
-            break
+        if score(candidate) < max(threshold, 0.6 * score(ranked[0])):
+            continue
         same = next((g for g in groups if _near_duplicate(g[0].text, candidate.text)), None)
         if same is not None:
             if normalise(same[0].text) == normalise(candidate.text) and all(
                     c.hit.article_id != candidate.hit.article_id for c in same):
                 same.append(candidate)  # a wire copy: the same sentence in another article is a second citation
             continue
-        evidence = evidence_text(candidate)
-        adds_terms = any(t.lower() not in covered and t.lower() in evidence for t in terms)
-        # A high score alone is not enough: "how many were killed in Sumy" must not pull in a toll from Gaza.
-        on_topic = term_coverage(terms, evidence) >= best_coverage
-        if len(groups) < max_sentences and (adds_terms or (on_topic and candidate.score >= 0.8 * best)):
+        if len(groups) < max_sentences:
             groups.append([candidate])
-            covered += " " + evidence
     return groups
 
 
@@ -157,55 +180,49 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7
 
 
-def _named_coverage(question: str, best: Candidate, groups: list[list[Candidate]], outlets: list[str]) -> float:
-    """Return the share of the question's names and numbers that the answer's evidence holds.
-
-    An outlet name ("reported by TechCrunch and The Verge") may be held by any cited passage; every other name,
-    number or date must be in the passage of the best sentence: "killed in Kharkiv" is not answered by a passage
-    about Sumy just because another retrieved article mentions Kharkiv.
-    """
-    terms = key_terms(question)
-    if not terms:
-        return 1.0
-    known = " | ".join(outlets).lower()
-    own = evidence_text(best)
-    cited = " ".join(evidence_text(c) for group in groups for c in group)
-    found = sum(term_coverage([t], cited if t.lower() in known else own) for t in terms)
-    return found / len(terms)
-
-
-def compose_answer(question: str, hits: list[Hit], embedder: Embedder, *, max_sentences: int = 3,
-                   threshold: float = 0.21, bodies: dict[str, str] | None = None,
-                   outlets: list[str] | None = None) -> Answer:
-    """Return an extractive answer whose every sentence ends with verified citation markers, or a refusal.
-
-    `outlets` are the index's source names, which the question may use to say where something was reported.
-    """
-    candidates = [c for rank, hit in enumerate(hits) for c in hit_sentences(hit, rank)]
-    if not candidates:
-        return Answer(question=question, text=REFUSAL, refused=True, hits=hits)
-    ranked = score_candidates(question, candidates, embedder)
-    groups = select_sentences(question, ranked, max_sentences)
-    support = ranked[0].score * _named_coverage(question, ranked[0], groups, outlets or [])
-    if support < threshold:
-        return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)
-
-    claims, numbered = [], {}
+def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]],
+                  bodies: dict[str, str] | None) -> Answer | None:
+    """Return the answer text with dense citation numbers, each citation verified against its article; None when
+    verification leaves nothing."""
+    numbered: dict[tuple[str, int], int] = {}
+    claims = []
     for group in groups:
         citations = []
         for c in group:
             key = (c.hit.chunk_id, c.start)
             numbered.setdefault(key, len(numbered) + 1)
             citations.append(Citation(**c.hit.article_ref(), n=numbered[key], quote=c.text, start=c.start, end=c.end,
-                                      score=round(c.score, 4), passage=c.hit.text))
+                                      score=round(c.probability, 4), passage=c.hit.text))
         claims.append((group[0].text, citations))
     claims = verify_citations(claims, bodies)
     if not claims:
-        return Answer(question=question, text=REFUSAL, refused=True, hits=hits, support=support)
-    text = " ".join(sentence + " " + "".join(f"[{c.n}]" for c in cites) for sentence, cites in claims)
+        return None
     cited = sorted({c.n: c for _, cites in claims for c in cites}.values(), key=lambda c: c.n)
-    for new_n, citation in enumerate(cited, 1):  # renumber densely after verification dropped any
-        text = text.replace(f"[{citation.n}]", f"[#{new_n}]")
-        citation.n = new_n
-    return Answer(question=question, text=text.replace("[#", "["), refused=False, citations=cited, hits=hits,
-                  support=support)
+    renumber = {c.n: new for new, c in enumerate(cited, 1)}
+    for citation in cited:
+        citation.n = renumber[citation.n]
+    sentences = [sentence + " " + "".join(f"[{c.n}]" for c in cites) for sentence, cites in claims]
+    lead = ""
+    if short in VERDICTS:
+        lead = f"{short}. "
+    elif short and normalise(short) in normalise(claims[0][0]):
+        lead = f"{short} " + "".join(f"[{c.n}]" for c in claims[0][1]) + ". "
+    else:
+        short = None
+    return Answer(question=question, text=lead + " ".join(sentences), refused=False, citations=cited, short=short)
+
+
+def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate], hits: list[Hit],
+             best: float) -> Answer:
+    """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
+    text = REFUSAL
+    if ranked:
+        top = ranked[0]
+        near = normalise(f"{top.text} {top.context} {top.hit.title} {top.hit.source}")
+        missing = [t for t in analysis.constraints if normalise(t) not in near]
+        titles = list(dict.fromkeys(h.title for h in hits[:3] if h.title))
+        if titles:
+            text += " The closest articles are " + "; ".join(f"\u201c{t}\u201d" for t in titles)
+            text += (f", but they do not mention {', '.join(missing)} in connection with the question."
+                     if missing else ", but none of their sentences states what the question asks.")
+    return Answer(question=question, text=text, refused=True, hits=hits, related=hits[:3], support=best)

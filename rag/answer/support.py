@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import STOPWORDS as _STOPWORDS
 from ..text import normalise, split_sentences, stemmer
 from ..types import Citation, Verdict
 
@@ -65,14 +66,6 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "dozen": "12", "decade": "10"}
 _NEGATIONS = {"not", "no", "never", "n't", "without", "none", "nobody", "nothing", "neither", "nor", "cannot"}
 _NOT_NEGATING = {"not just", "not only", "not least", "no longer than"}  # additive idioms, not denials
-_STOPWORDS = set("""a an the and or but if of to in on at by for with from as into onto about over after before
-    than then that this these those there here is are was were be been being am has have had do does did doing
-    will would shall should can could may might must it its it's he him his she her hers they them their theirs
-    we us our you your i me my who whom whose which what when where why how also just so too very more most
-    such said says say told tell according while whilst up out off down again further once all any both each
-    other some own same only""".split())
-
-
 def _words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
@@ -177,6 +170,9 @@ def support_verdict(sentence: str, passage: str, embedder) -> Verdict:
     """Return whether passage supports sentence (a Verdict with score and reasons), using embedder's similarity."""
     if not sentence.strip() or not passage.strip():
         return Verdict(False, 0.0, ["empty sentence or passage"])
+    claim = re.sub(r"\s*\[\d+\]", "", sentence).strip().rstrip(".")
+    if len(claim.split()) <= 12 and normalise(claim) in normalise(passage):
+        return Verdict(True, 1.0, [], evidence=claim)  # a verbatim quote (a direct answer span) is supported
     f = support_features(sentence, passage, embedder)
     w_recall, w_bigram, w_similarity = SUPPORT_WEIGHTS
     score = round(w_recall * f["recall"] + w_bigram * f["bigram"] + w_similarity * f["similarity"], 4)

@@ -12,7 +12,7 @@ from html import escape
 from urllib.parse import urlparse
 
 from .service import ChatReply, IndexingStatus
-from ..types import Answer, Citation, IndexStats
+from ..types import Answer, Citation, Hit, IndexStats
 from .uploads import UploadResult
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -68,6 +68,17 @@ def _timings(answer: Answer) -> str:
             f'{t.get("answer_ms", 0):.0f} ms</span>')
 
 
+def related_html(hits: list[Hit]) -> str:
+    """Return the closest passages under a refusal as related reading: titles and outlets, not citations."""
+    if not hits:
+        return ""
+    items = "".join(
+        f'<li><a href="{_e(safe_url(h.url))}" target="_blank" rel="noopener noreferrer">{_e(h.title)}</a> '
+        f'<span class="nr-source">{_e(h.source)}</span></li>' if safe_url(h.url) else
+        f'<li>{_e(h.title)} <span class="nr-source">{_e(h.source)}</span></li>' for h in hits)
+    return f'<div class="nr-related">Related reading (does not answer the question):<ul>{items}</ul></div>'
+
+
 def reply_html(reply: ChatReply) -> str:
     """Return a whole assistant message: answer or refusal or error, cards, query detail, latency, notes."""
     details = []
@@ -77,7 +88,7 @@ def reply_html(reply: ChatReply) -> str:
     if answer is None:
         body = f'<div class="nr-error">{_e(reply.error)}</div>'
     elif answer.refused:
-        body = f'<p class="nr-refusal">{_e(answer.text)}</p>'
+        body = f'<p class="nr-refusal">{_e(answer.text)}</p>' + related_html(answer.related)
     else:
         cards = "".join(citation_card(c) for c in answer.citations)
         body = f'<p class="nr-text">{answer_html(answer)}</p><div class="nr-cards">{cards}</div>'

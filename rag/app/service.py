@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import EmptyIndexError, IndexLockedError, RagError
-from .followup import rewrite_followup
+from ..retrieval.followup import rewrite_followup
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload

@@ -103,7 +103,7 @@ def bench_refusal(pipeline: Pipeline, path: Path, per_type: int, seed: int = 1) 
         true_negative = sum(s < threshold for s in null) / len(null)
         sweep[threshold] = (round(over, 3), round(true_negative, 3), round((1 - over + true_negative) / 2, 3))
     best = max(sweep, key=lambda t: sweep[t][2])
-    current = round(pipeline.settings.refusal_threshold, 2)
+    current = round(pipeline.answer_model.threshold, 2)
     return {"answerable": len(answerable), "null": len(null), "best_threshold": best,
             "best_over_refusal": sweep[best][0], "best_null_refused": sweep[best][1],
             "current_threshold": current, "current_over_refusal": sweep.get(current, ("n/a",))[0],

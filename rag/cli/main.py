@@ -74,6 +74,10 @@ def cmd_serve(args, pipeline) -> int:
 
 
 def cmd_bench(args, pipeline) -> int:
+    if args.what == "answers":
+        from ..bench import answers
+
+        return answers.run(args, pipeline)
     if args.what in ("load", "scale"):
         from ..bench import load
 
@@ -149,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")

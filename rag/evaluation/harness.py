@@ -57,8 +57,8 @@ class EvalQuestion:
 
 
 # -- data ------------------------------------------------------------------------------------------------------
-def load_seed_questions(path: Path) -> list[EvalQuestion]:
-    """Return the hand-written questions in a seed_qa.jsonl file."""
+def load_seed_questions(path: Path, dataset: str = "seed") -> list[EvalQuestion]:
+    """Return the hand-written questions in a seed_qa.jsonl-style file (style2_qa.jsonl has the same fields)."""
     questions = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -66,7 +66,7 @@ def load_seed_questions(path: Path) -> list[EvalQuestion]:
         try:
             item = json.loads(line)
             questions.append(EvalQuestion(
-                id=item["id"], dataset="seed", type=item["type"], question=item["question"],
+                id=item["id"], dataset=dataset, type=item["type"], question=item["question"],
                 answerable=item["answerable"], answers=item.get("answers", []),
                 require_all=item.get("require_all", False), gold_passages=[g["passage"] for g in item["gold"]],
                 gold_articles=[g["article"] for g in item["gold"]], context=item.get("context", ""),
@@ -120,6 +120,11 @@ def eval_pipeline(settings: Settings, questions: list[EvalQuestion], seeds: Path
     corpus.mkdir(parents=True, exist_ok=True)
     for seed_file in sorted(seeds.iterdir()):
         shutil.copyfile(seed_file, corpus / seed_file.name)
+    texts = settings.eval_dir / "data" / "style2_texts"  # the second-style set's own short news texts
+    if texts.exists():
+        (corpus / "style2").mkdir(exist_ok=True)
+        for text_file in sorted(texts.glob("*.txt")):
+            shutil.copyfile(text_file, corpus / "style2" / text_file.name)
     (corpus / "multihop-rag.jsonl").write_text(
         "".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in chosen), encoding="utf-8")
     pipeline = Pipeline(settings, embedder=embedder, index_dir=root / "index", corpus_dir=corpus)
@@ -141,7 +146,7 @@ def split_claims(text: str) -> list[tuple[str, list[int]]]:
     pieces = _MARKERS.split(text)
     claims = []
     for i in range(0, len(pieces), 2):
-        sentence = pieces[i].strip()
+        sentence = pieces[i].strip().lstrip(".").strip()
         markers = pieces[i + 1] if i + 1 < len(pieces) else ""
         if sentence:
             claims.append((sentence, [int(n) for n in re.findall(r"\d+", markers)]))
@@ -155,6 +160,8 @@ def score_citations(answer: Answer, embedder) -> dict:
     by_n = {c.n: c for c in answer.citations}
     claims, checked, supported, full = [], 0, 0, True
     for sentence, numbers in split_claims(answer.text):
+        if answer.short and yes_no(answer.short) and sentence.startswith(f"{answer.short}. "):
+            sentence = sentence.removeprefix(f"{answer.short}. ")  # the verdict concludes from the cited sentences
         verdicts = []
         for n in numbers:
             citation = by_n.get(n)
@@ -180,14 +187,27 @@ def word_overlap(prediction: str, gold: str) -> bool:
     return bool(set(prediction.lower().split()) & set(gold.lower().split()))
 
 
+_YES = {"yes", "true", "agree", "agreement", "consistent", "consistently", "same", "both"}
+_NO = {"no", "false", "different", "contradictory", "inconsistent", "disagree", "unsuccessful"}
+
+
+def yes_no(text: str | None) -> str | None:
+    """Return "yes" / "no" for a verdict word (MultiHop-RAG's golds say "Yes", "no", "Consistent"...), else None."""
+    word = (text or "").strip().strip(".").lower()
+    return "yes" if word in _YES else "no" if word in _NO else None
+
+
 def score_question(question: EvalQuestion, answer: Answer, hits: list[Hit], embedder) -> dict:
     """Return the per-question scores: citations, correctness, refusal and retrieval."""
     plain = _MARKERS.sub("", answer.text)
     scores = score_citations(answer, embedder)
     scores["refusal_ok"] = answer.refused != question.answerable
     scores["correct"] = None
-    if (question.dataset == "seed" and question.answerable) or question.type == "inference":
-        # MultiHop comparison/temporal golds are yes/no, which an extractive answer never says: word overlap only
+    gold_verdict = yes_no(question.answers[0]) if question.answers else None
+    if question.answerable and gold_verdict and (question.dataset != "multihop" or question.type in (
+            "comparison", "temporal")):
+        scores["correct"] = not answer.refused and yes_no(answer.short) == gold_verdict
+    elif question.answerable and (question.dataset in ("seed", "style2") or question.type == "inference"):
         scores["correct"] = not answer.refused and contains_gold(plain, question.answers, question.require_all)
     if question.dataset == "multihop":
         scores["word_overlap"] = word_overlap(INSUFFICIENT if answer.refused else plain, question.answers[0])
@@ -220,7 +240,7 @@ def _record(question: EvalQuestion, answer: Answer, hits: list[Hit], retrieve_ms
         "id": question.id, "dataset": question.dataset, "type": question.type, "question": question.question,
         "asked": question.asked, "answerable": question.answerable, "gold_answers": question.answers,
         "gold_passages": question.gold_passages, "note": question.note, "answer": answer.text,
-        "refused": answer.refused, "support": round(answer.support, 4),
+        "refused": answer.refused, "short": answer.short, "support": round(answer.support, 4),
         "citations": [{"n": c.n, "article_id": c.article_id, "title": c.title, "source": c.source,
                        "quote": c.quote, "passage": c.passage} for c in answer.citations],
         "retrieved": [{"article_id": h.article_id, "chunk_id": h.chunk_id} for h in hits],
@@ -257,6 +277,8 @@ def run_evaluation(settings: Settings, progress: Progress | None = None, embedde
     started = time.perf_counter()
     data = settings.eval_dir / "data"
     questions = load_seed_questions(data / "seed_qa.jsonl")
+    if (data / "style2_qa.jsonl").exists():
+        questions += load_seed_questions(data / "style2_qa.jsonl", dataset="style2")
     bench = settings.bench_dir / "questions-dev.jsonl"
     skipped = ""
     if bench.exists():

@@ -147,3 +147,13 @@ def test_reranking_uses_the_lexical_model_while_a_candidate_has_no_vector(pipeli
     without = pipeline.retrieve(question, k=3)
     assert used == [True, False]
     assert without and "Sumy" in without[0].text and all(0 < h.score < 1 for h in without)
+
+
+def test_direct_answers_come_first_and_near_misses_are_refused(pipeline):
+    toll = pipeline.ask("How many people did Russian strikes kill in Kryvyi Rig?")
+    assert not toll.refused and toll.short == "19" and toll.text.startswith("19 [1]. ")
+    host = pipeline.ask("Who hosted NATO chief Mark Rutte during his visit to Ukraine?")
+    assert not host.refused and "Zelensky" in (host.short or "")
+    near_miss = pipeline.ask("How many people were killed by Russian strikes in Kharkiv?")
+    assert near_miss.refused and near_miss.citations == [] and "Kharkiv" in near_miss.text
+    assert near_miss.related  # the closest passages, offered as reading rather than cited

@@ -59,3 +59,16 @@ def test_status_banner_shows_progress_only_while_indexing():
 def test_upload_results_escape_file_names():
     html = uploads_html([UploadResult('<img src=x onerror=alert(1)>.txt', "failed", "not accepted")])
     assert "<img" not in html and "&lt;img" in html and "nr-up-failed" in html
+
+
+def test_a_refusal_lists_related_reading_escaped_and_without_citation_cards():
+    from datetime import date
+
+    from rag.types import Hit
+
+    hit = Hit(article_id="a1", title="<b>Sumy</b> strike", source="Wire", published=date(2025, 4, 15),
+              url="javascript:alert(1)", text="x", score=0.5, start=0, end=1)
+    answer = Answer(question="q", text="The corpus does not say.", refused=True, related=[hit])
+    html = reply_html(ChatReply(question="q", answer=answer, query="q"))
+    assert "Related reading" in html and "&lt;b&gt;Sumy&lt;/b&gt; strike" in html
+    assert "javascript:" not in html and "nr-card" not in html

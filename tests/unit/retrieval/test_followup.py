@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.app.followup import is_followup, name_phrases, rewrite_followup
+from rag.retrieval.followup import is_followup, name_phrases, rewrite_followup
 
 
 def test_there_becomes_the_place_of_the_previous_question():
@@ -11,7 +11,7 @@ def test_there_becomes_the_place_of_the_previous_question():
 
 def test_several_names_are_carried_as_context():
     rewritten = rewrite_followup("How many died there?", ["How many people were killed in Sumy on Palm Sunday?"])
-    assert rewritten == "How many died there (following up on: Sumy, Palm Sunday)?"
+    assert rewritten == "How many died in Sumy (following up on: Palm Sunday)?"
 
 
 def test_what_about_swaps_the_subject_of_the_previous_question():
@@ -47,3 +47,15 @@ def test_no_history_or_no_names_means_no_rewrite():
 def test_name_phrases_skip_question_words_and_keep_multiword_names():
     assert name_phrases("Did NATO chief Mark Rutte visit Kryvyi Rih in 2025?") == ["NATO", "Mark Rutte", "Kryvyi Rih",
                                                                                   "2025"]
+
+
+def test_lowercase_initial_names_and_elliptical_follow_ups_keep_the_topic():
+    first = "What was Amazon's original all-cash offer for iRobot?"
+    assert rewrite_followup("By how much was that price cut later?", [first]) == \
+        "By how much was that price cut later (following up on: Amazon, iRobot)?"
+    assert rewrite_followup("who scored the winner?", ["Did Manchester United lose to Bayern Munich?"]) == \
+        "who scored the winner (following up on: Manchester United, Bayern Munich)?"
+    assert rewrite_followup("and in 2024?", ["Who won the men's Harbourford Marathon in 2023?"]) == \
+        "Who won the men's Harbourford Marathon in 2024?"
+    # "there" becomes a place only when the earlier question used the name as one
+    assert "in Mark Rutte" not in rewrite_followup("so who did he meet there?", ["Which city did Mark Rutte visit?"])

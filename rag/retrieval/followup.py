@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..text import QUESTION_WORDS
+from .analysis import find_names
 
-# A run of capitalised words (with inner hyphens / apostrophes): "Sumy", "Palm Sunday", "Kryvyi Rih", "NATO".
-_PHRASE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w'’-]*)*|\b\d[\d,.]*\b")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _QUESTION_WORDS = QUESTION_WORDS | {"also", "tell", "i", "me", "please"}
 _PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its", "this",
              "that", "these", "those", "there", "then", "here", "same"}
@@ -17,15 +17,15 @@ _CONTEXT_LABEL = "following up on"
 
 
 def name_phrases(text: str) -> list[str]:
-    """Return the names and numbers a question mentions, in order, without question words or duplicates."""
-    phrases: list[str] = []
-    for match in _PHRASE.finditer(text):
-        words = match.group(0).split()
-        while words and words[0].lower() in _QUESTION_WORDS:  # "How", "Did NATO" -> "NATO"
-            words.pop(0)
-        phrase = " ".join(words).rstrip(".,")
-        if phrase and phrase.lower() not in _QUESTION_WORDS | _PRONOUNS and phrase not in phrases:
-            phrases.append(phrase)
+    """Return the names and numbers a question mentions, in order, without question words or duplicates.
+
+    Names come from the shared question analysis, so lowercase-initial names (iRobot, eBay) and multi-word names
+    (Manchester United) survive.
+    """
+    phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | _PRONOUNS]
+    for number in _NUMBER.findall(text):
+        if number not in phrases:
+            phrases.append(number)
     return phrases
 
 
@@ -49,7 +49,9 @@ def is_followup(question: str) -> bool:
         return True
     if lower.startswith(_CONTINUATIONS):
         return True
-    return not name_phrases(question) and (bool(_PRONOUNS & set(words)) or len(words) <= 3)
+    # In a conversation, a question that names nothing ("who scored the winner?", "what did the company say?")
+    # is about what was named before.
+    return not name_phrases(question)
 
 
 def conversation_context(previous: list[str]) -> list[str]:
@@ -76,14 +78,15 @@ def rewrite_followup(question: str, previous: list[str]) -> str:
         return question
     own = name_phrases(question)
     lower = question.lower()
-    if own and lower.startswith(("what about ", "how about ", "and what about ")):
+    if own and (lower.startswith(("what about ", "how about ", "and what about ")) or _only_names(question, own)):
         return _swap_subject(previous[-1], context, own)
     words = question.split()
     there = _locative_there([re.sub(r"[^a-z']", "", w.lower()) for w in words])
-    if there is not None and len(context) == 1:
+    places = [p for p in context if re.search(rf"\b(?:in|at|to|from|near)\s+(?:the\s+)?{re.escape(p)}", previous[-1])]
+    if there is not None and len(places) == 1:
         tail = re.sub(r"^there", "", words[there], flags=re.IGNORECASE)
-        words[there] = f"in {context[0]}{tail}"
-        return " ".join(words)
+        words[there] = f"in {places[0]}{tail}"
+        question, lower = " ".join(words), " ".join(words).lower()
     missing = [p for p in context if p.lower() not in lower]
     if not missing:
         return question
@@ -91,11 +94,25 @@ def rewrite_followup(question: str, previous: list[str]) -> str:
     return f"{body} ({_CONTEXT_LABEL}: {', '.join(missing)}){mark}"
 
 
+def _only_names(question: str, names: list[str]) -> bool:
+    """Return True for an elliptical follow-up that is only names with glue words: "and in 2024?", "and for Kyiv?"."""
+    rest = question.lower()
+    for name in names:
+        rest = rest.replace(name.lower(), " ")
+    return not [w for w in re.findall(r"[a-z']+", rest) if w not in {"and", "or", "in", "for", "at", "the", "of", "on",
+                                                                  "about", "what", "how", "then", "so", "also"}]
+
+
 def _swap_subject(previous: str, context: list[str], new: list[str]) -> str:
     """Return the previous query asked about the new names: "How many died in Sumy?" -> "... in Kharkiv?"."""
     base = previous.split(f" ({_CONTEXT_LABEL}:")[0]
     target = next((p for p in reversed(context) if p in base), None)
-    if target is None:
-        return f"{base.rstrip('?')} ({_CONTEXT_LABEL}: {', '.join(new)})?"
+    if target is None:  # the names were carried along: keep them, and add the new ones
+        return f"{base.rstrip('?')} ({_CONTEXT_LABEL}: {', '.join(new + [c for c in context if c not in new])})?"
     head, _, tail = base.rpartition(target)
-    return f"{head}{' and '.join(new)}{tail}"
+    swapped = f"{head}{' and '.join(new)}{tail}"
+    kept = [c for c in context if c != target and c not in swapped]
+    same_form = all(n.isdigit() for n in new) and target.isdigit()  # "and in 2024?" replaces the year, nothing else
+    if len(context) > 1 and not same_form:  # which name "what about X" replaces is a guess: keep the replaced one as context too
+        kept.append(target)
+    return f"{swapped.rstrip('?')} ({_CONTEXT_LABEL}: {', '.join(kept)})?" if kept else swapped

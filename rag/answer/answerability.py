@@ -1,0 +1,267 @@
+"""Does this sentence answer this question? Features of (question analysis, candidate sentence) and the learned model.
+
+A sentence answers only when it satisfies the question's hard constraints (its names, years, figures and qualifiers,
+looked for in the sentence and its context: title, outlet, date, the sentence before) and holds a thing of the asked
+type that the question does not already contain. Those checks are features, not rules: a logistic model learned
+offline (`python -m rag.bench.train_answer`, saved as JSON in answer/models/) weighs them with MiniLM similarity and
+term coverage, and the answerer refuses when no candidate's probability reaches the model's threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..retrieval.analysis import QuestionAnalysis, find_names
+from ..text import STOPWORDS, normalise, stemmer
+
+MODELS = Path(__file__).parent / "models"
+GATES = ("names", "years", "qualifiers", "head", "type")  # hard checks a sentence must pass to answer
+FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
+            "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
+            "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
+_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
+                    r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
+                    r"(?:\s?(?:m|bn|million|billion))?", re.I)
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
+                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
+                   rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
+                   r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
+                   r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+# What a money or count question asks about, in groups of words that say the same thing: a sentence answering
+# "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
+_HEADS = [
+    {"fine", "penalti", "sanction"},
+    {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "worth", "valu", "valuat",
+     "acquisit", "acquir", "purchas", "sold", "sell", "sale", "transfer", "bid"},
+    {"salari", "wage", "week", "weekli", "earn", "contract"},
+    {"revenu", "sale", "turnov", "incom"},
+    {"profit", "loss", "earn"},
+    {"fund", "rais", "invest", "round", "financ"},
+    {"kill", "dead", "die", "death", "toll", "fatal", "live"},
+    {"injur", "wound", "hurt", "casualti"},
+    {"popul", "resid", "inhabit"},
+    {"attend", "crowd", "fan", "spectat"},
+    {"age", "old", "born"},
+]
+# What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
+_ROLES = [
+    {"win", "won", "winner", "victori", "champion", "beat", "titl"},
+    {"manag", "boss", "head", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
+    {"score", "scorer", "goal", "net"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "head"},
+    {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
+    {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
+]
+_ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
+_QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
+# Words that end the names of places, organisations and things, not people (a person question is not answered by
+# "Northgate City" or "Quay Parade").
+_NOT_PERSON = {"city", "united", "rovers", "fc", "club", "council", "party", "bank", "group", "inc", "ltd", "plc",
+               "street", "road", "parade", "park", "square", "avenue", "stadium", "arena", "marathon", "cup", "league",
+               "water", "foods", "railways", "union", "university", "school", "hospital", "court", "news", "times",
+               "post", "house", "hall", "bridge", "river", "valley", "head", "bay", "island", "county", "region",
+               "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm"}
+# Qualifiers that change which event is meant: a men's result does not answer a women's question.
+_HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
+                              r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+
+
+@dataclass
+class Evidence:
+    """One candidate sentence with what surrounds it: title, outlet, date, the sentence before, the article."""
+
+    sentence: str
+    context: str      # title + the sentence before
+    meta: str         # title, outlet and publication date (ISO and spelled out)
+    article: str      # the article body (or the passage when the body is not at hand)
+    rank: int
+    retrieval: float  # the passage's retrieval score (reranker probability when reranking)
+
+
+def _stems(text: str) -> set[str]:
+    words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
+    return set(stemmer().stemWords([w.removesuffix("'s") for w in words if w and w not in STOPWORDS]))
+
+
+def _has(term: str, text: str) -> bool:
+    """Return True when a constraint term is in the text: the whole term; for a long single word, the same word
+    with another ending (Russian / Russia, Ukrainian / Ukraine); for a name of several words, its distinctive word
+    (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle")."""
+    term = normalise(term)
+    if term in text:
+        return True
+    words = term.split()
+    if len(words) == 1:
+        return len(term) >= 6 and re.search(rf"\b{re.escape(term[:-3])}", text) is not None
+    distinctive = [w for w in words if len(w) >= 4 and w not in _NOT_PERSON]
+    return bool(distinctive) and re.search(rf"\b{re.escape(distinctive[-1])}\b", text) is not None
+
+
+def _share(terms: list[str], text: str) -> float:
+    return sum(_has(t, text) for t in terms) / len(terms) if terms else 1.0
+
+
+def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
+    """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain."""
+    asked = normalise(analysis.question)
+    kind = analysis.kind
+    if kind == "money":
+        found = _MONEY.findall(sentence)
+    elif kind == "number":
+        found = _MONEY.findall(sentence) + _FIGURE.findall(sentence)
+    elif kind == "date":
+        found = _DATE.findall(sentence)
+    elif kind in ("person", "organisation", "place", "list"):
+        found = [n for n in find_names(sentence) if not _has(n, asked) and (kind != "person" or person_like(n))]
+        return float(bool(found))
+    elif kind == "quote":
+        return float(bool(_QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
+                                                                     sentence, re.I)))
+    else:
+        return 1.0
+    return float(any(normalise(f) not in asked for f in found if f.strip()))
+
+
+def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np.ndarray) -> np.ndarray:
+    """Return the FEATURES matrix, one row per candidate sentence."""
+    question_stems = _stems(analysis.question)
+    focus = _stems(" ".join(analysis.focus))
+    kind = analysis.kind
+    kinds = (kind in ("number", "money"), kind == "date", kind in ("person", "organisation", "place", "list"),
+             kind in ("yesno", "temporal"), kind in ("quote", "open"))
+    constrained = bool(analysis.names or analysis.years or analysis.numbers)
+    rows = []
+    for item, similarity in zip(items, similarities):
+        sentence, near = normalise(item.sentence), normalise(f"{item.sentence} {item.context} {item.meta}")
+        whole = normalise(f"{item.meta} {item.article}")
+        own, around = _stems(item.sentence), _stems(f"{item.sentence} {item.context}")
+        found_years = set(re.findall(r"\b(?:19|20)\d\d\b", near))
+        rows.append([
+            float(similarity),
+            len(question_stems & own) / (len(question_stems) or 1),
+            len(question_stems & around) / (len(question_stems) or 1),
+            len(focus & own) / (len(focus) or 1) if focus else 0.5,
+            _share(analysis.names, sentence),
+            _share(analysis.names, near),
+            _share(analysis.names, whole),
+            _share(analysis.years, near),
+            float(bool(analysis.years) and bool(found_years) and not found_years & set(analysis.years)),
+            _share(analysis.numbers, near),
+            _share(analysis.qualifiers, near),
+            type_hit(analysis, item.sentence),
+            1.0 / (1 + item.rank),
+            float(item.retrieval),
+            *map(float, kinds),
+            float(constrained),
+            min(len(item.sentence.split()) / 50, 1.0),
+        ])
+    return np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURES))
+
+
+def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
+    """Return the word groups (stems) naming what a money, count or person question asks about ("fine", "killed",
+    "manager")."""
+    stems = _stems(analysis.question)
+    if analysis.kind == "person":
+        groups = [group for group in _ROLES if group & stems]
+        # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
+        verb = re.match(r"(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)"
+                        r"([a-z]+)", analysis.question.lower())
+        if verb and (verb_stems := _stems(verb.group(1))):
+            groups = [g for g in groups if g & verb_stems] or [verb_stems]
+        return groups
+    if analysis.kind not in ("money", "number"):
+        return []
+    if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
+        return [_HEADS[2]]  # "paid a week": a wage, not a transfer fee
+    return [group for group in _HEADS if group & stems]
+
+
+def quarters(text: str) -> set[str]:
+    """Return the quarters a text names ("third quarter", "Q3" -> {"3"})."""
+    return {_QUARTER.get((m.group(1) or "").lower(), m.group(2)) for m in _ORDINAL_QUARTER.finditer(text)}
+
+
+def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
+    """Return the stems a keyword query's answer must be near ("harbourford marathon 2024 finishers")."""
+    return _stems(" ".join(analysis.focus)) if analysis.is_keyword else set()
+
+
+def person_like(name: str) -> bool:
+    """Return True when a name could be a person's (not ending in City, Parade, Council ...; not all capitals)."""
+    words = name.split()
+    return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4)
+
+
+def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
+    """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
+
+    names: the question's names are in the sentence or its context (title, outlet, date, sentence before); with
+    more than three names half of them, and for a question about several outlets' articles (each sentence speaks
+    for one part) a third; a keyword query's words count as names, half of them needed. qualifiers: "women's",
+    "under-21" must be in the sentence itself, and a quarter named must be the quarter the text names, if it names one. years: every year named is there or is
+    the publication year. qualifiers: a women's / under-21 / Q3 question needs the same qualifier. head: a money
+    or count question's subject ("fine", "killed") is spoken of in the sentence or the one before. type: a
+    factoid question's sentence holds a thing of the asked type.
+    """
+    names = analysis.names
+    multi_part = analysis.plan is not None and len(analysis.plan.subqueries) >= 2
+    need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
+    hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
+    heads = asked_heads(analysis)
+    keywords = keyword_terms(analysis)
+    asked_quarters = quarters(analysis.question)
+    factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
+    rows = []
+    for item in items:
+        near = normalise(f"{item.sentence} {item.context} {item.meta}")
+        name_share = _share(names, near)
+        stems = _stems(f"{item.sentence} {item.context}")
+        said_quarters = quarters(near)
+        rows.append([
+            name_share >= need - 1e-9 and (not keywords or len(keywords & _stems(near)) >= max(1, len(keywords) // 2)),
+            _share(analysis.years, near) == 1.0,
+            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", normalise(item.sentence)) for q in hard)
+            and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters)),
+            not heads or any(group & stems for group in heads),
+            not factoid or type_hit(analysis, item.sentence) == 1.0,
+        ])
+    return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
+
+
+class AnswerModel:
+    """A logistic model over FEATURES with its refusal threshold, read from JSON."""
+
+    def __init__(self, spec: dict):
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError(f"answerability model expects {spec['features']}, the code computes {FEATURES}; "
+                             "retrain it with `python -m rag.bench.train_answer`")
+        self.mean = np.asarray(spec["mean"], dtype=np.float64)
+        self.scale = np.asarray(spec["scale"], dtype=np.float64)
+        self.weights = np.asarray(spec["weights"], dtype=np.float64)
+        self.bias = float(spec["bias"])
+        self.threshold = float(spec["threshold"])
+
+    def probability(self, matrix: np.ndarray) -> np.ndarray:
+        """Return each row's probability of answering the question."""
+        z = ((matrix - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def model_path() -> Path:
+    """Return where the shipped answerability model lives."""
+    return MODELS / "answerability.json"
+
+
+def load_answer_model(path: Path | None = None) -> AnswerModel:
+    """Return the shipped answerability model (callers keep it; it is read from disk each call)."""
+    return AnswerModel(json.loads((path or model_path()).read_text()))

@@ -1,0 +1,115 @@
+"""The direct answer inside a sentence: the money, figure, date or name a factoid question asks for."""
+
+from __future__ import annotations
+
+import re
+
+from ..retrieval.analysis import QuestionAnalysis, find_names
+from ..text import normalise
+from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, _stems, person_like
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
+    """Return where in the sentence the answer should be near: the question's names if the sentence has them
+    ("... 35 in Sumy and 19 in Kryvyi Rig" asked about Kryvyi Rig), else any word the question uses."""
+    lowered = sentence.lower()
+    named = [lowered.find(n.lower()) for n in analysis.names if n.lower() in lowered]
+    if named:
+        return named
+    wanted = _stems(analysis.question)
+    return [m.start() for m in _WORD.finditer(sentence) if _stems(m.group(0)) & wanted]
+
+
+_TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "ceo", "chair", "chairman", "mr", "mrs",
+           "ms", "dr", "sir", "king", "queen", "prince", "princess", "coach", "manager", "captain", "judge", "senator",
+           "governor", "mayor", "spokesperson", "spokesman", "spokeswoman", "founder", "director", "striker",
+           "midfielder", "defender", "goalkeeper", "star", "singer", "actor", "actress", "former", "new"}
+
+
+def _person(name: str) -> str:
+    """Return a name without the titles and nationality words in front ("Ukrainian President Volodymyr Zelensky")."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower().strip(".") in _TITLES or words[0].lower().endswith(("ian", "ese", "ish"))):
+        words.pop(0)
+    return " ".join(words)
+
+
+_CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
+
+
+def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchors: list[int]) -> str | None:
+    """Return the candidate in the same clause as an anchor if any ("35 in Sumy and 19 in Kryvyi Rig"), else the
+    nearest to one, else the first."""
+    spans = [(m.start(), m.group(0)) if isinstance(m, re.Match) else m for m in candidates]
+    if not spans:
+        return None
+    if not anchors:
+        return spans[0][1].strip(" ,.;:")
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+
+    def clause(position: int) -> int:
+        return sum(b < position for b in breaks)
+
+    anchor_clauses = {clause(a) for a in anchors}
+    return min(spans, key=lambda s: (clause(s[0]) not in anchor_clauses, min(abs(s[0] - a) for a in anchors),
+                                     s[0]))[1].strip(" ,.;:")
+
+
+def extract_short(analysis: QuestionAnalysis, sentence: str) -> str | None:
+    """Return the span of the sentence that answers a factoid question, or None (open questions, no such span)."""
+    asked = normalise(analysis.question)
+
+    def novel(matches):
+        return [m for m in matches if m.group(0).strip() and normalise(m.group(0).strip(" ,.")) not in asked]
+
+    kind, anchors = analysis.kind, _anchors(analysis, sentence)
+    if kind == "money":
+        return _nearest(sentence, novel(_MONEY.finditer(sentence)), anchors)
+    if kind == "number":
+        money = novel(_MONEY.finditer(sentence))
+        figures = novel(_FIGURE.finditer(sentence))
+        return _nearest(sentence, money + figures, anchors)
+    if kind == "date":
+        return _nearest(sentence, novel(_DATE.finditer(sentence)), anchors)
+    if kind in ("person", "organisation", "place", "list"):
+        names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
+                 and (kind != "person" or person_like(n))
+                 and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
+        if kind == "list":
+            return ", ".join(n for _, n in sorted(names)[:4]) or None
+        return _nearest(sentence, [s for s in names if s[0] >= 0], anchors)
+    if kind == "quote":
+        quotes = [q for q in _QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
+        return quotes[0].strip(" ,.") if quotes else None
+    return None
+
+
+def multi_part(analysis: QuestionAnalysis) -> bool:
+    """Return True for a question about several articles or a long description (MultiHop-style inference)."""
+    return bool(analysis.plan and len(analysis.plan.subqueries) >= 2) or len(analysis.question.split()) > 25
+
+
+def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]]) -> str | None:
+    """Return the entity the likely sentences name most (weighted by their probability), in its longest form.
+
+    "Bankman-Fried" and "Sam Bankman-Fried" count as one (same last word); names the question already holds, and
+    for person questions names that cannot be a person's, do not count.
+    """
+    asked = normalise(analysis.question)
+    votes: dict[str, float] = {}
+    forms: dict[str, str] = {}
+    for sentence, weight in sentences:
+        seen = set()
+        for name in find_names(sentence):
+            name = _person(name) if analysis.kind == "person" else name
+            key = name.split()[-1].lower()
+            if normalise(name) in asked or key in asked or key in seen or (
+                    analysis.kind == "person" and not person_like(name)):
+                continue
+            seen.add(key)
+            votes[key] = votes.get(key, 0.0) + weight
+            if len(name) > len(forms.get(key, "")):
+                forms[key] = name
+    return forms[max(votes, key=votes.get)] if votes else None

@@ -1,0 +1,209 @@
+"""Question analysis shared by retrieval and answering: what kind of thing is asked, and what must hold.
+
+`analyse_question` reads a question (or a keyword query) once: its type (person, organisation, place, number, money,
+date, yes-no, temporal order, list, quote, open), its hard constraints (names, years, other numbers, qualifiers such
+as "women's" or "under-21", the outlets it names) and the words that say what is asked ("fee", "population"). The
+retriever uses the outlets and dates (the QueryPlan); the answerer checks each candidate sentence against the
+constraints and the asked type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..text import QUESTION_WORDS, STOPWORDS
+from .question import QueryPlan, find_sources, plan_query
+
+# A name: a run of words each holding a capital letter (NATO, Rutte, iRobot, eBay, McDonald's, Man Utd), optionally
+# joined by "of"/"de"/"the"/"&" inside the run ("Bank of England").
+_WORD_WITH_CAPITAL = r"[A-Za-z0-9]*[A-Z][\w'’&.-]*"
+_NAME = re.compile(rf"(?<![\w'’])(?:{_WORD_WITH_CAPITAL})(?:\s+(?:(?:of|de|the|and|&)\s+)?{_WORD_WITH_CAPITAL})*")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|m|bn|million|billion))?")
+_DAY_OF_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+                           r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                           r"|\b\d{4}-\d\d-\d\d\b", re.I)
+_QUALIFIERS = re.compile(
+    r"\b(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|u-?\d\d|amateur|"
+    r"paralympic|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
+    r"q[1-4]|h[12]|quarterly|annual|monthly|weekly|daily|domestic|international|national|regional|local|"
+    r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest)\b", re.I)
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words capitalised only because they open a question or command; never names.
+_OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
+                             "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
+                             "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
+_MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
+                          r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
+                          r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
+                          r"dollars?|pounds?|euros?)\b", re.I)
+_COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
+                          r"attendance|population|score|scored|percentage|percent|rate|age|aged|old)\b", re.I)
+_PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
+                           r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
+                           r"leader|chief|head|owner|star|actor|actress|singer)\b", re.I)
+_PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
+                          r"port|site|location|birthplace)\b", re.I)
+_ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
+                        r"network|publisher|maker|retailer|platform)\b", re.I)
+_DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
+                         r"which month|since when|date|year|day)\b", re.I)
+_QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
+                          r"tell|told|mean|term|termed|dub|dubbed)\b", re.I)
+_YES_NO_OPENERS = ("is ", "are ", "was ", "were ", "did ", "does ", "do ", "has ", "have ", "had ", "can ", "could ",
+                   "will ", "would ", "should ", "between ")
+_ORDER_WORDS = re.compile(r"\b(before|after|earlier|later|first|prior to|following|subsequent|preceding|change|"
+                          r"changed|consistent|remain|remained)\b", re.I)
+_CONTENT = re.compile(r"[a-z][a-z'’-]+")
+
+KINDS = ("person", "organisation", "place", "number", "money", "date", "yesno", "temporal", "list", "quote", "open")
+
+
+@dataclass
+class QuestionAnalysis:
+    """What a question asks and what an answer must satisfy."""
+
+    question: str
+    kind: str                                        # one of KINDS
+    names: list[str] = field(default_factory=list)   # names and titles the answer's evidence must hold
+    years: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)  # other figures named in the question
+    qualifiers: list[str] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)   # lower-case content words: what is asked about
+    is_keyword: bool = False                         # a search-box query, not a sentence
+    plan: QueryPlan | None = None                    # outlets and dates, for retrieval
+
+    @property
+    def outlets(self) -> list[str]:
+        """The outlets (index source names) the question names."""
+        return self.plan.sources if self.plan else []
+
+    @property
+    def constraints(self) -> list[str]:
+        """Every hard constraint, as text to look for: names, years, figures, qualifiers."""
+        return self.names + self.years + self.numbers + self.qualifiers
+
+
+def find_names(text: str) -> list[str]:
+    """Return the names a text mentions, in order, without opening question words or duplicates."""
+    names: list[str] = []
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        while words and (words[0].lower().strip("'’") in _OPENERS
+                         or (match.start() == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
+            words.pop(0)
+        while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
+            words.pop()
+        phrase = re.sub(r"['’]s$", "", " ".join(words).strip(".,;:!?'’\""))
+        if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
+            continue
+        if _YEAR.fullmatch(phrase) or phrase[0].isdigit():
+            continue
+        if phrase not in names:
+            names.append(phrase)
+    return names
+
+
+def question_kind(question: str) -> str:
+    """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
+    q = " ".join(question.lower().split())
+    q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
+    if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
+            q.startswith(("how much", "what", "which")) and _MONEY_WORDS.search(q) and "how many" not in q):
+        return "money"
+    if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion", "how old")):
+        return "number"
+    if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
+                     "what month", "which month", "since when", "on what day", "on which day", "in what year",
+                     "in which year", "on what date")):
+        return "date"
+    if q.startswith(_YES_NO_OPENERS):
+        return "temporal" if _ORDER_WORDS.search(q) and ("published" in q or "report" in q or q.startswith("between")) \
+            else "yesno"
+    if q.startswith(("who", "whom", "whose")):
+        return "person"
+    if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
+                                         r"stadium|port|state)", q):
+        return "place"
+    if re.match(r"(which|what) (company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|"
+                r"party|network|publisher|platform)", q):
+        return "organisation"
+    if re.match(r"(which|what) \w+s\b", q) and not re.match(r"(which|what) (is|was|has|does)\b", q):
+        return "list"
+    if q.startswith(("what did", "what does", "how did", "how does")) and _QUOTE_WORDS.search(q):
+        return "quote"
+    if q.startswith(("which", "what", "how", "why", "tell", "describe", "explain", "name", "list")):
+        # the noun right after the question word says what is asked ("what is the hometown of President X")
+        head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
+                      "", q)
+        return _kind_from_words(" ".join(head.split()[:2]), default="open")
+    return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
+
+
+def _kind_from_words(q: str, default: str) -> str:
+    if _MONEY_WORDS.search(q):
+        return "money"
+    if _COUNT_WORDS.search(q):
+        return "number"
+    if re.search(r"\b(when|date|year|day)\b", q):
+        return "date"
+    if _PERSON_WORDS.search(q):
+        return "person"
+    if _PLACE_WORDS.search(q):
+        return "place"
+    if _ORG_WORDS.search(q):
+        return "organisation"
+    return default
+
+
+def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] = (),
+                     date_slack: int = 1) -> QuestionAnalysis:
+    """Return the analysis of a question: its kind, hard constraints, focus words and retrieval plan."""
+    text = " ".join(question.split())
+    plan = plan_query(text, tuple(known_sources), date_slack) if known_sources else None
+    outlet_spans = [(s, e) for s, e, _ in (_outlet_spans(plan, text) if plan else [])]
+    names = [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)]
+    years = list(dict.fromkeys(_YEAR.findall(text)))
+    in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)]
+    numbers = [m.group(0).strip(" ,.") for m in _NUMBER.finditer(text)
+               if not _YEAR.fullmatch(m.group(0).strip(" ,.")) and not any(s <= m.start() < e for s, e in in_dates)]
+    qualifiers = list(dict.fromkeys(q.lower().replace("’", "'") for q in _QUALIFIERS.findall(text)))
+    taken = {w.lower() for n in names for w in n.split()} | set(qualifiers) | {"many", "much"}
+    taken |= {w.lower() for s, e in outlet_spans for w in text[s:e].split()}
+    focus = [w for w in _CONTENT.findall(text.lower()) if w not in QUESTION_WORDS and w not in _OPENERS
+             and w not in STOPWORDS and w not in taken and w not in _MONTH_WORDS and len(w) > 2]
+    is_keyword = not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
+        tuple(w + " " for w in QUESTION_WORDS))
+    return QuestionAnalysis(question=text, kind=question_kind(text), names=names, years=years,
+                            numbers=list(dict.fromkeys(numbers)), qualifiers=qualifiers,
+                            focus=list(dict.fromkeys(focus)), is_keyword=is_keyword, plan=plan)
+
+
+def _outlet_spans(plan: QueryPlan, text: str) -> list[tuple[int, int, str]]:
+    return [(s, e, text[s:e]) for s, e, _ in find_sources(text, tuple(sorted({*plan.sources})))] if plan.sources \
+        else []
+
+
+def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
+    start = text.find(name)
+    return any(s <= start < e for s, e in spans)
+
+
+def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
+    """Return the words of a lower-case keyword query that the passages write with a capital: names ("efarmly" ->
+    "eFarmly", "greyhaven" -> "Greyhaven"), which then bind an answer as the names of a question do."""
+    if not analysis.is_keyword:
+        return []
+    joined = " ".join(texts)
+    found = []
+    for word in re.findall(r"[a-z0-9][\w'’-]*", analysis.question):
+        if len(word) < 3 or word in STOPWORDS or word in _OPENERS or any(word.lower() == n.lower() for n in
+                                                                            analysis.names):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", joined, re.IGNORECASE):
+            if any(ch.isupper() for ch in match.group(0)) and match.start() > 0 and joined[match.start() - 1] != "\n":
+                found.append(match.group(0))
+                break
+    return found

@@ -1,0 +1,45 @@
+"""Question analysis: the asked type and the hard constraints, for questions and for keyword queries."""
+
+import pytest
+
+from rag.retrieval.analysis import analyse_question, find_names
+
+SOURCES = ("TechCrunch", "The Verge", "Sporting News")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How much did Man Utd pay for Onana?", "money"),
+    ("Onana transfer fee", "money"),
+    ("sumy strike death toll", "number"),
+    ("How many people were killed in Sumy?", "number"),
+    ("Who won the women's race at the 2021 Harbourford Marathon?", "person"),
+    ("so who did Rutte meet in Odesa?", "person"),
+    ("Which Ukrainian city did Mark Rutte visit?", "place"),
+    ("On which day of the week did Rutte visit Odesa?", "date"),
+    ("When did Mark Rutte last visit Kyiv?", "date"),
+    ("What did Rutte call the Russian attacks?", "quote"),
+    ("Does the TechCrunch article report a loss, while The Verge article says profit?", "yesno"),
+    ("Was the TechCrunch article published before the Sporting News article?", "temporal"),
+    ("Which countries are preparing a security contingent?", "list"),
+])
+def test_kind(question, kind):
+    assert analyse_question(question, SOURCES).kind == kind
+
+
+def test_constraints_keep_lowercase_initial_and_multiword_names_and_drop_openers():
+    a = analyse_question("How much did the EU fine Amazon over the iRobot deal in 2023?", SOURCES)
+    assert a.names == ["EU", "Amazon", "iRobot"] and a.years == ["2023"] and a.numbers == []
+    assert find_names("Tell me what Manchester United paid eBay") == ["Manchester United", "eBay"]
+    assert find_names("Bank of England raised rates") == ["Bank of England"]
+
+
+def test_qualifiers_numbers_and_outlets():
+    a = analyse_question("Who won the women's 10,000m final reported by TechCrunch on October 7, 2023?", SOURCES)
+    assert "women's" in a.qualifiers and "final" in a.qualifiers
+    assert a.numbers == ["10,000m"]  # the day of a date is not a figure to match
+    assert a.outlets == ["TechCrunch"] and "techcrunch" not in a.focus and "TechCrunch" not in a.names
+
+
+def test_keyword_queries_are_flagged():
+    assert analyse_question("Onana transfer fee").is_keyword
+    assert not analyse_question("How much was the Onana transfer fee?").is_keyword
