@@ -89,13 +89,16 @@ class Settings(BaseSettings):
     eval_distractors: int = 40
     eval_seed: int = 0
 
-    # Ingest limits
+    # Ingest limits: bigger files are reported, not read; longer files / articles are "skipped: too long"
     max_file_mb: float = 50.0
+    max_file_tokens: int = 5_000_000  # estimated from characters (~4 per token)
+    max_article_chunks: int = 1000  # 1000 chunks of 256 tokens: a book, not a news article
 
     # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose
     app_host: str = "127.0.0.1"
     app_port: int = 7860
     upload_max_mb: float = 10.0
+    upload_max_files: int = 20  # per upload request; the rest are refused with a message
     app_concurrency: int = 4
 
     @classmethod

@@ -17,11 +17,11 @@ from .config import Settings
 from .index.docstore import DocStore
 from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
-from .ingest.readers import discover_files, read_file
+from .ingest.readers import discover_files, origin_of, read_file
 from .index.lexical import LexicalIndex
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
-from .types import Answer, Hit, IndexStats, IngestReport
+from .types import Answer, Article, Hit, IndexStats, IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,9 @@ class Pipeline:
 
     def _ingest_file(self, file: Path, report: IngestReport) -> None:
         try:
-            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6))
+            origin = origin_of(file, self.settings.corpus_dir)
+            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6), origin)
+            articles = self._within_limits(file, articles, report)
         except ArticleError as exc:
             report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
             return
@@ -124,24 +126,55 @@ class Pipeline:
         path = str(file)
         previous = self.docs.article_ids_for_path(path)
         hashes = self.docs.content_hashes() if articles else {}
+        # Identical content is one article: a copied file (or an upload of a corpus file) links it and changes nothing.
+        by_content = {content: stored_id for stored_id, content in hashes.items()}
         current: set[str] = set()
         changed = []
         for article in articles:
+            old_hash = hashes.get(article.id)
+            twin = by_content.get(article.content_hash)
+            if old_hash is None and twin is not None:
+                article.id = twin  # stored already from another file (or earlier in this one): link, do not copy
             if article.id in current:
                 continue
             current.add(article.id)
-            old_hash = hashes.get(article.id)
-            if old_hash == article.content_hash:
+            if old_hash == article.content_hash or (old_hash is None and twin is not None):
                 report.skipped.append(article.id)
                 if article.id not in previous:
-                    self.docs.link(path, article.id)  # the same article in another file: stored once
+                    self.docs.link(path, article.id)
                 continue
-            changed.append((article, chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)))
+            chunks = chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)
+            if len(chunks) > self.settings.max_article_chunks:  # the estimate let it through; the count did not
+                report.failed.append((f"{file} ({article.title[:60]})",
+                                      _too_long(len(chunks), self.settings.max_article_chunks)))
+                continue
+            by_content[article.content_hash] = article.id
+            changed.append((article, chunks))
             (report.updated if old_hash else report.added).append(article.id)
         # One transaction per file: a file lands whole or not at all, and BM25 (rebuilt per docstore generation)
         # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
         self.docs.put_articles(changed)
         report.removed += self.docs.unlink(path, previous - current)
+
+    def _within_limits(self, file: Path, articles: list[Article], report: IngestReport) -> list[Article]:
+        """Return the articles short enough to index; the others go to report.failed as "skipped: too long".
+
+        Token counts are estimated from characters (~4 per token in English text; an unbroken string of letters
+        is nearer 1 per token, which only makes the estimate lower than the splitter's count)."""
+        limits = self.settings
+        tokens = sum(len(a.body) for a in articles) // 4
+        if tokens > limits.max_file_tokens:
+            raise ArticleError(str(file), f"skipped: too long (about {tokens:,} tokens; the limit is "
+                               f"{limits.max_file_tokens:,} per file)", "Split the file, or raise RAG_MAX_FILE_TOKENS.")
+        kept = []
+        step = max(1, limits.chunk_size - limits.chunk_overlap)
+        for article in articles:
+            if len(article.body) // 4 // step > limits.max_article_chunks:
+                report.failed.append((f"{file} ({article.title[:60]})", _too_long(len(article.body) // 4 // step,
+                                                                                   limits.max_article_chunks)))
+            else:
+                kept.append(article)
+        return kept
 
     def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
         """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded."""
@@ -233,6 +266,11 @@ class Pipeline:
         from .integrations.llama_index import NewsRetriever
 
         return NewsRetriever(self, k, filters, **retrieve_filters)
+
+
+def _too_long(chunks: int, limit: int) -> str:
+    return (f"skipped: too long ({chunks:,} passages; the limit is {limit:,} per article). Split the article, or "
+            "raise RAG_MAX_ARTICLE_CHUNKS.")
 
 
 def _check_question(text: str) -> str:

@@ -9,12 +9,13 @@ import sys
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from rag import IndexLockedError, Pipeline
 from rag.index.check import check_index, repair_index
-from rag.ingest.readers import discover_files, read_file
+from rag.ingest.readers import discover_files, origin_of, read_file
 
 pytestmark = pytest.mark.slow
 ARTICLES = 300  # one chunk each: the first embedding batch (256) lands, the rest is pending
@@ -88,7 +89,7 @@ def _assert_consistent(rag, expected_ids):
 def test_kill_9_mid_ingest_then_rerun_leaves_a_consistent_index(tmp_path, bundled_embedder):
     corpus = _write_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
-    expected = {a.id for f in discover_files([corpus])[0] for a in read_file(f, 10**7)[0]}
+    expected = {a.id for f in discover_files([corpus])[0] for a in read_file(f, 10**7, origin_of(f, Path('corpus')))[0]}
     assert len(expected) == ARTICLES
 
     first = IngestProcess(index, corpus)  # killed while reading files into the docstore
