@@ -153,7 +153,7 @@ class Pipeline:
                 continue
             chunks = chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)
             if len(chunks) > self.settings.max_article_chunks:  # the estimate let it through; the count did not
-                report.failed.append((f"{file} ({article.title[:60]})",
+                report.failed.append((f"{file}: {article.title[:60]}",
                                       _too_long(len(chunks), self.settings.max_article_chunks)))
                 continue
             by_content[article.content_hash] = article.id
@@ -178,7 +178,7 @@ class Pipeline:
         step = max(1, limits.chunk_size - limits.chunk_overlap)
         for article in articles:
             if len(article.body) // 4 // step > limits.max_article_chunks:
-                report.failed.append((f"{file} ({article.title[:60]})", _too_long(len(article.body) // 4 // step,
+                report.failed.append((f"{file}: {article.title[:60]}", _too_long(len(article.body) // 4 // step,
                                                                                    limits.max_article_chunks)))
             else:
                 kept.append(article)
@@ -237,8 +237,14 @@ class Pipeline:
     @contextmanager
     def write_lock(self):
         """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
-        self.settings.index_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.settings.index_dir / "write.lock", "w") as handle:
+        try:
+            self.settings.index_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(self.settings.index_dir / "write.lock", "w")
+        except OSError as exc:
+            raise RagError(f"Cannot write to the index directory {self.settings.index_dir} ({exc.strerror or exc}). "
+                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write; a read-only copy of an "
+                           "index answers questions but cannot ingest or repair.") from exc
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:

@@ -61,7 +61,7 @@ class DocStore:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
         except OSError as exc:
-            raise RagError(f"Cannot create the index directory {path.parent} ({exc.strerror or exc}). Set "
+            raise RagError(f"Cannot write to the index directory {path.parent} ({exc.strerror or exc}). Set "
                            "RAG_INDEX_DIR (or --index-dir) to a directory you can write.") from exc
         except sqlite3.DatabaseError as exc:
             raise _database_error(path, exc) from exc
