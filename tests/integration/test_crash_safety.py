@@ -130,7 +130,7 @@ def test_check_repair_fixes_a_damaged_index(tmp_path, bundled_embedder, seed_cor
     assert {"chunks whose article is missing", "articles without chunks", "articles that no file holds",
             "articles whose chunks do not match their text", "chunks without a vector",
             "vectors of chunks the docstore does not hold"} <= found, found
-    repaired = repair_index(rag)
+    repaired = repair_index(rag, apply=True)
     assert repaired.ok, repaired.summary()
     _assert_consistent(rag, expected)
     assert "Odesa" in rag.ask("Which Ukrainian city did Rutte visit?").text
@@ -144,6 +144,9 @@ def test_cli_check_exit_codes(tmp_path, seed_corpus, bundled_embedder):
                                        capture_output=True, text=True, timeout=600)
     broken = run("check")
     assert broken.returncode == 1 and "articles that no file holds" in broken.stdout and "--repair" in broken.stderr
-    fixed = run("check", "--repair")
+    dry = run("check", "--repair")  # a dry run: says what it would do, changes nothing
+    assert dry.returncode == 1 and "would repair: 2 articles that no file holds" in dry.stdout
+    assert "rag check --repair --yes" in dry.stderr and "articles: 2," in run("check").stdout
+    fixed = run("check", "--repair", "--yes")
     assert fixed.returncode == 0 and "index is consistent" in fixed.stdout
     assert "articles: 0" in fixed.stdout  # no file held them any more; the next ingest adds them again
