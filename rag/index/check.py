@@ -146,11 +146,12 @@ def repair_index(pipeline, progress=None, apply: bool = False) -> CheckReport:
         pipeline.build_lexical()
         if all(p.repair for p in before.problems if "vector" in p.name) and not any(
                 p.name.startswith(("model/chunking", "collection not proven")) for p in before.problems):
+            stored = pipeline.vectors.count()
             embedded = pipeline.sync_vectors(progress)  # deletes orphans only after require_owner
             if embedded:
                 before.repaired.append(f"{embedded} chunks embedded")
-            if orphans := next((p for p in before.problems if p.name.startswith("vectors of chunks")), None):
-                before.repaired.append(f"{len(orphans.ids)} orphan vectors deleted")
+            if deleted := stored + embedded - pipeline.vectors.count():
+                before.repaired.append(f"{deleted} orphan vectors deleted")
     after = check_index(pipeline)
     after.repaired = before.repaired
     return after
