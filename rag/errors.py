@@ -28,3 +28,15 @@ class EmptyIndexError(RagError):
 
 class QuestionError(RagError):
     """The question cannot be answered as given (empty, too long)."""
+
+
+class DocStoreCorruptError(RagError):
+    """docs.sqlite is damaged (not a database, malformed): restore a backup or rebuild from the corpus."""
+
+
+class ConfigError(RagError):
+    """A setting (RAG_* env var, rag.toml key or keyword) has a value it cannot take."""
+
+
+class VectorStoreUnavailableError(RagError):
+    """The Chroma server cannot be reached or did not answer in time."""

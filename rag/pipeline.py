@@ -14,16 +14,16 @@ from pathlib import Path
 from .answer.answerability import AnswerModel, load_answer_model
 from .answer.extractive import compose_answer
 from .ingest.chunking import chunk_article
-from .config import Settings
+from .config import Settings, load_settings
 from .index.docstore import DocStore
 from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, QuestionError, RagError
-from .ingest.readers import discover_files, read_file
+from .ingest.readers import discover_files, origin_of, read_file
 from .index.lexical import LexicalIndex
 from .retrieval.analysis import analyse_question
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
-from .types import Answer, Hit, IndexStats, IngestReport
+from .types import Answer, Article, Hit, IndexStats, IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class Pipeline:
     """Offline news QA over one index. Constructing it is cheap: models and stores load on first use."""
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None, **overrides):
-        self.settings = settings.model_copy(update=overrides) if settings else Settings(**overrides)
+        self.settings = settings.model_copy(update=overrides) if settings else load_settings(**overrides)
         self._embedder = embedder
         self._docs: DocStore | None = None
         self._vectors: VectorStore | None = None
@@ -100,18 +100,26 @@ class Pipeline:
             if index is None:
                 log.info("building the BM25 index (generation %d)", generation)
                 index = LexicalIndex.build(self.docs.chunks(), generation)
-                index.save(directory)
+                if not self.docs.read_only:  # a read-only copy keeps it in memory
+                    # A saved generation that did not load is damaged: rewrite it.
+                    index.save(directory, replace=(directory / f"g{generation}").exists())
             self._lexical = index
             return index
 
     # -- ingest -----------------------------------------------------------------------------------------
-    def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None) -> IngestReport:
-        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped."""
+    def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None,
+               rebuild: bool = False) -> IngestReport:
+        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped.
+
+        rebuild=True first moves docs.sqlite and BM25 aside (kept, never deleted) and builds them again from the
+        files: the way back from a damaged docstore. Vectors of unchanged chunks are kept, not re-embedded."""
         started = time.perf_counter()
         report = IngestReport()
         with self.write_lock():
+            if rebuild:
+                self._set_aside_docstore()
             # Fail fast, before any work, on a mismatched index or a server collection another index owns.
-            self.vectors.claim(self.docs.claim_index_id())
+            self.vectors.claim(self._claim_index_id())
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             for number, file in enumerate(files, 1):
                 self._ingest_file(file, report)
@@ -129,7 +137,9 @@ class Pipeline:
 
     def _ingest_file(self, file: Path, report: IngestReport) -> None:
         try:
-            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6))
+            origin = origin_of(file, self.settings.corpus_dir)
+            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6), origin)
+            articles = self._within_limits(file, articles, report)
         except ArticleError as exc:
             report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
             return
@@ -137,31 +147,93 @@ class Pipeline:
         path = str(file)
         previous = self.docs.article_ids_for_path(path)
         hashes = self.docs.content_hashes() if articles else {}
+        # Identical content is one article: a copied file (or an upload of a corpus file) links it and changes nothing.
+        by_content = {content: stored_id for stored_id, content in hashes.items()}
         current: set[str] = set()
         changed = []
         for article in articles:
+            old_hash = hashes.get(article.id)
+            twin = by_content.get(article.content_hash)
+            if old_hash is None and twin is not None:
+                article.id = twin  # stored already from another file (or earlier in this one): link, do not copy
             if article.id in current:
                 continue
             current.add(article.id)
-            old_hash = hashes.get(article.id)
-            if old_hash == article.content_hash:
+            if old_hash == article.content_hash or (old_hash is None and twin is not None):
                 report.skipped.append(article.id)
                 if article.id not in previous:
-                    self.docs.link(path, article.id)  # the same article in another file: stored once
+                    self.docs.link(path, article.id)
                 continue
-            changed.append((article, chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)))
+            chunks = chunk_article(article, self.settings.chunk_size, self.settings.chunk_overlap)
+            if len(chunks) > self.settings.max_article_chunks:  # the estimate let it through; the count did not
+                report.failed.append((f"{file}: {article.title[:60]}",
+                                      _too_long(len(chunks), self.settings.max_article_chunks)))
+                continue
+            by_content[article.content_hash] = article.id
+            changed.append((article, chunks))
             (report.updated if old_hash else report.added).append(article.id)
         # One transaction per file: a file lands whole or not at all, and BM25 (rebuilt per docstore generation)
         # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
         self.docs.put_articles(changed)
         report.removed += self.docs.unlink(path, previous - current)
 
+    def _within_limits(self, file: Path, articles: list[Article], report: IngestReport) -> list[Article]:
+        """Return the articles short enough to index; the others go to report.failed as "skipped: too long".
+
+        Token counts are estimated from characters (~4 per token in English text; an unbroken string of letters
+        is nearer 1 per token, which only makes the estimate lower than the splitter's count)."""
+        limits = self.settings
+        tokens = sum(len(a.body) for a in articles) // 4
+        if tokens > limits.max_file_tokens:
+            raise ArticleError(str(file), f"skipped: too long (about {tokens:,} tokens; the limit is "
+                               f"{limits.max_file_tokens:,} per file)", "Split the file, or raise RAG_MAX_FILE_TOKENS.")
+        kept = []
+        step = max(1, limits.chunk_size - limits.chunk_overlap)
+        for article in articles:
+            if len(article.body) // 4 // step > limits.max_article_chunks:
+                report.failed.append((f"{file}: {article.title[:60]}", _too_long(len(article.body) // 4 // step,
+                                                                                   limits.max_article_chunks)))
+            else:
+                kept.append(article)
+        return kept
+
+    def _claim_index_id(self) -> str:
+        """Return this index's id (created on first ingest) and keep a copy in index_dir/index.id, so a rebuilt
+        docstore can prove it owns the same Chroma collection."""
+        copy = self.settings.index_dir / "index.id"
+        if self.docs.index_id is None and copy.exists():
+            self.docs.adopt_index_id(copy.read_text().strip())
+        elif self.docs.index_id is None and self.settings.store == "embedded":
+            # An embedded collection lives inside this index_dir: its owner can only be this index's earlier docstore.
+            if owner := self.vectors.metadata().get("index_id"):
+                self.docs.adopt_index_id(owner)
+        index_id = self.docs.claim_index_id()
+        if not copy.exists():
+            copy.write_text(index_id + "\n")
+        return index_id
+
+    def _set_aside_docstore(self) -> None:
+        """Move docs.sqlite (with its WAL files) and bm25/ to *.damaged-<time> for a rebuild; delete nothing."""
+        with self._lock:
+            if self._docs is not None:
+                self._docs.close()
+            self._docs, self._lexical = None, None
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            for name in ("docs.sqlite", "docs.sqlite-wal", "docs.sqlite-shm", "bm25"):
+                if (old := self.settings.index_dir / name).exists():
+                    old.rename(old.with_name(f"{name}.damaged-{stamp}"))
+                    log.warning("moved %s aside to %s.damaged-%s for the rebuild", old, name, stamp)
+
     def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
-        """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded."""
+        """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded.
+
+        Deleting needs proof of ownership: the collection must record this docstore's index id (set by ingest), so
+        an empty or mistyped index directory can never empty a collection another index filled."""
         stored = self.vectors.ids()
         wanted = self.docs.chunk_ids()
         orphans = sorted(stored - wanted)
         if orphans:
+            self.vectors.require_owner(self.docs.index_id)
             self.vectors.delete(orphans)
         pending = sorted(wanted - stored)
         done = 0
@@ -178,8 +250,14 @@ class Pipeline:
     @contextmanager
     def write_lock(self):
         """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
-        self.settings.index_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.settings.index_dir / "write.lock", "w") as handle:
+        try:
+            self.settings.index_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(self.settings.index_dir / "write.lock", "w")
+        except OSError as exc:
+            raise RagError(f"Cannot write to the index directory {self.settings.index_dir} ({exc.strerror or exc}). "
+                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write; a read-only copy of an "
+                           "index answers questions but cannot ingest or repair.") from exc
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
@@ -251,6 +329,11 @@ class Pipeline:
         from .integrations.llama_index import NewsRetriever
 
         return NewsRetriever(self, k, filters, **retrieve_filters)
+
+
+def _too_long(chunks: int, limit: int) -> str:
+    return (f"skipped: too long ({chunks:,} passages; the limit is {limit:,} per article). Split the article, or "
+            "raise RAG_MAX_ARTICLE_CHUNKS.")
 
 
 def _check_question(text: str) -> str:

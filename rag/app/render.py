@@ -16,11 +16,19 @@ from ..types import Answer, Citation, Hit, IndexStats
 from .uploads import UploadResult
 
 _MARKER = re.compile(r"\[(\d+)\]")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\f\v\x85\u2028\u2029]")
 CONTEXT_BEFORE, CONTEXT_AFTER = 100, 240  # characters of the passage shown around the cited span
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """Return text escaped for HTML and on one line: a line break would let a blank line end the chat's HTML block,
+    and whatever followed would be rendered as Markdown (images that load from any host, live links)."""
+    return _LINE_BREAK.sub(" ", escape(str(text), quote=True))
+
+
+def _e_lines(text: str) -> str:
+    """Return article text escaped and on one line, its line breaks as <br> (paragraphs stay visible)."""
+    return _LINE_BREAK.sub("<br>", escape(text, quote=True))
 
 
 def safe_url(url: str) -> str:
@@ -40,11 +48,11 @@ def highlighted_passage(citation: Citation) -> str:
     passage = citation.passage or citation.quote
     at = passage.find(citation.quote)
     if at < 0:
-        return f"<mark>{_e(citation.quote)}</mark>"
+        return f"<mark>{_e_lines(citation.quote)}</mark>"
     start, end = max(0, at - CONTEXT_BEFORE), min(len(passage), at + len(citation.quote) + CONTEXT_AFTER)
     before = ("…" if start else "") + passage[start:at]
     after = passage[at + len(citation.quote):end] + ("…" if end < len(passage) else "")
-    return f"{_e(before)}<mark>{_e(citation.quote)}</mark>{_e(after)}"
+    return f"{_e_lines(before)}<mark>{_e_lines(citation.quote)}</mark>{_e_lines(after)}"
 
 
 def citation_card(citation: Citation) -> str:

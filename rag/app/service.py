@@ -155,26 +155,28 @@ class ChatService:
     def upload(self, files: list[tuple[str, Path]], progress: Progress | None = None) -> list[UploadResult]:
         """Save and ingest uploaded (original name, temp path) files; return one result per file, in order."""
         max_bytes = int(self.pipeline.settings.upload_max_mb * 1e6)
-        refused: dict[int, UploadResult] = {}
-        saved: dict[str, Path] = {}
-        order: list[str | int] = []
+        limit = self.pipeline.settings.upload_max_files
+        results: list[UploadResult | None] = []
+        saved: list[tuple[int, str, Path]] = []
         for number, (name, temp_path) in enumerate(files):
+            if number >= limit:
+                results.append(UploadResult(name, "failed", f"too many files in one upload (the limit is {limit}). "
+                                                            "Upload the rest in another batch"))
+                continue
             path, reason = save_upload(Path(temp_path), name, self.upload_dir, max_bytes)
-            if path is None:
-                refused[number] = UploadResult(name, "failed", reason)
-                order.append(number)
-            else:
-                saved[name] = path
-                order.append(name)
-        ingested: dict[str, UploadResult] = {}
+            results.append(UploadResult(name, "failed", reason) if path is None else None)
+            if path is not None:
+                saved.append((number, name, path))
         if saved:
-            ingested = {r.name: r for r in self._ingest_uploads(saved, progress)}
-        return [refused[key] if isinstance(key, int) else ingested[key] for key in order]
+            for (number, _, _), result in zip(saved, self._ingest_uploads(saved, progress)):
+                results[number] = result
+        return results
 
-    def _ingest_uploads(self, saved: dict[str, Path], progress: Progress | None) -> list[UploadResult]:
+    def _ingest_uploads(self, saved: list[tuple[int, str, Path]], progress: Progress | None) -> list[UploadResult]:
         try:
             with self._ingest_lock:
-                report = self.pipeline.ingest(*saved.values(), progress=progress)
+                report = self.pipeline.ingest(*(path for _, _, path in saved), progress=progress)
         except IndexLockedError as exc:
-            return [UploadResult(name, "failed", str(exc), str(path)) for name, path in saved.items()]
-        return results_from_report(saved, report, self.pipeline.docs.article_ids_for_path)
+            return [UploadResult(name, "failed", str(exc), str(path)) for _, name, path in saved]
+        return results_from_report([(name, path) for _, name, path in saved], report,
+                                   self.pipeline.docs.article_ids_for_path)

@@ -10,6 +10,7 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
+from ..errors import RagError
 from .service import ChatService
 from .render import reply_html, stats_html, status_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
@@ -188,11 +189,27 @@ def warn_if_public(host: str) -> bool:
     return not loopback
 
 
+def require_free_port(host: str, port: int) -> None:
+    """Raise RagError (one line, with the fix) when host:port cannot be bound, e.g. another app already uses it."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the web server binds: TIME_WAIT is free
+            probe.bind(address)
+    except OSError as exc:
+        raise RagError(f"Cannot serve on {host}:{port} ({exc.strerror or exc}): another program (an app already "
+                       "running?) uses the port, or the address is not this machine's. Stop it, or choose another "
+                       "port with --port N (or RAG_APP_PORT).") from exc
+
+
 def serve(service: ChatService, host: str | None = None, port: int | None = None) -> None:
     """Start background indexing, then serve the page (blocks until interrupted)."""
     settings = service.pipeline.settings
     host, port = host or settings.app_host, port or settings.app_port
     warn_if_public(host)
+    require_free_port(host, port)
     page = ChatPage(service).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,

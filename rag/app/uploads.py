@@ -61,7 +61,7 @@ def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tu
     if reason:
         return None, reason
     upload_dir.mkdir(parents=True, exist_ok=True)
-    target = upload_dir / safe
+    target = _free_target(upload_dir, safe, source)
     if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
         return None, "the file name is not allowed. Rename the file"
     shutil.copyfile(source, target)
@@ -69,10 +69,23 @@ def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tu
     return target, ""
 
 
-def results_from_report(saved: dict[str, Path], report: IngestReport, ids_for_path) -> list[UploadResult]:
-    """Return one UploadResult per saved file from an ingest report (ids_for_path maps a path to article ids)."""
+def _free_target(upload_dir: Path, safe: str, source: Path) -> Path:
+    """Return where to save an upload: its safe name, or name-2, name-3 ... when an earlier upload with other content
+    holds that name (replacing it would delete the earlier upload's articles). The same content reuses its file."""
+    stem, suffix = Path(safe).stem, Path(safe).suffix
+    content = source.read_bytes()
+    for number in range(1, 10_000):
+        target = upload_dir / (safe if number == 1 else f"{stem}-{number}{suffix}")
+        if not target.exists() or target.read_bytes() == content:
+            return target
+    raise OSError("no free upload name")  # 10,000 uploads of one name: the disk is the problem, not the name
+
+
+def results_from_report(saved: list[tuple[str, Path]], report: IngestReport, ids_for_path) -> list[UploadResult]:
+    """Return one UploadResult per saved (name, path), in order, from an ingest report (ids_for_path maps a path to
+    article ids)."""
     results = []
-    for name, path in saved.items():
+    for name, path in saved:
         key = str(path)
         failures = [reason for where, reason in report.failed if where == key or where.startswith(key + ":")]
         ids = ids_for_path(key)

@@ -19,11 +19,17 @@ def _json_default(value):
 
 
 def cmd_ingest(args, pipeline) -> int:
-    report = pipeline.ingest(*args.paths, prune=args.prune, progress=progress_bars())
+    """Exit 0 when every input was read, 1 when some failed, 2 when all failed (nothing was read)."""
+    report = pipeline.ingest(*args.paths, prune=args.prune, progress=progress_bars(), rebuild=args.rebuild)
     print(report.summary())
     for path, reason in report.failed:
         print(f"  failed: {path}: {reason}", file=sys.stderr)
-    return 0
+    if not report.failed:
+        return 0
+    read = report.added or report.updated or report.skipped
+    print(f"{len(report.failed)} input(s) failed{'' if read else ' and nothing was read'}: see the reasons above",
+          file=sys.stderr)
+    return 1 if read else 2
 
 
 def cmd_ask(args, pipeline) -> int:
@@ -55,13 +61,21 @@ def cmd_stats(args, pipeline) -> int:
 def cmd_check(args, pipeline) -> int:
     from ..index.check import check_index, repair_index
 
-    report = repair_index(pipeline, progress=progress_bars()) if args.repair else check_index(pipeline)
+    if args.yes and not args.repair:
+        raise RagError("--yes applies a repair: use `rag check --repair --yes` (`rag check --repair` alone shows "
+                       "what it would do).")
+    if args.repair:
+        report = repair_index(pipeline, progress=progress_bars(), apply=args.yes)
+    else:
+        report = check_index(pipeline)
     if args.json:
         print(json.dumps(asdict(report) | {"ok": report.ok}, default=_json_default, indent=2))
     else:
         print(report.summary())
         if not report.ok and not args.repair:
-            print("run `rag check --repair` to fix what can be fixed", file=sys.stderr)
+            print("run `rag check --repair` to see what can be fixed", file=sys.stderr)
+        elif args.repair and not args.yes and report.planned:
+            print("dry run: nothing was changed. Run `rag check --repair --yes` to apply.", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -127,6 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="add or update articles from files and directories")
     p.add_argument("paths", nargs="+")
     p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
+    p.add_argument("--rebuild", action="store_true", help="set docs.sqlite and BM25 aside (kept as *.damaged-TIME) "
+                   "and rebuild them from these files: the fix for a damaged docstore")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("ask", help="answer a question with citations")
@@ -148,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
-    p.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    p.add_argument("--repair", action="store_true", help="show what a repair would fix (a dry run)")
+    p.add_argument("--yes", action="store_true", help="with --repair: apply it")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 

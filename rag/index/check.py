@@ -6,7 +6,7 @@ import logging
 import statistics
 from dataclasses import dataclass, field
 
-from ..errors import IndexMismatchError
+from ..errors import IndexMismatchError, RagError
 from ..ingest.chunking import chunk_article
 from .lexical import LexicalIndex
 
@@ -39,6 +39,7 @@ class CheckReport:
     model: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    planned: list[str] = field(default_factory=list)  # a dry run: what `--repair --yes` would do
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,7 @@ class CheckReport:
                  f"BM25 chunks: {self.bm25_chunks}", f"chunks per article: {self.chunks_per_article}",
                  f"collection metadata: {self.model}"]
         lines += [f"repaired: {r}" for r in self.repaired]
+        lines += [f"would repair: {p}" for p in self.planned]
         lines += [f"PROBLEM: {p.line()}" for p in self.problems] or ["index is consistent"]
         return "\n".join(lines)
 
@@ -107,45 +109,70 @@ def _check_vectors(pipeline, wanted: set[str], report: CheckReport) -> None:
     report.model = vectors.metadata()
     stored = vectors.ids()
     report.vectors = len(stored)
+    owner, mine = report.model.get("index_id"), pipeline.docs.index_id
+    owned = mine is not None and owner == mine
     if missing := sorted(wanted - stored):
-        report.problems.append(Problem("chunks without a vector", missing, "embedded"))
+        report.problems.append(Problem("chunks without a vector", missing, "embedded" if owned or not stored else ""))
     if orphans := sorted(stored - wanted):
-        report.problems.append(Problem("vectors of chunks the docstore does not hold", orphans, "deleted"))
-    owner = report.model.get("index_id")
-    if owner and pipeline.docs.index_id and owner != pipeline.docs.index_id:
-        report.problems.append(Problem("collection owned by another index", [owner]))
+        # Deleting is only ever proposed for a collection that records this docstore as its owner.
+        report.problems.append(Problem("vectors of chunks the docstore does not hold", orphans,
+                                       "deleted" if owned else ""))
+    if stored and not owned:
+        report.problems.append(Problem(
+            f"collection not proven to belong to this index (collection owner {owner or 'none'}, this index "
+            f"{mine or 'none: new or empty docstore'}); its vectors are never deleted from here. Check "
+            "RAG_INDEX_DIR / RAG_COLLECTION", [owner or "collection"]))
 
 
-def repair_index(pipeline, progress=None) -> CheckReport:
-    """Fix what check_index finds (docstore first, then BM25, then vectors); return the check after repair."""
+def repair_index(pipeline, progress=None, apply: bool = False) -> CheckReport:
+    """Return what repair would do (apply=False, a dry run) or fix what check_index finds (docstore first, then
+    BM25, then vectors) and return the check after repair. Refuses an empty docstore and a collection it does not
+    own: nothing is deleted without proof that it is this index's own."""
     with pipeline.write_lock():
+        articles, chunks = pipeline.docs.counts()  # a damaged docs.sqlite raises DocStoreCorruptError here
+        if not articles and not chunks:
+            raise RagError(f"The docstore {pipeline.settings.index_dir / 'docs.sqlite'} holds no articles, so every "
+                           "vector would look like an orphan; nothing was repaired. Check RAG_INDEX_DIR (a typo?), "
+                           "restore docs.sqlite from a backup, or rebuild with `rag ingest --rebuild PATH`.")
         before = check_index(pipeline)
-        docs = pipeline.docs
-        for problem in before.problems:
-            if problem.name == "chunks whose article is missing":
-                docs.delete_chunks(problem.ids)
-            elif problem.name in ("articles without chunks", "articles that no file holds"):
-                docs.delete_articles(problem.ids)
-            elif problem.name == "file links to missing articles":
-                for link in problem.ids:
-                    path, article_id = link.rsplit("|", 1)
-                    docs.unlink(path, [article_id])
-            elif problem.name == "articles whose chunks do not match their text":
-                _rechunk(pipeline, problem.ids)
-            else:
-                continue
-            before.repaired.append(f"{len(problem.ids)} {problem.name} {problem.repair}")
-        if any(p.name.startswith("BM25 entries") for p in before.problems):
-            with docs.transaction():
-                pass  # a new docstore generation: the saved BM25 index is stale and is rebuilt below
-        pipeline.build_lexical()  # rebuilds and saves BM25 for the current docstore generation if it is missing
-        if not any(p.name.startswith("model/chunking") or p.name.startswith("collection owned") for p in before.problems):
-            embedded = pipeline.sync_vectors(progress)
+        if not apply:
+            before.planned = [f"{len(p.ids)} {p.name} {p.repair}" for p in before.problems if p.repair]
+            return before
+        _repair_docstore(pipeline, before)
+        if any(p.name.startswith("BM25") for p in before.problems):
+            with pipeline.docs.transaction():
+                pass  # a new docstore generation: BM25 is rebuilt (and rewritten) below
+            before.repaired.append("BM25 rebuilt")
+        pipeline.build_lexical()
+        if all(p.repair for p in before.problems if "vector" in p.name) and not any(
+                p.name.startswith(("model/chunking", "collection not proven")) for p in before.problems):
+            stored = pipeline.vectors.count()
+            embedded = pipeline.sync_vectors(progress)  # deletes orphans only after require_owner
             if embedded:
                 before.repaired.append(f"{embedded} chunks embedded")
+            if deleted := stored + embedded - pipeline.vectors.count():
+                before.repaired.append(f"{deleted} orphan vectors deleted")
     after = check_index(pipeline)
     after.repaired = before.repaired
     return after
+
+
+def _repair_docstore(pipeline, report: CheckReport) -> None:
+    docs = pipeline.docs
+    for problem in report.problems:
+        if problem.name == "chunks whose article is missing":
+            docs.delete_chunks(problem.ids)
+        elif problem.name in ("articles without chunks", "articles that no file holds"):
+            docs.delete_articles(problem.ids)
+        elif problem.name == "file links to missing articles":
+            for link in problem.ids:
+                path, article_id = link.rsplit("|", 1)
+                docs.unlink(path, [article_id])
+        elif problem.name == "articles whose chunks do not match their text":
+            _rechunk(pipeline, problem.ids)
+        else:
+            continue
+        report.repaired.append(f"{len(problem.ids)} {problem.name} {problem.repair}")
 
 
 def _rechunk(pipeline, article_ids: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import uuid
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from ..errors import DocStoreCorruptError, IndexLockedError, RagError
 from ..types import Article, Chunk
 
 # Integrity queries over the SQLite docstore: (problem name, SQL returning the ids concerned, what repair does).
@@ -43,22 +45,41 @@ class DocStore:
     """Articles, chunks and file links in one SQLite file; each change bumps a generation number."""
 
     def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        self.path = path
         self._lock = threading.RLock()
-        self._db.execute("PRAGMA journal_mode=WAL")
-        # WAL + NORMAL: a killed process never leaves a half transaction (consistency holds); only a power cut can
-        # lose the last commits, which the next ingest redoes. FULL would fsync every article (~10 ms each).
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self.read_only = path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        try:
+            if self.read_only:  # a read-only copy of an index (app hosts): open it read-only, create nothing
+                self._db = _open_read_only(path)
+                self._rows("SELECT COUNT(*) FROM articles")
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            # WAL + NORMAL: a killed process never leaves a half transaction (consistency holds); only a power cut
+            # can lose the last commits, which the next ingest redoes. FULL would fsync every article (~10 ms each).
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        except OSError as exc:
+            raise RagError(f"Cannot write to the index directory {path.parent} ({exc.strerror or exc}). Set "
+                           "RAG_INDEX_DIR (or --index-dir) to a directory you can write.") from exc
+        except sqlite3.DatabaseError as exc:
+            raise _database_error(path, exc) from exc
 
     @contextmanager
     def transaction(self):
         """Run the block atomically: all of it lands, or none of it (a crash mid-way rolls back)."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._require_writable()
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                raise _database_error(self.path, exc) from exc
             try:
                 yield self._db
+            except sqlite3.DatabaseError as exc:
+                self._db.execute("ROLLBACK")
+                raise _database_error(self.path, exc) from exc
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -68,7 +89,10 @@ class DocStore:
 
     def _rows(self, sql: str, args: Iterable = ()) -> list[tuple]:
         with self._lock:
-            return self._db.execute(sql, tuple(args)).fetchall()
+            try:
+                return self._db.execute(sql, tuple(args)).fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise _database_error(self.path, exc) from exc
 
     @property
     def generation(self) -> int:
@@ -106,9 +130,15 @@ class DocStore:
                                [(c.id, c.article_id, c.position, c.start, c.end, c.text) for c in chunks])
                 db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", [article.path, article.id])
 
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise RagError(f"The index at {self.path.parent} is a read-only copy. Ingest and repair on the host that "
+                           "writes the index, then copy it here again.")
+
     def link(self, path: str, article_id: str) -> None:
         """Record that a file (also) holds this article."""
         with self._lock:
+            self._require_writable()
             self._db.execute("INSERT OR IGNORE INTO files VALUES (?, ?)", [path, article_id])
 
     def unlink(self, path: str, article_ids: Iterable[str]) -> list[str]:
@@ -166,8 +196,15 @@ class DocStore:
     def claim_index_id(self) -> str:
         """Return the index id, creating it if the index has none yet."""
         with self._lock:
+            self._require_writable()
             self._db.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", [uuid.uuid4().hex])
         return self.index_id
+
+    def adopt_index_id(self, index_id: str) -> None:
+        """Take over an index id (a rebuilt docstore keeps its index's identity); only when none is set yet."""
+        with self._lock:
+            self._require_writable()
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", [index_id])
 
     def chunk_ids(self) -> set[str]:
         """Return the id of every stored chunk."""
@@ -214,6 +251,32 @@ class DocStore:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a docstore read-only; a WAL database in a read-only directory needs immutable=1 (no -shm file)."""
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        db = sqlite3.connect(f"file:{path}?{query}", uri=True, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchall()
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            error = exc
+    raise error
+
+
+def _database_error(path: Path, exc: sqlite3.DatabaseError) -> RagError:
+    """Return a one-line RagError for a database failure: corrupt file, locked, or other."""
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return IndexLockedError(f"{path} is locked by another process ({text}). Wait for it to finish and retry.")
+    if isinstance(exc, sqlite3.OperationalError) and "no such table" not in text:
+        return RagError(f"{path} cannot be used ({text}). Check the file and directory permissions and free disk "
+                        "space.")
+    return DocStoreCorruptError(
+        f"{path} is damaged ({text}). Restore it from a backup, or rebuild the index from the corpus with "
+        "`rag ingest --rebuild PATH` (re-reads and re-embeds every article).")
 
 
 def _delete_articles(db: sqlite3.Connection, article_ids: list[str]) -> None:

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -48,11 +49,20 @@ class LexicalIndex:
         return cls(retriever, [c.id for c in chunks], [c.source for c in chunks],
                    [published_int(c.published) for c in chunks], generation)
 
-    def save(self, directory: Path) -> None:
-        """Write the index to directory/g<generation>, atomically, and delete generations older than the last."""
+    def save(self, directory: Path, replace: bool = False) -> None:
+        """Write the index to directory/g<generation>, atomically, and delete generations older than the last.
+
+        replace=True rewrites a saved generation that cannot be loaded (truncated or damaged files)."""
         final = directory / f"g{self.generation}"
-        if final.exists():
+        if final.exists() and not replace:
             return  # another process saved this generation already
+        if final.exists():
+            damaged = directory / f"{final.name}.damaged-{os.getpid()}"
+            try:
+                final.rename(damaged)
+            except OSError:
+                pass  # another process replaced it at the same moment; the rename below settles who wins
+            shutil.rmtree(damaged, ignore_errors=True)
         tmp = directory / f"{final.name}.tmp-{os.getpid()}"
         tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
@@ -76,7 +86,7 @@ class LexicalIndex:
                 if table.get("generation") != generation:
                     continue
                 retriever = bm25s.BM25.load(str(where), show_progress=False) if table["ids"] else bm25s.BM25()
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, EOFError, KeyError, IndexError, zipfile.BadZipFile) as exc:  # damaged files
                 log.debug("no usable BM25 index in %s (%s)", where, exc)
                 continue
             return cls(retriever, table["ids"], table["sources"], table["dates"], generation)

@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+
 import numpy as np
 
 from ..config import Settings
-from ..errors import IndexMismatchError, RagError
+from ..errors import IndexMismatchError, RagError, VectorStoreUnavailableError
 from ..text import published_int
 from ..types import Chunk
 
 log = logging.getLogger(__name__)
+
+
+def _set_timeout(client, seconds: float) -> None:
+    """Give chromadb's HTTP session (created with timeout=None) a timeout, so a stalled server cannot hang a question.
+
+    chromadb 1.x keeps its httpx.Client at client._server._session and accepts no timeout setting of its own."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise RagError("This chromadb version keeps its HTTP session elsewhere, so newsrag cannot bound its waits. "
+                       "Install the chromadb version pinned in pyproject.toml.")
+    session.timeout = httpx.Timeout(float(seconds))
 
 
 class VectorStore:
@@ -20,28 +35,61 @@ class VectorStore:
         self.settings = settings
         self.expected = {"embed_model": model, "dim": dim, "chunking": settings.chunking_signature}
         self.client = self._connect()
-        self.collection = self.client.get_or_create_collection(
-            settings.collection, metadata=self.expected, configuration={"hnsw": {"space": "cosine"}},
-            embedding_function=None,
-        )
+        with self._server_errors():
+            self.collection = self.client.get_or_create_collection(
+                settings.collection, metadata=self.expected, configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
         self._check(self.collection.metadata or {})
 
     def _connect(self):
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if self.settings.store == "server":
-            try:
-                return chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
-                                           settings=chroma_settings)
-            except Exception as exc:  # chromadb raises bare ValueError/ConnectionError types here
-                raise RagError(f"Cannot reach the Chroma server at {self.settings.chroma_host}:"
-                               f"{self.settings.chroma_port} ({exc}). Start it with `chroma run --path DIR "
-                               f"--host 127.0.0.1 --port {self.settings.chroma_port}` or set RAG_STORE=embedded.") from exc
+            with self._server_errors():
+                self._heartbeat()  # chromadb's client has no timeout: find a stalled server before it does
+                try:
+                    client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
+                                                 settings=ChromaSettings(anonymized_telemetry=False))
+                except ValueError as exc:  # chromadb reports an unreachable server as ValueError
+                    raise self._unreachable(exc) from exc
+            _set_timeout(client, self.settings.chroma_timeout)
+            return client
         path = self.settings.index_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+
+    def _heartbeat(self) -> None:
+        import httpx
+
+        url = f"http://{self.settings.chroma_host}:{self.settings.chroma_port}/api/v2/heartbeat"
+        httpx.get(url, timeout=self.settings.chroma_timeout).raise_for_status()
+
+    def _unreachable(self, exc: Exception) -> RagError:
+        reason = "connection refused" if "refused" in str(exc).lower() or "connect" in str(exc).lower() else exc
+        return VectorStoreUnavailableError(
+            f"Cannot reach the Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port} ({reason}). "
+            f"Start it with `chroma run --path DIR --host 127.0.0.1 --port {self.settings.chroma_port}`, check "
+            "RAG_CHROMA_HOST/RAG_CHROMA_PORT, or set RAG_STORE=embedded.")
+
+    @contextmanager
+    def _server_errors(self):
+        """Turn a stalled or vanished Chroma server into one clear VectorStoreUnavailableError."""
+        if self.settings.store != "server":
+            yield
+            return
+        import httpx
+
+        try:
+            yield
+        except httpx.TimeoutException as exc:
+            raise VectorStoreUnavailableError(
+                f"The Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port} did not answer within "
+                f"{self.settings.chroma_timeout} s ({type(exc).__name__}). Check that it is running and not "
+                "overloaded, or raise RAG_CHROMA_TIMEOUT.") from exc
+        except (httpx.TransportError, httpx.HTTPStatusError) as exc:
+            raise self._unreachable(exc) from exc
 
     def _check(self, found: dict) -> None:
         for key, want in self.expected.items():
@@ -58,7 +106,7 @@ class VectorStore:
         Ingest deletes vectors its docstore does not know, so two index directories sharing one collection on a
         Chroma server would delete each other's vectors. The owner's id in the collection metadata prevents that.
         """
-        found = dict(self.collection.metadata or {})
+        found = self.metadata()
         owner = found.get("index_id")
         if owner == index_id:
             return
@@ -67,7 +115,17 @@ class VectorStore:
                 f"The Chroma collection '{self.settings.collection}' at {self.where} belongs to another index "
                 f"(index_id {owner}), not to {self.settings.index_dir} (index_id {index_id}). Point RAG_INDEX_DIR at "
                 f"the index that built it, or use another collection (RAG_COLLECTION) for this one.")
-        self.collection.modify(metadata=found | {"index_id": index_id})
+        with self._server_errors():
+            self.collection.modify(metadata=found | {"index_id": index_id})
+
+    def require_owner(self, index_id: str | None) -> None:
+        """Raise IndexMismatchError unless the collection records index_id as its owner (before deleting vectors)."""
+        owner = self.metadata(fresh=True).get("index_id")
+        if index_id is None or owner != index_id:
+            raise IndexMismatchError(
+                f"Refusing to delete vectors: the Chroma collection '{self.settings.collection}' at {self.where} is "
+                f"owned by index {owner or '(none recorded)'}, not by {self.settings.index_dir} (index "
+                f"{index_id or '(none: this docstore is new or empty)'}). Check RAG_INDEX_DIR and RAG_COLLECTION.")
 
     @property
     def where(self) -> str:
@@ -76,25 +134,35 @@ class VectorStore:
             return f"chroma server {self.settings.chroma_host}:{self.settings.chroma_port}"
         return str(self.settings.index_dir / "chroma")
 
-    def metadata(self) -> dict:
-        """Return the collection metadata (model, dim, chunking, owner index id)."""
-        return dict(self.collection.metadata or {})
+    def metadata(self, fresh: bool = False) -> dict:
+        """Return the collection metadata (model, dim, chunking, owner index id); fresh=True reads it from Chroma
+        again instead of the copy taken when the collection was opened (another process may have claimed it)."""
+        with self._server_errors():
+            if fresh:
+                return dict(self.client.get_collection(self.settings.collection).metadata or {})
+            return dict(self.collection.metadata or {})
 
     def ids(self, page: int = 10000) -> set[str]:
         """Return the ids of every stored vector (read in pages, so a large server collection is not one reply)."""
         ids: set[str] = set()
         while True:
-            batch = self.collection.get(include=[], limit=page, offset=len(ids))["ids"]
+            with self._server_errors():
+                batch = self.collection.get(include=[], limit=page, offset=len(ids))["ids"]
             ids.update(batch)
             if len(batch) < page:
                 return ids
 
     def count(self) -> int:
         """Return the number of stored vectors."""
-        return self.collection.count()
+        with self._server_errors():
+            return self.collection.count()
 
     def upsert(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         """Store chunk vectors with their text and metadata."""
+        with self._server_errors():
+            self._upsert(chunks, vectors)
+
+    def _upsert(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
         self.collection.upsert(
             ids=[c.id for c in chunks], embeddings=vectors, documents=[c.text for c in chunks],
             metadatas=[{
@@ -108,11 +176,13 @@ class VectorStore:
     def delete(self, ids: list[str]) -> None:
         """Delete vectors by chunk id."""
         for i in range(0, len(ids), 5000):
-            self.collection.delete(ids=ids[i:i + 5000])
+            with self._server_errors():
+                self.collection.delete(ids=ids[i:i + 5000])
 
     def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
         """Return the stored vector of each of the chunk ids that has one."""
-        result = self.collection.get(ids=list(ids), include=["embeddings"])
+        with self._server_errors():
+            result = self.collection.get(ids=list(ids), include=["embeddings"])
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(result["ids"], result["embeddings"])}
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
@@ -120,6 +190,7 @@ class VectorStore:
         n = min(n, self.count())
         if n == 0:
             return []
-        result = self.collection.query(query_embeddings=vector.reshape(1, -1), n_results=n, where=where,
-                                       include=["distances"])
+        with self._server_errors():
+            result = self.collection.query(query_embeddings=vector.reshape(1, -1), n_results=n, where=where,
+                                           include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]

@@ -66,8 +66,12 @@ def _walk(root: Path, failed: list[tuple[str, str]]) -> Iterator[Path]:
             yield path
 
 
-def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Return the articles in one file and (where, reason) for bad records; raise ArticleError if none can be read."""
+def read_file(path: Path, max_bytes: int, origin: str = "") -> tuple[list[Article], list[tuple[str, str]]]:
+    """Return the articles in one file and (where, reason) for bad records; raise ArticleError if none can be read.
+
+    origin names where the file sits (e.g. "corpus/world/a.txt" or "uploads/a.txt", default the path): it is part
+    of every article id, so files in different places never overwrite each other's articles.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ArticleError(str(path), f"unsupported file type '{suffix}'", f"Use one of {', '.join(sorted(SUFFIXES))}.")
@@ -76,8 +80,9 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[tuple[str
         raise ArticleError(str(path), "the file is empty", "Add the article text or remove the file.")
     try:
         if suffix in JSON_SUFFIXES:
-            return _read_json(path, text)
-        article = _read_html(path, text) if suffix in HTML_SUFFIXES else _read_plain(path, text)
+            articles, failed = _read_json(path, text)
+        else:
+            articles, failed = [_read_html(path, text) if suffix in HTML_SUFFIXES else _read_plain(path, text)], []
     except ArticleError:
         raise
     except (RecursionError, MemoryError, ValueError, LookupError, TypeError) as exc:
@@ -85,8 +90,35 @@ def read_file(path: Path, max_bytes: int) -> tuple[list[Article], list[tuple[str
         log.warning("%s could not be parsed", path, exc_info=True)
         raise ArticleError(str(path), f"could not be parsed ({type(exc).__name__}: {str(exc)[:120]})",
                            "Check the file is a well-formed article, or remove it.") from exc
-    return [article], []
+    return assign_ids(articles, origin or str(path)), failed
 
+
+def origin_of(path: Path, corpus_dir: Path) -> str:
+    """Return where a file sits, for its article ids: "uploads/REL" under corpus_dir/uploads, "corpus/REL" elsewhere
+    under corpus_dir, else its absolute path (so moving the corpus directory keeps every id)."""
+    resolved = path.resolve()
+    corpus = corpus_dir.resolve()
+    for root, name in ((corpus / "uploads", "uploads"), (corpus, "corpus")):
+        if resolved.is_relative_to(root):
+            return f"{name}/{resolved.relative_to(root).as_posix()}"
+    return resolved.as_posix()
+
+
+def assign_ids(articles: list[Article], origin: str) -> list[Article]:
+    """Give each article its id: where it came from (origin) + what it declares (its id, else title|source|date).
+
+    A repeated declaration in one file gets its position appended, so two records titled "Live updates" stay two
+    articles. Files under uploads/ get ids of their own ("u-"), so an upload can never replace a corpus article.
+    """
+    prefix = "u-" if origin.startswith("uploads/") else "a-"
+    seen: dict[str, int] = {}
+    for article in articles:
+        key = article.id
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key = f"{key}#{seen[key]}"
+        article.id = prefix + hashlib.sha1(f"{origin}\x1f{key}".encode()).hexdigest()[:16]
+    return articles
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
@@ -103,6 +135,8 @@ def decode(path: Path, raw: bytes) -> str:
     """Return the file's text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16")
+    if (utf16 := _utf16_without_bom(raw)) is not None:
+        return utf16
     if b"\x00" in raw[:8192] or raw.startswith(b"\x89PNG"):
         raise ArticleError(str(path), "is a binary file, not text", "Convert it to .txt/.html/.json or remove it.")
     try:
@@ -117,6 +151,23 @@ def decode(path: Path, raw: bytes) -> str:
         raise ArticleError(str(path), "is a binary file, not text", "Convert it to .txt/.html/.json or remove it.")
     log.warning("%s is not UTF-8; decoded as Windows-1252/Latin-1. Save it as UTF-8 to be sure.", path)
     return text
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Return the text of UTF-16 (LE or BE) without a BOM, recognised by NULs in every other byte, else None."""
+    head = raw[:8192]
+    if len(head) < 4 or len(raw) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for nuls, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls.count(0) > 0.6 * len(nuls) and other.count(0) < 0.05 * len(other):
+            try:
+                text = raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if sum(ch in _CONTROL for ch in text[:4096]) <= 0.05 * len(text[:4096]):
+                return text
+    return None
 
 
 def _read_plain(path: Path, text: str) -> Article:
@@ -200,11 +251,16 @@ def _read_json(path: Path, text: str) -> tuple[list[Article], list[tuple[str, st
                     records.append((f"{path}:{number}", json.loads(line)))
                 except json.JSONDecodeError as exc:
                     failed.append((f"{path}:{number}", f"line {number} is not valid JSON ({exc.msg}). Fix or remove the line"))
+                except RecursionError:  # one hostile line must not cost the file's good lines
+                    failed.append((f"{path}:{number}", f"line {number} nests too deeply to parse. Flatten or remove "
+                                                       "the line"))
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ArticleError(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})") from exc
+        except RecursionError as exc:
+            raise ArticleError(str(path), "nests too deeply to parse", "Flatten the JSON or remove the file.") from exc
         data = data.get("articles", data) if isinstance(data, dict) else data
         items = data if isinstance(data, list) else [data]
         records = [(f"{path}[{i}]" if len(items) > 1 else str(path), item) for i, item in enumerate(items)]
@@ -223,7 +279,13 @@ def _article_from_record(path: Path, where: str, record: object) -> Article:
     if not isinstance(record, dict):
         raise ArticleError(where, "is not a JSON object with article fields", "Use {\"title\": ..., \"body\": ...}.")
     raw_body = record.get("body") or record.get("text") or record.get("content") or ""
-    body = clean_text(str(raw_body))
+    if isinstance(raw_body, list) and all(isinstance(part, str) for part in raw_body):
+        raw_body = "\n\n".join(raw_body)  # paragraphs
+    if not isinstance(raw_body, str):
+        kind = "an object" if isinstance(raw_body, dict) else "a list" if isinstance(raw_body, list) else "a number"
+        raise ArticleError(where, f"its 'body' is {kind}, not text",
+                           "Put the article text in 'body' as a string (or a list of paragraph strings).")
+    body = clean_text(raw_body)
     if not body:
         raise ArticleError(where, "has no article text (no 'body' or 'text' field)", "Add a 'body' field or remove the record.")
     title = str(record.get("title") or "").strip() or _shorten_title(body.split("\n", 1)[0])
@@ -260,13 +322,17 @@ def parse_date(value: object) -> date | None:
 
 def make_article(path: Path, *, title: str, body: str, source: str = "", published: date | None = None,
                  url: str = "", author: str = "", category: str = "", article_id: str = "") -> Article:
-    """Return an Article with a stable id (given, else from title/source/date) and a hash of its content."""
+    """Return an Article whose id is what it declares (given, else title|source|date) and a hash of its content.
+
+    read_file turns that declared id into the stored id by adding where the file sits (assign_ids).
+    """
     title = " ".join(title.split())
-    if not article_id:  # from what the article declares, never the file name: a copied file is the same article
-        key = "|".join([title.lower(), source.strip().lower(), published.isoformat() if published else ""])
-        article_id = "a-" + hashlib.sha1(key.encode()).hexdigest()[:16]
-    source = source.strip() or path.name
-    content = "\x1f".join([title, body, source, published.isoformat() if published else "", url, author, category])
+    if not article_id:
+        article_id = "|".join([title.lower(), source.strip().lower(), published.isoformat() if published else ""])
+    declared_source = source.strip()  # the hash leaves out the file-name fallback: a copied file is the same article
+    source = declared_source or path.name
+    content = "\x1f".join([title, body, declared_source, published.isoformat() if published else "", url, author,
+                           category])
     return Article(
         id=article_id, title=title, body=body, source=source, published=published, url=url, author=author,
         category=category, path=str(path), content_hash=hashlib.sha1(content.encode()).hexdigest(),

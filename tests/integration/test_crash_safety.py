@@ -9,12 +9,13 @@ import sys
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from rag import IndexLockedError, Pipeline
 from rag.index.check import check_index, repair_index
-from rag.ingest.readers import discover_files, read_file
+from rag.ingest.readers import discover_files, origin_of, read_file
 
 pytestmark = pytest.mark.slow
 ARTICLES = 300  # one chunk each: the first embedding batch (256) lands, the rest is pending
@@ -88,7 +89,7 @@ def _assert_consistent(rag, expected_ids):
 def test_kill_9_mid_ingest_then_rerun_leaves_a_consistent_index(tmp_path, bundled_embedder):
     corpus = _write_corpus(tmp_path / "corpus")
     index = tmp_path / "index"
-    expected = {a.id for f in discover_files([corpus])[0] for a in read_file(f, 10**7)[0]}
+    expected = {a.id for f in discover_files([corpus])[0] for a in read_file(f, 10**7, origin_of(f, Path('corpus')))[0]}
     assert len(expected) == ARTICLES
 
     first = IngestProcess(index, corpus)  # killed while reading files into the docstore
@@ -129,7 +130,7 @@ def test_check_repair_fixes_a_damaged_index(tmp_path, bundled_embedder, seed_cor
     assert {"chunks whose article is missing", "articles without chunks", "articles that no file holds",
             "articles whose chunks do not match their text", "chunks without a vector",
             "vectors of chunks the docstore does not hold"} <= found, found
-    repaired = repair_index(rag)
+    repaired = repair_index(rag, apply=True)
     assert repaired.ok, repaired.summary()
     _assert_consistent(rag, expected)
     assert "Odesa" in rag.ask("Which Ukrainian city did Rutte visit?").text
@@ -143,6 +144,9 @@ def test_cli_check_exit_codes(tmp_path, seed_corpus, bundled_embedder):
                                        capture_output=True, text=True, timeout=600)
     broken = run("check")
     assert broken.returncode == 1 and "articles that no file holds" in broken.stdout and "--repair" in broken.stderr
-    fixed = run("check", "--repair")
+    dry = run("check", "--repair")  # a dry run: says what it would do, changes nothing
+    assert dry.returncode == 1 and "would repair: 2 articles that no file holds" in dry.stdout
+    assert "rag check --repair --yes" in dry.stderr and "articles: 2," in run("check").stdout
+    fixed = run("check", "--repair", "--yes")
     assert fixed.returncode == 0 and "index is consistent" in fixed.stdout
     assert "articles: 0" in fixed.stdout  # no file held them any more; the next ingest adds them again

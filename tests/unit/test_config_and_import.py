@@ -26,3 +26,20 @@ def test_import_rag_is_light():
             "'sentence_transformers', 'bm25s') if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_bad_settings_become_one_line_config_errors(tmp_path, monkeypatch):
+    from rag.config import load_settings
+    from rag.errors import ConfigError
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("RAG_STORE", "bogus")
+    with pytest.raises(ConfigError, match=r"'store' \(RAG_STORE.*'bogus'; allowed values: 'embedded' or 'server'"):
+        load_settings()
+    monkeypatch.delenv("RAG_STORE")
+    with pytest.raises(ConfigError, match="'chunk_size'.*'abc'.*whole number"):
+        load_settings(chunk_size="abc")
+    (tmp_path / "rag.toml").write_text("top_kk = 3\n")
+    with pytest.raises(ConfigError, match="Unknown setting 'top_kk'") as caught:
+        load_settings()
+    assert "\n" not in str(caught.value)

@@ -72,3 +72,13 @@ def test_a_refusal_lists_related_reading_escaped_and_without_citation_cards():
     html = reply_html(ChatReply(question="q", answer=answer, query="q"))
     assert "Related reading" in html and "&lt;b&gt;Sumy&lt;/b&gt; strike" in html
     assert "javascript:" not in html and "nr-card" not in html
+
+
+def test_reply_is_one_line_so_a_blank_line_cannot_end_the_html_block():
+    passage = "Ships counted.\n\n![p](http://127.0.0.1:9/p.png)\r\n\r\n[x](http://127.0.0.1:9/l)\u2028end"
+    citation = _citation(title="Title\n\n![t](http://127.0.0.1:9/t.png)", source="Wire\r\rX", passage=passage,
+                         quote="Ships counted.", start=0, end=14)
+    answer = Answer(question="q", text="Ships counted. [1]\n\nMore.", citations=[citation], refused=False)
+    html = reply_html(ChatReply(question="q?\n\nq", query="q\n\n![q](http://x/q.png)", answer=answer,
+                                notes=["note\n\nnote"]))
+    assert not any(ch in html for ch in "\r\n\u2028") and "<br><br>![p](http://127.0.0.1:9/p.png)" in html

@@ -48,8 +48,8 @@ def test_save_upload_refuses_without_writing(tmp_path):
 
 
 def test_results_map_each_file_to_added_unchanged_or_failed():
-    saved = {"new.txt": Path("c/uploads/new.txt"), "same.md": Path("c/uploads/same.md"),
-             "bad.json": Path("c/uploads/bad.json"), "mixed.jsonl": Path("c/uploads/mixed.jsonl")}
+    saved = [("new.txt", Path("c/uploads/new.txt")), ("same.md", Path("c/uploads/same.md")),
+             ("bad.json", Path("c/uploads/bad.json")), ("mixed.jsonl", Path("c/uploads/mixed.jsonl"))]
     report = IngestReport(added=["a1", "a3"], skipped=["a2"],
                           failed=[("c/uploads/bad.json", "is not valid JSON"), ("c/uploads/mixed.jsonl:2", "line 2 bad")])
     ids = {"c/uploads/new.txt": {"a1"}, "c/uploads/same.md": {"a2"}, "c/uploads/mixed.jsonl": {"a3"}}

@@ -76,7 +76,8 @@ def test_jsonl_bad_line_and_missing_body_are_reported_rest_kept(tmp_path):
     path.write_text('{"id": "x1", "title": "Good", "body": "Good body text."}\n{not json\n'
                     '{"title": "No body"}\n{"id": "x2", "text": "Text field works too."}\n')
     articles, failed = read_file(path, LIMIT)
-    assert [a.id for a in articles] == ["x1", "x2"]
+    assert [a.body for a in articles] == ["Good body text.", "Text field works too."]
+    assert len({a.id for a in articles}) == 2 and all(a.id.startswith("a-") for a in articles)
     assert [where for where, _ in failed] == [f"{path}:2", f"{path}:3"]
     assert "not valid JSON" in failed[0][1] and "no article text" in failed[1][1]
 
