@@ -6,6 +6,8 @@
     print(rag.ask("Which Ukrainian city did Rutte visit?").text)
 """
 
+__version__ = "0.1.0"  # the package version (pyproject reads it; `rag --version` prints it)
+
 from .config import Settings
 from .errors import EmptyIndexError, IndexLockedError, IndexMismatchError, QuestionError, RagError
 from .pipeline import Pipeline
@@ -13,5 +15,5 @@ from .types import Answer, Article, Citation, Hit, IndexStats, IngestReport
 
 __all__ = [
     "Answer", "Article", "Citation", "EmptyIndexError", "Hit", "IndexLockedError", "IndexMismatchError",
-    "IndexStats", "IngestReport", "Pipeline", "QuestionError", "RagError", "Settings",
+    "IndexStats", "IngestReport", "Pipeline", "QuestionError", "RagError", "Settings", "__version__",
 ]

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     # embed_batch_size
     embed_backend: Literal["onnx", "torch"] = "onnx"
     embed_batch_size: int = 64
+    # Where the ONNX export is cached so later starts skip torch and the export (default: the user cache dir,
+    # e.g. ~/.cache/newsrag-offline); cache_onnx=false exports in memory at every start
+    model_cache_dir: Path | None = None
+    cache_onnx: bool = True
     # Indexes whose vectors were written under these model names are opened too (the scale benchmark builds with
     # random stand-in vectors and reads with the real model); empty: only the embedder's own name is accepted
     accept_embed_models: list[str] = []
@@ -109,6 +113,17 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Keyword arguments win over env vars, which win over rag.toml."""
         return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def onnx_cache_dir(self) -> Path | None:
+        """Return where the exported ONNX model is cached, or None when caching is off."""
+        if not self.cache_onnx:
+            return None
+        if self.model_cache_dir is not None:
+            return self.model_cache_dir / "onnx"
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("newsrag-offline", appauthor=False)) / "onnx"
 
     @property
     def chunking_signature(self) -> str:

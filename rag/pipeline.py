@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
 import time
@@ -47,7 +46,7 @@ class Pipeline:
         """The sentence encoder (loaded on first use)."""
         if self._embedder is None:
             self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
-                                           self.settings.embed_backend)
+                                           self.settings.embed_backend, self.settings.onnx_cache_dir)
         return self._embedder
 
     @property
@@ -165,14 +164,19 @@ class Pipeline:
     @contextmanager
     def write_lock(self):
         """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
+        from filelock import FileLock, Timeout
+
         self.settings.index_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.settings.index_dir / "write.lock", "w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise IndexLockedError(f"The index at {self.settings.index_dir} is locked: another process is "
-                                       "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
+        lock = FileLock(self.settings.index_dir / "write.lock", timeout=0, thread_local=False)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise IndexLockedError(f"The index at {self.settings.index_dir} is locked: another process is "
+                                   "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
+        try:
             yield
+        finally:
+            lock.release()
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Ingest the default corpus when the index is empty (first run); return its report, or None."""

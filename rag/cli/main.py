@@ -82,9 +82,13 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import multihop
 
         return multihop.run(args, pipeline)
+    if args.what == "cold":
+        from ..bench import cold
+
+        return cold.run(args, pipeline)
     from ..bench import speed
 
-    return bench.run(args, pipeline)
+    return speed.run(args, pipeline)
 
 
 def cmd_eval(args, pipeline) -> int:
@@ -115,7 +119,10 @@ def _count_or_path(value: str) -> int | Path:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
+    from .. import __version__
+
     parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (newsrag-offline)")
     parser.add_argument("--index-dir", help="index directory (default .rag, or RAG_INDEX_DIR)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -126,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("ask", help="answer a question with citations")
-    p.add_argument("question")
+    p.add_argument("question", help='the question, quoted, e.g. "Which Ukrainian city did Rutte visit?"')
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
     p.add_argument("-k", type=int, default=None, help="passages to read")
     p.add_argument("--source", action="append", help="only this source (repeatable)")
