@@ -6,12 +6,11 @@
     print(rag.ask("Which Ukrainian city did Rutte visit?").text)
 """
 
-__version__ = "0.1.0"  # the package version (pyproject reads it; `rag --version` prints it)
-
 from .config import Settings
 from .errors import EmptyIndexError, IndexLockedError, IndexMismatchError, QuestionError, RagError
 from .pipeline import Pipeline
 from .types import Answer, Article, Citation, Hit, IndexStats, IngestReport
+from .version import __version__
 
 __all__ = [
     "Answer", "Article", "Citation", "EmptyIndexError", "Hit", "IndexLockedError", "IndexMismatchError",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from dataclasses import asdict
 from datetime import date
@@ -10,6 +9,8 @@ from html import escape
 from importlib import resources
 from pathlib import Path
 
+from ..errors import RagError
+from .access import decide_auth, is_loopback, load_credentials
 from .service import ChatService
 from .render import reply_html, stats_html, status_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
@@ -55,7 +56,19 @@ class ChatPage:
 
     def ask_api(self, question: str, previous_queries: list[str] | None = None, sources: list[str] | None = None,
                 since: str = "", until: str = "") -> dict:
-        """Answer a question (previous_queries: earlier searched queries, for follow-ups); returns the Answer as JSON."""
+        """Answer a question about the news from the indexed articles, with numbered, verified citations.
+
+        Returns JSON: question, query (the question as searched, follow-ups rewritten), error, notes, and answer:
+        text (sentences with [n] markers), refused (true when the articles do not support an answer), short, and
+        citations (n, article_id, title, source, published, url, quote, start, end, score, passage).
+
+        Args:
+            question: the question, e.g. "Which Ukrainian city did Rutte visit?"
+            previous_queries: earlier questions of the conversation, so a follow-up like "How many died there?" is understood
+            sources: only answer from these outlets (empty: all)
+            since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
+            until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)
+        """
         reply = self.service.ask(question, previous_queries or [], sources or None, since or None, until or None)
         answer = asdict(reply.answer) | {"hits": None} if reply.answer else None
         return _json_safe({"question": reply.question, "query": reply.query, "error": reply.error,
@@ -178,26 +191,51 @@ def _theme():
 
 def warn_if_public(host: str) -> bool:
     """Log a warning when host is not a loopback address; return True when it is public."""
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback:
+    if not is_loopback(host):
         log.warning("serving on %s: anyone who can reach this machine can ask questions and upload files. "
                     "Use --host 127.0.0.1 to keep it local.", host)
-    return not loopback
+    return not is_loopback(host)
 
 
-def serve(service: ChatService, host: str | None = None, port: int | None = None) -> None:
-    """Start background indexing, then serve the page (blocks until interrupted)."""
+def require_mcp() -> None:
+    """Raise RagError naming the extra to install when Gradio's MCP server cannot be imported."""
+    try:
+        import mcp  # noqa: F401
+    except ImportError as exc:
+        raise RagError("`rag serve --mcp` needs Gradio's MCP support, which is not installed. "
+                       "Run: pip install 'newsrag-offline[mcp]'.") from exc
+
+
+def serve(service: ChatService, host: str | None = None, port: int | None = None, auth: list[str] | None = None,
+          auth_file: Path | None = None, no_auth: bool = False, mcp: bool | None = None,
+          openai_api: bool | None = None) -> None:
+    """Start background indexing, then serve the page (blocks until interrupted). Logins come from auth /
+    auth_file or the settings and are required on a non-loopback host unless no_auth; mcp adds Gradio's MCP server,
+    openai_api the OpenAI-compatible /v1 routes (None: as the settings say)."""
     settings = service.pipeline.settings
     host, port = host or settings.app_host, port or settings.app_port
-    warn_if_public(host)
+    mcp = settings.app_mcp if mcp is None else mcp
+    openai_api = settings.app_openai_api if openai_api is None else openai_api
+    logins = load_credentials(auth or settings.app_auth or None, auth_file or settings.app_auth_file)
+    credentials = decide_auth(host, logins, require=settings.app_require_auth and not no_auth)
+    if credentials is None:
+        warn_if_public(host)
+    if mcp:
+        require_mcp()
+        if credentials:  # Gradio's MCP endpoint does not check Gradio's login: it would be open to anyone
+            raise RagError("--mcp cannot be combined with passwords yet: Gradio's MCP server does not check the "
+                           "login. Serve the MCP server on 127.0.0.1 without --auth, or use --openai-api.")
     page = ChatPage(service).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
-                max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=False,
-                quiet=False, prevent_thread_lock=True)
+                max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=mcp,
+                quiet=False, prevent_thread_lock=True, auth=credentials,
+                auth_message="newsrag: log in with the user name and password you were given.")
+    if openai_api:
+        from .openai_api import add_openai_routes
+
+        add_openai_routes(page.app, service, credentials)
+        log.warning("OpenAI-compatible API at http://%s:%d/v1 (model %r)", host, port, settings.app_model_name)
     service.start_indexing()  # after the page is up, so the first start shows the page at once
     try:
         page.block_thread()

@@ -69,7 +69,8 @@ def cmd_serve(args, pipeline) -> int:
     from ..app.service import ChatService
     from ..app.ui import serve
 
-    serve(ChatService(pipeline), host=args.host, port=args.port)
+    serve(ChatService(pipeline), host=args.host, port=args.port, auth=args.auth, auth_file=args.auth_file,
+          no_auth=args.no_auth, mcp=args.mcp or None, openai_api=args.openai_api or None)
     return 0
 
 
@@ -119,7 +120,7 @@ def _count_or_path(value: str) -> int | Path:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
-    from .. import __version__
+    from ..version import __version__
 
     parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (newsrag-offline)")
@@ -146,8 +147,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
-    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
-    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / GRADIO_SERVER_NAME; "
+                   "another host needs --auth or --no-auth)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT / GRADIO_SERVER_PORT)")
+    p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
+                   help="require this login (repeatable; or RAG_APP_AUTH); required when --host is not loopback")
+    p.add_argument("--auth-file", type=Path, help="a file of user:password lines (or RAG_APP_AUTH_FILE)")
+    p.add_argument("--no-auth", action="store_true", help="serve a non-loopback host without a password (warned)")
+    p.add_argument("--mcp", action="store_true", help="also serve Gradio's MCP server at /gradio_api/mcp/ "
+                   "(the ask tool; needs the [mcp] extra)")
+    p.add_argument("--openai-api", action="store_true",
+                   help="also serve an OpenAI-compatible API at /v1 (chat/completions, models)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
