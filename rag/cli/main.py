@@ -165,8 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale"])
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale, "
+                       "cold start")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale", "cold"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
@@ -179,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
                                                   "(default docs/bench/multihop-latest.json)")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
+    p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
+                                      "worktree, for before/after); default: this one")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)
