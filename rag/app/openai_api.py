@@ -3,7 +3,8 @@
 Chat front ends (Open WebUI and the like) and the `openai` client can use newsrag as a model. The reply's message
 is the cited answer followed by its numbered sources; the same citations come as structured data in a top-level
 `citations` field (and on the last chunk when streaming). Extra request fields `sources`, `since`, `until` filter
-like the app's filters. Earlier user messages are the conversation that follow-ups are rewritten with."""
+like the app's filters. Earlier user messages are the conversation that follow-ups are rewritten with.
+Imports FastAPI (it comes with Gradio): load this module only when serving."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import threading
 import time
 import uuid
 from dataclasses import asdict
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.routing import APIRoute
 
 from .access import Credentials, bearer_allowed
 from .service import ChatReply, ChatService
@@ -73,18 +78,12 @@ def stream_chunks(body: dict):
     yield "data: [DONE]\n\n"
 
 
-def _error(status: int, message: str, kind: str = "invalid_request_error"):
-    from fastapi.responses import JSONResponse
-
+def _error(status: int, message: str, kind: str = "invalid_request_error") -> JSONResponse:
     return JSONResponse({"error": {"message": message, "type": kind, "param": None, "code": None}}, status)
 
 
 def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:
     """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes)."""
-    from fastapi import Request
-    from fastapi.responses import StreamingResponse
-    from fastapi.routing import APIRoute
-
     settings = service.pipeline.settings
     model = settings.app_model_name
     slots = threading.BoundedSemaphore(settings.app_concurrency)  # like the app's queue: at most N at once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import asdict
 from datetime import date
@@ -35,9 +36,10 @@ def _json_safe(value):
 class ChatPage:
     """The Gradio page over a ChatService: event handlers here, layout in build()."""
 
-    def __init__(self, service: ChatService):
+    def __init__(self, service: ChatService, mcp: bool = False):
         self.service = service
         self.settings = service.pipeline.settings
+        self.mcp = mcp
 
     # -- handlers ------------------------------------------------------------------------------------------
     def respond(self, message: str, history: list, queries: list, sources: list | None, since: str | None,
@@ -73,6 +75,23 @@ class ChatPage:
         answer = asdict(reply.answer) | {"hits": None} if reply.answer else None
         return _json_safe({"question": reply.question, "query": reply.query, "error": reply.error,
                            "notes": reply.notes, "answer": answer})
+
+    def ask_news(self, question: str, previous_questions: list[str] | None = None, sources: list[str] | None = None,
+                 since: str = "", until: str = "") -> str:
+        """Answer a question about the news from the indexed articles, every sentence with a numbered, verified citation.
+
+        Returns JSON text: question, query (as searched), error, notes, and answer with text (sentences with [n]
+        markers), refused (true when the articles do not support an answer; then there are no citations) and
+        citations (n, title, source, published, url, quote: the exact supporting sentence, passage, article_id).
+
+        Args:
+            question: the question, e.g. "Which Ukrainian city did Rutte visit?"
+            previous_questions: earlier questions of the conversation, so a follow-up like "How many died there?" is understood
+            sources: only answer from these outlets (empty: all)
+            since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
+            until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)
+        """
+        return json.dumps(self.ask_api(question, previous_questions, sources, since, until), ensure_ascii=False)
 
     def panels(self, on_load: bool = True):
         """Return (banner, index panel, source choices, timer) updates; the timer stops once indexing is done.
@@ -175,6 +194,8 @@ class ChatPage:
         timer.tick(lambda: self.panels(on_load=False), None, panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
+        if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr)
+            gr.api(self.ask_news, api_name="ask_news", **limit)
 
 
 def _css() -> str:
@@ -225,7 +246,7 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
         if credentials:  # Gradio's MCP endpoint does not check Gradio's login: it would be open to anyone
             raise RagError("--mcp cannot be combined with passwords yet: Gradio's MCP server does not check the "
                            "login. Serve the MCP server on 127.0.0.1 without --auth, or use --openai-api.")
-    page = ChatPage(service).build()
+    page = ChatPage(service, mcp=mcp).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
                 max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=mcp,
