@@ -39,8 +39,6 @@ class Pipeline:
         self._lexical: LexicalIndex | None = None
         self._rerankers: dict = {}  # dense? -> the shipped reranker model, loaded once on first use
         self._lock = threading.RLock()
-        self._vectors_lock = threading.Lock()  # its own lock: Chroma may open in the background (open_vectors_early)
-        self._opening: threading.Thread | None = None
 
     # -- parts, loaded lazily -------------------------------------------------------------------------
     @property
@@ -62,7 +60,7 @@ class Pipeline:
     @property
     def vectors(self) -> VectorStore:
         """The Chroma collection (checked against the model and chunking settings)."""
-        with self._vectors_lock:
+        with self._lock:
             if self._vectors is None:
                 self._vectors = VectorStore(self.settings, self.embedder.name, self.embedder.dim)
             return self._vectors
@@ -78,22 +76,6 @@ class Pipeline:
             if self._lexical is None:
                 self._lexical = self.build_lexical()
             return self._lexical
-
-    def _open_vectors_early(self) -> None:
-        """Start opening Chroma in a background thread when retrieval will read vectors (dense reranking or fusion),
-        so its ~1.5 s start-up in a fresh process overlaps loading BM25 and the model instead of following them."""
-        needs = (self.settings.rerank and self.settings.rerank_dense) or self.settings.dense_weight > 0
-        if not needs or self._vectors is not None or self._opening is not None:
-            return
-
-        def open_quietly() -> None:
-            try:
-                self.vectors
-            except Exception:  # noqa: BLE001 - reported when retrieval itself opens the store, in the caller's thread
-                log.debug("opening the vector store in the background failed", exc_info=True)
-
-        self._opening = threading.Thread(target=open_quietly, name="newsrag-open-vectors", daemon=True)
-        self._opening.start()
 
     def build_lexical(self) -> LexicalIndex:
         """Build and save BM25 over every stored chunk unless this generation is saved already; return it."""
@@ -213,7 +195,6 @@ class Pipeline:
         """Return the k best passages for the query, optionally filtered by source and publication dates."""
         query = _check_question(query)
         self._require_articles()
-        self._open_vectors_early()
         vectors = self._vectors or _VectorsOnDemand(self)  # BM25 usually suffices: Chroma starts only when needed
         retriever = HybridRetriever.from_settings(self.docs, self.lexical, vectors, self.embedder, self.settings,
                                                   self._rerankers)
