@@ -166,6 +166,7 @@ class BundledEmbedder:
             encoder = OnnxEncoder(cached.onnx_path, cached.tokenizer_json, cached.max_tokens, _cores())
         except Exception as error:  # noqa: BLE001 - a damaged entry is replaced by a fresh export
             log.warning("the cached ONNX model %s does not load (%s); exporting again", cached.onnx_path, error)
+            onnx_cache.discard(self.cache_dir, key)
             return None
         log.info("loaded the cached ONNX model %s", cached.onnx_path)
         return encoder

@@ -60,7 +60,13 @@ def load_cached(cache_dir: Path, key: str) -> CachedModel | None:
         return None
     except (OSError, ValueError, KeyError) as error:
         log.warning("ignoring the unreadable ONNX cache entry %s (%s); exporting again", entry, error)
+        discard(cache_dir, key)
         return None
+
+
+def discard(cache_dir: Path, key: str) -> None:
+    """Remove a damaged entry, so the next export can take its place."""
+    shutil.rmtree(cache_dir / key, ignore_errors=True)
 
 
 def save_cached(cache_dir: Path, key: str, onnx_model: bytes, tokenizer_json: str, meta: dict) -> Path | None:

@@ -82,6 +82,7 @@ def test_a_damaged_entry_is_exported_again(tmp_path, bundled_embedder, cache, ca
     vectors = embedder.encode(TEXTS[:1])
     assert "does not load" in caplog.text
     np.testing.assert_allclose(vectors, bundled_embedder.encode(TEXTS[:1]), atol=1e-5)
+    assert onnx_cache.load_cached(damaged, key).onnx_path.stat().st_size > 50e6  # replaced by the fresh export
 
 
 def test_an_unwritable_cache_only_costs_speed(tmp_path, bundled_embedder, caplog):
