@@ -77,3 +77,22 @@ def bearer_allowed(header: str | None, credentials: Credentials | None) -> bool:
     if scheme.lower() != "bearer":
         return False
     return any(hmac.compare_digest(token.strip(), f"{user}:{password}") for user, password in credentials)
+
+
+def guard_asgi(app, credentials: Credentials):
+    """Return an ASGI app that answers 401 unless the request carries 'Authorization: Bearer user:password' of one of
+    the logins (for endpoints Gradio's login does not cover, such as its MCP server)."""
+
+    async def guarded(scope, receive, send):
+        if scope["type"] == "http":
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+            if not bearer_allowed(headers.get("authorization"), credentials):
+                body = b'{"error": "Missing or wrong key: send Authorization: Bearer user:password (an app login)."}'
+                await send({"type": "http.response.start", "status": 401,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"www-authenticate", b"Bearer")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await app(scope, receive, send)
+
+    return guarded

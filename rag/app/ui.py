@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RagError
-from .access import decide_auth, is_loopback, load_credentials
+from .access import decide_auth, guard_asgi, is_loopback, load_credentials
 from .service import ChatService
 from .render import reply_html, stats_html, status_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
@@ -194,8 +194,10 @@ class ChatPage:
         timer.tick(lambda: self.panels(on_load=False), None, panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
-        if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr)
-            gr.api(self.ask_news, api_name="ask_news", **limit)
+        if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr).
+            # Not queued: Gradio's MCP server then calls it in-process rather than through a loopback client that
+            # would have to pass the page's login.
+            gr.api(self.ask_news, api_name="ask_news", queue=False)
 
 
 def _css() -> str:
@@ -227,6 +229,16 @@ def require_mcp() -> None:
                        "Run: pip install 'newsrag-offline[mcp]'.") from exc
 
 
+def guard_mcp(app, credentials) -> None:
+    """Require one of the logins as a bearer key on Gradio's MCP endpoint (mounted at /gradio_api/mcp)."""
+    mounts = [route for route in app.router.routes if getattr(route, "path", "") == "/gradio_api/mcp"]
+    if not mounts:
+        raise RagError("Gradio's MCP endpoint was not found at /gradio_api/mcp, so it cannot be protected by the "
+                       "login. Serve --mcp without --auth on 127.0.0.1, or pin gradio to a version newsrag supports.")
+    for mount in mounts:
+        mount.app = guard_asgi(mount.app, credentials)
+
+
 def serve(service: ChatService, host: str | None = None, port: int | None = None, auth: list[str] | None = None,
           auth_file: Path | None = None, no_auth: bool = False, mcp: bool | None = None,
           openai_api: bool | None = None) -> None:
@@ -243,15 +255,18 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
         warn_if_public(host)
     if mcp:
         require_mcp()
-        if credentials:  # Gradio's MCP endpoint does not check Gradio's login: it would be open to anyone
-            raise RagError("--mcp cannot be combined with passwords yet: Gradio's MCP server does not check the "
-                           "login. Serve the MCP server on 127.0.0.1 without --auth, or use --openai-api.")
     page = ChatPage(service, mcp=mcp).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
                 max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=mcp,
                 quiet=False, prevent_thread_lock=True, auth=credentials,
                 auth_message="newsrag: log in with the user name and password you were given.")
+    if mcp and credentials:  # Gradio's login does not cover its MCP endpoint: it takes the login as a bearer key
+        try:
+            guard_mcp(page.app, credentials)
+        except RagError:
+            page.close()
+            raise
     if openai_api:
         from .openai_api import add_openai_routes
 

@@ -81,10 +81,11 @@ def openai_app(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mcp_app(tmp_path_factory):
-    """The app with --mcp, its port from GRADIO_SERVER_PORT (the variable every Gradio host sets)."""
+    """The app with --mcp, its port from GRADIO_SERVER_PORT (the variable every Gradio host sets) and its login
+    from RAG_APP_AUTH."""
     root = tmp_path_factory.mktemp("mcp-app")
     port = free_port()
-    process = start_app(root, ["--mcp"], {"GRADIO_SERVER_PORT": str(port)})
+    process = start_app(root, ["--mcp"], {"GRADIO_SERVER_PORT": str(port), "RAG_APP_AUTH": ":".join(LOGIN)})
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_until(lambda: not asyncio.run(call_ask(url, QUESTION))["answer"]["refused"], process, root / "app.log")
@@ -143,7 +144,8 @@ async def call_ask(url: str, question: str, previous: list[str] | None = None) -
     from mcp import ClientSession
     from mcp.client.streamable_http import streamablehttp_client
 
-    async with streamablehttp_client(f"{url}gradio_api/mcp/") as (read, write, _):
+    headers = {"Authorization": f"Bearer {':'.join(LOGIN)}"}
+    async with streamablehttp_client(f"{url}gradio_api/mcp/", headers=headers) as (read, write, _):
         async with ClientSession(read, write) as session:
             await session.initialize()
             tools = {tool.name: tool for tool in (await session.list_tools()).tools}
@@ -167,3 +169,11 @@ def test_mcp_tool_returns_the_answer_with_its_citations(mcp_app):
 def test_mcp_tool_refuses_what_the_corpus_does_not_say(mcp_app):
     answer = asyncio.run(call_ask(mcp_app, "Who won the 1998 World Cup final?"))["answer"]
     assert answer["refused"] and answer["citations"] == []
+
+
+def test_mcp_endpoint_needs_the_login_as_bearer_key(mcp_app):
+    request = urllib.request.Request(f"{mcp_app}gradio_api/mcp/", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": "Bearer ann:nope"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 401

@@ -68,3 +68,24 @@ def test_gradio_env_beats_rag_toml(tmp_path, monkeypatch):
     assert Settings().app_port == 7000
     monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
     assert Settings().app_port == 9000
+
+
+def test_guarded_asgi_app_answers_401_without_the_key():
+    import asyncio
+
+    from rag.app.access import guard_asgi
+
+    reached, sent = [], []
+
+    async def inner(scope, receive, send):
+        reached.append(scope["path"])
+
+    async def send(message):
+        sent.append(message)
+
+    guarded = guard_asgi(inner, [("ann", "pw")])
+    scope = {"type": "http", "path": "/gradio_api/mcp/", "headers": [(b"authorization", b"Bearer ann:nope")]}
+    asyncio.run(guarded(scope, None, send))
+    assert reached == [] and sent[0]["status"] == 401
+    asyncio.run(guarded(scope | {"headers": [(b"authorization", b"Bearer ann:pw")]}, None, send))
+    assert reached == ["/gradio_api/mcp/"]
