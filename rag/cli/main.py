@@ -118,6 +118,48 @@ def _count_or_path(value: str) -> int | Path:
     return int(value) if value.isdigit() else Path(value)
 
 
+def _add_serve(sub) -> None:
+    """Add `rag serve` and its options: address, logins, program APIs."""
+    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / GRADIO_SERVER_NAME; "
+                   "another host needs --auth or --no-auth)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT / GRADIO_SERVER_PORT)")
+    p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
+                   help="require this login (repeatable; or RAG_APP_AUTH); required when --host is not loopback")
+    p.add_argument("--auth-file", type=Path, help="a file of user:password lines (or RAG_APP_AUTH_FILE)")
+    p.add_argument("--no-auth", action="store_true", help="serve a non-loopback host without a password (warned)")
+    p.add_argument("--mcp", action="store_true", help="also serve Gradio's MCP server at /gradio_api/mcp/ "
+                   "(tool ask_news; needs the [mcp] extra)")
+    p.add_argument("--openai-api", action="store_true",
+                   help="also serve an OpenAI-compatible API at /v1 (chat/completions, models)")
+    p.set_defaults(func=cmd_serve)
+
+
+def _add_bench(sub) -> None:
+    """Add `rag bench` and the options of its benchmarks."""
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale, "
+                       "cold start")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale", "cold"])
+    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
+    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
+    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
+    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
+    p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
+    p.add_argument("--questions", type=_count_or_path, default=200,
+                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
+    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
+    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
+                                                  "(default docs/bench/multihop-latest.json)")
+    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
+    p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
+                                      "worktree, for before/after); default: this one")
+    p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
+    p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
+    p.set_defaults(func=cmd_bench)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
     from ..version import __version__
@@ -146,46 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
-    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / GRADIO_SERVER_NAME; "
-                   "another host needs --auth or --no-auth)")
-    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT / GRADIO_SERVER_PORT)")
-    p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
-                   help="require this login (repeatable; or RAG_APP_AUTH); required when --host is not loopback")
-    p.add_argument("--auth-file", type=Path, help="a file of user:password lines (or RAG_APP_AUTH_FILE)")
-    p.add_argument("--no-auth", action="store_true", help="serve a non-loopback host without a password (warned)")
-    p.add_argument("--mcp", action="store_true", help="also serve Gradio's MCP server at /gradio_api/mcp/ "
-                   "(the ask tool; needs the [mcp] extra)")
-    p.add_argument("--openai-api", action="store_true",
-                   help="also serve an OpenAI-compatible API at /v1 (chat/completions, models)")
-    p.set_defaults(func=cmd_serve)
+    _add_serve(sub)
 
     p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
     p.add_argument("--repair", action="store_true", help="fix what can be fixed")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale, "
-                       "cold start")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale", "cold"])
-    p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
-    p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
-    p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
-    p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
-    p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
-    p.add_argument("--questions", type=_count_or_path, default=200,
-                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
-                        "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
-    p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
-    p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
-                                                  "(default docs/bench/multihop-latest.json)")
-    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
-    p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
-    p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
-                                      "worktree, for before/after); default: this one")
-    p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
-    p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
-    p.set_defaults(func=cmd_bench)
+    _add_bench(sub)
 
     p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
     p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "
