@@ -68,8 +68,8 @@ def completion(reply: ChatReply, model: str) -> dict:
 def stream_chunks(body: dict):
     """Yield the server-sent events of a completion: the role, the text, then a final chunk with the citations."""
     base = {"id": body["id"], "object": "chat.completion.chunk", "created": body["created"], "model": body["model"]}
-    deltas = [({"role": "assistant", "content": ""}, None), ({"content": body["choices"][0]["message"]["content"]}, None),
-              ({}, "stop")]
+    text = body["choices"][0]["message"]["content"]
+    deltas = [({"role": "assistant", "content": ""}, None), ({"content": text}, None), ({}, "stop")]
     for delta, finish in deltas:
         chunk = base | {"choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
         if finish:

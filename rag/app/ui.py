@@ -66,7 +66,7 @@ class ChatPage:
 
         Args:
             question: the question, e.g. "Which Ukrainian city did Rutte visit?"
-            previous_queries: earlier questions of the conversation, so a follow-up like "How many died there?" is understood
+            previous_queries: earlier questions of the conversation, for follow-ups like "How many died there?"
             sources: only answer from these outlets (empty: all)
             since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
             until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)
@@ -78,7 +78,7 @@ class ChatPage:
 
     def ask_news(self, question: str, previous_questions: list[str] | None = None, sources: list[str] | None = None,
                  since: str = "", until: str = "") -> str:
-        """Answer a question about the news from the indexed articles, every sentence with a numbered, verified citation.
+        """Answer a question about the news from the indexed articles, each sentence with a verified citation.
 
         Returns JSON text: question, query (as searched), error, notes, and answer with text (sentences with [n]
         markers), refused (true when the articles do not support an answer; then there are no citations) and
@@ -86,7 +86,7 @@ class ChatPage:
 
         Args:
             question: the question, e.g. "Which Ukrainian city did Rutte visit?"
-            previous_questions: earlier questions of the conversation, so a follow-up like "How many died there?" is understood
+            previous_questions: earlier questions of the conversation, for follow-ups like "How many died there?"
             sources: only answer from these outlets (empty: all)
             since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
             until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)

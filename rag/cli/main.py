@@ -121,8 +121,8 @@ def _count_or_path(value: str) -> int | Path:
 def _add_serve(sub) -> None:
     """Add `rag serve` and its options: address, logins, program APIs."""
     p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
-    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / GRADIO_SERVER_NAME; "
-                   "another host needs --auth or --no-auth)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / "
+                   "GRADIO_SERVER_NAME; another host needs --auth or --no-auth)")
     p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT / GRADIO_SERVER_PORT)")
     p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
                    help="require this login (repeatable; or RAG_APP_AUTH); required when --host is not loopback")
@@ -137,8 +137,8 @@ def _add_serve(sub) -> None:
 
 def _add_bench(sub) -> None:
     """Add `rag bench` and the options of its benchmarks."""
-    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale, "
-                       "cold start")
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
+                       "load, scale, cold start")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "load", "scale", "cold"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")

@@ -37,7 +37,8 @@ def test_gradio_6_and_every_fast_moving_dependency_has_an_upper_bound():
     gradio = requirement("gradio").specifier
     assert "6.0.0" in gradio and "6.31.0" in gradio and "5.49.0" not in gradio and "7.0.0" not in gradio
     unbounded = [str(r) for r in map(Requirement, PROJECT["dependencies"])
-                 if r.name.lower().replace("_", "-") not in UNBOUNDED_OK and not any(s.operator == "<" for s in r.specifier)]
+                 if r.name.lower().replace("_", "-") not in UNBOUNDED_OK
+                 and not any(s.operator == "<" for s in r.specifier)]
     assert unbounded == []
 
 

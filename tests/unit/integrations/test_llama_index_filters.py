@@ -20,7 +20,8 @@ def test_no_filters_mean_no_keywords():
 
 
 def test_source_equality_and_membership_accumulate():
-    got = filters_to_kwargs(filters(("source", FilterOperator.EQ, "BBC"), ("source", FilterOperator.IN, ["CNN", "Fortune"])))
+    got = filters_to_kwargs(filters(("source", FilterOperator.EQ, "BBC"),
+                                    ("source", FilterOperator.IN, ["CNN", "Fortune"])))
     assert got == {"sources": ["BBC", "CNN", "Fortune"]}
 
 
@@ -51,7 +52,8 @@ def test_node_keeps_ids_and_url_out_of_the_llm_text():
     llm_text = node.node.get_content(MetadataMode.LLM)
     assert "The Fed held rates." in llm_text and "CNBC" in llm_text and "2023-11-01" in llm_text
     assert "a-17" not in llm_text and "example.org" not in llm_text
-    assert node.node.metadata["url"] == "https://example.org/fed" and node.score == 0.9 and node.node.node_id == "a-17:0"
+    assert node.node.metadata["url"] == "https://example.org/fed" and node.score == 0.9
+    assert node.node.node_id == "a-17:0"
 
 
 def test_retriever_is_a_module_level_class_that_passes_filters():
