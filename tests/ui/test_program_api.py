@@ -15,12 +15,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 QUESTION = "How many people were killed in the Sumy region?"
 LOGIN = ("ann", "s3cret:pw")
+ASK_SCHEMA = json.loads((REPO / "docs" / "ask.schema.json").read_text())
 STARTUP_SECONDS = 240
 
 
@@ -137,6 +139,7 @@ def test_openai_api_and_the_page_need_the_login(openai_app):
     assert refused.value.code == 401
     reply = Client(openai_app, auth=LOGIN, verbose=False).predict(question=QUESTION, api_name="/ask")
     assert "35" in reply["answer"]["text"]
+    jsonschema.validate(reply, ASK_SCHEMA)  # the schema documented in the README is what /ask returns
 
 
 async def call_ask(url: str, question: str, previous: list[str] | None = None) -> dict:
@@ -158,6 +161,7 @@ async def call_ask(url: str, question: str, previous: list[str] | None = None) -
 
 def test_mcp_tool_returns_the_answer_with_its_citations(mcp_app):
     reply = asyncio.run(call_ask(mcp_app, QUESTION))
+    jsonschema.validate(reply, ASK_SCHEMA)
     answer = reply["answer"]
     assert not answer["refused"] and "35" in answer["text"] and reply["error"] == ""
     assert answer["citations"][0]["n"] == 1 and "35" in answer["citations"][0]["quote"]
