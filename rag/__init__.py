@@ -10,8 +10,9 @@ from .config import Settings
 from .errors import EmptyIndexError, IndexLockedError, IndexMismatchError, QuestionError, RagError
 from .pipeline import Pipeline
 from .types import Answer, Article, Citation, Hit, IndexStats, IngestReport
+from .version import __version__
 
 __all__ = [
     "Answer", "Article", "Citation", "EmptyIndexError", "Hit", "IndexLockedError", "IndexMismatchError",
-    "IndexStats", "IngestReport", "Pipeline", "QuestionError", "RagError", "Settings",
+    "IndexStats", "IngestReport", "Pipeline", "QuestionError", "RagError", "Settings", "__version__",
 ]

@@ -23,6 +23,18 @@ for _name, _value in {
     os.environ.setdefault(_name, _value)
 
 
+class GradioEnvSource(PydanticBaseSettingsSource):
+    """GRADIO_SERVER_NAME / GRADIO_SERVER_PORT, which Gradio users and hosting platforms set, as app_host / app_port."""
+
+    NAMES = {"app_host": "GRADIO_SERVER_NAME", "app_port": "GRADIO_SERVER_PORT"}
+
+    def get_field_value(self, field, field_name):
+        return os.environ.get(self.NAMES.get(field_name, "")), field_name, False
+
+    def __call__(self) -> dict:
+        return {field: value for field, name in self.NAMES.items() if (value := os.environ.get(name))}
+
+
 class Settings(BaseSettings):
     """Configuration of a newsrag pipeline; field names map to RAG_<NAME> env vars and rag.toml keys."""
 
@@ -46,6 +58,10 @@ class Settings(BaseSettings):
     # embed_batch_size
     embed_backend: Literal["onnx", "torch"] = "onnx"
     embed_batch_size: int = 64
+    # Where the ONNX export is cached so later starts skip torch and the export (default: the user cache dir,
+    # e.g. ~/.cache/newsrag-offline); cache_onnx=false exports in memory at every start
+    model_cache_dir: Path | None = None
+    cache_onnx: bool = True
     # Indexes whose vectors were written under these model names are opened too (the scale benchmark builds with
     # random stand-in vectors and reads with the real model); empty: only the embedder's own name is accepted
     accept_embed_models: list[str] = []
@@ -98,9 +114,20 @@ class Settings(BaseSettings):
     max_file_tokens: int = 5_000_000  # estimated from characters (~4 per token)
     max_article_chunks: int = 1000  # 1000 chunks of 256 tokens: a book, not a news article
 
-    # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose
+    # Browser app (`python app.py`, `rag serve`): loopback only unless app_host is changed on purpose. Gradio's own
+    # GRADIO_SERVER_NAME / GRADIO_SERVER_PORT are honoured too (RAG_APP_HOST / RAG_APP_PORT win when both are set)
     app_host: str = "127.0.0.1"
     app_port: int = 7860
+    # Passwords (Gradio's login page; the OpenAI-compatible API takes "user:password" as its bearer key):
+    # "user:password", several comma-separated, and/or a file of user:password lines. Required when app_host is not
+    # loopback unless app_require_auth is false (`rag serve --no-auth`)
+    app_auth: str = ""
+    app_auth_file: Path | None = None
+    app_require_auth: bool = True
+    # APIs for other programs: Gradio's MCP server (needs the [mcp] extra) and an OpenAI-compatible /v1 API
+    app_mcp: bool = False
+    app_openai_api: bool = False
+    app_model_name: str = "newsrag"  # the model id /v1/models lists
     upload_max_mb: float = 10.0
     upload_max_files: int = 20  # per upload request; the rest are refused with a message
     app_concurrency: int = 4
@@ -114,8 +141,19 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Keyword arguments win over env vars, which win over rag.toml."""
-        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+        """Keyword arguments win over RAG_* env vars, then Gradio's GRADIO_SERVER_* env vars, then rag.toml."""
+        return (init_settings, env_settings, GradioEnvSource(settings_cls), TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def onnx_cache_dir(self) -> Path | None:
+        """Return where the exported ONNX model is cached, or None when caching is off."""
+        if not self.cache_onnx:
+            return None
+        if self.model_cache_dir is not None:
+            return self.model_cache_dir / "onnx"
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("newsrag-offline", appauthor=False)) / "onnx"
 
     @property
     def chunking_signature(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import threading
 import time
@@ -50,7 +49,7 @@ class Pipeline:
         """The sentence encoder (loaded on first use)."""
         if self._embedder is None:
             self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
-                                           self.settings.embed_backend)
+                                           self.settings.embed_backend, self.settings.onnx_cache_dir)
         return self._embedder
 
     @property
@@ -250,20 +249,23 @@ class Pipeline:
     @contextmanager
     def write_lock(self):
         """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
+        from filelock import FileLock, Timeout
+
         try:
             self.settings.index_dir.mkdir(parents=True, exist_ok=True)
-            handle = open(self.settings.index_dir / "write.lock", "w")
+            lock = FileLock(self.settings.index_dir / "write.lock", timeout=0, thread_local=False)
+            lock.acquire()
+        except Timeout as exc:
+            raise IndexLockedError(f"The index at {self.settings.index_dir} is locked: another process is "
+                                   "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
         except OSError as exc:
             raise RagError(f"Cannot write to the index directory {self.settings.index_dir} ({exc.strerror or exc}). "
                            "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write; a read-only copy of an "
                            "index answers questions but cannot ingest or repair.") from exc
-        with handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise IndexLockedError(f"The index at {self.settings.index_dir} is locked: another process is "
-                                       "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
+        try:
             yield
+        finally:
+            lock.release()
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Ingest the default corpus when the index is empty (first run); return its report, or None."""
@@ -282,7 +284,8 @@ class Pipeline:
         """Return the k best passages for the query, optionally filtered by source and publication dates."""
         query = _check_question(query)
         self._require_articles()
-        retriever = HybridRetriever.from_settings(self.docs, self.lexical, self.vectors, self.embedder, self.settings,
+        vectors = self._vectors or _VectorsOnDemand(self)  # BM25 usually suffices: Chroma starts only when needed
+        retriever = HybridRetriever.from_settings(self.docs, self.lexical, vectors, self.embedder, self.settings,
                                                   self._rerankers)
         return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None,
                                   since=_as_date(since), until=_as_date(until))
@@ -334,6 +337,17 @@ class Pipeline:
 def _too_long(chunks: int, limit: int) -> str:
     return (f"skipped: too long ({chunks:,} passages; the limit is {limit:,} per article). Split the article, or "
             "raise RAG_MAX_ARTICLE_CHUNKS.")
+
+
+class _VectorsOnDemand:
+    """A pipeline's vector store, opened on first use: retrieval only searches vectors when dense fusion is on or
+    BM25 finds too little, so a fresh process answering from BM25 never pays Chroma's start-up (~2-3 s on 2 cores)."""
+
+    def __init__(self, pipeline: Pipeline):
+        self._pipeline = pipeline
+
+    def __getattr__(self, name: str):
+        return getattr(self._pipeline.vectors, name)
 
 
 def _check_question(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ipaddress
+import json
 import logging
 from dataclasses import asdict
 from datetime import date
@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RagError
+from .access import decide_auth, guard_asgi, is_loopback, load_credentials
 from .service import ChatService
 from .render import reply_html, stats_html, status_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
@@ -35,9 +36,10 @@ def _json_safe(value):
 class ChatPage:
     """The Gradio page over a ChatService: event handlers here, layout in build()."""
 
-    def __init__(self, service: ChatService):
+    def __init__(self, service: ChatService, mcp: bool = False):
         self.service = service
         self.settings = service.pipeline.settings
+        self.mcp = mcp
 
     # -- handlers ------------------------------------------------------------------------------------------
     def respond(self, message: str, history: list, queries: list, sources: list | None, since: str | None,
@@ -56,11 +58,40 @@ class ChatPage:
 
     def ask_api(self, question: str, previous_queries: list[str] | None = None, sources: list[str] | None = None,
                 since: str = "", until: str = "") -> dict:
-        """Answer a question (previous_queries: earlier searched queries, for follow-ups); returns the Answer as JSON."""
+        """Answer a question about the news from the indexed articles, with numbered, verified citations.
+
+        Returns JSON: question, query (the question as searched, follow-ups rewritten), error, notes, and answer:
+        text (sentences with [n] markers), refused (true when the articles do not support an answer), short, and
+        citations (n, article_id, title, source, published, url, quote, start, end, score, passage).
+
+        Args:
+            question: the question, e.g. "Which Ukrainian city did Rutte visit?"
+            previous_queries: earlier questions of the conversation, for follow-ups like "How many died there?"
+            sources: only answer from these outlets (empty: all)
+            since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
+            until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)
+        """
         reply = self.service.ask(question, previous_queries or [], sources or None, since or None, until or None)
         answer = asdict(reply.answer) | {"hits": None} if reply.answer else None
         return _json_safe({"question": reply.question, "query": reply.query, "error": reply.error,
                            "notes": reply.notes, "answer": answer})
+
+    def ask_news(self, question: str, previous_questions: list[str] | None = None, sources: list[str] | None = None,
+                 since: str = "", until: str = "") -> str:
+        """Answer a question about the news from the indexed articles, each sentence with a verified citation.
+
+        Returns JSON text: question, query (as searched), error, notes, and answer with text (sentences with [n]
+        markers), refused (true when the articles do not support an answer; then there are no citations) and
+        citations (n, title, source, published, url, quote: the exact supporting sentence, passage, article_id).
+
+        Args:
+            question: the question, e.g. "Which Ukrainian city did Rutte visit?"
+            previous_questions: earlier questions of the conversation, for follow-ups like "How many died there?"
+            sources: only answer from these outlets (empty: all)
+            since: only articles published on or after this date, YYYY-MM-DD ("" for no limit)
+            until: only articles published on or before this date, YYYY-MM-DD ("" for no limit)
+        """
+        return json.dumps(self.ask_api(question, previous_questions, sources, since, until), ensure_ascii=False)
 
     def panels(self, on_load: bool = True):
         """Return (banner, index panel, source choices, timer) updates; the timer stops once indexing is done.
@@ -163,6 +194,10 @@ class ChatPage:
         timer.tick(lambda: self.panels(on_load=False), None, panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
+        if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr).
+            # Not queued: Gradio's MCP server then calls it in-process rather than through a loopback client that
+            # would have to pass the page's login.
+            gr.api(self.ask_news, api_name="ask_news", queue=False)
 
 
 def _css() -> str:
@@ -179,14 +214,10 @@ def _theme():
 
 def warn_if_public(host: str) -> bool:
     """Log a warning when host is not a loopback address; return True when it is public."""
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if not loopback:
+    if not is_loopback(host):
         log.warning("serving on %s: anyone who can reach this machine can ask questions and upload files. "
                     "Use --host 127.0.0.1 to keep it local.", host)
-    return not loopback
+    return not is_loopback(host)
 
 
 def require_free_port(host: str, port: int) -> None:
@@ -204,17 +235,59 @@ def require_free_port(host: str, port: int) -> None:
                        "port with --port N (or RAG_APP_PORT).") from exc
 
 
-def serve(service: ChatService, host: str | None = None, port: int | None = None) -> None:
-    """Start background indexing, then serve the page (blocks until interrupted)."""
+def require_mcp() -> None:
+    """Raise RagError naming the extra to install when Gradio's MCP server cannot be imported."""
+    try:
+        import mcp  # noqa: F401
+    except ImportError as exc:
+        raise RagError("`rag serve --mcp` needs Gradio's MCP support, which is not installed. "
+                       "Run: pip install 'newsrag-offline[mcp]'.") from exc
+
+
+def guard_mcp(app, credentials) -> None:
+    """Require one of the logins as a bearer key on Gradio's MCP endpoint (mounted at /gradio_api/mcp)."""
+    mounts = [route for route in app.router.routes if getattr(route, "path", "") == "/gradio_api/mcp"]
+    if not mounts:
+        raise RagError("Gradio's MCP endpoint was not found at /gradio_api/mcp, so it cannot be protected by the "
+                       "login. Serve --mcp without --auth on 127.0.0.1, or pin gradio to a version newsrag supports.")
+    for mount in mounts:
+        mount.app = guard_asgi(mount.app, credentials)
+
+
+def serve(service: ChatService, host: str | None = None, port: int | None = None, auth: list[str] | None = None,
+          auth_file: Path | None = None, no_auth: bool = False, mcp: bool | None = None,
+          openai_api: bool | None = None) -> None:
+    """Start background indexing, then serve the page (blocks until interrupted). Logins come from auth /
+    auth_file or the settings and are required on a non-loopback host unless no_auth; mcp adds Gradio's MCP server,
+    openai_api the OpenAI-compatible /v1 routes (None: as the settings say)."""
     settings = service.pipeline.settings
     host, port = host or settings.app_host, port or settings.app_port
-    warn_if_public(host)
+    mcp = settings.app_mcp if mcp is None else mcp
+    openai_api = settings.app_openai_api if openai_api is None else openai_api
+    logins = load_credentials(auth or settings.app_auth or None, auth_file or settings.app_auth_file)
+    credentials = decide_auth(host, logins, require=settings.app_require_auth and not no_auth)
+    if credentials is None:
+        warn_if_public(host)
+    if mcp:
+        require_mcp()
     require_free_port(host, port)
-    page = ChatPage(service).build()
+    page = ChatPage(service, mcp=mcp).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,
-                max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=False,
-                quiet=False, prevent_thread_lock=True)
+                max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=mcp,
+                quiet=False, prevent_thread_lock=True, auth=credentials,
+                auth_message="newsrag: log in with the user name and password you were given.")
+    if mcp and credentials:  # Gradio's login does not cover its MCP endpoint: it takes the login as a bearer key
+        try:
+            guard_mcp(page.app, credentials)
+        except RagError:
+            page.close()
+            raise
+    if openai_api:
+        from .openai_api import add_openai_routes
+
+        add_openai_routes(page.app, service, credentials)
+        log.warning("OpenAI-compatible API at http://%s:%d/v1 (model %r)", host, port, settings.app_model_name)
     service.start_indexing()  # after the page is up, so the first start shows the page at once
     try:
         page.block_thread()

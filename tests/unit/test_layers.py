@@ -9,7 +9,7 @@ import rag
 ROOT = Path(rag.__file__).parent
 # Lower number = lower layer. A module may import its own package or any lower layer, never a higher one.
 # integrations/ sits under the pipeline: its adapters take a Pipeline object, they never import it.
-LAYERS = {"config": 0, "types": 0, "errors": 0, "text": 0, "ingest": 1, "index": 2, "retrieval": 3, "answer": 4,
+LAYERS = {"config": 0, "types": 0, "errors": 0, "text": 0, "version": 0, "ingest": 1, "index": 2, "retrieval": 3, "answer": 4,
           "integrations": 5, "pipeline": 6, "app": 7, "evaluation": 7, "bench": 8, "cli": 9, "__init__": 9,
           "__main__": 10}
 

@@ -1,0 +1,120 @@
+"""An OpenAI-compatible API (`rag serve --openai-api`): /v1/models and /v1/chat/completions over a ChatService.
+
+Chat front ends (Open WebUI and the like) and the `openai` client can use newsrag as a model. The reply's message
+is the cited answer followed by its numbered sources; the same citations come as structured data in a top-level
+`citations` field (and on the last chunk when streaming). Extra request fields `sources`, `since`, `until` filter
+like the app's filters. Earlier user messages are the conversation that follow-ups are rewritten with.
+Imports FastAPI (it comes with Gradio): load this module only when serving."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from dataclasses import asdict
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.routing import APIRoute
+
+from .access import Credentials, bearer_allowed
+from .service import ChatReply, ChatService
+
+
+def message_text(message: dict) -> str:
+    """Return the text of a chat message whose content is a string or a list of parts."""
+    content = message.get("content") or ""
+    if isinstance(content, list):
+        return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return str(content)
+
+
+def citation_json(citation) -> dict:
+    """Return a Citation as plain JSON (dates as ISO strings)."""
+    data = asdict(citation)
+    data["published"] = citation.published.isoformat() if citation.published else None
+    return data
+
+
+def cited_text(reply: ChatReply) -> str:
+    """Return the answer text followed by its numbered sources (what a chat window shows)."""
+    answer = reply.answer
+    if answer is None:
+        return reply.error
+    lines = [answer.text]
+    if answer.citations:
+        lines.append("\nSources:")
+    for c in answer.citations:
+        when = c.published.isoformat() if c.published else "date unknown"
+        lines.append(f"[{c.n}] {c.title} ({c.source}, {when})" + (f" {c.url}" if c.url else ""))
+    return "\n".join(lines + reply.notes)
+
+
+def completion(reply: ChatReply, model: str) -> dict:
+    """Return a chat.completion object for a reply, with `citations`, `refused` and the searched `query`."""
+    answer = reply.answer
+    return {
+        "id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": cited_text(reply)},
+                     "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+        "citations": [citation_json(c) for c in answer.citations] if answer else [],
+        "refused": bool(answer and answer.refused), "query": reply.query,
+    }
+
+
+def stream_chunks(body: dict):
+    """Yield the server-sent events of a completion: the role, the text, then a final chunk with the citations."""
+    base = {"id": body["id"], "object": "chat.completion.chunk", "created": body["created"], "model": body["model"]}
+    text = body["choices"][0]["message"]["content"]
+    deltas = [({"role": "assistant", "content": ""}, None), ({"content": text}, None), ({}, "stop")]
+    for delta, finish in deltas:
+        chunk = base | {"choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+        if finish:
+            chunk |= {"citations": body["citations"], "refused": body["refused"], "query": body["query"]}
+        yield f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n"
+    yield "data: [DONE]\n\n"
+
+
+def _error(status: int, message: str, kind: str = "invalid_request_error") -> JSONResponse:
+    return JSONResponse({"error": {"message": message, "type": kind, "param": None, "code": None}}, status)
+
+
+def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:
+    """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes)."""
+    settings = service.pipeline.settings
+    model = settings.app_model_name
+    slots = threading.BoundedSemaphore(settings.app_concurrency)  # like the app's queue: at most N at once
+
+    def unauthorised(request: Request):
+        if bearer_allowed(request.headers.get("authorization"), credentials):
+            return None
+        return _error(401, "Missing or wrong API key. Use one of the app's logins as the key: 'user:password'.",
+                      "authentication_error")
+
+    def models(request: Request):
+        return unauthorised(request) or {"object": "list", "data": [
+            {"id": model, "object": "model", "created": 0, "owned_by": "newsrag"}]}
+
+    def chat_completions(request: Request, payload: dict):
+        if denied := unauthorised(request):
+            return denied
+        users = [message_text(m) for m in payload.get("messages") or [] if isinstance(m, dict)
+                 and m.get("role") == "user"]
+        if not users or not users[-1].strip():
+            return _error(400, "No user message: send messages=[{'role': 'user', 'content': 'your question'}].")
+        with slots:
+            reply = service.ask(users[-1], users[:-1], payload.get("sources") or None, payload.get("since") or None,
+                                payload.get("until") or None)
+        if reply.answer is None:
+            return _error(400, reply.error)
+        body = completion(reply, model)
+        if payload.get("stream"):
+            return StreamingResponse(stream_chunks(body), media_type="text/event-stream")
+        return body
+
+    routes = [APIRoute("/v1/models", models, methods=["GET"]),
+              APIRoute("/v1/chat/completions", chat_completions, methods=["POST"])]
+    app.router.routes[0:0] = routes

@@ -1,0 +1,183 @@
+"""APIs for other programs, with real clients against `rag serve` in a subprocess on a free loopback port:
+the `openai` client against --openai-api (behind a login), and an MCP client session against --mcp."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+pytestmark = pytest.mark.slow
+REPO = Path(__file__).resolve().parents[2]
+QUESTION = "How many people were killed in the Sumy region?"
+LOGIN = ("ann", "s3cret:pw")
+ASK_SCHEMA = json.loads((REPO / "docs" / "ask.schema.json").read_text())
+STARTUP_SECONDS = 240
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_app(root: Path, args: list[str], env: dict) -> subprocess.Popen:
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "seeds", corpus)
+    env = os.environ | {"RAG_INDEX_DIR": str(root / "index"), "RAG_CORPUS_DIR": str(corpus),
+                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp")} | env
+    with open(root / "app.log", "w") as log:
+        return subprocess.Popen([sys.executable, "-m", "rag", "serve", *args], cwd=REPO, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+
+
+def wait_until(ready, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if ready():
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        time.sleep(1)
+    raise TimeoutError(f"the app did not get ready in {STARTUP_SECONDS}s:\n{log.read_text()[-3000:]}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def openai_app(tmp_path_factory):
+    """The app with --openai-api and a login (the users file), port given on the command line."""
+    root = tmp_path_factory.mktemp("openai-app")
+    (root / "users.txt").write_text(f"# logins\n{LOGIN[0]}:{LOGIN[1]}\n")
+    port = free_port()
+    process = start_app(root, ["--port", str(port), "--openai-api", "--auth-file", str(root / "users.txt")], {})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: not openai_client(url).chat.completions.create(
+            model="newsrag", messages=[{"role": "user", "content": QUESTION}]).model_extra["refused"],
+            process, root / "app.log")
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def mcp_app(tmp_path_factory):
+    """The app with --mcp, its port from GRADIO_SERVER_PORT (the variable every Gradio host sets) and its login
+    from RAG_APP_AUTH."""
+    root = tmp_path_factory.mktemp("mcp-app")
+    port = free_port()
+    process = start_app(root, ["--mcp"], {"GRADIO_SERVER_PORT": str(port), "RAG_APP_AUTH": ":".join(LOGIN)})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: not asyncio.run(call_ask(url, QUESTION))["answer"]["refused"], process, root / "app.log")
+        yield url
+    finally:
+        stop(process)
+
+
+def openai_client(url: str, key: str = ":".join(LOGIN)):
+    from openai import OpenAI
+
+    return OpenAI(base_url=f"{url}v1", api_key=key, max_retries=0, timeout=120)
+
+
+def test_openai_client_gets_the_cited_answer_and_citations(openai_app):
+    client = openai_client(openai_app)
+    assert [m.id for m in client.models.list().data] == ["newsrag"]
+    reply = client.chat.completions.create(model="newsrag", messages=[{"role": "user", "content": QUESTION}])
+    text = reply.choices[0].message.content
+    assert "35" in text and "[1]" in text and "Sources:" in text and reply.choices[0].finish_reason == "stop"
+    citations = reply.model_extra["citations"]
+    assert citations[0]["n"] == 1 and "35" in citations[0]["quote"] and citations[0]["published"] == "2025-04-15"
+
+
+def test_openai_follow_up_uses_the_earlier_user_messages(openai_app):
+    reply = openai_client(openai_app).chat.completions.create(model="newsrag", messages=[
+        {"role": "user", "content": "What happened in Sumy?"}, {"role": "assistant", "content": "..."},
+        {"role": "user", "content": "How many died there?"}])
+    assert reply.model_extra["query"] == "How many died in Sumy?" and "35" in reply.choices[0].message.content
+
+
+def test_openai_streaming_ends_with_the_citations(openai_app):
+    stream = openai_client(openai_app).chat.completions.create(
+        model="newsrag", messages=[{"role": "user", "content": QUESTION}], stream=True)
+    chunks = list(stream)
+    text = "".join(c.choices[0].delta.content or "" for c in chunks)
+    assert "35" in text and chunks[-1].choices[0].finish_reason == "stop"
+    assert chunks[-1].model_extra["citations"][0]["n"] == 1
+
+
+def test_openai_api_and_the_page_need_the_login(openai_app):
+    from gradio_client import Client
+    from openai import AuthenticationError
+
+    with pytest.raises(AuthenticationError):
+        openai_client(openai_app, key="ann:wrong").models.list()
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{openai_app}config", timeout=30)
+    assert refused.value.code == 401
+    reply = Client(openai_app, auth=LOGIN, verbose=False).predict(question=QUESTION, api_name="/ask")
+    assert "35" in reply["answer"]["text"]
+    jsonschema.validate(reply, ASK_SCHEMA)  # the schema documented in the README is what /ask returns
+
+
+async def call_ask(url: str, question: str, previous: list[str] | None = None) -> dict:
+    """Return the JSON of the app's ask tool, called through an MCP client session."""
+    from mcp import ClientSession
+    from mcp.client.streamable_http import streamablehttp_client
+
+    headers = {"Authorization": f"Bearer {':'.join(LOGIN)}"}
+    async with streamablehttp_client(f"{url}gradio_api/mcp/", headers=headers) as (read, write, _):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+            tools = {tool.name: tool for tool in (await session.list_tools()).tools}
+            name = next(n for n in tools if n.endswith("ask_news"))
+            assert "question" in tools[name].inputSchema["properties"]
+            result = await session.call_tool(name, {"question": question, "previous_questions": previous or []})
+            assert not result.isError, result.content
+            return json.loads(result.content[0].text)
+
+
+def test_mcp_tool_returns_the_answer_with_its_citations(mcp_app):
+    reply = asyncio.run(call_ask(mcp_app, QUESTION))
+    jsonschema.validate(reply, ASK_SCHEMA)
+    answer = reply["answer"]
+    assert not answer["refused"] and "35" in answer["text"] and reply["error"] == ""
+    assert answer["citations"][0]["n"] == 1 and "35" in answer["citations"][0]["quote"]
+    assert answer["citations"][0]["published"] == "2025-04-15"
+    follow_up = asyncio.run(call_ask(mcp_app, "How many died there?", ["What happened in Sumy?"]))
+    assert follow_up["query"] == "How many died in Sumy?" and "35" in follow_up["answer"]["text"]
+
+
+def test_mcp_tool_refuses_what_the_corpus_does_not_say(mcp_app):
+    answer = asyncio.run(call_ask(mcp_app, "Who won the 1998 World Cup final?"))["answer"]
+    assert answer["refused"] and answer["citations"] == []
+
+
+def test_mcp_endpoint_needs_the_login_as_bearer_key(mcp_app):
+    request = urllib.request.Request(f"{mcp_app}gradio_api/mcp/", data=b"{}", method="POST",
+                                     headers={"Content-Type": "application/json", "Authorization": "Bearer ann:nope"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 401

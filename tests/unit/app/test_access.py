@@ -1,0 +1,91 @@
+"""Logins for the app: parsing, the users file, the non-loopback rule, bearer keys; Gradio's env vars."""
+
+import pytest
+
+from rag.app.access import bearer_allowed, decide_auth, is_loopback, load_credentials, parse_credentials
+from rag.cli.main import main
+from rag.config import Settings
+from rag.errors import RagError
+
+
+def test_credentials_parse_commas_newlines_comments_and_colons_in_passwords():
+    assert parse_credentials("ann:pw1, bob:a:b:c\n# a comment\n\ncy:x") == [("ann", "pw1"), ("bob", "a:b:c"),
+                                                                          ("cy", "x")]
+    with pytest.raises(RagError, match="item 2 is not 'user:password'"):
+        parse_credentials("ann:pw,justaname")
+    with pytest.raises(RagError, match="not 'user:password'"):
+        parse_credentials("ann:")
+
+
+def test_users_file_adds_to_the_auth_values(tmp_path):
+    users = tmp_path / "users.txt"
+    users.write_text("# team\nbob:secret\ncy:other\n")
+    assert load_credentials(["ann:pw"], users) == [("ann", "pw"), ("bob", "secret"), ("cy", "other")]
+    assert load_credentials("ann:pw", None) == [("ann", "pw")]
+    with pytest.raises(RagError, match="Cannot read the users file"):
+        load_credentials(None, tmp_path / "missing.txt")
+    (tmp_path / "empty.txt").write_text("# nobody\n")
+    with pytest.raises(RagError, match="lists no logins"):
+        load_credentials(None, tmp_path / "empty.txt")
+
+
+def test_a_public_host_needs_a_password_unless_opted_out(caplog):
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("example.org")
+    assert decide_auth("127.0.0.1", [], require=True) is None
+    assert decide_auth("0.0.0.0", [("a", "b")], require=True) == [("a", "b")]
+    with pytest.raises(RagError, match="Refusing to serve on 0.0.0.0 without a password.*--no-auth"):
+        decide_auth("0.0.0.0", [], require=True)
+    assert decide_auth("0.0.0.0", [], require=False) is None
+
+
+def test_rag_serve_on_a_public_host_without_a_password_exits_with_the_remedy(tmp_path, capsys):
+    assert main(["--index-dir", str(tmp_path / "idx"), "serve", "--host", "0.0.0.0", "--port", "1"]) == 2
+    assert "Refusing to serve on 0.0.0.0" in capsys.readouterr().err
+
+
+def test_bearer_key_is_one_of_the_logins():
+    logins = [("ann", "pw1"), ("bob", "pw2")]
+    assert bearer_allowed("Bearer bob:pw2", logins) and bearer_allowed("bearer ann:pw1", logins)
+    assert not bearer_allowed("Bearer ann:pw2", logins) and not bearer_allowed(None, logins)
+    assert not bearer_allowed("Basic YW5uOnB3MQ==", logins)
+    assert bearer_allowed(None, None)  # an open app
+
+
+def test_gradio_server_env_vars_are_honoured_and_ours_win(monkeypatch):
+    monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
+    assert (Settings().app_host, Settings().app_port) == ("0.0.0.0", 9000)
+    monkeypatch.setenv("RAG_APP_PORT", "9100")
+    monkeypatch.setenv("RAG_APP_HOST", "127.0.0.2")
+    assert (Settings().app_host, Settings().app_port) == ("127.0.0.2", 9100)
+    assert Settings(app_port=9200).app_port == 9200
+
+
+def test_gradio_env_beats_rag_toml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rag.toml").write_text("app_port = 7000\n")
+    assert Settings().app_port == 7000
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "9000")
+    assert Settings().app_port == 9000
+
+
+def test_guarded_asgi_app_answers_401_without_the_key():
+    import asyncio
+
+    from rag.app.access import guard_asgi
+
+    reached, sent = [], []
+
+    async def inner(scope, receive, send):
+        reached.append(scope["path"])
+
+    async def send(message):
+        sent.append(message)
+
+    guarded = guard_asgi(inner, [("ann", "pw")])
+    scope = {"type": "http", "path": "/gradio_api/mcp/", "headers": [(b"authorization", b"Bearer ann:nope")]}
+    asyncio.run(guarded(scope, None, send))
+    assert reached == [] and sent[0]["status"] == 401
+    asyncio.run(guarded(scope | {"headers": [(b"authorization", b"Bearer ann:pw")]}, None, send))
+    assert reached == ["/gradio_api/mcp/"]
