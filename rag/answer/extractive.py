@@ -23,6 +23,9 @@ from .support import verify_citations
 from .verdict import VERDICTS, decide_yes_no
 
 REFUSAL = "The corpus does not say."
+# A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
+# share of the model's threshold.
+VERDICT_REFUSAL = 0.5
 
 
 @dataclass
@@ -124,7 +127,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # refuse only when nothing retrieved bears on the question at all.
         ranked.sort(key=lambda c: (-c.probability, c.rank))
         best = ranked[0].probability if ranked else 0.0
-        if best < model.threshold:
+        if best < VERDICT_REFUSAL * model.threshold:
             return _refusal(question, analysis, ranked, hits, best)
         chosen = _supporting(ranked, model.threshold, max_sentences, gated=False)
         short = decide_yes_no(analysis, ranked, model.threshold)

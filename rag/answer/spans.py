@@ -72,7 +72,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str) -> str | None:
         figures = novel(_FIGURE.finditer(sentence))
         return _nearest(sentence, money + figures, anchors)
     if kind == "date":
-        return _nearest(sentence, novel(_DATE.finditer(sentence)), anchors)
+        dates = novel(_DATE.finditer(sentence))
+        if re.search(r"\bwill\b", analysis.question, re.I) and dates:
+            return dates[-1].group(0).strip(" ,.")  # "voted on Friday to extend it by 2027": the future date
+        return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
                  and (kind != "person" or person_like(n))

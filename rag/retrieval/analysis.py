@@ -110,8 +110,9 @@ def question_kind(question: str) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
+    opening = " ".join(q.split()[:5])  # what is asked is said early; later words describe (MultiHop-style)
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
-            q.startswith(("how much", "what", "which")) and _MONEY_WORDS.search(q) and "how many" not in q):
+            q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion", "how old")):
         return "number"
@@ -139,7 +140,10 @@ def question_kind(question: str) -> str:
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
-    return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
+    if len(q.split()) <= 8:
+        return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
+    # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
+    return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 
 
 def _kind_from_words(q: str, default: str) -> str:

@@ -155,4 +155,8 @@ def _only_verified_quotes(rag, answer) -> bool:
     quotes = {c.quote for c in answer.citations}
     sentences = [part.strip() for part in re.split(r"(?:\s*\[\d+\])+", answer.text) if part.strip()]
     spans_ok = all(rag.docs.article(c.article_id).body[c.start:c.end] == c.quote for c in answer.citations)
+    if answer.short and sentences and sentences[0].rstrip(".") == answer.short:  # the direct answer: a quoted span
+        if not any(answer.short in quote for quote in quotes):
+            return False
+        sentences = [s.lstrip(". ") for s in sentences[1:]]
     return bool(sentences) and spans_ok and all(sentence in quotes for sentence in sentences)
