@@ -206,8 +206,8 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
         citation.n = renumber[citation.n]
     sentences = [sentence + " " + "".join(f"[{c.n}]" for c in cites) for sentence, cites in claims]
     lead = ""
-    if short in VERDICTS:
-        lead = f"{short}. "
+    if short in VERDICTS:  # the verdict cites every sentence it rests on
+        lead = f"{short} " + "".join(f"[{c.n}]" for c in cited) + ". "
     elif short and normalise(short) in normalise(claims[0][0]):
         lead = f"{short} " + "".join(f"[{c.n}]" for c in claims[0][1]) + ". "
     else:

@@ -160,8 +160,8 @@ def score_citations(answer: Answer, embedder) -> dict:
     by_n = {c.n: c for c in answer.citations}
     claims, checked, supported, full = [], 0, 0, True
     for sentence, numbers in split_claims(answer.text):
-        if answer.short and yes_no(answer.short) and sentence.startswith(f"{answer.short}. "):
-            sentence = sentence.removeprefix(f"{answer.short}. ")  # the verdict concludes from the cited sentences
+        if answer.short and yes_no(answer.short) and sentence == answer.short:
+            continue  # the verdict concludes from the cited sentences after it, which are checked themselves
         verdicts = []
         for n in numbers:
             citation = by_n.get(n)
