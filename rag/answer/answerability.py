@@ -202,13 +202,22 @@ def person_like(name: str) -> bool:
     return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4)
 
 
+def _opposite(qualifier: str) -> list[str]:
+    """Return the qualifiers that name the other event ("men's" for "women's"): a sentence saying one of them
+    speaks of the other race or final, even when its article also mentions the asked one."""
+    q = qualifier.lower().rstrip("s").rstrip("'")
+    pairs = {"women": ["men'", "men's", "male"], "woman": ["men'", "men's"], "female": ["male"], "men": ["women"],
+             "male": ["female"], "girl": ["boy"], "boy": ["girl"], "junior": ["senior"], "senior": ["junior"]}
+    return [re.escape(o) for o in pairs.get(q, [])]
+
+
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
 
     names: the question's names are in the sentence or its context (title, outlet, date, sentence before); with
     more than three names half of them, and for a question about several outlets' articles (each sentence speaks
     for one part) a third; a keyword query's words count as names, half of them needed. qualifiers: "women's",
-    "under-21" must be in the sentence itself, and a quarter named must be the quarter the text names, if it names one. years: every year named is there or is
+    "under-21" must be near and the sentence must not name the other one ("men's"), and a quarter named must be the quarter the text names, if it names one. years: every year named is there or is
     the publication year. qualifiers: a women's / under-21 / Q3 question needs the same qualifier. head: a money
     or count question's subject ("fine", "killed") is spoken of in the sentence or the one before. type: a
     factoid question's sentence holds a thing of the asked type.
@@ -230,7 +239,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         rows.append([
             name_share >= need - 1e-9 and (not keywords or len(keywords & _stems(near)) >= max(1, len(keywords) // 2)),
             _share(analysis.years, near) == 1.0,
-            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", normalise(item.sentence)) for q in hard)
+            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", near) for q in hard)
+            and not any(re.search(rf"\b{other}", normalise(item.sentence)) for q in hard for other in _opposite(q))
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters)),
             not heads or any(group & stems for group in heads),
             not factoid or type_hit(analysis, item.sentence) == 1.0,

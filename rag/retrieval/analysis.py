@@ -180,7 +180,8 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
              and w not in STOPWORDS and w not in taken and w not in _MONTH_WORDS and len(w) > 2]
     is_keyword = not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
         tuple(w + " " for w in QUESTION_WORDS))
-    return QuestionAnalysis(question=text, kind=question_kind(text), names=names, years=years,
+    last = re.split(r"(?<=\?)\s+(?=\S)", text)[-1]  # "Which leader ...? Until what year did she ...?"
+    return QuestionAnalysis(question=text, kind=question_kind(last), names=names, years=years,
                             numbers=list(dict.fromkeys(numbers)), qualifiers=qualifiers,
                             focus=list(dict.fromkeys(focus)), is_keyword=is_keyword, plan=plan)
 
