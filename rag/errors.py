@@ -40,3 +40,7 @@ class ConfigError(RagError):
 
 class VectorStoreUnavailableError(RagError):
     """The Chroma server cannot be reached or did not answer in time."""
+
+
+class LLMError(RagError):
+    """A language model backend failed (server error, timeout, empty or malformed output) or is not set up."""

@@ -81,6 +81,16 @@ class Citation(ArticleRef):
 
 
 @dataclass
+class DroppedSentence:
+    """A generated sentence that verification did not keep (or kept marked as unsupported), and why."""
+
+    text: str
+    reason: str
+    cited: list[int] = field(default_factory=list)  # the passage numbers the model gave it
+    shown: bool = False  # True when the answer shows it marked unsupported (llm_unsupported = "mark")
+
+
+@dataclass
 class Answer:
     """What `Pipeline.ask` returns: cited text, or a refusal with no citations."""
 
@@ -94,6 +104,8 @@ class Answer:
     support: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     note: str = ""
+    backend: str = "extractive"  # who wrote the text: "extractive", or "openai:<model>" / "local:<file>" / "llama-index:<class>"
+    dropped: list[DroppedSentence] = field(default_factory=list)  # generated sentences verification did not keep
 
 
 @dataclass

@@ -107,6 +107,24 @@ def reply_html(reply: ChatReply) -> str:
     return f'<div class="nr-answer nr-{kind}">{body}{"".join(details)}</div>'
 
 
+def streaming_html(sentences: list, draft: str) -> str:
+    """Return an answer while an LLM writes it: verified sentences with their markers, dropped ones struck out with
+    the reason, then the not yet verified text (cards come with the final answer)."""
+    parts = []
+    for sentence in sentences:
+        if sentence.kept:
+            parts.append(f'<span class="nr-verified">{_MARKER.sub(_sup, _e(sentence.display))}</span>')
+        else:
+            parts.append(f'<s class="nr-dropped" title="{_e(sentence.reason)}">{_e(sentence.text)}</s>')
+    if draft.strip():
+        parts.append(f'<span class="nr-draft">{_e(draft)}</span>')
+    return f'<div class="nr-answer nr-streaming"><p class="nr-text">{" ".join(parts)}</p></div>'
+
+
+def _sup(match: re.Match) -> str:
+    return f'<sup class="nr-mark" data-n="{match.group(1)}">[{match.group(1)}]</sup>'
+
+
 def status_html(status: IndexingStatus) -> str:
     """Return the indexing banner: a progress bar while indexing runs, an error if it failed, else ''."""
     if status.stage == "failed":

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import EmptyIndexError, IndexLockedError, RagError
-from ..retrieval.followup import rewrite_followup
+from ..retrieval.followup import is_followup, rewrite_followup
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload
@@ -124,11 +124,31 @@ class ChatService:
     def ask(self, question: str, previous: list[str] | None = None, sources: list[str] | None = None,
             since: date | str | None = None, until: date | str | None = None) -> ChatReply:
         """Return the reply to a chat question; follow-ups are rewritten with the earlier queries first."""
-        query = rewrite_followup(question or "", previous or [])
+        *_, reply = self.ask_stream(question, previous, sources, since, until, stream=False)
+        return reply
+
+    def standalone_query(self, question: str, previous: list[str]) -> str:
+        """Return the question to search: a follow-up condensed by the LLM when one is configured, else rewritten
+        with the conversation's names by rule (also when the LLM fails)."""
+        question = " ".join((question or "").split())
+        if previous and is_followup(question) and self.pipeline.llm_enabled:
+            condensed = self.pipeline.condense(question, previous)
+            if condensed:
+                return condensed
+        return rewrite_followup(question, previous)
+
+    def ask_stream(self, question: str, previous: list[str] | None = None, sources: list[str] | None = None,
+                   since: date | str | None = None, until: date | str | None = None, stream: bool = True):
+        """Yield the pipeline's StreamEvents for a chat question (tokens, verified sentences), then the ChatReply."""
+        query = self.standalone_query(question or "", previous or [])
         reply = ChatReply(question=question or "", query=query)
         try:
-            reply.answer = self.pipeline.ask(query, sources=sources or None, since=since or None,
-                                              until=until or None)
+            for event in self.pipeline.ask_stream(query, sources=sources or None, since=since or None,
+                                                  until=until or None, stream=stream):
+                if event.kind == "answer":
+                    reply.answer = event.answer
+                else:
+                    yield event
         except EmptyIndexError as exc:
             reply.error = ("No articles are indexed yet: indexing has just started. Ask again in a few seconds."
                            if self.status.running else str(exc))
@@ -137,7 +157,9 @@ class ChatService:
         note = self.indexing_note()
         if note:
             reply.notes.append(note)
-        return reply
+        if reply.answer is not None and reply.answer.note:
+            reply.notes.append(reply.answer.note)
+        yield reply
 
     def stats(self) -> IndexStats | None:
         """Return what the index holds, or None while it holds nothing yet."""

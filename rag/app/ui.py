@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import RagError
 from .access import decide_auth, guard_asgi, is_loopback, load_credentials
 from .service import ChatService
-from .render import reply_html, stats_html, status_html, uploads_html
+from .render import reply_html, stats_html, status_html, streaming_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,27 @@ class ChatPage:
         if not message:
             yield gr.skip(), gr.skip(), gr.skip()
             return
-        reply = self.service.ask(message, list(queries or []), sources or None, since or None, until or None)
-        history = list(history or []) + [{"role": "user", "content": escape(message)},
-                                         {"role": "assistant", "content": reply_html(reply)}]
+        history = list(history or []) + [{"role": "user", "content": escape(message)}]
+        reply = yield from self._stream_reply(message, history, queries, sources, since, until)
+        history.append({"role": "assistant", "content": reply_html(reply)})
         yield history, list(queries or []) + [reply.query], ""
+
+    def _stream_reply(self, message, history, queries, sources, since, until):
+        """Yield the chat while an LLM answer streams (tokens, then each sentence verified or struck out); return the
+        ChatReply. The extractive answerer yields nothing here."""
+        import gradio as gr
+
+        sentences, draft = [], ""
+        for item in self.service.ask_stream(message, list(queries or []), sources or None, since or None,
+                                            until or None, stream=self.service.pipeline.llm_enabled):
+            if not hasattr(item, "kind"):
+                return item
+            if item.kind == "token":
+                draft += item.text
+            else:
+                sentences.append(item.sentence)
+                draft = item.pending  # the verified sentence replaces the raw text that made it
+            yield history + [{"role": "assistant", "content": streaming_html(sentences, draft)}], gr.skip(), ""
 
     def ask_api(self, question: str, previous_queries: list[str] | None = None, sources: list[str] | None = None,
                 since: str = "", until: str = "") -> dict:

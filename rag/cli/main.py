@@ -14,6 +14,9 @@ from ..bench.progress import progress_bars
 from ..errors import RagError
 
 
+QUERY_QUESTIONS = 200  # default question count of `rag bench query`
+
+
 def _json_default(value):
     return value.isoformat() if isinstance(value, date) else str(value)
 
@@ -32,9 +35,28 @@ def cmd_ingest(args, pipeline) -> int:
     return 1 if read else 2
 
 
+def _print_streamed(pipeline, args):
+    """Print the model's tokens (to stderr, as a draft) and each sentence once verified (to stdout); return the Answer."""
+    for event in pipeline.ask_stream(args.question, k=args.k, sources=args.source, since=args.since, until=args.until):
+        if event.kind == "token":
+            print(event.text, end="", file=sys.stderr, flush=True)
+        elif event.kind == "sentence":
+            checked = event.sentence
+            print(file=sys.stderr)
+            print(f"ok {checked.display}" if checked.kept else f"-- {checked.text}  (dropped: {checked.reason})",
+                  flush=True)
+        else:
+            print(file=sys.stderr)
+            return event.answer
+
+
 def cmd_ask(args, pipeline) -> int:
     pipeline.ensure_index(progress=progress_bars())
-    answer = pipeline.ask(args.question, k=args.k, sources=args.source, since=args.since, until=args.until)
+    if args.stream and not args.json:
+        answer = _print_streamed(pipeline, args)
+        print("\nanswer:")
+    else:
+        answer = pipeline.ask(args.question, k=args.k, sources=args.source, since=args.since, until=args.until)
     if args.json:
         print(json.dumps(asdict(answer) | {"hits": None}, default=_json_default, indent=2, ensure_ascii=False))
         return 0
@@ -43,7 +65,9 @@ def cmd_ask(args, pipeline) -> int:
         when = c.published.isoformat() if c.published else "date unknown"
         print(f"\n[{c.n}] {c.title}\n    {c.source}, {when}" + (f" - {c.url}" if c.url else ""))
         print(f"    \"{c.quote}\"")
-    print(f"\n({answer.timings['total_ms']:.0f} ms)", file=sys.stderr)
+    if answer.note:
+        print(f"\nnote: {answer.note}")
+    print(f"\n({answer.timings['total_ms']:.0f} ms, {answer.backend})", file=sys.stderr)
     return 0
 
 
@@ -105,6 +129,12 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import cold
 
         return cold.run(args, pipeline)
+    if args.what == "llm":
+        from ..bench import llm_answers
+
+        if args.questions == QUERY_QUESTIONS:
+            args.questions = 24  # a tiny local model needs ~30 s per answer on 2 cores
+        return llm_answers.run(args, pipeline)
     from ..bench import speed
 
     return speed.run(args, pipeline)
@@ -119,12 +149,20 @@ def cmd_eval(args, pipeline) -> int:
     overrides = {"eval_full": True} if args.full else {}
     if args.sample:
         overrides["eval_sample"] = args.sample
+    if args.llm:
+        overrides["llm"] = args.llm
     settings = pipeline.settings.model_copy(update=overrides)
-    result = run_evaluation(settings, progress=progress_bars())
+    result = run_evaluation(settings, progress=progress_bars(), limit=args.limit)
     failures = check_thresholds(result, load_thresholds(settings.eval_dir / "thresholds.toml"))
     report = write_report(result, failures, Path(args.report_dir) if args.report_dir else settings.eval_dir / "report")
     cal = result["calibration"]
     print(summary_table(result["summary"]))
+    llm = result["llm"]
+    if settings.llm != "extractive":
+        print(f"\nLLM {', '.join(llm['backends'])}: {llm['generated']} generated, {llm['fallbacks']} fell back; "
+              f"{llm['sentences_dropped']} of {llm['sentences_generated']} generated sentences dropped; kept "
+              f"citation precision {llm['kept_citation_precision']}; p50 {llm['latency_p50_ms']} ms; "
+              f"{llm['tokens_per_s']} tokens/s")
     print(f"\nsupport checker: precision {cal['precision']:.3f}, recall {cal['recall']:.3f} on {cal['pairs']} pairs")
     print("\n".join(f"FAILED: {f}" for f in failures) or "all thresholds met")
     print(f"report: {report}")
@@ -156,15 +194,16 @@ def _add_serve(sub) -> None:
 def _add_bench(sub) -> None:
     """Add `rag bench` and the options of its benchmarks."""
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
-                       "load, scale, cold start")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale", "cold"])
+                       "load, scale, cold start, llm (generated vs extractive answers)")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale", "cold",
+                                    "llm"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
     p.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks for `bench scale`")
     p.add_argument("--per-type", type=int, default=60, help="questions per type for `bench refusal`")
-    p.add_argument("--questions", type=_count_or_path, default=200,
-                   help="questions for `bench query` (a count); for `bench multihop` a questions file "
+    p.add_argument("--questions", type=_count_or_path, default=QUERY_QUESTIONS,
+                   help="questions for `bench query` (a count; `bench llm`: default 24); for `bench multihop` a questions file "
                         "(default: questions-dev.jsonl in RAG_BENCH_DIR)")
     p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
     p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
@@ -202,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", help="only this source (repeatable)")
     p.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
     p.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
+    p.add_argument("--stream", action="store_true", help="with an LLM (RAG_LLM): its tokens as they come (stderr), "
+                   "each sentence once verified (stdout)")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("stats", help="what the index holds")
@@ -218,13 +259,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_bench(sub)
 
+    _add_eval(sub)
+    return parser
+
+
+def _add_eval(sub) -> None:
+    """Add `rag eval` and its options."""
     p = sub.add_parser("eval", help="score answers: faithfulness, correctness, refusal, retrieval (writes a report)")
     p.add_argument("--full", action="store_true", help="every MultiHop-RAG dev question over the full index "
                    "(default: a fixed sample over a small cached index; or RAG_EVAL_FULL=1)")
     p.add_argument("--sample", type=int, help="MultiHop-RAG questions in the default sample (RAG_EVAL_SAMPLE)")
     p.add_argument("--report-dir", help="where latest.json/.md/.png go (default evals/report)")
+    p.add_argument("--llm", choices=["openai", "local"], help="answer with this LLM backend (its RAG_LLM_* settings), "
+                   "every sentence verified; default: RAG_LLM")
+    p.add_argument("--limit", type=int, help="ask at most N questions, evenly spread (a slow local model)")
     p.set_defaults(func=cmd_eval)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

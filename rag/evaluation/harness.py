@@ -246,7 +246,30 @@ def _record(question: EvalQuestion, answer: Answer, hits: list[Hit], retrieve_ms
         "retrieved": [{"article_id": h.article_id, "chunk_id": h.chunk_id} for h in hits],
         "scores": score_question(question, answer, hits, embedder),
         "timings": {**{k: round(v, 1) for k, v in answer.timings.items()}, "retrieve10_ms": round(retrieve_ms, 1)},
+        "backend": answer.backend, "note": answer.note,
+        "dropped": [{"text": d.text, "reason": d.reason, "cited": d.cited} for d in answer.dropped],
     }
+
+
+def llm_summary(records: list[dict]) -> dict:
+    """Return what generation did over a run: answers generated vs fallen back, the share of generated sentences
+    verification dropped, the faithfulness of what was kept, latency and tokens/s."""
+    generated = [r for r in records if r["backend"] != "extractive"]
+    kept = sum(len(split_claims(r["answer"])) for r in generated if not r["refused"])
+    dropped = sum(len(r["dropped"]) for r in generated)
+    checked = sum(r["scores"]["checked"] for r in generated)
+    supported = sum(r["scores"]["supported"] for r in generated)
+    latencies = sorted(r["timings"].get("total_ms", 0.0) for r in records)
+    rates = [r["timings"]["tokens_per_s"] for r in generated if r["timings"].get("tokens_per_s")]
+    return {"backends": sorted({r["backend"] for r in records}), "questions": len(records),
+            "generated": len(generated),
+            "fallbacks": sum(r["backend"] == "extractive" and "this is the extractive answer" in r["note"]
+                             for r in records),
+            "sentences_generated": kept + dropped, "sentences_dropped": dropped,
+            "dropped_share": dropped / (kept + dropped) if kept + dropped else None,
+            "kept_citation_precision": supported / checked if checked else None,
+            "latency_p50_ms": latencies[len(latencies) // 2] if latencies else None,
+            "tokens_per_s": sum(rates) / len(rates) if rates else None}
 
 
 def calibrate_support_checker(pairs: list[dict], embedder) -> dict:
@@ -270,8 +293,12 @@ def calibrate_support_checker(pairs: list[dict], embedder) -> dict:
                           "reasons": v.reasons} for p, v in outcomes if v.supported != p["supported"]]}
 
 
-def run_evaluation(settings: Settings, progress: Progress | None = None, embedder=None) -> dict:
-    """Run the whole suite (default sample, or everything when settings.eval_full); return the result to report."""
+def run_evaluation(settings: Settings, progress: Progress | None = None, embedder=None,
+                   limit: int | None = None) -> dict:
+    """Run the whole suite (default sample, or everything when settings.eval_full); return the result to report.
+
+    With an LLM configured (settings.llm, `rag eval --llm`) the answers are generated and verified; `limit` keeps
+    every n-th question so that at most `limit` are asked (a slow local model cannot answer the whole sample)."""
     from .report import summarize
 
     started = time.perf_counter()
@@ -294,12 +321,14 @@ def run_evaluation(settings: Settings, progress: Progress | None = None, embedde
         index = {"index": str(settings.index_dir), "articles": stats.articles, "chunks": stats.chunks, "full": True}
     else:
         pipeline, index = eval_pipeline(settings, questions, settings.seeds_dir, progress, embedder)
+    if limit and len(questions) > limit:
+        questions = questions[::-(-len(questions) // limit)]
     records = run_questions(pipeline, questions, progress=progress)
     calibration = calibrate_support_checker(load_support_pairs(data / "support_pairs.jsonl"), pipeline.embedder)
     return {"mode": "full" if settings.eval_full else "sample", "index": index, "skipped": skipped,
             "settings": {"top_k": settings.top_k, "answer_passages": settings.answer_passages,
                          "refusal_threshold": settings.refusal_threshold, "chunking": settings.chunking_signature,
                          "embed_model": settings.embed_model, "eval_sample": settings.eval_sample,
-                         "eval_seed": settings.eval_seed},
-            "summary": summarize(records), "calibration": calibration, "questions": records,
+                         "eval_seed": settings.eval_seed, "llm": settings.llm, "llm_model": settings.llm_model},
+            "summary": summarize(records), "llm": llm_summary(records), "calibration": calibration, "questions": records,
             "seconds": round(time.perf_counter() - started, 1)}

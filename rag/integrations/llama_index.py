@@ -1,15 +1,19 @@
-"""newsrag as llama-index parts: a BaseRetriever over a Pipeline (imports llama-index; load this module lazily)."""
+"""newsrag as llama-index parts: a BaseRetriever and a query engine over a Pipeline (imports llama-index; load this
+module lazily)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
+from llama_index.core.base.base_query_engine import BaseQueryEngine
 from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.base.response.schema import Response
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.types import FilterOperator, MetadataFilters
 
 from ..errors import RagError
-from ..types import Hit
+from ..types import Answer, Citation, Hit
 
 # What an LLM never needs to read: ids and links stay in the metadata for the caller, out of the prompt.
 HIDDEN_FROM_LLM = ["article_id", "url", "chunk_id"]
@@ -72,3 +76,45 @@ class NewsRetriever(BaseRetriever):
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         hits = self._pipeline.retrieve(query_bundle.query_str, k=self._k, **self._filters)
         return [hit_to_node(hit) for hit in hits]
+
+
+def citation_to_node(citation: Citation) -> NodeWithScore:
+    """Return a verified citation as a node: the cited passage as text, the quote, its span and number in metadata."""
+    offset = citation.passage.find(citation.quote) if citation.passage else -1
+    text = citation.passage if offset >= 0 else citation.quote
+    start = citation.start - max(offset, 0)
+    hit = Hit(**citation.article_ref(), text=text, score=citation.score, start=start, end=start + len(text),
+              chunk_id=f"{citation.article_id}:{start}")
+    node = hit_to_node(hit)
+    node.node.metadata |= {"n": citation.n, "quote": citation.quote, "quote_start": citation.start,
+                           "quote_end": citation.end}
+    node.node.excluded_llm_metadata_keys += ["n", "quote_start", "quote_end"]
+    return node
+
+
+def answer_to_response(answer: Answer) -> Response:
+    """Return an Answer as a llama-index Response whose source nodes are its verified citations, in [n] order."""
+    return Response(response=answer.text, source_nodes=[citation_to_node(c) for c in answer.citations],
+                    metadata={"refused": answer.refused, "backend": answer.backend, "note": answer.note,
+                              "short": answer.short, "dropped": [asdict(d) for d in answer.dropped],
+                              "timings": dict(answer.timings)})
+
+
+class NewsQueryEngine(BaseQueryEngine):
+    """newsrag question answering (retrieval, then an extractive or LLM answer verified sentence by sentence) as a
+    llama-index query engine."""
+
+    def __init__(self, pipeline, k: int | None = None, **retrieve_filters):
+        super().__init__(callback_manager=None)
+        self._pipeline = pipeline
+        self._k = k
+        self._filters = retrieve_filters
+
+    def _get_prompt_modules(self) -> dict:
+        return {}
+
+    def _query(self, query_bundle: QueryBundle) -> Response:
+        return answer_to_response(self._pipeline.ask(query_bundle.query_str, k=self._k, **self._filters))
+
+    async def _aquery(self, query_bundle: QueryBundle) -> Response:
+        return self._query(query_bundle)

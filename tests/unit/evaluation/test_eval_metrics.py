@@ -115,3 +115,22 @@ def test_multihop_sample_is_stratified_and_fixed(tmp_path):
     assert Counter(q.type for q in sample) == {"inference": 2, "comparison": 2, "temporal": 2, "null": 2}
     assert [q.id for q in sample] == [q.id for q in load_multihop_questions(path, 8, seed=0)]
     assert len(load_multihop_questions(path, None)) == 40
+
+
+def test_llm_summary_counts_dropped_sentences_fallbacks_and_speed():
+    from rag.evaluation.harness import llm_summary
+
+    def record(backend, answer, dropped=0, refused=False, note="", checked=1, supported=1, **timings):
+        return {"backend": backend, "answer": answer, "refused": refused, "note": note,
+                "dropped": [{"text": "x", "reason": "y", "cited": []}] * dropped,
+                "scores": {"checked": checked, "supported": supported}, "timings": {"total_ms": 100.0, **timings}}
+
+    summary = llm_summary([
+        record("local:m.gguf", "A is so. [1] B is so. [2]", dropped=1, checked=2, supported=2, tokens_per_s=10.0),
+        record("local:m.gguf", "refused", dropped=2, refused=True, checked=0, supported=0, tokens_per_s=20.0),
+        record("extractive", "C. [1]", note="The language model (x) failed, so this is the extractive answer. ..."),
+    ])
+    assert summary["generated"] == 2 and summary["fallbacks"] == 1
+    assert summary["sentences_generated"] == 5 and summary["sentences_dropped"] == 3
+    assert summary["dropped_share"] == 0.6 and summary["kept_citation_precision"] == 1.0
+    assert summary["tokens_per_s"] == 15.0
