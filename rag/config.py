@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     # learned reranking of the top 100 + each question part's top 10 (rag/rerank.py); replaces the coverage reorder
     rerank: bool = True
     rerank_dense: bool = True  # add MiniLM similarity features (encodes the question and its parts per query)
+    # the MiniLM-nearest chunks that always join the reranker's candidates (with rerank_dense), whatever BM25 finds:
+    # a question that shares no word with its answer ("transfer fee" in a football sense) still reaches the reranker
+    dense_candidates: int = 20
 
     # Answering
     answer_passages: int = 6

@@ -135,6 +135,11 @@ def cmd_bench(args, pipeline) -> int:
         if args.questions == QUERY_QUESTIONS:
             args.questions = 24  # a tiny local model needs ~30 s per answer on 2 cores
         return llm_answers.run(args, pipeline)
+
+    if args.what == "retrieval":
+        from ..bench import retrieval
+
+        return retrieval.run(args, pipeline)
     from ..bench import speed
 
     return speed.run(args, pipeline)
@@ -197,6 +202,10 @@ def _add_bench(sub) -> None:
                        "load, scale, cold start, llm (generated vs extractive answers)")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale", "cold",
                                     "llm"])
+
+                       "load, scale, cold start, retrieval across query styles")
+    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "retrieval", "load", "scale",
+                                    "cold"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
@@ -212,6 +221,11 @@ def _add_bench(sub) -> None:
     p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
     p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
                                       "worktree, for before/after); default: this one")
+    p.add_argument("--multihop", choices=["sample", "all", "none"], default="sample",
+                   help="`bench retrieval`: MultiHop-RAG questions (the eval suite's held-out sample, every dev "
+                        "question, or none)")
+    p.add_argument("--configs", default=None, help="`bench retrieval`: comma-separated configurations "
+                                                   "(default, rerank off, bm25 only, dense only, fused)")
     p.add_argument("--no-record", action="store_true", help="do not append to docs/BENCHMARKS.md")
     p.add_argument("--note", help="a remark recorded with the result (e.g. machine load)")
     p.set_defaults(func=cmd_bench)

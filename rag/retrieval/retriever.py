@@ -73,14 +73,15 @@ class HybridRetriever:
                  *, rrf_k: int = 60, bm25_weight: float = 1.0, dense_weight: float = 0.0, candidates: int = 50,
                  query_understanding: bool = True, source_boost: float = 0.3, subquery_weight: float = 1.0,
                  date_slack_days: int = 1, coverage_weight: float = 1.0, coverage_decay: float = 0.5,
-                 coverage_pool: int = 30, rerank: bool = True, rerank_dense: bool = True,
+                 coverage_pool: int = 30, rerank: bool = True, rerank_dense: bool = True, dense_candidates: int = 0,
                  models: dict[bool, TreeModel] | None = None):
         self.docs, self.lexical, self.vectors, self.embedder = docs, lexical, vectors, embedder
         self.rrf_k, self.bm25_weight, self.dense_weight, self.candidates = rrf_k, bm25_weight, dense_weight, candidates
         self.query_understanding, self.source_boost = query_understanding, source_boost
         self.subquery_weight, self.date_slack_days = subquery_weight, date_slack_days
         self.coverage_weight, self.coverage_decay, self.coverage_pool = coverage_weight, coverage_decay, coverage_pool
-        self.rerank, self.rerank_dense = rerank, rerank_dense
+        self.rerank, self.rerank_dense, self.dense_candidates = rerank, rerank_dense, dense_candidates
+        self._encoded: tuple[tuple[str, ...], np.ndarray] | None = None  # the last texts encoded and their vectors
         self.models = models if models is not None else {}  # dense? -> reranker, loaded on first use and kept
 
     @classmethod
@@ -89,7 +90,7 @@ class HybridRetriever:
         """Return a retriever configured by the retrieval fields of Settings."""
         names = ("rrf_k", "bm25_weight", "dense_weight", "candidates", "query_understanding", "source_boost",
                  "subquery_weight", "date_slack_days", "coverage_weight", "coverage_decay", "coverage_pool", "rerank",
-                 "rerank_dense")
+                 "rerank_dense", "dense_candidates")
         return cls(docs, lexical, vectors, embedder, models=models, **{name: getattr(settings, name) for name in names})
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
@@ -97,7 +98,8 @@ class HybridRetriever:
         """Return the k best chunks for the query that pass the filters, best first."""
         plan, fused, scores, outlet_scores, mask = self._fused(query, k, sources, since, until)
         if self.rerank and plan is not None and fused:
-            chunks, matrix = self._rerank_features(query, plan, fused, scores, outlet_scores, mask)
+            chunks, matrix = self._rerank_features(query, plan, fused, scores, outlet_scores, mask,
+                                                   chroma_filter(sources, since, until))
             model_scores = self._model(dense=matrix.shape[1] == len(FEATURES)).probability(matrix)
             return [to_hit(chunks[i], float(model_scores[i])) for i in np.argsort(-model_scores, kind="stable")[:k]]
         order = sorted(fused, key=lambda item: (-fused[item], item))
@@ -130,31 +132,56 @@ class HybridRetriever:
         rankings, outlet_scores = self._lexical_rankings(plan, scores, mask, n)
         if self.vectors is not None and (self.dense_weight > 0 or len(rankings[0][0]) < k):
             # dense always when weighted; otherwise only when BM25 finds too little (a paraphrase, no shared words)
-            vector = self.embedder.encode([query])[0]
+            vector = self._encode([query])[0]
             dense = self.vectors.query(vector, n, chroma_filter(sources, since, until))
             rankings.append(([i for i, _ in dense], self.dense_weight or self.bm25_weight))
         return plan, dict(fuse_rankings(rankings, self.rrf_k)), scores, outlet_scores, mask
 
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """Return the MiniLM vectors of the texts; the last call's are reused (the question is needed twice)."""
+        key = tuple(texts)
+        known, vectors = self._encoded or ((), None)
+        if known[:len(key)] == key and vectors is not None:
+            return vectors[:len(key)]
+        if known and key[:len(known)] == known and vectors is not None:  # only the new texts are encoded
+            vectors = np.vstack([vectors, self.embedder.encode(list(key[len(known):]))])
+        else:
+            vectors = self.embedder.encode(texts)
+        self._encoded = (key, vectors)
+        return vectors
+
+    def _dense_rank(self, vector: np.ndarray, where: dict | None) -> dict[int, int]:
+        """Return row -> rank of the `dense_candidates` chunks nearest the question vector that pass the filter."""
+        row_of = self.lexical.row_of
+        nearest = self.vectors.query(vector, self.dense_candidates, where) if self.vectors is not None else []
+        ranked = [row_of[i] for i, _ in nearest if i in row_of]
+        return {row: rank for rank, row in enumerate(ranked, 1)}
+
     def _rerank_features(self, query: str, plan: QueryPlan, fused: dict[str, float], scores: np.ndarray,
-                         outlet_scores: list[np.ndarray], mask: np.ndarray | None) -> tuple[list[Chunk], np.ndarray]:
-        """Return the candidates to rerank (fused top 100 + each question part's top 10) and their features: all of
-        them, or the lexical ones only when dense reranking is off or a candidate has no vector yet."""
+                         outlet_scores: list[np.ndarray], mask: np.ndarray | None,
+                         where: dict | None = None) -> tuple[list[Chunk], np.ndarray]:
+        """Return the candidates to rerank (fused top 100 + each question part's top 10 + the dense nearest) and
+        their features: all of them, or the lexical ones only when dense reranking is off or a candidate has no
+        vector yet."""
         row_of = self.lexical.row_of
         parts = question_parts(query, plan)
+        dense_on = self.rerank_dense and self.vectors is not None
+        vectors = self._encode([query] + parts) if dense_on else None
         context = PoolContext(
             question=query, plan=plan, fused={row_of[i]: v for i, v in fused.items() if i in row_of}, base=scores,
             outlet_scores=outlet_scores, part_scores=[self.lexical.scores(part, mask) for part in parts],
-            part_tokens=[self.lexical.query_tokens(part) for part in parts])
+            part_tokens=[self.lexical.query_tokens(part) for part in parts],
+            dense_rank=self._dense_rank(vectors[0], where) if dense_on and self.dense_candidates > 0 else {})
         rows = candidate_rows(context)
         by_id = {c.id: c for c in self.docs.chunks([self.lexical.ids[row] for row in rows])}
         rows = [row for row in rows if self.lexical.ids[row] in by_id]
         chunks = [by_id[self.lexical.ids[row]] for row in rows]
         matrix = features(context, rows, chunks, self.lexical)
-        if self.rerank_dense and self.vectors is not None and chunks:
+        if dense_on and chunks:
             stored = self.vectors.embeddings([c.id for c in chunks])
             if len(stored) == len(chunks):
-                vectors = self.embedder.encode([query] + parts)
-                dense = dense_features(vectors[0], vectors[1:], np.stack([stored[c.id] for c in chunks]))
+                dense = dense_features(vectors[0], vectors[1:], np.stack([stored[c.id] for c in chunks]),
+                                       [context.dense_rank.get(row, 0) for row in rows])
                 matrix = np.hstack([matrix, dense])
         return chunks, matrix
 

@@ -13,7 +13,7 @@ ranks instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -22,10 +22,16 @@ from ...text import tokenize_text
 from ...types import Chunk
 from ..question import QueryPlan
 
+# The query_* columns describe the query, not the candidate: the same for every candidate of one query, they let the
+# trees weigh the other features differently for a two-word search and a long multi-part question.
+QUERY_FEATURES = ("query_length", "query_rarest", "query_question")
 LEXICAL_FEATURES = ("fused", "fused_rank", "bm25", "outlet_query", "named_outlet", "part_best", "part_mean",
-                    "part_rank", "coverage", "bigrams", "title", "sentence_part", "phrase", "position")
-DENSE_FEATURES = ("dense", "dense_gap", "dense_part", "dense_part_gap")
+                    "part_rank", "coverage", "bigrams", "title", "sentence_part", "phrase", "position") + QUERY_FEATURES
+DENSE_FEATURES = ("dense", "dense_gap", "dense_part", "dense_part_gap", "dense_rank")
 FEATURES = LEXICAL_FEATURES + DENSE_FEATURES
+QUESTION_OPENERS = frozenset({"who", "what", "what's", "whats", "when", "where", "which", "why", "how", "did", "does",
+                              "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would",
+                              "should", "so", "and", "tell", "according"})
 PHRASE_LONGEST = 5  # the phrase feature counts shared runs of 2..5 tokens
 _CLAUSE = re.compile(r",\s*(?:while|whereas|but|and|or)\b|\bwhile\b|\bwhereas\b|;|,\s+(?=(?:does|did|is|was|has|have)\b)"
                      r"|\?", re.IGNORECASE)
@@ -49,15 +55,27 @@ class PoolContext:
     outlet_scores: list[np.ndarray]  # BM25 restricted to each named outlet / date window
     part_scores: list[np.ndarray]    # BM25 of each question part
     part_tokens: list[list[str]]     # each part's distinct indexed tokens (LexicalIndex.query_tokens)
+    dense_rank: dict[int, int] = field(default_factory=dict)  # row -> rank among the nearest chunks by MiniLM
 
 
 def candidate_rows(context: PoolContext, fused_depth: int = 100, part_depth: int = 10) -> list[int]:
-    """Return the rows to rerank: the fused top `fused_depth` plus each question part's top `part_depth`."""
+    """Return the rows to rerank: the fused top `fused_depth`, each question part's top `part_depth` and the
+    dense nearest chunks (when the retriever looked them up)."""
     order = sorted(context.fused, key=lambda row: -context.fused[row])[:fused_depth]
     rows = dict.fromkeys(order)
     for scores in context.part_scores:
         rows.update(dict.fromkeys(int(i) for i in top_rows(scores, part_depth)))
+    rows.update(dict.fromkeys(context.dense_rank))
     return list(rows)
+
+
+def query_features(question: str, tokens: list[str], idf: dict[str, float], chunks_indexed: int) -> list[float]:
+    """Return the QUERY_FEATURES of a question: its length in indexed tokens, how rare its rarest term is (idf
+    over the largest possible idf) and whether it is phrased as a question."""
+    rarest = max(idf.values(), default=0.0) / max(float(np.log(1 + (chunks_indexed - 0.5) / 1.5)), 1e-9)
+    words = question.strip().lower().split()
+    asks = question.rstrip().endswith("?") or bool(words and words[0].strip(",") in QUESTION_OPENERS)
+    return [min(len(tokens), 30) / 30, min(rarest, 1.0), float(asks)]
 
 
 def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical: LexicalIndex) -> np.ndarray:
@@ -94,6 +112,7 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
         "part_rank": part_rank.max(axis=0) if len(parts) else 0.0,
         "position": [min(chunk.start, 20_000) / 20_000 for chunk in chunks],  # news puts the key facts first
     }
+    column.update(zip(QUERY_FEATURES, query_features(context.question, question_tokens, idf, len(lexical.ids))))
     per_chunk = []
     for sequence_in_chunk, chunk_sentences, title in lexical.chunk_tokens(chunks):
         words = set(sequence_in_chunk)
@@ -119,9 +138,11 @@ def features(context: PoolContext, rows: list[int], chunks: list[Chunk], lexical
     return matrix
 
 
-def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray) -> np.ndarray:
+def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray,
+                   dense_rank: list[int] | None = None) -> np.ndarray:
     """Return the DENSE_FEATURES columns: cosine of each chunk to the question and to its best-matching part, each
-    also as the gap to the best candidate (vectors: question (d,), parts (p, d), chunks (n, d))."""
+    also as the gap to the best candidate, and 1 / rank among the dense nearest chunks (0 when not among them)
+    (vectors: question (d,), parts (p, d), chunks (n, d); dense_rank: per chunk, 0 when not looked up)."""
     unit = chunks / np.maximum(np.linalg.norm(chunks, axis=1, keepdims=True), 1e-12)
     to_question = unit @ (question / max(float(np.linalg.norm(question)), 1e-12))
     if len(parts):
@@ -129,7 +150,9 @@ def dense_features(question: np.ndarray, parts: np.ndarray, chunks: np.ndarray) 
         to_part, part_gap = sims.max(axis=1), (sims - sims.max(axis=0)).max(axis=1)
     else:
         to_part, part_gap = to_question, to_question - to_question.max()
-    return np.stack([to_question, to_question - to_question.max(), to_part, part_gap], axis=1)
+    ranks = np.asarray(dense_rank if dense_rank is not None else [0] * len(unit), dtype=np.float64)
+    inverse = np.divide(1.0, ranks, out=np.zeros_like(ranks), where=ranks > 0)
+    return np.stack([to_question, to_question - to_question.max(), to_part, part_gap, inverse], axis=1)
 
 
 def ngrams(tokens: list[str], longest: int = PHRASE_LONGEST) -> list[set[tuple[str, ...]]]:

@@ -20,6 +20,8 @@ class TreeModel:
             raise ValueError(f"reranker model expects features {spec['features']}, code computes {FEATURES}")
         self.features = tuple(spec["features"])
         self.baseline = float(spec["baseline"])
+        # scikit-learn's own trees compare float32 inputs with their thresholds: do the same, to match exactly
+        self.float32_inputs = bool(spec.get("float32_inputs", False))
         # All trees in flat arrays; a leaf points to itself, so walking a fixed number of steps is harmless
         sizes = [len(tree["leaf"]) for tree in spec["trees"]]
         self.roots = np.cumsum([0] + sizes[:-1]).astype(np.int64)
@@ -36,6 +38,8 @@ class TreeModel:
 
     def score(self, matrix: np.ndarray) -> np.ndarray:
         """Return the raw score (log-odds of holding evidence) of each row: all trees walked together."""
+        if self.float32_inputs:
+            matrix = matrix.astype(np.float32).astype(np.float64)
         node = np.broadcast_to(self.roots, (len(matrix), len(self.roots))).copy()  # rows x trees
         rows = np.arange(len(matrix))[:, None]
         while len(node):
