@@ -42,16 +42,21 @@ def test_a_model_for_other_features_is_refused():
 
 
 def test_export_reproduces_scikit_learn_scores():
-    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.ensemble import GradientBoostingClassifier
 
     from rag.bench.train_rerank import export
 
     rng = np.random.RandomState(1)
     x = rng.rand(400, len(FEATURES))
     y = (x[:, 0] + 0.5 * x[:, 5] > 0.8) ^ (rng.rand(400) < 0.1)
-    model = HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=7, random_state=0).fit(x, y)
+    model = GradientBoostingClassifier(n_estimators=30, max_leaf_nodes=7, subsample=0.7, random_state=0).fit(x, y)
     spec = json.loads(json.dumps(export(model, FEATURES)))  # through JSON, as shipped
     assert np.allclose(TreeModel(spec).score(x), model.decision_function(x), atol=1e-6)
+    # float64 inputs a hair either side of a threshold fall where scikit-learn's float32 comparison puts them
+    tree = model.estimators_[0, 0].tree_
+    edge = np.tile(x[:1], (2, 1))
+    edge[:, tree.feature[0]] = [np.nextafter(tree.threshold[0], -1), np.nextafter(tree.threshold[0], 2)]
+    assert np.allclose(TreeModel(spec).score(edge), model.decision_function(edge), atol=1e-6)
 
 
 @pytest.mark.parametrize("dense, names", [(True, FEATURES), (False, LEXICAL_FEATURES)])
@@ -59,7 +64,8 @@ def test_shipped_models_load_and_prefer_evidence_like_candidates(dense, names):
     model = load_model(dense)
     assert json.loads(model_path(dense).read_text())["features"] == list(names) and model.features == names
     weak, strong = np.zeros((1, len(names))), np.ones((1, len(names)))
-    strong[0, names.index("position")] = 0.0  # a lead paragraph matching the question on every feature
+    if "position" in names:
+        strong[0, names.index("position")] = 0.0  # a lead paragraph matching the question on every feature
     for gap in ("dense_gap", "dense_part_gap"):
         if gap in names:
             weak[0, names.index(gap)], strong[0, names.index(gap)] = -0.5, 0.0
@@ -75,8 +81,32 @@ def test_dense_features_are_cosines_and_gaps_to_the_best_candidate():
     assert got[:, 1] == pytest.approx([0.0, -1.0, s - 1])   # gap to the best candidate for the question
     assert got[:, 2] == pytest.approx([0.0, 1.0, s])        # best part
     assert got[:, 3] == pytest.approx([-1.0, 0.0, s - 1])
-    alone = dense_features(question, np.zeros((0, 2)), chunks)
+    assert got[:, 4] == pytest.approx([0.0, 0.0, 0.0])      # not looked up among the dense nearest
+    alone = dense_features(question, np.zeros((0, 2)), chunks, dense_rank=[2, 0, 1])
     assert alone[:, 2] == pytest.approx(alone[:, 0]) and alone[:, 3] == pytest.approx(alone[:, 1])
+    assert alone[:, 4] == pytest.approx([0.5, 0.0, 1.0])    # 1 / rank among the dense nearest
+
+
+def test_query_features_describe_length_rarity_and_question_form():
+    from rag.retrieval.rerank.features import query_features
+
+    rare = float(np.log(1 + (1000 - 0.5) / 1.5))  # the idf of a term in one chunk of 1,000
+    short = query_features("Onana transfer fee", ["onana", "transfer", "fee"], {"onana": rare, "fee": 1.0}, 1000)
+    assert short == pytest.approx([3 / 30, 1.0, 0.0])
+    common = query_features("how much was the fee?", ["fee"], {"fee": rare / 4}, 1000)
+    assert common == pytest.approx([1 / 30, 0.25, 1.0])
+    assert query_features("What did Rutte say", ["rutt", "say"], {}, 1000)[2] == 1.0  # no "?" but asks
+    assert query_features("x " * 80, ["x"] * 80, {}, 1000)[0] == 1.0  # capped
+
+
+def test_the_dense_nearest_join_the_candidates():
+    from rag.retrieval.rerank import PoolContext, candidate_rows
+
+    plan = plan_query("Sumy strike", SOURCES)
+    base = np.array([0.0, 2.0, 1.0, 0.0, 0.0])
+    context = PoolContext(question="Sumy strike", plan=plan, fused={1: 0.02, 2: 0.01}, base=base, outlet_scores=[],
+                          part_scores=[], part_tokens=[], dense_rank={4: 1, 1: 2})
+    assert candidate_rows(context) == [1, 2, 4]
 
 
 def test_question_parts_are_outlet_segments_and_clauses():
@@ -133,4 +163,7 @@ def test_lexical_features_of_hand_made_candidates():
     assert column["title"][0] > column["title"][2] > column["title"][1] == 0.0
     # the one part is the whole question; chunk 0's first sentence holds all of its body's question words
     assert column["sentence_part"][0] == pytest.approx(column["coverage"][0]) and column["sentence_part"][1] == 0.0
-    np.testing.assert_allclose(column["position"], [0.0, 1.0, 500 / 20_000])
+    if "position" in column:
+        np.testing.assert_allclose(column["position"], [0.0, 1.0, 500 / 20_000])
+    np.testing.assert_allclose(column["query_question"], 1.0)  # the same for every candidate of the question
+    assert column["query_length"][0] == column["query_length"][2] > 0 and 0 < column["query_rarest"][0] <= 1
