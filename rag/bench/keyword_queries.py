@@ -5,7 +5,9 @@ The rule (deterministic, no model, no randomness; `python -m rag.bench.keyword_q
 1. **Name**: a title word (possessive "'s" dropped, 3+ characters, not a stopword or question word) that the body
    writes capitalised and never in lower case, i.e. a proper name. Among them, the one the fewest articles of the
    corpus contain (title or body, case-insensitive whole word); ties go to the earlier word. When a title word right
-   next to it is a name too, the pair is kept ("Manchester United"). Variant "b" takes the second-rarest name.
+   next to it is a name too, the pair is kept ("Manchester United"). Variant "b" takes the rarest name of the
+   lead (first 600 characters of the body) that the title lacks, so that training does not learn that the
+   name a searcher types is always in the title.
 2. **Topic word**: the word written in lower case (4-14 letters, not a stopword, not part of the name) that occurs
    most often in the title and the first 600 characters of the body, a title occurrence counting three times, and
    at least twice in all; ties go to the earlier word. Variant "b" takes the second one.
@@ -111,7 +113,12 @@ def pick_topic(title: str, body: str, exclude: str, rank: int = 0) -> str | None
 def make_query(title: str, body: str, frequency: Counter, variant: str = "a") -> str | None:
     """Return the keyword query the rule gives for one article (variant "a" or "b"), or None when it gives none."""
     rank = 0 if variant == "a" else 1
-    name = pick_name(title, body, frequency, rank)
+    if variant == "a":
+        name = pick_name(title, body, frequency)
+    else:
+        in_title = {w.lower() for w in words(title)}
+        lead = " ".join(w for w in words(body[:_LEAD_CHARS]) if w.lower() not in in_title)
+        name = pick_name(lead, body, frequency)
     topic = pick_topic(title, body, name or "", rank) if name else None
     if not name or not topic:
         return None

@@ -50,12 +50,13 @@ def test_the_topic_is_the_most_frequent_lower_case_content_word_seen_twice():
 def test_make_query_variants():
     frequency = article_frequency(f"{d.title}\n{d.body}" for d in [ONANA] + OTHERS)
     assert make_query(ONANA.title, ONANA.body, frequency, "a") == "Ten Hag defends"
-    assert make_query(ONANA.title, ONANA.body, frequency, "b") == "defeat Ten Hag"  # 2nd rarest "Hag": the pair again
+    # variant "b": the rarest name of the lead that the title lacks ("Andre", in 1 article; "United" is in 2)
+    assert make_query(ONANA.title, ONANA.body, frequency, "b") == "defeat Andre"
 
 
 def test_generate_splits_articles_disjointly_and_keeps_held_out_titles_for_evaluation():
-    docs = [Doc(f"x{i}", f"Zorblax{i} Corp results", f"Zorblax{i} Corp reported profits. The profits rose and "
-                f"profits will grow.") for i in range(30)]
+    docs = [Doc(f"x{i}", f"Zorblax{i} Corp results", f"Zorblax{i} Corp reported profits, chief Ada Quint{i} "
+                f"said. The profits rose and profits will grow.") for i in range(30)]
     docs.append(Doc("dup1", "Same title", "Quux said hello. hello hello."))
     docs.append(Doc("dup2", "Same title", "Quux said hello. hello hello."))
     train_title = next(d.title for d in docs if is_training_article(d.title))
@@ -67,4 +68,5 @@ def test_generate_splits_articles_disjointly_and_keeps_held_out_titles_for_evalu
     assert not {"dup1", "dup2"} & (train_ids | eval_ids)  # a duplicated title has two right answers: skipped
     assert all(q.query == f"Zorblax{q.article_id[1:]} Corp results" for q in sets["eval"])
     assert {q.variant for q in sets["train"]} == {"a", "b"} and {q.variant for q in sets["eval"]} == {"a"}
+    assert all(q.query == f"profits Ada Quint{q.article_id[1:]}" for q in sets["train"] if q.variant == "b")
     assert generate(docs, {train_title}) == sets  # deterministic
