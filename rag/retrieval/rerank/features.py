@@ -5,7 +5,8 @@ Learned reranking of the candidate pool without a cross-encoder.
 No PyPI package bundles reranker or NLI weights, so we score each (question, candidate chunk) pair with lexical
 features (fused rank, BM25 of each clause of the question, phrase overlap, best-matching sentence, outlet match,
 place in the article) plus MiniLM similarity of the chunk to the question and to each of its clauses, with a small
-gradient-boosted tree model trained on MultiHop-RAG dev questions (`python -m rag.bench.train_rerank`, saved as
+gradient-boosted tree model trained on MultiHop-RAG dev questions and generated keyword queries, with
+features of the query itself (length, rarest term, question form) (`python -m rag.bench.train_rerank`, saved as
 plain JSON in rag/retrieval/rerank/models/). When a candidate has no vector yet (first indexing still running) the lexical-only model
 ranks instead.
 """
