@@ -135,7 +135,6 @@ def cmd_bench(args, pipeline) -> int:
         if args.questions == QUERY_QUESTIONS:
             args.questions = 24  # a tiny local model needs ~30 s per answer on 2 cores
         return llm_answers.run(args, pipeline)
-
     if args.what == "retrieval":
         from ..bench import retrieval
 
@@ -199,13 +198,9 @@ def _add_serve(sub) -> None:
 def _add_bench(sub) -> None:
     """Add `rag bench` and the options of its benchmarks."""
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
-                       "load, scale, cold start, llm (generated vs extractive answers)")
-    p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "load", "scale", "cold",
-                                    "llm"])
-
-                       "load, scale, cold start, retrieval across query styles")
+                       "load, scale, cold start, llm (generated vs extractive answers), retrieval (query styles)")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "retrieval", "load", "scale",
-                                    "cold"])
+                                    "cold", "llm"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
