@@ -149,6 +149,7 @@ class Settings(BaseSettings):
     upload_max_mb: float = 10.0
     upload_max_files: int = 20  # per upload request; the rest are refused with a message
     app_concurrency: int = 4
+    app_keyword_wait_s: float = 120.0  # a question asked during the first indexing waits this long for BM25
 
     @classmethod
     def settings_customise_sources(

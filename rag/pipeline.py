@@ -6,7 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +29,23 @@ from .types import Answer, Article, Hit, IndexStats, IngestReport
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+STAGE_UNITS = {"read": "files", "chunk": "articles", "keyword": "passages", "embed": "passages"}
+
+
+class StageReporter:
+    """A Progress callback that forwards to another and logs one line per stage start, about every 10 %, and end."""
+
+    def __init__(self, progress: Progress | None = None):
+        self.progress = progress
+        self._logged: dict[str, int] = {}  # stage -> last tenth logged
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        tenth = 10 * done // total if total else 10
+        if tenth > self._logged.get(stage, -1):
+            log.info("ingest %s: %d of %d %s", stage, done, total, STAGE_UNITS.get(stage, ""))
+            self._logged[stage] = tenth
+        if self.progress:
+            self.progress(stage, done, total)
 MAX_QUESTION_CHARS = 2000
 
 
@@ -127,42 +144,62 @@ class Pipeline:
 
     # -- ingest -----------------------------------------------------------------------------------------
     def ingest(self, *paths: str | Path, prune: bool = False, progress: Progress | None = None,
-               rebuild: bool = False) -> IngestReport:
-        """Read, clean, chunk and embed the files under paths; unchanged articles are skipped.
+               rebuild: bool = False, embed: bool = True) -> IngestReport:
+        """Read, clean, chunk and store the files under paths, build BM25 over every article, then embed (unless
+        embed=False: the caller embeds later with sync_vectors); unchanged articles are skipped.
 
-        rebuild=True first moves docs.sqlite and BM25 aside (kept, never deleted) and builds them again from the
-        files: the way back from a damaged docstore. Vectors of unchanged chunks are kept, not re-embedded."""
+        Stages reported to progress, counted honestly: read (files), chunk (articles), keyword (passages), embed
+        (passages). rebuild=True first moves docs.sqlite and BM25 aside (kept, never deleted) and builds them again
+        from the files: the way back from a damaged docstore. Vectors of unchanged chunks are kept, not re-embedded."""
         started = time.perf_counter()
         report = IngestReport()
+        stages = StageReporter(progress)
         with self.write_lock():
             if rebuild:
                 self._set_aside_docstore()
-            # Fail fast, before any work, on a mismatched index or a server collection another index owns.
-            self.vectors.claim(self._claim_index_id())
+            if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
+                self.vectors.claim(self._claim_index_id())
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
-            for number, file in enumerate(files, 1):
-                self._ingest_file(file, report)
-                if progress:
-                    progress("read", number, len(files))
+            read = self._read_files(files, report, stages)
+            total, done = sum(len(articles) for _, articles in read), 0
+            for file, articles in read:
+                done = self._ingest_file(file, articles, report, stages, (done, total))
             if prune:
                 for path in sorted(self.docs.paths()):
                     if not Path(path).exists():
                         report.removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
+            chunks = self.docs.counts()[1]
+            stages("keyword", 0, chunks)
             self.build_lexical()  # BM25 over everything is ready before the slow embedding starts
-            report.chunks_embedded = self.sync_vectors(progress)
+            stages("keyword", chunks, chunks)
+            if embed:
+                report.chunks_embedded = self.sync_vectors(stages)
+            else:  # keyword search first (opening Chroma takes seconds); still claimed before any vector is written
+                self.vectors.claim(self._claim_index_id())
         report.seconds = time.perf_counter() - started
         log.info("ingest: %s", report.summary())
         return report
 
-    def _ingest_file(self, file: Path, report: IngestReport) -> None:
-        try:
-            origin = origin_of(file, self.settings.corpus_dir)
-            articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6), origin)
-            articles = self._within_limits(file, articles, report)
-        except ArticleError as exc:
-            report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
-            return
-        report.failed += bad_records
+    def _read_files(self, files: list[Path], report: IngestReport,
+                    stages: StageReporter) -> list[tuple[Path, list[Article]]]:
+        """Return each readable file with its articles (all read before any is stored, so progress can count
+        articles); unreadable files and records go to report.failed."""
+        read = []
+        for number, file in enumerate(files, 1):
+            try:
+                origin = origin_of(file, self.settings.corpus_dir)
+                articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6), origin)
+                read.append((file, self._within_limits(file, articles, report)))
+                report.failed += bad_records
+            except ArticleError as exc:
+                report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
+            stages("read", number, len(files))
+        return read
+
+    def _ingest_file(self, file: Path, articles: list[Article], report: IngestReport, stages: StageReporter,
+                     counts: tuple[int, int]) -> int:
+        """Chunk and store one file's new or changed articles; return the articles handled so far."""
+        done, total = counts
         path = str(file)
         previous = self.docs.article_ids_for_path(path)
         hashes = self.docs.content_hashes() if articles else {}
@@ -171,6 +208,8 @@ class Pipeline:
         current: set[str] = set()
         changed = []
         for article in articles:
+            done += 1
+            stages("chunk", done, total)
             old_hash = hashes.get(article.id)
             twin = by_content.get(article.content_hash)
             if old_hash is None and twin is not None:
@@ -195,6 +234,7 @@ class Pipeline:
         # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
         self.docs.put_articles(changed)
         report.removed += self.docs.unlink(path, previous - current)
+        return done
 
     def _within_limits(self, file: Path, articles: list[Article], report: IngestReport) -> list[Article]:
         """Return the articles short enough to index; the others go to report.failed as "skipped: too long".
@@ -243,28 +283,42 @@ class Pipeline:
                     old.rename(old.with_name(f"{name}.damaged-{stamp}"))
                     log.warning("moved %s aside to %s.damaged-%s for the rebuild", old, name, stamp)
 
-    def sync_vectors(self, progress: Progress | None = None, batch: int = 256) -> int:
+    def sync_vectors(self, progress: Progress | None = None, batch: int = 256,
+                     hold: Callable[[], AbstractContextManager] | None = None) -> int:
         """Embed stored chunks that have no vector and drop vectors of deleted chunks; return chunks embedded.
 
         Deleting needs proof of ownership: the collection must record this docstore's index id (set by ingest), so
-        an empty or mistyped index directory can never empty a collection another index filled."""
-        stored = self.vectors.ids()
-        wanted = self.docs.chunk_ids()
-        orphans = sorted(stored - wanted)
-        if orphans:
-            self.vectors.require_owner(self.docs.index_id)
-            self.vectors.delete(orphans)
-        pending = sorted(wanted - stored)
-        done = 0
-        if progress and pending:
-            progress("embed", 0, len(pending))  # show the bar (and start its clock) before the first batch
-        for i in range(0, len(pending), batch):
-            chunks = self.docs.chunks(pending[i:i + batch])
-            self.vectors.upsert(chunks, self.embedder.encode([c.indexed_text for c in chunks]))
-            done += len(chunks)
+        an empty or mistyped index directory can never empty a collection another index filled. hold, when given,
+        is entered around each read and write of the stores (not around encoding), and the pending list is re-read
+        until nothing is left, so other writers (uploads in the app) can store articles while passages are embedded."""
+        hold = hold or nullcontext
+        done, total = 0, 0
+        while True:
+            with hold():
+                stored = self.vectors.ids()
+                wanted = self.docs.chunk_ids()
+                if orphans := sorted(stored - wanted):
+                    self.vectors.require_owner(self.docs.index_id)
+                    self.vectors.delete(orphans)
+            pending = sorted(wanted - stored)
+            if not pending:
+                return done
+            total += len(pending)
             if progress:
-                progress("embed", done, len(pending))
-        return done
+                progress("embed", done, total)  # show the bar (and start its clock) before the first batch
+            for i in range(0, len(pending), batch):
+                with hold():
+                    chunks = self.docs.chunks(pending[i:i + batch])
+                # Encoding (the slow part) holds nothing; a chunk deleted meanwhile leaves an orphan the next pass drops.
+                vectors = self.embedder.encode([c.indexed_text for c in chunks]) if chunks else None
+                if chunks:
+                    with hold():
+                        self.vectors.upsert(chunks, vectors)
+                done += len(pending[i:i + batch])
+                if progress:
+                    progress("embed", done, total)
+            if hold is nullcontext:
+                return done  # nobody else writes meanwhile: one pass is all
 
     @contextmanager
     def write_lock(self):
@@ -325,7 +379,8 @@ class Pipeline:
         hits = self.retrieve(question, k or self.settings.answer_passages, sources, since, until)
         retrieved = time.perf_counter()
         question = question.strip()
-        extract = lambda: self.answer(question, hits)  # noqa: E731
+        words = self._time_words(question)  # applied as filters / ordering: answers are checked against the rest
+        extract = lambda: self.answer(words.query if words else question, hits)  # noqa: E731
         model, note = None, ""
         if self.llm_enabled and hits:
             try:
@@ -345,6 +400,8 @@ class Pipeline:
                     answer = event.answer
             else:
                 answer = generate_answer(question, hits, model, self.embedder, extract, **options)
+        answer.question = question
+        answer.note = " ".join(filter(None, [answer.note, words.note() if words else ""]))
         answer.timings = answer.timings | {"retrieve_ms": (retrieved - started) * 1e3,
                                            "answer_ms": (time.perf_counter() - retrieved) * 1e3,
                                            "total_ms": (time.perf_counter() - started) * 1e3}
@@ -369,6 +426,14 @@ class Pipeline:
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
         return compose_answer(question, hits, self.embedder, self.answer_model, analysis=analysis,
                               max_sentences=self.settings.answer_sentences, bodies=bodies)
+
+    def _time_words(self, question: str):
+        """Return what the question's time words mean (None when it has none, or query understanding is off)."""
+        if not self.settings.query_understanding:
+            return None
+        from .retrieval.timewords import read_time_words
+
+        return read_time_words(question.strip(), self.docs.date_span()[1])
 
     def _require_articles(self) -> None:
         """Raise EmptyIndexError (creating nothing) unless the index holds articles."""

@@ -128,6 +128,17 @@ class IngestReport:
             f"{self.chunks_embedded} chunks embedded in {self.seconds:.1f}s"
         )
 
+    def __str__(self) -> str:
+        """The summary line, then each failed file with its reason (the first 10, and how many more)."""
+        lines = [self.summary()]
+        lines += [f"  failed: {path}: {reason}" for path, reason in self.failed[:10]]
+        if len(self.failed) > 10:
+            lines.append(f"  ... and {len(self.failed) - 10} more failed")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"IngestReport({self.summary()})"
+
 
 @dataclass
 class IndexStats:

@@ -100,6 +100,8 @@ def reply_html(reply: ChatReply) -> str:
     else:
         cards = "".join(citation_card(c) for c in answer.citations)
         body = f'<p class="nr-text">{answer_html(answer)}</p><div class="nr-cards">{cards}</div>'
+    if answer is not None and answer.note:
+        details.append(f'<div class="nr-timewords">{_e(answer.note)}</div>')
     if answer is not None:
         details.append(f'<div class="nr-meta">{_timings(answer)}</div>')
     details += [f'<div class="nr-note">{_e(note)}</div>' for note in reply.notes]
@@ -125,19 +127,40 @@ def _sup(match: re.Match) -> str:
     return f'<sup class="nr-mark" data-n="{match.group(1)}">[{match.group(1)}]</sup>'
 
 
+def status_label(status: IndexingStatus) -> str:
+    """Return what the indexing is doing, counted in its own unit (files, articles, passages), without a full stop."""
+    n = f"{status.done:,} of {status.total:,}"
+    if status.stage == "read":
+        return f"Reading files — {n} files"
+    if status.stage == "chunk":
+        return f"Splitting articles into passages — {n} articles"
+    if status.stage == "keyword":
+        return (f"Keyword index ready over {status.total:,} passages" if status.keyword_ready
+                else f"Building the keyword index over {status.total:,} passages")
+    if status.stage == "embed":
+        return f"Embedding passages for semantic search — {n} passages"
+    if status.stage == "model":
+        return "Loading the language model (the first start also converts it, which takes a while)"
+    return "Opening the index"
+
+
 def status_html(status: IndexingStatus) -> str:
-    """Return the indexing banner: a progress bar while indexing runs, an error if it failed, else ''."""
+    """Return the indexing banner: the stage with its count and a bar while indexing runs, an error if it failed,
+    else ''. Before keyword search covers every article it says that questions wait for it."""
     if status.stage == "failed":
         return f'<div class="nr-banner nr-banner-error">Indexing failed: {_e(status.error)}</div>'
     if not status.running:
         return ""
-    labels = {"starting": "Opening the index…", "read": "Reading articles",
-              "keyword": "Building the keyword index…", "embed": "Embedding passages for semantic search"}
-    label = labels.get(status.stage, status.stage)
-    count = f" — {status.done:,} of {status.total:,}" if status.total and status.stage in ("read", "embed") else ""
-    width = round(100 * status.fraction) if status.stage in ("read", "embed") else 100
-    return (f'<div class="nr-banner" role="status"><div class="nr-banner-text"><b>Indexing the corpus.</b> '
-            f'{_e(label)}{count}. You can already ask: answers use what is indexed so far.</div>'
+    if status.keyword_ready:
+        articles = f"all {status.articles:,} articles" if status.articles else "every article"
+        ask = f"You can ask now: keyword search covers {articles}; semantic search joins as passages are embedded."
+    else:
+        ask = "Questions asked now wait until keyword search covers every article (a few seconds)."
+    width = round(100 * status.fraction) if status.stage in ("read", "chunk", "embed") else 0
+    if status.stage == "keyword" and status.keyword_ready:
+        width = 100
+    return (f'<div class="nr-banner" role="status" data-stage="{_e(status.stage)}"><div class="nr-banner-text">'
+            f'<b>Indexing the corpus.</b> <span class="nr-stage">{_e(status_label(status))}.</span> {_e(ask)}</div>'
             f'<div class="nr-progress"><div class="nr-progress-bar" style="width:{width}%"></div></div></div>')
 
 

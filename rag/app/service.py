@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class IndexingStatus:
-    """Where the background indexing is: stage starting | read | keyword | embed | done | failed."""
+    """Where the background indexing is: stage starting | model | read | chunk | keyword | embed | done | failed.
+
+    done / total count the stage's own unit: files (read), articles (chunk), passages (keyword, embed).
+    keyword_ready: BM25 covers every article read so far in this run (questions no longer wait).
+    """
 
     running: bool = False
     stage: str = "idle"
@@ -30,6 +35,8 @@ class IndexingStatus:
     summary: str = ""
     failed: tuple[tuple[str, str], ...] = ()
     started: float = 0.0
+    articles: int = 0
+    keyword_ready: bool = False
 
     @property
     def fraction(self) -> float:
@@ -54,14 +61,19 @@ class ChatReply:
 
 
 class ChatService:
-    """Answers questions from whatever is indexed while the corpus is (re)indexed in a background thread."""
+    """Answers questions while the corpus is indexed in a background thread: questions wait for the first keyword
+    index over every article, then answer from BM25 while passages are embedded; uploads are stored and keyword
+    indexed at once (also during the first indexing) and embedded by the same background work."""
 
     def __init__(self, pipeline: Pipeline):
         self.pipeline = pipeline
-        self._ingest_lock = threading.Lock()  # the corpus indexing and uploads take turns
+        self._ingest_lock = threading.Lock()  # the corpus indexing, uploads and embedding batches take turns
         self._status_lock = threading.Lock()
         self._status = IndexingStatus()
         self._thread: threading.Thread | None = None
+        self._keyword_ready = threading.Event()
+        self._embedding = False  # a thread is embedding pending passages (guarded by _status_lock)
+        self._embed_requested = False
 
     # -- indexing ------------------------------------------------------------------------------------------
     @property
@@ -76,13 +88,29 @@ class ChatService:
 
     def start_indexing(self) -> threading.Thread:
         """Start ingesting corpus_dir in the background (unchanged articles are skipped); return the thread."""
-        self._set_status(running=True, stage="starting", done=0, total=0, error="", started=time.time())
+        if self._index_is_complete():
+            self._keyword_ready.set()  # a later start: answer from the saved index at once
+        self._set_status(running=True, stage="starting", done=0, total=0, error="", started=time.time(),
+                         keyword_ready=self._keyword_ready.is_set())
+        with self._status_lock:
+            self._embedding = True
         self._thread = threading.Thread(target=self._index_corpus, name="newsrag-indexing", daemon=True)
         self._thread.start()
         return self._thread
 
+    def _index_is_complete(self) -> bool:
+        """Return True when the index holds articles and a saved BM25 index of its current generation."""
+        try:
+            self.pipeline.stats()
+        except EmptyIndexError:
+            return False
+        from ..index.lexical import LexicalIndex
+
+        directory = self.pipeline.settings.index_dir / "bm25"
+        return LexicalIndex.load(directory, self.pipeline.docs.generation) is not None
+
     def wait_for_indexing(self, timeout: float | None = None) -> IndexingStatus:
-        """Block until the background indexing ends (or timeout); return the status."""
+        """Block until the background indexing (and embedding) ends (or timeout); return the status."""
         if self._thread is not None:
             self._thread.join(timeout)
         return self.status
@@ -94,21 +122,58 @@ class ChatService:
                 if not Path(corpus).exists():
                     raise RagError(f"The corpus directory {corpus} does not exist. Set RAG_CORPUS_DIR to your "
                                    "articles, or upload files in the app.")
-                self.pipeline.embedder.encode(["warm up"])  # load the model now, not on the first question
-                report = self.pipeline.ingest(corpus, progress=self._on_progress)
+                # The model first: the first answer needs it as much as the keyword index, and loading it beside
+                # the chunking (a thread, or another process) measured slower on 2 busy cores than one after the
+                # other. A first start exports it to ONNX (kept in index_dir/models); later starts load that export.
+                started = time.perf_counter()
+                self._set_status(stage="model")
+                self.pipeline.embedder.encode(["warm up"])
+                log.info("model loaded in %.1f s", time.perf_counter() - started)
+                report = self.pipeline.ingest(corpus, progress=self._on_progress, embed=False)
+            self._mark_keyword_ready()
+            report.chunks_embedded = self._embed_pending()
+            log.info("indexing %s done: %s", corpus, report.summary())
             self._set_status(running=False, stage="done", summary=report.summary(), failed=tuple(report.failed))
         except RagError as exc:
             log.error("indexing %s failed: %s", corpus, exc)
-            self._set_status(running=False, stage="failed", error=str(exc))
+            self._fail(str(exc))
         except Exception as exc:  # a background thread has no caller: record the failure for the page, then log it
             log.exception("indexing %s crashed", corpus)
-            self._set_status(running=False, stage="failed", error=f"Indexing stopped: {exc}. Finished work is kept; "
-                                                                  "restart the app to resume.")
+            self._fail(f"Indexing stopped: {exc}. Finished work is kept; restart the app to resume.")
+
+    def _fail(self, error: str) -> None:
+        with self._status_lock:
+            self._embedding = False
+        self._mark_keyword_ready()  # nothing more is coming: waiting questions answer from what is there
+        self._set_status(running=False, stage="failed", error=error)
+
+    def _mark_keyword_ready(self) -> None:
+        self._keyword_ready.set()
+        self._set_status(keyword_ready=True)
+
+    def _embed_pending(self) -> int:
+        """Embed every passage without a vector, batch by batch (uploads may land between batches, and are
+        embedded in the same run); return how many were embedded."""
+        embedded = 0
+        while True:
+            with self._status_lock:
+                self._embed_requested = False
+            embedded += self.pipeline.sync_vectors(self._on_progress, hold=self._hold_index)
+            with self._status_lock:
+                if not self._embed_requested:
+                    self._embedding = False
+                    return embedded
+
+    @contextmanager
+    def _hold_index(self):
+        with self._ingest_lock, self.pipeline.write_lock():
+            yield
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
-        if stage == "read" and done >= total:
-            stage = "keyword"  # files read; BM25 over every article is being built before embedding starts
-        self._set_status(stage=stage, done=done, total=total)
+        changes = {"stage": stage, "done": done, "total": total}
+        if stage == "chunk":
+            changes["articles"] = total
+        self._set_status(**changes)
 
     def indexing_note(self) -> str:
         """Return the answer-footer note while indexing runs ('' once it is done)."""
@@ -116,8 +181,10 @@ class ChatService:
         if not status.running:
             return ""
         if status.stage == "embed":
-            return (f"Indexing is still running ({status.done:,} of {status.total:,} new chunks embedded): keyword "
-                    "search covers every article, semantic search only the chunks embedded so far.")
+            return (f"Indexing is still running ({status.done:,} of {status.total:,} new passages embedded): keyword "
+                    "search covers every article, semantic search only the passages embedded so far.")
+        if status.keyword_ready:
+            return "Indexing is still running: keyword search covers every article, semantic search joins later."
         return "Indexing is still running: this answer comes from the articles indexed so far."
 
     # -- questions -----------------------------------------------------------------------------------------
@@ -142,6 +209,9 @@ class ChatService:
         """Yield the pipeline's StreamEvents for a chat question (tokens, verified sentences), then the ChatReply."""
         query = self.standalone_query(question or "", previous or [])
         reply = ChatReply(question=question or "", query=query)
+        waited = self._wait_for_keyword_index()
+        if waited >= 0.5:
+            reply.notes.append(f"Waited {waited:.0f} s for the keyword index over every article.")
         try:
             for event in self.pipeline.ask_stream(query, sources=sources or None, since=since or None,
                                                   until=until or None, stream=stream):
@@ -160,6 +230,14 @@ class ChatService:
         if reply.answer is not None and reply.answer.note:
             reply.notes.append(reply.answer.note)
         yield reply
+
+    def _wait_for_keyword_index(self) -> float:
+        """Block until BM25 covers every article of the running first indexing (bounded); return seconds waited."""
+        if self._keyword_ready.is_set() or not self.status.running:
+            return 0.0
+        started = time.perf_counter()
+        self._keyword_ready.wait(self.pipeline.settings.app_keyword_wait_s)
+        return time.perf_counter() - started
 
     def stats(self) -> IndexStats | None:
         """Return what the index holds, or None while it holds nothing yet."""
@@ -195,10 +273,33 @@ class ChatService:
         return results
 
     def _ingest_uploads(self, saved: list[tuple[int, str, Path]], progress: Progress | None) -> list[UploadResult]:
+        """Store and keyword-index the saved files at once (between the corpus indexing's steps if it runs); their
+        passages are embedded in the background."""
         try:
             with self._ingest_lock:
-                report = self.pipeline.ingest(*(path for _, _, path in saved), progress=progress)
+                report = self.pipeline.ingest(*(path for _, _, path in saved), progress=progress, embed=False)
         except IndexLockedError as exc:
             return [UploadResult(name, "failed", str(exc), str(path)) for _, name, path in saved]
+        self._request_embedding()
         return results_from_report([(name, path) for _, name, path in saved], report,
                                    self.pipeline.docs.article_ids_for_path)
+
+    def _request_embedding(self) -> None:
+        """Make sure pending passages get embedded: the running embedding picks them up, or a new thread starts."""
+        with self._status_lock:
+            self._embed_requested = True
+            if self._embedding:
+                return
+            self._embedding = True
+        self._set_status(running=True, stage="embed", done=0, total=0)
+        self._thread = threading.Thread(target=self._embed_uploads, name="newsrag-embedding", daemon=True)
+        self._thread.start()
+
+    def _embed_uploads(self) -> None:
+        try:
+            embedded = self._embed_pending()
+            self._set_status(running=False, stage="done", summary=f"{embedded} uploaded passages embedded")
+        except Exception as exc:  # a background thread has no caller: record the failure for the page, then log it
+            log.exception("embedding uploaded passages crashed")
+            self._fail(f"Embedding uploads stopped: {exc}. Keyword search still covers them; restart the app to "
+                       "embed them.")

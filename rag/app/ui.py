@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
+import secrets
+import tempfile
 from dataclasses import asdict
 from datetime import date
 from html import escape
@@ -12,6 +16,7 @@ from pathlib import Path
 
 from ..errors import RagError
 from .access import decide_auth, guard_asgi, is_loopback, load_credentials
+from . import conversations as convo
 from .service import ChatService
 from .render import reply_html, stats_html, status_html, streaming_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
@@ -42,19 +47,90 @@ class ChatPage:
         self.mcp = mcp
 
     # -- handlers ------------------------------------------------------------------------------------------
-    def respond(self, message: str, history: list, queries: list, sources: list | None, since: str | None,
-                until: str | None):
-        """Answer one chat message; a generator so an LLM backend can stream (the extractive one yields once)."""
+    def respond(self, message: str, store: dict, sources: list | None, since: str | None, until: str | None):
+        """Answer one chat message in the active conversation; a generator so an LLM backend can stream (the
+        extractive one yields once). Returns (chat, store, conversation list, question box)."""
         import gradio as gr
 
         message = (message or "").strip()
         if not message:
-            yield gr.skip(), gr.skip(), gr.skip()
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
-        history = list(history or []) + [{"role": "user", "content": escape(message)}]
-        reply = yield from self._stream_reply(message, history, queries, sources, since, until)
-        history.append({"role": "assistant", "content": reply_html(reply)})
-        yield history, list(queries or []) + [reply.query], ""
+        store = convo.valid_store(store)
+        previous = convo.queries(convo.active(store))
+        history = self._history(store) + [{"role": "user", "content": escape(message)}]
+        stream = self._stream_reply(message, history, previous, sources, since, until)
+        while True:  # an LLM answer streams into the chat; the extractive one arrives whole
+            try:
+                chat, _, box = next(stream)
+            except StopIteration as finished:
+                reply = finished.value
+                break
+            yield chat, gr.skip(), gr.skip(), box
+        store = convo.add_turn(store, convo.turn_from_reply(reply))
+        yield self._history(store), store, self._listing(store), ""
+
+    @staticmethod
+    def _history(store: dict) -> list[dict]:
+        """Return the chat messages of the active conversation (rendered from its records, escaped)."""
+        messages = []
+        for turn in convo.active(store)["turns"]:
+            messages += [{"role": "user", "content": escape(turn["question"])},
+                         {"role": "assistant", "content": reply_html(convo.reply_from_turn(turn))}]
+        return messages
+
+    @staticmethod
+    def _listing(store: dict):
+        import gradio as gr
+
+        return gr.update(choices=convo.choices(store), value=store["active"])
+
+    def show_store(self, store: dict) -> tuple:
+        """Return (chat, store, conversation list) for a store (page load, selecting, new conversation)."""
+        store = convo.valid_store(store)
+        return self._history(store), store, self._listing(store)
+
+    def new_conversation(self, store: dict) -> tuple:
+        """Start a new conversation; the current one stays in the list."""
+        return self.show_store(convo.start_conversation(convo.valid_store(store)))
+
+    def select_conversation(self, conversation_id: str, store: dict) -> tuple:
+        """Show the conversation chosen in the list."""
+        return self.show_store(convo.select(convo.valid_store(store), conversation_id))
+
+    def export_conversation(self, store: dict):
+        """Write the active conversation to a Markdown file and return its path for download."""
+        import gradio as gr
+
+        conversation = convo.active(convo.valid_store(store))
+        if not conversation["turns"]:
+            return gr.update(value=None, visible=False), '<div class="nr-convo-msg">Nothing to export yet.</div>'
+        directory = Path(tempfile.mkdtemp(prefix="newsrag-export-"))
+        name = re.sub(r"[^\w-]+", "-", conversation["title"].lower()).strip("-")[:50] or "conversation"
+        path = directory / f"{name}.md"
+        path.write_text(convo.to_markdown(conversation), encoding="utf-8")
+        return gr.update(value=str(path), visible=True), ""
+
+    def import_conversation(self, file: str | None, store: dict) -> tuple:
+        """Read a conversation exported as Markdown and add it to the list (active)."""
+        store = convo.valid_store(store)
+        if not file:
+            return (*self.show_store(store), "")
+        try:
+            conversation = convo.from_markdown(Path(file).read_text(encoding="utf-8", errors="replace"))
+        except convo.ConversationImportError as exc:
+            return (*self.show_store(store), f'<div class="nr-convo-msg nr-error">{escape(str(exc))}</div>')
+        store = convo.add_conversation(store, conversation)
+        note = f'<div class="nr-convo-msg">Imported “{escape(conversation["title"])}”.</div>'
+        return (*self.show_store(store), note)
+
+    def chat_api(self, message: str, history: list | None = None, sources: list[str] | None = None,
+                 since: str | None = None, until: str | None = None) -> tuple[list, str]:
+        """The /chat endpoint: answer one message; returns (the history with the question and the rendered reply, '')
+        for API clients (the page itself keeps conversations in the browser)."""
+        reply = self.service.ask(message, [], sources or None, since or None, until or None)
+        return list(history or []) + [{"role": "user", "content": escape(message or "")},
+                                      {"role": "assistant", "content": reply_html(reply)}], ""
 
     def _stream_reply(self, message, history, queries, sources, since, until):
         """Yield the chat while an LLM answer streams (tokens, then each sentence verified or struck out); return the
@@ -110,34 +186,40 @@ class ChatPage:
         """
         return json.dumps(self.ask_api(question, previous_questions, sources, since, until), ensure_ascii=False)
 
-    def panels(self, on_load: bool = True):
-        """Return (banner, index panel, source choices, timer) updates; the timer stops once indexing is done.
+    def panels(self, shown: list | None = None):
+        """Return (banner, index panel, source choices, sources shown, timer); the timer stops once indexing is done.
 
-        Timer ticks leave the source list alone until indexing ends, so an open dropdown is not reset every second.
+        The source list is sent again only when the index's sources changed (sorted, case-insensitively), so an
+        open dropdown is not reset every second, and an outlet becomes choosable as soon as it is indexed.
         """
         import gradio as gr
 
         status, stats = self.service.status, self.service.stats()
         banner = status_html(status)
-        sources = gr.update(choices=stats.sources if stats else []) if on_load or not status.running else gr.skip()
-        return (gr.update(value=banner, visible=bool(banner)), stats_html(stats), sources,
+        known = sorted(stats.sources, key=str.casefold) if stats else []
+        sources = gr.update(choices=known) if known != list(shown or []) else gr.skip()
+        return (gr.update(value=banner, visible=bool(banner)), stats_html(stats), sources, known,
                 gr.Timer(active=status.running))
 
     def add_files(self, files: list[str] | None, progress) -> tuple:
-        """Save and ingest uploaded files; return (per-file results, index panel, source choices)."""
+        """Save and keyword-index uploaded files at once; return (per-file results, index panel, source choices,
+        sources shown). Their passages are embedded in the background."""
         import gradio as gr
 
         if not files:
-            return '<div class="nr-uploads-hint">Choose files first.</div>', gr.skip(), gr.skip()
-        progress(0, desc="Waiting for indexing to finish" if self.service.status.running else "Reading files")
+            return '<div class="nr-uploads-hint">Choose files first.</div>', gr.skip(), gr.skip(), gr.skip()
+        progress(0, desc="Reading files")
 
         def report(stage: str, done: int, total: int) -> None:
-            progress((done, total), desc="Embedding passages" if stage == "embed" else "Reading files",
-                     unit="chunks" if stage == "embed" else "files")
+            labels = {"read": ("Reading files", "files"), "chunk": ("Splitting articles", "articles"),
+                      "keyword": ("Keyword index", "passages")}
+            desc, unit = labels.get(stage, (stage, "passages"))
+            progress((done, total), desc=desc, unit=unit)
 
         results = self.service.upload([(Path(f).name, Path(f)) for f in files], progress=report)
         stats = self.service.stats()
-        return uploads_html(results), stats_html(stats), gr.update(choices=stats.sources if stats else [])
+        known = sorted(stats.sources, key=str.casefold) if stats else []
+        return uploads_html(results), stats_html(stats), gr.update(choices=known), known
 
     # -- layout --------------------------------------------------------------------------------------------
     def build(self):
@@ -166,14 +248,30 @@ class ChatPage:
             question = gr.Textbox(elem_id="nr-question", show_label=False, scale=5, max_lines=4, autofocus=True,
                                   placeholder="Ask a question about the news…", submit_btn=False)
             ask = gr.Button("Ask", variant="primary", elem_id="nr-ask", scale=1, min_width=80)
-        with gr.Row():
-            gr.Examples(EXAMPLES, inputs=question, label="Try")
+        gr.Examples(EXAMPLES, inputs=question, label="Try")
+        return {"chatbot": chatbot, "question": question, "ask": ask}
+
+    def _conversation_panel(self) -> dict:
+        import gradio as gr
+
+        with gr.Group(elem_classes="nr-panel", elem_id="nr-convo-panel"):
+            gr.Markdown("#### Conversations", elem_classes="nr-panel-title")
             clear = gr.Button("New conversation", elem_id="nr-clear", size="sm", variant="secondary")
-        return {"chatbot": chatbot, "question": question, "ask": ask, "clear": clear, "queries": gr.State([])}
+            listing = gr.Radio(choices=[], show_label=False, elem_id="nr-conversations", container=False)
+            with gr.Row():
+                export = gr.Button("Export as Markdown", elem_id="nr-export", size="sm")
+                upload = gr.UploadButton("Import", file_types=[".md"], elem_id="nr-import", size="sm")
+            exported = gr.File(visible=False, elem_id="nr-exported", show_label=False, height=60)
+            message = gr.HTML(elem_id="nr-convo-msg")
+        store = gr.BrowserState(convo.new_store(), storage_key="newsrag-conversations",
+                                secret=_browser_secret(self.settings.index_dir))
+        return {"clear": clear, "listing": listing, "export": export, "upload": upload, "exported": exported,
+                "message": message, "store": store}
 
     def _side_column(self) -> dict:
         import gradio as gr
 
+        side = self._conversation_panel()
         with gr.Group(elem_classes="nr-panel"):
             gr.Markdown("#### Filters", elem_classes="nr-panel-title")
             sources = gr.Dropdown(label="Sources", multiselect=True, choices=[], elem_id="nr-sources",
@@ -189,8 +287,8 @@ class ChatPage:
         with gr.Group(elem_classes="nr-panel"):
             gr.Markdown("#### Index", elem_classes="nr-panel-title")
             stats = gr.HTML(elem_id="nr-stats")
-        return {"sources": sources, "since": since, "until": until, "files": files, "add": add,
-                "upload_results": upload_results, "stats": stats}
+        return side | {"sources": sources, "since": since, "until": until, "files": files, "add": add,
+                       "upload_results": upload_results, "stats": stats, "shown_sources": gr.State([])}
 
     def _wire(self, page, banner, chat: dict, side: dict) -> None:
         import gradio as gr
@@ -199,22 +297,45 @@ class ChatPage:
             return self.add_files(files, progress)
 
         limit = {"concurrency_limit": self.settings.app_concurrency, "concurrency_id": "ask"}
-        inputs = [chat["question"], chat["chatbot"], chat["queries"], side["sources"], side["since"], side["until"]]
-        outputs = [chat["chatbot"], chat["queries"], chat["question"]]
-        chat["ask"].click(self.respond, inputs, outputs, api_name="chat", **limit)
+        store, listing = side["store"], side["listing"]
+        inputs = [chat["question"], store, side["sources"], side["since"], side["until"]]
+        outputs = [chat["chatbot"], store, listing, chat["question"]]
+        chat["ask"].click(self.respond, inputs, outputs, api_name=False, **limit)
         chat["question"].submit(self.respond, inputs, outputs, api_name=False, **limit)
-        chat["clear"].click(lambda: ([], []), None, [chat["chatbot"], chat["queries"]], api_name=False)
-        side["add"].click(add_files, [side["files"]], [side["upload_results"], side["stats"], side["sources"]],
-                          api_name="upload")
+        shown = [chat["chatbot"], store, listing]
+        side["clear"].click(self.new_conversation, [store], shown, api_name=False)
+        listing.input(self.select_conversation, [listing, store], shown, api_name=False)
+        side["export"].click(self.export_conversation, [store], [side["exported"], side["message"]], api_name=False)
+        side["upload"].upload(self.import_conversation, [side["upload"], store], [*shown, side["message"]],
+                              api_name=False)
+        # The upload's progress shows on its own results box only, not over the Sources and Index panels.
+        side["add"].click(add_files, [side["files"]], [side["upload_results"], side["stats"], side["sources"],
+                                                       side["shown_sources"]],
+                          api_name="upload", show_progress_on=[side["upload_results"]])
         timer = gr.Timer(1.0, active=False)
-        panel_outputs = [banner, side["stats"], side["sources"], timer]
-        timer.tick(lambda: self.panels(on_load=False), None, panel_outputs, api_name=False, show_progress="hidden")
+        panel_outputs = [banner, side["stats"], side["sources"], side["shown_sources"], timer]
+        timer.tick(self.panels, [side["shown_sources"]], panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
+        page.load(self.show_store, [store], shown, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
         if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr).
             # Not queued: Gradio's MCP server then calls it in-process rather than through a loopback client that
             # would have to pass the page's login.
             gr.api(self.ask_news, api_name="ask_news", queue=False)
+        gr.api(self.chat_api, api_name="chat", **limit)
+
+def _browser_secret(index_dir: Path) -> str:
+    """Return the key the browser's conversation store is encrypted with, kept in index_dir so conversations
+    survive an app restart (created once, readable by the owner only)."""
+    path = Path(index_dir) / "browser-state.key"
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        secret = secrets.token_hex(16)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle:
+            handle.write(secret)
+        return secret
 
 
 def _css() -> str:
@@ -288,6 +409,8 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
     if mcp:
         require_mcp()
     require_free_port(host, port)
+    if logging.getLogger("rag").getEffectiveLevel() > logging.INFO:
+        logging.getLogger("rag").setLevel(logging.INFO)  # the app's log shows indexing stages and progress
     page = ChatPage(service, mcp=mcp).build()
     page.queue(default_concurrency_limit=settings.app_concurrency, max_size=200)
     page.launch(server_name=host, server_port=port, theme=_theme(), css=_css(), ssr_mode=False, show_error=True,

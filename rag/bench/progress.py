@@ -10,13 +10,15 @@ def progress_bars(prefix: str = ""):
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
-    labels = {"read": "reading files", "embed": "embedding chunks"}
+    labels = {"read": "reading files", "chunk": "chunking articles", "keyword": "keyword index",
+              "embed": "embedding chunks"}
+    units = {"read": " files", "chunk": " articles"}
 
     def update(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=prefix + labels.get(stage, stage), unit=" chunks" if stage == "embed"
-                                     else " files", file=sys.stderr, dynamic_ncols=True)
+            bar = bars[stage] = tqdm(total=total, desc=prefix + labels.get(stage, stage), unit=units.get(stage, " chunks"),
+                                     file=sys.stderr, dynamic_ncols=True)
         bar.update(done - bar.n)
         if done >= total:
             bar.close()

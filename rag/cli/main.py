@@ -24,9 +24,7 @@ def _json_default(value):
 def cmd_ingest(args, pipeline) -> int:
     """Exit 0 when every input was read, 1 when some failed, 2 when all failed (nothing was read)."""
     report = pipeline.ingest(*args.paths, prune=args.prune, progress=progress_bars(), rebuild=args.rebuild)
-    print(report.summary())
-    for path, reason in report.failed:
-        print(f"  failed: {path}: {reason}", file=sys.stderr)
+    print(report)  # the summary line, then each failed file with its reason
     if not report.failed:
         return 0
     read = report.added or report.updated or report.skipped
@@ -121,6 +119,10 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import load
 
         return load.run(args, pipeline)
+    if args.what == "first-start":
+        from ..bench import first_start
+
+        return first_start.run(args, pipeline)
     if args.what == "multihop":
         from ..bench import multihop
 
@@ -200,7 +202,7 @@ def _add_bench(sub) -> None:
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
                        "load, scale, cold start, llm (generated vs extractive answers), retrieval (query styles)")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "retrieval", "load", "scale",
-                                    "cold", "llm"])
+                                    "cold", "llm", "first-start"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
@@ -212,7 +214,7 @@ def _add_bench(sub) -> None:
     p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
     p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
                                                   "(default docs/bench/multihop-latest.json)")
-    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` (default: corpus_dir)")
+    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` / `first-start` (default: corpus_dir)")
     p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
     p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
                                       "worktree, for before/after); default: this one")

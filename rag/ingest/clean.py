@@ -26,7 +26,21 @@ _PHOTO_CREDIT = re.compile(
     r"|\b(?:getty images|reuters|afp|ap photo)\s*/\s*[^.]{0,80}$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_CLOCK = r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?(?:\s*(?:[+-]\d{4}|[a-z]{1,5}))?)?"
+_DATE_FORMS = "|".join([
+    r"\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?",  # ISO 8601
+    _WEEKDAY + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}" + _CLOCK,  # December 22, 2023
+    _WEEKDAY + r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}" + _CLOCK,  # 22 Dec 2023 / RFC 822
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{4}",  # 22/12/2023
+])
+# A dateline: a date alone on its line, or after a word such as "date" / "Published:" with the text going on after.
+_DATELINE = re.compile(rf"^\s*(?:(?P<word>date|dated|published|posted|updated|dateline)\s*:?\s+)?(?P<date>{_DATE_FORMS})"
+                       r"(?P<rest>.*)$", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"^\s*(source|outlet|publisher|url|author|by)\s*:\s*(\S.*?)\s*$", re.IGNORECASE)
+_HEADER_NAMES = {"outlet": "source", "publisher": "source", "by": "author"}
+HEADER_LINES = 3  # datelines and source lines are looked for among the first three lines
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -55,12 +69,65 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n\n".join(paragraphs)).strip()
 
 
-def split_dateline(text: str) -> tuple[date | None, str]:
-    """Return (date, rest) when text starts with a `date YYYY-MM-DD` dateline, else (None, text)."""
-    match = _DATELINE.match(text)
+def parse_dateline(line: str) -> tuple[date | None, str]:
+    """Return (date, rest of the line) when the line is a dateline, else (None, line).
+
+    Forms: ISO (2023-12-22), "December 22, 2023", "22 Dec 2023", RFC 822 ("Fri, 22 Dec 2023 10:00:00 +0000"),
+    22/12/2023 (day first unless the first number cannot be a day-of-month-and-month pair, as in 12/22/2023).
+    A bare date must fill its line; after a word such as "date" the article may go on on the same line.
+    """
+    match = _DATELINE.match(line)
     if not match:
-        return None, text
+        return None, line
+    rest = match.group("rest")
+    if not match.group("word") and rest.strip(" \t|—–-"):
+        return None, line  # a sentence that starts with a date is reporting, not a dateline
+    found = _to_date(match.group("date"))
+    return (found, rest.lstrip(" \t|—–-:")) if found else (None, line)
+
+
+def _to_date(text: str) -> date | None:
+    from dateutil import parser
+
+    numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
     try:
-        return date.fromisoformat(match.group(1)), text[match.end():]
-    except ValueError:
-        return None, text
+        if numeric:
+            first, second, year = map(int, numeric.groups())
+            day, month = (second, first) if second > 12 else (first, second)
+            return date(year, month, day)
+        if re.match(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text[:10])  # the date as written, whatever the time zone
+        return parser.parse(text.rstrip("."), fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def split_header(text: str) -> tuple[dict[str, str], date | None, str]:
+    """Return (fields, date, text without them): a dateline and `source:` / `url:` / `author:` lines among the
+    first three non-empty lines are metadata, not article text. The title line stays in the text."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fields: dict[str, str] = {}
+    published = None
+    seen = 0
+    for number, line in enumerate(lines):
+        if seen >= HEADER_LINES:
+            break
+        if not line.strip():
+            continue
+        seen += 1
+        if published is None:
+            found, rest = parse_dateline(line)
+            if found:
+                published, lines[number] = found, rest
+                continue
+        if header := _HEADER_LINE.match(line):
+            name = header.group(1).lower()
+            fields.setdefault(_HEADER_NAMES.get(name, name), header.group(2))
+            lines[number] = ""
+    return fields, published, "\n".join(lines)
+
+
+def split_dateline(text: str) -> tuple[date | None, str]:
+    """Return (date, rest) when one of the first three lines is a dateline, else (None, text)."""
+    _, published, rest = split_header(text)
+    return (published, rest) if published else (None, text)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from .clean import clean_text, split_dateline
+from .clean import clean_text, split_header
 from ..errors import ArticleError
 from ..types import Article
 
@@ -27,6 +27,7 @@ _NOT_ARTICLES = re.compile(r"^(readme|license|licence|changelog|notice)(\.\w+)?$
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _HEADER_FIELD = re.compile(r"^(title|source|url|date|published|author|category)\s*:\s*(.+)$", re.IGNORECASE)
 _MAX_TITLE = 160
+UNKNOWN_SOURCE = "unknown source"
 _CONTROL = frozenset(map(chr, [*range(0, 9), 11, 12, *range(14, 32), 127, *range(0x80, 0xA0)]))
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>")
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
@@ -171,15 +172,18 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 
 
 def _read_plain(path: Path, text: str) -> Article:
-    """A .txt/.md article: optional front matter, title on the first line, optional `date YYYY-MM-DD` dateline."""
+    """A .txt/.md article: optional front matter, then the title line; a dateline and `source:` / `url:` lines
+    anywhere in the first three lines are metadata."""
     fields: dict[str, str] = {}
     if match := _FRONT_MATTER.match(text):
         fields = _header_fields(match.group(1).splitlines())
         text = text[match.end():]
-    published, text = split_dateline(text.lstrip())
+    header, published, text = split_header(text)
+    fields = header | fields  # front matter wins over header lines
     lines = text.strip().split("\n")
-    title = fields.get("title") or lines[0].strip().lstrip("#").strip()
-    if title and not fields.get("title") and len(title) <= _MAX_TITLE:
+    first_line = lines[0].strip().lstrip("#").strip()
+    title = fields.get("title") or first_line
+    if title and title == first_line and len(title) <= _MAX_TITLE:
         text = "\n".join(lines[1:])  # a heading line is the title, not body
     body = clean_text(text)
     if not body:
@@ -320,6 +324,17 @@ def parse_date(value: object) -> date | None:
     return None
 
 
+def outlet_from_url(url: str) -> str:
+    """Return the outlet named by a URL's host ('www.reuters.com' -> 'reuters.com'), else 'unknown source'.
+
+    Never the file name: a file called 000_04a9.txt says nothing about who published the article.
+    """
+    from urllib.parse import urlparse
+
+    host = (urlparse(url.strip()).hostname or "") if url and "://" in url else ""
+    return host.removeprefix("www.") or UNKNOWN_SOURCE
+
+
 def make_article(path: Path, *, title: str, body: str, source: str = "", published: date | None = None,
                  url: str = "", author: str = "", category: str = "", article_id: str = "") -> Article:
     """Return an Article whose id is what it declares (given, else title|source|date) and a hash of its content.
@@ -330,7 +345,7 @@ def make_article(path: Path, *, title: str, body: str, source: str = "", publish
     if not article_id:
         article_id = "|".join([title.lower(), source.strip().lower(), published.isoformat() if published else ""])
     declared_source = source.strip()  # the hash leaves out the file-name fallback: a copied file is the same article
-    source = declared_source or path.name
+    source = declared_source or outlet_from_url(url)  # never the file name
     content = "\x1f".join([title, body, declared_source, published.isoformat() if published else "", url, author,
                            category])
     return Article(

@@ -17,6 +17,7 @@ from ..text import published_int
 from ..types import Chunk, Hit
 from .fusion import fuse_rankings
 from .question import QueryPlan, plan_query
+from .timewords import narrow_dates, newest_first, read_time_words
 from .rerank import FEATURES, PoolContext, TreeModel, candidate_rows, dense_features, features, load_model, question_parts
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,23 @@ class HybridRetriever:
 
     def retrieve(self, query: str, k: int = 10, sources: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> list[Hit]:
+        """Return the k best chunks for the query that pass the filters, best first."""
+        # -- time words (issue 16; the parsing lives in timewords.py): "latest", "last week", "in May 2025" -----
+        words = read_time_words(query, self.newest_date()) if self.query_understanding else None
+        if words is not None:
+            query, (since, until) = words.query, narrow_dates(since, until, words)
+            if words.latest:
+                return newest_first(self._ranked(query, max(3 * k, 30), sources, since, until), k)
+        # -- end of time words ---------------------------------------------------------------------------------
+        return self._ranked(query, k, sources, since, until)
+
+    def newest_date(self) -> date | None:
+        """Return the newest publication date in the index: the "now" of relative time words."""
+        newest = int(self.lexical.dates.max()) if len(self.lexical.dates) else 0
+        return date(newest // 10000, newest // 100 % 100, newest % 100) if newest else None
+
+    def _ranked(self, query: str, k: int, sources: list[str] | None, since: date | None,
+                until: date | None) -> list[Hit]:
         """Return the k best chunks for the query that pass the filters, best first."""
         plan, fused, scores, outlet_scores, mask = self._fused(query, k, sources, since, until)
         if self.rerank and plan is not None and fused:

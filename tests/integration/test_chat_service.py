@@ -40,7 +40,7 @@ def test_first_start_answers_from_bm25_while_embedding_runs(tmp_path, bundled_em
     assert status.running and status.stage == "embed" and status.total == 5 and status.done == 0
     reply = service.ask("How many people were killed in the Sumy region?")
     assert reply.answer is not None and not reply.answer.refused and "35" in reply.answer.text
-    assert reply.notes and "0 of 5 new chunks embedded" in reply.notes[0]
+    assert reply.notes and "0 of 5 new passages embedded" in reply.notes[-1]
     assert service.stats().embedded_chunks == 0
     gated.release.set()
     final = service.wait_for_indexing(120)
@@ -98,3 +98,27 @@ def test_uploads_are_ingested_with_a_result_per_file(service, tmp_path):
     answer = service.ask("What colour was the Tromsø lighthouse repainted?").answer
     assert not answer.refused and "green" in answer.text
     assert service.upload(files[:1])[0].status == "unchanged"
+
+
+def test_an_upload_during_embedding_is_searchable_at_once_and_embedded_by_the_same_run(tmp_path, bundled_embedder,
+                                                                                      seed_corpus):
+    gated = GatedEmbedder(bundled_embedder)
+    service = ChatService(Pipeline(index_dir=tmp_path / "index", corpus_dir=seed_corpus, embedder=gated))
+    service.start_indexing()
+    assert gated.embedding_started.wait(120)  # the first batch is held: embedding is under way
+    upload = tmp_path / "ferry.md"
+    upload.write_text("---\nsource: Fjord Post\n---\nBergen ferry strike ends\ndate 2023-12-22\n\nFerry crews in "
+                      "Bergen ended their nine-day strike after a 6 percent pay rise, the union said.\n")
+    results = {}
+    uploader = threading.Thread(target=lambda: results.update(r=service.upload([("ferry.md", upload)])))
+    uploader.start()
+    uploader.join(60)  # returns while the embedding batch is still held: keyword-indexed at once
+    assert results["r"][0].status == "added" and service.status.stage == "embed"
+    reply = service.ask("What pay rise ended the Bergen ferry strike?")
+    assert not reply.answer.refused and "6 percent" in reply.answer.text
+    assert reply.answer.citations[0].source == "Fjord Post"
+    gated.release.set()
+    final = service.wait_for_indexing(120)
+    assert final.stage == "done"
+    stats = service.stats()
+    assert stats.embedded_chunks == stats.chunks == 6 and "Fjord Post" in stats.sources

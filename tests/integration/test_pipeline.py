@@ -88,8 +88,8 @@ def test_unanswerable_question_is_refused_without_citations(pipeline):
 
 
 def test_filters_by_source_and_date(pipeline):
-    hits = pipeline.retrieve("Rutte Odesa", k=10, sources=[SUMY_SEED])
-    assert hits and {h.source for h in hits} == {SUMY_SEED}
+    hits = pipeline.retrieve("Rutte Odesa", k=10, sources=["WION"])  # the Sumy seed's outlet (front matter)
+    assert hits and {h.source for h in hits} == {"WION"}
     dated = pipeline.retrieve("Rutte Odesa", k=10, since="2025-04-01")
     assert dated and all(h.published and h.published >= date(2025, 4, 1) for h in dated)
     assert pipeline.retrieve("Rutte Odesa", k=10, until="2024-01-01") == []

@@ -74,6 +74,26 @@ def _indexing_done(url: str) -> bool:
     return not reply["notes"] and not reply["error"]
 
 
+def start_app(root: Path, corpus: Path) -> RunningApp:
+    """Start `python app.py` on a free port over corpus with a fresh index under root (not waiting for it)."""
+    port, log = free_port(), root / "app.log"
+    env = os.environ | {"RAG_INDEX_DIR": str(root / "index"), "RAG_CORPUS_DIR": str(corpus),
+                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp")}
+    with open(log, "w") as log_file:
+        process = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], cwd=root, env=env,
+                                   stdout=log_file, stderr=subprocess.STDOUT)
+    return RunningApp(f"http://127.0.0.1:{port}/", process, root, corpus, log)
+
+
+def stop_app(app: RunningApp) -> None:
+    """Stop the app's process (and wait for it)."""
+    app.process.terminate()
+    try:
+        app.process.wait(30)
+    except subprocess.TimeoutExpired:
+        app.process.kill()
+
+
 @pytest.fixture(scope="session")
 def app(tmp_path_factory) -> RunningApp:
     """The app serving a tmp corpus (seeds + the HTML-laden article) and a fresh index; stopped after the session."""
@@ -81,22 +101,12 @@ def app(tmp_path_factory) -> RunningApp:
     corpus = root / "corpus"
     shutil.copytree(REPO / "seeds", corpus)
     (corpus / "varna.json").write_text(json.dumps(XSS_ARTICLE), encoding="utf-8")
-    port, log = free_port(), root / "app.log"
-    env = os.environ | {"RAG_INDEX_DIR": str(root / "index"), "RAG_CORPUS_DIR": str(corpus),
-                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp")}
-    with open(log, "w") as log_file:
-        process = subprocess.Popen([sys.executable, str(REPO / "app.py"), "--port", str(port)], cwd=root, env=env,
-                                   stdout=log_file, stderr=subprocess.STDOUT)
-    running = RunningApp(f"http://127.0.0.1:{port}/", process, root, corpus, log)
+    running = start_app(root, corpus)
     try:
         _wait_until_ready(running)
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_app(running)
 
 
 @pytest.fixture(scope="session")
@@ -112,16 +122,37 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, app, request):
-    """A fresh browser tab on the app; a screenshot of it is saved to tests/artifacts/<test>.png afterwards."""
-    context = browser.new_context(viewport={"width": 1360, "height": 1000})
+def open_tab(browser, url: str, **context_options):
+    """Return a new tab on url (in its own browser context), once the question box is there."""
+    context = browser.new_context(viewport={"width": 1360, "height": 1000}, accept_downloads=True,
+                                  **context_options)
     tab = context.new_page()
     tab.dialogs = []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-    tab.goto(app.url)
-    tab.locator("#nr-question textarea").wait_for()
-    yield tab
+    tab.goto(url)
+    tab.locator("#nr-question textarea").wait_for(timeout=120_000)
+    return tab
+
+
+def screenshot(tab, name: str) -> None:
+    """Save a full-page screenshot to tests/artifacts/<name>.png."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def page(browser, app, request):
+    """A fresh browser tab on the app; a screenshot of it is saved to tests/artifacts/<test>.png afterwards."""
+    tab = open_tab(browser, app.url)
+    yield tab
+    screenshot(tab, request.node.name)
+    tab.context.close()
+
+
+@pytest.fixture(scope="session")
+def ui():
+    """The helpers browser tests share: ui.start_app / stop_app / open_tab / screenshot / ask."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(start_app=start_app, stop_app=stop_app, open_tab=open_tab, screenshot=screenshot,
+                           repo=REPO)

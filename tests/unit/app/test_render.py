@@ -82,3 +82,16 @@ def test_reply_is_one_line_so_a_blank_line_cannot_end_the_html_block():
     html = reply_html(ChatReply(question="q?\n\nq", query="q\n\n![q](http://x/q.png)", answer=answer,
                                 notes=["note\n\nnote"]))
     assert not any(ch in html for ch in "\r\n\u2028") and "<br><br>![p](http://127.0.0.1:9/p.png)" in html
+
+def test_status_banner_counts_in_each_stage_unit_and_says_when_questions_wait():
+    reading = status_html(IndexingStatus(running=True, stage="chunk", done=300, total=611, articles=611))
+    assert "300 of 611 articles" in reading and "wait until keyword search covers every article" in reading
+    keyword = status_html(IndexingStatus(running=True, stage="embed", done=1024, total=6514, articles=611,
+                                         keyword_ready=True))
+    assert "1,024 of 6,514 passages" in keyword and "keyword search covers all 611 articles" in keyword
+    opening = status_html(IndexingStatus(running=True, stage="starting"))
+    assert "Opening the index." in opening and ".." not in opening and 'width:0%' in opening
+
+
+def test_status_banner_says_when_the_model_loads():
+    assert "Loading the language model" in status_html(IndexingStatus(running=True, stage="model"))

@@ -27,12 +27,12 @@ def test_markdown_front_matter_fields(tmp_path):
     assert article.body == "The port of Odesa reopened on Monday after repairs.\n\nShips queued outside."
 
 
-def test_text_title_is_first_line_and_source_defaults_to_file_name(tmp_path):
+def test_text_title_is_first_line_and_source_defaults_to_unknown(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("\n\nCouncil approves budget\nThe council approved the budget on Tuesday by nine votes to two.\n")
     article = _one(path)
     assert article.title == "Council approves budget"
-    assert article.source == "story.txt"
+    assert article.source == "unknown source"  # never the file name
     assert article.body == "The council approved the budget on Tuesday by nine votes to two."
 
 

@@ -1,0 +1,61 @@
+from datetime import date
+
+import pytest
+
+from rag.app import conversations as convo
+from rag.app.render import reply_html
+from rag.app.service import ChatReply
+from rag.types import Answer, Citation, IngestReport
+
+
+def _reply(question="Which city did Rutte visit?", query=None):
+    citation = Citation(article_id="a", n=1, title="Rutte in <Odesa>", source="WION", published=date(2025, 4, 15),
+                        url="https://www.wionews.com/x", quote="Rutte visited Odesa.", start=0, end=20, score=0.9)
+    answer = Answer(question=question, text="Rutte visited Odesa. [1]", refused=False, citations=[citation],
+                    note="Time words: x.")
+    return ChatReply(question=question, query=query or question, answer=answer)
+
+
+def test_new_conversation_keeps_the_old_one_and_empty_ones_do_not_pile_up():
+    store = convo.new_store()
+    assert convo.start_conversation(store) == store  # the active one is still empty
+    store = convo.add_turn(store, convo.turn_from_reply(_reply()))
+    first = store["active"]
+    store = convo.start_conversation(store)
+    assert store["active"] != first and [c["title"] for c in store["conversations"]] == [
+        "", "Which city did Rutte visit?"]
+    assert convo.choices(store)[0][0] == "New conversation"
+    assert convo.queries(convo.active(convo.select(store, first))) == ["Which city did Rutte visit?"]
+
+
+def test_markdown_export_has_full_citations_and_imports_again():
+    store = convo.add_turn(convo.new_store(), convo.turn_from_reply(_reply(query="Which city did Rutte visit -->")))
+    conversation = convo.active(store)
+    text = convo.to_markdown(conversation)
+    assert "## 1. Which city did Rutte visit?" in text and "Rutte visited Odesa. [1]" in text
+    assert "[1] **Rutte in <Odesa>** — WION, 2025-04-15. <https://www.wionews.com/x>" in text
+    assert "> Rutte visited Odesa." in text and text.rsplit("<!-- newsrag-conversation", 1)[1].count("-->") == 1
+    again = convo.from_markdown(text)
+    assert again["turns"] == conversation["turns"] and again["title"] == conversation["title"]
+    html = reply_html(convo.reply_from_turn(again["turns"][0]))
+    assert "Rutte in &lt;Odesa&gt;" in html and "15 Apr 2025" in html and "Time words: x." in html
+
+
+def test_import_refuses_a_file_that_is_not_an_export():
+    with pytest.raises(convo.ConversationImportError, match="Export as Markdown"):
+        convo.from_markdown("# Just notes\n\nNothing here.")
+    with pytest.raises(convo.ConversationImportError, match="damaged"):
+        convo.from_markdown("<!-- newsrag-conversation\n{broken\n-->")
+
+
+def test_a_store_from_the_browser_with_the_wrong_shape_is_replaced():
+    assert convo.valid_store({"conversations": "x"})["conversations"][0]["turns"] == []
+    assert convo.valid_store(None)["active"]
+
+
+def test_ingest_report_str_is_a_short_summary_with_failed_files():
+    report = IngestReport(added=[f"a-{n}" for n in range(613)], failed=[("bad.json", "not valid JSON")])
+    text = str(report)
+    assert text.splitlines() == ["613 added, 0 updated, 0 unchanged, 0 removed, 1 failed; 0 chunks embedded in 0.0s",
+                                 "  failed: bad.json: not valid JSON"]
+    assert "a-17" not in text and "a-17" not in repr(report)
