@@ -124,7 +124,7 @@ class ChatService:
                                    "articles, or upload files in the app.")
                 # The model first: the first answer needs it as much as the keyword index, and loading it beside
                 # the chunking (a thread, or another process) measured slower on 2 busy cores than one after the
-                # other. A first start exports it to ONNX (kept in index_dir/models); later starts load that export.
+                # other. A first start exports it to ONNX (cached in model_cache_dir); later starts load that export.
                 started = time.perf_counter()
                 self._set_status(stage="model")
                 self.pipeline.embedder.encode(["warm up"])
