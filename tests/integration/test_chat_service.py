@@ -107,15 +107,16 @@ def test_an_upload_during_embedding_is_searchable_at_once_and_embedded_by_the_sa
     service.start_indexing()
     assert gated.embedding_started.wait(120)  # the first batch is held: embedding is under way
     upload = tmp_path / "ferry.md"
-    upload.write_text("---\nsource: Fjord Post\n---\nBergen ferry strike ends\ndate 2023-12-22\n\nFerry crews in "
-                      "Bergen ended their nine-day strike after a 6 percent pay rise, the union said.\n")
+    upload.write_text("---\nsource: Fjord Post\n---\nBergen ferry strike ends\ndate 2023-12-22\n\nThe Bergen ferry "
+                      "strike ended on Friday after the operator agreed to a 6 percent pay rise for the crews, the union "
+                      "said. The strike had lasted nine days.\n")
     results = {}
     uploader = threading.Thread(target=lambda: results.update(r=service.upload([("ferry.md", upload)])))
     uploader.start()
     uploader.join(60)  # returns while the embedding batch is still held: keyword-indexed at once
     assert results["r"][0].status == "added" and service.status.stage == "embed"
-    reply = service.ask("What pay rise ended the Bergen ferry strike?")
-    assert not reply.answer.refused and "6 percent" in reply.answer.text
+    reply = service.ask("How long did the Bergen ferry strike last?")
+    assert not reply.answer.refused and "nine days" in reply.answer.text
     assert reply.answer.citations[0].source == "Fjord Post"
     gated.release.set()
     final = service.wait_for_indexing(120)

@@ -67,14 +67,15 @@ def test_a_conversation_exports_as_markdown_with_citations_and_imports_again(pag
 
 def test_a_dateline_after_the_title_is_the_date_and_a_file_without_outlet_is_unknown_source(page, tmp_path):
     upload = tmp_path / "000_bergen_ferry.txt"
-    upload.write_text("Bergen ferry strike ends\ndate 2023-12-22\n\nFerry crews in Bergen ended their nine-day strike "
-                      "after the operator agreed to a 6 percent pay rise, the union said.\n", encoding="utf-8")
+    upload.write_text("Bergen ferry strike ends\ndate 2023-12-22\n\nThe Bergen ferry strike ended on Friday after the "
+                      "operator agreed to a 6 percent pay rise for the crews, the union said. The strike had lasted nine "
+                      "days.\n", encoding="utf-8")
     page.locator("#nr-files input[type=file]").set_input_files(str(upload))
     page.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
     page.locator("#nr-add").click()
     page.locator("#nr-upload-results .nr-up").first.wait_for(timeout=90_000)
-    answer = ask(page, "What pay rise ended the Bergen ferry strike?")
-    assert "6 percent" in answer.locator(".nr-text").inner_text()
+    answer = ask(page, "How long did the Bergen ferry strike last?")
+    assert "nine days" in answer.locator(".nr-text").inner_text()
     card = answer.locator(".nr-card").first
     assert card.locator(".nr-date").inner_text() == "22 Dec 2023"
     assert card.locator(".nr-source").inner_text() == "unknown source"
