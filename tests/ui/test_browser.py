@@ -22,8 +22,8 @@ def test_question_gets_a_cited_answer_with_citation_cards(page):
     assert answer.locator(".nr-mark").first.inner_text() == "[1]"
     card = answer.locator(".nr-card").first
     assert card.locator(".nr-n").inner_text() == "1"
-    assert card.locator(".nr-source").inner_text() in {"WION", "Channel 8"}  # from front matter, not the file name
-    assert card.locator(".nr-date").inner_text() == "15 Apr 2025"
+    outlet = card.locator(".nr-source").inner_text()  # from front matter, not the file name
+    assert (outlet, card.locator(".nr-date").inner_text()) in {("WION", "15 Apr 2025"), ("Channel 8", "date unknown")}
     assert "Odesa" in " ".join(answer.locator(".nr-card mark").all_inner_texts())
     assert "retrieval" in answer.locator(".nr-latency").inner_text()
     stats = page.locator("#nr-stats").inner_text()
