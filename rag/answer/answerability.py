@@ -227,7 +227,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
     hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
     heads = asked_heads(analysis)
-    keywords = keyword_terms(analysis)
+    keywords = set() if heads else keyword_terms(analysis)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
     rows = []

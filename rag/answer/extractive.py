@@ -220,8 +220,7 @@ def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate],
     """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
     text = REFUSAL
     if ranked:
-        top = ranked[0]
-        near = normalise(f"{top.text} {top.context} {top.hit.title} {top.hit.source}")
+        near = normalise(" ".join(f"{c.text} {c.context} {c.hit.title} {c.hit.source}" for c in ranked[:5]))
         missing = [t for t in analysis.constraints if normalise(t) not in near]
         titles = list(dict.fromkeys(h.title for h in hits[:3] if h.title))
         if titles:

@@ -11,10 +11,21 @@ from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, _stems, person_like
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
 
+_TYPE_NOUNS = re.compile(r"\b(city|town|country|region|port|village|venue|stadium|state|province|company|firm|club|"
+                         r"team|bank|group|agency|party|brand|manager|coach|ceo|founder|chairman|president|minister|"
+                         r"spokesperson|spokesman|spokeswoman|referee|captain|winner|scorer|author|director)\b", re.I)
+
+
 def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
-    """Return where in the sentence the answer should be near: the question's names if the sentence has them
-    ("... 35 in Sumy and 19 in Kryvyi Rig" asked about Kryvyi Rig), else any word the question uses."""
+    """Return where in the sentence the answer should be near: the noun the question asks for if the sentence has
+    it ("port city of Odesa" for "which city"), else the question's names ("... 35 in Sumy and 19 in Kryvyi Rig"
+    asked about Kryvyi Rig), else any word the question uses."""
     lowered = sentence.lower()
+    if analysis.kind in ("person", "organisation", "place"):
+        nouns = {m.group(0).lower() for m in _TYPE_NOUNS.finditer(analysis.question)}
+        at = [m.end() for m in _TYPE_NOUNS.finditer(sentence) if m.group(0).lower() in nouns]
+        if at:
+            return at
     named = [lowered.find(n.lower()) for n in analysis.names if n.lower() in lowered]
     if named:
         return named

@@ -210,7 +210,9 @@ def score_question(question: EvalQuestion, answer: Answer, hits: list[Hit], embe
     elif question.answerable and (question.dataset in ("seed", "style2") or question.type == "inference"):
         scores["correct"] = not answer.refused and contains_gold(plain, question.answers, question.require_all)
     if question.dataset == "multihop":
-        scores["word_overlap"] = word_overlap(INSUFFICIENT if answer.refused else plain, question.answers[0])
+        # MultiHop-RAG scores a model's short answer: ours is Answer.short (the span or verdict) when there is one
+        scores["word_overlap"] = word_overlap(INSUFFICIENT if answer.refused else answer.short or plain,
+                                              question.answers[0])
     if question.answerable and question.gold_passages:
         rank = first_relevant_rank([h.text for h in hits], question.gold_passages)
         scores.update(rank=rank, hits4=bool(rank and rank <= 4), hits10=rank is not None,

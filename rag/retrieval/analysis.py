@@ -110,6 +110,7 @@ def question_kind(question: str) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
+    q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since)\s+(?=(how|what|which|who|when|where)\b)", "", q)
     opening = " ".join(q.split()[:5])  # what is asked is said early; later words describe (MultiHop-style)
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
