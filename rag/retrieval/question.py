@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-_MONTHS = {name: number for number, names in enumerate(
+MONTHS = {name: number for number, names in enumerate(
     [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
      ("december", "dec")], 1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "september" before "sep"
+_DATE = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
                    rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(before|prior to|earlier than|until|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AFTER = re.compile(r"\b(after|following|since|later than|from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -114,7 +114,7 @@ def find_dates(question: str) -> list[DateMention]:
             if match.group("iso"):
                 day = date.fromisoformat(match.group("iso"))
             else:
-                day = date(int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day")))
+                day = date(int(match.group("year")), MONTHS[match.group("month").lower()], int(match.group("day")))
         except ValueError:
             continue
         before_text = question[max(0, match.start() - 40):match.start()]

@@ -16,12 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..types import Hit
+from .question import MONTH_PATTERN as _MONTH
+from .question import MONTHS as _MONTHS
 
-_MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], 1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # "latest" asks for the newest only as the thing asked about ("the latest on X", "latest news about X"), not inside
 # an outlet's name ("Business Today | Latest Stock Market News") or a description ("discussing the latest trends").
 _LATEST = re.compile(r"(?:^|\b(?:what(?:'s|\s+is|\s+are)|tell\s+me|give\s+me|show\s+me|find)\s+)(?:the\s+)?"
