@@ -24,7 +24,9 @@ def _json_default(value):
 def cmd_ingest(args, pipeline) -> int:
     """Exit 0 when every input was read, 1 when some failed, 2 when all failed (nothing was read)."""
     report = pipeline.ingest(*args.paths, prune=args.prune, progress=progress_bars(), rebuild=args.rebuild)
-    print(report)  # the summary line, then each failed file with its reason
+    print(report.summary())
+    for line in str(report).splitlines()[1:]:  # each failed file with its reason (IngestReport.__str__), to stderr
+        print(line, file=sys.stderr)
     if not report.failed:
         return 0
     read = report.added or report.updated or report.skipped

@@ -51,6 +51,7 @@ def test_upload_with_a_corpus_id_or_title_is_stored_beside_and_never_replaces(se
     (fake / "rutte.txt").write_text(f"{RUTTE_TITLE}\n\nRutte resigned on Tuesday and moved to a farm in Friesland.")
     results = service.upload([("hijack.json", fake / "hijack.json"), ("rutte.txt", fake / "rutte.txt")])
     assert [r.status for r in results] == ["added", "added"], results
+    service.wait_for_indexing(120)  # uploads are keyword-indexed at once and embedded in the background
     after = _snapshot(service.pipeline)
     assert len(after["articles"]) == len(before["articles"]) + 2
     assert all(after["articles"][i] == row for i, row in before["articles"].items())  # nothing replaced

@@ -2,6 +2,7 @@
 article they name comes first, also when the words are common elsewhere ("balance transfer fee")."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,17 +11,17 @@ from rag.bench.keyword_queries import generate
 from rag.bench.retrieval import read_articles
 
 pytestmark = pytest.mark.slow
+REPO = Path(__file__).parents[2]
+SEEDS = REPO / "seeds"
 ARTICLES = "corpus/multihop-rag/articles.jsonl"
 ONANA = "mhr-a0330"  # Manchester United paid £47.2m for Onana
 ONANA_TITLE = "Ten Hag demands both positivity and pragmatism from erratic Onana"
 CREDIT_CARDS = ("mhr-a0470", "mhr-a0471")  # "balance transfer fee" in every other paragraph
-SUMY_TITLE = "NATO chief Mark Rutte said that talks on ceasefire and lasting peace in Ukraine, led by US President " \
-             "Donald Trump, were “not easy”."
+SUMY_TITLE = "Peace talks 'not easy', NATO chief Mark Rutte says during meeting with Zelensky in Odesa"
 
 
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory, bundled_embedder):
-    from conftest import REPO, SEEDS
 
     corpus = tmp_path_factory.mktemp("corpus")
     for seed in SEEDS.glob("*.txt"):
@@ -55,7 +56,11 @@ def test_a_football_transfer_fee_beats_credit_card_transfer_fees(small_index):
 def test_generated_keyword_queries_find_their_article_first(small_index):
     rag, corpus = small_index
     sets = generate(read_articles(corpus))
-    queries = sets["eval"] + sets["train"]
+    # The two seeds report the same visit (both say Rutte supports Trump's push for peace): a query generated from
+    # one is not a known-item query, so the rule's queries over them are left out here.
+    seeds = {"Peace talks 'not easy', NATO chief Mark Rutte says during meeting with Zelensky in Odesa",
+             "Rutte Backs Trump’s Ukraine Peace Efforts, Slams Russian Attacks as “Terrible Pattern”"}
+    queries = [q for q in sets["eval"] + sets["train"] if q.title not in seeds]
     assert len(queries) >= 20
     first = [rag.retrieve(q.query, k=10)[0].title == q.title for q in queries]
     off = rag.settings.model_copy(update={"rerank": False})

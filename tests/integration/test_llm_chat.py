@@ -4,6 +4,8 @@ sentence verified or struck out as it completes; a failing model shows the extra
 
 import pytest
 
+from rag.app import conversations as convo
+
 from openai_stub import ScriptedOpenAI, passage_number
 from rag import Pipeline
 from rag.app.service import ChatService
@@ -58,13 +60,12 @@ def test_followup_falls_back_to_the_rule_based_rewrite(service, server):
 
 def test_chat_page_streams_sentences_then_the_final_answer(service, server):
     server.script = _script
-    updates = list(ChatPage(service).respond("How many people were killed in the Sumy region?", [], [], None,
-                                             None, None))
+    updates = list(ChatPage(service).respond("How many people were killed in the Sumy region?", {}, [], None, None))
     streamed = [u[0][-1]["content"] for u in updates[:-1]]
     assert len(streamed) > 5 and all("nr-streaming" in html for html in streamed)
     assert any('class="nr-draft"' in html for html in streamed)  # raw tokens show before verification
     assert any('class="nr-verified"' in h and "nr-dropped" not in h for h in streamed)  # first sentence verified first
     assert 'class="nr-dropped"' in streamed[-1] and "5,000 soldiers" in streamed[-1]  # then struck out
-    final, queries, _ = updates[-1]
+    final, store, _, _ = updates[-1]
     assert 'class="nr-card"' in final[-1]["content"] and "5,000" not in final[-1]["content"]
-    assert queries == ["How many people were killed in the Sumy region?"]
+    assert convo.queries(convo.active(store)) == ["How many people were killed in the Sumy region?"]

@@ -90,7 +90,7 @@ def mcp_app(tmp_path_factory):
     process = start_app(root, ["--mcp"], {"GRADIO_SERVER_PORT": str(port), "RAG_APP_AUTH": ":".join(LOGIN)})
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until(lambda: not asyncio.run(call_ask(url, QUESTION))["answer"]["refused"], process, root / "app.log")
+        wait_until(lambda: not run_coroutine(call_ask(url, QUESTION))["answer"]["refused"], process, root / "app.log")
         yield url
     finally:
         stop(process)
@@ -160,18 +160,18 @@ async def call_ask(url: str, question: str, previous: list[str] | None = None) -
 
 
 def test_mcp_tool_returns_the_answer_with_its_citations(mcp_app):
-    reply = asyncio.run(call_ask(mcp_app, QUESTION))
+    reply = run_coroutine(call_ask(mcp_app, QUESTION))
     jsonschema.validate(reply, ASK_SCHEMA)
     answer = reply["answer"]
     assert not answer["refused"] and "35" in answer["text"] and reply["error"] == ""
     assert answer["citations"][0]["n"] == 1 and "35" in answer["citations"][0]["quote"]
     assert answer["citations"][0]["published"] == "2025-04-15"
-    follow_up = asyncio.run(call_ask(mcp_app, "How many died there?", ["What happened in Sumy?"]))
+    follow_up = run_coroutine(call_ask(mcp_app, "How many died there?", ["What happened in Sumy?"]))
     assert follow_up["query"] == "How many died in Sumy?" and "35" in follow_up["answer"]["text"]
 
 
 def test_mcp_tool_refuses_what_the_corpus_does_not_say(mcp_app):
-    answer = asyncio.run(call_ask(mcp_app, "Who won the 1998 World Cup final?"))["answer"]
+    answer = run_coroutine(call_ask(mcp_app, "Who won the 1998 World Cup final?"))["answer"]
     assert answer["refused"] and answer["citations"] == []
 
 
@@ -181,3 +181,12 @@ def test_mcp_endpoint_needs_the_login_as_bearer_key(mcp_app):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 401
+
+
+def run_coroutine(coroutine):
+    """Run a coroutine on its own thread's event loop: an earlier Playwright test in the same session may leave a
+    loop running on the main thread, where asyncio.run would refuse."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -1,5 +1,7 @@
 """Logins for the app: parsing, the users file, the non-loopback rule, bearer keys; Gradio's env vars."""
 
+import asyncio
+
 import pytest
 
 from rag.app.access import bearer_allowed, decide_auth, is_loopback, load_credentials, parse_credentials
@@ -85,7 +87,16 @@ def test_guarded_asgi_app_answers_401_without_the_key():
 
     guarded = guard_asgi(inner, [("ann", "pw")])
     scope = {"type": "http", "path": "/gradio_api/mcp/", "headers": [(b"authorization", b"Bearer ann:nope")]}
-    asyncio.run(guarded(scope, None, send))
+    _run(guarded(scope, None, send))
     assert reached == [] and sent[0]["status"] == 401
-    asyncio.run(guarded(scope | {"headers": [(b"authorization", b"Bearer ann:pw")]}, None, send))
+    _run(guarded(scope | {"headers": [(b"authorization", b"Bearer ann:pw")]}, None, send))
     assert reached == ["/gradio_api/mcp/"]
+
+
+def _run(coroutine):
+    """Run a coroutine on its own thread's event loop (a browser test earlier in the session may leave one running
+    on the main thread)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
