@@ -14,7 +14,7 @@ from ..errors import RagError
 from ..evaluation.multihop import BenchQuestion, load_questions, score_ranking, summarise
 from ..evaluation.stats import percentile
 from .progress import progress_bars
-from .speed import machine
+from .speed import append_under, machine
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +105,4 @@ def run(args, pipeline) -> int:
 
 def append_row(row: str, path: Path = Path("docs/BENCHMARKS.md"), section: str = "Retrieval on MultiHop-RAG (dev)") -> None:
     """Append a line to the runs log at the end of `## section` in docs/BENCHMARKS.md."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    heading = f"## {section}"
-    if heading not in text:
-        text = text.rstrip("\n") + f"\n\n{heading}\n\n### Runs (`rag bench multihop`, newest last)\n\n"
-    head, _, tail = text.partition(heading)
-    body, sep, rest = tail.partition("\n## ")
-    text = head + heading + body.rstrip("\n") + "\n" + row + "\n" + (("\n## " + rest) if sep else "")
-    path.write_text(text)
+    append_under(section, row, intro="### Runs (`rag bench multihop`, newest last)\n", path=path)

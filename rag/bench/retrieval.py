@@ -22,7 +22,7 @@ from ..evaluation.multihop import first_relevant_rank, load_questions, score_ran
 from ..evaluation.stats import percentile
 from ..text import normalise, squash
 from .keyword_queries import generate
-from .speed import machine
+from .speed import append_under, machine
 
 log = logging.getLogger(__name__)
 STYLES = ("keyword", "conversational", "paraphrase", "multihop")
@@ -163,14 +163,7 @@ def markdown_table(results: dict[str, dict], styles: Sequence[str]) -> str:
 def append_section(text: str, path: Path = Path("docs/BENCHMARKS.md"),
                    section: str = "Retrieval across query styles (`rag bench retrieval`)") -> None:
     """Append a run under `## section` in docs/BENCHMARKS.md (the section is created at the end of the file)."""
-    body = path.read_text() if path.exists() else "# Benchmarks\n"
-    heading = f"## {section}"
-    if heading not in body:
-        body = body.rstrip("\n") + f"\n\n{heading}\n\nRuns, newest last.\n"
-    head, _, tail = body.partition(heading)
-    own, sep, rest = tail.partition("\n## ")
-    path.write_text(head + heading + own.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
-                    + (("\n## " + rest) if sep else ""))
+    append_under(section, text, intro="Runs, newest last.\n", gap="\n\n", path=path)
 
 
 def run(args, pipeline) -> int:

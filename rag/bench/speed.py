@@ -110,21 +110,26 @@ def bench_refusal(pipeline: Pipeline, path: Path, per_type: int, seed: int = 1) 
             "current_null_refused": sweep.get(current, ("n/a", "n/a"))[1]}
 
 
+def append_under(section: str, entry: str, *, intro: str = "", gap: str = "\n", path: Path = RESULTS) -> None:
+    """Append entry at the end of `## section` in docs/BENCHMARKS.md; a missing section is created at the end of the
+    file (with intro under its heading), and the sections after it are kept as they are."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text() if path.exists() else "# Benchmarks\n\nEvery run appends a row; newest last.\n"
+    heading = f"## {section}"
+    if heading not in text:
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n{intro}"
+    head, _, tail = text.partition(heading)
+    body, sep, rest = tail.partition("\n## ")
+    body = body.rstrip("\n")
+    path.write_text(head + heading + body + (gap if body else "\n\n") + entry.rstrip("\n") + "\n"
+                    + (("\n## " + rest) if sep else ""))
+
+
 def record(section: str, result: dict, note: str = "") -> None:
     """Append a dated result row under `## section` in docs/BENCHMARKS.md (created if missing)."""
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmarks\n\nEvery run appends a row; newest last.\n"
-    heading = f"## {section}"
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     row = f"- {stamp} — " + ", ".join(f"{k}={v}" for k, v in result.items()) + (f" — {note}" if note else "")
-    row += f"\n  machine: {machine()}"
-    if heading not in text:
-        text = text.rstrip("\n") + f"\n\n{heading}\n\n{row}\n"
-    else:
-        head, _, tail = text.partition(heading)
-        body, sep, rest = tail.partition("\n## ")
-        text = head + heading + body.rstrip("\n") + "\n" + row + "\n" + (("\n## " + rest) if sep else "")
-    RESULTS.write_text(text)
+    append_under(section, row + f"\n  machine: {machine()}")
 
 
 def run(args, pipeline: Pipeline) -> int:
