@@ -168,7 +168,7 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     """Return the analysis of a question: its kind, hard constraints, focus words and retrieval plan."""
     text = " ".join(question.split())
     plan = plan_query(text, tuple(known_sources), date_slack) if known_sources else None
-    outlet_spans = [(s, e) for s, e, _ in (_outlet_spans(plan, text) if plan else [])]
+    outlet_spans = [(s, e) for s, e, _ in find_sources(text, tuple(plan.sources))] if plan and plan.sources else []
     names = [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)]
     years = list(dict.fromkeys(_YEAR.findall(text)))
     in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)]
@@ -185,11 +185,6 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     return QuestionAnalysis(question=text, kind=question_kind(last), names=names, years=years,
                             numbers=list(dict.fromkeys(numbers)), qualifiers=qualifiers,
                             focus=list(dict.fromkeys(focus)), is_keyword=is_keyword, plan=plan)
-
-
-def _outlet_spans(plan: QueryPlan, text: str) -> list[tuple[int, int, str]]:
-    return [(s, e, text[s:e]) for s, e, _ in find_sources(text, tuple(sorted({*plan.sources})))] if plan.sources \
-        else []
 
 
 def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
