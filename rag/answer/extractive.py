@@ -42,6 +42,7 @@ class Candidate:
     similarity: float = 0.0  # MiniLM cosine to the question
     probability: float = 0.0  # the answerability model's estimate that this sentence answers the question
     passed: bool = True  # it satisfies the question's hard constraints (answerability.gates)
+    vector: np.ndarray | None = None  # its MiniLM embedding (shortlisted candidates only)
 
     @property
     def answers(self) -> float:
@@ -65,11 +66,12 @@ def _weighted_coverage(weights: dict[str, float], tokens: set[str]) -> float:
 
 
 def score_candidates(analysis: QuestionAnalysis, candidates: list[Candidate], embedder: Embedder,
-                     keep: int = 24) -> list[Candidate]:
+                     keep: int = 24, per_part: int = 4) -> list[Candidate]:
     """Score sentences (term coverage + asked type, then MiniLM similarity); return the best `keep`, best first.
 
     Term coverage counts the sentence's own words fully and its context (title, previous sentence) partly, with the
-    question's constraints (names, years, figures) weighing double. Only the lexically best `keep` are embedded.
+    question's constraints (names, years, figures) weighing double. Only the lexically best `keep` are embedded, plus,
+    for a yes-no question, the best `per_part` of each outlet a part of it names (every part needs its evidence).
     """
     key = set(tokenize([" ".join(analysis.constraints)])[0])
     weights = {t: 2.0 if t in key else 1.0 for t in tokenize([analysis.question])[0]}
@@ -79,12 +81,42 @@ def score_candidates(analysis: QuestionAnalysis, candidates: list[Candidate], em
         words = set(words)
         coverage = 0.65 * _weighted_coverage(weights, words) + 0.35 * _weighted_coverage(weights, words | set(around))
         candidate.score = coverage * 0.45 + 0.1 * type_hit(analysis, candidate.text)
-    shortlist = sorted(candidates, key=lambda c: (-c.score, c.rank))[:keep]
+    ordered = sorted(candidates, key=lambda c: (-c.score, c.rank))
+    shortlist = ordered[:keep]
+    for part in parts(analysis) if analysis.kind in ("yesno", "temporal") else []:
+        shortlist += [c for c in ordered[keep:] if c.hit.source in part.sources and c not in shortlist][:per_part]
     vectors = embedder.encode([analysis.question] + [c.text for c in shortlist])
-    for candidate, similarity in zip(shortlist, vectors[1:] @ vectors[0]):
-        candidate.similarity = float(similarity)
+    for candidate, vector, similarity in zip(shortlist, vectors[1:], vectors[1:] @ vectors[0]):
+        candidate.similarity, candidate.vector = float(similarity), vector
         candidate.score += 0.55 * float(similarity)
     return sorted(shortlist, key=lambda c: -c.score)
+
+
+def parts(analysis: QuestionAnalysis) -> list:
+    """Return the parts of a question that each name an outlet ("while The Verge reported ..."): its sub-queries."""
+    return [sub for sub in (analysis.plan.subqueries if analysis.plan else []) if sub.sources]
+
+
+def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedder: Embedder, model: AnswerModel,
+                 bodies: dict[str, str] | None = None) -> list[tuple[object, float, Candidate | None]]:
+    """Return each outlet-naming part of the question with how well its outlet's sentences answer that part alone
+    (the answerability model read with the part as the question: its names, its words, MiniLM similarity to it)
+    and the sentence that answers it best."""
+    result = []
+    pieces = parts(analysis)
+    if not pieces:
+        return result
+    for part, vector in zip(pieces, embedder.encode([p.text for p in pieces])):
+        own = [c for c in shortlist if c.hit.source in part.sources and c.vector is not None]
+        if not own:
+            result.append((part, 0.0, None))
+            continue
+        items = evidence_items(own, bodies or {})
+        probability = model.probability(features(analyse_question(part.text), items,
+                                                 np.array([float(c.vector @ vector) for c in own])))
+        best = int(np.argmax(probability))
+        result.append((part, float(probability[best]), own[best]))
+    return result
 
 
 def evidence_items(candidates: list[Candidate], bodies: dict[str, str]) -> list[Evidence]:
@@ -125,17 +157,22 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     if analysis.kind in ("yesno", "temporal"):
         # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
         # refuse only when nothing retrieved bears on the question at all.
+        # Each part that names an outlet must find evidence in that outlet's articles, judged against the part alone.
         ranked.sort(key=lambda c: (-c.probability, c.rank))
-        best = ranked[0].probability if ranked else 0.0
+        supports = part_support(analysis, ranked, embedder, model, bodies)
+        best = min((s for _, s, _ in supports), default=ranked[0].probability if ranked else 0.0)
         if best < VERDICT_REFUSAL * model.threshold:
-            return _refusal(question, analysis, ranked, hits, best)
-        chosen = _supporting(ranked, model.threshold, max_sentences, gated=False)
-        short = decide_yes_no(analysis, ranked, model.threshold)
+            missing = [part for part, s, _ in supports if s < VERDICT_REFUSAL * model.threshold]
+            return _refusal(question, analysis, ranked, hits, best, missing)
+        # the verdict cites each part's evidence; a question naming no outlet, its best sentences
+        chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
+            ranked, model.threshold, max_sentences, gated=False)
+        short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold)
     else:
         best = ranked[0].answers if ranked else 0.0
         if best < model.threshold:
             return _refusal(question, analysis, ranked, hits, best)
-        short, lead = _direct_answer(analysis, ranked)
+        short, lead = _direct_answer(analysis, ranked, [h.text for h in hits])
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences)
@@ -146,15 +183,17 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     return answer
 
 
-def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate]) -> tuple[str | None, Candidate]:
+def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate],
+                   texts: list[str]) -> tuple[str | None, Candidate]:
     """Return the direct answer and the sentence to cite for it: the best sentence's span, or for a question whose
     answer is an entity described across several articles, the entity most of the likely sentences name."""
     if analysis.kind in ("person", "organisation", "place") and multi_part(analysis):
-        entity = vote_entity(analysis, [(c.text, c.probability) for c in ranked[:12]])
-        holders = [c for c in ranked if entity and normalise(entity) in normalise(c.text) and c.passed]
+        entity = vote_entity(analysis, [(c.text, c.probability) for c in ranked[:12]], texts)
+        key = entity.split()[-1] if entity else ""
+        holders = [c for c in ranked if key and normalise(key) in normalise(c.text) and c.passed]
         if holders:
             return entity, holders[0]
-    return extract_short(analysis, ranked[0].text), ranked[0]
+    return extract_short(analysis, ranked[0].text, texts), ranked[0]
 
 
 def _supporting(ranked: list[Candidate], threshold: float, max_sentences: int,
@@ -208,7 +247,8 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
     lead = ""
     if short in VERDICTS:  # the verdict cites every sentence it rests on
         lead = f"{short} " + "".join(f"[{c.n}]" for c in cited) + ". "
-    elif short and normalise(short) in normalise(claims[0][0]):
+    elif short and normalise(short.split()[-1]) in normalise(claims[0][0]):  # "Sam Bankman-Fried": the
+        # sentence may name him by surname
         lead = f"{short} " + "".join(f"[{c.n}]" for c in claims[0][1]) + ". "
     else:
         short = None
@@ -216,10 +256,14 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
 
 
 def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate], hits: list[Hit],
-             best: float) -> Answer:
+             best: float, missing_parts: list | None = None) -> Answer:
     """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
     text = REFUSAL
-    if ranked:
+    if missing_parts:
+        outlets = list(dict.fromkeys(source for part in missing_parts for source in part.sources))
+        text += (f" No article from {' or '.join(outlets)} among the closest ones bears on "
+                 f"\u201c{missing_parts[0].text.strip(' ,.?')}\u201d.")
+    elif ranked:
         near = normalise(" ".join(f"{c.text} {c.context} {c.hit.title} {c.hit.source}" for c in ranked[:5]))
         missing = [t for t in analysis.constraints if normalise(t) not in near]
         titles = list(dict.fromkeys(h.title for h in hits[:3] if h.title))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
-from ..text import normalise
+from ..text import STOPWORDS, normalise
 from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, _stems, person_like
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -68,8 +68,9 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
                                      s[0]))[1].strip(" ,.;:")
 
 
-def extract_short(analysis: QuestionAnalysis, sentence: str) -> str | None:
-    """Return the span of the sentence that answers a factoid question, or None (open questions, no such span)."""
+def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
+    """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
+    texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
     asked = normalise(analysis.question)
 
     def novel(matches):
@@ -89,15 +90,38 @@ def extract_short(analysis: QuestionAnalysis, sentence: str) -> str | None:
         return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
-                 and (kind != "person" or person_like(n))
+                 and (kind != "person" or person_like(n)) and not common_word(n, sentence, texts)
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
-        return _nearest(sentence, [s for s in names if s[0] >= 0], anchors)
+        found = _nearest(sentence, [s for s in names if s[0] >= 0], anchors)
+        return full_name(found, [sentence, *texts]) if found and kind == "person" else found
     if kind == "quote":
         quotes = [q for q in _QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
     return None
+
+
+def full_name(name: str, texts: list[str]) -> str:
+    """Return the fullest form of a name the texts use: news gives a name in full once, then the surname
+    ("Bankman-Fried" -> "Sam Bankman-Fried"; "Purdy" -> "Brock Purdy"). Only a longer name ending in the same words
+    counts, and only when the texts agree on a single one."""
+    words = name.split()
+    if not words or len(words) > 2:
+        return name
+    longer = {_person(n) for text in texts for n in find_names(text)
+              if len(n.split()) > len(words) and n.split()[-len(words):] == words and person_like(n)}
+    longer = {n for n in longer if len(n.split()) > len(words)}
+    return longer.pop() if len(longer) == 1 else name
+
+
+def common_word(name: str, sentence: str, texts: list[str]) -> bool:
+    """Return True for a single capitalised word that opens its sentence but is an ordinary word ("Indeed", "They",
+    "Using"): the texts also use it in lower case."""
+    if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
+        return False
+    lower = name.lower()
+    return lower in STOPWORDS or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 
 def multi_part(analysis: QuestionAnalysis) -> bool:
@@ -105,7 +129,7 @@ def multi_part(analysis: QuestionAnalysis) -> bool:
     return bool(analysis.plan and len(analysis.plan.subqueries) >= 2) or len(analysis.question.split()) > 25
 
 
-def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]]) -> str | None:
+def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], texts: list[str] = ()) -> str | None:
     """Return the entity the likely sentences name most (weighted by their probability), in its longest form.
 
     "Bankman-Fried" and "Sam Bankman-Fried" count as one (same last word); names the question already holds, and
@@ -119,11 +143,14 @@ def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]]) 
         for name in find_names(sentence):
             name = _person(name) if analysis.kind == "person" else name
             key = name.split()[-1].lower()
-            if normalise(name) in asked or key in asked or key in seen or (
+            if normalise(name) in asked or key in asked or key in seen or common_word(name, sentence, texts) or (
                     analysis.kind == "person" and not person_like(name)):
                 continue
             seen.add(key)
             votes[key] = votes.get(key, 0.0) + weight
             if len(name) > len(forms.get(key, "")):
                 forms[key] = name
-    return forms[max(votes, key=votes.get)] if votes else None
+    if not votes:
+        return None
+    winner = forms[max(votes, key=votes.get)]
+    return full_name(winner, [s for s, _ in sentences] + list(texts)) if analysis.kind == "person" else winner

@@ -43,8 +43,7 @@ def run_answers(pipeline, questions: list) -> dict:
             verdict = yes_no(q.answer)
             row["correct"] = not answer.refused and (
                 yes_no(answer.short) == verdict if verdict else contains_gold(answer.text, [q.answer]))
-            gold = set(q.gold_article_ids)
-            kept = [h for h in pipeline.retrieve(q.question, k=k * 5) if h.article_id not in gold][:k]
+            kept = [h for h in pipeline.retrieve(q.question, k=k * 5) if not q.is_gold(h)][:k]
             row["removed_refused"] = pipeline.answer(q.question, kept).refused
         rows.append(row)
     return summarise_answers(rows) | {"ask_p50_ms": round(percentile(latency, 50), 1),

@@ -79,8 +79,7 @@ def build_rows(pipeline, questions, k: int) -> list[dict]:
         if row := question_rows(pipeline, q, pool[:k], removed=False):
             rows.append(row)
         if q.answerable:
-            gold = set(q.gold_article_ids)
-            kept = [h for h in pool if h.article_id not in gold][:k]
+            kept = [h for h in pool if not q.is_gold(h)][:k]
             if row := question_rows(pipeline, q, kept, removed=True):
                 rows.append(row)
     return rows

@@ -28,6 +28,12 @@ class BenchQuestion:
     facts: list[str] = field(default_factory=list)
     answer: str = ""
     gold_article_ids: list[str] = field(default_factory=list)
+    gold_articles: list[tuple[str, str]] = field(default_factory=list)  # (title, source) of each evidence article
+
+    def is_gold(self, hit) -> bool:
+        """Return True when a retrieved hit comes from one of the question's evidence articles. Matched by title and
+        outlet: an index gives articles its own ids (where the file came from), not MultiHop-RAG's."""
+        return hit.article_id in self.gold_article_ids or (hit.title, hit.source) in self.gold_articles
 
 
 def load_questions(path: Path, limit: int | None = None) -> list[BenchQuestion]:
@@ -49,7 +55,8 @@ def load_questions(path: Path, limit: int | None = None) -> list[BenchQuestion]:
                     kind=record.get("question_type", "unknown"),
                     answerable=bool(record.get("answerable", record.get("question_type") != "null_query")),
                     facts=[e["fact"] for e in record.get("evidence", [])], answer=record.get("answer", ""),
-                    gold_article_ids=list(record.get("gold_article_ids", []))))
+                    gold_article_ids=list(record.get("gold_article_ids", [])),
+                    gold_articles=[(e["title"], e["source"]) for e in record.get("evidence", []) if "title" in e]))
             except (ValueError, KeyError, TypeError) as exc:
                 raise RagError(f"{path}: line {number} is not a MultiHop-RAG question ({exc!r}). Each line needs "
                                "'question', 'question_type' and 'evidence' [{'fact': ...}]; fix or remove it.") from exc

@@ -84,3 +84,20 @@ def test_the_same_sentence_in_two_articles_gets_two_citations(hash_embedder):
     assert not answer.refused
     assert "officials said. [1][2]" in answer.text
     assert {c.article_id for c in answer.citations} == {"a1", "a2"}
+
+
+def test_a_yes_no_question_is_refused_when_an_outlet_it_names_has_no_evidence(hash_embedder):
+    from dataclasses import replace
+
+    from rag.retrieval.analysis import analyse_question
+
+    question = ("Did Wire report that Russian strikes killed 35 people in the Sumy region, while Daily Post reported "
+                "that Rutte met Zelensky in the port city of Odesa?")
+    analysis = analyse_question(question, ["Wire", "Daily Post"])
+    post = replace(_hit(text="Rutte met Zelensky during a surprise visit to the port city of Odesa on Tuesday.",
+                        article_id="a2"), source="Daily Post", title="Rutte in Odesa")
+    both = compose_answer(question, [_hit(), post], hash_embedder, _model(), analysis=analysis,
+                          bodies={"a1": BODY, "a2": post.text})
+    assert not both.refused and both.short == "Yes" and {c.source for c in both.citations} == {"Wire", "Daily Post"}
+    one = compose_answer(question, [_hit()], hash_embedder, _model(), analysis=analysis, bodies={"a1": BODY})
+    assert one.refused and one.short is None and "Daily Post" in one.text  # says which outlet's part lacks evidence

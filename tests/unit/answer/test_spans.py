@@ -30,3 +30,16 @@ def test_names_dates_and_quotes():
 
 def test_no_span_when_the_sentence_lacks_the_asked_type():
     assert _short("How much did the EU fine Amazon?", "The EU looked at Amazon's deal with iRobot for months.") is None
+
+
+def test_a_surname_is_given_in_full_and_ordinary_words_are_not_names():
+    texts = ["Sam Bankman-Fried founded FTX in 2019.", "Indeed, the jury heard from Caroline Ellison."]
+    assert extract_short(analyse_question("Who is accused of fraud at the exchange?"),
+                         "Bankman-Fried is accused of fraud.", texts) == "Sam Bankman-Fried"
+    # "They" and "Indeed" open their sentences but are ordinary words; the name after them is the answer
+    assert extract_short(analyse_question("Who testified against him?"),
+                         "Indeed, they heard Caroline Ellison testify.", ["the case was indeed long"]) == \
+        "Caroline Ellison"
+    # two different people share the surname: the surname stays as it is
+    assert extract_short(analyse_question("Who scored?"), "Kelce scored twice.",
+                         ["Travis Kelce and Jason Kelce played."]) == "Kelce"
