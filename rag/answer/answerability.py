@@ -85,6 +85,7 @@ class Evidence:
     article: str      # the article body (or the passage when the body is not at hand)
     rank: int
     retrieval: float  # the passage's retrieval score (reranker probability when reranking)
+    previous: str = ""  # the sentence before (context without the title)
 
 
 def _stems(text: str) -> set[str]:
@@ -92,7 +93,7 @@ def _stems(text: str) -> set[str]:
     return set(stemmer().stemWords([w.removesuffix("'s") for w in words if w and w not in STOPWORDS]))
 
 
-def _has(term: str, text: str) -> bool:
+def has_term(term: str, text: str) -> bool:
     """Return True when a constraint term is in the text: the whole term; for a long single word, the same word
     with another ending (Russian / Russia, Ukrainian / Ukraine); for a name of several words, its distinctive word
     (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle")."""
@@ -107,21 +108,50 @@ def _has(term: str, text: str) -> bool:
 
 
 def _share(terms: list[str], text: str) -> float:
-    return sum(_has(t, text) for t in terms) / len(terms) if terms else 1.0
+    return sum(has_term(t, text) for t in terms) / len(terms) if terms else 1.0
+
+
+_CURRENCIES = {"£": ("£", "pound", "gbp"), "$": ("$", "dollar", "usd"), "€": ("€", "euro", "eur"),
+               "¥": ("¥", "yen", "yuan")}
+_ASKED_CURRENCY = re.compile(r"\bin (pounds|sterling|dollars|euros|yen)\b|^[^0-9]*?([£$€¥])(?!\d)", re.I)
+_UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b", re.I)
+
+
+def asked_currency(question: str) -> str | None:
+    """Return the currency symbol a money question asks in ("arantes fee in pounds" -> "£"), or None."""
+    match = _ASKED_CURRENCY.search(question)
+    if not match:
+        return None
+    word = (match.group(1) or match.group(2) or "").lower()
+    return next((symbol for symbol, forms in _CURRENCIES.items() if any(word.startswith(f) for f in forms)), None)
+
+
+def _in_currency(amount: str, symbol: str) -> bool:
+    lowered = amount.lower()
+    return any(form in lowered for form in _CURRENCIES[symbol])
+
+
+def _counts(sentence: str) -> list[str]:
+    """Return the figures of a sentence that can answer "how many": not a measurement ("24mm long", "94mph")."""
+    return [m.group(0) for m in _FIGURE.finditer(sentence) if not _UNIT.match(sentence, m.end())]
 
 
 def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
-    """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain."""
+    """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain (a sum
+    in the currency asked for; a count, not a measurement)."""
     asked = normalise(analysis.question)
     kind = analysis.kind
     if kind == "money":
         found = _MONEY.findall(sentence)
+        if currency := asked_currency(analysis.question):
+            found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
-        found = _MONEY.findall(sentence) + _FIGURE.findall(sentence)
+        found = _MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
+                                                                          asked) else _FIGURE.findall(sentence))
     elif kind == "date":
         found = _DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
-        found = [n for n in find_names(sentence) if not _has(n, asked) and (kind != "person" or person_like(n))]
+        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_like(n))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(_QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -202,6 +232,28 @@ def person_like(name: str) -> bool:
     return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4)
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_ORDINAL_WORDS = {"1": ("first", "one"), "2": ("second", "two"), "3": ("third", "three"), "4": ("fourth", "four"),
+                  "5": ("fifth", "five"), "6": ("sixth", "six"), "7": ("seventh", "seven"), "8": ("eighth", "eight"),
+                  "9": ("ninth", "nine"), "10": ("tenth", "ten"), "11": ("eleventh", "eleven"),
+                  "12": ("twelfth", "twelve")}
+
+
+def asked_months(question: str) -> list[str]:
+    """Return the months a question names on their own ("in February"), not inside a full date (the retriever reads
+    those) and not "may" the verb."""
+    q = question.lower()
+    q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
+    return [m for m in _MONTHS if re.search(rf"\b{m}\b", q) and (m != "may" or re.search(r"\bin may\b", q))]
+
+
+def _says_number(number: str, text: str) -> bool:
+    """Return True when the text names the number, as digits or in words ("stage 5" / "fifth stage")."""
+    return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None or any(
+        re.search(rf"\b{word}\b", text) for word in _ORDINAL_WORDS.get(number, ()))
+
+
 def _opposite(qualifier: str) -> list[str]:
     """Return the qualifiers that name the other event ("men's" for "women's"): a sentence saying one of them
     speaks of the other race or final, even when its article also mentions the asked one."""
@@ -230,18 +282,23 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     keywords = set() if heads else keyword_terms(analysis)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
+    single = not multi_part  # a one-article question: its months and figures bind the answering sentence
+    months = [m for m in asked_months(analysis.question)] if single else []
+    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] if single else []
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
-        name_share = _share(names, near)
-        stems = _stems(f"{item.sentence} {item.context}")
+        close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
+        name_share = _share(names, near)  # not only in the title of an article covering both events
+        stems = _stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([
             name_share >= need - 1e-9 and (not keywords or len(keywords & _stems(near)) >= max(1, len(keywords) // 2)),
-            _share(analysis.years, near) == 1.0,
-            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", near) for q in hard)
-            and not any(re.search(rf"\b{other}", normalise(item.sentence)) for q in hard for other in _opposite(q))
-            and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters)),
+            _share(analysis.years, near) == 1.0 and all(re.search(rf"\b{m}", near) for m in months),
+            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
+            and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
+            and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
+            and all(_says_number(n, near) for n in numbers),
             not heads or any(group & stems for group in heads),
             not factoid or type_hit(analysis, item.sentence) == 1.0,
         ])

@@ -17,7 +17,7 @@ from ..index.embed import Embedder
 from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
-from .answerability import AnswerModel, Evidence, features, gates, type_hit
+from .answerability import AnswerModel, Evidence, features, gates, has_term, type_hit
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import VERDICTS, decide_yes_no
@@ -126,6 +126,7 @@ def evidence_items(candidates: list[Candidate], bodies: dict[str, str]) -> list[
         hit = c.hit
         when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
         items.append(Evidence(sentence=c.text, context=c.context, meta=f"{hit.title} {hit.source} {when}",
+                              previous=c.context[len(hit.title):].strip(),
                               article=bodies.get(hit.article_id, hit.text), rank=c.rank, retrieval=hit.score))
     return items
 
@@ -154,6 +155,8 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
         analysis = replace(analysis, names=analysis.names + extra)
     ranked = rank_answers(analysis, hits, embedder, model, bodies)
+    if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
+        return _refusal(question, analysis, ranked, hits, 0.0)
     if analysis.kind in ("yesno", "temporal"):
         # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
         # refuse only when nothing retrieved bears on the question at all.
@@ -181,6 +184,15 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         return _refusal(question, analysis, ranked, hits, best)
     answer.hits, answer.support = hits, best
     return answer
+
+
+def absent_names(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
+    """Return the names of a one-article question that no retrieved passage (nor its title) mentions. A question
+    about several articles describes them at length and is left to the per-part checks."""
+    if multi_part(analysis) or analysis.is_keyword:
+        return []
+    texts = [normalise(f"{h.title} {h.text}") for h in hits]
+    return [n for n in analysis.names if not any(has_term(n, t) for t in texts)]
 
 
 def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate],

@@ -40,7 +40,7 @@ _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fi
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?)\b", re.I)
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
-                          r"attendance|population|score|scored|percentage|percent|rate|age|aged|old)\b", re.I)
+                          r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old)\b", re.I)
 _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                            r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
                            r"leader|chief|head|owner|star|actor|actress|singer)\b", re.I)

@@ -43,3 +43,33 @@ def test_a_surname_is_given_in_full_and_ordinary_words_are_not_names():
     # two different people share the surname: the surname stays as it is
     assert extract_short(analyse_question("Who scored?"), "Kelce scored twice.",
                          ["Travis Kelce and Jason Kelce played."]) == "Kelce"
+
+
+def test_hard_checks_on_currency_counts_months_and_numbers():
+    from rag.answer.answerability import Evidence, asked_months, gates, type_hit
+
+    fee = "Northgate City have signed goalkeeper Mateus Arantes for a fee of €38.5m."
+    assert not type_hit(analyse_question("arantes fee in pounds"), fee)
+    assert type_hit(analyse_question("arantes fee in euros"), fee)
+    assert not type_hit(analyse_question("How many frogs are left in the wild?"), "The frog is about 24mm long.")
+    assert type_hit(analyse_question("How many frogs are left in the wild?"), "Only 24 frogs are left.")
+    assert asked_months("how many passengers did SkyBridge carry in August?") == ["august"]
+    assert asked_months("Did TechCrunch report on October 7, 2023 that ...?") == []
+
+    def passes(question, sentence, previous=""):
+        item = Evidence(sentence=sentence, context=f"Title {previous}", meta="Title Wire 2024-07-01 July 01 2024",
+                        article="", rank=0, retrieval=1.0, previous=previous)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert not passes("how many passengers did SkyBridge carry in August?",
+                      "SkyBridge carried a record 2.41 million passengers in June.")
+    assert passes("how many passengers did SkyBridge carry in June?",
+                  "SkyBridge carried a record 2.41 million passengers in June.")
+    assert not passes("who won stage 5 of the Tour of Glenmoor?", "Sindre Haugland won the fourth stage of the Tour "
+                      "of Glenmoor.")
+    assert passes("who won stage 4 of the Tour of Glenmoor?", "Sindre Haugland won the fourth stage of the Tour of "
+                  "Glenmoor.")
+    # "women's" said only in the title (an article on both finals) does not make a men's-final sentence an answer
+    assert not passes("who won the women's final at the Port Ellis Open?",
+                      "Sokolov broke Rafael Duarte's serve in the final set.",
+                      previous="Ivan Sokolov won the men's title at the Port Ellis Open.")
