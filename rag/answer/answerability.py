@@ -88,9 +88,48 @@ class Evidence:
     previous: str = ""  # the sentence before (context without the title)
 
 
+# Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
+_BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
+               "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
+               "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
+               "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
+               "spent": "spend", "struck": "strike", "hit": "hit", "daily": "day", "weekly": "week",
+               "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
+
+
 def _stems(text: str) -> set[str]:
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
-    return set(stemmer().stemWords([w.removesuffix("'s") for w in words if w and w not in STOPWORDS]))
+    words = [_BASE_FORMS.get(w, w) for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
+    return set(stemmer().stemWords(words))
+
+
+# Words of a keyword query that name the attribute asked for rather than the topic ("okafor winning time",
+# "storm idris gust speed"): a sentence need not repeat the word when it holds a value of that kind.
+_ATTRIBUTES = {
+    "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
+    "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
+    "score": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b", "result": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d[\d.,]*\s?%",
+    "date": _DATE.pattern, "day": _DATE.pattern, "when": _DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
+    "charg": _MONEY.pattern, "fee": _MONEY.pattern, "price": _MONEY.pattern, "cost": _MONEY.pattern,
+    "fine": _MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
+    "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b",
+    "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
+    "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
+    "investor": r"\b[A-Z][\w&'’.-]+", "maker": r"\b[A-Z][\w&'’.-]+", "owner": r"\b[A-Z][\w&'’.-]+",
+    "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
+}
+
+
+def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
+    """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
+    "rail" / "railway", or a short word the initials of the words there spell: "lez" / "low emission zone"), and
+    each missing word names an attribute the sentence holds a value of."""
+    near_stems = _stems(near)
+    initials = "".join(w[0] for w in _WORD.findall(near))
+    missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
+        s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
+    return all(k in _ATTRIBUTES and re.search(_ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner")
+                                              else re.I) for k in missing)
 
 
 def has_term(term: str, text: str) -> bool:
@@ -293,7 +332,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         stems = _stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([
-            name_share >= need - 1e-9 and (not keywords or len(keywords & _stems(near)) >= max(1, len(keywords) // 2)),
+            name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence)),
             _share(analysis.years, near) == 1.0 and all(re.search(rf"\b{m}", near) for m in months),
             all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
             and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))

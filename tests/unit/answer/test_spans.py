@@ -2,6 +2,7 @@
 
 from rag.answer.spans import extract_short
 from rag.retrieval.analysis import analyse_question
+from rag.text import normalise
 
 SUMY = ("Zelensky’s comments come after recent Russian strikes that killed 35 people in the north-eastern Sumy region "
         "and 19 in his hometown of Kryvyi Rig.")
@@ -73,3 +74,20 @@ def test_hard_checks_on_currency_counts_months_and_numbers():
     assert not passes("who won the women's final at the Port Ellis Open?",
                       "Sokolov broke Rafael Duarte's serve in the final set.",
                       previous="Ivan Sokolov won the men's title at the Port Ellis Open.")
+
+
+def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_word():
+    from rag.answer.answerability import _stems, keyword_gate
+
+    def ok(query, sentence, title=""):
+        return keyword_gate(_stems(" ".join(analyse_question(query).focus)), normalise(f"{sentence} {title}"),
+                            sentence)
+
+    assert ok("okafor winning time", "Daniel Okafor won the men's race in 2:10:58.")  # won / winning; a time
+    assert not ok("okafor winning time", "Daniel Okafor won the men's race on Sunday.")
+    assert ok("storm idris gust speed", "Gusts of 94mph were recorded as Storm Idris swept across Westmarch.")
+    assert ok("efarmly series b lead investor", "The Series B round was led by Harbour Ventures.",
+              "Online grocer eFarmly raises $42m")
+    assert ok("kestrel valley lez daily charge", "Drivers will pay £9 a day.", "Low emission zone to charge £9")
+    assert not ok("calloway international caps", "Calloway scored 142 goals for Northgate City.")  # caps: a topic
+    assert not ok("x7 pro battery size", "The company claims the new battery lasts up to two days.")
