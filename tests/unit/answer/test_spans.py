@@ -88,6 +88,7 @@ def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_wor
     assert ok("storm idris gust speed", "Gusts of 94mph were recorded as Storm Idris swept across Westmarch.")
     assert ok("efarmly series b lead investor", "The Series B round was led by Harbour Ventures.",
               "Online grocer eFarmly raises $42m")
-    assert ok("kestrel valley lez daily charge", "Drivers will pay £9 a day.", "Low emission zone to charge £9")
+    assert ok("kestrel valley lez daily charge", "Drivers will pay £9 a day.",
+              "Kestrel Valley low emission zone to charge £9")
     assert not ok("calloway international caps", "Calloway scored 142 goals for Northgate City.")  # caps: a topic
     assert not ok("x7 pro battery size", "The company claims the new battery lasts up to two days.")
