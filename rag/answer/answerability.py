@@ -56,7 +56,7 @@ _HEADS = [
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
     {"manag", "boss", "head", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
-    {"score", "scorer", "goal", "net"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "head"},
+    {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "head"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
 ]
@@ -86,6 +86,8 @@ class Evidence:
     rank: int
     retrieval: float  # the passage's retrieval score (reranker probability when reranking)
     previous: str = ""  # the sentence before (context without the title)
+    following: str = ""  # the sentence after: news names a person just after describing them ("A former mayor ...
+    # has been jailed. Gerald Pimm, 63, was convicted ...")
 
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
@@ -236,6 +238,11 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
     return np.asarray(rows, dtype=np.float64).reshape(-1, len(FEATURES))
 
 
+# Verbs too general to bind an answer ("who wanted to freeze council tax?" is answered by "X proposed a freeze").
+_LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
+                "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
+
+
 def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     """Return the word groups (stems) naming what a money, count or person question asks about ("fine", "killed",
     "manager")."""
@@ -245,7 +252,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
         verb = re.match(r"(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)"
                         r"([a-z]+)", analysis.question.lower())
-        if verb and (verb_stems := _stems(verb.group(1))):
+        if verb and (verb_stems := _stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             groups = [g for g in groups if g & verb_stems] or [verb_stems]
         return groups
     if analysis.kind not in ("money", "number"):
@@ -318,7 +325,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
     hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
     heads = asked_heads(analysis)
-    keywords = set() if heads else keyword_terms(analysis)  # "onana transfer fee": the head gate reads "fee"
+    keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
@@ -328,7 +335,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
         close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
-        name_share = _share(names, near)  # not only in the title of an article covering both events
+        # not only in the title of an article covering both events
+        name_share = _share(names, normalise(f"{near} {item.following}"))
         stems = _stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([

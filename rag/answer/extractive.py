@@ -37,6 +37,7 @@ class Candidate:
     start: int
     end: int
     context: str = ""  # the article title and the sentence before: who "he" is, what "it" refers to
+    following: str = ""  # the sentence after
     rank: int = 0  # rank of its passage in retrieval
     score: float = 0.0  # lexical + similarity pre-score (shortlisting)
     similarity: float = 0.0  # MiniLM cosine to the question
@@ -53,10 +54,12 @@ class Candidate:
 def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
     """Return the sentences of a hit (25+ characters, 5+ words) with their character spans in the article."""
     candidates, previous = [], ""
-    for start, end, text in split_sentences(hit.text):
+    sentences = split_sentences(hit.text)
+    for number, (start, end, text) in enumerate(sentences):
         if len(text) >= 25 and len(text.split()) >= 5:
+            following = sentences[number + 1][2] if number + 1 < len(sentences) else ""
             candidates.append(Candidate(text=text, hit=hit, start=hit.start + start, end=hit.start + end,
-                                        context=f"{hit.title} {previous}", rank=rank))
+                                        context=f"{hit.title} {previous}", rank=rank, following=following))
         previous = text
     return candidates
 
@@ -126,7 +129,7 @@ def evidence_items(candidates: list[Candidate], bodies: dict[str, str]) -> list[
         hit = c.hit
         when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
         items.append(Evidence(sentence=c.text, context=c.context, meta=f"{hit.title} {hit.source} {when}",
-                              previous=c.context[len(hit.title):].strip(),
+                              previous=c.context[len(hit.title):].strip(), following=c.following,
                               article=bodies.get(hit.article_id, hit.text), rank=c.rank, retrieval=hit.score))
     return items
 

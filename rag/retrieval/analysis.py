@@ -193,18 +193,37 @@ def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
-    """Return the words of a lower-case keyword query that the passages write with a capital: names ("efarmly" ->
-    "eFarmly", "greyhaven" -> "Greyhaven"), which then bind an answer as the names of a question do."""
+    """Return the words of a lower-case keyword query that the passages write as names ("efarmly" -> "eFarmly",
+    "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
+
+    A word counts when the passages capitalise it mostly (not "price" in "Price: $799" among many lower-case
+    "price"), sentence openings aside; neighbouring query words the passages write together form one name."""
     if not analysis.is_keyword:
         return []
     joined = " ".join(texts)
-    found = []
-    for word in re.findall(r"[a-z0-9][\w'’-]*", analysis.question):
-        if len(word) < 3 or word in STOPWORDS or word in _OPENERS or any(word.lower() == n.lower() for n in
-                                                                            analysis.names):
+    words = re.findall(r"[a-z0-9][\w'’-]*", analysis.question)
+    named: list[str] = []  # the name form of each query word, "" when it is not one
+    for word in words:
+        named.append("")
+        if len(word) < 3 or word in STOPWORDS or word in _OPENERS or word in _MONTH_WORDS or any(
+                word.lower() == n.lower() for n in analysis.names):
             continue
+        capital, lower, form = 0, 0, None
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", joined, re.IGNORECASE):
-            if any(ch.isupper() for ch in match.group(0)) and match.start() > 0 and joined[match.start() - 1] != "\n":
-                found.append(match.group(0))
-                break
+            before = joined[max(0, match.start() - 2):match.start()]
+            if match.start() == 0 or re.search(r"[.!?\n:]\s?$|^\s*$", before):
+                continue  # a sentence opening capitalises any word
+            if any(ch.isupper() for ch in match.group(0)):
+                capital, form = capital + 1, form or match.group(0)
+            else:
+                lower += 1
+        named[-1] = form if form and capital >= 2 * lower else ""
+    found: list[str] = []
+    for previous, form in zip([""] + named, named):
+        if not form:
+            continue
+        if found and previous and re.search(rf"(?<![\w-]){re.escape(found[-1])}\s+{re.escape(form)}(?![\w-])", joined):
+            found[-1] = f"{found[-1]} {form}"  # "Kryvyi" + "Rig" -> "Kryvyi Rig"
+        else:
+            found.append(form)
     return found
