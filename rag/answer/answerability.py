@@ -95,11 +95,12 @@ _BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sol
                "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
                "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
                "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
-               "spent": "spend", "struck": "strike", "hit": "hit", "daily": "day", "weekly": "week",
+               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day", "weekly": "week",
                "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
 
 
-def _stems(text: str) -> set[str]:
+def content_stems(text: str) -> set[str]:
+    """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead")."""
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
     words = [_BASE_FORMS.get(w, w) for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
     return set(stemmer().stemWords(words))
@@ -126,7 +127,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", or a short word the initials of the words there spell: "lez" / "low emission zone"), and
     each missing word names an attribute the sentence holds a value of."""
-    near_stems = _stems(near)
+    near_stems = content_stems(near)
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
@@ -204,8 +205,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
 
 def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np.ndarray) -> np.ndarray:
     """Return the FEATURES matrix, one row per candidate sentence."""
-    question_stems = _stems(analysis.question)
-    focus = _stems(" ".join(analysis.focus))
+    question_stems = content_stems(analysis.question)
+    focus = content_stems(" ".join(analysis.focus))
     kind = analysis.kind
     kinds = (kind in ("number", "money"), kind == "date", kind in ("person", "organisation", "place", "list"),
              kind in ("yesno", "temporal"), kind in ("quote", "open"))
@@ -214,7 +215,7 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
     for item, similarity in zip(items, similarities):
         sentence, near = normalise(item.sentence), normalise(f"{item.sentence} {item.context} {item.meta}")
         whole = normalise(f"{item.meta} {item.article}")
-        own, around = _stems(item.sentence), _stems(f"{item.sentence} {item.context}")
+        own, around = content_stems(item.sentence), content_stems(f"{item.sentence} {item.context}")
         found_years = set(re.findall(r"\b(?:19|20)\d\d\b", near))
         rows.append([
             float(similarity),
@@ -246,20 +247,24 @@ _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go",
 def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     """Return the word groups (stems) naming what a money, count or person question asks about ("fine", "killed",
     "manager")."""
-    stems = _stems(analysis.question)
+    stems = content_stems(analysis.question)
     if analysis.kind == "person":
         groups = [group for group in _ROLES if group & stems]
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
         verb = re.match(r"(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)"
                         r"([a-z]+)", analysis.question.lower())
-        if verb and (verb_stems := _stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
+        if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             groups = [g for g in groups if g & verb_stems] or [verb_stems]
         return groups
     if analysis.kind not in ("money", "number"):
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [_HEADS[2]]  # "paid a week": a wage, not a transfer fee
-    return [group for group in _HEADS if group & stems]
+    groups = [group for group in _HEADS if group & stems]
+    counted = re.search(r"\bhow many ([a-z]+)", analysis.question.lower())
+    if not groups and counted and (noun := content_stems(counted.group(1))):
+        groups = [noun]  # "how many troops": the count must be of troops
+    return groups
 
 
 def quarters(text: str) -> set[str]:
@@ -269,7 +274,7 @@ def quarters(text: str) -> set[str]:
 
 def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems a keyword query's answer must be near ("harbourford marathon 2024 finishers")."""
-    return _stems(" ".join(analysis.focus)) if analysis.is_keyword else set()
+    return content_stems(" ".join(analysis.focus)) if analysis.is_keyword else set()
 
 
 def person_like(name: str) -> bool:
@@ -337,7 +342,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
         # not only in the title of an article covering both events
         name_share = _share(names, normalise(f"{near} {item.following}"))
-        stems = _stems(f"{item.previous} {item.sentence}")
+        stems = content_stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence)),

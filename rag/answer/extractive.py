@@ -20,7 +20,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, features, gates, has_term, type_hit
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
-from .verdict import VERDICTS, decide_yes_no
+from .verdict import VERDICTS, decide_yes_no, verify_statement
 
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
@@ -173,7 +173,10 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # the verdict cites each part's evidence; a question naming no outlet, its best sentences
         chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
             ranked, model.threshold, max_sentences, gated=False)
-        short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold)
+        if supports:
+            short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold)
+        elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
+            return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
     else:
         best = ranked[0].answers if ranked else 0.0
         if best < model.threshold:

@@ -6,7 +6,7 @@ import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
-from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, _stems, person_like
+from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, content_stems, person_like
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -29,8 +29,8 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
     named = [lowered.find(n.lower()) for n in analysis.names if n.lower() in lowered]
     if named:
         return named
-    wanted = _stems(analysis.question)
-    return [m.start() for m in _WORD.finditer(sentence) if _stems(m.group(0)) & wanted]
+    wanted = content_stems(analysis.question)
+    return [m.start() for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & wanted]
 
 
 _TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "ceo", "chair", "chairman", "mr", "mrs",

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from ..retrieval.analysis import QuestionAnalysis
+from .answerability import content_stems
 from .support import _NEGATIONS, _content, _negated, _words
+
+# How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
+# of for a verdict; less and the articles do not say.
+STATEMENT_COVERAGE = 0.5
 
 VERDICTS = ("Yes", "No")
 
@@ -27,3 +32,29 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
         return "No"
     best = max(ranked, key=lambda c: c.probability)
     return "No" if denies(analysis.question, best.text) else "Yes"
+
+
+def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, bool]:
+    """Return the share of the asked words the sentence (with its title and the sentence before) speaks of, and
+    whether the sentence speaks of one negated ("unannounced" or "not announced" for "announced")."""
+    words = _words(sentence)
+    stems = content_stems(f"{sentence} {context}")
+    negative = (content_stems(" ".join(w[2:] for w in words if w.startswith("un") and len(w) > 5))
+                | _negated(sentence)) & asked
+    said = (stems | negative) & asked
+    return len(said) / len(asked), bool(negative)
+
+
+def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float) -> str | None:
+    """Return the verdict on a yes-no question about one thing (no outlets named): "Yes" when a likely sentence
+    states what the question asks, "No" when it states it negated or denies it, None when no likely sentence speaks
+    of what the question asserts (the articles do not say)."""
+    name_words = {w.lower() for n in analysis.names for w in n.split()}
+    asked = content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+    likely = [c for c in sorted(ranked, key=lambda c: -c.probability)[:5] if c.probability >= threshold]
+    if not asked or not likely:
+        return "Yes" if likely else None
+    coverage, negative, best = max((*_spoken_of(asked, c.text, c.context), -i) for i, c in enumerate(likely))
+    if coverage < STATEMENT_COVERAGE:
+        return None
+    return "No" if negative or denies(analysis.question, likely[-best].text) else "Yes"

@@ -111,7 +111,15 @@ def question_kind(question: str) -> str:
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
     q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since)\s+(?=(how|what|which|who|when|where)\b)", "", q)
+    # "do we know how much rain fell?", "can you tell me who won?": the embedded question is what is asked
+    q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
+               r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"
+               r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
     opening = " ".join(q.split()[:5])  # what is asked is said early; later words describe (MultiHop-style)
+    if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"
+                                                  r"can|could|money|cash|more|less)\b", q) \
+            and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else ""):
+        return "number"  # "how much rain fell": an amount, not a sum of money
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"

@@ -101,3 +101,24 @@ def test_a_yes_no_question_is_refused_when_an_outlet_it_names_has_no_evidence(ha
     assert not both.refused and both.short == "Yes" and {c.source for c in both.citations} == {"Wire", "Daily Post"}
     one = compose_answer(question, [_hit()], hash_embedder, _model(), analysis=analysis, bodies={"a1": BODY})
     assert one.refused and one.short is None and "Daily Post" in one.text  # says which outlet's part lacks evidence
+
+
+def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speaking_of_it(hash_embedder):
+    from rag.answer.verdict import verify_statement
+    from rag.retrieval.analysis import analyse_question
+
+    def candidate(text, title="Voltari news"):
+        c = hit_sentences(_hit(text=text))[0]
+        c.context, c.probability = f"{title} ", 0.9
+        return c
+
+    lawsuit = analyse_question("was the Voltari X5 battery lawsuit thrown out?")
+    assert verify_statement(lawsuit, [candidate("A federal judge dismissed the claim against Voltari's X5 battery.",
+                                                "Judge throws out battery lawsuit against Voltari")], 0.5) == "Yes"
+    # the likely sentence speaks of Voltari's phone, not of what the question asserts: no verdict
+    appeal = analyse_question("did the plaintiffs win an appeal against the Voltari ruling?")
+    assert verify_statement(appeal, [candidate("Voltari has unveiled the X7, its new mid-range smartphone.")],
+                            0.5) is None
+    trip = analyse_question("was Rutte's trip to Odesa announced in advance?")
+    assert verify_statement(trip, [candidate("It was an unannounced trip to the port city of Odesa by Rutte.")],
+                            0.5) == "No"

@@ -77,10 +77,10 @@ def test_hard_checks_on_currency_counts_months_and_numbers():
 
 
 def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_word():
-    from rag.answer.answerability import _stems, keyword_gate
+    from rag.answer.answerability import content_stems, keyword_gate
 
     def ok(query, sentence, title=""):
-        return keyword_gate(_stems(" ".join(analyse_question(query).focus)), normalise(f"{sentence} {title}"),
+        return keyword_gate(content_stems(" ".join(analyse_question(query).focus)), normalise(f"{sentence} {title}"),
                             sentence)
 
     assert ok("okafor winning time", "Daniel Okafor won the men's race in 2:10:58.")  # won / winning; a time
