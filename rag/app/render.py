@@ -140,7 +140,7 @@ def status_label(status: IndexingStatus) -> str:
     if status.stage == "embed":
         return f"Embedding passages for semantic search — {n} passages"
     if status.stage == "model":
-        return "Loading the language model (the first start also converts it, which takes a while)"
+        return "Loading the embedding model (a first start also converts it, which takes a while)"
     return "Opening the index"
 
 

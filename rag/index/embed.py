@@ -124,6 +124,7 @@ class BundledEmbedder:
         self.batch_size, self.backend, self.cache_dir = batch_size, backend, cache_dir
         self._model = None
         self._onnx: OnnxEncoder | None | bool = None  # False once export failed: torch from then on
+        self._export_process = None  # a background export (export_in_background)
         self._lock = threading.Lock()
         self._onnx_lock = threading.Lock()
 
@@ -146,6 +147,29 @@ class BundledEmbedder:
                 self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
             return self._model
 
+    def export_in_background(self) -> bool:
+        """Start exporting the ONNX copy into the cache in another process, when there is none yet; return True if
+        one was started. A first start then reads and indexes the articles on one core while the other exports (the
+        export imports torch and traces the model, ~10 s); the first encode waits for it and loads the cache."""
+        if self.backend != "onnx" or not self.cache_dir or self._onnx is not None or self._export_process:
+            return False
+        if onnx_cache.load_cached(self.cache_dir, onnx_cache.cache_key(self.model_dir())) is not None:
+            return False
+        import subprocess
+        import sys
+
+        env = os.environ | {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # leave the other core to indexing
+        self._export_process = subprocess.Popen([sys.executable, "-m", "rag.index.embed", str(self.cache_dir)],
+                                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log.info("exporting the embedding model to ONNX in process %d", self._export_process.pid)
+        return True
+
+    def _wait_for_export(self) -> None:
+        """Wait for a background export; a failed one only means this process exports for itself."""
+        process, self._export_process = self._export_process, None
+        if process is not None and process.wait():
+            log.warning("the background ONNX export failed (exit %s); exporting in this process", process.returncode)
+
     @property
     def onnx(self) -> OnnxEncoder | None:
         """The ONNX copy of the model: from the cache, else exported on first use (None with the torch backend or
@@ -153,6 +177,7 @@ class BundledEmbedder:
         if self.backend != "onnx":
             return None
         with self._onnx_lock:
+            self._wait_for_export()
             if self._onnx is None:
                 key = onnx_cache.cache_key(self.model_dir()) if self.cache_dir else None
                 self._onnx = (key and self._load_cached(key)) or self._export(key)
@@ -212,3 +237,10 @@ def make_embedder(model_name: str, batch_size: int, backend: str = "onnx", cache
         raise RagError(f"Unknown embed_model '{model_name}'. The offline build bundles '{BundledEmbedder.name}'; "
                        "set RAG_EMBED_MODEL to it.")
     return BundledEmbedder(batch_size, backend, cache_dir)
+
+
+if __name__ == "__main__":  # python -m rag.index.embed CACHE_DIR: export the ONNX copy into the cache (a first start)
+    import sys
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    sys.exit(0 if BundledEmbedder(cache_dir=Path(sys.argv[1])).onnx is not None else 1)

@@ -102,3 +102,15 @@ def test_export_is_what_fails_over_to_torch(bundled_embedder, monkeypatch, tmp_p
     embedder = BundledEmbedder(cache_dir=tmp_path / "empty")
     embedder._model = bundled_embedder.model
     assert embedder.onnx is None and not (tmp_path / "empty").exists()
+
+
+def test_a_first_start_exports_in_another_process_and_the_first_encode_waits_for_it(tmp_path, cache):
+    embedder = BundledEmbedder(cache_dir=tmp_path)
+    assert embedder.export_in_background()  # no cached export yet: a child process makes one
+    assert not embedder.export_in_background()  # one at a time
+    vectors = embedder.encode(TEXTS[:2])  # waits for the child, then loads what it cached
+    assert list(tmp_path.iterdir())  # the child cached its export
+    assert embedder._model is None  # this process never loaded the torch model
+    reference = BundledEmbedder(cache_dir=cache).encode(TEXTS[:2])
+    assert np.allclose(vectors, reference, atol=1e-5)
+    assert not BundledEmbedder(cache_dir=tmp_path).export_in_background()  # cached now: nothing to start

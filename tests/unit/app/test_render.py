@@ -94,4 +94,4 @@ def test_status_banner_counts_in_each_stage_unit_and_says_when_questions_wait():
 
 
 def test_status_banner_says_when_the_model_loads():
-    assert "Loading the language model" in status_html(IndexingStatus(running=True, stage="model"))
+    assert "Loading the embedding model" in status_html(IndexingStatus(running=True, stage="model"))
