@@ -102,9 +102,10 @@ def parts(analysis: QuestionAnalysis) -> list:
 
 def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedder: Embedder, model: AnswerModel,
                  bodies: dict[str, str] | None = None) -> list[tuple[object, float, Candidate | None]]:
-    """Return each outlet-naming part of the question with how well its outlet's sentences answer that part alone
-    (the answerability model read with the part as the question: its names, its words, MiniLM similarity to it)
-    and the sentence that answers it best."""
+    """Return each outlet-naming part of the question with how well its outlet's sentences answer it and the sentence
+    that answers it best: the answerability model read with the part as the question (its names, its words, MiniLM
+    similarity to it) or with the whole question, whichever is higher; a part too short to say anything of its own
+    ("... TechCrunch and") only with the whole question."""
     result = []
     pieces = parts(analysis)
     if not pieces:
@@ -114,9 +115,14 @@ def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedde
         if not own:
             result.append((part, 0.0, None))
             continue
-        items = evidence_items(own, bodies or {})
-        probability = model.probability(features(analyse_question(part.text), items,
-                                                 np.array([float(c.vector @ vector) for c in own])))
+        whole = np.array([c.probability for c in own])  # read against the whole question
+        sub = analyse_question(part.text)
+        if len(sub.focus) >= 3:  # a part that says something of its own ("TechCrunch and" does not)
+            items = evidence_items(own, bodies or {})
+            alone = model.probability(features(sub, items, np.array([float(c.vector @ vector) for c in own])))
+            probability = np.maximum(whole, alone)
+        else:
+            probability = whole
         best = int(np.argmax(probability))
         result.append((part, float(probability[best]), own[best]))
     return result
