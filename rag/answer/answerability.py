@@ -50,6 +50,7 @@ _HEADS = [
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
     {"attend", "crowd", "fan", "spectat"},
+    {"turnout"},
     {"age", "old", "born"},
 ]
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
@@ -118,7 +119,7 @@ _ATTRIBUTES = {
     "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b",
     "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
-    "investor": r"\b[A-Z][\w&'’.-]+", "maker": r"\b[A-Z][\w&'’.-]+", "owner": r"\b[A-Z][\w&'’.-]+",
+    "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
 }
 
@@ -159,6 +160,11 @@ _ASKED_CURRENCY = re.compile(r"\bin (pounds|sterling|dollars|euros|yen)\b|^[^0-9
 _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b", re.I)
 
 
+_RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
+                         r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
+                         r"inflation|swing|vote)\b|%")
+
+
 def asked_currency(question: str) -> str | None:
     """Return the currency symbol a money question asks in ("arantes fee in pounds" -> "£"), or None."""
     match = _ASKED_CURRENCY.search(question)
@@ -190,6 +196,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind == "number":
         found = _MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
                                                                           asked) else _FIGURE.findall(sentence))
+        if not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
+            rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
+            found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
     elif kind == "date":
         found = _DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
@@ -314,6 +323,65 @@ def _opposite(qualifier: str) -> list[str]:
     return [re.escape(o) for o in pairs.get(q, [])]
 
 
+def sibling_pattern(name: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """Return patterns for a numbered name ("Selene-2", "X7") and its siblings ("Selene-1", "X5"): a sentence that
+    names only a sibling speaks of another thing."""
+    match = re.fullmatch(r"(.*?[A-Za-z])([\s-]?)(\d{1,3})", name)
+    if not match:
+        return None
+    base, number = re.escape(match.group(1)), match.group(3)
+    return (re.compile(rf"\b{base}[\s-]?{number}\b", re.I), re.compile(rf"\b{base}[\s-]?(?!{number}\b)\d{{1,3}}\b", re.I))
+
+
+_SPEECH = r"(?:said|says|told|tells|called|calls|described|describes|warned|warns|added|adds|noted|notes|voiced|" \
+          r"stressed|urged|wrote|writes|claimed|claims|argued|insisted|explained|announced|asked|replied|according to)"
+
+
+def asked_speaker(analysis: QuestionAnalysis) -> str | None:
+    """Return the last word of the speaker a "what did X say" question names ("Trump"), or None."""
+    if analysis.kind != "quote":
+        return None
+    match = re.match(r"\W*(?:so |and |hey,? )?what (?:did|does|has|had) (.+?) (?:say|said|tell|told|call|called|"
+                     r"describe|described|claim|write|wrote|warn|mean)\b", analysis.question, re.I)
+    if not match or not (names := find_names(match.group(1))):
+        return None
+    return names[-1].split()[-1]
+
+
+def speaks(speaker: str, sentence: str, previous: str) -> bool:
+    """Return False when the sentence gives someone else's words: another name next to a verb of saying ("Witkoff
+    said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare quotation may
+    be theirs)."""
+    word = re.escape(speaker)
+    if re.search(rf"\b{word}\b[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SPEECH}\b[^.;]{{0,30}}?\b{word}\b", sentence, re.I):
+        return True
+    others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?\s+(?:has |had |have )?{_SPEECH}\b"
+                        rf"|\b{_SPEECH}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
+    return not any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
+                   for pair in others for name in pair)
+
+
+def asked_verb(analysis: QuestionAnalysis) -> set[str]:
+    """Return the stem of the verb a "which bank financed ..." question asks about, which the sentence (or the one
+    before) must speak of; empty when there is none or it is too general."""
+    words = re.findall(r"[a-z']+", analysis.question.lower())[:6]
+    if not words or words[0] not in ("which", "what"):
+        return set()
+    for word in words[2:]:
+        if word in ("is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would"):
+            return set()  # "which country did Rutte visit": the verb comes after the subject; not checked
+        if (len(word) > 4 and word.endswith("ed")) or word in _BASE_FORMS:
+            stems = content_stems(word)
+            return set() if stems & _LIGHT_VERBS else stems | set().union(*(g for g in _ROLES + _HEADS if g & stems))
+    return set()
+
+
+def _other_month(months: list[str], text: str) -> bool:
+    """Return True when the text names a month, none of them the asked one ("in July" for August)."""
+    said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
+    return bool(said) and not said & set(months)
+
+
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
 
@@ -336,6 +404,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
     months = [m for m in asked_months(analysis.question)] if single else []
     numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] if single else []
+    siblings = [sibling_pattern(n) for n in names] if single else []
+    speaker = asked_speaker(analysis)
+    verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
+        analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
@@ -345,13 +417,16 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         stems = content_stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([
-            name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence)),
-            _share(analysis.years, near) == 1.0 and all(re.search(rf"\b{m}", near) for m in months),
+            name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))
+            and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
+            and (not speaker or speaks(speaker, item.sentence, item.previous)),
+            _share(analysis.years, near) == 1.0 and all(re.search(rf"\b{m}", near) for m in months)
+            and not (months and _other_month(months, close)),
             all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
             and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
-            not heads or any(group & stems for group in heads),
+            (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems)),
             not factoid or type_hit(analysis, item.sentence) == 1.0,
         ])
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
