@@ -147,7 +147,13 @@ def has_term(term: str, text: str) -> bool:
     if len(words) == 1:
         return len(term) >= 6 and re.search(rf"\b{re.escape(term[:-3])}", text) is not None
     distinctive = [w for w in words if len(w) >= 4 and w not in _NOT_PERSON]
-    return bool(distinctive) and re.search(rf"\b{re.escape(distinctive[-1])}\b", text) is not None
+    if distinctive:
+        return re.search(rf"\b{re.escape(distinctive[-1])}\b", text) is not None
+    last = words[-1]  # an abbreviated name ("Man Utd"): its last word shortens a longer word there ("United")
+    if 2 <= len(last) <= 4 and last.isalpha():
+        pattern = rf"\b{last[0]}" + "".join(f"[a-z]*{ch}" for ch in last[1:]) + r"[a-z]*"
+        return any(len(found) > len(last) for found in re.findall(pattern, text))
+    return False
 
 
 def _share(terms: list[str], text: str) -> float:
@@ -270,6 +276,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [_HEADS[2]]  # "paid a week": a wage, not a transfer fee
     groups = [group for group in _HEADS if group & stems]
+    if len(groups) > 1:  # "how much did the EU fine Amazon over the iRobot deal": what is asked comes first
+        order = [content_stems(w) for w in re.findall(r"[a-z']+", analysis.question.lower())]
+        first = lambda g: next((i for i, w in enumerate(order) if w & g), len(order))  # noqa: E731
+        groups = [min(groups, key=first)]
     counted = re.search(r"\bhow many ([a-z]+)", analysis.question.lower())
     if not groups and counted and (noun := content_stems(counted.group(1))):
         groups = [noun]  # "how many troops": the count must be of troops

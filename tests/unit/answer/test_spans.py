@@ -116,3 +116,12 @@ def test_speakers_siblings_months_and_rates():
                       "SkyBridge Airlines carried 2.41 million passengers in July.")
     assert not passes("Which Norwegian bank financed the stake?", "The Norwegian Lyseggen oversaw a deal with Altor.")
     assert passes("Which Norwegian bank financed the stake?", "The Norwegian lender DNB financed the stake.")
+
+
+def test_abbreviated_names_and_the_head_asked_first():
+    from rag.answer.answerability import asked_heads, has_term
+
+    assert has_term("Man Utd", "the uneven form of united's new keeper")  # Utd shortens United
+    assert not has_term("Man City", "the city council met") and not has_term("Man Utd", "the man said")
+    heads = asked_heads(analyse_question("How much did the EU fine Amazon over the iRobot deal?"))
+    assert heads == [{"fine", "penalti", "sanction"}]  # the fine is asked, the deal only says which
