@@ -187,7 +187,8 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         best = ranked[0].answers if ranked else 0.0
         if best < model.threshold:
             return _refusal(question, analysis, ranked, hits, best)
-        short, lead = _direct_answer(analysis, ranked, [h.text for h in hits])
+        texts = [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
+        short, lead = _direct_answer(analysis, ranked, texts)  # whole articles: where a name is given in full
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences)

@@ -40,11 +40,27 @@ _TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "c
 
 
 def _person(name: str) -> str:
-    """Return a name without the titles and nationality words in front ("Ukrainian President Volodymyr Zelensky")."""
+    """Return a name without the titles, nationality words and ordinary words in front ("Ukrainian President
+    Volodymyr Zelensky", "Didn't Bankman-Fried")."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower().strip(".") in _TITLES or words[0].lower().endswith(("ian", "ese", "ish"))):
+    while len(words) > 1 and (words[0].lower().strip(".") in _TITLES or words[0].lower().endswith(("ian", "ese", "ish"))
+                              or _ordinary(words[0])):
         words.pop(0)
     return " ".join(words)
+
+
+def _without_ordinary(name: str) -> str:
+    """Return a name without the ordinary words in front ("But Google" -> "Google")."""
+    words = name.split()
+    while words and _ordinary(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _ordinary(word: str) -> bool:
+    """Return True for a capitalised word that is not part of a name: a stopword or a negated auxiliary."""
+    lower = word.lower().replace("’", "'")
+    return lower in STOPWORDS or lower.endswith("n't")
 
 
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
@@ -105,14 +121,21 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 def full_name(name: str, texts: list[str]) -> str:
     """Return the fullest form of a name the texts use: news gives a name in full once, then the surname
     ("Bankman-Fried" -> "Sam Bankman-Fried"; "Purdy" -> "Brock Purdy"). Only a longer name ending in the same words
-    counts, and only when the texts agree on a single one."""
+    counts, and only when the texts clearly favour one (twice as often as any other)."""
     words = name.split()
     if not words or len(words) > 2:
         return name
-    longer = {_person(n) for text in texts for n in find_names(text)
-              if len(n.split()) > len(words) and n.split()[-len(words):] == words and person_like(n)}
-    longer = {n for n in longer if len(n.split()) > len(words)}
-    return longer.pop() if len(longer) == 1 else name
+    counts: dict[str, int] = {}
+    for text in texts:
+        for n in find_names(text):
+            if len(n.split()) > len(words) and n.split()[-len(words):] == words and person_like(n):
+                full = _person(n)
+                if len(full.split()) > len(words):
+                    counts[full] = counts.get(full, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return name  # none, or no clear favourite (two Kelces)
+    return ranked[0][0]
 
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:
@@ -141,7 +164,9 @@ def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], 
     for sentence, weight in sentences:
         seen = set()
         for name in find_names(sentence):
-            name = _person(name) if analysis.kind == "person" else name
+            name = _person(name) if analysis.kind == "person" else _without_ordinary(name)
+            if not name:
+                continue
             key = name.split()[-1].lower()
             if normalise(name) in asked or key in asked or key in seen or common_word(name, sentence, texts) or (
                     analysis.kind == "person" and not person_like(name)):

@@ -125,3 +125,12 @@ def test_abbreviated_names_and_the_head_asked_first():
     assert not has_term("Man City", "the city council met") and not has_term("Man Utd", "the man said")
     heads = asked_heads(analyse_question("How much did the EU fine Amazon over the iRobot deal?"))
     assert heads == [{"fine", "penalti", "sanction"}]  # the fine is asked, the deal only says which
+
+
+def test_full_name_takes_the_clear_favourite_and_drops_ordinary_words():
+    from rag.answer.spans import _person, full_name
+
+    texts = ["Sam Bankman-Fried founded FTX.", "Sam Bankman-Fried testified.", "Samuel Bankman-Fried, 31, ..."]
+    assert full_name("Bankman-Fried", texts) == "Sam Bankman-Fried"
+    assert full_name("Kelce", ["Travis Kelce and Jason Kelce played."]) == "Kelce"  # no favourite
+    assert _person("Didn’t Bankman-Fried") == "Bankman-Fried"
