@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import QUESTION_WORDS
+from ..text import QUESTION_WORDS, STOPWORDS
 from .analysis import find_names
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
@@ -49,9 +49,20 @@ def is_followup(question: str) -> bool:
         return True
     if lower.startswith(_CONTINUATIONS):
         return True
+    if _self_contained_keywords(lower, words):
+        return False
     # In a conversation, a question that names nothing ("who scored the winner?", "what did the company say?")
     # is about what was named before.
     return not name_phrases(question)
+
+
+def _self_contained_keywords(lower: str, words: list[str]) -> bool:
+    """Return True for a search-box query of three or more content words and no pronoun ("onana transfer fee"): it
+    names its own topic, even in lower case, so it is not read as a follow-up ("death toll" alone still is)."""
+    if lower.endswith("?") or not words or words[0] in _QUESTION_WORDS or len(words) > 6:
+        return False
+    content = [w for w in words if w not in STOPWORDS and w not in _PRONOUNS]
+    return len(content) >= 3 and not set(words) & _PRONOUNS
 
 
 def conversation_context(previous: list[str]) -> list[str]:

@@ -59,3 +59,10 @@ def test_lowercase_initial_names_and_elliptical_follow_ups_keep_the_topic():
         "Who won the men's Harbourford Marathon in 2024?"
     # "there" becomes a place only when the earlier question used the name as one
     assert "in Mark Rutte" not in rewrite_followup("so who did he meet there?", ["Which city did Mark Rutte visit?"])
+
+
+def test_a_keyword_query_naming_its_own_topic_is_not_a_follow_up():
+    previous = ["How much did the EU fine Amazon over the iRobot deal?"]
+    assert rewrite_followup("onana transfer fee", previous) == "onana transfer fee"  # lower case, but its own topic
+    assert "iRobot" in rewrite_followup("death toll", previous)  # two words: elliptical, inherits
+    assert "iRobot" in rewrite_followup("and the price cut?", previous)
