@@ -386,6 +386,12 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
     return set()
 
 
+def _lead(article: str) -> str:
+    """Return the start of an article (its first ~400 characters): news sets the scene there (who, where), so a
+    name the lead gives holds for the sentences below it."""
+    return article[:400]
+
+
 def _other_month(months: list[str], text: str) -> bool:
     """Return True when the text names a month, none of them the asked one ("in July" for August)."""
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
@@ -423,7 +429,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
         close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
         # not only in the title of an article covering both events
-        name_share = _share(names, normalise(f"{near} {item.following}"))
+        name_share = _share(names, normalise(f"{near} {item.following} {_lead(item.article)}"))
         stems = content_stems(f"{item.previous} {item.sentence}")
         said_quarters = quarters(near)
         rows.append([

@@ -188,7 +188,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         if best < model.threshold:
             return _refusal(question, analysis, ranked, hits, best)
         texts = [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
-        short, lead = _direct_answer(analysis, ranked, texts)  # whole articles: where a name is given in full
+        short, lead = _direct_answer(analysis, ranked, texts, model.threshold)  # whole articles: names in full
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences)
@@ -208,17 +208,22 @@ def absent_names(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
     return [n for n in analysis.names if not any(has_term(n, t) for t in texts)]
 
 
-def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate],
-                   texts: list[str]) -> tuple[str | None, Candidate]:
-    """Return the direct answer and the sentence to cite for it: the best sentence's span, or for a question whose
-    answer is an entity described across several articles, the entity most of the likely sentences name."""
+def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list[str],
+                   threshold: float) -> tuple[str | None, Candidate]:
+    """Return the direct answer and the sentence to cite for it: the span of the best answering sentence that holds
+    one, or for a question whose answer is an entity described across several articles, the entity most of the
+    likely sentences name."""
     if analysis.kind in ("person", "organisation", "place") and multi_part(analysis):
         entity = vote_entity(analysis, [(c.text, c.probability) for c in ranked[:12]], texts)
         key = entity.split()[-1] if entity else ""
         holders = [c for c in ranked if key and normalise(key) in normalise(c.text) and c.passed]
         if holders:
             return entity, holders[0]
-    return extract_short(analysis, ranked[0].text, texts), ranked[0]
+    # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
+    for candidate in [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]:
+        if short := extract_short(analysis, candidate.text, texts):
+            return short, candidate
+    return None, ranked[0]
 
 
 def _supporting(ranked: list[Candidate], threshold: float, max_sentences: int,

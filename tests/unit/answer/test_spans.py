@@ -134,3 +134,16 @@ def test_full_name_takes_the_clear_favourite_and_drops_ordinary_words():
     assert full_name("Bankman-Fried", texts) == "Sam Bankman-Fried"
     assert full_name("Kelce", ["Travis Kelce and Jason Kelce played."]) == "Kelce"  # no favourite
     assert _person("Didn’t Bankman-Fried") == "Bankman-Fried"
+
+
+def test_a_name_the_article_lead_gives_holds_for_its_sentences():
+    from rag.answer.answerability import Evidence, gates
+
+    def passes(article):
+        item = Evidence(sentence="Ukrainian President Volodymyr Zelensky, who hosted Rutte during the visit, spoke.",
+                        context="Rutte backs peace efforts ", meta="Rutte backs peace efforts Channel 8",
+                        article=article, rank=0, retrieval=1.0)
+        return bool(gates(analyse_question("Who hosted Rutte in Odesa?"), [item]).all())
+
+    assert passes("During an unannounced visit to the port city of Odesa on Tuesday, NATO chief Mark Rutte spoke.")
+    assert not passes("NATO chief Mark Rutte spoke on Tuesday. " + "More text. " * 60 + "He later flew to Odesa.")
