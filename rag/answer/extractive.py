@@ -168,8 +168,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         return _refusal(question, analysis, ranked, hits, 0.0)
     if analysis.kind in ("yesno", "temporal"):
         # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
-        # refuse only when nothing retrieved bears on the question at all.
-        # Each part that names an outlet must find evidence in that outlet's articles, judged against the part alone.
+        # each part that names an outlet must find evidence in that outlet's articles, else refusal.
         ranked.sort(key=lambda c: (-c.probability, c.rank))
         supports = part_support(analysis, ranked, embedder, model, bodies)
         best = min((s for _, s, _ in supports), default=ranked[0].probability if ranked else 0.0)
