@@ -127,16 +127,18 @@ class ChatService:
                 # later starts load the cached export in about a second.
                 started = time.perf_counter()
                 embedder = self.pipeline.embedder
-                exporting = hasattr(embedder, "export_in_background") and embedder.export_in_background()
-                if not exporting:
+
+                def load_model() -> None:  # after an export in the background, this waits for it
                     self._set_status(stage="model")
                     embedder.encode(["warm up"])
-                    log.info("model loaded in %.1f s", time.perf_counter() - started)
+                    log.info("model loaded %.1f s after the start", time.perf_counter() - started)
+
+                exporting = hasattr(embedder, "export_in_background") and embedder.export_in_background()
+                if not exporting:
+                    load_model()
                 report = self.pipeline.ingest(corpus, progress=self._on_progress, embed=False)
                 if exporting:
-                    self._set_status(stage="model")
-                    embedder.encode(["warm up"])  # waits for the export, then loads it
-                    log.info("model exported and loaded %.1f s after the start", time.perf_counter() - started)
+                    load_model()
             self._mark_keyword_ready()
             report.chunks_embedded = self._embed_pending()
             log.info("indexing %s done: %s", corpus, report.summary())

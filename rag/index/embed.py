@@ -14,6 +14,7 @@ import os
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
@@ -147,13 +148,18 @@ class BundledEmbedder:
                 self._model = SentenceTransformer(path, device="cpu", local_files_only=True)
             return self._model
 
+    @cached_property
+    def _cache_key(self) -> str | None:
+        """The cache key of the bundled model (its 91 MB of files hashed once per embedder); None without a cache."""
+        return onnx_cache.cache_key(self.model_dir()) if self.cache_dir else None
+
     def export_in_background(self) -> bool:
         """Start exporting the ONNX copy into the cache in another process, when there is none yet; return True if
         one was started. A first start then reads and indexes the articles on one core while the other exports (the
         export imports torch and traces the model, ~10 s); the first encode waits for it and loads the cache."""
         if self.backend != "onnx" or not self.cache_dir or self._onnx is not None or self._export_process:
             return False
-        if onnx_cache.load_cached(self.cache_dir, onnx_cache.cache_key(self.model_dir())) is not None:
+        if onnx_cache.load_cached(self.cache_dir, self._cache_key) is not None:
             return False
         import subprocess
         import sys
@@ -179,7 +185,7 @@ class BundledEmbedder:
         with self._onnx_lock:
             self._wait_for_export()
             if self._onnx is None:
-                key = onnx_cache.cache_key(self.model_dir()) if self.cache_dir else None
+                key = self._cache_key
                 self._onnx = (key and self._load_cached(key)) or self._export(key)
             return self._onnx or None
 
