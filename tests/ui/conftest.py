@@ -134,6 +134,23 @@ def open_tab(browser, url: str, **context_options):
     return tab
 
 
+def ask(tab, question: str, timeout_ms: int = 90_000):
+    """Type a question, press Ask, and return the locator of the new answer (waiting for it, not for idle)."""
+    before = tab.locator(".nr-answer").count()
+    tab.locator("#nr-question textarea").fill(question)
+    tab.locator("#nr-ask").click()
+    answer = tab.locator(".nr-answer").nth(before)
+    answer.wait_for(timeout=timeout_ms)
+    return answer
+
+
+def add_files(tab, *paths: Path) -> None:
+    """Choose files in the upload box, wait until they are listed, and press "Add to index"."""
+    tab.locator("#nr-files input[type=file]").set_input_files([str(p) for p in paths])
+    tab.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
+    tab.locator("#nr-add").click()
+
+
 def screenshot(tab, name: str) -> None:
     """Save a full-page screenshot to tests/artifacts/<name>.png."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -151,8 +168,8 @@ def page(browser, app, request):
 
 @pytest.fixture(scope="session")
 def ui():
-    """The helpers browser tests share: ui.start_app / stop_app / open_tab / screenshot / ask."""
+    """The helpers browser tests share: ui.start_app / stop_app / open_tab / screenshot / ask / add_files."""
     from types import SimpleNamespace
 
     return SimpleNamespace(start_app=start_app, stop_app=stop_app, open_tab=open_tab, screenshot=screenshot,
-                           repo=REPO)
+                           ask=ask, add_files=add_files, repo=REPO)

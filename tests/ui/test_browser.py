@@ -1,19 +1,10 @@
 """The chat in a real browser: answers with citation cards, follow-ups, refusals, filters, uploads, escaping."""
 
 import pytest
+from conftest import ask
 
 pytestmark = pytest.mark.slow
 ANSWER_TIMEOUT_MS = 90_000
-
-
-def ask(page, question: str):
-    """Type a question, press Ask, and return the locator of the new answer (waiting for it, not for idle)."""
-    before = page.locator(".nr-answer").count()
-    page.locator("#nr-question textarea").fill(question)
-    page.locator("#nr-ask").click()
-    answer = page.locator(".nr-answer").nth(before)
-    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    return answer
 
 
 def test_question_gets_a_cited_answer_with_citation_cards(page):

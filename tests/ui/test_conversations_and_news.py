@@ -2,20 +2,10 @@
 with datelines after the title and without an outlet; time words ("last week", "in May 2025")."""
 
 import pytest
+from conftest import add_files, ask
 
 
 pytestmark = pytest.mark.slow
-ANSWER_TIMEOUT_MS = 90_000
-
-
-def ask(page, question: str):
-    """Type a question, press Ask, and return the locator of the new answer."""
-    before = page.locator(".nr-answer").count()
-    page.locator("#nr-question textarea").fill(question)
-    page.locator("#nr-ask").click()
-    answer = page.locator(".nr-answer").nth(before)
-    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    return answer
 
 
 def _conversation_labels(tab):
@@ -70,9 +60,7 @@ def test_a_dateline_after_the_title_is_the_date_and_a_file_without_outlet_is_unk
     upload.write_text("Bergen ferry strike ends\ndate 2023-12-22\n\nThe Bergen ferry strike ended on Friday after the "
                       "operator agreed to a 6 percent pay rise for the crews, the union said. The strike had lasted nine "
                       "days.\n", encoding="utf-8")
-    page.locator("#nr-files input[type=file]").set_input_files(str(upload))
-    page.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
-    page.locator("#nr-add").click()
+    add_files(page, upload)
     page.locator("#nr-upload-results .nr-up").first.wait_for(timeout=90_000)
     answer = ask(page, "How long did the Bergen ferry strike last?")
     assert "nine days" in answer.locator(".nr-text").inner_text()
@@ -88,9 +76,7 @@ def test_time_words_resolve_against_the_newest_article_and_say_so(page, tmp_path
     upload = tmp_path / "lights.md"
     upload.write_text("---\nsource: Harbour Gazette\ndate: 2026-01-10\n---\nHarbour lights festival opens\n\nThe "
                       "harbour lights festival opened with 40 illuminated boats on Saturday, organisers said.\n")
-    page.locator("#nr-files input[type=file]").set_input_files(str(upload))
-    page.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
-    page.locator("#nr-add").click()
+    add_files(page, upload)
     page.locator("#nr-upload-results .nr-up").first.wait_for(timeout=90_000)
     week = ask(page, "How many illuminated boats opened the harbour lights festival last week?")
     assert "40" in week.locator(".nr-text").inner_text()

@@ -36,15 +36,6 @@ def first_start(tmp_path_factory, ui):
         ui.stop_app(running)
 
 
-def _ask(tab, question):
-    before = tab.locator(".nr-answer").count()
-    tab.locator("#nr-question textarea").fill(question)
-    tab.locator("#nr-ask").click()
-    answer = tab.locator(".nr-answer").nth(before)
-    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    return answer
-
-
 def test_a_question_asked_at_once_waits_for_the_keyword_index_and_is_answered(browser, first_start, ui):
     tab = ui.open_tab(browser, first_start.url)
     banner = tab.locator("#nr-banner .nr-banner")
@@ -55,7 +46,7 @@ def test_a_question_asked_at_once_waits_for_the_keyword_index_and_is_answered(br
     if "keyword search covers all" not in text:  # still reading: the page says questions wait
         assert "wait until keyword search covers every article" in text
         assert any(unit in text for unit in ("files", "articles", "passages", "Opening the index", "language model"))
-    answer = _ask(tab, "How large a stake is Verdane taking in Meltwater?")
+    answer = ui.ask(tab, "How large a stake is Verdane taking in Meltwater?", ANSWER_TIMEOUT_MS)
     ui.screenshot(tab, "first_start_answer")
     assert "11%" in answer.locator(".nr-text").inner_text()
     assert answer.locator(".nr-card").count() >= 1
@@ -80,9 +71,7 @@ def test_an_upload_during_the_first_indexing_is_searchable_at_once(browser, firs
     upload.write_text("---\nsource: Arctic Harbour Gazette\nurl: https://example.org/lighthouse\n---\n"
                       "Tromsø lighthouse repainted\ndate 2025-05-02\n\nThe old Tromsø lighthouse was repainted bright "
                       "green by volunteers over the weekend, the harbour authority said on Friday.\n", encoding="utf-8")
-    tab.locator("#nr-files input[type=file]").set_input_files(str(upload))
-    tab.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
-    tab.locator("#nr-add").click()
+    ui.add_files(tab, upload)
     overlays_elsewhere = overlays_on_upload = 0
     result = tab.locator("#nr-upload-results .nr-up").first
     deadline = time.monotonic() + 180
@@ -96,7 +85,7 @@ def test_an_upload_during_the_first_indexing_is_searchable_at_once(browser, firs
     assert result.locator(".nr-up-status").inner_text().lower() == "added", result.inner_text()
     assert overlays_elsewhere == 0 and overlays_on_upload > 0
     assert tab.locator("#nr-banner .nr-banner[data-stage=embed]").count() == 1  # embedding still running
-    answer = _ask(tab, "What colour was the Tromsø lighthouse repainted?")
+    answer = ui.ask(tab, "What colour was the Tromsø lighthouse repainted?", ANSWER_TIMEOUT_MS)
     assert "green" in answer.locator(".nr-text").inner_text()
     assert answer.locator(".nr-source").first.inner_text() == "Arctic Harbour Gazette"
     assert answer.locator(".nr-date").first.inner_text() == "2 May 2025"

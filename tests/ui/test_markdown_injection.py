@@ -8,6 +8,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import add_files, ask
 
 pytestmark = pytest.mark.slow
 ANSWER_TIMEOUT_MS = 90_000
@@ -52,18 +53,12 @@ def test_blank_line_plus_image_in_a_passage_loads_nothing(page, listener, tmp_pa
     upload = tmp_path / "lighthouse.json"
     upload.write_text(json.dumps(payload), encoding="utf-8")
     assert listener.hits == []
-    page.locator("#nr-files input[type=file]").set_input_files(str(upload))
-    page.locator("#nr-files .file-preview a[download]").first.wait_for(timeout=30_000)
-    page.locator("#nr-add").click()
+    add_files(page, upload)
     result = page.locator("#nr-upload-results .nr-up").first
     result.wait_for(timeout=ANSWER_TIMEOUT_MS)
     assert result.locator(".nr-up-status").inner_text().lower() == "added", result.inner_text()
 
-    before = page.locator(".nr-answer").count()
-    page.locator("#nr-question textarea").fill("How many cargo ships did the Varna lighthouse keeper count in March?")
-    page.locator("#nr-ask").click()
-    answer = page.locator(".nr-answer").nth(before)
-    answer.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    answer = ask(page, "How many cargo ships did the Varna lighthouse keeper count in March?", ANSWER_TIMEOUT_MS)
     assert "212" in answer.locator(".nr-text").inner_text()
     card = answer.locator(".nr-card").first
     quote = card.locator(".nr-quote").inner_text()
