@@ -12,15 +12,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
+from .attachment import class_missing, other_holder, other_member, other_of, other_year, tentative, withheld
 
 MODELS = Path(__file__).parent / "models"
-GATES = ("names", "years", "qualifiers", "head", "type")  # hard checks a sentence must pass to answer
+GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
@@ -89,6 +91,7 @@ class Evidence:
     previous: str = ""  # the sentence before (context without the title)
     following: str = ""  # the sentence after: news names a person just after describing them ("A former mayor ...
     # has been jailed. Gerald Pimm, 63, was convicted ...")
+    published: date | None = None
 
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
@@ -171,6 +174,9 @@ _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|tu
                          r"inflation|swing|vote)\b|%")
 
 
+_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|what share)\b")
+
+
 def asked_currency(question: str) -> str | None:
     """Return the currency symbol a money question asks in ("arantes fee in pounds" -> "£"), or None."""
     match = _ASKED_CURRENCY.search(question)
@@ -202,8 +208,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind == "number":
         found = _MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
                                                                           asked) else _FIGURE.findall(sentence))
-        if not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
-            rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
+        rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
+        if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
+            found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
+        elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
     elif kind == "date":
         found = _DATE.findall(sentence)
@@ -216,6 +224,23 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     else:
         return 1.0
     return float(any(normalise(f) not in asked for f in found if f.strip()))
+
+
+_HEAD_STEMS = set().union(*_HEADS)
+
+
+def sum_of_head(heads: list[set[str]], sentence: str) -> bool:
+    """Return True when a sum in the sentence is the asked one: the money word nearest to it ("fine" / "paid" /
+    "dividends") is of the asked group, or the sentence has no money word ("the fine was 'a drop in the ocean' for a
+    company that paid £41m in dividends": £41m was paid, it is not the fine)."""
+    asked = set().union(*heads)
+    words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
+             if (stems := content_stems(m.group(0))) & _HEAD_STEMS]
+    for value in _MONEY.finditer(sentence):
+        nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
+        if nearest is None or nearest[1] & asked:
+            return True
+    return False
 
 
 def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np.ndarray) -> np.ndarray:
@@ -280,9 +305,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         order = [content_stems(w) for w in re.findall(r"[a-z']+", analysis.question.lower())]
         first = lambda g: next((i for i, w in enumerate(order) if w & g), len(order))  # noqa: E731
         groups = [min(groups, key=first)]
-    counted = re.search(r"\bhow many ([a-z]+)", analysis.question.lower())
+    counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
+                        r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)", analysis.question.lower())
     if not groups and counted and (noun := content_stems(counted.group(1))):
-        groups = [noun]  # "how many troops": the count must be of troops
+        groups = [noun]  # "how many troops", "how much rain": the count or amount must be of troops, of rain
     return groups
 
 
@@ -363,7 +389,7 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare quotation may
     be theirs)."""
     word = re.escape(speaker)
-    if re.search(rf"\b{word}\b[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SPEECH}\b[^.;]{{0,30}}?\b{word}\b", sentence, re.I):
+    if re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SPEECH}\b[^.;]{{0,30}}?\b{word}\b", sentence, re.I):
         return True
     others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?\s+(?:has |had |have )?{_SPEECH}\b"
                         rf"|\b{_SPEECH}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
@@ -407,7 +433,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     "under-21" must be near and the sentence must not name the other one ("men's"), and a quarter named must be the quarter the text names, if it names one. years: every year named is there or is
     the publication year. qualifiers: a women's / under-21 / Q3 question needs the same qualifier. head: a money
     or count question's subject ("fine", "killed") is spoken of in the sentence or the one before. type: a
-    factoid question's sentence holds a thing of the asked type.
+    factoid question's sentence holds a thing of the asked type. attached: see `attached`.
     """
     names = analysis.names
     multi_part = analysis.plan is not None and len(analysis.plan.subqueries) >= 2
@@ -424,6 +450,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     speaker = asked_speaker(analysis)
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
+    question_stems = content_stems(analysis.question)
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
@@ -442,10 +469,23 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
-            (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems)),
+            (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems))
+            and (analysis.kind != "money" or not heads or sum_of_head(heads, item.sentence)),
             not factoid or type_hit(analysis, item.sentence) == 1.0,
+            attached(analysis, item, question_stems),
         ])
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
+
+
+def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:
+    """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
+    asked role held by another body, "the X of" another place, another member of a series, another year by a
+    relative phrase, a proposal for a question about the outcome, or a figure it says was not given."""
+    question, sentence = analysis.question, item.sentence
+    return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
+                or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
+                or tentative(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 
 
 class AnswerModel:

@@ -110,6 +110,7 @@ def question_kind(question: str) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
+    q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q)  # "what's the population of X"
     q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since)\s+(?=(how|what|which|who|when|where)\b)", "", q)
     # "do we know how much rain fell?", "can you tell me who won?": the embedded question is what is asked
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "

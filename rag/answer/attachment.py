@@ -1,0 +1,162 @@
+"""What the question's words are attached to, checked in the answering sentence.
+
+A sentence can hold every word of a question and still speak of something else: "Northgate manager Piet van Luyk"
+for "who's the Eastfield Rovers manager?", "the population of Westmarch" for "the population of Carrowby?",
+"Trump's special envoy Steve Witkoff said" for "what did Trump say?", "Band D" for "band b council tax", "last
+year's winner" for "the 2025 winner", "proposed a fine" for "how much was it fined in the end?", "did not publish
+figures for ambulance handover times" for "ambulance handover times". Each check here finds one such mismatch; a
+sentence with none of them passes the `attached` gate
+(answerability.gates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..retrieval.analysis import QuestionAnalysis
+from ..text import normalise
+
+# Roles a name can hold, in groups that say the same thing ("Rovers boss" answers "Rovers manager")
+ROLE_WORDS = ("manager", "boss", "coach", "head coach", "chief executive", "ceo", "chairman", "chair", "president",
+              "captain", "mayor", "leader", "owner", "founder", "spokesperson", "spokesman", "spokeswoman",
+              "director", "minister", "striker", "goalkeeper", "keeper", "chief")
+# Things counted or measured of a place or body: "the population of Carrowby", "the turnout in Kestrel Valley"
+OF_HEADS = ("population", "turnout", "mayor", "capital", "president", "leader", "manager", "owner", "chief executive",
+            "head", "price", "value", "valuation", "budget", "debt", "revenue", "size", "death toll", "attendance")
+# Kinds of thing a "which X" question asks for, each with the words an article may call it by. Only kinds news
+# names by their kind word when it speaks of one ("the lender", "the department"); not teams, countries or cities,
+# which a report names without saying "team" or "country".
+CLASS_NOUNS = {
+    "bank": ("bank", "lender"), "company": ("compan", "firm", "business", "group", "maker", "startup", "operator"),
+    "firm": ("compan", "firm", "business", "group", "startup"), "department": ("department", "faculty", "school"),
+    "university": ("universit", "college"), "hospital": ("hospital", "trust", "infirmar"), "airline": ("airline",
+    "carrier"), "party": ("part",), "newspaper": ("newspaper", "paper"), "union": ("union",),
+    "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
+    "backer", "firm"), "fund": ("fund", "investor"),
+}
+# Labelled members of a series: "band b" is not "Band D", "group c" is not "Group A"
+_SERIES = r"band|group|grade|class|category|type|section|tier|division|league|plan|phase|level|zone|pool|lot|block"
+_FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?:ed)? up|final|confirmed|"
+                    r"went on to)\b", re.I)
+_TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"
+                        r"may face|faces? an? (?:possible|potential)|consult\w*|draft|provisional\w*|"
+                        r"will be (?:\w+ed|sentenced|decided|confirmed|announced))\b", re.I)
+_UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
+                          r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
+                          r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
+                          r"revealed|made public))\w*\s+(?P<what>[^.;]{0,80})|\bnot (?:been )?(?:published|disclosed|"
+                          r"revealed|released|made public)\b|\bundisclosed (?P<what2>\w+(?: \w+)?)", re.I)
+_LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
+_THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
+
+
+def _distinctive(name: str) -> str:
+    """Return the word of a name that tells it apart ("Eastfield" of "Eastfield Rovers", "Fell" of "Adrian Fell")."""
+    generic = {"city", "united", "rovers", "fc", "club", "town", "county", "athletic", "the", "st", "saint"}
+    words = [w for w in normalise(name).split() if w not in generic]
+    return words[0] if words else normalise(name)
+
+
+def asked_role(question: str, names: list[str]) -> tuple[str, str] | None:
+    """Return (name, role) when the question asks for a named body's role holder ("who's the Eastfield Rovers
+    manager?" -> ("Eastfield Rovers", "manager")), else None."""
+    lowered = question.lower()
+    for name in names:
+        at = lowered.find(name.lower())
+        if at < 0:
+            continue
+        after = lowered[at + len(name):].lstrip(" '’s")
+        role = next((r for r in ROLE_WORDS if re.match(rf"{r}\b", after)), None)
+        if role:
+            return name, role
+    return None
+
+
+def other_holder(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when the sentence gives the asked role to another name only ("Northgate manager Piet van Luyk"
+    for the Eastfield Rovers manager)."""
+    asked = asked_role(question, names)
+    if not asked:
+        return False
+    name, role = asked
+    mine = _distinctive(name)
+    holders = [normalise(m.group(1)) for m in re.finditer(
+        rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)] + [
+        normalise(m.group(1)) for m in re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)]
+    holders = [h for h in holders if h and h.split()[0] not in ("the", "a", "an")]
+    return bool(holders) and not any(mine in h.split() for h in holders)
+
+
+def other_of(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when the question asks for "the X of <name>" and the sentence gives the X of another name only
+    ("the population of Westmarch" for "the population of Carrowby")."""
+    lowered = question.lower()
+    for head in OF_HEADS:
+        for name in names:
+            if not re.search(rf"\b{head} (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered):
+                continue
+            said = [normalise(m.group(1)) for m in re.finditer(
+                rf"\b{head} (?:of|in|at|for) (?:the )?((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence, re.I)
+                if m.group(1)[:1].isupper()]
+            mine = _distinctive(name)
+            if said and not any(mine in s.split() for s in said):
+                return True
+    return False
+
+
+def other_member(question: str, sentence: str) -> bool:
+    """Return True when the question names a member of a labelled series ("band b") and the sentence names only
+    other members ("Band D")."""
+    for word, label in re.findall(rf"\b({_SERIES})\s+([a-z]|\d{{1,2}})\b", question.lower()):
+        said = {m.lower() for m in re.findall(rf"\b{word}\s+([A-Za-z]|\d{{1,2}})\b", sentence, re.I)}
+        said = {s for s in said if s != "a" or re.search(rf"\b{word} A\b", sentence)}
+        if said and label not in said:
+            return True
+    return False
+
+
+def other_year(years: list[str], sentence: str, published: date | None) -> bool:
+    """Return True when the question names a year and the sentence speaks of another by a relative phrase: "last
+    year's winner" in an article of 2025 is the 2024 winner."""
+    if not years or published is None:
+        return False
+    asked = {int(y) for y in years if y.isdigit()}
+    if _THIS_YEAR.search(sentence) and published.year in asked:
+        return False  # "this year's race, after ... last year": it speaks of the asked year
+    if _LAST_YEAR.search(sentence) and published.year - 1 not in asked and published.year in asked:
+        return not re.search(rf"\b{published.year}\b", sentence)
+    if _THIS_YEAR.search(sentence) and published.year not in asked:
+        return not any(re.search(rf"\b{y}\b", sentence) for y in asked)
+    return False
+
+
+def tentative(question: str, sentence: str) -> bool:
+    """Return True when the question asks what finally happened ("actually fined in the end") and the sentence
+    only proposes or expects it ("proposed a fine", "will be sentenced")."""
+    return bool(_FINAL.search(question)) and bool(_TENTATIVE.search(sentence))
+
+
+def asked_class(question: str) -> tuple[str, ...] | None:
+    """Return the words a sentence may use for the kind of thing a "which X" question asks for ("Which Norwegian bank
+    financed ..." -> ("bank", "lender")), or None when it asks for no listed kind."""
+    match = re.match(r"\W*(?:so |and |hey,? )?(?:which|what)\s+(.*)", question.lower())
+    for word in re.findall(r"[a-z]+", match.group(1))[:3] if match else []:
+        for noun in (word, word.removesuffix("s"), word.removesuffix("es"), re.sub(r"ies$", "y", word)):
+            if noun in CLASS_NOUNS:
+                return CLASS_NOUNS[noun]
+    return None
+
+
+def class_missing(question: str, article: str) -> bool:
+    """Return True when a "which X" question's kind of thing is not spoken of anywhere in the article ("which
+    Norwegian bank financed ..." over an article that never mentions a bank or lender)."""
+    words = asked_class(question)
+    return bool(words) and not re.search(rf"\b(?:{'|'.join(words)})", article, re.I)
+
+
+def withheld(sentence: str) -> list[str]:
+    """Return what the sentence says was not given ("did not publish figures for ambulance handover times" ->
+    ["figures for ambulance handover times"]; "" when it does not say what): such a sentence tells the reader the
+    figure is unknown, it does not answer."""
+    return [match.group("what") or match.group("what2") or "" for match in _UNDISCLOSED.finditer(sentence)]

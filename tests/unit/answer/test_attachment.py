@@ -1,0 +1,61 @@
+"""A sentence holding the question's words attached to something else does not answer it (rag/answer/attachment.py)."""
+
+from datetime import date
+
+from rag.answer.answerability import Evidence, gates, sum_of_head, _HEADS
+from rag.answer.attachment import asked_class, class_missing, other_holder, other_member, other_of, other_year, \
+    tentative, withheld
+from rag.retrieval.analysis import analyse_question
+
+
+def test_a_role_or_a_measure_of_another_name_does_not_answer():
+    eastfield = ["Eastfield Rovers"]
+    question = "who's the Eastfield Rovers manager?"
+    assert other_holder(question, eastfield, "Northgate manager Piet van Luyk said his side gave away goals.")
+    assert not other_holder(question, eastfield, "Eastfield Rovers manager Sam Hale said the win was deserved.")
+    assert not other_holder(question, eastfield, "The manager said nothing.")  # no holder named: not decided here
+    assert other_of("so what's the population of Carrowby?", ["Carrowby"], "The population of Westmarch rose 3.2%.")
+    assert not other_of("so what's the population of Carrowby?", ["Carrowby"], "The population of Carrowby is 9,000.")
+
+
+def test_another_member_of_a_series_another_year_and_a_proposal():
+    assert other_member("millbrook band b council tax", "a Band D bill of £2,104.37")
+    assert not other_member("millbrook band d council tax", "a Band D bill of £2,104.37")
+    published = date(2025, 4, 28)
+    assert other_year(["2025"], "Last year's men's winner, Daniel Okafor, will defend his title.", published)
+    assert not other_year(["2024"], "Last year's men's winner, Daniel Okafor, will defend his title.", published)
+    assert not other_year(["2025"], "The start of this year's race moves to 8am after heat last year.", published)
+    assert tentative("how much was Tenterby Water actually fined in the end?", "The regulator proposed a fine of £2.3m.")
+    assert not tentative("how much was Tenterby Water fined?", "The regulator proposed a fine of £2.3m.")
+
+
+def test_a_figure_said_to_be_withheld_and_the_kind_a_which_question_asks_for():
+    assert withheld("The hospital did not publish figures for ambulance handover times.") == [
+        "figures for ambulance handover times"]
+    assert withheld("Terms were not disclosed.") == [""] and withheld("Turnout was 34.8%.") == []
+    assert asked_class("Which Norwegian bank financed the stake?") == ("bank", "lender")
+    assert asked_class("Which team won?") is None  # reports name teams without saying "team"
+    assert class_missing("Which bank financed it?", "Verdane takes a stake in Fountain Venture, its vehicle.")
+    assert not class_missing("Which bank financed it?", "The deal was financed by the lender DNB.")
+
+
+def test_the_sum_asked_for_is_the_one_nearest_its_word():
+    fine = [_HEADS[0]]
+    assert not sum_of_head(fine, "Campaigners said the fine was small for a company that paid £41m in dividends.")
+    assert sum_of_head(fine, "The regulator has proposed a fine of £2.3m for Tenterby Water.")
+    assert sum_of_head(fine, "Tenterby must pay £2.3m.") is False  # the nearest money word is "pay", not a fine
+
+
+def test_the_gates_refuse_what_is_attached_elsewhere():
+    def passes(question, sentence, published=None):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
+                        retrieval=1.0, published=published)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert not passes("who's the Eastfield Rovers manager?", "Northgate manager Piet van Luyk blamed the referee.")
+    assert passes("who's the Eastfield Rovers manager?", "Eastfield Rovers manager Sam Hale praised Kenny Doyle.")
+    assert not passes("harbourford marathon 2025 winner", "Last year's winner, Daniel Okafor, won the Harbourford "
+                      "Marathon title.", date(2025, 4, 1))
+    assert not passes("what was the turnout in Kestrel Valley?", "Adeyemi promised a low emission zone within two "
+                      "years in Kestrel Valley.")
+    assert passes("what was the turnout in Kestrel Valley?", "Turnout in Kestrel Valley was 34.8%.")
