@@ -19,7 +19,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import class_missing, other_holder, other_member, other_of, other_year, tentative, withheld
+from .attachment import (class_missing, opposite_action, other_holder, other_member, other_of, other_year, tentative,
+                         withheld)
 
 MODELS = Path(__file__).parent / "models"
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
@@ -174,6 +175,7 @@ _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|tu
                          r"inflation|swing|vote)\b|%")
 
 
+_PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")
 _PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|what share)\b")
 
 
@@ -203,6 +205,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     kind = analysis.kind
     if kind == "money":
         found = _MONEY.findall(sentence)
+        if _PAY_RISE.search(asked):  # "what pay offer did the drivers turn down?": a pay offer is "3.5%"
+            found += re.findall(r"\d[\d,.]*\s?(?:%|per ?cent)", sentence)
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
@@ -236,11 +240,12 @@ def sum_of_head(heads: list[set[str]], sentence: str) -> bool:
     asked = set().union(*heads)
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
              if (stems := content_stems(m.group(0))) & _HEAD_STEMS]
-    for value in _MONEY.finditer(sentence):
+    values = list(_MONEY.finditer(sentence))
+    for value in values:
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:
             return True
-    return False
+    return not values  # no sum at all: the type gate decides
 
 
 def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np.ndarray) -> np.ndarray:
@@ -480,11 +485,12 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
-    relative phrase, a proposal for a question about the outcome, or a figure it says was not given."""
+    relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
+    "which bank" over an article that never speaks of one, or a figure it says was not given."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
-                or tentative(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or tentative(question, sentence) or opposite_action(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 
 

@@ -41,12 +41,23 @@ _FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?
                     r"went on to)\b", re.I)
 _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"
                         r"may face|faces? an? (?:possible|potential)|consult\w*|draft|provisional\w*|"
-                        r"will be (?:\w+ed|sentenced|decided|confirmed|announced))\b", re.I)
+                        r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
+                        r"demanding|asking for|calling for))\b", re.I)
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
                           r"revealed|made public))\w*\s+(?P<what>[^.;]{0,80})|\bnot (?:been )?(?:published|disclosed|"
                           r"revealed|released|made public)\b|\bundisclosed (?P<what2>\w+(?: \w+)?)", re.I)
+# Actions a question can ask about whose opposite a sentence may report: "accepted" is not "rejecting"
+_OPPOSITES = [
+    (re.compile(r"\baccept\w*", re.I), re.compile(r"\b(?:reject\w*|turn\w* down|turned down|refus\w*|declin\w*)", re.I)),
+    (re.compile(r"\b(?:ask\w*|demand\w*|seek\w*|sought|want\w*|call\w* for)\b", re.I), re.compile(r"\boffer\w*", re.I)),
+    (re.compile(r"\b(?:win|wins|won|winning)\b", re.I), re.compile(r"\b(?:lose|loses|lost|losing|defeat\w*)\b", re.I)),
+]
+# One way only: "when will the ban end?" is not answered by "a ban from 1 August"; a question with "from" in it may
+# well be answered by a sentence that says "end"
+_ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*|run until|last until)\b", re.I),
+         re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
 
@@ -131,10 +142,24 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     return False
 
 
+def opposite_action(question: str, sentence: str) -> bool:
+    """Return True when the question asks about an action ("accepting", "asking for") and the sentence reports only
+    its opposite ("rejecting a 3.5% pay offer", "had been offered 4%")."""
+    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS]
+    return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
+               for asked, said in pairs)
+
+
 def tentative(question: str, sentence: str) -> bool:
-    """Return True when the question asks what finally happened ("actually fined in the end") and the sentence
-    only proposes or expects it ("proposed a fine", "will be sentenced")."""
-    return bool(_FINAL.search(question)) and bool(_TENTATIVE.search(sentence))
+    """Return True when the question asks what finally happened ("actually fined in the end", "what sentence did
+    he get?") and the sentence only proposes, seeks or expects it ("proposed a fine", "is seeking a rise", "will be
+    sentenced next month")."""
+    if _FINAL.search(question) and _TENTATIVE.search(sentence):
+        return True
+    if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question, re.I):
+        return False
+    asked = {w[:6] for w in re.findall(r"[a-z]{5,}", question.lower())}
+    return any(m.group(1).lower()[:6] in asked for m in re.finditer(r"\bwill (?:be |have )?(\w{5,})", sentence, re.I))
 
 
 def asked_class(question: str) -> tuple[str, ...] | None:

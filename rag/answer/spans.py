@@ -140,10 +140,12 @@ def full_name(name: str, texts: list[str]) -> str:
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     """Return True for a single capitalised word that opens its sentence but is an ordinary word ("Indeed", "They",
-    "Using"): the texts also use it in lower case."""
+    "Using", "Construction"): the texts also use it in lower case, or it has the ending of an abstract noun."""
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
+    if re.search(r"(?:tion|sion|ment|ness|ship|ance|ence)$", lower):
+        return True  # "Construction of the substation ...": a noun of that shape opening a sentence is no name
     return lower in STOPWORDS or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 

@@ -43,7 +43,8 @@ def test_the_sum_asked_for_is_the_one_nearest_its_word():
     fine = [_HEADS[0]]
     assert not sum_of_head(fine, "Campaigners said the fine was small for a company that paid £41m in dividends.")
     assert sum_of_head(fine, "The regulator has proposed a fine of £2.3m for Tenterby Water.")
-    assert sum_of_head(fine, "Tenterby must pay £2.3m.") is False  # the nearest money word is "pay", not a fine
+    assert not sum_of_head(fine, "Tenterby must pay £2.3m.")  # the nearest money word is "pay", not a fine
+    assert sum_of_head(fine, "The fine was not set.")  # no sum: the type gate decides
 
 
 def test_the_gates_refuse_what_is_attached_elsewhere():
@@ -59,3 +60,31 @@ def test_the_gates_refuse_what_is_attached_elsewhere():
     assert not passes("what was the turnout in Kestrel Valley?", "Adeyemi promised a low emission zone within two "
                       "years in Kestrel Valley.")
     assert passes("what was the turnout in Kestrel Valley?", "Turnout in Kestrel Valley was 34.8%.")
+
+
+def test_a_pay_offer_is_a_percentage():
+    from rag.answer.answerability import type_hit
+
+    question = analyse_question("what pay offer did the Northern Coastal drivers turn down?")
+    assert type_hit(question, "Drivers will strike after rejecting a 3.5% pay offer.")
+    assert not type_hit(analyse_question("how much did Inter pay for Onana?"), "Inter paid 3.5% more.")
+
+
+def test_the_opposite_action_does_not_answer():
+    from rag.answer.attachment import opposite_action
+
+    assert opposite_action("what pay rise did the drivers end up accepting?", "They rejected a 3.5% pay offer.")
+    assert opposite_action("what pay rise are the handlers asking for?", "Members had been offered 4%.")
+    assert not opposite_action("what pay offer did the drivers turn down?", "They rejected a 3.5% pay offer.")
+    assert not opposite_action("what pay rise are they asking for?", "They rejected an offer and want 7%.")
+
+
+def test_a_future_or_a_claim_does_not_answer_what_happened():
+    from rag.answer.attachment import opposite_action
+
+    assert tentative("what sentence did Adrian Fell get?", "Adrian Fell will be sentenced next month.")
+    assert not tentative("what sentence did Gerald Pimm get?", "Pimm was jailed for four years.")
+    assert tentative("what pay rise did the drivers end up accepting?", "The union is seeking a rise of 7%.")
+    assert opposite_action("when will the Tenterby hosepipe ban end?", "A hosepipe ban will apply from 1 August.")
+    assert not opposite_action("when will the ban end?", "The ban will apply from 1 August until it ends in May.")
+    assert not opposite_action("how much did they raise from investors?", "The round ends a long search.")
