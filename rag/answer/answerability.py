@@ -46,7 +46,7 @@ _HEADS = [
     {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "worth", "valu", "valuat",
      "acquisit", "acquir", "purchas", "sold", "sell", "sale", "transfer", "bid"},
     {"salari", "wage", "week", "weekli", "earn", "contract"},
-    {"revenu", "sale", "turnov", "incom"},
+    {"revenu", "sale", "turnov", "incom", "arr"},
     {"profit", "loss", "earn"},
     {"fund", "rais", "invest", "round", "financ"},
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
@@ -220,7 +220,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind == "date":
         found = _DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
-        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_like(n))]
+        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_like(n))
+                 and not ordinary_opening(n, sentence)]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(_QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -301,6 +302,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             groups = [g for g in groups if g & verb_stems] or [verb_stems]
         return groups
+    if analysis.kind == "place":  # "what is the hometown of X": the sentence must speak of a hometown
+        head = re.match(r"\W*(?:so |and |hey,? )?what(?: is| was|'s|’s)? the ([a-z]+) (?:of|for)\b", analysis.question.lower())
+        return [content_stems(head.group(1))] if head and head.group(1) not in ("name", "location", "place") else []
     if analysis.kind not in ("money", "number"):
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
@@ -325,6 +329,20 @@ def quarters(text: str) -> set[str]:
 def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems a keyword query's answer must be near ("harbourford marathon 2024 finishers")."""
     return content_stems(" ".join(analysis.focus)) if analysis.is_keyword else set()
+
+
+_DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless", "instead", "later", "earlier",
+              "afterwards", "separately", "elsewhere", "overall", "today", "yesterday", "tonight", "now", "still"}
+
+
+def ordinary_opening(name: str, sentence: str) -> bool:
+    """Return True for a single capitalised word opening the sentence that is an ordinary word by its form: a
+    stopword, an abstract noun ("Construction of the substation ...") or an adverb ("Absolutely everyone ...")."""
+    if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
+        return False
+    lower = name.lower()
+    return lower in STOPWORDS or lower in _DISCOURSE or bool(re.search(r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|"
+                                                r"utely|ally|fully|ently|antly)$", lower))
 
 
 def person_like(name: str) -> bool:

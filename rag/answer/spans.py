@@ -6,7 +6,7 @@ import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
-from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, content_stems, person_like
+from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, content_stems, ordinary_opening, person_like
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -140,13 +140,11 @@ def full_name(name: str, texts: list[str]) -> str:
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     """Return True for a single capitalised word that opens its sentence but is an ordinary word ("Indeed", "They",
-    "Using", "Construction"): the texts also use it in lower case, or it has the ending of an abstract noun."""
+    "Using", "Construction"): its form says so (`ordinary_opening`) or the texts also use it in lower case."""
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
-    if re.search(r"(?:tion|sion|ment|ness|ship|ance|ence)$", lower):
-        return True  # "Construction of the substation ...": a noun of that shape opening a sentence is no name
-    return lower in STOPWORDS or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
+    return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 
 def multi_part(analysis: QuestionAnalysis) -> bool:

@@ -141,7 +141,9 @@ def question_kind(question: str) -> str:
     if re.match(r"(which|what) (company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|"
                 r"party|network|publisher|platform)", q):
         return "organisation"
-    if re.match(r"(which|what) \w+s\b", q) and not re.match(r"(which|what) (is|was|has|does)\b", q):
+    if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
+                                                      r"will|would|can|could)\b", q)) \
+            and not re.match(r"(which|what) (is|was|has|does)\b", q):
         return "list"
     if q.startswith(("what did", "what does", "how did", "how does")) and _QUOTE_WORDS.search(q):
         return "quote"

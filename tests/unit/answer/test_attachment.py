@@ -88,3 +88,14 @@ def test_a_future_or_a_claim_does_not_answer_what_happened():
     assert opposite_action("when will the Tenterby hosepipe ban end?", "A hosepipe ban will apply from 1 August.")
     assert not opposite_action("when will the ban end?", "The ban will apply from 1 August until it ends in May.")
     assert not opposite_action("how much did they raise from investors?", "The round ends a long search.")
+
+
+def test_ordinary_words_opening_a_sentence_are_not_names():
+    from rag.answer.answerability import ordinary_opening, type_hit
+
+    assert ordinary_opening("Construction", "Construction of the substation is due in 2026.")
+    assert ordinary_opening("Absolutely", "Absolutely everyone sees the need.")
+    assert not ordinary_opening("Italy", "Italy won.") and not ordinary_opening("Kelly", "Kelly scored twice.")
+    question = analyse_question("Which air defence systems did Zelensky say Ukraine is ready to buy?")
+    assert question.kind == "list" and not type_hit(question, "Absolutely everyone sees the need for air defence.")
+    assert type_hit(question, "Patriot systems are defensive weapons, and we are ready to purchase them.")
