@@ -30,6 +30,10 @@ from .multihop import first_relevant_rank, load_questions
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), the same shape as Pipeline.ingest's
+# Hand-written answer sets over their own short texts (evals/data/<name>_qa.jsonl and <name>_texts/): style2 was
+# written before session 5's tuning and looked at while choosing variants since; style3 was written in session 6
+# and is kept out of all tuning
+HAND_WRITTEN = ("style2", "style3")
 INSUFFICIENT = "Insufficient information."  # MultiHop-RAG's gold answer for null questions; a refusal says this
 _MARKERS = re.compile(r"((?:\s*\[\d+\])+)")
 
@@ -120,11 +124,12 @@ def eval_pipeline(settings: Settings, questions: list[EvalQuestion], seeds: Path
     corpus.mkdir(parents=True, exist_ok=True)
     for seed_file in sorted(seeds.iterdir()):
         shutil.copyfile(seed_file, corpus / seed_file.name)
-    texts = settings.eval_dir / "data" / "style2_texts"  # the second-style set's own short news texts
-    if texts.exists():
-        (corpus / "style2").mkdir(exist_ok=True)
-        for text_file in sorted(texts.glob("*.txt")):
-            shutil.copyfile(text_file, corpus / "style2" / text_file.name)
+    for dataset in HAND_WRITTEN:  # the hand-written sets' own short news texts
+        texts = settings.eval_dir / "data" / f"{dataset}_texts"
+        if texts.exists():
+            (corpus / dataset).mkdir(exist_ok=True)
+            for text_file in sorted(texts.glob("*.txt")):
+                shutil.copyfile(text_file, corpus / dataset / text_file.name)
     (corpus / "multihop-rag.jsonl").write_text(
         "".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in chosen), encoding="utf-8")
     pipeline = Pipeline(settings, embedder=embedder, index_dir=root / "index", corpus_dir=corpus)
@@ -207,7 +212,7 @@ def score_question(question: EvalQuestion, answer: Answer, hits: list[Hit], embe
     if question.answerable and gold_verdict and (question.dataset != "multihop" or question.type in (
             "comparison", "temporal")):
         scores["correct"] = not answer.refused and yes_no(answer.short) == gold_verdict
-    elif question.answerable and (question.dataset in ("seed", "style2") or question.type == "inference"):
+    elif question.answerable and (question.dataset in ("seed", *HAND_WRITTEN) or question.type == "inference"):
         scores["correct"] = not answer.refused and contains_gold(plain, question.answers, question.require_all)
     if question.dataset == "multihop":
         # MultiHop-RAG scores a model's short answer: ours is Answer.short (the span or verdict) when there is one
@@ -306,8 +311,9 @@ def run_evaluation(settings: Settings, progress: Progress | None = None, embedde
     started = time.perf_counter()
     data = settings.eval_dir / "data"
     questions = load_seed_questions(data / "seed_qa.jsonl")
-    if (data / "style2_qa.jsonl").exists():
-        questions += load_seed_questions(data / "style2_qa.jsonl", dataset="style2")
+    for dataset in HAND_WRITTEN:
+        if (data / f"{dataset}_qa.jsonl").exists():
+            questions += load_seed_questions(data / f"{dataset}_qa.jsonl", dataset=dataset)
     bench = settings.bench_dir / "questions-dev.jsonl"
     skipped = ""
     if bench.exists():
