@@ -58,6 +58,10 @@ _OPPOSITES = [
 # well be answered by a sentence that says "end"
 _ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*|run until|last until)\b", re.I),
          re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
+# The whole and its parts: "who won the tour overall?" is not answered by a stage win, "the final" not by a semi-final
+_WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
+          re.compile(r"\b(?:stage|leg|heat|lap|round|semi-?finals?|quarter-?finals?|qualif\w*)\b", re.I))
+_FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
 
@@ -143,9 +147,10 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
 
 
 def opposite_action(question: str, sentence: str) -> bool:
-    """Return True when the question asks about an action ("accepting", "asking for") and the sentence reports only
-    its opposite ("rejecting a 3.5% pay offer", "had been offered 4%")."""
-    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS]
+    """Return True when the question asks about an action ("accepting", "asking for", "end", "overall") and the
+    sentence reports only its opposite or a part of it ("rejecting a 3.5% pay offer", "had been offered 4%", "from 1
+    August", "won the fourth stage")."""
+    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS, _WHOLE, _FINAL_MATCH]
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
                for asked, said in pairs)
 

@@ -99,3 +99,11 @@ def test_ordinary_words_opening_a_sentence_are_not_names():
     question = analyse_question("Which air defence systems did Zelensky say Ukraine is ready to buy?")
     assert question.kind == "list" and not type_hit(question, "Absolutely everyone sees the need for air defence.")
     assert type_hit(question, "Patriot systems are defensive weapons, and we are ready to purchase them.")
+
+
+def test_a_part_does_not_answer_for_the_whole():
+    from rag.answer.attachment import opposite_action
+
+    assert opposite_action("who won the Tour of Glenmoor overall?", "Haugland won the fourth stage on Thursday.")
+    assert not opposite_action("who won the Tour of Glenmoor overall?", "Bellamy won the race overall by 41 seconds.")
+    assert opposite_action("who won the final?", "Sokolov won the semi-final in three sets.")
