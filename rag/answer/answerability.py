@@ -72,7 +72,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "council", "party", "ba
                "street", "road", "parade", "park", "square", "avenue", "stadium", "arena", "marathon", "cup", "league",
                "water", "foods", "railways", "union", "university", "school", "hospital", "court", "news", "times",
                "post", "house", "hall", "bridge", "river", "valley", "head", "bay", "island", "county", "region",
-               "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm"}
+               "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm",
+               "open", "festival", "awards", "prize", "trophy", "championship", "championships", "games", "series",
+               "classic", "grand", "prix", "show", "fair", "conference", "summit", "election"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
@@ -172,7 +174,7 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
-                         r"inflation|swing|vote)\b|%")
+                         r"inflation|swing)\b|%")
 
 
 _PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")

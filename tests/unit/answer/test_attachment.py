@@ -107,3 +107,11 @@ def test_a_part_does_not_answer_for_the_whole():
     assert opposite_action("who won the Tour of Glenmoor overall?", "Haugland won the fourth stage on Thursday.")
     assert not opposite_action("who won the Tour of Glenmoor overall?", "Bellamy won the race overall by 41 seconds.")
     assert opposite_action("who won the final?", "Sokolov won the semi-final in three sets.")
+
+
+def test_an_event_is_told_apart_by_its_place_not_by_its_kind():
+    from rag.answer.answerability import has_term
+
+    assert not has_term("Port Ellis Open", "lena vostrikova won the women's title at the eskhaven open")
+    assert has_term("Port Ellis Open", "ivan sokolov won the men's title at the port ellis open")
+    assert has_term("Tour of Glenmoor", "bellamy kept the yellow jersey in glenmoor")
