@@ -27,18 +27,18 @@ GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard che
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
-_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
+MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?", re.I)
-_FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
+FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
                      r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
+DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
                    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # What a money or count question asks about, in groups of words that say the same thing: a sentence answering
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
 _HEADS = [
@@ -119,9 +119,9 @@ _ATTRIBUTES = {
     "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
     "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
     "score": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b", "result": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d[\d.,]*\s?%",
-    "date": _DATE.pattern, "day": _DATE.pattern, "when": _DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
-    "charg": _MONEY.pattern, "fee": _MONEY.pattern, "price": _MONEY.pattern, "cost": _MONEY.pattern,
-    "fine": _MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
+    "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
+    "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
+    "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
     "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b",
     "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
@@ -197,7 +197,7 @@ def _in_currency(amount: str, symbol: str) -> bool:
 
 def _counts(sentence: str) -> list[str]:
     """Return the figures of a sentence that can answer "how many": not a measurement ("24mm long", "94mph")."""
-    return [m.group(0) for m in _FIGURE.finditer(sentence) if not _UNIT.match(sentence, m.end())]
+    return [m.group(0) for m in FIGURE.finditer(sentence) if not _UNIT.match(sentence, m.end())]
 
 
 def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
@@ -206,27 +206,27 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     asked = normalise(analysis.question)
     kind = analysis.kind
     if kind == "money":
-        found = _MONEY.findall(sentence)
+        found = MONEY.findall(sentence)
         if _PAY_RISE.search(asked):  # "what pay offer did the drivers turn down?": a pay offer is "3.5%"
             found += re.findall(r"\d[\d,.]*\s?(?:%|per ?cent)", sentence)
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
-        found = _MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
-                                                                          asked) else _FIGURE.findall(sentence))
+        found = MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
+                                                                          asked) else FIGURE.findall(sentence))
         rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
         if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
         elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
     elif kind == "date":
-        found = _DATE.findall(sentence)
+        found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_like(n))
                  and not ordinary_opening(n, sentence)]
         return float(bool(found))
     elif kind == "quote":
-        return float(bool(_QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
+        return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
                                                                      sentence, re.I)))
     else:
         return 1.0
@@ -243,7 +243,7 @@ def sum_of_head(heads: list[set[str]], sentence: str) -> bool:
     asked = set().union(*heads)
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
              if (stems := content_stems(m.group(0))) & _HEAD_STEMS]
-    values = list(_MONEY.finditer(sentence))
+    values = list(MONEY.finditer(sentence))
     for value in values:
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:

@@ -6,7 +6,7 @@ import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
-from .answerability import _DATE, _FIGURE, _MONEY, _QUOTE, content_stems, ordinary_opening, person_like
+from .answerability import DATE, FIGURE, MONEY, QUOTE, content_stems, ordinary_opening, person_like
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -94,13 +94,13 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 
     kind, anchors = analysis.kind, _anchors(analysis, sentence)
     if kind == "money":
-        return _nearest(sentence, novel(_MONEY.finditer(sentence)), anchors)
+        return _nearest(sentence, novel(MONEY.finditer(sentence)), anchors)
     if kind == "number":
-        money = novel(_MONEY.finditer(sentence))
-        figures = novel(_FIGURE.finditer(sentence))
+        money = novel(MONEY.finditer(sentence))
+        figures = novel(FIGURE.finditer(sentence))
         return _nearest(sentence, money + figures, anchors)
     if kind == "date":
-        dates = novel(_DATE.finditer(sentence))
+        dates = novel(DATE.finditer(sentence))
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
             return dates[-1].group(0).strip(" ,.")  # "voted on Friday to extend it by 2027": the future date
         return _nearest(sentence, dates, anchors)
@@ -113,7 +113,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         found = _nearest(sentence, [s for s in names if s[0] >= 0], anchors)
         return full_name(found, [sentence, *texts]) if found and kind == "person" else found
     if kind == "quote":
-        quotes = [q for q in _QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
+        quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
     return None
 

@@ -68,20 +68,20 @@ _NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
                  "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
                  "dozen": "12", "decade": "10"}
-_NEGATIONS = {"not", "no", "never", "n't", "without", "none", "nobody", "nothing", "neither", "nor", "cannot"}
+NEGATIONS = {"not", "no", "never", "n't", "without", "none", "nobody", "nothing", "neither", "nor", "cannot"}
 _NOT_NEGATING = {"not just", "not only", "not least", "no longer than"}  # additive idioms, not denials
-def _words(text: str) -> list[str]:
+def tokens_of(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _content(words: list[str]) -> list[str]:
-    kept = [w.removesuffix("'s") for w in words if w not in _STOPWORDS and w not in _NEGATIONS]
+def content_words(words: list[str]) -> list[str]:
+    kept = [w.removesuffix("'s") for w in words if w not in _STOPWORDS and w not in NEGATIONS]
     return stemmer().stemWords(kept)
 
 
 def _figures(text: str) -> set[str]:
     found = {f.replace(",", "") for f in _FIGURE.findall(text)}
-    return found | {_NUMBER_WORDS[w] for w in _words(text) if w in _NUMBER_WORDS}
+    return found | {_NUMBER_WORDS[w] for w in tokens_of(text) if w in _NUMBER_WORDS}
 
 
 def _names(sentence: str) -> list[str]:
@@ -109,16 +109,16 @@ def _names(sentence: str) -> list[str]:
     return heads
 
 
-def _negated(text: str) -> set[str]:
+def negated(text: str) -> set[str]:
     """Return the stemmed content words that a negation in text applies to (the next content word)."""
     lowered = text.lower().replace("’", "'").replace("n't", " n't")
     for idiom in _NOT_NEGATING:
         lowered = lowered.replace(idiom, " ")
-    words = _words(lowered.replace(" n't", " not"))
+    words = tokens_of(lowered.replace(" n't", " not"))
     negated = []
     for i, word in enumerate(words):
-        if word in _NEGATIONS:
-            following = _content(words[i + 1:i + 4])
+        if word in NEGATIONS:
+            following = content_words(words[i + 1:i + 4])
             if following:
                 negated.append(following[0])
     return set(negated)
@@ -140,11 +140,11 @@ def _bigrams(tokens: list[str]) -> list[tuple[str, str]]:
 def support_features(sentence: str, passage: str, embedder=None) -> dict:
     """Return the checker's measurements for (sentence, passage): overlaps, similarity, best window, vetoes."""
     claim = re.sub(r"\s*\[\d+\]", "", sentence).strip()
-    claim_tokens = _content(_words(claim))
+    claim_tokens = content_words(tokens_of(claim))
     windows = _windows(passage)
-    scored = sorted(((_recall(claim_tokens, _content(_words(w))), w) for w in windows), key=lambda p: -p[0])
+    scored = sorted(((_recall(claim_tokens, content_words(tokens_of(w))), w) for w in windows), key=lambda p: -p[0])
     recall, best = scored[0]
-    best_tokens = _content(_words(best))
+    best_tokens = content_words(tokens_of(best))
     bigram = _recall(_bigrams(claim_tokens), _bigrams(best_tokens)) if len(claim_tokens) > 1 else recall
     similarity = 0.0
     if embedder is not None:
@@ -155,15 +155,15 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
     missing = sorted(_figures(claim) - _figures(best))
     if missing:
         vetoes.append(f"number(s) {', '.join(missing)} not in the passage")
-    dates = {w for w in _words(claim) if w in _DATE_WORDS} - set(_words(best))
+    dates = {w for w in tokens_of(claim) if w in _DATE_WORDS} - set(tokens_of(best))
     if dates:
         vetoes.append(f"date word(s) {', '.join(sorted(dates))} not in the passage")
-    passage_words = {w.removesuffix("'s") for w in _words(passage)}
+    passage_words = {w.removesuffix("'s") for w in tokens_of(passage)}
     absent = [n for n in dict.fromkeys(_names(claim))
               if n not in passage_words and not any(w.startswith(n) for w in passage_words if len(n) >= 5)]
     if absent:
         vetoes.append(f"name(s) {', '.join(absent)} not in the passage")
-    claim_negated, best_negated = _negated(claim), _negated(best)
+    claim_negated, best_negated = negated(claim), negated(best)
     flipped = (claim_negated - best_negated) & set(best_tokens) | (best_negated - claim_negated) & set(claim_tokens)
     if flipped:
         vetoes.append(f"negation differs on '{', '.join(sorted(flipped))}'")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..retrieval.analysis import QuestionAnalysis
 from .answerability import content_stems
-from .support import _NEGATIONS, _content, _negated, _words
+from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
 # of for a verdict; less and the articles do not say.
@@ -16,10 +16,10 @@ VERDICTS = ("Yes", "No")
 def denies(question: str, sentence: str) -> bool:
     """Return True when the sentence negates something the question asserts ("close the site?" / "no plans to
     close"), by the support checker's negation reading."""
-    asked = set(_content(_words(question))) - _negated(question)
-    words = _words(sentence.replace("n't", " not"))
+    asked = set(content_words(tokens_of(question))) - negated(question)
+    words = tokens_of(sentence.replace("n't", " not"))
     for i, word in enumerate(words):
-        if word in _NEGATIONS and set(_content(words[i + 1:i + 5])) & asked:
+        if word in NEGATIONS and set(content_words(words[i + 1:i + 5])) & asked:
             return True
     return False
 
@@ -37,10 +37,10 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
 def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, bool]:
     """Return the share of the asked words the sentence (with its title and the sentence before) speaks of, and
     whether the sentence speaks of one negated ("unannounced" or "not announced" for "announced")."""
-    words = _words(sentence)
+    words = tokens_of(sentence)
     stems = content_stems(f"{sentence} {context}")
     negative = (content_stems(" ".join(w[2:] for w in words if w.startswith("un") and len(w) > 5))
-                | _negated(sentence)) & asked
+                | negated(sentence)) & asked
     said = (stems | negative) & asked
     return len(said) / len(asked), bool(negative)
 
