@@ -19,8 +19,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (class_missing, opposite_action, other_holder, other_member, other_of, other_year, tentative,
-                         withheld)
+from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_year, part_win,
+                         tentative, unrealised, withheld)
 
 MODELS = Path(__file__).parent / "models"
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
@@ -59,8 +59,8 @@ _HEADS = [
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
-    {"manag", "boss", "head", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
-    {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "head"},
+    {"manag", "boss", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
+    {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
 ]
@@ -97,19 +97,10 @@ class Evidence:
     published: date | None = None
 
 
-# Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
-_BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
-               "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
-               "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
-               "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
-               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day", "weekly": "week",
-               "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
-
-
 def content_stems(text: str) -> set[str]:
     """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead")."""
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
-    words = [_BASE_FORMS.get(w, w) for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
+    words = [BASE_FORMS.get(w, w) for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
     return set(stemmer().stemWords(words))
 
 
@@ -295,7 +286,10 @@ _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go",
 def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     """Return the word groups (stems) naming what a money, count or person question asks about ("fine", "killed",
     "manager")."""
-    stems = content_stems(analysis.question)
+    question = analysis.question
+    for outlet in analysis.plan.sources if analysis.plan else []:  # "Cnbc | World Business News Leader" asks no leader
+        question = re.sub(re.escape(outlet), " ", question, flags=re.I)
+    stems = content_stems(question)
     if analysis.kind == "person":
         groups = [group for group in _ROLES if group & stems]
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
@@ -431,7 +425,7 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
     for word in words[2:]:
         if word in ("is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would"):
             return set()  # "which country did Rutte visit": the verb comes after the subject; not checked
-        if (len(word) > 4 and word.endswith("ed")) or word in _BASE_FORMS:
+        if (len(word) > 4 and word.endswith("ed")) or word in BASE_FORMS:
             stems = content_stems(word)
             return set() if stems & _LIGHT_VERBS else stems | set().union(*(g for g in _ROLES + _HEADS if g & stems))
     return set()
@@ -506,11 +500,13 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
+    part won for a question about the whole ("won Game 2" for "who won the World Series?"), a
     "which bank" over an article that never speaks of one, or a figure it says was not given."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
-                or tentative(question, sentence) or opposite_action(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or tentative(question, sentence) or unrealised(question, sentence) or opposite_action(question, sentence)
+                or part_win(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 
 

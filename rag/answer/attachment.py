@@ -17,6 +17,20 @@ from datetime import date
 from ..retrieval.analysis import QuestionAnalysis
 from ..text import normalise
 
+# Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
+BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
+               "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
+               "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
+               "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
+               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day", "weekly": "week",
+               "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
+
+
+# Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
+_UNREALISED = {"will", "would", "could", "may", "might", "to", "need", "needs", "hope", "hopes", "hoping", "aim", "aims",
+               "bid", "chance", "bidding", "try", "trying", "set", "expected", "likely", "favourites", "favorites"}
+
+
 # Roles a name can hold, in groups that say the same thing ("Rovers boss" answers "Rovers manager")
 ROLE_WORDS = ("manager", "boss", "coach", "head coach", "chief executive", "ceo", "chairman", "chair", "president",
               "captain", "mayor", "leader", "owner", "founder", "spokesperson", "spokesman", "spokeswoman",
@@ -42,7 +56,7 @@ _FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?
 _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"
                         r"may face|faces? an? (?:possible|potential)|consult\w*|draft|provisional\w*|"
                         r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
-                        r"demanding|asking for|calling for))\b", re.I)
+                        r"demanding|asking for|calling for)|will seek|seeks? to|could|may|might|would)\b", re.I)
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
@@ -61,6 +75,8 @@ _ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*
 # The whole and its parts: "who won the tour overall?" is not answered by a stage win, "the final" not by a semi-final
 _WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
           re.compile(r"\b(?:stage|leg|heat|lap|round|semi-?finals?|quarter-?finals?|qualif\w*)\b", re.I))
+_PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:game\s+\d|stage|"
+                       r"heat|leg|round|set|semi-?final|quarter-?final|qualif\w*)\b", re.I)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
@@ -153,6 +169,30 @@ def opposite_action(question: str, sentence: str) -> bool:
     pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS, _WHOLE, _FINAL_MATCH]
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
                for asked, said in pairs)
+
+
+_TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
+
+
+def unrealised(question: str, sentence: str) -> bool:
+    """Return True when the question asks about something done ("who won ...?", "how much was it fined?") and the
+    sentence speaks of that verb only as an aim or a forecast ("just need one more win to become champions", "will
+    be fined")."""
+    words = re.findall(r"[a-z]+", question.lower())
+    verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
+    if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
+        return False
+    asked = {BASE_FORMS.get(verbs[0], verbs[0])[:5]}
+    words = re.findall(r"[a-z]+", sentence.lower())
+    uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] in asked]
+    return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED for i in uses)
+
+
+def part_win(question: str, sentence: str) -> bool:
+    """Return True when the question asks who won a whole event and the sentence tells of winning a part of it ("have
+    won Game 2 of the 2023 World Series" for "who won the 2023 World Series?")."""
+    return bool(re.search(r"\b(?:won|win|wins|winner|champion)\b", question, re.I)) and not _WHOLE[1].search(
+        question) and not re.search(r"\bgame\s+\d", question, re.I) and bool(_PART_WIN.search(sentence))
 
 
 def tentative(question: str, sentence: str) -> bool:

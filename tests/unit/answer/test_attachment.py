@@ -115,3 +115,20 @@ def test_an_event_is_told_apart_by_its_place_not_by_its_kind():
     assert not has_term("Port Ellis Open", "lena vostrikova won the women's title at the eskhaven open")
     assert has_term("Port Ellis Open", "ivan sokolov won the men's title at the port ellis open")
     assert has_term("Tour of Glenmoor", "bellamy kept the yellow jersey in glenmoor")
+
+
+def test_a_game_won_is_not_the_series_won_and_a_maybe_is_not_an_outcome():
+    from rag.answer.attachment import part_win
+
+    assert part_win("Who won the 2023 World Series?", "The Diamondbacks have won Game 2 of the 2023 World Series!")
+    assert not part_win("Who won Game 2 of the World Series?", "The Diamondbacks have won Game 2 of the series.")
+    assert not part_win("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
+    assert tentative("did the EU end up blocking the iRobot deal?", "It does not confirm the EU will seek to block it.")
+
+
+def test_an_aim_or_forecast_is_not_what_was_done():
+    from rag.answer.attachment import unrealised
+
+    assert unrealised("Who won the 2023 World Series?", "The Rangers need one more win to become champions.")
+    assert not unrealised("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
+    assert not unrealised("kestrel valley lez daily charge", "Drivers will pay £9 a day.")  # no verb asked
