@@ -19,8 +19,9 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_year, part_win,
-                         tentative, unrealised, withheld)
+from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
+                         other_year, part_win, relative_year, spoken_year, tentative, unrealised,
+                         withheld)
 
 MODELS = Path(__file__).parent / "models"
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
@@ -118,6 +119,8 @@ _ATTRIBUTES = {
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
+    # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
+    "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
 
 
@@ -213,8 +216,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind == "date":
         found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
-        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_like(n))
-                 and not ordinary_opening(n, sentence)]
+        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_answer(
+                 n, sentence, analysis.question)) and not ordinary_opening(n, sentence)]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -329,6 +332,19 @@ def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
 
 _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless", "instead", "later", "earlier",
               "afterwards", "separately", "elsewhere", "overall", "today", "yesterday", "tonight", "now", "still"}
+
+
+_MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develops|designed|designs|owns|owned|bought|"
+                          r"sold|acquired|published|publishes|organised|organized|runs|ran|operates|operated|funded|"
+                          r"manufactures|manufactured|produced|produces)\b", re.I)
+
+
+def person_answer(name: str, sentence: str, question: str) -> bool:
+    """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
+    in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
+    if re.search(rf"\b(?:in|at|from|near|to)\s+{re.escape(name)}\b", sentence):
+        return False
+    return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
 
 def ordinary_opening(name: str, sentence: str) -> bool:
@@ -482,7 +498,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
             and (not speaker or speaks(speaker, item.sentence, item.previous)),
-            _share(analysis.years, near) == 1.0 and all(re.search(rf"\b{m}", near) for m in months)
+            _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
+            and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close)),
             all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
             and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
@@ -505,6 +522,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
+                or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence) or opposite_action(question, sentence)
                 or part_win(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))

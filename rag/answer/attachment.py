@@ -40,10 +40,9 @@ OF_HEADS = ("population", "turnout", "mayor", "capital", "president", "leader", 
             "head", "price", "value", "valuation", "budget", "debt", "revenue", "size", "death toll", "attendance")
 # Kinds of thing a "which X" question asks for, each with the words an article may call it by. Only kinds news
 # names by their kind word when it speaks of one ("the lender", "the department"); not teams, countries or cities,
-# which a report names without saying "team" or "country".
+# which a report names without saying "team" or "country", nor companies ("built by Ferrox Energy").
 CLASS_NOUNS = {
-    "bank": ("bank", "lender"), "company": ("compan", "firm", "business", "group", "maker", "startup", "operator"),
-    "firm": ("compan", "firm", "business", "group", "startup"), "department": ("department", "faculty", "school"),
+    "bank": ("bank", "lender"), "department": ("department", "faculty", "school"),
     "university": ("universit", "college"), "hospital": ("hospital", "trust", "infirmar"), "airline": ("airline",
     "carrier"), "party": ("part",), "newspaper": ("newspaper", "paper"), "union": ("union",),
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
@@ -61,7 +60,10 @@ _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would no
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
                           r"revealed|made public))\w*\s+(?P<what>[^.;]{0,80})|\bnot (?:been )?(?:published|disclosed|"
-                          r"revealed|released|made public)\b|\bundisclosed (?P<what2>\w+(?: \w+)?)", re.I)
+                          r"revealed|released|made public)\b|\bundisclosed (?P<what2>\w+(?: \w+)?)"
+                          r"|\bwill (?:publish|release|report|announce|give|reveal)\s+(?P<what3>[^.;]{0,60}?(?:figures|results|"
+                          r"numbers|data|details))|(?P<what4>\b(?:figures|results|data|numbers)\b[^.;]{0,60}?)\s+(?:were|are|"
+                          r"have been|has been|was|is)\s+(?:delayed|postponed|not (?:yet )?available|unavailable|due)", re.I)
 # Actions a question can ask about whose opposite a sentence may report: "accepted" is not "rejecting"
 _OPPOSITES = [
     (re.compile(r"\baccept\w*", re.I), re.compile(r"\b(?:reject\w*|turn\w* down|turned down|refus\w*|declin\w*)", re.I)),
@@ -73,6 +75,8 @@ _OPPOSITES = [
 _ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*|run until|last until)\b", re.I),
          re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
 # The whole and its parts: "who won the tour overall?" is not answered by a stage win, "the final" not by a semi-final
+_LANDING = (re.compile(r"\b(?:land|lands|landed|landing|touch(?:ed)? down|arriv\w*)\b", re.I),
+            re.compile(r"\b(?:launch\w*|lift\w* off|took off|take\w* off|depart\w*|blast\w* off)\b", re.I))
 _WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
           re.compile(r"\b(?:stage|leg|heat|lap|round|semi-?finals?|quarter-?finals?|qualif\w*)\b", re.I))
 _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:game\s+\d|stage|"
@@ -136,6 +140,18 @@ def other_of(question: str, names: list[str], sentence: str) -> bool:
     return False
 
 
+def other_place(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when a "how many X ... in <place>" question meets "X in <another place>" only ("12,000 homes in
+    Ravensholme" for "how many homes lost power in Saltcote?")."""
+    counted = re.search(r"\bhow many ([a-z]+)", question.lower())
+    places = [n for n in names if re.search(rf"\b(?:in|at) (?:the )?{re.escape(n)}\b", question, re.I)]
+    if not counted or not places:
+        return False
+    said = [m.group(1) for m in re.finditer(rf"\b{re.escape(counted.group(1))} (?:in|at) ((?:[A-Z][\w'’-]+\s?){{1,3}})",
+                                             sentence)]
+    return bool(said) and not any(_distinctive(p) in normalise(s).split() for p in places for s in said)
+
+
 def other_member(question: str, sentence: str) -> bool:
     """Return True when the question names a member of a labelled series ("band b") and the sentence names only
     other members ("Band D")."""
@@ -145,6 +161,23 @@ def other_member(question: str, sentence: str) -> bool:
         if said and label not in said:
             return True
     return False
+
+
+def spoken_year(year: str, sentence: str, published: date | None) -> bool:
+    """Return True when the sentence speaks of the year by a relative phrase: "last year" in an article of 2025 is
+    2024, "this year" is 2025."""
+    if published is None or not year.isdigit():
+        return False
+    return bool((int(year) == published.year - 1 and _LAST_YEAR.search(sentence))
+                or (int(year) == published.year and _THIS_YEAR.search(sentence)))
+
+
+def relative_year(question: str, sentence: str) -> bool:
+    """Return True when the question asks about this year and the sentence only about last year ("Last year's race was
+    won by Arno Vessel" for "who won at this year's Dunmore Marathon?"), or the other way round."""
+    this_q, last_q = _THIS_YEAR.search(question), _LAST_YEAR.search(question)
+    this_s, last_s = _THIS_YEAR.search(sentence), _LAST_YEAR.search(sentence)
+    return bool((this_q and last_s and not this_s) or (last_q and this_s and not last_s))
 
 
 def other_year(years: list[str], sentence: str, published: date | None) -> bool:
@@ -166,7 +199,7 @@ def opposite_action(question: str, sentence: str) -> bool:
     """Return True when the question asks about an action ("accepting", "asking for", "end", "overall") and the
     sentence reports only its opposite or a part of it ("rejecting a 3.5% pay offer", "had been offered 4%", "from 1
     August", "won the fourth stage")."""
-    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS, _WHOLE, _FINAL_MATCH]
+    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
                for asked, said in pairs)
 
@@ -229,4 +262,5 @@ def withheld(sentence: str) -> list[str]:
     """Return what the sentence says was not given ("did not publish figures for ambulance handover times" ->
     ["figures for ambulance handover times"]; "" when it does not say what): such a sentence tells the reader the
     figure is unknown, it does not answer."""
-    return [match.group("what") or match.group("what2") or "" for match in _UNDISCLOSED.finditer(sentence)]
+    return [next((g for g in match.group("what", "what2", "what3", "what4") if g), "")
+            for match in _UNDISCLOSED.finditer(sentence)]

@@ -6,7 +6,8 @@ import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
-from .answerability import DATE, FIGURE, MONEY, QUOTE, content_stems, ordinary_opening, person_like
+from .answerability import (DATE, FIGURE, MONEY, QUOTE, content_stems, ordinary_opening, person_answer,
+                            person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -106,7 +107,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
-                 and (kind != "person" or person_like(n)) and not common_word(n, sentence, texts)
+                 and (kind != "person" or person_answer(n, sentence, analysis.question))
+                 and not common_word(n, sentence, texts)
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None

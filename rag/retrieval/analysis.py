@@ -154,6 +154,9 @@ def question_kind(question: str) -> str:
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:
         return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
+    # "apart from the houses, what else was in the plan?": a wh-question after a leading phrase
+    if (wh := re.search(r"(?:^|,\s*)(what|which|who|where|when|how)\b", " ".join(q.split()[:8]))) and wh.start() > 0:
+        return question_kind(q[q.index(wh.group(1), wh.start()):])
     # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 

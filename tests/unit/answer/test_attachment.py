@@ -132,3 +132,27 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert unrealised("Who won the 2023 World Series?", "The Rangers need one more win to become champions.")
     assert not unrealised("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
     assert not unrealised("kestrel valley lez daily charge", "Drivers will pay £9 a day.")  # no verb asked
+
+
+def test_relative_years_places_launches_and_figures_due_later():
+    from rag.answer.attachment import opposite_action, other_place, relative_year, spoken_year
+
+    assert relative_year("who won at this year's Dunmore Marathon?", "Last year's race was won by Arno Vessel.")
+    assert not relative_year("who won at this year's marathon?", "This year's race, after last year's heat, was won.")
+    assert spoken_year("2024", "Last year's race was won by Arno Vessel.", date(2025, 3, 1))
+    assert not spoken_year("2023", "Last year's race was won by Arno Vessel.", date(2025, 3, 1))
+    assert other_place("How many homes lost power in Saltcote?", ["Saltcote"], "About 12,000 homes in Ravensholme lost "
+                       "power.")
+    assert not other_place("How many homes lost power in Saltcote?", ["Saltcote"], "About 9,000 homes in Saltcote did.")
+    assert opposite_action("When did Tamsin-1 actually land on the Moon?", "It lifted off on 4 February.")
+    assert withheld("The company will publish second-quarter figures on 31 July.") == ["second-quarter figures"]
+    assert withheld("Figures for Wrenfield General Hospital were delayed by a data error.")
+
+
+def test_who_built_accepts_an_organisation_and_a_place_is_no_person():
+    from rag.answer.answerability import person_answer
+
+    assert person_answer("Corriebeg Space Agency", "It was built by the Corriebeg Space Agency.", "Who built it?")
+    assert not person_answer("Corriebeg Space Agency", "It was built by the Corriebeg Space Agency.", "Who won?")
+    assert not person_answer("Eskhaven", "The Salt Orchard won best film at the festival in Eskhaven.", "Who won?")
+    assert analyse_question("Apart from the houses, what else was in the plan?").kind == "open"
