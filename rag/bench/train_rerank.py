@@ -37,24 +37,28 @@ log = logging.getLogger(__name__)
 # GradientBoostingClassifier (public tree arrays, 150 trees) scored MultiHop-RAG MRR@10 0.10 lower on a fold
 PARAMS = {"max_iter": 200, "learning_rate": 0.1, "max_leaf_nodes": 31, "early_stopping": False, "random_state": 0}
 KEYWORD_WEIGHT = 1.0  # sample weight of keyword queries' candidates
+CLOZE_WEIGHT = 1.0  # sample weight of inverse-cloze queries' candidates (0: reported in k-fold, not trained on)
 
 
 @dataclass
 class TrainQuery:
-    """A training query: MultiHop-RAG (gold facts) or keyword (gold article title)."""
+    """A training query: MultiHop-RAG (gold facts), keyword or inverse cloze (gold article title; a cloze query's
+    sentence is taken out of the corpus while its candidates are built)."""
 
     id: str
     style: str
     text: str
     facts: list[str] = field(default_factory=list)
     gold_title: str = ""
+    sentence: str = ""
 
 
 def training_queries(settings: Settings) -> tuple[list[TrainQuery], list[TrainQuery]]:
     """Return (training queries, held-out queries): MultiHop-RAG dev without / with only the eval suite's sample,
-    keyword queries of the training / evaluation side."""
+    keyword queries of the training / evaluation side, and (training only) the inverse-cloze queries."""
     from ..evaluation.harness import load_multihop_questions
-    from .retrieval import keyword_sets
+    from . import cloze_queries
+    from .retrieval import keyword_sets, load_hand_written, read_articles
 
     path = settings.bench_dir / "questions-dev.jsonl"
     held_ids = {q.id for q in load_multihop_questions(path, settings.eval_sample, settings.eval_seed)}
@@ -64,7 +68,11 @@ def training_queries(settings: Settings) -> tuple[list[TrainQuery], list[TrainQu
     keyword = keyword_sets(settings)
     as_train = {side: [TrainQuery(q.id, "keyword", q.query, gold_title=q.gold_title) for q in keyword[side]]
                 for side in ("train", "eval")}
-    return multihop["train"] + as_train["train"], multihop["held"] + as_train["eval"]
+    held_out_titles = {q.gold_title for q in load_hand_written(settings.eval_dir)}
+    cloze = [TrainQuery(f"cloze-{q.article_id}-{q.variant}", "cloze", q.query, gold_title=q.title,
+                        sentence=q.sentence)
+             for q in cloze_queries.generate(read_articles(settings.corpus_dir), held_out_titles)]
+    return multihop["train"] + as_train["train"] + cloze, multihop["held"] + as_train["eval"]
 
 
 def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
@@ -72,12 +80,21 @@ def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
     from tqdm import tqdm
 
     from ..retrieval.retriever import HybridRetriever
+    from .cloze_queries import chunks_holding, without_chunks
 
-    retriever = HybridRetriever.from_settings(pipeline.docs, pipeline.lexical, pipeline.vectors, pipeline.embedder,
-                                              pipeline.settings)
+    def retriever_for(lexical, vectors):
+        return HybridRetriever.from_settings(pipeline.docs, lexical, vectors, pipeline.embedder, pipeline.settings)
+
+    retriever = retriever_for(pipeline.lexical, pipeline.vectors)
+    every_chunk = pipeline.docs.chunks() if any(q.style == "cloze" for q in queries) else []
     rows = []
     for q in tqdm(queries, desc="features", unit=" q", dynamic_ncols=True):
-        chunks, matrix = retriever.candidate_features(q.text)
+        if q.style == "cloze":  # the corpus without the chunks holding the query's sentence
+            removed = chunks_holding(q.sentence, q.gold_title, every_chunk)
+            chunks, matrix = retriever_for(*without_chunks(pipeline.lexical, pipeline.vectors,
+                                                           removed)).candidate_features(q.text)
+        else:
+            chunks, matrix = retriever.candidate_features(q.text)
         if q.style == "multihop":
             facts = [squash(f) for f in q.facts]
             labels = np.array([any(f in squash(c.text) for f in facts) for c in chunks])
@@ -88,12 +105,15 @@ def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict], keyword_weight: float = KEYWORD_WEIGHT, params: dict | None = None):
-    """Return a HistGradientBoostingClassifier fitted on the rows (keyword queries' candidates weighted)."""
+def fit(rows: list[dict], keyword_weight: float = KEYWORD_WEIGHT, params: dict | None = None,
+        cloze_weight: float = CLOZE_WEIGHT):
+    """Return a HistGradientBoostingClassifier fitted on the rows (keyword and cloze queries' candidates weighted;
+    rows of weight 0 are left out)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    weights = np.concatenate([np.full(len(r["labels"]), keyword_weight if r["query"].style == "keyword" else 1.0)
-                              for r in rows])
+    weight = {"keyword": keyword_weight, "cloze": cloze_weight}
+    rows = [r for r in rows if weight.get(r["query"].style, 1.0) > 0]
+    weights = np.concatenate([np.full(len(r["labels"]), weight.get(r["query"].style, 1.0)) for r in rows])
     return HistGradientBoostingClassifier(**(params or PARAMS)).fit(
         np.vstack([r["matrix"] for r in rows]), np.concatenate([r["labels"] for r in rows]), sample_weight=weights)
 
@@ -181,15 +201,30 @@ def evaluate(rows: list[dict], scores: list[np.ndarray]) -> dict[str, dict]:
             for style, group in per_style.items()}
 
 
+def fold_of(rows: list[dict], folds: int) -> list[int]:
+    """Return each row's fold: MultiHop-RAG and keyword queries dealt as before the cloze style existed (so their
+    figures stay comparable), cloze queries dealt apart, by article (both variants of an article in one fold)."""
+    first = [i for i, r in enumerate(rows) if r["query"].style != "cloze"]
+    fold = [0] * len(rows)
+    for position, i in enumerate(np.random.RandomState(0).permutation(len(first))):
+        fold[first[i]] = position % folds
+    articles = sorted({r["query"].gold_title for r in rows if r["query"].style == "cloze"})
+    article_fold = {articles[i]: p % folds for p, i in enumerate(np.random.RandomState(0).permutation(len(articles)))}
+    for i, r in enumerate(rows):
+        if r["query"].style == "cloze":
+            fold[i] = article_fold[r["query"].gold_title]
+    return fold
+
+
 def cross_validate(rows: list[dict], folds: int = 5, features: tuple[str, ...] = FEATURES,
-                   keyword_weight: float = KEYWORD_WEIGHT) -> dict:
+                   keyword_weight: float = KEYWORD_WEIGHT, cloze_weight: float = CLOZE_WEIGHT) -> dict:
     """Return per-style metrics of question-disjoint k-fold predictions (each query scored by a model that never
     saw it)."""
-    order = np.random.RandomState(0).permutation(len(rows))
+    fold_at = fold_of(rows, folds)
     scores: list[np.ndarray | None] = [None] * len(rows)
     for fold in range(folds):
-        test = set(order[fold::folds].tolist())
-        model = fit([r for i, r in enumerate(rows) if i not in test], keyword_weight)
+        test = {i for i, f in enumerate(fold_at) if f == fold}
+        model = fit([r for i, r in enumerate(rows) if i not in test], keyword_weight, cloze_weight=cloze_weight)
         for i in test:
             scores[i] = model.decision_function(rows[i]["matrix"])
     return evaluate(rows, scores)
@@ -209,7 +244,7 @@ def ablate(rows: list[dict], name: str) -> list[dict]:
 def train_and_save(rows: list[dict], held_rows: list[dict], features: tuple[str, ...], args) -> None:
     """Fit one model on every training row, check the export, report held-out figures and write the JSON."""
     subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
-    model = fit(subset, args.keyword_weight)
+    model = fit(subset, args.keyword_weight, cloze_weight=args.cloze_weight)
     spec = export(model, features)
     trees = TreeModel(spec)
     matrix = np.vstack([r["matrix"] for r in subset])
@@ -224,13 +259,33 @@ def train_and_save(rows: list[dict], held_rows: list[dict], features: tuple[str,
     held = evaluate(held_rows, [trees.score(r["matrix"][:, :len(features)]) for r in held_rows])
     log.info("  held out (eval-suite MultiHop-RAG sample, keyword eval side): %s", json.dumps(held))
     spec["trained_on"] = {"queries": len(rows), "by_style": {s: sum(r["query"].style == s for r in rows)
-                                                               for s in ("multihop", "keyword")},
+                                                               for s in ("multihop", "keyword", "cloze")},
                           "candidates": int(len(matrix)), "positives": int(sum(r["labels"].sum() for r in rows)),
-                          "keyword_weight": args.keyword_weight}
+                          "keyword_weight": args.keyword_weight, "cloze_weight": args.cloze_weight}
     output = args.output_dir / model_path(features == FEATURES).name
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(spec, separators=(",", ":")))
     log.info("  model written to %s (%d trees)", output, len(spec["trees"]))
+
+
+def load_rows(pipeline, train: list[TrainQuery], held: list[TrainQuery], cache: Path | None):
+    """Return (training rows, held-out rows): read from the cache when given and present (its rows first, in its
+    order, so their k-fold folds stay as they were), then rows built for the training queries it lacks (the cache
+    is then rewritten); all built when there is no cache. Queries are matched by style, text and gold title."""
+    def key(q: TrainQuery) -> tuple:
+        return q.style, q.text, q.gold_title
+
+    rows, held_rows = pickle.loads(cache.read_bytes()) if cache and cache.exists() else ([], None)
+    wanted = {key(q) for q in train}
+    rows = [r for r in rows if key(r["query"]) in wanted]
+    known = {key(r["query"]) for r in rows}
+    missing = [q for q in train if key(q) not in known]
+    rows += build_rows(pipeline, missing) if missing else []
+    if held_rows is None:
+        held_rows = build_rows(pipeline, held)
+    if cache and (missing or not cache.exists()):
+        cache.write_bytes(pickle.dumps((rows, held_rows)))
+    return rows, held_rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -242,37 +297,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output-dir", type=Path, default=MODELS)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--keyword-weight", type=float, default=KEYWORD_WEIGHT)
+    parser.add_argument("--cloze-weight", type=float, default=CLOZE_WEIGHT, help="0: cloze queries are scored in "
+                        "the k-fold figures but not trained on")
     parser.add_argument("--ablate", action="append", default=[], help="also report k-fold figures with FEATURE "
                         "held constant (repeatable)")
     parser.add_argument("--no-save", action="store_true", help="report figures only")
     parser.add_argument("--skip-cv", action="store_true", help="no k-fold figures for the full model")
     parser.add_argument("--only", choices=["dense", "lexical"], help="train one of the two models")
     parser.add_argument("--lexical-cv", action="store_true", help="k-fold figures for the lexical model too")
-    parser.add_argument("--cache", type=Path, help="pickle of the feature rows: read when it exists, else written")
+    parser.add_argument("--cache", type=Path, help="pickle of the feature rows: read when it exists (rows of "
+                        "training queries it lacks are built and added), else written")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = Settings(**({"index_dir": args.index} if args.index else {}))
     pipeline = Pipeline(settings)
     train, held = training_queries(settings)
-    log.info("training on %d queries (%d MultiHop-RAG, %d keyword); %d held out", len(train),
-             sum(q.style == "multihop" for q in train), sum(q.style == "keyword" for q in train), len(held))
-    if args.cache and args.cache.exists():
-        rows, held_rows = pickle.loads(args.cache.read_bytes())
-    else:
-        rows, held_rows = build_rows(pipeline, train), build_rows(pipeline, held)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps((rows, held_rows)))
+    log.info("training on %d queries (%d MultiHop-RAG, %d keyword, %d cloze); %d held out", len(train),
+             *(sum(q.style == s for q in train) for s in ("multihop", "keyword", "cloze")), len(held))
+    rows, held_rows = load_rows(pipeline, train, held, args.cache)
     if any(r["matrix"].shape[1] != len(FEATURES) for r in rows):
         raise RuntimeError("candidates lack vectors: run `rag ingest` on the index until every chunk is embedded")
     log.info("fused order: %s", json.dumps(evaluate(rows, [r["matrix"][:, 0] for r in rows])))
     for name in args.ablate:
-        log.info("without %s, %d-fold: %s", name, args.folds,
-                 json.dumps(cross_validate(ablate(rows, name), args.folds, FEATURES, args.keyword_weight)))
+        log.info("without %s, %d-fold: %s", name, args.folds, json.dumps(
+            cross_validate(ablate(rows, name), args.folds, FEATURES, args.keyword_weight, args.cloze_weight)))
     for features in (FEATURES, LEXICAL_FEATURES):
         subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
         if (features == FEATURES and not args.skip_cv) or (features != FEATURES and args.lexical_cv):
             log.info("%s, %d-fold: %s", "all features" if features == FEATURES else "lexical only", args.folds,
-                     json.dumps(cross_validate(subset, args.folds, features, args.keyword_weight)))
+                     json.dumps(cross_validate(subset, args.folds, features, args.keyword_weight, args.cloze_weight)))
         if not args.no_save and args.only in (None, "dense" if features == FEATURES else "lexical"):
             train_and_save(rows, held_rows, features, args)
     return 0
