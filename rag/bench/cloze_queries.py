@@ -7,7 +7,8 @@ kind; they are never trained on). The rule (deterministic, no model, no randomne
 1. **Articles**: the training side of keyword_queries.py (one in three by a hash of the title; the gold articles of
    the hand-written held-out sets are never on it; an article whose title occurs twice is skipped).
 2. **Sentences**: the article's sentences (rag.text.split_sentences) of 12-40 words that end with ".", "!" or "?"
-   and that no other article of the corpus holds (boilerplate has no single right article). With at least two, the ones at positions n // 3 and 2n // 3 of the n eligible sentences are picked.
+   and that no other article of the corpus holds (boilerplate has no single right article). With at least two, the
+   ones at positions n // 3 and 2n // 3 of the n eligible sentences are picked.
 3. **Query**: variant "a" is the first picked sentence as written. Variant "b" is the second one with its proper
    names (a word the article writes capitalised and never in lower case, keyword_queries' test) and words holding a
    digit dropped, ending in "?": a name-free question-shaped query, so that neither a name nor the question form tells
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..text import normalise, split_sentences, squash
-from .keyword_queries import _is_name, is_training_article, words
+from .keyword_queries import is_proper_name, is_training_article, words
 
 _WORDS = (12, 40)
 _RUN = 5  # a chunk sharing this many consecutive words with the sentence holds (part of) it
@@ -63,7 +64,7 @@ def _flat(text: str) -> str:
 def drop_names(sentence: str, body: str) -> str:
     """Return the sentence without its proper names and words holding a digit, ending in "?" (variant "b")."""
     kept = [w for w in sentence.rstrip(".!?").split()
-            if not any(c.isdigit() for c in w) and not any(_is_name(part, body) for part in words(w))]
+            if not any(c.isdigit() for c in w) and not any(is_proper_name(part, body) for part in words(w))]
     return " ".join(kept).rstrip(",;:") + "?"
 
 
