@@ -55,7 +55,7 @@ def words(text: str) -> list[str]:
     return [w.strip(".'’-") for w in _WORD.findall(text)]
 
 
-def _is_name(word: str, body: str) -> bool:
+def is_proper_name(word: str, body: str) -> bool:
     """Return whether a title word is a proper name: capitalised in the body and never written in lower case there."""
     low = word.lower()
     if len(word) < 3 or not word[:1].isupper() or low in _STOPWORDS or low in QUESTION_WORDS or word.isdigit():
@@ -80,7 +80,7 @@ def article_frequency(texts: Iterable[str]) -> Counter:
 def pick_name(title: str, body: str, frequency: Counter, rank: int = 0) -> str | None:
     """Return the rank-th rarest proper name of the title (with a name right next to it kept), or None."""
     tokens = [_strip_possessive(w) for w in words(title)]
-    is_name = [_is_name(w, body) for w in tokens]
+    is_name = [is_proper_name(w, body) for w in tokens]
     names = sorted((i for i, w in enumerate(tokens) if is_name[i]),
                    key=lambda i: (frequency.get(tokens[i].lower(), 0), i))
     if len(names) <= rank:
