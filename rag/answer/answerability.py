@@ -302,7 +302,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
             groups = [g for g in groups if g & verb_stems] or [verb_stems]
         return groups
     if analysis.kind == "place":  # "what is the hometown of X": the sentence must speak of a hometown
-        head = re.match(r"\W*(?:so |and |hey,? )?what(?: is| was|'s|’s)? the ([a-z]+) (?:of|for)\b", analysis.question.lower())
+        head = re.match(r"\W*(?:so |and |hey,? )?what(?: is| was|'s|’s)? the ([a-z]+) (?:of|for)\b",
+                        analysis.question.lower())
         return [content_stems(head.group(1))] if head and head.group(1) not in ("name", "location", "place") else []
     if analysis.kind not in ("money", "number"):
         return []
@@ -353,8 +354,8 @@ def ordinary_opening(name: str, sentence: str) -> bool:
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
-    return lower in STOPWORDS or lower in _DISCOURSE or bool(re.search(r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|"
-                                                r"utely|ally|fully|ently|antly)$", lower))
+    return lower in STOPWORDS or lower in _DISCOURSE or bool(re.search(
+        r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower))
 
 
 def person_like(name: str) -> bool:
@@ -523,8 +524,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
-                or tentative(question, sentence) or unrealised(question, sentence) or opposite_action(question, sentence)
-                or part_win(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or tentative(question, sentence) or unrealised(question, sentence)
+                or opposite_action(question, sentence) or part_win(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 
 

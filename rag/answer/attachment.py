@@ -5,8 +5,7 @@ for "who's the Eastfield Rovers manager?", "the population of Westmarch" for "th
 "Trump's special envoy Steve Witkoff said" for "what did Trump say?", "Band D" for "band b council tax", "last
 year's winner" for "the 2025 winner", "proposed a fine" for "how much was it fined in the end?", "did not publish
 figures for ambulance handover times" for "ambulance handover times". Each check here finds one such mismatch; a
-sentence with none of them passes the `attached` gate
-(answerability.gates).
+sentence with none of them passes the `attached` gate (answerability.gates).
 """
 
 from __future__ import annotations
@@ -22,8 +21,8 @@ BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold
                "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
                "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
                "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
-               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day", "weekly": "week",
-               "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
+               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day",
+               "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
 
 
 # Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
@@ -74,9 +73,10 @@ _OPPOSITES = [
 # well be answered by a sentence that says "end"
 _ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*|run until|last until)\b", re.I),
          re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
-# The whole and its parts: "who won the tour overall?" is not answered by a stage win, "the final" not by a semi-final
+# A landing is not a launch: "when did Tamsin-1 land?" is not answered by "lifted off on 4 February"
 _LANDING = (re.compile(r"\b(?:land|lands|landed|landing|touch(?:ed)? down|arriv\w*)\b", re.I),
             re.compile(r"\b(?:launch\w*|lift\w* off|took off|take\w* off|depart\w*|blast\w* off)\b", re.I))
+# The whole and its parts: "who won the tour overall?" is not answered by a stage win, "the final" not by a semi-final
 _WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
           re.compile(r"\b(?:stage|leg|heat|lap|round|semi-?finals?|quarter-?finals?|qualif\w*)\b", re.I))
 _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:game\s+\d|stage|"
