@@ -132,6 +132,7 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert unrealised("Who won the 2023 World Series?", "The Rangers need one more win to become champions.")
     assert not unrealised("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
     assert not unrealised("kestrel valley lez daily charge", "Drivers will pay £9 a day.")  # no verb asked
+    assert not unrealised("When will the tram line be extended?", "The council voted to extend the tram line by 2027.")
 
 
 def test_relative_years_places_launches_and_figures_due_later():
