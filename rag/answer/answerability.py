@@ -20,8 +20,7 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
-                         other_year, part_win, relative_year, spoken_year, tentative, unrealised,
-                         withheld)
+                         other_year, part_win, relative_year, spoken_year, tentative, unrealised, withheld)
 
 MODELS = Path(__file__).parent / "models"
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
@@ -525,7 +524,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence)
-                or opposite_action(question, sentence) or part_win(question, sentence) or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or opposite_action(question, sentence) or part_win(question, sentence)
+                or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..retrieval.analysis import QuestionAnalysis
 from ..text import normalise
@@ -21,13 +22,15 @@ BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold
                "fell": "fall", "fallen": "fall", "met": "meet", "held": "hold", "took": "take", "taken": "take",
                "gave": "give", "given": "give", "made": "make", "said": "say", "ran": "run", "began": "begin",
                "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
-               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw", "daily": "day",
-               "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year", "annually": "year"}
+               "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw",
+               "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
+               "annually": "year"}
 
 
 # Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
-_UNREALISED = {"will", "would", "could", "may", "might", "to", "need", "needs", "hope", "hopes", "hoping", "aim", "aims",
-               "bid", "chance", "bidding", "try", "trying", "set", "expected", "likely", "favourites", "favorites"}
+_UNREALISED = {"will", "would", "could", "may", "might", "to", "need", "needs", "hope", "hopes", "hoping", "aim",
+               "aims", "bid", "chance", "bidding", "try", "trying", "set", "expected", "likely", "favourites",
+               "favorites"}
 
 
 # Roles a name can hold, in groups that say the same thing ("Rovers boss" answers "Rovers manager")
@@ -60,12 +63,14 @@ _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would no
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
                           r"revealed|made public))\w*\s+(?P<what>[^.;]{0,80})|\bnot (?:been )?(?:published|disclosed|"
                           r"revealed|released|made public)\b|\bundisclosed (?P<what2>\w+(?: \w+)?)"
-                          r"|\bwill (?:publish|release|report|announce|give|reveal)\s+(?P<what3>[^.;]{0,60}?(?:figures|results|"
-                          r"numbers|data|details))|(?P<what4>\b(?:figures|results|data|numbers)\b[^.;]{0,60}?)\s+(?:were|are|"
-                          r"have been|has been|was|is)\s+(?:delayed|postponed|not (?:yet )?available|unavailable|due)", re.I)
+                          r"|\bwill (?:publish|release|report|announce|give|reveal)\s+"
+                          r"(?P<what3>[^.;]{0,60}?(?:figures|results|numbers|data|details))"
+                          r"|(?P<what4>\b(?:figures|results|data|numbers)\b[^.;]{0,60}?)"
+                          r"\s+(?:were|are|have been|has been|was|is)\s+(?:delayed|postponed|not (?:yet )?available|unavailable|due)", re.I)
 # Actions a question can ask about whose opposite a sentence may report: "accepted" is not "rejecting"
 _OPPOSITES = [
-    (re.compile(r"\baccept\w*", re.I), re.compile(r"\b(?:reject\w*|turn\w* down|turned down|refus\w*|declin\w*)", re.I)),
+    (re.compile(r"\baccept\w*", re.I),
+     re.compile(r"\b(?:reject\w*|turn\w* down|turned down|refus\w*|declin\w*)", re.I)),
     (re.compile(r"\b(?:ask\w*|demand\w*|seek\w*|sought|want\w*|call\w* for)\b", re.I), re.compile(r"\boffer\w*", re.I)),
     (re.compile(r"\b(?:win|wins|won|winning)\b", re.I), re.compile(r"\b(?:lose|loses|lost|losing|defeat\w*)\b", re.I)),
 ]
@@ -93,7 +98,9 @@ def _distinctive(name: str) -> str:
     return words[0] if words else normalise(name)
 
 
-def asked_role(question: str, names: list[str]) -> tuple[str, str] | None:
+# The question-side readings below are cached: gates() asks them once per candidate sentence of the same question
+@lru_cache(maxsize=256)
+def asked_role(question: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     """Return (name, role) when the question asks for a named body's role holder ("who's the Eastfield Rovers
     manager?" -> ("Eastfield Rovers", "manager")), else None."""
     lowered = question.lower()
@@ -111,43 +118,54 @@ def asked_role(question: str, names: list[str]) -> tuple[str, str] | None:
 def other_holder(question: str, names: list[str], sentence: str) -> bool:
     """Return True when the sentence gives the asked role to another name only ("Northgate manager Piet van Luyk"
     for the Eastfield Rovers manager)."""
-    asked = asked_role(question, names)
+    asked = asked_role(question, tuple(names))
     if not asked:
         return False
     name, role = asked
     mine = _distinctive(name)
-    holders = [normalise(m.group(1)) for m in re.finditer(
-        rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)] + [
-        normalise(m.group(1)) for m in re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)]
+    before = re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
+    after = re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
+    holders = [normalise(m.group(1)) for m in (*before, *after)]
     holders = [h for h in holders if h and h.split()[0] not in ("the", "a", "an")]
     return bool(holders) and not any(mine in h.split() for h in holders)
+
+
+@lru_cache(maxsize=256)
+def asked_of(question: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Return the (head, name) pairs of "the X of <name>" the question asks for ("the population of Carrowby")."""
+    lowered = question.lower()
+    return tuple((head, name) for head in OF_HEADS for name in names
+                 if re.search(rf"\b{head} (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered))
 
 
 def other_of(question: str, names: list[str], sentence: str) -> bool:
     """Return True when the question asks for "the X of <name>" and the sentence gives the X of another name only
     ("the population of Westmarch" for "the population of Carrowby")."""
-    lowered = question.lower()
-    for head in OF_HEADS:
-        for name in names:
-            if not re.search(rf"\b{head} (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered):
-                continue
-            said = [normalise(m.group(1)) for m in re.finditer(
-                rf"\b{head} (?:of|in|at|for) (?:the )?((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence, re.I)
-                if m.group(1)[:1].isupper()]
-            mine = _distinctive(name)
-            if said and not any(mine in s.split() for s in said):
-                return True
+    for head, name in asked_of(question, tuple(names)):
+        said = [normalise(m.group(1)) for m in re.finditer(
+            rf"\b{head} (?:of|in|at|for) (?:the )?((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence, re.I)
+            if m.group(1)[:1].isupper()]
+        mine = _distinctive(name)
+        if said and not any(mine in s.split() for s in said):
+            return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _counted_in(question: str, names: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """Return what a "how many X ... in <place>" question counts and the places it names ("homes", ("Saltcote",))."""
+    counted = re.search(r"\bhow many ([a-z]+)", question.lower())
+    places = tuple(n for n in names if re.search(rf"\b(?:in|at) (?:the )?{re.escape(n)}\b", question, re.I))
+    return (counted.group(1) if counted else None), places
 
 
 def other_place(question: str, names: list[str], sentence: str) -> bool:
     """Return True when a "how many X ... in <place>" question meets "X in <another place>" only ("12,000 homes in
     Ravensholme" for "how many homes lost power in Saltcote?")."""
-    counted = re.search(r"\bhow many ([a-z]+)", question.lower())
-    places = [n for n in names if re.search(rf"\b(?:in|at) (?:the )?{re.escape(n)}\b", question, re.I)]
+    counted, places = _counted_in(question, tuple(names))
     if not counted or not places:
         return False
-    said = [m.group(1) for m in re.finditer(rf"\b{re.escape(counted.group(1))} (?:in|at) ((?:[A-Z][\w'’-]+\s?){{1,3}})",
+    said = [m.group(1) for m in re.finditer(rf"\b{re.escape(counted)} (?:in|at) ((?:[A-Z][\w'’-]+\s?){{1,3}})",
                                              sentence)]
     return bool(said) and not any(_distinctive(p) in normalise(s).split() for p in places for s in said)
 
@@ -199,27 +217,36 @@ def opposite_action(question: str, sentence: str) -> bool:
     """Return True when the question asks about an action ("accepting", "asking for", "end", "overall") and the
     sentence reports only its opposite or a part of it ("rejecting a 3.5% pay offer", "had been offered 4%", "from 1
     August", "won the fourth stage")."""
-    pairs = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [_ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
-               for asked, said in pairs)
+               for asked, said in _ACTION_PAIRS)
 
 
+_ACTION_PAIRS = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [
+    _ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
+
+
+@lru_cache(maxsize=256)
+def _done_verb(question: str) -> str | None:
+    """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
+    words = re.findall(r"[a-z]+", question.lower())
+    verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
+    if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
+        return None
+    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due)\b", question.lower()):
+        return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
+    return BASE_FORMS.get(verbs[0], verbs[0])[:5]
 
 
 def unrealised(question: str, sentence: str) -> bool:
     """Return True when the question asks about something done ("who won ...?", "how much was it fined?") and the
     sentence speaks of that verb only as an aim or a forecast ("just need one more win to become champions", "will
     be fined")."""
-    words = re.findall(r"[a-z]+", question.lower())
-    verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
-    if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
+    asked = _done_verb(question)
+    if asked is None:
         return False
-    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due)\b", question.lower()):
-        return False  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
-    asked = {BASE_FORMS.get(verbs[0], verbs[0])[:5]}
     words = re.findall(r"[a-z]+", sentence.lower())
-    uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] in asked]
+    uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
     return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED for i in uses)
 
 
@@ -236,12 +263,14 @@ def tentative(question: str, sentence: str) -> bool:
     sentenced next month")."""
     if _FINAL.search(question) and _TENTATIVE.search(sentence):
         return True
-    if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question, re.I):
+    if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question,
+                    re.I):
         return False
     asked = {w[:6] for w in re.findall(r"[a-z]{5,}", question.lower())}
     return any(m.group(1).lower()[:6] in asked for m in re.finditer(r"\bwill (?:be |have )?(\w{5,})", sentence, re.I))
 
 
+@lru_cache(maxsize=256)
 def asked_class(question: str) -> tuple[str, ...] | None:
     """Return the words a sentence may use for the kind of thing a "which X" question asks for ("Which Norwegian bank
     financed ..." -> ("bank", "lender")), or None when it asks for no listed kind."""

@@ -135,8 +135,9 @@ def evidence_items(candidates: list[Candidate], bodies: dict[str, str]) -> list[
         hit = c.hit
         when = f"{hit.published.isoformat()} {hit.published.strftime('%B %d %Y')}" if hit.published else ""
         items.append(Evidence(sentence=c.text, context=c.context, meta=f"{hit.title} {hit.source} {when}",
-                              published=hit.published, previous=c.context[len(hit.title):].strip(), following=c.following,
-                              article=bodies.get(hit.article_id, hit.text), rank=c.rank, retrieval=hit.score))
+                              published=hit.published, previous=c.context[len(hit.title):].strip(),
+                              following=c.following, article=bodies.get(hit.article_id, hit.text), rank=c.rank,
+                              retrieval=hit.score))
     return items
 
 
