@@ -118,6 +118,10 @@ _ATTRIBUTES = {
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
+    "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
+    "attend": r"\bcrowd\b|\b\d[\d,]*\s+(?:fans|spectators|people|visitors)\b",
+    "toll": r"\b(?:killed|dead|died|deaths|lives)\b",
+    "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}\b(?:years?|months?|weeks?|life)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
@@ -131,8 +135,9 @@ def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
-    return all(k in _ATTRIBUTES and re.search(_ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner")
-                                              else re.I) for k in missing)
+    missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
+        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner") else re.I))}
+    return not missing
 
 
 def has_term(term: str, text: str) -> bool:

@@ -222,9 +222,14 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         if len(word) < 3 or word in STOPWORDS or word in _OPENERS or word in _MONTH_WORDS or any(
                 word.lower() == n.lower() for n in analysis.names):
             continue
+        # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
+        # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
+        others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
+        topical = " ".join(t for t in texts if 2 * sum(bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I))
+                                                       for o in others) >= len(others))
         capital, lower, form = 0, 0, None
-        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", joined, re.IGNORECASE):
-            before = joined[max(0, match.start() - 2):match.start()]
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", topical, re.IGNORECASE):
+            before = topical[max(0, match.start() - 2):match.start()]
             if match.start() == 0 or re.search(r"[.!?\n:]\s?$|^\s*$", before):
                 continue  # a sentence opening capitalises any word
             if any(ch.isupper() for ch in match.group(0)):
