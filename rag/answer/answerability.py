@@ -120,7 +120,7 @@ _ATTRIBUTES = {
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
     "attend": r"\bcrowd\b|\b\d[\d,]*\s+(?:fans|spectators|people|visitors)\b",
-    "toll": r"\b(?:killed|dead|died|deaths|lives)\b",
+    "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}\b(?:years?|months?|weeks?|life)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
@@ -425,16 +425,29 @@ def asked_speaker(analysis: QuestionAnalysis) -> str | None:
 
 
 def speaks(speaker: str, sentence: str, previous: str) -> bool:
-    """Return False when the sentence gives someone else's words: another name next to a verb of saying ("Witkoff
-    said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare quotation may
-    be theirs)."""
+    """Return False when the sentence gives no one's words, or someone else's: another name next to a verb of saying
+    ("Witkoff said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare
+    quotation may be theirs)."""
+    if not re.search(rf"\b{_SPEECH}\b|[“”\"]", sentence, re.I):
+        return False  # no words given at all: "Rutte met Zelensky in Odesa" says nothing Trump said
     word = re.escape(speaker)
     if re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SPEECH}\b[^.;]{{0,30}}?\b{word}\b", sentence, re.I):
         return True
-    others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?\s+(?:has |had |have )?{_SPEECH}\b"
-                        rf"|\b{_SPEECH}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
-    return not any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
-                   for pair in others for name in pair)
+    if _other_speakers(speaker, sentence):
+        return False
+    # "..., he said": the pronoun is the speaker the sentence before names
+    pronoun = re.search(rf"\b(?:he|she|they)\s+(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she|they)\b",
+                        sentence, re.I)
+    return not (pronoun and _other_speakers(speaker, previous) and not re.search(rf"\b{word}\b", previous, re.I))
+
+
+def _other_speakers(speaker: str, sentence: str) -> bool:
+    """Return True when the sentence names someone other than the speaker next to a verb of saying ("Zelensky, who
+    hosted Rutte, stressed")."""
+    others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?(?:\s+(?:who|which)\b[^,.;]{{0,60}},)?\s+"
+                        rf"(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
+    return any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
+               for pair in others for name in pair)
 
 
 def asked_verb(analysis: QuestionAnalysis) -> set[str]:

@@ -92,6 +92,13 @@ def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_wor
               "Kestrel Valley low emission zone to charge £9")
     assert not ok("calloway international caps", "Calloway scored 142 goals for Northgate City.")  # caps: a topic
     assert not ok("x7 pro battery size", "The company claims the new battery lasts up to two days.")
+    # news attribute words met by a value of their kind, never by any figure
+    assert ok("pimm sentence", "Gerald Pimm has been jailed for four years and six months.")
+    assert not ok("pimm sentence", "Gerald Pimm, 63, was convicted of fraud in October.")
+    assert ok("sumy strike death toll", "Russian strikes killed 35 people in the Sumy region.")
+    assert ok("st brennan's four-hour performance march", "St Brennan's saw 71.2% of patients within four hours in March.",
+              "St Brennan's A&E meets four-hour target")
+    assert not ok("harbourford marathon finishers number", "The Harbourford Marathon was won in 2:09:12.")
 
 
 def test_speakers_siblings_months_and_rates():
@@ -100,6 +107,9 @@ def test_speakers_siblings_months_and_rates():
     assert not speaks("Putin", "Witkoff said he sees a deal emerging after talks with Vladimir Putin.", "")
     assert speaks("Rutte", "He described them as part of a terrible pattern.", "Rutte spoke in Odesa.")
     assert speaks("Zelensky", "“Everyone sees how acute the need is,” Zelensky said.", "")
+    assert not speaks("Trump", "Rutte met Zelensky during a surprise visit to Odesa.", "")  # no one's words
+    assert not speaks("Trump", "Zelensky, who hosted Rutte during the visit, stressed the need for forces.", "")
+    assert not speaks("Trump", "“We need more,” he said.", "Zelensky told reporters the talks were hard.")
     same, other = sibling_pattern("Selene-2")
     assert other.search("Selene-1 crashed in 2023") and not same.search("Selene-1 crashed in 2023")
     assert same.search("Selene-2 will land in May") and sibling_pattern("Voltari") is None

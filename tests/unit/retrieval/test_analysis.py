@@ -43,3 +43,13 @@ def test_qualifiers_numbers_and_outlets():
 def test_keyword_queries_are_flagged():
     assert analyse_question("Onana transfer fee").is_keyword
     assert not analyse_question("How much was the Onana transfer fee?").is_keyword
+
+
+def test_a_keyword_query_word_is_a_name_only_where_passages_on_its_topic_write_it_so():
+    from rag.retrieval.analysis import keyword_names
+
+    topic = ["Storm Brannagh brought gusts of 94mph to Penhallow Point. Brannagh left 8,000 homes without power."]
+    laptop = ["In our benchmark the MacBook with M3 Max scored well; the M3 Max beats the M2 Max."]
+    analysis = analyse_question("storm brannagh max gust")
+    assert keyword_names(analysis, topic + laptop) == ["Brannagh"]  # "Max" only in a passage off the topic
+    assert "Max" in keyword_names(analyse_question("m3 max macbook benchmark"), laptop)
