@@ -72,7 +72,8 @@ class Pipeline:
         """The sentence encoder (loaded on first use)."""
         if self._embedder is None:
             self._embedder = make_embedder(self.settings.embed_model, self.settings.embed_batch_size,
-                                           self.settings.embed_backend, self.settings.onnx_cache_dir)
+                                           self.settings.embed_backend, self.settings.onnx_cache_dir,
+                                           self.settings.answer_encoder)
         return self._embedder
 
     @property

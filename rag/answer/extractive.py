@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..index.embed import Embedder
+from ..index.embed import Embedder, encode_sentences
 from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
@@ -88,7 +88,7 @@ def score_candidates(analysis: QuestionAnalysis, candidates: list[Candidate], em
     shortlist = ordered[:keep]
     for part in parts(analysis) if analysis.kind in ("yesno", "temporal") else []:
         shortlist += [c for c in ordered[keep:] if c.hit.source in part.sources and c not in shortlist][:per_part]
-    vectors = embedder.encode([analysis.question] + [c.text for c in shortlist])
+    vectors = encode_sentences(embedder, [analysis.question] + [c.text for c in shortlist])
     for candidate, vector, similarity in zip(shortlist, vectors[1:], vectors[1:] @ vectors[0]):
         candidate.similarity, candidate.vector = float(similarity), vector
         candidate.score += 0.55 * float(similarity)
@@ -110,7 +110,7 @@ def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedde
     pieces = parts(analysis)
     if not pieces:
         return result
-    for part, vector in zip(pieces, embedder.encode([p.text for p in pieces])):
+    for part, vector in zip(pieces, encode_sentences(embedder, [p.text for p in pieces])):
         own = [c for c in shortlist if c.hit.source in part.sources and c.vector is not None]
         if not own:
             result.append((part, 0.0, None))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..index.embed import encode_sentences
 from ..text import STOPWORDS as _STOPWORDS
 from ..text import normalise, split_sentences, stemmer
 from ..types import Citation, Verdict
@@ -149,7 +150,7 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
     similarity = 0.0
     if embedder is not None:
         shortlist = [w for _, w in scored[:3]]
-        vectors = embedder.encode([claim] + shortlist)
+        vectors = encode_sentences(embedder, [claim] + shortlist)
         similarity = max(0.0, float((vectors[1:] @ vectors[0]).max()))
     vetoes = []
     missing = sorted(_figures(claim) - _figures(best))

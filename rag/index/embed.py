@@ -34,6 +34,11 @@ class Embedder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray: ...
 
 
+def encode_sentences(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Return the vectors the answer layer compares sentences by: the embedder's fast copy when it has one."""
+    return getattr(embedder, "encode_sentences", embedder.encode)(texts)
+
+
 class OnnxEncoder:
     """An ONNX copy of a sentence-transformers encoder, with its tokenizer, mean pooling and normalisation.
 
@@ -48,13 +53,19 @@ class OnnxEncoder:
         options.log_severity_level = 3
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")  # idle threads must not spin
         source = str(onnx_model) if isinstance(onnx_model, Path) else onnx_model
+        self._source = onnx_model
         self.session = onnxruntime.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         # a private copy: transformers re-configures its own tokenizer on every call, which would race with ours
+        self.tokenizer_json = tokenizer_json
         self.tokenizer = Tokenizer.from_str(tokenizer_json)
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
         self.max_tokens = max_tokens
         self.workers = max(1, workers)
+
+    def model_bytes(self) -> bytes:
+        """Return the ONNX graph this encoder runs."""
+        return self._source.read_bytes() if isinstance(self._source, Path) else self._source
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return one normalised vector per text, the texts encoded in parallel (onnxruntime releases the GIL).
@@ -121,10 +132,13 @@ class BundledEmbedder:
     name = "all-MiniLM-L6-v2"
     dim = 384
 
-    def __init__(self, batch_size: int = 64, backend: str = "onnx", cache_dir: Path | None = None):
+    def __init__(self, batch_size: int = 64, backend: str = "onnx", cache_dir: Path | None = None,
+                 answer_encoder: str = "full"):
         self.batch_size, self.backend, self.cache_dir = batch_size, backend, cache_dir
+        self.answer_encoder = answer_encoder
         self._model = None
         self._onnx: OnnxEncoder | None | bool = None  # False once export failed: torch from then on
+        self._int8: OnnxEncoder | None | bool = None  # False once quantisation failed: the full model from then on
         self._export_process = None  # a background export (export_in_background)
         self._lock = threading.Lock()
         self._onnx_lock = threading.Lock()
@@ -224,6 +238,52 @@ class BundledEmbedder:
                                     "format": onnx_cache.EXPORT_FORMAT})
         return encoder
 
+    def encode_sentences(self, texts: list[str]) -> np.ndarray:
+        """Return one normalised vector per text from the int8 copy (the answer layer's sentence comparisons), or
+        from the full model when there is none."""
+        if texts and (encoder := self.quantized) is not None:
+            return encoder.encode(texts)
+        return self.encode(texts)
+
+    @property
+    def quantized(self) -> OnnxEncoder | None:
+        """The int8 copy of the ONNX model, made from the export on first use and cached beside it (None with the
+        torch backend, answer_encoder "full", or when quantisation fails)."""
+        if self.backend != "onnx" or self.answer_encoder != "int8" or self._int8 is False:
+            return None
+        if self._int8 is None:
+            base = self.onnx
+            with self._onnx_lock:
+                if self._int8 is None:
+                    self._int8 = self._quantize(base) if base is not None else False
+        return self._int8 or None
+
+    def _quantize(self, base: OnnxEncoder) -> OnnxEncoder | bool:
+        """Return an int8 encoder over base's graph, quantised (MatMul weights, per channel) into the cache entry
+        or a temporary directory; False (logged) on failure."""
+        import tempfile
+
+        try:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            entry = self.cache_dir / self._cache_key if self.cache_dir and self._cache_key else None
+            target = entry / onnx_cache.INT8_FILE if entry is not None and entry.is_dir() else None
+            if target is not None and target.exists():
+                return OnnxEncoder(target, base.tokenizer_json, base.max_tokens, _cores())
+            with tempfile.TemporaryDirectory() as scratch:
+                source = Path(scratch) / "model.onnx"
+                source.write_bytes(base.model_bytes())
+                quantised = Path(scratch) / onnx_cache.INT8_FILE
+                quantize_dynamic(str(source), str(quantised), weight_type=QuantType.QInt8, per_channel=True,
+                                 op_types_to_quantize=["MatMul"])
+                encoder = OnnxEncoder(quantised.read_bytes(), base.tokenizer_json, base.max_tokens, _cores())
+                if target is not None:
+                    onnx_cache.save_file(target, quantised.read_bytes())
+            return encoder
+        except Exception as error:  # noqa: BLE001 - the full model always works
+            log.warning("int8 answer encoder unavailable, comparing sentences with the full model: %s", error)
+            return False
+
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return one normalised vector per text (shape len(texts) x 384)."""
         if not texts:
@@ -235,14 +295,15 @@ class BundledEmbedder:
         return vectors.astype(np.float32, copy=False)
 
 
-def make_embedder(model_name: str, batch_size: int, backend: str = "onnx", cache_dir: Path | None = None) -> Embedder:
+def make_embedder(model_name: str, batch_size: int, backend: str = "onnx", cache_dir: Path | None = None,
+                  answer_encoder: str = "full") -> Embedder:
     """Return the embedder named in the settings."""
     from ..errors import RagError
 
     if model_name != BundledEmbedder.name:
         raise RagError(f"Unknown embed_model '{model_name}'. The offline build bundles '{BundledEmbedder.name}'; "
                        "set RAG_EMBED_MODEL to it.")
-    return BundledEmbedder(batch_size, backend, cache_dir)
+    return BundledEmbedder(batch_size, backend, cache_dir, answer_encoder)
 
 
 if __name__ == "__main__":  # python -m rag.index.embed CACHE_DIR: export the ONNX copy into the cache (a first start)

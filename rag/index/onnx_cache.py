@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 1  # bump when rag.index.embed.export_onnx changes what it writes
 MODEL_FILE, TOKENIZER_FILE, META_FILE = "model.onnx", "tokenizer.json", "meta.json"
+INT8_FILE = "model.int8.onnx"  # the answer layer's quantised copy, made from MODEL_FILE on first use
 
 
 @dataclass
@@ -87,3 +88,13 @@ def save_cached(cache_dir: Path, key: str, onnx_model: bytes, tokenizer_json: st
     except OSError as error:
         log.warning("could not cache the ONNX export in %s (%s); the next start exports again", cache_dir, error)
         return None
+
+
+def save_file(target: Path, data: bytes) -> None:
+    """Write one more file into an entry atomically (a temporary name renamed into place); a failure is logged."""
+    try:
+        staging = target.with_name(f".{target.name}.{os.getpid()}")
+        staging.write_bytes(data)
+        os.replace(staging, target)
+    except OSError as error:
+        log.warning("could not cache %s (%s); it is made again at the next start", target, error)

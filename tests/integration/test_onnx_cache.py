@@ -114,3 +114,20 @@ def test_a_first_start_exports_in_another_process_and_the_first_encode_waits_for
     reference = BundledEmbedder(cache_dir=cache).encode(TEXTS[:2])
     assert np.allclose(vectors, reference, atol=1e-5)
     assert not BundledEmbedder(cache_dir=tmp_path).export_in_background()  # cached now: nothing to start
+
+
+def test_the_int8_answer_encoder_is_made_once_cached_beside_the_export_and_close_to_the_full_vectors(cache):
+    sentences = ["Which Ukrainian city did Rutte visit?", "NATO chief Mark Rutte visited Odesa on Tuesday.",
+                 "The Federal Reserve held rates steady.", "Ruth Adeyemi was elected mayor of Kestrel Valley."]
+    full = BundledEmbedder(cache_dir=cache)
+    fast = BundledEmbedder(cache_dir=cache, answer_encoder="int8")
+    reference, quick = full.encode_sentences(sentences), fast.encode_sentences(sentences)
+    assert np.allclose(reference, full.encode(sentences))  # "full": the answer layer uses the full model
+    assert not np.allclose(quick, reference)  # a different (quantised) graph ...
+    assert float((quick * reference).sum(axis=1).min()) > 0.97  # ... giving nearly the same vectors
+    assert np.argmax(quick[1:] @ quick[0]) == np.argmax(reference[1:] @ reference[0]) == 0  # same nearest sentence
+    entry = next(p for p in cache.iterdir() if (p / onnx_cache.INT8_FILE).exists())
+    made = (entry / onnx_cache.INT8_FILE).stat().st_mtime_ns
+    again = BundledEmbedder(cache_dir=cache, answer_encoder="int8")
+    assert np.allclose(again.encode_sentences(sentences), quick, atol=1e-6)  # read from the cache, not remade
+    assert (entry / onnx_cache.INT8_FILE).stat().st_mtime_ns == made
