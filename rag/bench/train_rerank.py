@@ -12,7 +12,10 @@ Training queries, three styles:
 - inverse-cloze queries made by the rule in cloze_queries.py from the same training third: a sentence of the
   article, whose own chunks are taken out of the corpus, so the article's other chunks (the positives) must be found
   by meaning more than by shared words (sample weight `--cloze-weight`, 0 by default, i.e. scored in the k-fold
-  figures but not trained on: docs/BENCHMARKS.md says what each weight did).
+  figures but not trained on: docs/BENCHMARKS.md says what each weight did);
+- paraphrase queries written offline by SmolLM2-135M from sentences of the same training third (rule and filter in
+  paraphrase_queries.py; read from `--paraphrase-file`): positive when the chunk holds the rewritten sentence
+  (sample weight `--paraphrase-weight`, 1 by default; 0 = scored in the k-fold figures, not trained on).
 
 Left out: the eval suite's fixed MultiHop-RAG sample, the keyword queries' evaluation side, and every article the
 hand-written held-out sets (evals/data/retrieval_*.jsonl) ask about. Prints question-disjoint k-fold figures per
@@ -48,6 +51,9 @@ KEYWORD_WEIGHT = 1.0  # sample weight of keyword queries' candidates
 # model has 0: weight 0.25 (with --l2 1) met the MultiHop-RAG bar and raised paraphrase H@5 but lowered the seed
 # eval's Hits@4 below its floor (docs/BENCHMARKS.md, issue 15)
 CLOZE_WEIGHT = 0.0
+# Sample weight of the LLM-written paraphrase queries' candidates (paraphrase_queries.py, the 277 queries of
+# docs/bench/paraphrase-queries.jsonl): 1 in the model on branch `para` (docs/BENCHMARKS.md, 2026-12-02)
+PARAPHRASE_WEIGHT = 1.0
 
 
 @dataclass
@@ -63,7 +69,8 @@ class TrainQuery:
     sentence: str = ""
 
 
-def training_queries(settings: Settings) -> tuple[list[TrainQuery], list[TrainQuery]]:
+def training_queries(settings: Settings, paraphrase_file: Path | None = None
+                     ) -> tuple[list[TrainQuery], list[TrainQuery]]:
     """Return (training queries, held-out queries): MultiHop-RAG dev without / with only the eval suite's sample,
     keyword queries of the training / evaluation side, and (training only) the inverse-cloze queries."""
     from ..evaluation.harness import load_multihop_questions
@@ -82,7 +89,13 @@ def training_queries(settings: Settings) -> tuple[list[TrainQuery], list[TrainQu
     cloze = [TrainQuery(f"cloze-{q.article_id}-{q.variant}", "cloze", q.query, gold_title=q.title,
                         sentence=q.sentence)
              for q in cloze_queries.generate(read_articles(settings.corpus_dir), held_out_titles)]
-    return multihop["train"] + as_train["train"] + cloze, multihop["held"] + as_train["eval"]
+    from . import paraphrase_queries
+
+    paraphrase = [TrainQuery(f"para-{q.article_id}-{i}", "paraphrase", q.query, gold_title=q.title,
+                             sentence=q.sentence)
+                  for i, q in enumerate(paraphrase_queries.load(paraphrase_file or paraphrase_queries.DEFAULT_PATH))
+                  if q.title not in held_out_titles]
+    return multihop["train"] + as_train["train"] + cloze + paraphrase, multihop["held"] + as_train["eval"]
 
 
 def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
@@ -96,7 +109,7 @@ def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
         return HybridRetriever.from_settings(pipeline.docs, lexical, vectors, pipeline.embedder, pipeline.settings)
 
     retriever = retriever_for(pipeline.lexical, pipeline.vectors)
-    every_chunk = pipeline.docs.chunks() if any(q.style == "cloze" for q in queries) else []
+    every_chunk = pipeline.docs.chunks() if any(q.style in ("cloze", "paraphrase") for q in queries) else []
     rows = []
     for q in tqdm(queries, desc="features", unit=" q", dynamic_ncols=True):
         if q.style == "cloze":  # the corpus without the chunks holding the query's sentence
@@ -108,6 +121,9 @@ def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
         if q.style == "multihop":
             facts = [squash(f) for f in q.facts]
             labels = np.array([any(f in squash(c.text) for f in facts) for c in chunks])
+        elif q.style == "paraphrase":  # the chunks holding the rewritten sentence
+            holding = set(chunks_holding(q.sentence, q.gold_title, every_chunk))
+            labels = np.array([c.id in holding for c in chunks])
         else:
             labels = np.array([normalise(c.title) == normalise(q.gold_title) for c in chunks])
         rows.append({"query": q, "matrix": matrix, "labels": labels, "texts": [c.text for c in chunks],
@@ -116,12 +132,12 @@ def build_rows(pipeline, queries: list[TrainQuery]) -> list[dict]:
 
 
 def fit(rows: list[dict], keyword_weight: float = KEYWORD_WEIGHT, params: dict | None = None,
-        cloze_weight: float = CLOZE_WEIGHT):
+        cloze_weight: float = CLOZE_WEIGHT, paraphrase_weight: float = PARAPHRASE_WEIGHT):
     """Return a HistGradientBoostingClassifier fitted on the rows (keyword and cloze queries' candidates weighted;
     rows of weight 0 are left out)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    weight = {"keyword": keyword_weight, "cloze": cloze_weight}
+    weight = {"keyword": keyword_weight, "cloze": cloze_weight, "paraphrase": paraphrase_weight}
     rows = [r for r in rows if weight.get(r["query"].style, 1.0) > 0]
     weights = np.concatenate([np.full(len(r["labels"]), weight.get(r["query"].style, 1.0)) for r in rows])
     return HistGradientBoostingClassifier(**(params or PARAMS)).fit(
@@ -202,6 +218,9 @@ def evaluate(rows: list[dict], scores: list[np.ndarray]) -> dict[str, dict]:
         q = row["query"]
         if q.style == "multihop":
             metrics = score_ranking([row["texts"][i] for i in order], q.facts)
+        elif q.style == "paraphrase":  # the first chunk holding the sentence
+            rank = next((r for r, i in enumerate(order, 1) if row["labels"][i]), 0)
+            metrics = {"hits@1": float(rank == 1), "hits@10": float(rank > 0), "mrr@10": 1 / rank if rank else 0.0}
         else:
             gold = normalise(q.gold_title)
             rank = next((r for r, i in enumerate(order, 1) if normalise(row["titles"][i]) == gold), 0)
@@ -214,28 +233,32 @@ def evaluate(rows: list[dict], scores: list[np.ndarray]) -> dict[str, dict]:
 def fold_of(rows: list[dict], folds: int) -> list[int]:
     """Return each row's fold: MultiHop-RAG and keyword queries dealt as before the cloze style existed (so their
     figures stay comparable), cloze queries dealt apart, by article (both variants of an article in one fold)."""
-    first = [i for i, r in enumerate(rows) if r["query"].style != "cloze"]
+    apart = ("cloze", "paraphrase")
+    first = [i for i, r in enumerate(rows) if r["query"].style not in apart]
     fold = [0] * len(rows)
     for position, i in enumerate(np.random.RandomState(0).permutation(len(first))):
         fold[first[i]] = position % folds
-    articles = sorted({r["query"].gold_title for r in rows if r["query"].style == "cloze"})
-    article_fold = {articles[i]: p % folds for p, i in enumerate(np.random.RandomState(0).permutation(len(articles)))}
-    for i, r in enumerate(rows):
-        if r["query"].style == "cloze":
-            fold[i] = article_fold[r["query"].gold_title]
+    for style in apart:  # each style dealt by article, apart from the others (cloze folds as before)
+        articles = sorted({r["query"].gold_title for r in rows if r["query"].style == style})
+        article_fold = {articles[i]: p % folds
+                        for p, i in enumerate(np.random.RandomState(0).permutation(len(articles)))}
+        for i, r in enumerate(rows):
+            if r["query"].style == style:
+                fold[i] = article_fold[r["query"].gold_title]
     return fold
 
 
 def cross_validate(rows: list[dict], folds: int = 5, features: tuple[str, ...] = FEATURES,
                    keyword_weight: float = KEYWORD_WEIGHT, cloze_weight: float = CLOZE_WEIGHT,
-                   params: dict | None = None) -> dict:
+                   params: dict | None = None, paraphrase_weight: float = PARAPHRASE_WEIGHT) -> dict:
     """Return per-style metrics of question-disjoint k-fold predictions (each query scored by a model that never
     saw it)."""
     fold_at = fold_of(rows, folds)
     scores: list[np.ndarray | None] = [None] * len(rows)
     for fold in range(folds):
         test = {i for i, f in enumerate(fold_at) if f == fold}
-        model = fit([r for i, r in enumerate(rows) if i not in test], keyword_weight, params, cloze_weight)
+        model = fit([r for i, r in enumerate(rows) if i not in test], keyword_weight, params, cloze_weight,
+                    paraphrase_weight)
         for i in test:
             scores[i] = model.decision_function(rows[i]["matrix"])
     return evaluate(rows, scores)
@@ -255,7 +278,7 @@ def ablate(rows: list[dict], name: str) -> list[dict]:
 def train_and_save(rows: list[dict], held_rows: list[dict], features: tuple[str, ...], args) -> None:
     """Fit one model on every training row, check the export, report held-out figures and write the JSON."""
     subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
-    model = fit(subset, args.keyword_weight, _params(args), args.cloze_weight)
+    model = fit(subset, args.keyword_weight, _params(args), args.cloze_weight, args.paraphrase_weight)
     spec = export(model, features)
     trees = TreeModel(spec)
     matrix = np.vstack([r["matrix"] for r in subset])
@@ -270,9 +293,11 @@ def train_and_save(rows: list[dict], held_rows: list[dict], features: tuple[str,
     held = evaluate(held_rows, [trees.score(r["matrix"][:, :len(features)]) for r in held_rows])
     log.info("  held out (eval-suite MultiHop-RAG sample, keyword eval side): %s", json.dumps(held))
     spec["trained_on"] = {"queries": len(rows), "by_style": {s: sum(r["query"].style == s for r in rows)
-                                                               for s in ("multihop", "keyword", "cloze")},
+                                                               for s in ("multihop", "keyword", "cloze",
+                                                                         "paraphrase")},
                           "candidates": int(len(matrix)), "positives": int(sum(r["labels"].sum() for r in rows)),
-                          "keyword_weight": args.keyword_weight, "cloze_weight": args.cloze_weight}
+                          "keyword_weight": args.keyword_weight, "cloze_weight": args.cloze_weight,
+                          "paraphrase_weight": args.paraphrase_weight}
     output = args.output_dir / model_path(features == FEATURES).name
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(spec, separators=(",", ":")))
@@ -315,6 +340,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keyword-weight", type=float, default=KEYWORD_WEIGHT)
     parser.add_argument("--cloze-weight", type=float, default=CLOZE_WEIGHT, help="0: cloze queries are scored in "
                         "the k-fold figures but not trained on")
+    parser.add_argument("--paraphrase-weight", type=float, default=PARAPHRASE_WEIGHT, help="0: paraphrase "
+                        "queries are scored in the k-fold figures but not trained on")
+    parser.add_argument("--paraphrase-file", type=Path, help="the queries written by `python -m "
+                        "rag.bench.paraphrase_queries` (default: docs/bench/paraphrase-queries.jsonl)")
     parser.add_argument("--l2", type=float, default=0.0, help="the trees' l2_regularization (leaves of "
                         "down-weighted rows can reach log-odds of -700 without it)")
     parser.add_argument("--cloze-with-positive", action="store_true", help="drop the cloze queries that have no "
@@ -331,9 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = Settings(**({"index_dir": args.index} if args.index else {}))
     pipeline = Pipeline(settings)
-    train, held = training_queries(settings)
-    log.info("training on %d queries (%d MultiHop-RAG, %d keyword, %d cloze); %d held out", len(train),
-             *(sum(q.style == s for q in train) for s in ("multihop", "keyword", "cloze")), len(held))
+    train, held = training_queries(settings, args.paraphrase_file)
+    log.info("training on %d queries (%d MultiHop-RAG, %d keyword, %d cloze, %d paraphrase); %d held out", len(train),
+             *(sum(q.style == s for q in train) for s in ("multihop", "keyword", "cloze", "paraphrase")), len(held))
     rows, held_rows = load_rows(pipeline, train, held, args.cache)
     if args.cloze_with_positive:  # a cloze query none of whose article's other chunks became a candidate
         rows = [r for r in rows if r["query"].style != "cloze" or r["labels"].any()]
@@ -344,13 +373,13 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.ablate:
         log.info("without %s, %d-fold: %s", name, args.folds, json.dumps(
             cross_validate(ablate(rows, name), args.folds, FEATURES, args.keyword_weight, args.cloze_weight,
-                           _params(args))))
+                           _params(args), args.paraphrase_weight)))
     for features in (FEATURES, LEXICAL_FEATURES):
         subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
         if (features == FEATURES and not args.skip_cv) or (features != FEATURES and args.lexical_cv):
             log.info("%s, %d-fold: %s", "all features" if features == FEATURES else "lexical only", args.folds,
                      json.dumps(cross_validate(subset, args.folds, features, args.keyword_weight, args.cloze_weight,
-                                               _params(args))))
+                                               _params(args), args.paraphrase_weight)))
         if not args.no_save and args.only in (None, "dense" if features == FEATURES else "lexical"):
             train_and_save(rows, held_rows, features, args)
     return 0
