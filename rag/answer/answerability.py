@@ -121,7 +121,8 @@ _ATTRIBUTES = {
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
     "attend": r"\bcrowd\b|\b\d[\d,]*\s+(?:fans|spectators|people|visitors)\b",
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
-    "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}\b(?:years?|months?|weeks?|life)\b",
+    "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
+               r"\b(?:years?|months?|weeks?|life)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }

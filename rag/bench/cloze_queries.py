@@ -31,7 +31,7 @@ import numpy as np
 from ..text import normalise, split_sentences, squash
 from .keyword_queries import is_proper_name, is_training_article, words
 
-_WORDS = (12, 40)
+SENTENCE_WORDS = (12, 40)
 _RUN = 5  # a chunk sharing this many consecutive words with the sentence holds (part of) it
 
 
@@ -48,16 +48,17 @@ class ClozeQuery:
 
 def pick_sentences(body: str, shared: Counter | None = None) -> list[str]:
     """Return the article's two picked sentences (rule step 2), or [] when it has fewer than two eligible ones
-    (shared: in how many articles each sentence, in `_flat` form, occurs)."""
+    (shared: in how many articles each sentence, in `flat_text` form, occurs)."""
     eligible = [s for _, _, s in split_sentences(body)
-                if "\n" not in s and s.endswith((".", "!", "?")) and _WORDS[0] <= len(words(s)) <= _WORDS[1]
-                and (shared is None or shared[_flat(s)] <= 1)]
+                if "\n" not in s and s.endswith((".", "!", "?"))
+                and SENTENCE_WORDS[0] <= len(words(s)) <= SENTENCE_WORDS[1]
+                and (shared is None or shared[flat_text(s)] <= 1)]
     n = len(eligible)
     return [eligible[n // 3], eligible[2 * n // 3]] if n >= 2 else []
 
 
 @lru_cache(maxsize=None)
-def _flat(text: str) -> str:
+def flat_text(text: str) -> str:
     return squash(normalise(text))
 
 
@@ -71,7 +72,7 @@ def drop_names(sentence: str, body: str) -> str:
 def generate(articles: Sequence, held_out_titles: set[str] = frozenset()) -> list[ClozeQuery]:
     """Return the inverse-cloze queries of the training-side articles (objects with id, title, body)."""
     title_count = Counter(a.title for a in articles)
-    shared = Counter(flat for a in articles for flat in {_flat(s) for _, _, s in split_sentences(a.body)})
+    shared = Counter(flat for a in articles for flat in {flat_text(s) for _, _, s in split_sentences(a.body)})
     queries = []
     for article in sorted(articles, key=lambda a: a.id):
         if (title_count[article.title] > 1 or not is_training_article(article.title)
@@ -91,9 +92,9 @@ def chunks_holding(sentence: str, title: str, chunks: Sequence) -> list[str]:
         tokens = [w.lower() for w in words(text)]
         return set(zip(*[tokens[i:] for i in range(_RUN)]))
 
-    sentence_runs, whole, gold = runs(sentence), _flat(sentence), normalise(title)
+    sentence_runs, whole, gold = runs(sentence), flat_text(sentence), normalise(title)
     return [c.id for c in chunks if (normalise(c.title) == gold and runs(c.text) & sentence_runs)
-            or whole in _flat(c.text)]
+            or whole in flat_text(c.text)]
 
 
 class _LexicalWithout:

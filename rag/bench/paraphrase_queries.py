@@ -43,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .cloze_queries import _WORDS, _flat
+from .cloze_queries import SENTENCE_WORDS, flat_text
 from .keyword_queries import is_training_article, words
 from ..text import split_sentences
 
@@ -94,8 +94,9 @@ class ParaphraseQuery:
 def pick_sentences(body: str, shared: Counter | None = None) -> list[str]:
     """Return the article's picked sentences (rule step 2)."""
     eligible = [s for _, _, s in split_sentences(body)
-                if "\n" not in s and s.endswith((".", "!", "?")) and _WORDS[0] <= len(words(s)) <= _WORDS[1]
-                and (shared is None or shared[_flat(s)] <= 1)]
+                if "\n" not in s and s.endswith((".", "!", "?"))
+                and SENTENCE_WORDS[0] <= len(words(s)) <= SENTENCE_WORDS[1]
+                and (shared is None or shared[flat_text(s)] <= 1)]
     n = len(eligible)
     return [eligible[i] for i in sorted({0, n // 3, 2 * n // 3})] if n else []
 
@@ -179,13 +180,14 @@ def training_articles(articles: Sequence, held_out_titles: set[str]) -> list:
 def generate(articles: Sequence, held_out_titles: set[str], rewrite, embedder, limit: int | None = None):
     """Yield one record per picked sentence: its candidates (text, ask, overlap, similarity, reason) and the chosen
     query (or None)."""
-    shared = Counter(flat for a in articles for flat in {_flat(s) for _, _, s in split_sentences(a.body)})
+    shared = Counter(flat for a in articles for flat in {flat_text(s) for _, _, s in split_sentences(a.body)})
     for article in training_articles(articles, held_out_titles)[:limit]:
         for sentence in pick_sentences(article.body, shared):
             texts = [(ask, temperature, seed, clean(rewrite(ask, temperature, seed, sentence)))
                      for ask, temperature, seed in ASKS]
             similarity = cosine(embedder, [t[3] or "-" for t in texts], [sentence] * len(texts))
-            candidates = [{"text": text, "ask": f"{ask}/t{temperature}/s{seed}", "overlap": round(overlap(text, sentence), 3),
+            candidates = [{"text": text, "ask": f"{ask}/t{temperature}/s{seed}",
+                           "overlap": round(overlap(text, sentence), 3),
                            "similarity": round(float(sim), 3), "reason": reject_reason(text, sentence, float(sim))}
                           for (ask, temperature, seed, text), sim in zip(texts, similarity)]
             yield choose({"article_id": article.id, "title": article.title, "sentence": sentence,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.bench.cloze_queries import _flat, chunks_holding, drop_names, generate, pick_sentences, without_chunks
+from rag.bench.cloze_queries import flat_text, chunks_holding, drop_names, generate, pick_sentences, without_chunks
 from rag.bench.keyword_queries import is_training_article
 
 
@@ -47,8 +47,8 @@ def test_only_training_side_articles_not_asked_about_give_queries():
 
 
 def test_a_sentence_other_articles_hold_too_is_not_picked():
-    shared = Counter({_flat(sentence(i)): 1 for i in range(9)})
-    shared[_flat(sentence(3))] = 2  # boilerplate: two articles hold it
+    shared = Counter({flat_text(sentence(i)): 1 for i in range(9)})
+    shared[flat_text(sentence(3))] = 2  # boilerplate: two articles hold it
     # 8 eligible sentences left: positions 8 // 3 = 2 and 2 * 8 // 3 = 5 of them
     assert pick_sentences(BODY, shared) == [sentence(2), sentence(6)]
 
