@@ -410,8 +410,13 @@ def sibling_pattern(name: str) -> tuple[re.Pattern, re.Pattern] | None:
     return (re.compile(rf"\b{base}[\s-]?{number}\b", re.I), re.compile(rf"\b{base}[\s-]?(?!{number}\b)\d{{1,3}}\b", re.I))
 
 
-_SPEECH = r"(?:said|says|told|tells|called|calls|described|describes|warned|warns|added|adds|noted|notes|voiced|" \
-          r"stressed|urged|wrote|writes|claimed|claims|argued|insisted|explained|announced|asked|replied|according to)"
+_SAYS = r"(?:said|says|told|tells|called|calls|described|describes|warned|warns|added|adds|noted|notes|voiced|" \
+        r"stressed|urged|wrote|writes|claimed|claims|argued|insisted|explained|announced|asked|replied|according to)"
+# verbs that give someone's words but take an object after them ("condemned Russia's attacks"): a name after one is
+# no speaker
+_SPEECH = _SAYS[:-1] + r"|condemned|condemns|denounced|praised|criticised|criticized|welcomed|accused|vowed|" \
+    r"promised|pledged|admitted|acknowledged|stated|declared|suggested|revealed|confirmed|responded|commented|" \
+    r"remarked|tweeted)"
 
 
 def asked_speaker(analysis: QuestionAnalysis) -> str | None:
@@ -431,22 +436,28 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     quotation may be theirs)."""
     if not re.search(rf"\b{_SPEECH}\b|[“”\"]", sentence, re.I):
         return False  # no words given at all: "Rutte met Zelensky in Odesa" says nothing Trump said
-    word = re.escape(speaker)
-    if re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SPEECH}\b[^.;]{{0,30}}?\b{word}\b", sentence, re.I):
+    if _names_speaker(speaker, sentence):
         return True
     if _other_speakers(speaker, sentence):
         return False
     # "..., he said": the pronoun is the speaker the sentence before names
-    pronoun = re.search(rf"\b(?:he|she|they)\s+(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she|they)\b",
+    pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she|they)\b",
                         sentence, re.I)
-    return not (pronoun and _other_speakers(speaker, previous) and not re.search(rf"\b{word}\b", previous, re.I))
+    return not (pronoun and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
+
+
+def _names_speaker(speaker: str, sentence: str) -> bool:
+    """Return True when the sentence has the speaker next to a verb of saying ("Zelensky said", "said Zelensky")."""
+    word = re.escape(speaker)
+    return re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SAYS}\b[^.;]{{0,30}}?\b{word}\b",
+                     sentence, re.I) is not None
 
 
 def _other_speakers(speaker: str, sentence: str) -> bool:
     """Return True when the sentence names someone other than the speaker next to a verb of saying ("Zelensky, who
     hosted Rutte, stressed")."""
     others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?(?:\s+(?:who|which)\b[^,.;]{{0,60}},)?\s+"
-                        rf"(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
+                        rf"(?:has |had |have )?{_SPEECH}\b|\b{_SAYS}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
     return any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
                for pair in others for name in pair)
 

@@ -110,6 +110,10 @@ def test_speakers_siblings_months_and_rates():
     assert not speaks("Trump", "Rutte met Zelensky during a surprise visit to Odesa.", "")  # no one's words
     assert not speaks("Trump", "Zelensky, who hosted Rutte during the visit, stressed the need for forces.", "")
     assert not speaks("Trump", "“We need more,” he said.", "Zelensky told reporters the talks were hard.")
+    # the pronoun's sentence names the asked person, but not as the one speaking
+    assert not speaks("Trump", "He also condemned Russia’s “terrible pattern” of attacks.",
+                      "Rutte said that talks led by US President Donald Trump were “not easy”.")
+    assert speaks("Trump", "“It will happen,” he said.", "Trump told reporters on Air Force One that talks went well.")
     same, other = sibling_pattern("Selene-2")
     assert other.search("Selene-1 crashed in 2023") and not same.search("Selene-1 crashed in 2023")
     assert same.search("Selene-2 will land in May") and sibling_pattern("Voltari") is None
