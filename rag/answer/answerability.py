@@ -441,7 +441,8 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     if _other_speakers(speaker, sentence):
         return False
     # "..., he said": the pronoun is the speaker the sentence before names
-    pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b|\b{_SPEECH}\s+(?:he|she|they)\b",
+    pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b"
+                        rf"|\b{_SPEECH}\s+(?:he|she|they)\b",
                         sentence, re.I)
     return not (pronoun and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
 
@@ -457,7 +458,8 @@ def _other_speakers(speaker: str, sentence: str) -> bool:
     """Return True when the sentence names someone other than the speaker next to a verb of saying ("Zelensky, who
     hosted Rutte, stressed")."""
     others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?(?:\s+(?:who|which)\b[^,.;]{{0,60}},)?\s+"
-                        rf"(?:has |had |have )?{_SPEECH}\b|\b{_SAYS}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)", sentence)
+                        rf"(?:has |had |have )?{_SPEECH}\b|\b{_SAYS}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)",
+                        sentence)
     return any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
                for pair in others for name in pair)
 
