@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..retrieval.analysis import QuestionAnalysis
 from .answerability import content_stems
+from .attachment import tentative
 from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
@@ -54,7 +55,12 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     likely = [c for c in sorted(ranked, key=lambda c: -c.probability)[:5] if c.probability >= threshold]
     if not asked or not likely:
         return "Yes" if likely else None
-    coverage, negative, best = max((*_spoken_of(asked, c.text, c.context), -i) for i, c in enumerate(likely))
+    # a sentence that only expects or proposes what the question asks as an outcome gives no verdict ("did the EU
+    # end up blocking the deal?" / "does not confirm the EU will seek to block it"); none other left: no answer
+    outcomes = [c for c in likely if not tentative(analysis.question, c.text)]
+    if not outcomes:
+        return None
+    coverage, negative, best = max((*_spoken_of(asked, c.text, c.context), -i) for i, c in enumerate(outcomes))
     if coverage < STATEMENT_COVERAGE:
         return None
-    return "No" if negative or denies(analysis.question, likely[-best].text) else "Yes"
+    return "No" if negative or denies(analysis.question, outcomes[-best].text) else "Yes"

@@ -122,3 +122,9 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     trip = analyse_question("was Rutte's trip to Odesa announced in advance?")
     assert verify_statement(trip, [candidate("It was an unannounced trip to the port city of Odesa by Rutte.")],
                             0.5) == "No"
+    # a question about the outcome: a sentence that only expects it gives no verdict, one that reports it does
+    block = analyse_question("did the EU end up blocking the iRobot deal?")
+    expected = candidate("The step does not confirm the EU will seek to block the iRobot deal.", "EU and iRobot")
+    assert verify_statement(block, [expected], 0.5) is None
+    blocked = candidate("The EU blocked the iRobot deal on Tuesday after a long review.", "EU and iRobot")
+    assert verify_statement(block, [expected, blocked], 0.5) == "Yes"
