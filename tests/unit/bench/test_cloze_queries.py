@@ -8,19 +8,7 @@ import numpy as np
 from rag.bench.cloze_queries import flat_text, chunks_holding, drop_names, generate, pick_sentences, without_chunks
 from rag.bench.keyword_queries import is_training_article
 
-
-@dataclass
-class Doc:
-    id: str
-    title: str
-    body: str
-
-
-def sentence(i: int) -> str:
-    return f"Sentence number {i} says that the harbour committee met again and talked about the new ferry timetable."
-
-
-BODY = " ".join(sentence(i) for i in range(9)) + " Short one."
+from training_text import BODY, Doc, sentence
 
 
 def test_the_sentences_at_a_third_and_two_thirds_of_the_eligible_ones_are_picked():

@@ -1,26 +1,13 @@
 """The paraphrase training query rule: an LLM rewrite of a training-side sentence, filtered for copies and nonsense."""
 
 import json
-from dataclasses import dataclass
 
 import numpy as np
 
 from rag.bench.keyword_queries import is_training_article
 from rag.bench.paraphrase_queries import ASKS, clean, generate, load, overlap, pick_sentences, reject_reason
 
-
-@dataclass
-class Doc:
-    id: str
-    title: str
-    body: str
-
-
-def sentence(i: int) -> str:
-    return f"Sentence number {i} says that the harbour committee met again and talked about the new ferry timetable."
-
-
-BODY = " ".join(sentence(i) for i in range(9)) + " Short one."
+from training_text import BODY, Doc, sentence
 
 
 def test_the_first_and_the_sentences_at_a_third_and_two_thirds_are_picked():
