@@ -18,9 +18,8 @@ from ..evaluation.multihop import load_questions
 from ..evaluation.stats import percentile
 from ..text import split_sentences
 from .speed import record
-from .train_answer import holds_evidence
+from .train_answer import TRAINED_ON_FIRST, holds_evidence
 
-TRAINED_ON_FIRST = 400  # rag.bench.train_answer's default --limit: the first 400 dev questions (file order)
 
 
 def held_out_questions(pipeline, n: int, seed: int = 0) -> list:
