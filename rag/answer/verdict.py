@@ -56,11 +56,14 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     if not asked or not likely:
         return "Yes" if likely else None
     # a sentence that only expects or proposes what the question asks as an outcome gives no verdict ("did the EU
-    # end up blocking the deal?" / "does not confirm the EU will seek to block it"); none other left: no answer
+    # end up blocking the deal?" / "does not confirm the EU will seek to block it"), and then a verdict needs a
+    # sentence that itself, not the sentence before it, speaks of the outcome; none left: no answer
     outcomes = [c for c in likely if not tentative(analysis.question, c.text)]
     if not outcomes:
         return None
-    coverage, negative, best = max((*_spoken_of(asked, c.text, c.context), -i) for i, c in enumerate(outcomes))
+    own = len(outcomes) < len(likely)
+    coverage, negative, best = max((*_spoken_of(asked, c.text, "" if own else c.context), -i)
+                                   for i, c in enumerate(outcomes))
     if coverage < STATEMENT_COVERAGE:
         return None
     return "No" if negative or denies(analysis.question, outcomes[-best].text) else "Yes"

@@ -128,3 +128,6 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     assert verify_statement(block, [expected], 0.5) is None
     blocked = candidate("The EU blocked the iRobot deal on Tuesday after a long review.", "EU and iRobot")
     assert verify_statement(block, [expected, blocked], 0.5) == "Yes"
+    concerns = candidate("The EU says its concerns focus on the deal.", "EU and iRobot")
+    concerns.context = f"EU and iRobot {expected.text}"  # the outcome word only in the sentence before
+    assert verify_statement(block, [expected, concerns], 0.5) is None
