@@ -416,7 +416,7 @@ _SAYS = r"(?:said|says|told|tells|called|calls|described|describes|warned|warns|
 # no speaker
 _SPEECH = _SAYS[:-1] + r"|condemned|condemns|denounced|praised|criticised|criticized|welcomed|accused|vowed|" \
     r"promised|pledged|admitted|acknowledged|stated|declared|suggested|revealed|confirmed|responded|commented|" \
-    r"remarked|tweeted)"
+    r"remarked|tweeted|emphasi[sz]ed|reiterated|conceded)"
 
 
 def asked_speaker(analysis: QuestionAnalysis) -> str | None:
@@ -441,10 +441,12 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     if _other_speakers(speaker, sentence):
         return False
     # "..., he said": the pronoun is the speaker the sentence before names
+    # and a bare quotation ("“We talked about it.”") goes on the quotation the sentence before gives someone
     pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b"
                         rf"|\b{_SPEECH}\s+(?:he|she|they)\b",
                         sentence, re.I)
-    return not (pronoun and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
+    bare = not re.search(rf"\b{_SPEECH}\b", sentence, re.I) and re.search(r"[“”\"]", previous) is not None
+    return not ((pronoun or bare) and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
 
 
 def _names_speaker(speaker: str, sentence: str) -> bool:

@@ -114,6 +114,9 @@ def test_speakers_siblings_months_and_rates():
     assert not speaks("Trump", "He also condemned Russia’s “terrible pattern” of attacks.",
                       "Rutte said that talks led by US President Donald Trump were “not easy”.")
     assert speaks("Trump", "“It will happen,” he said.", "Trump told reporters on Air Force One that talks went well.")
+    # a bare quotation goes on the quotation the sentence before gives someone
+    assert not speaks("Trump", "“We talked about this a lot today.”", "“The need is acute,” Zelensky emphasized.")
+    assert speaks("Zelensky", "“We talked about this a lot today.”", "“The need is acute,” Zelensky emphasized.")
     same, other = sibling_pattern("Selene-2")
     assert other.search("Selene-1 crashed in 2023") and not same.search("Selene-1 crashed in 2023")
     assert same.search("Selene-2 will land in May") and sibling_pattern("Voltari") is None
