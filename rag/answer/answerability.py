@@ -434,7 +434,8 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     """Return False when the sentence gives no one's words, or someone else's: another name next to a verb of saying
     ("Witkoff said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare
     quotation may be theirs)."""
-    if not re.search(rf"\b{_SPEECH}\b|[“”\"]", sentence, re.I):
+    said = re.search(rf"\b{_SPEECH}\b", sentence, re.I)
+    if not said and not re.search(r"[“”\"]", sentence):
         return False  # no words given at all: "Rutte met Zelensky in Odesa" says nothing Trump said
     if _names_speaker(speaker, sentence):
         return True
@@ -445,7 +446,7 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
     pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b"
                         rf"|\b{_SPEECH}\s+(?:he|she|they)\b",
                         sentence, re.I)
-    bare = not re.search(rf"\b{_SPEECH}\b", sentence, re.I) and re.search(r"[“”\"]", previous) is not None
+    bare = not said and re.search(r"[“”\"]", previous) is not None
     return not ((pronoun or bare) and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
 
 

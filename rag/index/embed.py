@@ -276,9 +276,10 @@ class BundledEmbedder:
                 quantised = Path(scratch) / onnx_cache.INT8_FILE
                 quantize_dynamic(str(source), str(quantised), weight_type=QuantType.QInt8, per_channel=True,
                                  op_types_to_quantize=["MatMul"])
-                encoder = OnnxEncoder(quantised.read_bytes(), base.tokenizer_json, base.max_tokens, _cores())
+                graph = quantised.read_bytes()
+                encoder = OnnxEncoder(graph, base.tokenizer_json, base.max_tokens, _cores())
                 if target is not None:
-                    onnx_cache.save_file(target, quantised.read_bytes())
+                    onnx_cache.save_file(target, graph)
             return encoder
         except Exception as error:  # noqa: BLE001 - the full model always works
             log.warning("int8 answer encoder unavailable, comparing sentences with the full model: %s", error)
