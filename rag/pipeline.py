@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .answer.answerability import AnswerModel, load_answer_model
-from .answer.extractive import compose_answer
+from .answer.extractive import candidate_sentences, compose_answer
 from .answer.generate import StreamEvent, condense_question, generate_answer, stream_answer
 from .answer.llm import ChatModel, make_chat_model
 from .ingest.chunking import chunk_article
@@ -21,6 +21,7 @@ from .index.embed import Embedder, make_embedder
 from .errors import ArticleError, EmptyIndexError, IndexLockedError, LLMError, QuestionError, RagError
 from .ingest.readers import discover_files, origin_of, read_file
 from .index.lexical import LexicalIndex
+from .index.sentence_vectors import SentenceEncoder, SentenceVectorStore, sync_sentence_vectors
 from .retrieval.analysis import analyse_question
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
@@ -29,7 +30,8 @@ from .types import Answer, Article, Hit, IndexStats, IngestReport
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-STAGE_UNITS = {"read": "files", "chunk": "articles", "keyword": "passages", "embed": "passages"}
+STAGE_UNITS = {"read": "files", "chunk": "articles", "keyword": "passages", "embed": "passages",
+               "sentences": "passages"}
 
 
 class StageReporter:
@@ -62,6 +64,7 @@ class Pipeline:
         self._docs: DocStore | None = None
         self._vectors: VectorStore | None = None
         self._lexical: LexicalIndex | None = None
+        self._sentence_encoder: SentenceEncoder | None = None
         self._answer_model: AnswerModel | None = None
         self._rerankers: dict = {}  # dense? -> the shipped reranker model, loaded once on first use
         self._lock = threading.RLock()
@@ -75,6 +78,19 @@ class Pipeline:
                                            self.settings.embed_backend, self.settings.onnx_cache_dir,
                                            self.settings.answer_encoder)
         return self._embedder
+
+    @property
+    def sentence_encoder(self) -> SentenceEncoder:
+        """The embedder as the answer layer uses it: sentence vectors read from the index when stored there."""
+        with self._lock:
+            if self._sentence_encoder is None:
+                store = None
+                if self.settings.sentence_vectors:
+                    encoder_id = f"{self.embedder.name}/{self.settings.answer_encoder}"
+                    store = SentenceVectorStore(self.settings.index_dir / "sentences.sqlite", encoder_id,
+                                                self.embedder.dim)
+                self._sentence_encoder = SentenceEncoder(self.embedder, store)
+            return self._sentence_encoder
 
     @property
     def answer_model(self) -> AnswerModel:
@@ -175,6 +191,7 @@ class Pipeline:
             stages("keyword", chunks, chunks)
             if embed:
                 report.chunks_embedded = self.sync_vectors(stages)
+                self.sync_sentences(stages)
             else:  # keyword search first (opening Chroma takes seconds); still claimed before any vector is written
                 self.vectors.claim(self._claim_index_id())
         report.seconds = time.perf_counter() - started
@@ -321,6 +338,15 @@ class Pipeline:
             if hold is nullcontext:
                 return done  # nobody else writes meanwhile: one pass is all
 
+    def sync_sentences(self, progress: Progress | None = None,
+                       hold: Callable[[], AbstractContextManager] | None = None) -> int:
+        """Store the vectors of the answer sentences of every passage that has none yet (sentence_vectors=True);
+        return how many passages were covered. hold: as in sync_vectors."""
+        store = self.sentence_encoder.store
+        if store is None:
+            return 0
+        return sync_sentence_vectors(store, self.docs, self.embedder, candidate_sentences, progress, hold=hold)
+
     @contextmanager
     def write_lock(self):
         """Hold the index's write lock (a file lock) for the block; IndexLockedError if another process has it."""
@@ -395,12 +421,12 @@ class Pipeline:
             options = {"unsupported": self.settings.llm_unsupported, "max_sentences": self.settings.answer_sentences}
             if stream:
                 answer = None
-                for event in stream_answer(question, hits, model, self.embedder, extract, **options):
+                for event in stream_answer(question, hits, model, self.sentence_encoder, extract, **options):
                     if event.kind != "answer":
                         yield event
                     answer = event.answer
             else:
-                answer = generate_answer(question, hits, model, self.embedder, extract, **options)
+                answer = generate_answer(question, hits, model, self.sentence_encoder, extract, **options)
         answer.question = question
         answer.note = " ".join(filter(None, [answer.note, words.note() if words else ""]))
         answer.timings = answer.timings | {"retrieve_ms": (retrieved - started) * 1e3,
@@ -425,7 +451,7 @@ class Pipeline:
         question = _check_question(question)
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
-        return compose_answer(question, hits, self.embedder, self.answer_model, analysis=analysis,
+        return compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
                               max_sentences=self.settings.answer_sentences, bodies=bodies)
 
     def _time_words(self, question: str):

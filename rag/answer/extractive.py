@@ -51,12 +51,22 @@ class Candidate:
         return self.probability if self.passed else 0.0
 
 
+def is_candidate(sentence: str) -> bool:
+    """True for a sentence long enough to answer anything (25+ characters, 5+ words)."""
+    return len(sentence) >= 25 and len(sentence.split()) >= 5
+
+
+def candidate_sentences(passage: str) -> list[str]:
+    """Return the sentences of a passage that answers are chosen from (the ones whose vectors ingest stores)."""
+    return [text for _, _, text in split_sentences(passage) if is_candidate(text)]
+
+
 def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
     """Return the sentences of a hit (25+ characters, 5+ words) with their character spans in the article."""
     candidates, previous = [], ""
     sentences = split_sentences(hit.text)
     for number, (start, end, text) in enumerate(sentences):
-        if len(text) >= 25 and len(text.split()) >= 5:
+        if is_candidate(text):
             following = sentences[number + 1][2] if number + 1 < len(sentences) else ""
             candidates.append(Candidate(text=text, hit=hit, start=hit.start + start, end=hit.start + end,
                                         context=f"{hit.title} {previous}", rank=rank, following=following))

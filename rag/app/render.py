@@ -139,6 +139,8 @@ def status_label(status: IndexingStatus) -> str:
                 else f"Building the keyword index over {status.total:,} passages")
     if status.stage == "embed":
         return f"Embedding passages for semantic search — {n} passages"
+    if status.stage == "sentences":
+        return f"Encoding the passages' sentences for faster answers — {n} passages"
     if status.stage == "model":
         return "Loading the embedding model (a first start also converts it, which takes a while)"
     return "Opening the index"
@@ -151,12 +153,14 @@ def status_html(status: IndexingStatus) -> str:
         return f'<div class="nr-banner nr-banner-error">Indexing failed: {_e(status.error)}</div>'
     if not status.running:
         return ""
-    if status.keyword_ready:
+    if status.stage == "sentences":
+        ask = "Search covers every passage; answers get faster when this step is done."
+    elif status.keyword_ready:
         articles = f"all {status.articles:,} articles" if status.articles else "every article"
         ask = f"You can ask now: keyword search covers {articles}; semantic search joins as passages are embedded."
     else:
         ask = "Questions asked now wait until keyword search covers every article (a few seconds)."
-    width = round(100 * status.fraction) if status.stage in ("read", "chunk", "embed") else 0
+    width = round(100 * status.fraction) if status.stage in ("read", "chunk", "embed", "sentences") else 0
     if status.stage == "keyword" and status.keyword_ready:
         width = 100
     return (f'<div class="nr-banner" role="status" data-stage="{_e(status.stage)}"><div class="nr-banner-text">'

@@ -168,6 +168,7 @@ class ChatService:
             with self._status_lock:
                 self._embed_requested = False
             embedded += self.pipeline.sync_vectors(self._on_progress, hold=self._hold_index)
+            self.pipeline.sync_sentences(self._on_progress, hold=self._hold_index)
             with self._status_lock:
                 if not self._embed_requested:
                     self._embedding = False
@@ -189,6 +190,8 @@ class ChatService:
         status = self.status
         if not status.running:
             return ""
+        if status.stage == "sentences":
+            return ""  # every passage is searched; only speed is still to come
         if status.stage == "embed":
             return (f"Indexing is still running ({status.done:,} of {status.total:,} new passages embedded): keyword "
                     "search covers every article, semantic search only the passages embedded so far.")

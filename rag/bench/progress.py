@@ -11,7 +11,7 @@ def progress_bars(prefix: str = ""):
 
     bars: dict[str, tqdm] = {}
     labels = {"read": "reading files", "chunk": "chunking articles", "keyword": "keyword index",
-              "embed": "embedding chunks"}
+              "embed": "embedding chunks", "sentences": "encoding answer sentences"}
     units = {"read": " files", "chunk": " articles"}
 
     def update(stage: str, done: int, total: int) -> None:

@@ -157,3 +157,27 @@ def test_direct_answers_come_first_and_near_misses_are_refused(pipeline):
     near_miss = pipeline.ask("How many people were killed by Russian strikes in Kharkiv?")
     assert near_miss.refused and near_miss.citations == [] and "Kharkiv" in near_miss.text
     assert near_miss.related  # the closest passages, offered as reading rather than cited
+
+
+def test_stored_sentence_vectors_leave_only_the_question_to_encode(pipeline, tmp_path, bundled_embedder, seed_corpus):
+    store = pipeline.sentence_encoder.store
+    assert store.usable and store.covered() == pipeline.docs.chunk_ids()
+    encoded: list[str] = []
+
+    class Spy:  # the real model, recording what the answer layer makes it encode
+        name, dim = bundled_embedder.name, bundled_embedder.dim
+
+        def encode(self, texts):
+            encoded.extend(texts)
+            return bundled_embedder.encode(texts)
+
+    pipeline.sentence_encoder.embedder = Spy()
+    question = "How many people did Russian strikes kill in Kryvyi Rig?"
+    stored = pipeline.ask(question)
+    assert encoded == [question]
+    fresh = Pipeline(index_dir=pipeline.settings.index_dir, embedder=bundled_embedder, sentence_vectors=False)
+    assert fresh.sentence_encoder.store is None
+    assert fresh.ask(question).text == stored.text  # the same vectors, so the same answer
+    (seed_corpus / SUMY_SEED).unlink()
+    pipeline.ingest(seed_corpus, prune=True)
+    assert store.covered() == pipeline.docs.chunk_ids()  # a deleted article's passages are no longer counted
