@@ -20,7 +20,8 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
-                         other_year, part_win, relative_year, spoken_year, tentative, unrealised, withheld)
+                         other_year, part_win, relative_year, spoken_year, tentative, unrealised, unreported_win,
+                         withheld)
 
 MODELS = Path(__file__).parent / "models"
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
@@ -552,7 +553,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
-    part won for a question about the whole ("won Game 2" for "who won the World Series?"), a
+    part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
+    question about who won, a
     "which bank" over an article that never speaks of one, or a figure it says was not given."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
@@ -560,6 +562,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence)
                 or opposite_action(question, sentence) or part_win(question, sentence)
+                or unreported_win(question, sentence, item.previous)
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 

@@ -86,6 +86,13 @@ _WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
           re.compile(r"\b(?:stage|leg|heat|lap|round|semi-?finals?|quarter-?finals?|qualif\w*)\b", re.I))
 _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:game\s+\d|stage|"
                        r"heat|leg|round|set|semi-?final|quarter-?final|qualif\w*)\b", re.I)
+# A question about who won, and the words that report a result (not a fixture, a listing or a wager)
+WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|had\s+)?(?:won|beat|"
+                          r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
+                          r"champions?)\b|\bwinners?\s+of\b", re.I)
+WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|victorious|champions?|crowned|clinched|"
+                        r"clinches|triumph\w*|winners?|lifted|retained|edged|thrashed|routed|title|gold|first place|"
+                        r"finished first)\b", re.I)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
@@ -255,6 +262,20 @@ def part_win(question: str, sentence: str) -> bool:
     won Game 2 of the 2023 World Series" for "who won the 2023 World Series?")."""
     return bool(re.search(r"\b(?:won|win|wins|winner|champion)\b", question, re.I)) and not _WHOLE[1].search(
         question) and not re.search(r"\bgame\s+\d", question, re.I) and bool(_PART_WIN.search(sentence))
+
+
+def unreported_win(question: str, sentence: str, previous: str) -> bool:
+    """Return True when the question asks who won (or beat, or was champion) and neither the sentence nor the one
+    before reports a result: a broadcast listing, a preview or a betting guide names teams without saying who won,
+    and "one more win to become champions" is an aim."""
+    if not WIN_QUESTION.search(question):
+        return False
+    text = f"{previous} {sentence}"
+    for match in WIN_RESULT.finditer(text):
+        before = set(re.findall(r"[a-z]+", text[:match.start()].lower())[-4:])
+        if not before & (_UNREALISED | {"become", "becoming"}):  # "need one more win to become champions" is not one
+            return False
+    return True
 
 
 def tentative(question: str, sentence: str) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
+from .attachment import WIN_QUESTION, WIN_RESULT
 from .answerability import (DATE, FIGURE, MONEY, QUOTE, content_stems, ordinary_opening, person_answer,
                             person_like)
 
@@ -22,6 +23,9 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
     it ("port city of Odesa" for "which city"), else the question's names ("... 35 in Sumy and 19 in Kryvyi Rig"
     asked about Kryvyi Rig), else any word the question uses."""
     lowered = sentence.lower()
+    if analysis.kind in ("person", "organisation") and WIN_QUESTION.search(analysis.question):
+        if at := [m.start() for m in WIN_RESULT.finditer(sentence)]:  # the winner stands by the result ("TEX wins")
+            return at
     if analysis.kind in ("person", "organisation", "place"):
         nouns = {m.group(0).lower() for m in _TYPE_NOUNS.finditer(analysis.question)}
         at = [m.end() for m in _TYPE_NOUNS.finditer(sentence) if m.group(0).lower() in nouns]
@@ -106,14 +110,17 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return dates[-1].group(0).strip(" ,.")  # "voted on Friday to extend it by 2027": the future date
         return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
+        winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
-                 and (kind != "person" or person_answer(n, sentence, analysis.question))
+                 and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts)
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
-        found = _nearest(sentence, [s for s in names if s[0] >= 0], anchors)
-        return full_name(found, [sentence, *texts]) if found and kind == "person" else found
+        # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
+        spots = [(m.start(), name) for _, name in names for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
+        found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
+        return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
@@ -141,11 +148,16 @@ def full_name(name: str, texts: list[str]) -> str:
 
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:
-    """Return True for a single capitalised word that opens its sentence but is an ordinary word ("Indeed", "They",
-    "Using", "Construction"): its form says so (`ordinary_opening`) or the texts also use it in lower case."""
-    if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
+    """Return True for a single capitalised word that is an ordinary word: a stopword anywhere ("You"), or a word
+    opening its sentence ("Indeed", "They", "Using", "Construction") whose form says so (`ordinary_opening`) or
+    that the texts also use in lower case."""
+    if " " in name:
         return False
     lower = name.lower()
+    if lower in STOPWORDS and not name.isupper():  # "World Series: You can bet on ..." ("US" stays a name)
+        return True
+    if not sentence.lstrip(" \"“'‘").startswith(name):
+        return False
     return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 

@@ -135,6 +135,27 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert not unrealised("When will the tram line be extended?", "The council voted to extend the tram line by 2027.")
 
 
+def test_who_won_needs_a_result_and_the_winner_is_the_name_by_it():
+    from rag.answer.attachment import unreported_win
+    from rag.answer.spans import extract_short
+
+    listing = "Game 7: Fox or FS1, 8 p.m. ET, Houston at Texas."
+    assert unreported_win("Who won the 2023 World Series?", listing, "")
+    assert unreported_win("Which team won the World Series?", "The Rangers need one more win to become champions.", "")
+    assert not unreported_win("who won the women's race?", "Japan's Aiko Tanabe took the women's title.", "")
+    assert not unreported_win("Who won the series?", "It went to seven games.", "Texas beat Houston 11-4.")
+    assert not unreported_win("Who hosted Rutte in Odesa?", listing, "")  # not a question about winning
+    result = "Fox or FS1 TEX 11, HOU 4 (TEX wins, 4-3)"
+    assert extract_short(analyse_question("Who won the ALCS?"), result) == "TEX"
+
+
+def test_a_pronoun_is_never_the_name_asked_for():
+    from rag.answer.spans import extract_short
+
+    sentence = "World Series: You can bet on which team Bo Bichette will join."
+    assert extract_short(analyse_question("Who can bet on the World Series?"), sentence) == "Bo Bichette"
+
+
 def test_relative_years_places_launches_and_figures_due_later():
     from rag.answer.attachment import opposite_action, other_place, relative_year, spoken_year
 

@@ -95,3 +95,8 @@ def test_status_banner_counts_in_each_stage_unit_and_says_when_questions_wait():
 
 def test_status_banner_says_when_the_model_loads():
     assert "Loading the embedding model" in status_html(IndexingStatus(running=True, stage="model"))
+
+
+def test_status_banner_says_search_is_complete_while_sentences_are_encoded():
+    html = status_html(IndexingStatus(running=True, stage="sentences", done=640, total=6514, keyword_ready=True))
+    assert "640 of 6,514 passages" in html and "Search covers every passage" in html and "width:10%" in html
