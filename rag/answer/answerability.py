@@ -219,6 +219,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
         elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
+        found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
     elif kind == "date":
         found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
@@ -236,14 +237,23 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
 _HEAD_STEMS = set().union(*_HEADS)
 
 
-def sum_of_head(heads: list[set[str]], sentence: str) -> bool:
-    """Return True when a sum in the sentence is the asked one: the money word nearest to it ("fine" / "paid" /
-    "dividends") is of the asked group, or the sentence has no money word ("the fine was 'a drop in the ocean' for a
-    company that paid £41m in dividends": £41m was paid, it is not the fine)."""
+def is_year(figure: str) -> bool:
+    """Return True for a figure that is a year (1900-2099), which no count or amount question asks for."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", figure.strip(" .,")))
+
+
+def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bool:
+    """Return True when a sum (kind "money") or a count (kind "number") in the sentence is the asked one: the head
+    word nearest to it ("fine" / "paid" / "dividends"; "residents" / "aged") is of the asked group, or the sentence
+    has no head word ("the fine was 'a drop in the ocean' for a company that paid £41m in dividends": £41m was paid,
+    it is not the fine; "residents aged 65 and over": 65 is an age, not the population)."""
     asked = set().union(*heads)
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
-             if (stems := content_stems(m.group(0))) & _HEAD_STEMS]
-    values = list(MONEY.finditer(sentence))
+             if (stems := content_stems(m.group(0))) & (_HEAD_STEMS | asked)]
+    if kind == "money":
+        values = list(MONEY.finditer(sentence))
+    else:  # a year is not a count
+        values = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))]
     for value in values:
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:
@@ -542,7 +552,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems))
-            and (analysis.kind != "money" or not heads or sum_of_head(heads, item.sentence)),
+            and (analysis.kind not in ("money", "number") or not heads
+                 or sum_of_head(heads, item.sentence, analysis.kind)),
             not factoid or type_hit(analysis, item.sentence) == 1.0,
             attached(analysis, item, question_stems),
         ])

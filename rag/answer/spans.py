@@ -7,7 +7,7 @@ import re
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, FIGURE, MONEY, QUOTE, content_stems, ordinary_opening, person_answer,
+from .answerability import (DATE, FIGURE, MONEY, QUOTE, content_stems, is_year, ordinary_opening, person_answer,
                             person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -102,7 +102,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return _nearest(sentence, novel(MONEY.finditer(sentence)), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
-        figures = novel(FIGURE.finditer(sentence))
+        figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))]
         return _nearest(sentence, money + figures, anchors)
     if kind == "date":
         dates = novel(DATE.finditer(sentence))

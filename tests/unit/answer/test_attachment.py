@@ -47,6 +47,18 @@ def test_the_sum_asked_for_is_the_one_nearest_its_word():
     assert sum_of_head(fine, "The fine was not set.")  # no sum: the type gate decides
 
 
+
+def test_the_count_asked_for_is_the_one_nearest_its_word_and_never_a_year():
+    from rag.answer.answerability import type_hit
+
+    population = [_HEADS[8]]
+    assert not sum_of_head(population, "The number of residents aged 65 and over rose by 14%.", "number")
+    assert sum_of_head(population, "Carrowby, a town of 41,000 residents, voted on Thursday.", "number")
+    asked = analyse_question("so what's the population of Carrowby?")
+    assert not type_hit(asked, "The first residents are expected to move in during 2027.")
+    assert type_hit(asked, "Carrowby has 41,000 residents.")
+
+
 def test_the_gates_refuse_what_is_attached_elsewhere():
     def passes(question, sentence, published=None):
         item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
