@@ -172,6 +172,17 @@ _ASKED_CURRENCY = re.compile(r"\bin (pounds|sterling|dollars|euros|yen)\b|^[^0-9
 _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b", re.I)
 
 
+# A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
+DURATION = re.compile(r"(\d[\d,.]*)[\s-]?(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
+                       re.I)
+_DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age)\b")
+
+
+def duration_asked(question: str) -> bool:
+    """Return True when a question asks about a length of time or an age ("how long", "how many days")."""
+    return bool(_DURATION_ASKED.search(question.lower()))
+
+
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
                          r"inflation|swing)\b|%")
@@ -220,6 +231,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
+        if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
+            spans = {m.group(1) for m in DURATION.finditer(sentence)}
+            found = [f for f in found if f.strip(" .,") not in spans]
     elif kind == "date":
         found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):

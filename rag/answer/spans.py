@@ -7,7 +7,7 @@ import re
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, FIGURE, MONEY, QUOTE, content_stems, is_year, ordinary_opening, person_answer,
+from .answerability import (DATE, FIGURE, MONEY, QUOTE, DURATION, content_stems, duration_asked, is_year, ordinary_opening, person_answer,
                             person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -102,7 +102,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return _nearest(sentence, novel(MONEY.finditer(sentence)), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
-        figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))]
+        figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
+                   and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
         return _nearest(sentence, money + figures, anchors)
     if kind == "date":
         dates = novel(DATE.finditer(sentence))

@@ -57,6 +57,10 @@ def test_the_count_asked_for_is_the_one_nearest_its_word_and_never_a_year():
     asked = analyse_question("so what's the population of Carrowby?")
     assert not type_hit(asked, "The first residents are expected to move in during 2027.")
     assert type_hit(asked, "Carrowby has 41,000 residents.")
+    homes = analyse_question("How many homes lost power in Saltcote?")
+    assert not type_hit(homes, "At Thursby 71mm of rain was recorded in 24 hours.")  # a duration counts no homes
+    assert type_hit(homes, "About 4,000 homes lost power in 24 hours.")
+    assert type_hit(analyse_question("How many days did the strike last?"), "The strike lasted 12 days.")
 
 
 def test_the_gates_refuse_what_is_attached_elsewhere():
