@@ -54,10 +54,14 @@ CLASS_NOUNS = {
 _SERIES = r"band|group|grade|class|category|type|section|tier|division|league|plan|phase|level|zone|pool|lot|block"
 _FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?:ed)? up|final|confirmed|"
                     r"went on to)\b", re.I)
+# "Has the road been given the go-ahead?", "have they lodged an appeal?": a question about what has come about
+_PERFECT = re.compile(r"\W*(?:so |and |hey,? )?(?:has|have)\s+(?!to\b)[^?]*\b(?:been|\w+ed)\b", re.I)
 _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"
                         r"may face|faces? an? (?:possible|potential)|consult\w*|draft|provisional\w*|"
                         r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
-                        r"demanding|asking for|calling for)|will seek|seeks? to|could|may|might|would)\b", re.I)
+                        r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
+                        r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
+                        r"could|may|might|would)\b", re.I)
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
@@ -282,7 +286,7 @@ def tentative(question: str, sentence: str) -> bool:
     """Return True when the question asks what finally happened ("actually fined in the end", "what sentence did
     he get?") and the sentence only proposes, seeks or expects it ("proposed a fine", "is seeking a rise", "will be
     sentenced next month")."""
-    if _FINAL.search(question) and _TENTATIVE.search(sentence):
+    if (_FINAL.search(question) or _PERFECT.match(question)) and _TENTATIVE.search(sentence):
         return True
     if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question,
                     re.I):

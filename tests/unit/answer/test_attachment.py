@@ -140,6 +140,12 @@ def test_a_game_won_is_not_the_series_won_and_a_maybe_is_not_an_outcome():
     assert not part_win("Who won Game 2 of the World Series?", "The Diamondbacks have won Game 2 of the series.")
     assert not part_win("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
     assert tentative("did the EU end up blocking the iRobot deal?", "It does not confirm the EU will seek to block it.")
+    assert tentative("Has the relief road been given the go-ahead?", "A proposal for a relief road is due to go out to "
+                     "public consultation in the autumn.")
+    assert tentative("did the plaintiffs end up appealing the ruling?", "Lawyers said they were reviewing the ruling.")
+    assert tentative("When did Tamsin-1 actually land on the Moon?", "Tamsin-1 will attempt a landing in late March.")
+    assert not tentative("Has the relief road been given the go-ahead?", "Councillors approved the relief road.")
+    assert not tentative("Has anyone been charged?", "Two men have been charged with fraud.")
 
 
 def test_an_aim_or_forecast_is_not_what_was_done():
