@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
-from ..text import STOPWORDS, normalise, stemmer
+from ..text import STOPWORDS, normalise, split_sentences, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
                          other_year, part_win, relative_year, spoken_year, tentative, unrealised, unreported_win,
                          withheld)
@@ -455,10 +455,12 @@ def asked_speaker(analysis: QuestionAnalysis) -> str | None:
     return names[-1].split()[-1]
 
 
-def speaks(speaker: str, sentence: str, previous: str) -> bool:
+def speaks(speaker: str, sentence: str, previous: str, earlier: tuple[str, ...] = (), following: str = "") -> bool:
     """Return False when the sentence gives no one's words, or someone else's: another name next to a verb of saying
     ("Witkoff said" for a question about Putin) and the asked speaker not; True otherwise (a pronoun or a bare
-    quotation may be theirs)."""
+    quotation may be theirs). earlier: the sentences before `previous`, nearest first, where a pronoun's speaker is
+    looked for when `previous` names none; following: the sentence after, where a quotation left open goes on to
+    name its speaker ("“These talks are not easy." + "But we all support the push,” Rutte said.")."""
     said = re.search(rf"\b{_SPEECH}\b", sentence, re.I)
     if not said and not re.search(r"[“”\"]", sentence):
         return False  # no words given at all: "Rutte met Zelensky in Odesa" says nothing Trump said
@@ -466,13 +468,32 @@ def speaks(speaker: str, sentence: str, previous: str) -> bool:
         return True
     if _other_speakers(speaker, sentence):
         return False
+    if following and sentence.count("“") > sentence.count("”"):
+        return not (_other_speakers(speaker, following) and not _names_speaker(speaker, following))
     # "..., he said": the pronoun is the speaker the sentence before names
     # and a bare quotation ("“We talked about it.”") goes on the quotation the sentence before gives someone
     pronoun = re.search(rf"\b(?:he|she|they)\s+(?:\w+ )?(?:has |had |have )?{_SPEECH}\b"
                         rf"|\b{_SPEECH}\s+(?:he|she|they)\b",
                         sentence, re.I)
     bare = not said and re.search(r"[“”\"]", previous) is not None
-    return not ((pronoun or bare) and _other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
+    if bare:
+        return not (_other_speakers(speaker, previous) and not _names_speaker(speaker, previous))
+    if pronoun:
+        for before in (previous, *earlier):  # the nearest sentence that names a speaker says whose words these are
+            if _names_speaker(speaker, before):
+                return True
+            if _other_speakers(speaker, before):
+                return False
+    return True
+
+
+def sentences_before(article: str, sentence: str, count: int = 3) -> tuple[str, ...]:
+    """Return up to count sentences of the article before the one before this sentence, nearest first."""
+    at = article.find(sentence)
+    if at < 0:
+        return ()
+    preceding = [text for _, _, text in split_sentences(article[:at])]
+    return tuple(reversed(preceding[-count - 1:-1]))
 
 
 def _names_speaker(speaker: str, sentence: str) -> bool:
@@ -557,7 +578,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
-            and (not speaker or speaks(speaker, item.sentence, item.previous)),
+            and (not speaker or speaks(speaker, item.sentence, item.previous,
+                                       sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close)),

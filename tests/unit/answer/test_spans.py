@@ -117,6 +117,17 @@ def test_speakers_siblings_months_and_rates():
     # a bare quotation goes on the quotation the sentence before gives someone
     assert not speaks("Trump", "“We talked about this a lot today.”", "“The need is acute,” Zelensky emphasized.")
     assert speaks("Zelensky", "“We talked about this a lot today.”", "“The need is acute,” Zelensky emphasized.")
+    # a pronoun whose sentence before names no speaker: the nearest earlier sentence that does decides
+    assert not speaks("Trump", "“It is not easy,” he said.", "Also read | Vance hits back at Kyiv",
+                      ("Rutte said the visit showed NATO's support.", "Trump has long insisted on a deal."))
+    assert speaks("Trump", "“It is not easy,” he said.", "Also read | Vance hits back at Kyiv",
+                  ("Trump told reporters the talks were hard.",))
+    # a quotation left open names its speaker in the sentence after
+    assert not speaks("Trump", "“These discussions are not easy.", "Rutte visited Odesa.", (),
+                      "But we all support President Trump's push for peace,” Rutte said.")
+    from rag.answer.answerability import sentences_before
+    article = "Trump spoke first. Rutte came. He said it was hard. Then he left."
+    assert sentences_before(article, "He said it was hard.") == ("Trump spoke first.",)
     same, other = sibling_pattern("Selene-2")
     assert other.search("Selene-1 crashed in 2023") and not same.search("Selene-1 crashed in 2023")
     assert same.search("Selene-2 will land in May") and sibling_pattern("Voltari") is None
