@@ -16,25 +16,25 @@ def _section(evaluation, thresholds, name):
     return evaluation["summary"][name], thresholds.get(name, {})
 
 
-@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "multihop"])
+@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "style6", "multihop"])
 def test_citations_are_faithful(evaluation, thresholds, dataset):
     measured, floors = _section(evaluation, thresholds, dataset)
     assert not _below(measured, floors, ("citation_precision", "fully_supported"))
 
 
-@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "multihop"])
+@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "style6", "multihop"])
 def test_answers_are_correct(evaluation, thresholds, dataset):
     measured, floors = _section(evaluation, thresholds, dataset)
     assert not _below(measured, floors, ("correct", "word_overlap"))
 
 
-@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "multihop"])
+@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "style6", "multihop"])
 def test_refuses_unanswerable_and_answers_answerable(evaluation, thresholds, dataset):
     measured, floors = _section(evaluation, thresholds, dataset)
     assert not _below(measured, floors, ("refusal_tnr", "answered_when_answerable"))
 
 
-@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "multihop"])
+@pytest.mark.parametrize("dataset", ["seed", "style2", "style3", "style4", "style5", "style6", "multihop"])
 def test_retrieval_finds_the_gold_evidence(evaluation, thresholds, dataset):
     measured, floors = _section(evaluation, thresholds, dataset)
     assert not _below(measured, floors, ("hits4", "hits10", "mrr10"))

@@ -33,9 +33,10 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total), the same sha
 # Hand-written answer sets over their own short texts (evals/data/<name>_qa.jsonl and <name>_texts/): style2 was
 # written before session 5's tuning and looked at while choosing variants since; style3 and style4 were written in
 # session 6 by helpers blind to the code (style3 was measured before the session's last changes, style4 only at the
-# end of the session; evals/data/README.md); style5 (short web snippets) was written in session 7, blind to the code
-# and the other sets, and measured only in aggregate
-HAND_WRITTEN = ("style2", "style3", "style4", "style5")
+# end of the session; evals/data/README.md); style5 (short web snippets) was written in session 7 and style6 (regional
+# reports, some stories in two articles at different dates) in session 8, each blind to the code and the other sets
+# and measured only in aggregate
+HAND_WRITTEN = ("style2", "style3", "style4", "style5", "style6")
 INSUFFICIENT = "Insufficient information."  # MultiHop-RAG's gold answer for null questions; a refusal says this
 _MARKERS = re.compile(r"((?:\s*\[\d+\])+)")
 

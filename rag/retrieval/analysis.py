@@ -40,14 +40,24 @@ _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fi
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?)\b", re.I)
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
-                          r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old)\b", re.I)
+                          r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
+                          r"majority|capacity|distance|length|speed|height|size|depth|weight|duration)\b", re.I)
+# "how long was he jailed for?", "by what margin?": a measure or a count
+_MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
+                    "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
 _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                            r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
-                           r"leader|chief|head|owner|star|actor|actress|singer)\b", re.I)
+                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|boy|girl|teacher|headteacher|"
+                           r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
+                           r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
+                           r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
+                           r"runner|champion)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace)\b", re.I)
 _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
-                        r"network|publisher|maker|retailer|platform)\b", re.I)
+                        r"network|publisher|maker|retailer|platform|school|college|university|hospital|council|"
+                        r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
+                        r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder)\b", re.I)
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -124,8 +134,13 @@ def question_kind(question: str) -> str:
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
-    if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion", "how old")):
+    if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion")) \
+            or q.startswith(_MEASURE_OPENERS):
         return "number"
+    # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
+    if re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
+                r"sell for|go for|make)\??$", q) and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
+        return "money"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
                      "in which year", "on what date")):
@@ -138,9 +153,8 @@ def question_kind(question: str) -> str:
     if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
                                          r"stadium|port|state)", q):
         return "place"
-    if re.match(r"(which|what) (company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|"
-                r"party|network|publisher|platform)", q):
-        return "organisation"
+    if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _ORG_WORDS.fullmatch(asked.group(2)):
+        return "organisation"  # "which school won?", "what firm makes the turbines?"
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):
@@ -151,6 +165,7 @@ def question_kind(question: str) -> str:
         # the noun right after the question word says what is asked ("what is the hometown of President X")
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
+        head = re.sub(r"^(full\s+)?name\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:
         return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"

@@ -9,6 +9,14 @@ SOURCES = ("TechCrunch", "The Verge", "Sporting News")
 
 @pytest.mark.parametrize("question, kind", [
     ("How much did Man Utd pay for Onana?", "money"),
+    ("What was the name of the man arrested?", "person"),
+    ("What did the tram extension cost?", "money"),
+    ("What did the chief executive say about the cost?", "quote"),
+    ("How long was Penhallow jailed for?", "number"),
+    ("By what margin did the vote pass?", "number"),
+    ("penhallow sentence length", "number"),
+    ("Which school won the award?", "organisation"),
+    ("what's the Band D bill in Millbrook now?", "open"),
     ("Onana transfer fee", "money"),
     ("sumy strike death toll", "number"),
     ("How many people were killed in Sumy?", "number"),
