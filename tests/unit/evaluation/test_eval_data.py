@@ -45,3 +45,17 @@ def test_support_pairs_include_paraphrases_negations_and_swaps():
     for kind in ("paraphrase", "negation", "swapped_number", "swapped_entity"):
         assert kinds[kind] >= 5, kind
     assert 0.3 < sum(p["supported"] for p in pairs) / len(pairs) < 0.7
+
+
+def test_hand_written_sets_are_balanced_and_their_gold_passages_are_in_their_texts():
+    from rag.evaluation.harness import HAND_WRITTEN
+
+    for dataset in HAND_WRITTEN:
+        questions = load_seed_questions(DATA / f"{dataset}_qa.jsonl", dataset)
+        assert len({q.id for q in questions}) == len(questions) >= 60, dataset
+        near_misses = sum(not q.answerable for q in questions)
+        assert abs(2 * near_misses - len(questions)) <= len(questions) // 5, f"{dataset}: {near_misses} near-misses"
+        for question in questions:
+            assert question.answers or not question.answerable, question.id
+            for article, passage in zip(question.gold_articles, question.gold_passages):
+                assert passage in _article_text(article, {}), f"{question.id}: gold passage not in {article}"
