@@ -234,6 +234,7 @@ def opposite_action(question: str, sentence: str) -> bool:
 
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [
     _ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
+_PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
 
@@ -247,6 +248,19 @@ def _done_verb(question: str) -> str | None:
     if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due)\b", question.lower()):
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
     return BASE_FORMS.get(verbs[0], verbs[0])[:5]
+
+
+def uses_done_verb(question: str, sentence: str) -> bool:
+    """Return True unless the question asks whether something was done ("has the EU blocked the deal?") with a verb
+    of substance and the sentence never uses that verb: "lowered its offer ... delayed closing the deal" shares the
+    deal, not the blocking. Light verbs ("given the go-ahead") and phrasal verbs ("thrown out") are not required."""
+    asked = _done_verb(question)
+    if asked is None or asked in ("give", "take", "make", "get", "have", "do", "go", "put", "set", "come", "keep"):
+        return True
+    words = re.findall(r"[a-z]+", question.lower())
+    if any(BASE_FORMS.get(w, w)[:5] == asked and nxt in _PARTICLES for w, nxt in zip(words, words[1:])):
+        return True  # "thrown out", "called off", "turned down": the phrase means what other verbs say ("dismissed")
+    return any(BASE_FORMS.get(w, w)[:5] == asked for w in re.findall(r"[a-z]+", sentence.lower()))
 
 
 def unrealised(question: str, sentence: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..retrieval.analysis import QuestionAnalysis
 from .answerability import content_stems
-from .attachment import tentative
+from .attachment import tentative, uses_done_verb
 from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
@@ -59,9 +59,12 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     # end up blocking the deal?" / "does not confirm the EU will seek to block it"), and then a verdict needs a
     # sentence that itself, not the sentence before it, speaks of the outcome; none left: no answer
     outcomes = [c for c in likely if not tentative(analysis.question, c.text)]
-    if not outcomes:
+    # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
+    done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
+    if not done:
         return None
     own = len(outcomes) < len(likely)
+    outcomes = done
     coverage, negative, best = max((*_spoken_of(asked, c.text, "" if own else c.context), -i)
                                    for i, c in enumerate(outcomes))
     if coverage < STATEMENT_COVERAGE:

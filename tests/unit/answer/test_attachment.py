@@ -157,6 +157,16 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert not unrealised("When will the tram line be extended?", "The council voted to extend the tram line by 2027.")
 
 
+def test_a_verdict_on_whether_something_was_done_needs_a_sentence_using_the_verb():
+    from rag.answer.attachment import uses_done_verb
+
+    question = "Has the EU blocked Amazon's iRobot deal?"
+    assert not uses_done_verb(question, "Amazon lowered its price while regulatory snags delayed closing the deal.")
+    assert uses_done_verb(question, "The EU has blocked the deal.")
+    assert uses_done_verb("was the lawsuit thrown out?", "A judge has dismissed the class action.")  # phrasal
+    assert uses_done_verb("Has the road been given the go-ahead?", "Councillors approved the road.")  # light verb
+
+
 def test_who_won_needs_a_result_and_the_winner_is_the_name_by_it():
     from rag.answer.attachment import unreported_win
     from rag.answer.spans import extract_short
