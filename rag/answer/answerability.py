@@ -444,6 +444,11 @@ _SPEECH = _SAYS[:-1] + r"|condemned|condemns|denounced|praised|criticised|critic
     r"remarked|tweeted|emphasi[sz]ed|reiterated|conceded)"
 
 
+_ACTIVE = r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?<!are )"  # "Altman was asked to leave" is not speaking
+_GROUPS = r"(?:officials|police|analysts|critics|prosecutors|investigators|experts|sources|campaigners|lawyers|" \
+    r"researchers|scientists|organisers|organizers|residents|unions|ministers|regulators)"
+
+
 def asked_speaker(analysis: QuestionAnalysis) -> str | None:
     """Return the last word of the speaker a "what did X say" question names ("Trump"), or None."""
     if analysis.kind != "quote":
@@ -499,8 +504,10 @@ def sentences_before(article: str, sentence: str, count: int = 3) -> tuple[str, 
 def _names_speaker(speaker: str, sentence: str) -> bool:
     """Return True when the sentence has the speaker next to a verb of saying ("Zelensky said", "said Zelensky")."""
     word = re.escape(speaker)
-    return re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?\b{_SPEECH}\b|\b{_SAYS}\b[^.;]{{0,30}}?\b{word}\b",
-                     sentence, re.I) is not None
+    # "..., said Zelensky", "According to Zelensky", but not "officials said Altman was" or "writes that Altman's"
+    return re.search(rf"\b{word}\b(?!['’]s\b)[^.;]{{0,60}}?{_ACTIVE}\b{_SPEECH}\b"
+                     rf"|(?:^|[,“”\"’])\s*{_SAYS}\b(?:(?!\bthat\b)[^.;]){{0,30}}?\b{word}\b(?!['’]s\b)", sentence,
+                     re.I) is not None
 
 
 def _other_speakers(speaker: str, sentence: str) -> bool:
@@ -509,8 +516,12 @@ def _other_speakers(speaker: str, sentence: str) -> bool:
     others = re.findall(rf"\b([A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*,?(?:\s+(?:who|which)\b[^,.;]{{0,60}},)?\s+"
                         rf"(?:has |had |have )?{_SPEECH}\b|\b{_SAYS}\s+(?:[A-Z][\w'’-]+\s+)*([A-Z][\w'’-]+)",
                         sentence)
-    return any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
-               for pair in others for name in pair)
+    if any(name and name.lower() != speaker.lower() and name.lower() not in STOPWORDS
+           for pair in others for name in pair):
+        return True
+    # a body or a group speaking: "the company writes", "its statement said", "officials said"
+    return re.search(rf"\b(?i:the|its|their)\s+(?:[a-z-]+\s+){{0,2}}?(?!he\b|she\b)[a-z-]+\s+(?:has |had |have )?"
+                     rf"{_SAYS}\b|\b{_GROUPS}\s+(?:have |had )?{_SAYS}\b", sentence) is not None
 
 
 def asked_verb(analysis: QuestionAnalysis) -> set[str]:

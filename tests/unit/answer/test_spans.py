@@ -125,6 +125,10 @@ def test_speakers_siblings_months_and_rates():
     # a quotation left open names its speaker in the sentence after
     assert not speaks("Trump", "“These discussions are not easy.", "Rutte visited Odesa.", (),
                       "But we all support President Trump's push for peace,” Rutte said.")
+    # what a body or group says, and what someone writes about the asked person, are not the asked person's words
+    assert not speaks("Altman", "The company writes that Altman’s departure follows a “deliberative review”.", "")
+    assert not speaks("Altman", "Officials said Altman was asked to leave.", "")
+    assert speaks("Altman", "Altman wrote that he “loved his time at OpenAI”.", "")
     from rag.answer.answerability import sentences_before
     article = "Trump spoke first. Rutte came. He said it was hard. Then he left."
     assert sentences_before(article, "He said it was hard.") == ("Trump spoke first.",)
