@@ -98,10 +98,22 @@ class Evidence:
     published: date | None = None
 
 
+# Nouns the stemmer leaves apart from their verbs ("closure" / "closing", "winner" / "won"): a keyword query names
+# the event by its noun, a report by its verb
+_DERIVED = {"closure": "close", "closures": "close", "departure": "depart", "departures": "depart",
+            "expansion": "expand", "growth": "grow", "grew": "grow", "grown": "grow", "winner": "win", "winners": "win",
+            "winning": "win", "injury": "injure", "injuries": "injure", "decision": "decide", "failure": "fail",
+            "arrival": "arrive", "refusal": "refuse", "proposal": "propose", "approval": "approve",
+            "removal": "remove", "acquisition": "acquire", "payment": "pay", "payments": "pay", "theft": "steal",
+            "stole": "steal", "stolen": "steal", "choice": "choose", "defeat": "beat", "defeated": "beat"}
+
+
 def content_stems(text: str) -> set[str]:
-    """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead")."""
+    """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead"; a few nouns to
+    their verb: "closure" -> "close")."""
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
-    words = [BASE_FORMS.get(w, w) for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
+    words = [_DERIVED.get(w, BASE_FORMS.get(w, w)) for w in (w.removesuffix("'s") for w in words)
+             if w and w not in STOPWORDS]
     return set(stemmer().stemWords(words))
 
 

@@ -179,3 +179,12 @@ def test_a_name_the_article_lead_gives_holds_for_its_sentences():
 
     assert passes("During an unannounced visit to the port city of Odesa on Tuesday, NATO chief Mark Rutte spoke.")
     assert not passes("NATO chief Mark Rutte spoke on Tuesday. " + "More text. " * 60 + "He later flew to Odesa.")
+
+
+def test_a_keyword_noun_is_met_by_its_verb():
+    from rag.answer.answerability import content_stems, keyword_gate
+
+    assert content_stems("library closure") & content_stems("The council will close the library")
+    assert content_stems("cup winner") & content_stems("Rovers won the cup")
+    assert keyword_gate({"librari", "close"}, "the council voted to close the library", "")
+    assert not keyword_gate({"librari", "close"}, "the council voted to renovate the library", "")
