@@ -7,8 +7,8 @@ import re
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, FIGURE, MONEY, QUOTE, DURATION, content_stems, duration_asked, is_year, ordinary_opening, person_answer,
-                            person_like)
+from .answerability import (DATE, DURATION, FIGURE, MONEY, QUOTE, content_stems, duration_asked, is_year,
+                            ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 

@@ -139,7 +139,8 @@ def question_kind(question: str) -> str:
         return "number"
     # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
     if re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
-                r"sell for|go for|make)\??$", q) and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
+                r"sell for|go for|make)\??$", q) \
+            and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",

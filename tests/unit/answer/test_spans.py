@@ -102,7 +102,8 @@ def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_wor
 
 
 def test_speakers_siblings_months_and_rates():
-    from rag.answer.answerability import Evidence, gates, sibling_pattern, speaks, type_hit
+    from rag.answer.answerability import Evidence, gates, sibling_pattern, type_hit
+    from rag.answer.speakers import speaks
 
     assert not speaks("Putin", "Witkoff said he sees a deal emerging after talks with Vladimir Putin.", "")
     assert speaks("Rutte", "He described them as part of a terrible pattern.", "Rutte spoke in Odesa.")
@@ -129,7 +130,7 @@ def test_speakers_siblings_months_and_rates():
     assert not speaks("Altman", "The company writes that Altman’s departure follows a “deliberative review”.", "")
     assert not speaks("Altman", "Officials said Altman was asked to leave.", "")
     assert speaks("Altman", "Altman wrote that he “loved his time at OpenAI”.", "")
-    from rag.answer.answerability import sentences_before
+    from rag.answer.speakers import sentences_before
     article = "Trump spoke first. Rutte came. He said it was hard. Then he left."
     assert sentences_before(article, "He said it was hard.") == ("Trump spoke first.",)
     same, other = sibling_pattern("Selene-2")
