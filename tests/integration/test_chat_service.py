@@ -123,3 +123,5 @@ def test_an_upload_during_embedding_is_searchable_at_once_and_embedded_by_the_sa
     assert final.stage == "done"
     stats = service.stats()
     assert stats.embedded_chunks == stats.chunks == 6 and "Fjord Post" in stats.sources
+    # the same background run stored the sentence vectors of every passage, the upload's included
+    assert service.pipeline.sentence_encoder.store.covered() == service.pipeline.docs.chunk_ids()
