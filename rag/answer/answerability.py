@@ -32,7 +32,7 @@ FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_senten
 MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?", re.I)
-FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
+FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
                      r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")

@@ -94,9 +94,11 @@ _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\
 WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|had\s+)?(?:won|beat|"
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
                           r"champions?)\b|\bwinners?\s+of\b", re.I)
-WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|victorious|champions?|crowned|clinched|"
-                        r"clinches|triumph\w*|winners?|lifted|retained|edged|thrashed|routed|title|gold|first place|"
-                        r"finished first)\b", re.I)
+# ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)
+WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|victorious|crowned|clinched|clinches|"
+                        r"triumph\w*|lifted|retained|edged|thrashed|routed|title|gold|first place|finished first)\b"
+                        r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:winners?|champions?)\b", re.I)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)

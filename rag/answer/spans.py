@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..retrieval.analysis import QuestionAnalysis, find_names
+from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .answerability import (DATE, DURATION, FIGURE, MONEY, QUOTE, content_stems, duration_asked, is_year,
@@ -104,6 +104,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
+        if changed_by(analysis.question, sentence, money + figures):  # "lowered ... by 15%": the change asked for
+            return changed_by(analysis.question, sentence, money + figures)
         return _nearest(sentence, money + figures, anchors)
     if kind == "date":
         dates = novel(DATE.finditer(sentence))
@@ -126,6 +128,15 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
     return None
+
+
+def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | None:
+    """Return the figure a change is given by ("lowered its price ... by 15%") when the question asks how much
+    something changed, else None."""
+    if not re.match(r"\W*(?:by )?how much\b", question, re.I) or not CHANGE_WORDS.search(question):
+        return None
+    by = [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])]
+    return by[0].group(0).strip(" ,.;:") if by else None
 
 
 def full_name(name: str, texts: list[str]) -> str:

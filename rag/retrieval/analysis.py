@@ -53,7 +53,10 @@ _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|c
                            r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
                            r"runner|champion)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
-                          r"port|site|location|birthplace)\b", re.I)
+                          r"port|site|location|birthplace|capital)\b", re.I)
+CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
+                           r"decrease|decreased|grow|grew|shrink|shrank|lower|lowered|climb|climbed|jump|jumped|slump|"
+                           r"slumped|decline|declined|reduce|reduced)\b", re.I)
 _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
                         r"network|publisher|maker|retailer|platform|school|college|university|hospital|council|"
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
@@ -127,6 +130,8 @@ def question_kind(question: str) -> str:
                r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
     opening = " ".join(q.split()[:5])  # what is asked is said early; later words describe (MultiHop-style)
+    if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
+        return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"
                                                   r"can|could|money|cash|more|less)\b", q) \
             and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else ""):

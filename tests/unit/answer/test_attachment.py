@@ -177,6 +177,9 @@ def test_who_won_needs_a_result_and_the_winner_is_the_name_by_it():
     assert not unreported_win("who won the women's race?", "Japan's Aiko Tanabe took the women's title.", "")
     assert not unreported_win("Who won the series?", "It went to seven games.", "Texas beat Houston 11-4.")
     assert not unreported_win("Who hosted Rutte in Odesa?", listing, "")  # not a question about winning
+    assert unreported_win("Who won the Ballon d'Or in 2023?", "The five-time Ballon d'Or winner's switch to the Gulf "
+                          "nation was called a sad end.", "")  # a description, not a result
+    assert not unreported_win("Who won the Ballon d'Or?", "Messi was named the winner for an eighth time.", "")
     result = "Fox or FS1 TEX 11, HOU 4 (TEX wins, 4-3)"
     assert extract_short(analyse_question("Who won the ALCS?"), result) == "TEX"
 
@@ -210,3 +213,12 @@ def test_who_built_accepts_an_organisation_and_a_place_is_no_person():
     assert not person_answer("Corriebeg Space Agency", "It was built by the Corriebeg Space Agency.", "Who won?")
     assert not person_answer("Eskhaven", "The Salt Orchard won best film at the festival in Eskhaven.", "Who won?")
     assert analyse_question("Apart from the houses, what else was in the plan?").kind == "open"
+
+
+def test_how_much_something_changed_is_the_figure_it_changed_by():
+    from rag.answer.spans import extract_short
+
+    sentence = "Amazon lowered its offer for iRobot, originally $1.7 billion, by 15% owing to debt."
+    assert extract_short(analyse_question("How much did iRobot's price fall?"), sentence) == "15%"
+    assert extract_short(analyse_question("How much did Amazon offer for iRobot?"), sentence) == "$1.7 billion"
+    assert analyse_question("What is the capital of Australia?").kind == "place"
