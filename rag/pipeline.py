@@ -343,6 +343,10 @@ class Pipeline:
         """Store the vectors of the answer sentences of every passage that has none yet (sentence_vectors=True);
         return how many passages were covered. hold: as in sync_vectors."""
         store = self.sentence_encoder.store
+        if store is not None and not store.usable:  # opened before the index directory existed: open it again
+            with self._lock:
+                self._sentence_encoder = None
+            store = self.sentence_encoder.store
         if store is None:
             return 0
         return sync_sentence_vectors(store, self.docs, self.embedder, candidate_sentences, progress, hold=hold)

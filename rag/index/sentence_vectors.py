@@ -47,6 +47,7 @@ class SentenceVectorStore:
         self.path, self.encoder_id, self.dim = path, encoder_id, dim
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self.read_only = False  # a read-only copy of an index: vectors are read, never written
         try:
             self._db = self._open()
         except (OSError, sqlite3.DatabaseError) as exc:
@@ -61,6 +62,7 @@ class SentenceVectorStore:
             if self._recorded_encoder(db) != self.encoder_id:
                 db.close()
                 return None
+            self.read_only = True
             return db
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         db.execute("PRAGMA journal_mode=WAL")
@@ -103,7 +105,7 @@ class SentenceVectorStore:
 
     def add(self, chunk_ids: list[str], texts: list[str], vectors: np.ndarray) -> None:
         """Store the vectors of texts and mark chunk_ids as covered, in one transaction."""
-        if self._db is None:
+        if self._db is None or self.read_only:
             return
         rows = [(text_key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in zip(texts, vectors)]
         with self._lock, self._db:
@@ -113,7 +115,7 @@ class SentenceVectorStore:
 
     def forget_chunks(self, chunk_ids: Iterable[str]) -> None:
         """Drop the coverage marks of chunks that no longer exist (their vectors stay, keyed by text only)."""
-        if self._db is None:
+        if self._db is None or self.read_only:
             return
         with self._lock, self._db:
             self._db.execute("BEGIN")
@@ -181,7 +183,7 @@ def sync_sentence_vectors(store: SentenceVectorStore, docs, embedder, sentences_
     """Encode and store the sentences (sentences_of(passage text)) of every stored passage not covered yet; return
     how many passages were covered. hold, when given, is entered around each read of the docstore, not around
     encoding; a passage deleted meanwhile only leaves vectors nobody looks up."""
-    if not store.usable:
+    if not store.usable or store.read_only:
         return 0
     hold = hold or nullcontext
     with hold():

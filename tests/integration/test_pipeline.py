@@ -181,3 +181,12 @@ def test_stored_sentence_vectors_leave_only_the_question_to_encode(pipeline, tmp
     (seed_corpus / SUMY_SEED).unlink()
     pipeline.ingest(seed_corpus, prune=True)
     assert store.covered() == pipeline.docs.chunk_ids()  # a deleted article's passages are no longer counted
+
+
+def test_sentence_store_opened_before_the_index_existed_is_filled_by_the_first_ingest(tmp_path, bundled_embedder,
+                                                                                        seed_corpus):
+    rag = Pipeline(index_dir=tmp_path / "later" / "index", corpus_dir=seed_corpus, embedder=bundled_embedder)
+    assert not rag.sentence_encoder.store.usable  # nothing to open yet: answers would encode their sentences
+    rag.ingest(seed_corpus)
+    store = rag.sentence_encoder.store
+    assert store.usable and store.covered() == rag.docs.chunk_ids()

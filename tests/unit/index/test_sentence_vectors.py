@@ -1,9 +1,6 @@
 """The stored sentence vectors as a cache: look-ups, what is encoded, encoder changes, damaged and read-only files."""
 
-import os
-
 import numpy as np
-import pytest
 
 from rag.index.sentence_vectors import SentenceEncoder, SentenceVectorStore, sync_sentence_vectors
 from rag.types import Chunk
@@ -97,17 +94,19 @@ def test_damaged_store_is_left_out_and_answers_still_get_vectors(tmp_path, caplo
     assert SentenceEncoder(embedder, store).encode_sentences(["Rutte came."]).shape == (1, 8)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
-def test_read_only_copy_reads_its_vectors_and_writes_nothing(tmp_path):
+def test_read_only_copy_reads_its_vectors_and_writes_nothing(tmp_path, monkeypatch):
     embedder = CountingEmbedder()
     path = tmp_path / "index" / "s.sqlite"
     path.parent.mkdir()
     store = SentenceVectorStore(path, "fake/full", embedder.dim)
     sync_sentence_vectors(store, Docs({"c1": "Rutte came."}), embedder, sentences_of)
     store.close()
-    path.parent.chmod(0o555)
-    try:
-        copy = SentenceVectorStore(path, "fake/full", embedder.dim)
-        assert copy.lookup(["Rutte came."])[0] is not None
-    finally:
-        path.parent.chmod(0o755)
+    before = path.read_bytes()
+    # root may write anywhere, so the directory's permissions are what the store is told, not what the OS enforces
+    monkeypatch.setattr("rag.index.sentence_vectors._writable", lambda _: False)
+    copy = SentenceVectorStore(path, "fake/full", embedder.dim)
+    assert copy.lookup(["Rutte came."])[0] is not None
+    assert copy.read_only and sync_sentence_vectors(copy, Docs({"c2": "Rutte left."}), embedder, sentences_of) == 0
+    copy.close()
+    assert path.read_bytes() == before  # the read-only connection wrote nothing
+    assert SentenceVectorStore(tmp_path / "elsewhere" / "s.sqlite", "fake/full", 8).usable is False
