@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
@@ -50,7 +51,20 @@ class SentenceVectorStore:
         self.read_only = False  # a read-only copy of an index: vectors are read, never written
         try:
             self._db = self._open()
-        except (OSError, sqlite3.DatabaseError) as exc:
+        except sqlite3.DatabaseError as exc:
+            damaged = "not a database" in str(exc) or "malformed" in str(exc)  # not "locked": another process
+            if not (damaged and path.exists() and _writable(path)):
+                log.warning("sentence vectors at %s are not used (%s); answers encode their sentences instead. If "
+                            "the file is damaged, delete it and the next ingest rebuilds it.", path, exc)
+                return
+            aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            for suffix in ("-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            path.rename(aside)  # a cache: start again, the next ingest re-encodes what is missing
+            log.warning("sentence vectors at %s were damaged (%s): moved aside to %s, a fresh store is filled by "
+                        "the next ingest", path, exc, aside.name)
+            self._db = self._open()
+        except OSError as exc:
             log.warning("sentence vectors at %s are not used (%s); answers encode their sentences instead", path, exc)
 
     def _open(self) -> sqlite3.Connection | None:

@@ -84,13 +84,14 @@ def test_another_encoder_empties_the_store(tmp_path):
     assert other.lookup(["Rutte came."]) == [None] and other.covered() == set()
 
 
-def test_damaged_store_is_left_out_and_answers_still_get_vectors(tmp_path, caplog):
+def test_damaged_store_is_moved_aside_and_started_again(tmp_path, caplog):
     path = tmp_path / "s.sqlite"
     path.write_bytes(b"this is not a database" * 100)
     store = SentenceVectorStore(path, "fake/full", 8)
-    assert not store.usable and "not used" in caplog.text
+    assert store.usable and "moved aside" in caplog.text
+    assert [p.name.startswith("s.sqlite.damaged-") for p in tmp_path.iterdir()].count(True) == 1
     embedder = CountingEmbedder()
-    assert sync_sentence_vectors(store, Docs({"c1": "Rutte came."}), embedder, sentences_of) == 0
+    assert sync_sentence_vectors(store, Docs({"c1": "Rutte came."}), embedder, sentences_of) == 1
     assert SentenceEncoder(embedder, store).encode_sentences(["Rutte came."]).shape == (1, 8)
 
 
