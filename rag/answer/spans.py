@@ -104,9 +104,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
-        if changed_by(analysis.question, sentence, money + figures):  # "lowered ... by 15%": the change asked for
-            return changed_by(analysis.question, sentence, money + figures)
-        return _nearest(sentence, money + figures, anchors)
+        # "lowered ... by 15%": the change asked for, else the figure nearest the question's words
+        return changed_by(analysis.question, sentence, money + figures) or _nearest(sentence, money + figures, anchors)
     if kind == "date":
         dates = novel(DATE.finditer(sentence))
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
