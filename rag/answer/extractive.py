@@ -97,7 +97,8 @@ def score_candidates(analysis: QuestionAnalysis, candidates: list[Candidate], em
     ordered = sorted(candidates, key=lambda c: (-c.score, c.rank))
     shortlist = ordered[:keep]
     for part in parts(analysis) if analysis.kind in ("yesno", "temporal") else []:
-        shortlist += [c for c in ordered[keep:] if c.hit.source in part.sources and c not in shortlist][:per_part]
+        shortlist += [c for c in ordered[keep:] if part.admits(c.hit.source, c.hit.published)
+                      and c not in shortlist][:per_part]
     vectors = encode_sentences(embedder, [analysis.question] + [c.text for c in shortlist])
     for candidate, vector, similarity in zip(shortlist, vectors[1:], vectors[1:] @ vectors[0]):
         candidate.similarity, candidate.vector = float(similarity), vector
@@ -121,7 +122,7 @@ def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedde
     if not pieces:
         return result
     for part, vector in zip(pieces, encode_sentences(embedder, [p.text for p in pieces])):
-        own = [c for c in shortlist if c.hit.source in part.sources and c.vector is not None]
+        own = [c for c in shortlist if part.admits(c.hit.source, c.hit.published) and c.vector is not None]
         if not own:
             result.append((part, 0.0, None))
             continue

@@ -43,6 +43,15 @@ class SubQuery:
     since: date | None = None
     until: date | None = None
 
+    def admits(self, source: str, published: date | None) -> bool:
+        """Whether an article from `source` published on `published` can be the one this part names: the outlet,
+        and the date window when the part names a date (an article of unknown date is not ruled out by it)."""
+        if source not in self.sources:
+            return False
+        if published is None:
+            return True
+        return (self.since is None or published >= self.since) and (self.until is None or published <= self.until)
+
 
 @dataclass
 class QueryPlan:
@@ -151,13 +160,21 @@ def plan_query(question: str, known_sources: list[str] | tuple[str, ...], date_s
 
 
 def _date_window(dates: list[DateMention], slack: int) -> tuple[date | None, date | None]:
-    """Return (since, until) for the dates of one outlet mention (None, None when no date is named)."""
-    since = until = None
-    for mention in dates:
-        if mention.relation == "on":
-            since, until = mention.day - timedelta(days=slack), mention.day + timedelta(days=slack)
-        elif mention.relation == "after":
-            since = mention.day
-        else:
-            until = mention.day
+    """Return (since, until) for the dates of one outlet mention (None, None when no date is named).
+
+    "on" dates give +-slack days around them (several: from the first to the last), "after" / "before" dates the
+    bounds. Bounds that exclude each other ("the article published on October 1 ... and the one from November 5")
+    name several articles: the window then spans every date named."""
+    on = [m.day for m in dates if m.relation == "on"]
+    since = min(on) - timedelta(days=slack) if on else None
+    until = max(on) + timedelta(days=slack) if on else None
+    after = [m.day for m in dates if m.relation == "after"]
+    before = [m.day for m in dates if m.relation == "before"]
+    if after:  # "after X and after Y" names two articles: the earlier bound holds for both
+        since = max(since, min(after)) if since else min(after)
+    if before:
+        until = min(until, max(before)) if until else max(before)
+    if since and until and since > until:
+        days = [m.day for m in dates]
+        since, until = min(days) - timedelta(days=slack), max(days) + timedelta(days=slack)
     return since, until

@@ -64,6 +64,24 @@ def test_plan_reads_open_date_ranges():
     assert sub.since == date(2023, 10, 4) and sub.until is None
 
 
+def test_one_outlet_named_with_two_articles_dates_spans_both():
+    question = ("Has the stance of the Fed as reported by The Age changed between the article published on "
+                "October 1, 2023, and the one from November 5, 2023?")
+    (sub,) = plan_query(question, KNOWN).subqueries
+    assert (sub.since, sub.until) == (date(2023, 9, 30), date(2023, 11, 6))
+
+
+def test_a_part_admits_only_its_outlets_articles_within_its_dates():
+    question = ("Was the Fortune report published on October 31, 2023 consistent with the TechCrunch report "
+                "after December 1, 2023?")
+    fortune, techcrunch = plan_query(question, KNOWN).subqueries
+    assert fortune.admits("Fortune", date(2023, 11, 1)) and not fortune.admits("Fortune", date(2023, 11, 2))
+    assert not fortune.admits("TechCrunch", date(2023, 10, 31))
+    assert techcrunch.admits("TechCrunch", date(2023, 12, 5)) and not techcrunch.admits("TechCrunch",
+                                                                                        date(2023, 11, 30))
+    assert fortune.admits("Fortune", None)  # an article of unknown date is not ruled out by the date
+
+
 def test_a_question_naming_no_outlet_has_no_subqueries():
     plan = plan_query("Who won the match on October 7, 2023?", KNOWN)
     assert plan.sources == [] and plan.subqueries == []
