@@ -162,8 +162,10 @@ def rank_answers(analysis: QuestionAnalysis, hits: list[Hit], embedder: Embedder
     items = evidence_items(shortlist, bodies or {})
     matrix = features(analysis, items, np.array([c.similarity for c in shortlist]))
     passed = gates(analysis, items).all(axis=1)  # a sentence failing a hard constraint never answers
+    pieces = parts(analysis)  # nor, when the question names outlets (and dates), one from another outlet's article
     for candidate, probability, ok in zip(shortlist, model.probability(matrix), passed):
-        candidate.probability, candidate.passed = float(probability), bool(ok)
+        admitted = not pieces or any(p.admits(candidate.hit.source, candidate.hit.published) for p in pieces)
+        candidate.probability, candidate.passed = float(probability), bool(ok) and admitted
     return sorted(shortlist, key=lambda c: (-c.answers, -c.probability, c.rank))
 
 
@@ -178,6 +180,8 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     ranked = rank_answers(analysis, hits, embedder, model, bodies)
     if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
         return _refusal(question, analysis, ranked, hits, 0.0)
+    if outlets := absent_outlets(analysis, hits):
+        return _refusal(question, analysis, ranked, hits, 0.0, outlets=outlets)
     if analysis.kind in ("yesno", "temporal"):
         # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
         # each part that names an outlet must find evidence in that outlet's articles, else refusal.
@@ -196,8 +200,13 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
     else:
         best = ranked[0].answers if ranked else 0.0
-        if best < model.threshold:
-            return _refusal(question, analysis, ranked, hits, best)
+        # a question about what named outlets reported needs each outlet's articles to bear on it
+        supports = part_support(analysis, ranked, embedder, model, bodies)
+        missing = [part for part, s, _ in supports if s < VERDICT_REFUSAL * model.threshold]
+        if best < model.threshold or missing:
+            missing = missing or [part for part, _, _ in supports if not any(
+                c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
+            return _refusal(question, analysis, ranked, hits, best, missing)
         texts = [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
         short, lead = _direct_answer(analysis, ranked, texts, model.threshold)  # whole articles: names in full
         if lead is not ranked[0]:
@@ -217,6 +226,14 @@ def absent_names(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
         return []
     texts = [normalise(f"{h.title} {h.text}") for h in hits]
     return [n for n in analysis.names if not any(has_term(n, t) for t in texts)]
+
+
+def absent_outlets(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
+    """Return the outlets a question asks about ("according to a Bloomberg article") that the index has no articles
+    from and no retrieved passage mentions: what they reported is not in the corpus."""
+    unknown = analysis.plan.unknown_outlets if analysis.plan else []
+    texts = [normalise(f"{h.title} {h.text}") for h in hits]
+    return [o for o in unknown if not any(has_term(o, t) for t in texts)]
 
 
 def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list[str],
@@ -297,10 +314,13 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
 
 
 def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate], hits: list[Hit],
-             best: float, missing_parts: list | None = None) -> Answer:
+             best: float, missing_parts: list | None = None, outlets: list[str] | None = None) -> Answer:
     """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
     text = REFUSAL
-    if missing_parts:
+    if outlets:
+        text += (f" The corpus has no articles from {' or '.join(outlets)}, and none of the closest passages "
+                 f"mentions {'them' if len(outlets) > 1 else 'it'}.")
+    elif missing_parts:
         outlets = list(dict.fromkeys(source for part in missing_parts for source in part.sources))
         text += (f" No article from {' or '.join(outlets)} among the closest ones bears on "
                  f"\u201c{missing_parts[0].text.strip(' ,.?')}\u201d.")

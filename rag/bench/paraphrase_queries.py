@@ -204,11 +204,14 @@ def choose(record: dict, max_overlap: float = MAX_OVERLAP, min_similarity: float
     return dict(record, candidates=candidates, chosen=chosen)
 
 
-def load(path: Path) -> list[ParaphraseQuery]:
-    """Return the chosen queries of a file written by main()."""
+def load(path: Path, max_overlap: float | None = None) -> list[ParaphraseQuery]:
+    """Return the chosen queries of a file written by main(); with max_overlap, those the filter chooses at that
+    overlap (as `--refilter` would) instead of the file's own choice."""
     if not path.exists():
         return []
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if max_overlap is not None:
+        records = [choose(r, max_overlap) for r in records]
     return [ParaphraseQuery(**r["chosen"]) for r in records if r.get("chosen")]
 
 

@@ -175,9 +175,12 @@ def question_kind(question: str) -> str:
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:
         return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
-    # "apart from the houses, what else was in the plan?": a wh-question after a leading phrase
-    if (wh := re.search(r"(?:^|,\s*)(what|which|who|where|when|how)\b", " ".join(q.split()[:8]))) and wh.start() > 0:
-        return question_kind(q[q.index(wh.group(1), wh.start()):])
+    # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
+    # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
+    # ...?") is none
+    for wh in re.finditer(r",\s*(what|which|who|where|when|how)\b", q):
+        if not re.search(r",\s*(did|does|do|is|was|were|has|have|had|can|could|will|would)\b", q[wh.end():]):
+            return question_kind(q[wh.start(1):])
     # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 
@@ -206,7 +209,7 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     outlet_spans = [(s, e) for s, e, _ in find_sources(text, tuple(plan.sources))] if plan and plan.sources else []
     names = [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)]
     years = list(dict.fromkeys(_YEAR.findall(text)))
-    in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)]
+    in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)] + outlet_spans  # "Channel 8" is no figure
     numbers = [m.group(0).strip(" ,.") for m in _NUMBER.finditer(text)
                if not _YEAR.fullmatch(m.group(0).strip(" ,.")) and not any(s <= m.start() < e for s, e in in_dates)]
     qualifiers = list(dict.fromkeys(q.lower().replace("’", "'") for q in _QUALIFIERS.findall(text)))

@@ -61,6 +61,7 @@ class QueryPlan:
     sources: list[str] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     subqueries: list[SubQuery] = field(default_factory=list)
+    unknown_outlets: list[str] = field(default_factory=list)  # "a Bloomberg report" when no source is Bloomberg
 
 
 def source_aliases(source: str) -> list[str]:
@@ -156,7 +157,32 @@ def plan_query(question: str, known_sources: list[str] | tuple[str, ...], date_s
         since, until = _date_window(dates, date_slack)
         plan.subqueries.append(SubQuery(segment.strip(), sources, since, until))
     plan.sources = seen
+    plan.unknown_outlets = find_unknown_outlets(question, spans)
     return plan
+
+
+# "a Bloomberg report", "the Wall Street Journal article": a name in the place of an outlet
+_OUTLET_PHRASE = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:news\s+)?(?:article|report|story|piece|"
+                            r"column|editorial|op-ed|investigation|coverage|interview|podcast|newsletter)s?\b")
+_NOT_OUTLETS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                "latest", "earlier", "later", "recent", "same", "other", "first", "second", "original", "new", "news"}
+
+
+def find_unknown_outlets(question: str, known_spans: list[tuple[int, int, list[str]]]) -> list[str]:
+    """Return the names a question uses as outlets ("according to a Bloomberg article") that are none of the index's
+    sources (known_spans: where find_sources matched one). A name inside quotation marks is a title, not an
+    outlet."""
+    found = []
+    for match in _OUTLET_PHRASE.finditer(question):
+        name = match.group(1).strip()
+        start = match.start(1)
+        if any(s < start + len(name) and start < e for s, e, _ in known_spans):
+            continue
+        if name.lower() in _NOT_OUTLETS or name[-1] in "'’\"”" or question[:start].count('"') % 2:
+            continue
+        found.append(name)
+    return list(dict.fromkeys(found))
 
 
 def _date_window(dates: list[DateMention], slack: int) -> tuple[date | None, date | None]:

@@ -159,6 +159,24 @@ def test_direct_answers_come_first_and_near_misses_are_refused(pipeline):
     assert near_miss.related  # the closest passages, offered as reading rather than cited
 
 
+def test_a_question_about_one_outlets_report_is_answered_only_from_that_outlet(pipeline):
+    toll = "how many people did Russian strikes kill in Kryvyi Rig?"
+    wion = pipeline.ask(f"According to the WION report, {toll}")  # the Sumy seed's outlet holds the toll
+    assert not wion.refused and wion.short == "19"
+    channel8 = pipeline.ask(f"According to the Channel 8 report, {toll}")  # the Rutte seed does not
+    assert channel8.refused and channel8.citations == [] and "No article from Channel 8" in channel8.text
+
+
+def test_a_question_about_an_outlet_the_corpus_lacks_is_refused_and_says_so(pipeline):
+    about = ("on the visit of NATO chief Mark Rutte to Odesa, how many people did the Russian strikes in the "
+             "north-eastern Sumy region kill in total?")
+    assert len(about.split()) > 20  # long enough that the question's names are left to the per-part checks
+    reuters = pipeline.ask(f"According to a Reuters report {about}")
+    assert reuters.refused and reuters.citations == [] and "no articles from Reuters" in reuters.text
+    wion = pipeline.ask(f"According to the WION report {about}")
+    assert not wion.refused and wion.short == "35"
+
+
 def test_stored_sentence_vectors_leave_only_the_question_to_encode(pipeline, tmp_path, bundled_embedder, seed_corpus):
     store = pipeline.sentence_encoder.store
     assert store.usable and store.covered() == pipeline.docs.chunk_ids()

@@ -215,6 +215,13 @@ def test_who_built_accepts_an_organisation_and_a_place_is_no_person():
     assert analyse_question("Apart from the houses, what else was in the plan?").kind == "open"
 
 
+def test_a_wh_question_after_a_long_leading_phrase_asks_what_its_last_clause_asks():
+    assert analyse_question("According to the WION report on the visit of NATO chief Mark Rutte to Odesa, how many "
+                            "people did the strikes in the Sumy region kill?").kind == "number"
+    assert analyse_question("After the TechCrunch report on the deal, which was published in October, did Google "
+                            "change its stance?").kind == "yesno"  # a relative clause asks nothing
+
+
 def test_how_much_something_changed_is_the_figure_it_changed_by():
     from rag.answer.spans import extract_short
 

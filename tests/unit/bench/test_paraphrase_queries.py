@@ -55,6 +55,9 @@ def test_only_training_side_articles_give_queries_and_the_least_overlapping_kept
     path = tmp_path / "q.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
     assert len(load(path)) == len(records)
+    unchosen = tmp_path / "unchosen.jsonl"  # a file whose own filter chose nothing: a bound re-applies the filter
+    unchosen.write_text("".join(json.dumps(dict(r, chosen=None)) + "\n" for r in records))
+    assert load(unchosen) == [] and load(unchosen, max_overlap=0.5) == load(path)
     assert not list(generate(docs, set(training), rewrite, FakeEmbedder()))
 
 

@@ -82,6 +82,16 @@ def test_a_part_admits_only_its_outlets_articles_within_its_dates():
     assert fortune.admits("Fortune", None)  # an article of unknown date is not ruled out by the date
 
 
+def test_names_used_as_outlets_that_the_index_lacks_are_kept_apart():
+    plan = plan_query("Did a Bloomberg article and the TechCrunch report agree, as a Wall Street Journal piece "
+                      "says?", KNOWN)
+    assert plan.sources == ["TechCrunch"] and plan.unknown_outlets == ["Bloomberg", "Wall Street Journal"]
+    for known_or_not_an_outlet in ("What did the New York Times article say?", "Did the Sunday report say so?",
+                                   "Does the 'NBA Rookie of the Year Odds' article agree?",
+                                   "Does the \"Big Short\" article agree?"):
+        assert plan_query(known_or_not_an_outlet, KNOWN).unknown_outlets == [], known_or_not_an_outlet
+
+
 def test_a_question_naming_no_outlet_has_no_subqueries():
     plan = plan_query("Who won the match on October 7, 2023?", KNOWN)
     assert plan.sources == [] and plan.subqueries == []
