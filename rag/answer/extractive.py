@@ -9,6 +9,7 @@ supporting sentences, each with verified citation markers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -17,7 +18,7 @@ from ..index.embed import Embedder, encode_sentences
 from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
-from .answerability import AnswerModel, Evidence, features, gates, has_term, type_hit
+from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import VERDICTS, decide_yes_no, verify_statement
@@ -161,12 +162,23 @@ def rank_answers(analysis: QuestionAnalysis, hits: list[Hit], embedder: Embedder
     shortlist = score_candidates(analysis, candidates, embedder)
     items = evidence_items(shortlist, bodies or {})
     matrix = features(analysis, items, np.array([c.similarity for c in shortlist]))
+    said = _said_words(analysis)
     passed = gates(analysis, items).all(axis=1)  # a sentence failing a hard constraint never answers
     pieces = parts(analysis)  # nor, when the question names outlets (and dates), one from another outlet's article
     for candidate, probability, ok in zip(shortlist, model.probability(matrix), passed):
         admitted = not pieces or any(p.admits(candidate.hit.source, candidate.hit.published) for p in pieces)
         candidate.probability, candidate.passed = float(probability), bool(ok) and admitted
-    return sorted(shortlist, key=lambda c: (-c.answers, -c.probability, c.rank))
+    def says_it(c: Candidate) -> bool:  # holds most of what the question says was said
+        return bool(said) and c.answers >= model.threshold and len(said & content_stems(c.text)) >= 0.6 * len(said)
+
+    return sorted(shortlist, key=lambda c: (-says_it(c), -c.answers, -c.probability, c.rank))
+
+
+def _said_words(analysis: QuestionAnalysis) -> set[str]:
+    """Return the content stems of what a question says was said, its names aside ("the main focus of his meeting
+    with Rutte was" -> main, focus, meet); empty for other questions."""
+    name_words = " ".join(analysis.names)
+    return content_stems(analysis.reported) - content_stems(name_words) if analysis.reported else set()
 
 
 def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: AnswerModel, *,
@@ -193,7 +205,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             return _refusal(question, analysis, ranked, hits, best, missing)
         # the verdict cites each part's evidence; a question naming no outlet, its best sentences
         chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
-            ranked, model.threshold, max_sentences, gated=False)
+            ranked, model.threshold, max_sentences, gated=False, across=across_articles(analysis))
         if supports:
             short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold)
         elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
@@ -211,7 +223,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         short, lead = _direct_answer(analysis, ranked, texts, model.threshold)  # whole articles: names in full
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
-        chosen = _supporting(ranked, model.threshold, max_sentences)
+        chosen = _supporting(ranked, model.threshold, max_sentences, across=across_articles(analysis))
     answer = _cited_answer(question, short, chosen, bodies)
     if answer is None:
         return _refusal(question, analysis, ranked, hits, best)
@@ -254,11 +266,30 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
     return None, ranked[0]
 
 
+# "How do the articles describe ...?", "according to the reports": the question is about what each article says
+_ACROSS = re.compile(r"\b(the|both|all|each|these|those|two|several)\s+(\w+\s+)?(articles|reports|stories|sources|"
+                     r"outlets|accounts|pieces)\b|\b(each|every|either)\s+(article|report|story|source|outlet)\b", re.I)
+
+
+def across_articles(analysis: QuestionAnalysis) -> list[str]:
+    """Return the names a question about what several articles say (not naming them) asks about, so that its answer
+    cites each article's own sentence on them; [] for any other question."""
+    if analysis.plan and analysis.plan.subqueries or not _ACROSS.search(analysis.question):
+        return []
+    return analysis.names or [""]
+
+
 def _supporting(ranked: list[Candidate], threshold: float, max_sentences: int,
-                gated: bool = True) -> list[list[Candidate]]:
-    """Return up to max_sentences claims (groups of the same sentence in several articles), best first."""
+                gated: bool = True, across: list[str] = ()) -> list[list[Candidate]]:
+    """Return up to max_sentences claims (groups of the same sentence in several articles), best first.
+
+    across: for a question about what several articles say, the names asked about. The claims after the first then
+    come from other articles: each one's sentence holding most of the names, closest in meaning to the first claim
+    (its story, not another naming the same person), at half the threshold (the first claim already answers), so
+    that articles that differ (one calls Trump "former U.S. President", the other "US President") are both
+    quoted."""
     def score(c: Candidate) -> float:
-        return c.answers if gated else c.probability
+        return c.probability if across or not gated else c.answers
 
     groups = [[ranked[0]]]
     for candidate in ranked[1:]:
@@ -272,6 +303,23 @@ def _supporting(ranked: list[Candidate], threshold: float, max_sentences: int,
             continue
         if len(groups) < max_sentences:
             groups.append([candidate])
+    if across:
+        def held(c: Candidate) -> tuple[int, int]:  # names written in full, names at all
+            text = normalise(c.text)
+            return (sum(normalise(name) in text for name in across if name),
+                    sum(has_term(name, text) for name in across if name))
+
+        def near(c: Candidate) -> float:  # on the first claim's story, not another one naming the same person
+            first = groups[0][0]
+            return float(c.vector @ first.vector) if c.vector is not None and first.vector is not None else 0.0
+
+        groups = groups[:1]
+        others = [c for c in ranked[1:] if score(c) >= 0.5 * threshold and (held(c)[1] or across == [""])]
+        for candidate in sorted(others, key=lambda c: (-held(c)[0], -held(c)[1], -near(c))):
+            if len(groups) >= max_sentences:
+                break
+            if candidate.hit.article_id not in {c.hit.article_id for g in groups for c in g}:
+                groups.append([candidate])
     return groups
 
 

@@ -65,6 +65,10 @@ _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|wha
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
                           r"tell|told|mean|term|termed|dub|dubbed)\b", re.I)
+# "Which systems did Zelensky say Ukraine is ready to buy?": the wh-word is asked of the clause after the verb
+_REPORTED = re.compile(r"(?:what|which|who|whom|where|when|how)\b[^?]{0,60}?\b(?:did|does|do|has|have)\s+[^?]{1,60}?\b"
+                       r"(?:say|tell|claim|warn|suggest|announce|report|confirm|reveal)\s+(?:that\s+)?([^?]{8,})\?",
+                       re.I)
 _YES_NO_OPENERS = ("is ", "are ", "was ", "were ", "did ", "does ", "do ", "has ", "have ", "had ", "can ", "could ",
                    "will ", "would ", "should ", "between ")
 _ORDER_WORDS = re.compile(r"\b(before|after|earlier|later|first|prior to|following|subsequent|preceding|change|"
@@ -87,6 +91,13 @@ class QuestionAnalysis:
     focus: list[str] = field(default_factory=list)   # lower-case content words: what is asked about
     is_keyword: bool = False                         # a search-box query, not a sentence
     plan: QueryPlan | None = None                    # outlets and dates, for retrieval
+
+    @property
+    def reported(self) -> str:
+        """What a wh-question says was said ("What did Zelensky say the main focus of the meeting was?" -> "the main
+        focus of the meeting was"): the sentence that answers it says that too; "" for other questions."""
+        match = _REPORTED.match(self.question)
+        return match.group(1) if match else ""
 
     @property
     def outlets(self) -> list[str]:

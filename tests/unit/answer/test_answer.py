@@ -131,3 +131,42 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     concerns = candidate("The EU says its concerns focus on the deal.", "EU and iRobot")
     concerns.context = f"EU and iRobot {expected.text}"  # the outcome word only in the sentence before
     assert verify_statement(block, [expected, concerns], 0.5) is None
+
+
+def test_a_question_about_what_the_articles_say_quotes_each_articles_own_sentence():
+    import numpy as np
+
+    from rag.answer.extractive import _supporting, across_articles
+    from rag.retrieval.analysis import analyse_question
+
+    def candidate(text, article_id, probability, vector):
+        c = hit_sentences(_hit(text=text, article_id=article_id))[0]
+        c.probability, c.vector = probability, np.array(vector, dtype=float)
+        return c
+
+    first = candidate("Rutte backed former U.S. President Donald Trump's peace push in Odesa.", "a1", 0.9, [1, 0])
+    same = candidate("Rutte also praised Donald Trump's envoy during the Odesa visit.", "a1", 0.8, [1, 0])
+    other_story = candidate("Donald Trump appeared before a crowd in Detroit to attack electric cars.", "a3", 0.4,
+                            [0, 1])
+    other_article = candidate("Talks led by US President Donald Trump were not easy, Rutte said.", "a2", 0.3,
+                              [0.9, 0.1])
+    ranked = [first, same, other_story, other_article]
+    plural = analyse_question("How do the articles describe Donald Trump's office?")
+    assert across_articles(plural) == ["Donald Trump"]
+    groups = _supporting(ranked, 0.5, 2, across=across_articles(plural))
+    assert [g[0] for g in groups] == [first, other_article]  # the other article on the same story, not Detroit
+    single = analyse_question("How does the article describe Donald Trump's office?")
+    assert across_articles(single) == [] and [g[0] for g in _supporting(ranked, 0.5, 2)] == [first, same]
+
+
+def test_what_a_question_says_was_said_is_read_from_the_clause_after_the_verb():
+    from rag.answer.extractive import _said_words
+    from rag.retrieval.analysis import analyse_question
+
+    focus = analyse_question("What did Zelensky say the main focus of his meeting with Rutte was?")
+    assert focus.reported == "the main focus of his meeting with Rutte was"
+    assert _said_words(focus) == {"main", "focus", "meet"}
+    assert analyse_question("Which systems did Zelensky say Ukraine is ready to purchase?").reported == (
+        "Ukraine is ready to purchase")
+    assert analyse_question("Who did he meet there?").reported == ""
+    assert _said_words(analyse_question("How many people died in Sumy?")) == set()
