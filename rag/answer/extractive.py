@@ -207,7 +207,8 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
             ranked, model.threshold, max_sentences, gated=False, across=across_articles(analysis))
         if supports:
-            short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold)
+            short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold,
+                                  [(part.text, c.text) for part, _, c in supports if c is not None])
         elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
             return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
     else:

@@ -25,14 +25,37 @@ def denies(question: str, sentence: str) -> bool:
     return False
 
 
-def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float], threshold: float) -> str:
+# Words that say which way a figure moved: a claim of a fall is contradicted by a sentence reporting a rise
+_UP = {"increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rises", "rising", "higher",
+       "grow", "grew", "grown", "grows", "growth", "gain", "gained", "gains", "jump", "jumped", "climb", "climbed",
+       "surge", "surged", "boost", "boosted", "accelerate", "accelerated", "accelerating", "up"}
+_DOWN = {"decrease", "decreased", "decreases", "decreasing", "decline", "declined", "declines", "declining", "fall",
+         "fell", "fallen", "falls", "falling", "drop", "dropped", "drops", "lower", "lowered", "shrink", "shrank",
+         "shrunk", "slump", "slumped", "reduce", "reduced", "slow", "slowed", "slowing", "slowdown", "down"}
+
+
+def opposite_direction(claim: str, sentence: str) -> bool:
+    """Return True when the claim says a thing went one way (a decrease) and the sentence only the other (2%
+    higher)."""
+    asked, said = set(tokens_of(claim)), set(tokens_of(sentence))
+    up, down = bool(asked & _UP), bool(asked & _DOWN)
+    if up == down:
+        return False
+    return bool(said & (_DOWN if up else _UP)) and not said & (_UP if up else _DOWN)
+
+
+def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float], threshold: float,
+                  evidence: list[tuple[str, str]] = ()) -> str:
     """Return "Yes" when every part of the question finds a sentence that supports it (supports: each outlet-naming
-    part's best answer probability; none for a question naming no outlet) and the best sentence does not deny what
-    the question asks, else "No"."""
+    part's best answer probability; none for a question naming no outlet), the best sentence does not deny what the
+    question asks and no part's evidence (evidence: (part, its sentence)) reports the opposite movement of what its
+    part claims, else "No"."""
     if min(supports, default=max((c.probability for c in ranked), default=0.0)) < threshold:
         return "No"
     best = max(ranked, key=lambda c: c.probability)
-    return "No" if denies(analysis.question, best.text) else "Yes"
+    if denies(analysis.question, best.text):
+        return "No"
+    return "No" if any(opposite_direction(part, sentence) for part, sentence in evidence) else "Yes"
 
 
 def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, bool]:

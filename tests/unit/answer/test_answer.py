@@ -170,3 +170,13 @@ def test_what_a_question_says_was_said_is_read_from_the_clause_after_the_verb():
         "Ukraine is ready to purchase")
     assert analyse_question("Who did he meet there?").reported == ""
     assert _said_words(analyse_question("How many people died in Sumy?")) == set()
+
+
+def test_a_claim_of_a_fall_is_contradicted_by_a_sentence_reporting_only_a_rise():
+    from rag.answer.verdict import opposite_direction
+
+    claim = "did the Cnbc report on Nike's Asia Pacific unit report a decrease in sales"
+    assert opposite_direction(claim, "Sales in its Asia Pacific unit came in 2% higher at $1.57 billion.")
+    assert not opposite_direction(claim, "Sales in the unit fell 3% after rising in the spring.")  # both ways
+    assert not opposite_direction(claim, "Sales in the unit fell 3% to $1.5 billion.")
+    assert not opposite_direction("did the unit report its sales", "Sales came in 2% higher.")  # no claim of a way
