@@ -45,7 +45,7 @@ def test_a_question_asked_at_once_waits_for_the_keyword_index_and_is_answered(br
     assert "Indexing the corpus." in text and ".." not in text
     if "keyword search covers all" not in text:  # still reading: the page says questions wait
         assert "wait until keyword search covers every article" in text
-        assert any(unit in text for unit in ("files", "articles", "passages", "Opening the index", "language model"))
+        assert any(unit in text for unit in ("files", "articles", "passages", "Opening the index", "embedding model"))
     answer = ui.ask(tab, "How large a stake is Verdane taking in Meltwater?", ANSWER_TIMEOUT_MS)
     ui.screenshot(tab, "first_start_answer")
     assert "11%" in answer.locator(".nr-text").inner_text()
