@@ -52,14 +52,21 @@ class Candidate:
         return self.probability if self.passed else 0.0
 
 
-def is_candidate(sentence: str) -> bool:
-    """True for a sentence long enough to answer anything (25+ characters, 5+ words)."""
-    return len(sentence) >= 25 and len(sentence.split()) >= 5
+def is_candidate(sentence: str, line_ends: bool = False) -> bool:
+    """True for a sentence long enough to answer anything (25+ characters, 5+ words) that is not a heading: a line
+    of its own (line_ends: a line break follows it) without a closing full stop ("Timeline of Sam Altman's firing
+    from OpenAI") states nothing to cite."""
+    heading = line_ends and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":", ";"))
+    return len(sentence) >= 25 and len(sentence.split()) >= 5 and not heading
+
+
+def _line_ends(passage: str, end: int) -> bool:
+    return passage[end:end + 3].lstrip(" \t").startswith("\n")
 
 
 def candidate_sentences(passage: str) -> list[str]:
     """Return the sentences of a passage that answers are chosen from (the ones whose vectors ingest stores)."""
-    return [text for _, _, text in split_sentences(passage) if is_candidate(text)]
+    return [text for _, end, text in split_sentences(passage) if is_candidate(text, _line_ends(passage, end))]
 
 
 def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
@@ -67,7 +74,7 @@ def hit_sentences(hit: Hit, rank: int = 0) -> list[Candidate]:
     candidates, previous = [], ""
     sentences = split_sentences(hit.text)
     for number, (start, end, text) in enumerate(sentences):
-        if is_candidate(text):
+        if is_candidate(text, _line_ends(hit.text, end)):
             following = sentences[number + 1][2] if number + 1 < len(sentences) else ""
             candidates.append(Candidate(text=text, hit=hit, start=hit.start + start, end=hit.start + end,
                                         context=f"{hit.title} {previous}", rank=rank, following=following))

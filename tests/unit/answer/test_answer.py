@@ -180,3 +180,14 @@ def test_a_claim_of_a_fall_is_contradicted_by_a_sentence_reporting_only_a_rise()
     assert not opposite_direction(claim, "Sales in the unit fell 3% after rising in the spring.")  # both ways
     assert not opposite_direction(claim, "Sales in the unit fell 3% to $1.5 billion.")
     assert not opposite_direction("did the unit report its sales", "Sales came in 2% higher.")  # no claim of a way
+
+
+def test_a_heading_line_is_no_answer_sentence():
+    from rag.answer.extractive import candidate_sentences, is_candidate
+
+    passage = ("Timeline of Sam Altman’s firing from OpenAI\n\nSam Altman was fired as CEO of OpenAI by its board on "
+               "Friday. “These discussions are not easy,” Rutte said in Odesa on Tuesday")
+    assert candidate_sentences(passage) == [  # the heading goes; a sentence the passage cuts short stays
+        "Sam Altman was fired as CEO of OpenAI by its board on Friday.",
+        "“These discussions are not easy,” Rutte said in Odesa on Tuesday"]
+    assert not is_candidate("Rutte in Odesa.")  # too short to answer anything
