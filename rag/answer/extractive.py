@@ -21,7 +21,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
-from .verdict import VERDICTS, decide_yes_no, verify_statement
+from .verdict import VERDICTS, date_order, decide_yes_no, verify_statement
 
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
@@ -214,8 +214,9 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
             ranked, model.threshold, max_sentences, gated=False, across=across_articles(analysis))
         if supports:
-            short = decide_yes_no(analysis, ranked, [s for _, s, _ in supports], model.threshold,
-                                  [(part.text, c.text) for part, _, c in supports if c is not None])
+            short = date_order(analysis, [(part, c) for part, _, c in supports]) or decide_yes_no(
+                analysis, ranked, [s for _, s, _ in supports], model.threshold,
+                [(part.text, c.text) for part, _, c in supports if c is not None])
         elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
             return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
     else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..retrieval.analysis import QuestionAnalysis
+from ..retrieval.question import find_sources
 from .answerability import content_stems
 from .attachment import tentative, uses_done_verb
 from .support import NEGATIONS, content_words, negated, tokens_of
@@ -42,6 +45,47 @@ def opposite_direction(claim: str, sentence: str) -> bool:
     if up == down:
         return False
     return bool(said & (_DOWN if up else _UP)) and not said & (_UP if up else _DOWN)
+
+
+# "Did TechCrunch report it before The Verge did?": an order between the articles two parts of a question name
+_ORDER = re.compile(r"\b(before|after|earlier than|later than|prior to|ahead of)\b", re.I)
+# ... unless it asks whether the reports agree or changed ("after A's report, did B's coverage stay consistent?")
+_CHANGE = re.compile(r"\b(chang\w*|consisten\w*|inconsisten\w*|same|differ\w*|agree\w*|disagree\w*|"
+                     r"contradict\w*|maintain\w*|remain\w*|shift\w*|align\w*|similar\w*)\b", re.I)
+
+
+def date_order(analysis: QuestionAnalysis, evidence: list[tuple[object, object]]) -> str | None:
+    """Return "Yes" / "No" for a question asking whether one outlet's report came before (or after) another's, read
+    from the publication dates of each part's evidence (evidence: (part, its best candidate) in question order);
+    None when the question asks no such order, a date follows the order word ("after October 4": a date window, not
+    an order), or the two dates are the same or unknown."""
+    if len(evidence) < 2 or not analysis.plan or any(c is None or c.hit.published is None for _, c in evidence):
+        return None
+    question = analysis.question
+    spans = find_sources(question, tuple(analysis.plan.sources))
+    match = _ORDER.search(question)
+    if len(spans) < 2 or not match or _CHANGE.search(question) or any(
+            0 <= d.start - match.end() <= 20 for d in analysis.plan.dates):
+        return None
+    first, second = evidence[0][1].hit.published, evidence[1][1].hit.published
+    if first == second:
+        return None
+    if match.start() < spans[0][0] and spans[0][0] - match.end() <= 10:  # "Before A reported X, did B ...?"
+        first, second = second, first
+    elif not (spans[0][1] <= match.start() < spans[1][0] and _leads_to_report(question[match.end():spans[1][0]])):
+        return None  # the order word does not order the reports ("returned after a minor injury, while ...")
+    asks_before = match.group(1).lower() in ("before", "earlier than", "prior to", "ahead of")
+    return "Yes" if (first < second) == asks_before else "No"
+
+
+def _leads_to_report(between: str) -> bool:
+    """Whether the words between an order word and the next outlet name that outlet's report: none but an article
+    or quotation marks ("before 'Live Science'"), or a clause reporting it ("before X's performance was reported
+    by"), without a comma (a new clause: "after a minor injury, while the CBSSports.com article ...")."""
+    if "," in between or len(between) > 80:
+        return False
+    return len(between.split()) <= 2 or bool(re.search(r"\b(report\w*|cover\w*|publish\w*|wr[io]te\w*)\b",
+                                                        between, re.I))
 
 
 def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float], threshold: float,

@@ -191,3 +191,26 @@ def test_a_heading_line_is_no_answer_sentence():
         "Sam Altman was fired as CEO of OpenAI by its board on Friday.",
         "“These discussions are not easy,” Rutte said in Odesa on Tuesday"]
     assert not is_candidate("Rutte in Odesa.")  # too short to answer anything
+
+
+def test_whether_one_outlets_report_came_before_anothers_is_read_from_their_dates():
+    from dataclasses import replace
+
+    from rag.answer.verdict import date_order
+    from rag.retrieval.analysis import analyse_question
+
+    def evidence(source, day):
+        return (None, hit_sentences(replace(_hit(), source=source, published=date(2023, 11, day)))[0])
+
+    known = ["Wire", "Daily Post"]
+    wire_first = [evidence("Wire", 2), evidence("Daily Post", 9)]
+    asked = analyse_question("Was the Sumy strike reported by Wire before Daily Post covered it?", known)
+    assert date_order(asked, wire_first) == "Yes"
+    assert date_order(asked, list(reversed([evidence("Daily Post", 2), evidence("Wire", 9)]))) == "No"
+    opening = analyse_question("Before Daily Post reported the visit, did Wire report the Sumy strike?", known)
+    assert date_order(opening, [evidence("Daily Post", 9), evidence("Wire", 2)]) == "Yes"
+    for not_an_order in ("Did Wire report that he returned after a minor injury, while Daily Post said he left?",
+                         "After Wire reported the strike, did Daily Post remain consistent about the toll?",
+                         "Did Wire report the strike after November 1, 2023, and Daily Post the visit?"):
+        assert date_order(analyse_question(not_an_order, known), wire_first) is None, not_an_order
+    assert date_order(asked, [evidence("Wire", 2), evidence("Daily Post", 2)]) is None  # the same day: no order
