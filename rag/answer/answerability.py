@@ -352,6 +352,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [_HEADS[2]]  # "paid a week": a wage, not a transfer fee
+    if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
+        stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
     if len(groups) > 1:  # "how much did the EU fine Amazon over the iRobot deal": what is asked comes first
         order = [content_stems(w) for w in re.findall(r"[a-z']+", analysis.question.lower())]

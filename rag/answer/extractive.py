@@ -213,8 +213,14 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # the verdict cites each part's evidence; a question naming no outlet, its best sentences
         chosen = [[c] for c in {id(c): c for _, _, c in supports}.values()] or _supporting(
             ranked, model.threshold, max_sentences, gated=False, across=across_articles(analysis))
+        order = date_order(analysis, [(part, c) for part, _, c in supports]) if supports else None
+        if order == "":  # an order between reports whose dates the articles do not give
+            undated = [c.hit.source for _, _, c in supports if c is not None and c.hit.published is None]
+            return _refusal(question, analysis, ranked, hits, best, note=(
+                f" The {' and '.join(dict.fromkeys(undated))} article has no publication date, so the articles do "
+                "not say which report came first."))
         if supports:
-            short = date_order(analysis, [(part, c) for part, _, c in supports]) or decide_yes_no(
+            short = order or decide_yes_no(
                 analysis, ranked, [s for _, s, _ in supports], model.threshold,
                 [(part.text, c.text) for part, _, c in supports if c is not None])
         elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
@@ -371,10 +377,13 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
 
 
 def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate], hits: list[Hit],
-             best: float, missing_parts: list | None = None, outlets: list[str] | None = None) -> Answer:
+             best: float, missing_parts: list | None = None, outlets: list[str] | None = None,
+             note: str = "") -> Answer:
     """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
     text = REFUSAL
-    if outlets:
+    if note:
+        text += note
+    elif outlets:
         text += (f" The corpus has no articles from {' or '.join(outlets)}, and none of the closest passages "
                  f"mentions {'them' if len(outlets) > 1 else 'it'}.")
     elif missing_parts:

@@ -57,9 +57,10 @@ _CHANGE = re.compile(r"\b(chang\w*|consisten\w*|inconsisten\w*|same|differ\w*|ag
 def date_order(analysis: QuestionAnalysis, evidence: list[tuple[object, object]]) -> str | None:
     """Return "Yes" / "No" for a question asking whether one outlet's report came before (or after) another's, read
     from the publication dates of each part's evidence (evidence: (part, its best candidate) in question order);
+    "" when it asks that but an evidence article's date is unknown (the articles cannot say which came first);
     None when the question asks no such order, a date follows the order word ("after October 4": a date window, not
-    an order), or the two dates are the same or unknown."""
-    if len(evidence) < 2 or not analysis.plan or any(c is None or c.hit.published is None for _, c in evidence):
+    an order), or both reports are of the same day."""
+    if len(evidence) < 2 or not analysis.plan or any(c is None for _, c in evidence):
         return None
     question = analysis.question
     spans = find_sources(question, tuple(analysis.plan.sources))
@@ -67,13 +68,17 @@ def date_order(analysis: QuestionAnalysis, evidence: list[tuple[object, object]]
     if len(spans) < 2 or not match or _CHANGE.search(question) or any(
             0 <= d.start - match.end() <= 20 for d in analysis.plan.dates):
         return None
+    opening = match.start() < spans[0][0] and spans[0][0] - match.end() <= 10  # "Before A reported X, did B ...?"
+    if not opening and not (spans[0][1] <= match.start() < spans[1][0]
+                            and _leads_to_report(question[match.end():spans[1][0]])):
+        return None  # the order word does not order the reports ("returned after a minor injury, while ...")
     first, second = evidence[0][1].hit.published, evidence[1][1].hit.published
+    if first is None or second is None:
+        return ""
     if first == second:
         return None
-    if match.start() < spans[0][0] and spans[0][0] - match.end() <= 10:  # "Before A reported X, did B ...?"
+    if opening:  # B's report is the one asked to come first
         first, second = second, first
-    elif not (spans[0][1] <= match.start() < spans[1][0] and _leads_to_report(question[match.end():spans[1][0]])):
-        return None  # the order word does not order the reports ("returned after a minor injury, while ...")
     asks_before = match.group(1).lower() in ("before", "earlier than", "prior to", "ahead of")
     return "Yes" if (first < second) == asks_before else "No"
 

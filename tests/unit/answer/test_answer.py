@@ -214,3 +214,5 @@ def test_whether_one_outlets_report_came_before_anothers_is_read_from_their_date
                          "Did Wire report the strike after November 1, 2023, and Daily Post the visit?"):
         assert date_order(analyse_question(not_an_order, known), wire_first) is None, not_an_order
     assert date_order(asked, [evidence("Wire", 2), evidence("Daily Post", 2)]) is None  # the same day: no order
+    undated = [evidence("Wire", 2), (None, hit_sentences(replace(_hit(), source="Daily Post", published=None))[0])]
+    assert date_order(asked, undated) == ""  # an order asked of a report without a date: the articles cannot say

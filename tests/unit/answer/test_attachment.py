@@ -229,3 +229,12 @@ def test_how_much_something_changed_is_the_figure_it_changed_by():
     assert extract_short(analyse_question("How much did iRobot's price fall?"), sentence) == "15%"
     assert extract_short(analyse_question("How much did Amazon offer for iRobot?"), sentence) == "$1.7 billion"
     assert analyse_question("What is the capital of Australia?").kind == "place"
+
+
+def test_how_many_people_live_somewhere_asks_for_residents_not_lives_lost():
+    from rag.answer.answerability import asked_heads
+
+    live = asked_heads(analyse_question("How many people live in Odesa?"))
+    assert live and all("resid" in group and "kill" not in group for group in live)
+    lives = asked_heads(analyse_question("How many lives were lost in the Sumy strike?"))
+    assert any("kill" in group for group in lives)
