@@ -120,7 +120,8 @@ def parts(analysis: QuestionAnalysis) -> list:
 
 
 def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedder: Embedder, model: AnswerModel,
-                 bodies: dict[str, str] | None = None) -> list[tuple[object, float, Candidate | None]]:
+                 bodies: dict[str, str] | None = None, enough: float | None = None
+                 ) -> list[tuple[object, float, Candidate | None]]:
     """Return each outlet-naming part of the question with how well its outlet's sentences answer it and the sentence
     that answers it best: the answerability model read with the part as the question (its names, its words, MiniLM
     similarity to it) or with the whole question, whichever is higher; a part too short to say anything of its own
@@ -129,14 +130,22 @@ def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedde
     pieces = parts(analysis)
     if not pieces:
         return result
-    for part, vector in zip(pieces, encode_sentences(embedder, [p.text for p in pieces])):
-        own = [c for c in shortlist if part.admits(c.hit.source, c.hit.published) and c.vector is not None]
+    owned = [[c for c in shortlist if part.admits(c.hit.source, c.hit.published) and c.vector is not None]
+             for part in pieces]
+    settled = [enough is not None and bool(own) and max(c.probability for c in own) >= enough for own in owned]
+    # enough: the caller only asks whether each part reaches it; a part the whole question's reading already
+    # settles is neither encoded nor read again on its own
+    open_parts = [p.text for p, done in zip(pieces, settled) if not done]
+    vectors = iter(encode_sentences(embedder, open_parts) if open_parts else [])
+    for part, own, done in zip(pieces, owned, settled):
+        vector = None if done else next(vectors)
         if not own:
             result.append((part, 0.0, None))
             continue
         whole = np.array([c.probability for c in own])  # read against the whole question
         sub = analyse_question(part.text)
-        if len(sub.focus) >= 3:  # a part that says something of its own ("TechCrunch and" does not)
+        if vector is not None and len(sub.focus) >= 3:  # a part that says something of its own ("TechCrunch and"
+            # does not)
             items = evidence_items(own, bodies or {})
             alone = model.probability(features(sub, items, np.array([float(c.vector @ vector) for c in own])))
             probability = np.maximum(whole, alone)
@@ -228,7 +237,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     else:
         best = ranked[0].answers if ranked else 0.0
         # a question about what named outlets reported needs each outlet's articles to bear on it
-        supports = part_support(analysis, ranked, embedder, model, bodies)
+        supports = part_support(analysis, ranked, embedder, model, bodies, enough=VERDICT_REFUSAL * model.threshold)
         missing = [part for part, s, _ in supports if s < VERDICT_REFUSAL * model.threshold]
         if best < model.threshold or missing:
             missing = missing or [part for part, _, _ in supports if not any(
