@@ -74,6 +74,7 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     return sentences
 
 
+@lru_cache(maxsize=2048)  # the answer layer normalises the same sentences, titles and leads many times per question
 def normalise(text: str) -> str:
     """Return text lower-cased with whitespace collapsed and typographic quotes made plain."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
