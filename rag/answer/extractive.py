@@ -144,8 +144,8 @@ def part_support(analysis: QuestionAnalysis, shortlist: list[Candidate], embedde
             continue
         whole = np.array([c.probability for c in own])  # read against the whole question
         sub = analyse_question(part.text)
-        if vector is not None and len(sub.focus) >= 3:  # a part that says something of its own ("TechCrunch and"
-            # does not)
+        # a part that says something of its own ("TechCrunch and" does not) is also read as the question
+        if vector is not None and len(sub.focus) >= 3:
             items = evidence_items(own, bodies or {})
             alone = model.probability(features(sub, items, np.array([float(c.vector @ vector) for c in own])))
             probability = np.maximum(whole, alone)
@@ -184,6 +184,7 @@ def rank_answers(analysis: QuestionAnalysis, hits: list[Hit], embedder: Embedder
     for candidate, probability, ok in zip(shortlist, model.probability(matrix), passed):
         admitted = not pieces or any(p.admits(candidate.hit.source, candidate.hit.published) for p in pieces)
         candidate.probability, candidate.passed = float(probability), bool(ok) and admitted
+
     def says_it(c: Candidate) -> bool:  # holds most of what the question says was said
         return bool(said) and c.answers >= model.threshold and len(said & content_stems(c.text)) >= 0.6 * len(said)
 
