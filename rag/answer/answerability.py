@@ -465,6 +465,21 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
     return set()
 
 
+def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when the sentence speaks of another year's edition of a named event and not of the asked year's
+    ("The 2019 Rugby World Cup final ..." for "who won the Rugby World Cup 2023?"): the article's date does not make
+    it the asked one."""
+    for year in analysis.years:
+        if year in sentence:
+            continue
+        for name in analysis.names:
+            name_pattern = re.escape(name)
+            if re.search(rf"\b(?!{year})(?:19|20)\d\d(?:'s)?\s+(?:the\s+)?{name_pattern}\b|\b{name_pattern}\s+(?:of\s+)?"
+                         rf"(?!{year})(?:19|20)\d\d\b", sentence, re.I):
+                return True
+    return False
+
+
 def _lead(article: str) -> str:
     """Return the start of an article (its first ~400 characters): news sets the scene there (who, where), so a
     name the lead gives holds for the sentences below it."""
@@ -518,6 +533,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
+            and not other_edition(analysis, item.sentence)
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close)),
             all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)

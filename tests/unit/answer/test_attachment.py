@@ -238,3 +238,12 @@ def test_how_many_people_live_somewhere_asks_for_residents_not_lives_lost():
     assert live and all("resid" in group and "kill" not in group for group in live)
     lives = asked_heads(analyse_question("How many lives were lost in the Sumy strike?"))
     assert any("kill" in group for group in lives)
+
+
+def test_a_sentence_about_another_years_edition_of_the_event_does_not_answer():
+    from rag.answer.answerability import other_edition
+
+    asked = analyse_question("Which team won the Rugby World Cup 2023?")
+    assert other_edition(asked, "The 2019 Rugby World Cup final between England and South Africa was a first.")
+    assert not other_edition(asked, "South Africa beat New Zealand in the 2023 Rugby World Cup final.")
+    assert not other_edition(asked, "South Africa, who also won in 2019, beat New Zealand 12-11 in Paris.")
