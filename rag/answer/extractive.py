@@ -210,7 +210,9 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
         return _refusal(question, analysis, ranked, hits, 0.0)
     if outlets := absent_outlets(analysis, hits):
-        return _refusal(question, analysis, ranked, hits, 0.0, outlets=outlets)
+        return _refusal(question, analysis, ranked, hits, 0.0, note=(
+            f" The corpus has no articles from {' or '.join(outlets)}, and none of the closest passages mentions "
+            f"{'them' if len(outlets) > 1 else 'it'}."))
     if analysis.kind in ("yesno", "temporal"):
         # A verdict weighs each part's evidence, so the hard constraints (several parts' names) do not gate it:
         # each part that names an outlet must find evidence in that outlet's articles, else refusal.
@@ -387,15 +389,12 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
 
 
 def _refusal(question: str, analysis: QuestionAnalysis, ranked: list[Candidate], hits: list[Hit],
-             best: float, missing_parts: list | None = None, outlets: list[str] | None = None,
-             note: str = "") -> Answer:
-    """Return a refusal that says what the closest articles do hold, with them as related reading (not citations)."""
+             best: float, missing_parts: list | None = None, note: str = "") -> Answer:
+    """Return a refusal that says what the closest articles do hold, with them as related reading (not citations);
+    note: the reason instead, when the caller knows it."""
     text = REFUSAL
     if note:
         text += note
-    elif outlets:
-        text += (f" The corpus has no articles from {' or '.join(outlets)}, and none of the closest passages "
-                 f"mentions {'them' if len(outlets) > 1 else 'it'}.")
     elif missing_parts:
         outlets = list(dict.fromkeys(source for part in missing_parts for source in part.sources))
         text += (f" No article from {' or '.join(outlets)} among the closest ones bears on "

@@ -292,8 +292,7 @@ def train_and_save(rows: list[dict], held_rows: list[dict], features: tuple[str,
     """Fit one model on every training row, check the export, report held-out figures and write the JSON."""
     subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
     paraphrase_weight, l2 = _weights(args, features)
-    model = fit(subset, args.keyword_weight, dict(PARAMS, l2_regularization=l2) if l2 else PARAMS, args.cloze_weight,
-                paraphrase_weight)
+    model = fit(subset, args.keyword_weight, _params(l2), args.cloze_weight, paraphrase_weight)
     spec = export(model, features)
     trees = TreeModel(spec)
     matrix = np.vstack([r["matrix"] for r in subset])
@@ -328,9 +327,9 @@ def _weights(args, features: tuple[str, ...]) -> tuple[float, float]:
     return args.paraphrase_weight, args.l2
 
 
-def _params(args) -> dict:
-    """Return the tree parameters: PARAMS with the --l2 regularization when one is given."""
-    return dict(PARAMS, l2_regularization=args.l2) if args.l2 else PARAMS
+def _params(l2: float) -> dict:
+    """Return the tree parameters: PARAMS with this l2_regularization when it is not 0."""
+    return dict(PARAMS, l2_regularization=l2) if l2 else PARAMS
 
 
 def load_rows(pipeline, train: list[TrainQuery], held: list[TrainQuery], cache: Path | None):
@@ -400,14 +399,14 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.ablate:
         log.info("without %s, %d-fold: %s", name, args.folds, json.dumps(
             cross_validate(ablate(rows, name), args.folds, FEATURES, args.keyword_weight, args.cloze_weight,
-                           _params(args), args.paraphrase_weight)))
+                           _params(args.l2), args.paraphrase_weight)))
     for features in (FEATURES, LEXICAL_FEATURES):
         subset = [dict(r, matrix=r["matrix"][:, :len(features)]) for r in rows]
         if (features == FEATURES and not args.skip_cv) or (features != FEATURES and args.lexical_cv):
             weight, l2 = _weights(args, features)
             log.info("%s, %d-fold: %s", "all features" if features == FEATURES else "lexical only", args.folds,
                      json.dumps(cross_validate(subset, args.folds, features, args.keyword_weight, args.cloze_weight,
-                                               dict(PARAMS, l2_regularization=l2) if l2 else PARAMS, weight)))
+                                               _params(l2), weight)))
         if not args.no_save and args.only in (None, "dense" if features == FEATURES else "lexical"):
             train_and_save(rows, held_rows, features, args)
     return 0

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import QUESTION_WORDS, STOPWORDS
-from .question import QueryPlan, find_sources, plan_query
+from .question import CALENDAR_WORDS, QueryPlan, find_sources, plan_query
 
 # A name: a run of words each holding a capital letter (NATO, Rutte, iRobot, eBay, McDonald's, Man Utd), optionally
 # joined by "of"/"de"/"the"/"&" inside the run ("Bank of England").
@@ -29,8 +29,7 @@ _QUALIFIERS = re.compile(
     r"paralympic|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
     r"q[1-4]|h[12]|quarterly|annual|monthly|weekly|daily|domestic|international|national|regional|local|"
     r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest)\b", re.I)
-_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTH_WORDS = CALENDAR_WORDS
 # Words capitalised only because they open a question or command; never names.
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",

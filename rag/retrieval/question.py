@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")], 1) for name in names}
+_MONTH_NAMES = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+                ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+                ("november", "nov"), ("december", "dec")]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
 MONTH_PATTERN = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "september" before "sep"
+# Month and weekday names in full: capitalised in a question, yet never a name or an outlet
+CALENDAR_WORDS = {names[0] for names in _MONTH_NAMES} | {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                         "saturday", "sunday"}
 _DATE = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
                    rf"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(before|prior to|earlier than|until|by)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -164,9 +167,8 @@ def plan_query(question: str, known_sources: list[str] | tuple[str, ...], date_s
 # "a Bloomberg report", "the Wall Street Journal article": a name in the place of an outlet
 _OUTLET_PHRASE = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:news\s+)?(?:article|report|story|piece|"
                             r"column|editorial|op-ed|investigation|coverage|interview|podcast|newsletter)s?\b")
-_NOT_OUTLETS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                "latest", "earlier", "later", "recent", "same", "other", "first", "second", "original", "new", "news"}
+_NOT_OUTLETS = CALENDAR_WORDS | {"latest", "earlier", "later", "recent", "same", "other", "first", "second",
+                                  "original", "new", "news"}
 
 
 def find_unknown_outlets(question: str, known_spans: list[tuple[int, int, list[str]]]) -> list[str]:
