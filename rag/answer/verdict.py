@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
 
 from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
@@ -93,18 +97,76 @@ def _leads_to_report(between: str) -> bool:
                                                         between, re.I))
 
 
+# Which relation between reports a question asks about: a conflict ("was there inconsistency ...", "did X
+# contradict ...") or an agreement ("was the coverage consistent", "did they agree"), as what the question asks (a
+# predicate, or a noun after "there"), not a noun naming the story ("the financial discrepancies at FTX")
+_RELATION = re.compile(
+    r"\b(?:there\s+(?:\w+\s+){0,2}(inconsistenc\w*|discrepanc\w*|disagreement\w*|contradiction\w*|consistency|"
+    r"agreement|alignment)|(inconsistent\w*|contradict(?:s|ed|ing)?\b|disagree(?:s|d)?\b|consistent\w*|"
+    r"agree(?:s|d)?\b|maintain\w*|align(?:s|ed)?\b|remain\w* (?:the same|unchanged)))", re.I)
+
+
+def asks_relation(question: str) -> str | None:
+    """Return "conflict" when the question asks whether reports conflict, "agreement" when whether they agree
+    (the first such word decides: "consistent or inconsistent?" asks for agreement), None when it asks neither."""
+    if not (match := _RELATION.search(question)):
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    return "conflict" if word.startswith(("incons", "discrep", "disag", "contrad")) else "agreement"
+
+
+def conflicts(claim: str, sentence: str) -> bool:
+    """Return True when the sentence says the opposite of the claim: the other way of a movement, a WordNet antonym
+    of a word the claim uses ("winning streak" / "losing streaks"), or positively what the claim negates ("will never
+    be updated" / "we'll keep this post updated")."""
+    return opposite_direction(claim, sentence) or opposite_meaning(claim, sentence) or negated_claim(claim, sentence)
+
+
+ANTONYMS_PATH = Path(__file__).parent / "models" / "antonyms.json"
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Return WordNet's antonym pairs, stemmed (built by python -m rag.bench.build_antonyms)."""
+    return {word: frozenset(others) for word, others in json.loads(ANTONYMS_PATH.read_text())["antonyms"].items()}
+
+
+def _stems(text: str) -> set[str]:
+    return set(content_words(tokens_of(text)))
+
+
+def opposite_meaning(claim: str, sentence: str) -> bool:
+    """Return True when the sentence uses an antonym of a word of the claim and not the word itself."""
+    asked, said, pairs = _stems(claim), _stems(sentence), antonyms()
+    return any(other in said and word not in said and other not in asked
+               for word in asked for other in pairs.get(word, ()))
+
+
+def negated_claim(claim: str, sentence: str) -> bool:
+    """Return True when the claim negates a word the sentence uses without negating it."""
+    return bool(negated(claim) & _stems(sentence) - negated(sentence))
+
+
 def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float], threshold: float,
                   evidence: list[tuple[str, str]] = ()) -> str:
-    """Return "Yes" when every part of the question finds a sentence that supports it (supports: each outlet-naming
-    part's best answer probability; none for a question naming no outlet), the best sentence does not deny what the
-    question asks and no part's evidence (evidence: (part, its sentence)) reports the opposite movement of what its
-    part claims, else "No"."""
+    """Return the verdict on a question whose parts name outlets (supports: each outlet-naming part's best answer
+    probability; none for a question naming no outlet; evidence: (part, its sentence)).
+
+    A question about a relation between the reports is answered by whether the parts' evidence sentences conflict
+    with each other: reports found on the same story and not seen to conflict are taken as consistent. Otherwise
+    "Yes" when every part finds a sentence that supports it, the best sentence does not deny what the question asks
+    and no part's evidence conflicts with what its part claims, else "No"."""
+    if relation := asks_relation(analysis.question):
+        said = list(dict.fromkeys(sentence for _, sentence in evidence))
+        conflict = any(conflicts(a, b) or conflicts(b, a) for a, b in combinations(said, 2))
+        return "Yes" if conflict == (relation == "conflict") else "No"
+    conflict = any(conflicts(part, sentence) for part, sentence in evidence)
     if min(supports, default=max((c.probability for c in ranked), default=0.0)) < threshold:
         return "No"
     best = max(ranked, key=lambda c: c.probability)
     if denies(analysis.question, best.text):
         return "No"
-    return "No" if any(opposite_direction(part, sentence) for part, sentence in evidence) else "Yes"
+    return "No" if conflict else "Yes"
 
 
 def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, bool]:

@@ -182,6 +182,52 @@ def test_a_claim_of_a_fall_is_contradicted_by_a_sentence_reporting_only_a_rise()
     assert not opposite_direction("did the unit report its sales", "Sales came in 2% higher.")  # no claim of a way
 
 
+def test_a_claim_is_contradicted_by_an_antonym_or_by_stating_what_it_negates():
+    from rag.answer.verdict import conflicts, negated_claim, opposite_meaning
+
+    claim = "the Sporting News article suggests the Seahawks are on a winning streak"
+    assert opposite_meaning(claim, "The Eagles and Seahawks come into this game on troubling losing streaks.")
+    assert not opposite_meaning(claim, "The Seahawks extended their winning streak despite losing Metcalf.")  # both
+    assert not opposite_meaning(claim, "The Seahawks play the Eagles on Monday night.")
+    assert negated_claim("Polygon says the post will never be updated",
+                         "We're going to keep this post updated with the most recent series.")
+    assert not negated_claim("Polygon says the post will never be updated", "This post will not be updated again.")
+    assert conflicts("did the unit report a decrease in sales", "Sales came in 2% higher.")  # a movement too
+    assert not conflicts("did the unit report a decrease in sales", "Sales fell 3% to $1.5 billion.")
+
+
+def test_a_question_about_a_relation_between_reports_is_answered_by_whether_their_evidence_conflicts():
+    from rag.answer.verdict import asks_relation, decide_yes_no
+    from rag.retrieval.analysis import analyse_question
+
+    assert asks_relation("Was there inconsistency in the portrayal of Google between the two reports?") == "conflict"
+    assert asks_relation("Did the Wire report contradict the Daily Post one?") == "conflict"
+    assert asks_relation("Did the Wire coverage remain consistent after the Daily Post report?") == "agreement"
+    assert asks_relation("Was the coverage consistent or inconsistent?") == "agreement"  # the first word asks
+    # a noun naming the story is not what is asked
+    assert asks_relation("Did Wire say he was unaware of the financial discrepancies at FTX?") is None
+    assert asks_relation("Did Wire report the Sumy strike before Daily Post?") is None
+
+    calm, rise, fall = "Sales of the unit rose 2% in the quarter.", "Sales rose 2%.", "Sales fell 3% in the quarter."
+    ranked = [_Candidate(calm, 0.9)]
+
+    def verdict(question, sentences):
+        return decide_yes_no(analyse_question(question), ranked, [0.9] * len(sentences), 0.5,
+                             [(f"part {i}", s) for i, s in enumerate(sentences)])
+
+    inconsistent = "Was there inconsistency between the Wire and Daily Post reports on the unit's sales?"
+    assert verdict(inconsistent, [calm, rise]) == "No"  # found on the same story, not seen to conflict
+    assert verdict(inconsistent, [calm, fall]) == "Yes"  # one says rose, the other fell
+    consistent = "Did the Daily Post coverage of the unit's sales remain consistent with the Wire report?"
+    assert verdict(consistent, [calm, rise]) == "Yes"
+    assert verdict(consistent, [calm, fall]) == "No"
+
+
+class _Candidate:
+    def __init__(self, text, probability):
+        self.text, self.probability = text, probability
+
+
 def test_a_heading_line_is_no_answer_sentence():
     from rag.answer.extractive import candidate_sentences, is_candidate
 
