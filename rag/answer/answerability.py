@@ -20,8 +20,8 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
-                         other_year, part_win, relative_year, spoken_year, tentative, unrealised, unreported_win,
-                         withheld)
+                         other_year, part_win, relative_year, spoken_year, tentative, unnamed_event, unrealised,
+                         unreported_win, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
@@ -554,7 +554,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     asked role held by another body, "the X of" another place, another member of a series, another year by a
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
-    question about who won, a
+    question about who won or none of the named event, a
     "which bank" over an article that never speaks of one, or a figure it says was not given."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
@@ -563,6 +563,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or tentative(question, sentence) or unrealised(question, sentence)
                 or opposite_action(question, sentence) or part_win(question, sentence)
                 or unreported_win(question, sentence, item.previous)
+                or unnamed_event(question, analysis.names, sentence, item.previous)
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 

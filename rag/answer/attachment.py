@@ -279,9 +279,38 @@ def unrealised(question: str, sentence: str) -> bool:
 
 def part_win(question: str, sentence: str) -> bool:
     """Return True when the question asks who won a whole event and the sentence tells of winning a part of it ("have
-    won Game 2 of the 2023 World Series" for "who won the 2023 World Series?")."""
-    return bool(re.search(r"\b(?:won|win|wins|winner|champion)\b", question, re.I)) and not _WHOLE[1].search(
-        question) and not re.search(r"\bgame\s+\d", question, re.I) and bool(_PART_WIN.search(sentence))
+    won Game 2 of the 2023 World Series" for "who won the 2023 World Series?") or speaks only of a part ("the pair
+    meet in the semi-finals")."""
+    if not re.search(r"\b(?:won|win|wins|winner|champion)\b", question, re.I) or _WHOLE[1].search(question) or re.search(
+            r"\bgame\s+\d", question, re.I):
+        return False
+    # a part won, or only a part spoken of ("the pair meet in the semi-finals"), with no word of the whole's result
+    return bool(_PART_WIN.search(sentence)) or bool(_PART.search(sentence) and not _WHOLE_RESULT.search(sentence))
+
+
+_PART = re.compile(r"\b(?:semi-?finals?|quarter-?finals?|knockout (?:stages?|rounds?)|group stage|qualif\w*|"
+                   r"game\s+\d)\b", re.I)
+# the whole's result: a title, a trophy, champions, the final won ("reach the final" is not one)
+_WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?:won|wins?|winning)\s+(?:the\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}final\b", re.I)
+
+
+# Names of events a question can ask the winner of, and the words a sentence can speak of any such event with
+_EVENT = re.compile(r"\b(cup|series|championships?|open|marathon|prix|trophy|league|tournament|tour|games|awards?|"
+                    r"election|race|classic|derby|bowl|final)$", re.I)
+_ANY_EVENT = re.compile(r"\b(?:race|final|tournament|contest|competition|championships?|title|trophy|cup|crown|"
+                        r"crowned|champions?|lifted|event)\b", re.I)
+
+
+def unnamed_event(question: str, names: list[str], sentence: str, previous: str) -> bool:
+    """Return True when the question asks who won a named event ("who won the 2023 World Series?") and neither the
+    sentence nor the one before speaks of that event or of any event's result: "TEX wins 3-0" in a list of division
+    series scores, or "wins over Samoa and Fiji in their last two games", tell who won something else."""
+    events = [m.group(1).lower() for n in names if (m := _EVENT.search(n))]
+    if not events or not WIN_QUESTION.search(question):
+        return False
+    text = f"{previous} {sentence}"
+    return not _ANY_EVENT.search(text) and not any(re.search(rf"\b{e}", text, re.I) for e in events)
 
 
 def unreported_win(question: str, sentence: str, previous: str) -> bool:

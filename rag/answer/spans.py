@@ -121,12 +121,19 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
         spots = [(m.start(), name) for _, name in names for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
+        if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
+            spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
+            names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
         found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
         return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
     return None
+
+
+_BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
+                     r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
 
 
 def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | None:

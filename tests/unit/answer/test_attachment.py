@@ -139,6 +139,12 @@ def test_a_game_won_is_not_the_series_won_and_a_maybe_is_not_an_outcome():
     assert part_win("Who won the 2023 World Series?", "The Diamondbacks have won Game 2 of the 2023 World Series!")
     assert not part_win("Who won Game 2 of the World Series?", "The Diamondbacks have won Game 2 of the series.")
     assert not part_win("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
+    # only a part spoken of, no word of the whole's result: it cannot say who won the whole
+    semi = "South Africa prepare to take on England in the semi-finals of the 2023 tournament."
+    assert part_win("Which team won the Rugby World Cup 2023?", semi)
+    assert part_win("Which team won the Rugby World Cup?", "They reached the final after wins in the knockout stages.")
+    assert not part_win("Which team won the Rugby World Cup?", "South Africa lifted the trophy after beating England in "
+                        "the semi-finals and New Zealand in the final.")
     assert tentative("did the EU end up blocking the iRobot deal?", "It does not confirm the EU will seek to block it.")
     assert tentative("Has the relief road been given the go-ahead?", "A proposal for a relief road is due to go out to "
                      "public consultation in the autumn.")
@@ -182,6 +188,24 @@ def test_who_won_needs_a_result_and_the_winner_is_the_name_by_it():
     assert not unreported_win("Who won the Ballon d'Or?", "Messi was named the winner for an eighth time.", "")
     result = "Fox or FS1 TEX 11, HOU 4 (TEX wins, 4-3)"
     assert extract_short(analyse_question("Who won the ALCS?"), result) == "TEX"
+    # the beaten are no winners
+    assert extract_short(analyse_question("Who won the derby?"), "Eastfield won after a victory over Northgate.") == (
+        "Eastfield")
+    assert extract_short(analyse_question("Who won?"), "It came after wins over both Samoa and Fiji.") is None
+
+
+def test_a_question_about_who_won_a_named_event_needs_a_sentence_speaking_of_that_event_or_a_result():
+    from rag.answer.attachment import unnamed_event
+
+    series = analyse_question("Who won the 2023 World Series?")
+    assert unnamed_event(series.question, series.names, "10 TEX 7, BAL 1 (TEX wins 3-0) Oct.", "")
+    assert not unnamed_event(series.question, series.names, "Texas won the series in five games.", "")
+    assert not unnamed_event(series.question, series.names, "The Rangers were crowned champions.", "")
+    assert not unnamed_event(series.question, series.names, "They won 5-0.", "Game 5 of the World Series was tense.")
+    marathon = analyse_question("Who won the Dunmore Marathon?")
+    assert not unnamed_event(marathon.question, marathon.names, "Arno Vessel won the race in 2:10.", "")
+    derby = analyse_question("Who won the game between Eastfield and Northgate?")  # no event named
+    assert not unnamed_event(derby.question, derby.names, "Eastfield won 2-1.", "")
 
 
 def test_a_pronoun_is_never_the_name_asked_for():
