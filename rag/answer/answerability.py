@@ -465,6 +465,27 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
     return set()
 
 
+def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when the words a "when did X <verb> ..." question asks with (its lower-case content words: "attack",
+    "hosepipe ban start") are in the sentence and no date the sentence gives is near any of them (within _DATE_REACH
+    words): "footage that was filmed last month ... claim it showed Hamas missile attacks" dates the filming, not the
+    attack asked about."""
+    if analysis.kind != "date":
+        return False
+    asked = re.match(r"\W*when (?:did|does|do|will|would) (.+)", analysis.question, re.I)
+    if not asked:
+        return False
+    stems = set().union(*(content_stems(w) for w in re.findall(r"[A-Za-z'’-]+", asked.group(1))
+                          if w.islower() and w not in STOPWORDS)) - _LIGHT_VERBS
+    words = [(m.start(), content_stems(m.group(0))) for m in _WORD.finditer(sentence.lower())]
+    uses = [i for i, (_, w) in enumerate(words) if w & stems]
+    dates = [sum(start <= d.start() for start, _ in words) - 1 for d in DATE.finditer(sentence)]
+    return bool(uses) and bool(dates) and all(abs(u - d) > _DATE_REACH for u in uses for d in dates)
+
+
+_DATE_REACH = 8
+
+
 def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
     """Return True when the sentence speaks of another year's edition of a named event and not of the asked year's
     ("The 2019 Rugby World Cup final ..." for "who won the Rugby World Cup 2023?"): the article's date does not make
@@ -554,7 +575,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     asked role held by another body, "the X of" another place, another member of a series, another year by a
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
-    question about who won or none of the named event, a
+    question about who won or none of the named event, a date far from the verb a "when did" question asks about, a
     "which bank" over an article that never speaks of one, or a figure it says was not given."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
@@ -564,6 +585,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or opposite_action(question, sentence) or part_win(question, sentence)
                 or unreported_win(question, sentence, item.previous)
                 or unnamed_event(question, analysis.names, sentence, item.previous)
+                or date_off_event(analysis, sentence)
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -289,8 +290,26 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
     for candidate in [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]:
         if short := extract_short(analysis, candidate.text, texts):
-            return short, candidate
+            return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
     return None, ranked[0]
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def dated(short: str, published: date | None) -> str:
+    """Return a date answer a reader can place: a day named relative to the article ("today", "yesterday",
+    "Saturday") with the calendar date it means in an article of that publication date ("today (7 October 2023)")."""
+    word = short.lower()
+    if published is None:
+        return short
+    if word in ("today", "yesterday", "tomorrow"):
+        day = published + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
+    elif word in _WEEKDAYS:  # the last such day on or before the article's date
+        day = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
+    else:
+        return short
+    return f"{short} ({day.day} {day:%B %Y})"
 
 
 # "How do the articles describe ...?", "according to the reports": the question is about what each article says
@@ -380,8 +399,8 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
     lead = ""
     if short in VERDICTS:  # the verdict cites every sentence it rests on
         lead = f"{short} " + "".join(f"[{c.n}]" for c in cited) + ". "
-    elif short and normalise(short.split()[-1]) in normalise(claims[0][0]):  # "Sam Bankman-Fried": the
-        # sentence may name him by surname
+    elif short and normalise(short.split(" (")[0].split()[-1]) in normalise(claims[0][0]):  # "Sam Bankman-Fried":
+        # the sentence may name him by surname; "today (7 October 2023)": the date it means is ours
         lead = f"{short} " + "".join(f"[{c.n}]" for c in claims[0][1]) + ". "
     else:
         short = None

@@ -271,3 +271,20 @@ def test_a_sentence_about_another_years_edition_of_the_event_does_not_answer():
     assert other_edition(asked, "The 2019 Rugby World Cup final between England and South Africa was a first.")
     assert not other_edition(asked, "South Africa beat New Zealand in the 2023 Rugby World Cup final.")
     assert not other_edition(asked, "South Africa, who also won in 2019, beat New Zealand 12-11 in Paris.")
+
+
+def test_a_when_question_is_answered_by_a_date_near_what_it_asks_about_and_a_relative_day_gets_its_date():
+    from rag.answer.answerability import date_off_event
+    from rag.answer.extractive import dated
+
+    attack = analyse_question("When did Hamas attack Israel?")
+    assert date_off_event(attack, "Videos posted since the attacks have been identified as unrelated to the conflict, "
+                                  "including footage that was filmed last month in Egypt and a clip from a video game.")
+    assert not date_off_event(attack, "The belief was shattered today when Hamas carried out the biggest attack.")
+    assert not date_off_event(attack, "Rockets were fired on Saturday.")  # the asked words are not there: not read
+    ban = analyse_question("when does the Tenterby hosepipe ban start?")
+    assert not date_off_event(ban, "Tenterby Water will impose a hosepipe ban on its 1.6 million customers from "
+                                   "1 August after the driest spring.")
+    assert dated("today", date(2023, 10, 7)) == "today (7 October 2023)"
+    assert dated("Friday", date(2023, 11, 18)) == "Friday (17 November 2023)"  # the last Friday on or before
+    assert dated("yesterday", None) == "yesterday" and dated("1 August", date(2023, 10, 7)) == "1 August"
