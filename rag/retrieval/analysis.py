@@ -211,10 +211,31 @@ def _kind_from_words(q: str, default: str) -> str:
     return default
 
 
+# What people say before the question itself: "hey, quick question - ...", "do you remember how many ...",
+# "can you tell me when ...". Only a wh-question is unwrapped: "do you know if X happened?" stays a yes-no question.
+_GREETING = re.compile(r"^(?:so(?! (?:far|much|many|long)\b)|and|ok|okay|hey|hi|hello|well|but|also|btw|by the way|um+|"
+                       r"hmm+|right(?! (?:now|after|before)\b)|alright|sorry|"
+                       r"please|quick (?:question|q|one)|one (?:more )?question|question)(?:\s*[,:;!.\-–—]+\s*|\s+)",
+                       re.I)
+_WRAPPER = re.compile(r"^(?:(?:do|does|did) (?:we|you|anyone|they|the articles|the reports) (?:know|say|mention|report|"
+                      r"remember|recall)|is it known|(?:can|could|would) you (?:tell|remind) me|any idea|(?:do you )?"
+                      r"have any idea|tell me|remind me|i wonder|i was wondering|i(?:'d| would) like to know|"
+                      r"i want to know)\s+(?=(?:how|what|which|who|whom|whose|when|where|why)\b)", re.I)
+
+
+def strip_lead_in(question: str) -> str:
+    """Return the question without what is said before it ("quick q - when did he get it?" -> "when did he get
+    it?"), so that the question itself sets what is asked; the question unchanged when nothing is."""
+    text = question
+    for _ in range(3):
+        text = _WRAPPER.sub("", _GREETING.sub("", text, count=1), count=1)
+    return text if len(text.split()) >= 2 else question
+
+
 def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] = (),
                      date_slack: int = 1) -> QuestionAnalysis:
     """Return the analysis of a question: its kind, hard constraints, focus words and retrieval plan."""
-    text = " ".join(question.split())
+    text = strip_lead_in(" ".join(question.split()))
     plan = plan_query(text, tuple(known_sources), date_slack) if known_sources else None
     outlet_spans = [(s, e) for s, e, _ in find_sources(text, tuple(plan.sources))] if plan and plan.sources else []
     names = [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)]

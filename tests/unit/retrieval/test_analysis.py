@@ -61,3 +61,17 @@ def test_a_keyword_query_word_is_a_name_only_where_passages_on_its_topic_write_i
     analysis = analyse_question("storm brannagh max gust")
     assert keyword_names(analysis, topic + laptop) == ["Brannagh"]  # "Max" only in a passage off the topic
     assert "Max" in keyword_names(analyse_question("m3 max macbook benchmark"), laptop)
+
+
+def test_what_is_said_before_a_question_does_not_decide_what_it_asks():
+    from rag.retrieval.analysis import analyse_question, strip_lead_in
+
+    assert strip_lead_in("quick q - when did Lucas Goeller get his second transplant?") == (
+        "when did Lucas Goeller get his second transplant?")
+    assert strip_lead_in("hey, quick question: who won the match?") == "who won the match?"
+    assert analyse_question("do you remember how many pixels the Sphere's screen has?").kind == "number"
+    assert analyse_question("can you tell me when the ban starts?").kind == "date"
+    # a yes-no question stays one; "so far" is no greeting
+    assert analyse_question("Do you know if Onana cost much?").kind == "yesno"
+    assert strip_lead_in("So far, how many died?") == "So far, how many died?"
+    assert strip_lead_in("hey") == "hey"
