@@ -29,7 +29,9 @@ GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard che
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
-MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
+MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
+                   r"DKK|AUD|CAD|NZD|JPY|CNY|RMB|HKD|SGD|ZAR|BRL|MXN|KRW|AED|SAR|USD|EUR|GBP)\s?\d[\d,.]*(?:\s?(?:m|bn|"
+                   r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?", re.I)
 FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
@@ -45,8 +47,8 @@ QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
 _HEADS = [
     {"fine", "penalti", "sanction"},
-    {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "worth", "valu", "valuat",
-     "acquisit", "acquir", "purchas", "sold", "sell", "sale", "transfer", "bid"},
+    {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "acquisit", "acquir", "purchas",
+     "sold", "sell", "sale", "transfer", "bid"},
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "incom", "arr"},
     {"profit", "loss", "earn"},
@@ -57,6 +59,7 @@ _HEADS = [
     {"attend", "crowd", "fan", "spectat"},
     {"turnout"},
     {"age", "old", "born"},
+    {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
 ]
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
 _ROLES = [
@@ -244,9 +247,11 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
+        spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
-            spans = {m.group(1) for m in DURATION.finditer(sentence)}
             found = [f for f in found if f.strip(" .,") not in spans]
+        elif re.match(r"\W*how long\b", asked):  # "how long was he on the list": a length of time, not "now 10"
+            found = [f for f in found if f.strip(" .,") in spans]
     elif kind == "date":
         found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
@@ -273,10 +278,12 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bo
     """Return True when a sum (kind "money") or a count (kind "number") in the sentence is the asked one: the head
     word nearest to it ("fine" / "paid" / "dividends"; "residents" / "aged") is of the asked group, or the sentence
     has no head word ("the fine was 'a drop in the ocean' for a company that paid £41m in dividends": £41m was paid,
-    it is not the fine; "residents aged 65 and over": 65 is an age, not the population)."""
+    it is not the fine; "residents aged 65 and over": 65 is an age, not the population). A word of a name ("Psagot
+    Investment House") is no head word."""
     asked = set().union(*heads)
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
-             if (stems := content_stems(m.group(0))) & (_HEAD_STEMS | asked)]
+             if (stems := content_stems(m.group(0))) & (_HEAD_STEMS | asked)
+             and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
     if kind == "money":
         values = list(MONEY.finditer(sentence))
     else:  # a year is not a count
@@ -325,6 +332,9 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 
 
 # Verbs too general to bind an answer ("who wanted to freeze council tax?" is answered by "X proposed a freeze").
+# Words that make a count a different measure: daily active users are not users, annual revenue not revenue
+_MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
+             "unique", "confirmed"}
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
@@ -351,7 +361,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if analysis.kind not in ("money", "number"):
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
-        return [_HEADS[2]]  # "paid a week": a wage, not a transfer fee
+        return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
@@ -361,9 +371,21 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         groups = [min(groups, key=first)]
     counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
                         r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)", analysis.question.lower())
-    if not groups and counted and (noun := content_stems(counted.group(1))):
+    # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
+    counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(1):])
+                         if w not in _MEASURES), "") if counted else ""
+    if not groups and counted and (noun := content_stems(counted_noun)):
         groups = [noun]  # "how many troops", "how much rain": the count or amount must be of troops, of rain
     return groups
+
+
+def asked_measures(analysis: QuestionAnalysis) -> set[str]:
+    """Return the words that make a count or sum a measure of its own ("how many daily active users",
+    "what is X's annual revenue"), which an answering sentence (or the one before) must use too: 200,000 users in all
+    are not daily active users."""
+    if analysis.kind not in ("money", "number"):
+        return set()
+    return {w for w in re.findall(r"[a-z]+", analysis.question.lower()) if w in _MEASURES}
 
 
 def quarters(text: str) -> set[str]:
@@ -382,14 +404,16 @@ _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless",
 
 _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develops|designed|designs|owns|owned|bought|"
                           r"sold|acquired|published|publishes|organised|organized|runs|ran|operates|operated|funded|"
-                          r"manufactures|manufactured|produced|produces)\b", re.I)
+                          r"manufactures|manufactured|produced|produces)\b(?!\s+(?:the|a|an)\s+(?:\w+\s+)?(?:decision|"
+                          r"call|choice|announcement|statement|move|comments?|remarks?|claim|case)\b)", re.I)
+# ("who made the final decision" asks for a person: a decision is made by someone, not built by a company)
 
 
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if re.search(rf"\b(?:in|at|from|near|to)\s+{re.escape(name)}\b", sentence):
-        return False
+    if re.search(rf"\b(?:in|at|from|near|to)\s+{re.escape(name)}\b", sentence) or _DEMONYM.search(name):
+        return False  # a place the sentence puts something in; "the English club": a nationality, never who
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
 
@@ -404,9 +428,21 @@ def ordinary_opening(name: str, sentence: str) -> bool:
 
 
 def person_like(name: str) -> bool:
-    """Return True when a name could be a person's (not ending in City, Parade, Council ...; not all capitals)."""
+    """Return True when a name could be a person's (not ending in City, Parade, Council ...; not all capitals; not a
+    single nationality word: "the English club")."""
     words = name.split()
-    return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4)
+    return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4
+                or (len(words) == 1 and bool(_DEMONYM.search(name))))
+
+
+# Nationality words: "the English club" names no one (a list, not endings: Altman, Brian and Modi end the same way)
+_DEMONYM = re.compile(r"^(?:English|British|Scottish|Welsh|Irish|American|Canadian|Mexican|Brazilian|Argentine|"
+                      r"Argentinian|French|German|Italian|Spanish|Portuguese|Dutch|Belgian|Swiss|Austrian|Swedish|"
+                      r"Norwegian|Danish|Finnish|Polish|Czech|Russian|Ukrainian|Turkish|Greek|Israeli|Palestinian|"
+                      r"Iranian|Iraqi|Saudi|Egyptian|Indian|Pakistani|Chinese|Japanese|Korean|Vietnamese|Thai|"
+                      r"Indonesian|Filipino|Australian|African|Nigerian|Kenyan|European|Asian|Arab|Cuban|Colombian|"
+                      r"Chilean|Peruvian|Venezuelan|Hungarian|Romanian|Serbian|Croatian|Lebanese|Syrian|Afghan|Qatari|"
+                      r"Emirati|Moroccan|Ethiopian|Ghanaian|Jamaican|Taiwanese|Singaporean|Malaysian|Bangladeshi)$")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -529,6 +565,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
     hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
     heads = asked_heads(analysis)
+    measures = asked_measures(analysis)
     keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
@@ -546,7 +583,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
         # not only in the title of an article covering both events
         name_share = _share(names, normalise(f"{near} {item.following} {_lead(item.article)}"))
-        stems = content_stems(f"{item.previous} {item.sentence}")
+        said = f"{item.previous} {item.sentence}"
+        stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         said_quarters = quarters(near)
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))
@@ -562,6 +600,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems))
+            and all(re.search(rf"\b{m}\b", said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),
             not factoid or type_hit(analysis, item.sentence) == 1.0,

@@ -104,6 +104,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
+        if re.match(r"\W*how long\b", analysis.question, re.I):  # "how long was he on the list": a length of time
+            # with its unit ("18 months"), not his age
+            figures = [d for d in (DURATION.match(sentence, m.start()) for m in figures) if d] or figures
         # "lowered ... by 15%": the change asked for, else the figure nearest the question's words
         return changed_by(analysis.question, sentence, money + figures) or _nearest(sentence, money + figures, anchors)
     if kind == "date":

@@ -139,7 +139,7 @@ def question_kind(question: str) -> str:
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
                r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
-    opening = " ".join(q.split()[:5])  # what is asked is said early; later words describe (MultiHop-style)
+    opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"

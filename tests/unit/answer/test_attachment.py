@@ -288,3 +288,38 @@ def test_a_when_question_is_answered_by_a_date_near_what_it_asks_about_and_a_rel
     assert dated("today", date(2023, 10, 7)) == "today (7 October 2023)"
     assert dated("Friday", date(2023, 11, 18)) == "Friday (17 November 2023)"  # the last Friday on or before
     assert dated("yesterday", None) == "yesterday" and dated("1 August", date(2023, 10, 7)) == "1 August"
+
+
+def test_a_count_or_sum_is_read_for_what_it_measures():
+    from rag.answer.answerability import MONEY, asked_heads, person_answer, type_hit
+    from rag.answer.spans import extract_short
+
+    users = analyse_question("How many daily active users does Spill have?")
+    assert asked_heads(users) == [{"user"}]  # what is counted, not its measure words
+    assert not passes_gates(users, "Spill's community of 200,000 users may seem small.")  # users in all
+    assert passes_gates(users, "Spill has 40,000 daily active users.")
+    points = analyse_question("How many points were Everton deducted?")
+    assert passes_gates(points, "Everton will not be derailed by their 10-point penalty.")  # "10-point": points
+    # a word of a name is no head word: "Psagot Investment House" is not a funding round
+    price = analyse_question("How much did Rani Zim pay for Psagot Investment House?")
+    sentence = "Rani Zim bought Psagot Investment House for NIS 405 million from Altshuler Shaham."
+    assert MONEY.search(sentence).group(0) == "NIS 405 million"
+    assert passes_gates(price, sentence) and extract_short(price, sentence) == "NIS 405 million"
+    # a valuation is not a price paid
+    stake = analyse_question("How much did SoftBank pay for its stake in Cubic Telecom?")
+    assert not passes_gates(stake, "SoftBank is taking a 51% stake in the startup, valuing it at over $1 billion.")
+    # "how long": a length of time with its unit, never another figure
+    wait = analyse_question("how long was Lucas on the transplant list?")
+    assert not type_hit(wait, "Lucas, now 10, was born with a rare condition.")
+    assert extract_short(wait, "Lucas, now 10, spent 18 months on the list.") == "18 months"
+    # a nationality names no one, even for "who made ..."; "made the decision" asks for a person
+    decision = "Who made the final decision to hire Emma Hayes?"
+    assert not person_answer("English", "the English club released a statement", decision)
+    assert not person_answer("USMNT", "her salary is in the same range as the USMNT coach", decision)
+    assert person_answer("Apple", "Apple made the phone.", "Who made the phone?")
+    assert person_answer("Sam Altman", "Sam Altman was removed.", "Who was removed?")
+
+
+def passes_gates(analysis, sentence):
+    item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0, retrieval=1.0)
+    return bool(gates(analysis, [item]).all())
