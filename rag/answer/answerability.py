@@ -130,7 +130,8 @@ _ATTRIBUTES = {
     "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
     "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
-    "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b",
+    "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b|\b\d[\d.,]*[\s-]?(?:years?|months?|"
+              r"weeks?|days?)\b",  # a contract's length is a time
     "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
@@ -191,7 +192,10 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
 DURATION = re.compile(r"(\d[\d,.]*)[\s-]?(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
                        re.I)
-_DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age)\b")
+_DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
+                             r"length|duration)\b")
+# A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
+LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration)\b", re.I)
 
 
 def duration_asked(question: str) -> bool:
@@ -250,7 +254,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
             found = [f for f in found if f.strip(" .,") not in spans]
-        elif re.match(r"\W*how long\b", asked):  # "how long was he on the list": a length of time, not "now 10"
+        elif LENGTH_ASKED.search(asked):  # "how long was he on the list": a length of time, not "now 10"
             found = [f for f in found if f.strip(" .,") in spans]
     elif kind == "date":
         found = DATE.findall(sentence)
@@ -272,6 +276,13 @@ _HEAD_STEMS = set().union(*_HEADS)
 def is_year(figure: str) -> bool:
     """Return True for a figure that is a year (1900-2099), which no count or amount question asks for."""
     return bool(re.fullmatch(r"(?:19|20)\d\d", figure.strip(" .,")))
+
+
+def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
+    """Return True when a sum in the sentence is of a thing the question names ("$100,000 in gold bars" for "gold bars
+    value"): the sum is what it is worth, whatever the sentence's other words."""
+    return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)", sentence[m.end():]))
+               and content_stems(after.group(1)) & asked for m in MONEY.finditer(sentence))
 
 
 def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bool:
@@ -599,7 +610,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
-            (not heads or any(group & stems for group in heads)) and (not verb or bool(verb & stems))
+            (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems))
+            and (not verb or bool(verb & stems))
             and all(re.search(rf"\b{m}\b", said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),

@@ -323,3 +323,15 @@ def test_a_count_or_sum_is_read_for_what_it_measures():
 def passes_gates(analysis, sentence):
     item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0, retrieval=1.0)
     return bool(gates(analysis, [item]).all())
+
+
+def test_a_keyword_query_for_a_value_or_a_length_is_answered_by_one():
+    from rag.answer.spans import extract_short
+
+    gold = analyse_question("menendez house raid gold bars value")
+    raid = "A raid of Menendez's house turned up $100,000 in gold bars and bundles of cash."
+    assert passes_gates(gold, raid) and extract_short(gold, raid) == "$100,000"  # a sum of the thing asked
+    assert not passes_gates(gold, "Menendez's lawyers asked for $5,000 in costs.")
+    length = analyse_question("ohtani dodgers contract length")
+    deal = "Ohtani agreed to a 10-year, $700 million contract with the Dodgers."
+    assert extract_short(length, deal) == "10-year"  # a length of time, not the sum
