@@ -7,8 +7,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-# A sentence ends at . ! ? … (not after initials like "U.S." or titles like "Mr."), or at a paragraph break.
-_ABBREVIATIONS = r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
+# A sentence ends at . ! ? … (not after initials like "U.S." or titles like "Mr.", nor after a month written short
+# before its day: "Oct. 4"), or at a paragraph break.
+_ABBREVIATIONS = (r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
+                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)")
 SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _SPACE = re.compile(r"\s+")
 

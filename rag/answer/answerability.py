@@ -67,6 +67,7 @@ _ROLES = [
     {"manag", "boss", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
     {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
+    {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
 ]
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
@@ -190,10 +191,15 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 
 
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
-DURATION = re.compile(r"(\d[\d,.]*)[\s-]?(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
+DURATION = re.compile(r"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[\s-]?(?:hours?|"
+                      r"days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
                        re.I)
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
                              r"length|duration)\b")
+# A question asking for a match's score, and a scoreline
+SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
+                         r"\bscore\W*$", re.I)  # the noun, not "how many goals did he score"
+SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![:.]\d)")
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration)\b", re.I)
 
@@ -256,6 +262,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
             found = [f for f in found if f.strip(" .,") not in spans]
         elif LENGTH_ASKED.search(asked):  # "how long was he on the list": a length of time, not "now 10"
             found = [f for f in found if f.strip(" .,") in spans]
+        if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
+            found = SCORE.findall(sentence)
     elif kind == "date":
         found = DATE.findall(sentence)
     elif kind in ("person", "organisation", "place", "list"):
@@ -453,7 +461,8 @@ _DEMONYM = re.compile(r"^(?:English|British|Scottish|Welsh|Irish|American|Canadi
                       r"Iranian|Iraqi|Saudi|Egyptian|Indian|Pakistani|Chinese|Japanese|Korean|Vietnamese|Thai|"
                       r"Indonesian|Filipino|Australian|African|Nigerian|Kenyan|European|Asian|Arab|Cuban|Colombian|"
                       r"Chilean|Peruvian|Venezuelan|Hungarian|Romanian|Serbian|Croatian|Lebanese|Syrian|Afghan|Qatari|"
-                      r"Emirati|Moroccan|Ethiopian|Ghanaian|Jamaican|Taiwanese|Singaporean|Malaysian|Bangladeshi)$")
+                      r"Emirati|Moroccan|Ethiopian|Ghanaian|Jamaican|Taiwanese|Singaporean|Malaysian|Bangladeshi|"
+                      r"Spaniard|Brit|Frenchman|Englishman|Scot|Dane|Swede|Pole|Finn|Turk|Kiwi|Aussie|Yank)$")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

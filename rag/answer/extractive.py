@@ -56,8 +56,9 @@ class Candidate:
 def is_candidate(sentence: str, line_ends: bool = False) -> bool:
     """True for a sentence long enough to answer anything (25+ characters, 5+ words) that is not a heading: a line
     of its own (line_ends: a line break follows it) without a closing full stop ("Timeline of Sam Altman's firing
-    from OpenAI") states nothing to cite."""
-    heading = line_ends and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":", ";"))
+    from OpenAI") states nothing to cite, unless it gives a label's value ("Joker: Folie à Deux: Oct. 4")."""
+    heading = (line_ends and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":", ";"))
+               and not re.search(r":\s+[^:]*\d", sentence))  # a listing line ("Joker: Folie à Deux: Oct. 4") states
     return len(sentence) >= 25 and len(sentence.split()) >= 5 and not heading
 
 

@@ -7,8 +7,8 @@ import re
 from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, content_stems, duration_asked,
-                            is_year, ordinary_opening, person_answer, person_like)
+from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, content_stems,
+                            duration_asked, is_year, ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -104,6 +104,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
+        if SCORE_ASKED.search(analysis.question) and (scores := novel(SCORE.finditer(sentence))):
+            return _nearest(sentence, scores, anchors)  # "what was the score": the scoreline
         if LENGTH_ASKED.search(analysis.question):  # "how long was he on the list": a length of time
             # with its unit ("18 months"), not his age or the contract's sum
             if lengths := [d for d in (DURATION.match(sentence, m.start()) for m in figures) if d]:

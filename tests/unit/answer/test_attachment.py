@@ -335,3 +335,26 @@ def test_a_keyword_query_for_a_value_or_a_length_is_answered_by_one():
     length = analyse_question("ohtani dodgers contract length")
     deal = "Ohtani agreed to a 10-year, $700 million contract with the Dodgers."
     assert extract_short(length, deal) == "10-year"  # a length of time, not the sum
+
+
+def test_dates_scores_and_lengths_are_read_as_news_writes_them():
+    from rag.answer.answerability import person_answer, type_hit
+    from rag.answer.extractive import is_candidate
+    from rag.answer.spans import extract_short
+    from rag.text import split_sentences
+
+    # "Oct. 4" does not end a sentence; a listing line gives a value, it is no heading
+    assert [s for _, _, s in split_sentences("Joker: Folie à Deux: Oct. 4. It opens in Oct. The rest follows.")] == [
+        "Joker: Folie à Deux: Oct. 4.", "It opens in Oct.", "The rest follows."]
+    assert is_candidate("Joker: Folie à Deux: Oct. 4", line_ends=True)
+    assert not is_candidate("Timeline of Sam Altman's firing from OpenAI", line_ends=True)
+    # "the final score" asks for a scoreline; "how many goals did he score" does not
+    final = analyse_question("rangers diamondbacks world series game 4 final score")
+    assert not type_hit(final, "4 Diamondbacks at Rangers 8:03 p.m.")
+    assert extract_short(final, "The Rangers beat the Diamondbacks 11-7 in Game 4.") == "11-7"
+    goals = analyse_question("how many goals did Bernie Calloway score for Northgate?")
+    assert type_hit(goals, "Bernie Calloway, who scored 142 goals for Northgate City, has died aged 79.")
+    # a length of time in words
+    stay = analyse_question("How long did Arteta and Pochettino live together in a hotel?")
+    assert extract_short(stay, "They lived together in a hotel for three months.") == "three months"
+    assert not person_answer("Spaniard", "Pochettino took the Spaniard under his wing.", "Who lived in the hotel?")
