@@ -195,13 +195,13 @@ DURATION = re.compile(r"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|
                       r"days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
                        re.I)
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
-                             r"length|duration)\b")
+                             r"length|duration|sentence|jail term|prison term)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
                          r"\bscore\W*$", re.I)  # the noun, not "how many goals did he score"
 SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![:.]\d)")
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
-LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration)\b", re.I)
+LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration|sentence|jail term|prison term)\b", re.I)
 
 
 def duration_asked(question: str) -> bool:
@@ -354,6 +354,10 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 # Words that make a count a different measure: daily active users are not users, annual revenue not revenue
 _MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
              "unique", "confirmed"}
+# ... and the ways a sentence says them ("£9 a day" is a daily charge)
+_MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:a|per|each|every) {unit}\b" for m, unit in (
+    ("daily", "day"), ("weekly", "week"), ("monthly", "month"), ("yearly", "year"), ("annual", "year"),
+    ("annualised", "year"), ("annualized", "year"))}
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
@@ -621,7 +625,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems))
             and (not verb or bool(verb & stems))
-            and all(re.search(rf"\b{m}\b", said, re.I) for m in measures)
+            and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),
             not factoid or type_hit(analysis, item.sentence) == 1.0,

@@ -37,10 +37,11 @@ _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", 
 _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
-                          r"dollars?|pounds?|euros?)\b", re.I)
+                          r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge)\b", re.I)
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
-                          r"majority|capacity|distance|length|speed|height|size|depth|weight|duration)\b", re.I)
+                          r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
+                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction)\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
@@ -55,7 +56,8 @@ _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|ven
                           r"port|site|location|birthplace|capital)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
                            r"decrease|decreased|grow|grew|shrink|shrank|lower|lowered|climb|climbed|jump|jumped|slump|"
-                           r"slumped|decline|declined|reduce|reduced)\b", re.I)
+                           r"slumped|decline|declined|reduce|reduced|going up|go up|gone up|went up|going down|"
+                           r"go down|went down)\b", re.I)
 _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
                         r"network|publisher|maker|retailer|platform|school|college|university|hospital|council|"
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
@@ -182,9 +184,22 @@ def question_kind(question: str) -> str:
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
         head = re.sub(r"^(full\s+)?name\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
+        # the noun phrase up to a preposition or verb, read from its end ("the second-dose MMR uptake in ...")
+        phrase = []
+        for word in head.split()[:5]:
+            if word in _PHRASE_ENDS:
+                break
+            phrase.append(word)
+        for word in reversed(phrase):
+            if kind := _kind_from_words(word, default=""):
+                return kind
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
-    if len(q.split()) <= 8:
-        return _kind_from_words(q, default="open")  # a keyword query: "onana fee", "sumy death toll"
+    if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
+        # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length)
+        for word in reversed(q.split()):
+            if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day"):
+                return kind
+        return _kind_from_words(q, default="open")
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
     # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
     # ...?") is none
@@ -193,6 +208,11 @@ def question_kind(question: str) -> str:
             return question_kind(q[wh.start(1):])
     # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
+
+
+_PHRASE_ENDS = {"in", "of", "for", "at", "on", "to", "by", "from", "with", "when", "that", "which", "did", "does",
+                "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "after", "before", "during",
+                "between", "as", "about"}
 
 
 def _kind_from_words(q: str, default: str) -> str:

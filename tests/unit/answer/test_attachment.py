@@ -358,3 +358,13 @@ def test_dates_scores_and_lengths_are_read_as_news_writes_them():
     stay = analyse_question("How long did Arteta and Pochettino live together in a hotel?")
     assert extract_short(stay, "They lived together in a hotel for three months.") == "three months"
     assert not person_answer("Spaniard", "Pochettino took the Spaniard under his wing.", "Who lived in the hotel?")
+
+
+def test_a_measure_is_said_in_more_than_one_way_and_a_sentence_asked_for_is_a_length_of_time():
+    from rag.answer.answerability import type_hit
+
+    charge = analyse_question("kestrel valley lez daily charge")
+    assert passes_gates(charge, "Drivers of older cars will pay £9 a day to enter the Kestrel Valley low emission zone.")
+    jail = analyse_question("what sentence did Adrian Fell get?")
+    assert not type_hit(jail, "On a night when his side were forced to play many games in one, they held on.")
+    assert type_hit(jail, "Adrian Fell was jailed for four years and six months.")

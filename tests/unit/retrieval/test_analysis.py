@@ -75,3 +75,17 @@ def test_what_is_said_before_a_question_does_not_decide_what_it_asks():
     assert analyse_question("Do you know if Onana cost much?").kind == "yesno"
     assert strip_lead_in("So far, how many died?") == "So far, how many died?"
     assert strip_lead_in("hey") == "hey"
+
+
+def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_asking_word():
+    from rag.retrieval.analysis import analyse_question
+
+    assert analyse_question("veltrix q1 2024 net income").kind == "money"
+    assert analyse_question("harbourford marathon 2024 women's winner time").kind == "number"  # the last word asks
+    assert analyse_question("gillian pennock charity fraud sentence").kind == "number"
+    assert analyse_question("storm idris motor insurance claims number").kind == "number"
+    assert analyse_question("arsenal chelsea scorer").kind == "person"
+    assert analyse_question("what's the second-dose MMR uptake in Ashdale?").kind == "number"  # the phrase's noun
+    assert analyse_question("What was the strongest gust recorded when the storm hit?").kind == "number"
+    assert analyse_question("what is the hometown of President Zelensky?").kind == "place"
+    assert analyse_question("What did Rutte say about the strike?").kind == "quote"
