@@ -17,11 +17,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..retrieval.analysis import QuestionAnalysis, find_names
+from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
                          other_year, part_win, relative_year, spoken_year, tentative, unnamed_event, unrealised,
-                         unreported_win, withheld)
+                         unreported_win, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
@@ -50,8 +50,8 @@ _HEADS = [
     {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "acquisit", "acquir", "purchas",
      "sold", "sell", "sale", "transfer", "bid"},
     {"salari", "wage", "week", "weekli", "earn", "contract"},
-    {"revenu", "sale", "turnov", "incom", "arr"},
-    {"profit", "loss", "earn"},
+    {"revenu", "sale", "turnov", "arr"},
+    {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
     {"fund", "rais", "invest", "round", "financ"},
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
@@ -74,7 +74,7 @@ _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- 
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 # Words that end the names of places, organisations and things, not people (a person question is not answered by
 # "Northgate City" or "Quay Parade").
-_NOT_PERSON = {"city", "united", "rovers", "fc", "club", "council", "party", "bank", "group", "inc", "ltd", "plc",
+_NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party", "bank", "group", "inc", "ltd", "plc",
                "street", "road", "parade", "park", "square", "avenue", "stadium", "arena", "marathon", "cup", "league",
                "water", "foods", "railways", "union", "university", "school", "hospital", "court", "news", "times",
                "post", "house", "hall", "bridge", "river", "valley", "head", "bay", "island", "county", "region",
@@ -198,8 +198,9 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
                              r"length|duration|sentence|jail term|prison term)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
-                         r"\bscore\W*$", re.I)  # the noun, not "how many goals did he score"
-SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![:.]\d)")
+                         r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b",
+                         re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
+SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)")  # "11-7", "31 votes to 24"
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration|sentence|jail term|prison term)\b", re.I)
 
@@ -215,7 +216,7 @@ _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|tu
 
 
 _PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")
-_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|what share)\b")
+_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|what share|uptake|coverage)\b")
 
 
 def asked_currency(question: str) -> str | None:
@@ -249,7 +250,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
-        found = MONEY.findall(sentence) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
+        found = (MONEY.findall(sentence) if CHANGE_WORDS.search(asked) else []) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
                                                                           asked) else FIGURE.findall(sentence))
         rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
         if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
@@ -351,6 +352,9 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 
 
 # Verbs too general to bind an answer ("who wanted to freeze council tax?" is answered by "X proposed a freeze").
+# People of any kind, what "how many people" counts
+_PEOPLE = {"peopl", "person", "adult", "children", "child", "patient", "worker", "servant", "employe", "particip",
+           "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt"}
 # Words that make a count a different measure: daily active users are not users, annual revenue not revenue
 _MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
              "unique", "confirmed"}
@@ -398,7 +402,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(1):])
                          if w not in _MEASURES), "") if counted else ""
     if not groups and counted and (noun := content_stems(counted_noun)):
-        groups = [noun]  # "how many troops", "how much rain": the count or amount must be of troops, of rain
+        # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
+        # of people of any kind (civil servants, patients, passengers)
+        groups = [_PEOPLE if noun <= {"peopl", "person", "individu"} else noun]
     return groups
 
 
@@ -650,6 +656,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, item.previous)
                 or unnamed_event(question, analysis.names, sentence, item.previous)
                 or date_off_event(analysis, sentence)
+                or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
+                # not date "when did Veltrix complete its acquisition?"
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")
                 or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..retrieval.analysis import QuestionAnalysis
-from ..text import normalise
+from ..text import STOPWORDS, normalise
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
 BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
@@ -245,11 +245,42 @@ def _done_verb(question: str) -> str | None:
     """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
     words = re.findall(r"[a-z]+", question.lower())
     verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
+    verbs = [v for v in [_verb_after_did(question)] if v] + verbs
     if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
         return None
     if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due)\b", question.lower()):
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
     return BASE_FORMS.get(verbs[0], verbs[0])[:5]
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+
+
+def _verb_after_did(question: str) -> str | None:
+    """Return the verb of a "did <subject> <verb> ...?" question ("Did Quint Foods win its appeal?" -> "win", "when did
+    the EU fine Amazon?" -> "fine"): the first lower-case word after a subject of names (after "the" too), or None."""
+    asked = re.match(r"\W*(?:(?:when|on what date|what date|in what year|where|why|how) )?did (.+)",
+                     question, re.I)
+    if not asked:
+        return None
+    words = re.findall(r"[A-Za-z'’-]+", asked.group(1))
+    i = 0
+    while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")
+        i += 1
+    if i == 0 and i < len(words) and words[i].lower() in _DETERMINERS:  # "the EU fine ...": a name after it
+        i += 1
+        if i >= len(words) or not words[i][0].isupper():
+            return None  # "the Tenterby hosepipe ban start": where a common noun's phrase ends is not known
+        while i < len(words) and words[i][0].isupper():
+            i += 1
+    if i >= len(words) or not words[i].islower():
+        return None
+    # a verb is followed by its object or a preposition ("win its appeal", "fine Amazon", "return to OpenAI"), not by
+    # another lower-case word of the subject ("the Tenterby hosepipe ban start")
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if after and after.islower() and after not in _DETERMINERS and after not in STOPWORDS:
+        return None
+    return words[i].lower()
 
 
 def uses_done_verb(question: str, sentence: str) -> bool:
@@ -262,7 +293,8 @@ def uses_done_verb(question: str, sentence: str) -> bool:
     words = re.findall(r"[a-z]+", question.lower())
     if any(BASE_FORMS.get(w, w)[:5] == asked and nxt in _PARTICLES for w, nxt in zip(words, words[1:])):
         return True  # "thrown out", "called off", "turned down": the phrase means what other verbs say ("dismissed")
-    return any(BASE_FORMS.get(w, w)[:5] == asked for w in re.findall(r"[a-z]+", sentence.lower()))
+    # "fire" is used by "fired" as much as "win" by "won" (its base form)
+    return any(BASE_FORMS.get(w, w).startswith(asked) for w in re.findall(r"[a-z]+", sentence.lower()))
 
 
 def unrealised(question: str, sentence: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
+from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, content_stems,
-                            duration_asked, is_year, ordinary_opening, person_answer, person_like)
+from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
+                            content_stems, duration_asked, is_year, ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -23,6 +24,31 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
     it ("port city of Odesa" for "which city"), else the question's names ("... 35 in Sumy and 19 in Kryvyi Rig"
     asked about Kryvyi Rig), else any word the question uses."""
     lowered = sentence.lower()
+    if analysis.kind in ("number", "money", "date"):
+        # a sentence with two figures ("9.6 million in 2024, up from 8.1 million in 2023"; "was paid £1.3 million;
+        # chair Susan Ledbetter received £310,000"): the one by the asked year, else by the question's own words
+        # (not its names, what is counted or paid, or calendar words, which both figures share)
+        if at := [m.start() for y in analysis.years for m in re.finditer(rf"\b{y}\b", sentence)]:
+            return at
+        # a name of the question after a figure tells the figures apart ("35 in Sumy and 19 in Kryvyi Rig"); one
+        # before them all is what the sentence is about ("Ashdale has 63 cases, with 11 people in hospital")
+        values = [m.start() for m in FIGURE.finditer(sentence)]
+        named = [i for n in analysis.names if (i := lowered.find(n.lower())) >= 0]
+        if analysis.kind != "date" and values and any(i > min(values) for i in named):
+            return named
+        shared = {w for n in analysis.names for w in content_stems(n)} | set().union(*asked_heads(analysis)) | \
+            content_stems(" ".join(CALENDAR_WORDS)) | {"year", "last", "much", "mani"}
+        own = content_stems(analysis.question) - shared
+        used = [(m.start(), content_stems(m.group(0)) & own) for m in _WORD.finditer(sentence)]
+        used = [(at, stems) for at, stems in used if stems]
+        if used:  # the clause that says the most of them ("with 11 people treated in hospital", not "63 measles cases")
+            cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+            clauses = list(zip(cuts, cuts[1:]))
+            said = [set().union(*(stems for at, stems in used if start <= at < end)) for start, end in clauses]
+            best = max(len(s) for s, (start, end) in zip(said, clauses) if any(start <= v < end for v in values)) \
+                if values else 0
+            return [at for at, _ in used if any(start <= at < end and len(s) == best
+                                                for s, (start, end) in zip(said, clauses))] or [at for at, _ in used]
     if analysis.kind in ("person", "organisation") and WIN_QUESTION.search(analysis.question):
         if at := [m.start() for m in WIN_RESULT.finditer(sentence)]:  # the winner stands by the result ("TEX wins")
             return at
@@ -99,7 +125,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 
     kind, anchors = analysis.kind, _anchors(analysis, sentence)
     if kind == "money":
-        return _nearest(sentence, novel(MONEY.finditer(sentence)), anchors)
+        return _nearest(sentence, newer(analysis.question, sentence, novel(MONEY.finditer(sentence))), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
@@ -110,8 +136,14 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             # with its unit ("18 months"), not his age or the contract's sum
             if lengths := [d for d in (DURATION.match(sentence, m.start()) for m in figures) if d]:
                 return _nearest(sentence, lengths, anchors)
-        # "lowered ... by 15%": the change asked for, else the figure nearest the question's words
-        return changed_by(analysis.question, sentence, money + figures) or _nearest(sentence, money + figures, anchors)
+        if not CHANGE_WORDS.search(analysis.question):  # an attendance is no sum of money ("£450,000 in prize money")
+            figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]
+            money = []
+        values = money + figures
+        # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
+        # question's words
+        return (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
+                or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
     if kind == "date":
         dates = novel(DATE.finditer(sentence))
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
@@ -121,7 +153,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
-                 and not common_word(n, sentence, texts)
+                 and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
@@ -140,6 +172,30 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
+
+
+def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | None:
+    """Return what a win is by ("won ... by 38 seconds", "by 12 points") when the question asks for a margin, else
+    None."""
+    if not re.search(r"\bmargin\b|\bby how (?:much|many)\b", question, re.I):
+        return None
+    by = _MARGIN.search(sentence)
+    return by.group(1).strip(" ,.;:") if by else None
+
+
+_MARGIN = re.compile(r"\bby\s+((?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?:[\s-]?(?:seconds?|secs?|"
+                     r"minutes?|mins?|points?|votes?|goals?|runs?|wickets?|strokes?|lengths?|shots?|%|per ?cent))?)",
+                     re.I)
+
+
+def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:
+    """Return the values without the old one of a change ("rise from £62 to £68": £68), unless the question asks for
+    the earlier value ("what was the fee before ...", "previous", "old")."""
+    if re.search(r"\b(?:before|previous(?:ly)?|old|former|original(?:ly)?|used to|last year)\b", question, re.I):
+        return values
+    old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
+           and re.match(r"\s*to\b", sentence[m.end():])]
+    return [m for m in values if m not in old] or values
 
 
 def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | None:

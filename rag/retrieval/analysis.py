@@ -37,7 +37,8 @@ _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", 
 _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
-                          r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge)\b", re.I)
+                          r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
+                          r"shortfall|save|saving|savings)\b", re.I)
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
@@ -145,8 +146,10 @@ def question_kind(question: str) -> str:
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"
-                                                  r"can|could|money|cash|more|less)\b", q) \
-            and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else ""):
+                                                  r"can|could|money|cash|more|less|(a|an|per|each) (year|month|week|"
+                                                  r"day|share|head|person|unit))\b", q) \
+            and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else "") \
+            and not re.match(r"\W*how much [A-Z]", question):  # "how much Marrow & Finch paid": a name, not rain
         return "number"  # "how much rain fell": an amount, not a sum of money
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
@@ -155,8 +158,9 @@ def question_kind(question: str) -> str:
             or q.startswith(_MEASURE_OPENERS):
         return "number"
     # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
-    if re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
-                r"sell for|go for|make)\??$", q) \
+    if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
+                 r"sell for|go for|make)\??$", q)
+            or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
@@ -196,10 +200,11 @@ def question_kind(question: str) -> str:
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
         # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length)
-        for word in reversed(q.split()):
-            if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day"):
-                return kind
-        return _kind_from_words(q, default="open")
+        kinds = [kind for word in reversed(q.split())
+                 if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day")]
+        # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
+        # asking word goes first
+        return next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open")
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
     # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
     # ...?") is none

@@ -368,3 +368,47 @@ def test_a_measure_is_said_in_more_than_one_way_and_a_sentence_asked_for_is_a_le
     jail = analyse_question("what sentence did Adrian Fell get?")
     assert not type_hit(jail, "On a night when his side were forced to play many games in one, they held on.")
     assert type_hit(jail, "Adrian Fell was jailed for four years and six months.")
+
+
+def test_of_two_figures_in_a_sentence_the_asked_one_is_taken():
+    from rag.answer.attachment import uses_done_verb
+    from rag.answer.spans import extract_short
+
+    def short(question, sentence):
+        return extract_short(analyse_question(question), sentence)
+
+    airport = "Dunmere Airport handled 9.6 million passengers in 2024, a record and up from 8.1 million in 2023."
+    assert short("How many passengers did Dunmere Airport handle in 2023?", airport) == "8.1 million"  # by the year
+    pay = "Oyelaran was paid £1.3 million last year; chair Susan Ledbetter received £310,000."
+    assert short("how much did Marrow & Finch pay its chair last year?", pay) == "£310,000"  # by the question's word
+    cases = "Ashdale has confirmed 63 measles cases since January, with 11 people treated in hospital."
+    assert short("how many people have been treated in hospital in Ashdale?", cases) == "11"
+    assert short("what's the entry fee for the 2025 Harbourford Marathon?", "Entry fees will rise from £62 to £68.") == (
+        "£68")  # the new value of a change, unless the old one is asked
+    assert short("what was the entry fee before the rise?", "Entry fees will rise from £62 to £68.") == "£62"
+    assert short("tour of caldera stage 5 winning margin", "Ferrante won the 187km fifth stage by 38 seconds.") == (
+        "38 seconds")
+    assert short("what was the vote on closing the libraries?", "The council voted 31-24 to close them.") == "31-24"
+    assert short("northcombe cup final attendance", "Rovers collect £450,000 in prize money before 31,207 fans.") == (
+        "31,207")  # an attendance is no sum of money
+    assert short("arizona utah game venue", "No. 12 Utah lost at Arizona Stadium in Tucson.") != "No"
+    # "how many people": people of any kind
+    study = analyse_question("How many people did the Carrow sleep study follow?")
+    assert passes_gates(study, "The Carrow sleep study followed 8,100 civil servants.")
+    # the verb of "did <names> <verb>" must be used; "agreed to acquire" dates no completion
+    assert not uses_done_verb("Did Quint Foods win its appeal against the fine?",
+                              "Quint Foods' appeal against the £4.5m fine will be heard in March.")
+    assert uses_done_verb("When did OpenAI fire Sam Altman?", "Sam Altman was fired as CEO on Friday.")
+    completed = analyse_question("On what date did Veltrix Systems complete its acquisition of Pallow Data?")
+    assert not passes_gates(completed, "On Sept 16 Veltrix Systems agreed to acquire Pallow Data.")
+
+
+def test_a_date_is_read_by_the_verb_not_by_a_name_after_it():
+    from rag.answer.spans import extract_short
+
+    released = ("He was released from the promotion back in September 2023 due to his altercation with Jack Perry at "
+                "AEW All In 2023.")
+    assert extract_short(analyse_question("When was CM Punk released from AEW?"), released) == "September 2023"
+    assert extract_short(analyse_question("how much Marrow & Finch paid its chair last year?"),
+                         "Oyelaran was paid £1.3 million last year; chair Susan Ledbetter received £310,000.") == (
+        "£310,000")  # "how much <Name> ...": a sum, not an amount of something
