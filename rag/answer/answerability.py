@@ -138,6 +138,7 @@ _ATTRIBUTES = {
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
+    "age": r"\b[A-Z][\w'’-]+,\s\d{1,3},|\baged?\s\d{1,3}\b|\b\d{1,3}-year-old\b",
     "attend": r"\bcrowd\b|\b\d[\d,]*\s+(?:fans|spectators|people|visitors)\b",
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
@@ -292,6 +293,13 @@ def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
     value"): the sum is what it is worth, whatever the sentence's other words."""
     return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)", sentence[m.end():]))
                and content_stems(after.group(1)) & asked for m in MONEY.finditer(sentence))
+
+
+_AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3},")  # a person's age as news gives it
+
+
+def _says_qualifier(qualifier: str, sentence: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(qualifier.rstrip('s').rstrip(chr(39)))}", sentence, re.I))
 
 
 def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bool:
@@ -596,6 +604,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
+    aged = any("age" in group for group in heads)
     keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
@@ -626,10 +635,13 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close)),
             all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
-            and not any(re.search(rf"\b{other}", close) for q in hard for other in _opposite(q))
+            and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
+                        for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
+            # other event when the sentence names the asked one
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and all(_says_number(n, near) for n in numbers),
-            (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems))
+            (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems)
+             or (aged and bool(_AGE_APPOSITION.search(item.sentence))))  # "Marlowe, 54, denies ..."
             and (not verb or bool(verb & stems))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads

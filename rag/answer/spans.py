@@ -130,6 +130,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
+        if re.search(r"\btime\b", analysis.question, re.I) and (times := novel(_CLOCK.finditer(sentence))):
+            return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
         if SCORE_ASKED.search(analysis.question) and (scores := novel(SCORE.finditer(sentence))):
             return _nearest(sentence, scores, anchors)  # "what was the score": the scoreline
         if LENGTH_ASKED.search(analysis.question):  # "how long was he on the list": a length of time
@@ -180,12 +182,13 @@ def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | Non
     if not re.search(r"\bmargin\b|\bby how (?:much|many)\b", question, re.I):
         return None
     by = _MARGIN.search(sentence)
-    return by.group(1).strip(" ,.;:") if by else None
+    return (by.group(1) or by.group(2)).strip(" ,.;:") if by else None
 
 
-_MARGIN = re.compile(r"\bby\s+((?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?:[\s-]?(?:seconds?|secs?|"
-                     r"minutes?|mins?|points?|votes?|goals?|runs?|wickets?|strokes?|lengths?|shots?|%|per ?cent))?)",
-                     re.I)
+_GAP = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?:[\s-]?(?:seconds?|secs?|minutes?|mins?|"
+        r"points?|votes?|goals?|runs?|wickets?|strokes?|lengths?|shots?|%|per ?cent))?")
+_MARGIN = re.compile(rf"\bby\s+({_GAP})|\b({_GAP})\s+(?:ahead of|clear of|in front of)\b", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
 
 
 def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:

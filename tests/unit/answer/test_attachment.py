@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from rag.answer.answerability import Evidence, gates, sum_of_head, _HEADS
+from rag.answer.answerability import GATES, Evidence, gates, sum_of_head, _HEADS
 from rag.answer.attachment import asked_class, class_missing, other_holder, other_member, other_of, other_year, \
     tentative, withheld
 from rag.retrieval.analysis import analyse_question
@@ -412,3 +412,21 @@ def test_a_date_is_read_by_the_verb_not_by_a_name_after_it():
     assert extract_short(analyse_question("how much Marrow & Finch paid its chair last year?"),
                          "Oyelaran was paid £1.3 million last year; chair Susan Ledbetter received £310,000.") == (
         "£310,000")  # "how much <Name> ...": a sum, not an amount of something
+
+
+def test_a_race_time_a_margin_an_age_and_a_qualifier_said_in_the_sentence():
+    from rag.answer.spans import extract_short
+
+    winner = analyse_question("harbourford marathon 2024 women's winner time")
+    title = "Ghana's Abena Osei took the women's title in 2:24:17, her first major win."
+    assert extract_short(winner, title) == "2:24:17"
+    # the men's race in the sentence before is no other event when this one names the women's
+    item = Evidence(sentence=title, context="Keller and Osei win Harbourford Marathon",
+                    meta="Keller and Osei win Harbourford Marathon Wire", article=title, rank=0, retrieval=1.0,
+                    previous="Tomas Keller won the men's race at the Harbourford Marathon in 2024.")
+    assert gates(winner, [item])[0][GATES.index("qualifiers")]
+    margin = analyse_question("tour of caldera stage 5 winning margin")
+    assert extract_short(margin, "Ferrante won the fifth stage, finishing 38 seconds ahead of Pieter Claes.") == (
+        "38 seconds")
+    age = analyse_question("how old is Colin Marlowe?")
+    assert passes_gates(age, "Quint denies breaching food safety law; Colin Marlowe, 54, denies two counts of neglect.")
