@@ -19,9 +19,9 @@ import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_place,
-                         other_year, part_win, relative_year, spoken_year, tentative, unnamed_event, unrealised,
-                         unreported_win, uses_done_verb, withheld)
+from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
+                         other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
+                         unnamed_event, unrealised, unreported_win, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
@@ -251,8 +251,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
-        found = (MONEY.findall(sentence) if CHANGE_WORDS.search(asked) else []) + (_counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b",
-                                                                          asked) else FIGURE.findall(sentence))
+        found = (MONEY.findall(sentence) if CHANGE_WORDS.search(asked) else []) + (
+            _counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
+            else FIGURE.findall(sentence))  # "number of trains cancelled": a count, not the 94 of "94mph"
         rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
         if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
@@ -668,6 +669,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, item.previous)
                 or unnamed_event(question, analysis.names, sentence, item.previous)
                 or date_off_event(analysis, sentence)
+                or other_ordinal(question, sentence)
+                or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")

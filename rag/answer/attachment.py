@@ -334,6 +334,37 @@ _ANY_EVENT = re.compile(r"\b(?:race|final|tournament|contest|competition|champio
                         r"crowned|champions?|lifted|event)\b", re.I)
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th")
+
+
+def other_ordinal(question: str, sentence: str) -> bool:
+    """Return True when the question asks about the first (second ...) of something and the sentence speaks of
+    another one of it only ("first dose mmr uptake" / "uptake of the second MMR dose")."""
+    q, s = question.lower(), sentence.lower()
+    for match in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:\w+\s+)?(\w{{3,}})", q):
+        asked, noun = match.group(1), match.group(2).rstrip("s")
+        said = set(re.findall(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s))
+        if said and asked not in said:
+            return True
+    return False
+
+
+# Roles whose pay or words a question asks about; a sentence about another role's holder does not answer
+_ROLE_WORDS = {"chair": r"chair(?:man|woman|person)?", "chief executive": r"chief executive|ceo",
+               "finance director": r"finance director|chief financial officer|cfo", "president": r"president",
+               "manager": r"manager", "coach": r"(?:head )?coach", "mayor": r"mayor", "captain": r"captain"}
+
+
+def other_role(question: str, sentence: str) -> bool:
+    """Return True when the question names a role ("what's the chair paid?") and the sentence names only other roles
+    ("The chief executive, Martin Achebe, was paid £265,000")."""
+    asked = [r for r in _ROLE_WORDS.values() if re.search(rf"\b(?:{r})\b", question, re.I)]
+    if len(asked) != 1:
+        return False
+    others = [r for r in _ROLE_WORDS.values() if r not in asked and re.search(rf"\b(?:{r})\b", sentence, re.I)]
+    return bool(others) and not re.search(rf"\b(?:{asked[0]})\b", sentence, re.I)
+
+
 def unnamed_event(question: str, names: list[str], sentence: str, previous: str) -> bool:
     """Return True when the question asks who won a named event ("who won the 2023 World Series?") and neither the
     sentence nor the one before speaks of that event or of any event's result: "TEX wins 3-0" in a list of division

@@ -94,6 +94,8 @@ def _ordinary(word: str) -> bool:
     return lower in STOPWORDS or lower.endswith("n't")
 
 
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+           "march", "april", "june", "july", "august", "september", "october", "november", "december"}  # not May
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
 
 
@@ -156,6 +158,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
+                 and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None

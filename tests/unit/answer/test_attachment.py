@@ -430,3 +430,19 @@ def test_a_race_time_a_margin_an_age_and_a_qualifier_said_in_the_sentence():
         "38 seconds")
     age = analyse_question("how old is Colin Marlowe?")
     assert passes_gates(age, "Quint denies breaching food safety law; Colin Marlowe, 54, denies two counts of neglect.")
+
+
+def test_another_dose_or_another_role_is_not_the_one_asked_about():
+    from rag.answer.attachment import other_ordinal, other_role
+    from rag.answer.spans import extract_short
+
+    uptake = "Uptake of the second MMR dose in the county stands at 81%, below the 95% target."
+    assert other_ordinal("ashdale first dose mmr uptake", uptake)
+    assert not other_ordinal("ashdale second dose mmr uptake", uptake)
+    assert not other_ordinal("ashdale mmr uptake", uptake)
+    chief = "The chief executive of Lanmoor Hospitals Trust, Martin Achebe, was paid £265,000 last year."
+    assert other_role("what's the chair of Lanmoor Hospitals Trust paid?", chief)
+    assert not other_role("what's the chief executive of Lanmoor paid?", chief)
+    assert not other_role("what's the chair paid?", "The chair, Jean Pardew, was paid £40,000, the chief executive more.")
+    nov = "On Nov. 4, the English club released a statement saying their coach Emma Hayes was leaving."
+    assert extract_short(analyse_question("Who released a statement about Emma Hayes?"), nov) != "Nov"
