@@ -265,6 +265,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
             found = [f for f in found if f.strip(" .,") not in spans]
         elif LENGTH_ASKED.search(asked):  # "how long was he on the list": a length of time, not "now 10"
             found = [f for f in found if f.strip(" .,") in spans]
+        if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
+            # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
+            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{subset.group(1)}", sentence)]
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
             found = SCORE.findall(sentence)
     elif kind == "date":

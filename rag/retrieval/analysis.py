@@ -160,7 +160,8 @@ def question_kind(question: str) -> str:
     # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
     if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
                  r"sell for|go for|make)\??$", q)
-            or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)) \
+            or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)
+            or re.match(r"what (did|does|do|will|would) [^?]{1,60}\bcost (?:in|to|for)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",

@@ -446,3 +446,12 @@ def test_another_dose_or_another_role_is_not_the_one_asked_about():
     assert not other_role("what's the chair paid?", "The chair, Jean Pardew, was paid £40,000, the chief executive more.")
     nov = "On Nov. 4, the English club released a statement saying their coach Emma Hayes was leaving."
     assert extract_short(analyse_question("Who released a statement about Emma Hayes?"), nov) != "Nov"
+
+
+def test_a_part_of_a_group_is_not_the_group_and_an_estimated_cost_is_money():
+    from rag.answer.answerability import type_hit
+
+    part = analyse_question("How many of the civil servants in the sleep study went on to develop dementia?")
+    assert not type_hit(part, "The study followed 8,100 civil servants.")  # all of them
+    assert type_hit(part, "Of the 8,100 civil servants, 520 developed dementia.")
+    assert analyse_question("what did Wenford council estimate the storm cost in damage to its roads?").kind == "money"
