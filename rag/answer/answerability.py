@@ -201,7 +201,8 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b",
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
-SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)")  # "11-7", "31 votes to 24"
+SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
+# ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3")
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration|sentence|jail term|prison term)\b", re.I)
 

@@ -9,7 +9,7 @@ from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
-                            content_stems, duration_asked, is_year, ordinary_opening, person_answer, person_like)
+                            asked_measures, content_stems, duration_asked, is_year, ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 
@@ -144,6 +144,12 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]
             money = []
         values = money + figures
+        # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
+        counted = set().union(*asked_heads(analysis))
+        of_it = [v for v in values if any(content_stems(w) & counted for w in
+                                          re.findall(r"[A-Za-z][\w'’-]*", sentence[v.end():])[:2])]
+        if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
+            values = of_it or values
         # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
         # question's words
         return (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)

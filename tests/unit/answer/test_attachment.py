@@ -455,3 +455,14 @@ def test_a_part_of_a_group_is_not_the_group_and_an_estimated_cost_is_money():
     assert not type_hit(part, "The study followed 8,100 civil servants.")  # all of them
     assert type_hit(part, "Of the 8,100 civil servants, 520 developed dementia.")
     assert analyse_question("what did Wenford council estimate the storm cost in damage to its roads?").kind == "money"
+
+
+def test_a_figure_said_of_what_is_counted_goes_first_and_sets_stay_together():
+    from rag.answer.spans import extract_short
+
+    flood = ("About 650 people were evacuated from Kellsby and Nether Arden overnight after the River Arden peaked at "
+             "5.8 metres.")
+    assert extract_short(analyse_question("How many people were evacuated when the River Arden burst its banks?"),
+                         flood) == "650"
+    final = analyse_question("kestrel open 2024 women's final score")
+    assert extract_short(final, "Kostenko took the women's title with a 6-2, 6-3 win over Marchetti.") == "6-2, 6-3"
