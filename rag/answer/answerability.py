@@ -405,6 +405,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
+    paid_in = re.search(r"\b(?:pay|paid|pays|paying)\b[^?]{0,40}?\bin ([a-z]+)", question.lower())
+    if len(groups) > 1 and paid_in and (named := [g for g in groups if content_stems(paid_in.group(1)) & g]):
+        groups = named  # "how much did Amazon pay the EU in fines": a fine, not a price
     if len(groups) > 1:  # "how much did the EU fine Amazon over the iRobot deal": what is asked comes first
         order = [content_stems(w) for w in re.findall(r"[a-z']+", analysis.question.lower())]
         first = lambda g: next((i for i, w in enumerate(order) if w & g), len(order))  # noqa: E731

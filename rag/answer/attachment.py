@@ -321,7 +321,7 @@ def part_win(question: str, sentence: str) -> bool:
 
 
 _PART = re.compile(r"\b(?:semi-?finals?|quarter-?finals?|knockout (?:stages?|rounds?)|group stage|qualif\w*|"
-                   r"game\s+\d)\b", re.I)
+                   r"game\s+\d|reach(?:ed|es|ing)? the final|into the final)\b", re.I)  # reaching the final wins a semi
 # the whole's result: a title, a trophy, champions, the final won ("reach the final" is not one)
 _WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?:won|wins?|winning)\s+(?:the\s+)?"
                            r"(?:[\w'’-]+\s+){0,3}final\b", re.I)

@@ -58,8 +58,19 @@ def is_candidate(sentence: str, line_ends: bool = False) -> bool:
     of its own (line_ends: a line break follows it) without a closing full stop ("Timeline of Sam Altman's firing
     from OpenAI") states nothing to cite, unless it gives a label's value ("Joker: Folie à Deux: Oct. 4")."""
     heading = (line_ends and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":", ";"))
-               and not re.search(r":\s+[^:]*\d", sentence))  # a listing line ("Joker: Folie à Deux: Oct. 4") states
+               and not _label_value(sentence))
+    # a listing line ("Joker: Folie à Deux: Oct. 4") gives a value; "MORE: 2023 Rugby World Cup final: Details, ..."
+    # is a link
     return len(sentence) >= 25 and len(sentence.split()) >= 5 and not heading
+
+
+def _label_value(line: str) -> bool:
+    """Whether a line gives a label's value: a short last part after a colon holding a figure ("Joker: Folie à Deux:
+    Oct. 4"), or a list item holding one ("- Weight: 13.8kg, the lightest in its class")."""
+    if re.match(r"\s*[-•*–]\s", line) and re.search(r"\d", line):  # a list item with a figure ("- Weight: 13.8kg, ...")
+        return True
+    value = line.rsplit(":", 1)[1] if ":" in line else ""
+    return bool(re.search(r"\d", value)) and len(value.split()) <= 6
 
 
 def _line_ends(passage: str, end: int) -> bool:

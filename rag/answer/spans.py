@@ -182,7 +182,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 
 
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
-                     r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?$", re.I)
+                     r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
+                     r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten
 
 
 def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | None:

@@ -466,3 +466,18 @@ def test_a_figure_said_of_what_is_counted_goes_first_and_sets_stay_together():
                          flood) == "650"
     final = analyse_question("kestrel open 2024 women's final score")
     assert extract_short(final, "Kostenko took the women's title with a 6-2, 6-3 win over Marchetti.") == "6-2, 6-3"
+
+
+def test_found_trying_the_app_a_link_line_a_fine_paid_and_a_final_reached():
+    from rag.answer.answerability import asked_heads
+    from rag.answer.attachment import part_win
+    from rag.answer.extractive import is_candidate
+    from rag.answer.spans import extract_short
+
+    assert not is_candidate("MORE: 2023 Rugby World Cup final: Details, kick-off time and every team's route", True)
+    assert is_candidate("- Weight: 13.8kg, which Tidewell says makes it the lightest in its class", True)
+    assert asked_heads(analyse_question("How much did Amazon pay the EU in fines over iRobot?")) == [
+        {"fine", "penalti", "sanction"}]  # paid in fines: a fine, not a price
+    reached = "England will look to echo 2019, when they beat the All Blacks 19-7 to reach the final."
+    assert part_win("Who won the 2023 Rugby World Cup?", reached)
+    assert extract_short(analyse_question("Who won?"), "Ireland beat the All Blacks 24-19.") == "Ireland"
