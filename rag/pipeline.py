@@ -51,6 +51,9 @@ class StageReporter:
 MAX_QUESTION_CHARS = 2000
 
 
+_FACTOID = ("number", "money", "date", "person", "organisation", "place")
+
+
 class Pipeline:
     """Offline news QA over one index. Constructing it is cheap: models and stores load on first use."""
 
@@ -455,8 +458,27 @@ class Pipeline:
         question = _check_question(question)
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
-        return compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
-                              max_sentences=self.settings.answer_sentences, bodies=bodies)
+        answer = compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
+                                max_sentences=self.settings.answer_sentences, bodies=bodies)
+        if answer.refused and analysis.kind in _FACTOID and not (analysis.plan and analysis.plan.sources):
+            # a one-article factoid the passages do not answer: the right article's other passages may
+            if siblings := self._sibling_passages(hits):
+                again = compose_answer(question, hits + siblings, self.sentence_encoder, self.answer_model,
+                                       analysis=analysis, max_sentences=self.settings.answer_sentences, bodies=bodies)
+                if not again.refused:
+                    return again
+        return answer
+
+    def _sibling_passages(self, hits: list[Hit], articles: int = 2) -> list[Hit]:
+        """Return the other passages of the top retrieved articles, ranked after every retrieved one: the answer may
+        sit in a passage of the right article that retrieval did not rank ("Bought for £47.2m, Onana arrived ...")."""
+        from .retrieval.retriever import to_hit
+
+        top = list(dict.fromkeys(h.article_id for h in hits))[:articles]
+        have = {h.chunk_id for h in hits}
+        floor = min((h.score for h in hits), default=0.0)
+        ids = [i for i in self.docs.chunk_ids_of(top) if i not in have]
+        return [to_hit(chunk, floor * 0.5) for chunk in self.docs.chunks(ids)]
 
     def _time_words(self, question: str):
         """Return what the question's time words mean (None when it has none, or query understanding is off)."""

@@ -225,6 +225,14 @@ class DocStore:
         return [Chunk(id=r[0], article_id=r[1], text=r[2], start=r[3], end=r[4], title=r[5], source=r[6],
                       published=_date(r[7]), url=r[8], position=r[9]) for r in rows]
 
+    def chunk_ids_of(self, article_ids: Iterable[str]) -> list[str]:
+        """Return the ids of these articles' chunks, in article and position order."""
+        wanted = list(article_ids)
+        if not wanted:
+            return []
+        return [r[0] for r in self._rows(f"SELECT id FROM chunks WHERE article_id IN ({','.join('?' * len(wanted))}) "
+                                         "ORDER BY article_id, position", wanted)]
+
     def article(self, article_id: str) -> Article | None:
         """Return one stored article, or None."""
         rows = self._rows("SELECT id, title, body, source, published, url, author, category, content_hash "

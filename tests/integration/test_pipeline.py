@@ -208,3 +208,19 @@ def test_sentence_store_opened_before_the_index_existed_is_filled_by_the_first_i
     rag.ingest(seed_corpus)
     store = rag.sentence_encoder.store
     assert store.usable and store.covered() == rag.docs.chunk_ids()
+
+
+def test_a_factoid_the_passages_miss_is_found_in_the_other_passages_of_their_article(pipeline):
+    from rag.retrieval.retriever import to_hit
+
+    chunks = pipeline.docs.chunks()
+    holder = next(c for c in chunks if "unannounced visit" in c.text)
+    other = [c for c in chunks if c.article_id == holder.article_id and c.id != holder.id]
+    assert other, "the seed article is stored in more than one passage"
+    question = "On which day did Rutte visit Odesa?"
+    # retrieval ranked only a passage of the right article without the answer: the article's other passages answer
+    answer = pipeline.answer(question, [to_hit(other[0], 1.0)])
+    assert not answer.refused and answer.short == "Tuesday"
+    assert answer.citations[0].quote in holder.text
+    # a question the article does not answer is still refused
+    assert pipeline.answer("On which day did Rutte visit Lviv?", [to_hit(other[0], 1.0)]).refused
