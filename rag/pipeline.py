@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 
-from .answer.answerability import AnswerModel, load_answer_model
+from .answer.answerability import FACTOID_KINDS, AnswerModel, load_answer_model
 from .answer.extractive import candidate_sentences, compose_answer
 from .answer.generate import StreamEvent, condense_question, generate_answer, stream_answer
 from .answer.llm import ChatModel, make_chat_model
@@ -49,9 +49,6 @@ class StageReporter:
         if self.progress:
             self.progress(stage, done, total)
 MAX_QUESTION_CHARS = 2000
-
-
-_FACTOID = ("number", "money", "date", "person", "organisation", "place")
 
 
 class Pipeline:
@@ -460,7 +457,7 @@ class Pipeline:
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
         answer = compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
                                 max_sentences=self.settings.answer_sentences, bodies=bodies)
-        if answer.refused and analysis.kind in _FACTOID and not (analysis.plan and analysis.plan.sources):
+        if answer.refused and analysis.kind in FACTOID_KINDS and not (analysis.plan and analysis.plan.sources):
             # a one-article factoid the passages do not answer: the right article's other passages may
             if siblings := self._sibling_passages(hits):
                 again = compose_answer(question, hits + siblings, self.sentence_encoder, self.answer_model,
@@ -477,8 +474,7 @@ class Pipeline:
         top = list(dict.fromkeys(h.article_id for h in hits))[:articles]
         have = {h.chunk_id for h in hits}
         floor = min((h.score for h in hits), default=0.0)
-        ids = [i for i in self.docs.chunk_ids_of(top) if i not in have]
-        return [to_hit(chunk, floor * 0.5) for chunk in self.docs.chunks(ids)]
+        return [to_hit(chunk, floor * 0.5) for chunk in self.docs.chunks(articles=top) if chunk.id not in have]
 
     def _time_words(self, question: str):
         """Return what the question's time words mean (None when it has none, or query understanding is off)."""

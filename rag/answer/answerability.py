@@ -25,6 +25,8 @@ from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holde
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
+# Question kinds whose answer is a thing of a type (a sum, a count, a date, a name)
+FACTOID_KINDS = ("number", "money", "date", "person", "organisation", "place")
 GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard checks a sentence must pass to answer
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
@@ -615,7 +617,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     aged = any("age" in group for group in heads)
     keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
     asked_quarters = quarters(analysis.question)
-    factoid = analysis.kind in ("number", "money", "date", "person", "organisation", "place")
+    factoid = analysis.kind in FACTOID_KINDS
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
     months = [m for m in asked_months(analysis.question)] if single else []
     numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] if single else []
@@ -642,7 +644,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not other_edition(analysis, item.sentence)
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close)),
-            all(re.search(rf"\b{re.escape(q.rstrip('s').rstrip(chr(39)))}", close) for q in hard)
+            all(_says_qualifier(q, close) for q in hard)
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one

@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 
 from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
-from ..retrieval.question import CALENDAR_WORDS
+from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
-                            asked_measures, content_stems, duration_asked, is_year, ordinary_opening, person_answer, person_like)
+                            asked_measures, content_stems, duration_asked, is_year, ordinary_opening, person_answer,
+                            person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
 
 
 _TYPE_NOUNS = re.compile(r"\b(city|town|country|region|port|village|venue|stadium|state|province|company|firm|club|"
@@ -37,7 +39,7 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
         if analysis.kind != "date" and values and any(i > min(values) for i in named):
             return named
         shared = {w for n in analysis.names for w in content_stems(n)} | set().union(*asked_heads(analysis)) | \
-            content_stems(" ".join(CALENDAR_WORDS)) | {"year", "last", "much", "mani"}
+            _CALENDAR_STEMS | {"year", "last", "much", "mani"}
         own = content_stems(analysis.question) - shared
         used = [(m.start(), content_stems(m.group(0)) & own) for m in _WORD.finditer(sentence)]
         used = [(at, stems) for at, stems in used if stems]
@@ -94,8 +96,7 @@ def _ordinary(word: str) -> bool:
     return lower in STOPWORDS or lower.endswith("n't")
 
 
-_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-           "march", "april", "june", "july", "august", "september", "october", "november", "december"}  # not May
+_MONTHS = set(MONTHS) - {"may"}  # names and short forms of months, not May (a name too)
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
 
 

@@ -210,28 +210,22 @@ class DocStore:
         """Return the id of every stored chunk."""
         return {row[0] for row in self._rows("SELECT id FROM chunks")}
 
-    def chunks(self, ids: Iterable[str] | None = None) -> list[Chunk]:
-        """Return chunks with their article metadata: all of them (in a stable order), or those with these ids."""
+    def chunks(self, ids: Iterable[str] | None = None, articles: Iterable[str] | None = None) -> list[Chunk]:
+        """Return chunks with their article metadata: all of them (in a stable order), those with these ids, or those
+        of these articles (in article and position order)."""
         sql = ("SELECT c.id, c.article_id, c.text, c.start, c.end, a.title, a.source, a.published, a.url, c.position "
                "FROM chunks c JOIN articles a ON a.id = c.article_id")
-        if ids is None:
+        if ids is None and articles is None:
             rows = self._rows(sql + " ORDER BY c.article_id, c.position")
         else:
-            wanted = list(ids)
+            column, wanted = ("c.id", list(ids)) if ids is not None else ("c.article_id", list(articles))
+            order = "" if ids is not None else " ORDER BY c.article_id, c.position"
             rows = []
             for i in range(0, len(wanted), 500):
                 batch = wanted[i:i + 500]
-                rows += self._rows(sql + f" WHERE c.id IN ({','.join('?' * len(batch))})", batch)
+                rows += self._rows(sql + f" WHERE {column} IN ({','.join('?' * len(batch))}){order}", batch)
         return [Chunk(id=r[0], article_id=r[1], text=r[2], start=r[3], end=r[4], title=r[5], source=r[6],
                       published=_date(r[7]), url=r[8], position=r[9]) for r in rows]
-
-    def chunk_ids_of(self, article_ids: Iterable[str]) -> list[str]:
-        """Return the ids of these articles' chunks, in article and position order."""
-        wanted = list(article_ids)
-        if not wanted:
-            return []
-        return [r[0] for r in self._rows(f"SELECT id FROM chunks WHERE article_id IN ({','.join('?' * len(wanted))}) "
-                                         "ORDER BY article_id, position", wanted)]
 
     def article(self, article_id: str) -> Article | None:
         """Return one stored article, or None."""
