@@ -242,6 +242,37 @@ def _counts(sentence: str) -> list[str]:
     return [m.group(0) for m in FIGURE.finditer(sentence) if not _UNIT.match(sentence, m.end())]
 
 
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
+_COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car train", "a 2.3-kilometre wall"
+
+
+def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
+    day of a date ("EASTMERE, 12 May", "June 9"), and for "how many" the number in a compound modifier ("312 seats
+    per five-car train": one train, not five)."""
+    spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
+    if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):
+        asked = content_stems(question)  # "their 10-point penalty" for "how many points": points
+        spans += [m.span() for m in FIGURE.finditer(sentence) if _COMPOUND.match(sentence, m.end())
+                  and not content_stems(re.match(r"-([A-Za-z]+)", sentence[m.end():]).group(1)) & asked]
+    return spans
+
+
+def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
+    """Return the figures that can answer a number question: not the day of a date or a compound's number
+    (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
+    asked = normalise(analysis.question)
+    taken = figure_roles(analysis.question, sentence)
+    kept = [m for m in figures if not any(a <= m.start() < b for a, b in taken)]
+    percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
+                                                                               sentence[m.end():]))
+    if _PROPORTION_WORDS.search(asked):
+        return [m for m in kept if percent(m)]
+    if not _RATE_WORDS.search(asked):
+        return [m for m in kept if not percent(m)]
+    return kept
+
+
 def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain (a sum
     in the currency asked for; a count, not a measurement)."""
@@ -262,6 +293,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
         elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
+        roles = figure_roles(analysis.question, sentence)  # "12 May" counts nothing
+        found = [f for f in found if any(not any(a <= m.start() < b for a, b in roles)
+                                         for m in re.finditer(re.escape(f), sentence))]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
@@ -297,9 +331,12 @@ def is_year(figure: str) -> bool:
 
 def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
     """Return True when a sum in the sentence is of a thing the question names ("$100,000 in gold bars" for "gold bars
-    value"): the sum is what it is worth, whatever the sentence's other words."""
-    return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)", sentence[m.end():]))
-               and content_stems(after.group(1)) & asked for m in MONEY.finditer(sentence))
+    value"; "a £46 million flood defence scheme" for "flood defence scheme cost"): the sum is what it is worth, whatever
+    the sentence's other words."""
+    return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)|((?:\s+[a-z][\w-]*){1,3})",
+                                  sentence[m.end():]))
+               and content_stems(after.group(1) or after.group(2)) & (asked if after.group(1) else asked - _HEAD_STEMS)
+               for m in MONEY.finditer(sentence))  # "a $1.7 billion deal" is no fine in the deal
 
 
 _AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3},")  # a person's age as news gives it
@@ -419,11 +456,15 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(1):])
                          if w not in _MEASURES), "") if counted else ""
-    if not groups and counted and (noun := content_stems(counted_noun)):
+    if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
         groups = [_PEOPLE if noun <= {"peopl", "person", "individu"} else noun]
     return groups
+
+
+# Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
+_KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
 
 
 def asked_measures(analysis: QuestionAnalysis) -> set[str]:
@@ -586,9 +627,12 @@ def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 
 def _lead(article: str) -> str:
-    """Return the start of an article (its first ~400 characters): news sets the scene there (who, where), so a
-    name the lead gives holds for the sentences below it."""
-    return article[:400]
+    """Return an article's first sentence (at most 400 characters): news sets the scene there (who, where), so a
+    name the lead gives holds for the sentences below it. A name said only further on holds only near where it is
+    said ("620 roles will go at Dunmore ... and its Felling Bay site" is no figure for a short report's first
+    sentence on 1,100 jobs)."""
+    end = re.search(r"[.!?][\"”’]?\s+(?=[A-Z\"“‘])", article[40:400])
+    return article[:40 + end.end()] if end else article[:400]
 
 
 def _other_month(months: list[str], text: str) -> bool:

@@ -8,7 +8,7 @@ from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
+from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads, count_figures,
                             asked_measures, content_stems, duration_asked, is_year, ordinary_opening, person_answer,
                             person_like)
 
@@ -144,6 +144,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if not CHANGE_WORDS.search(analysis.question):  # an attendance is no sum of money ("£450,000 in prize money")
             figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]
             money = []
+        figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
         values = money + figures
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
         counted = set().union(*asked_heads(analysis))

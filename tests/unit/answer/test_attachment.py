@@ -76,6 +76,24 @@ def test_the_gates_refuse_what_is_attached_elsewhere():
     assert not passes("what was the turnout in Kestrel Valley?", "Adeyemi promised a low emission zone within two "
                       "years in Kestrel Valley.")
     assert passes("what was the turnout in Kestrel Valley?", "Turnout in Kestrel Valley was 34.8%.")
+    # a sum said of the thing asked about is its cost; "how much money" names no head of its own
+    assert passes("kellsby flood defence scheme cost", "A £46 million flood defence scheme for Kellsby was approved.")
+    assert passes("How much money did Neil Pascoe divert?", "Prosecutors said Pascoe diverted £8.7 million.")
+    assert not passes("How much did the EU fine Amazon over the iRobot deal?", "Amazon agreed a $1.7 billion deal.")
+
+
+def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
+    report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
+              "£714 million. About 480 jobs will go at its Felling Bay site.")
+
+    def passes(sentence):
+        item = Evidence(sentence=sentence, context="Brightwave to cut jobs ", meta="Brightwave to cut jobs Wire",
+                        article=report, rank=0, retrieval=1.0)
+        return bool(gates(analyse_question("How many jobs will Brightwave cut at its Felling Bay site?"),
+                          [item]).all(axis=1)[0])
+
+    assert not passes("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre.")
+    assert passes("About 480 jobs will go at its Felling Bay site.")
 
 
 def test_a_pay_offer_is_a_percentage():

@@ -189,3 +189,13 @@ def test_a_keyword_noun_is_met_by_its_verb():
     assert content_stems("cup winner") & content_stems("Rovers won the cup")
     assert keyword_gate({"librari", "close"}, "the council voted to close the library", "")
     assert not keyword_gate({"librari", "close"}, "the council voted to renovate the library", "")
+
+
+def test_a_count_is_never_the_day_of_a_date_or_a_compounds_number_and_a_share_is_a_percentage():
+    assert _short("What share of the vote did Jonas Whitlock win in the first round?",
+                  "EASTMERE, 12 May - Jonas Whitlock won the first round with 40.2% of the vote.") == "40.2%"
+    assert _short("What share of affordable housing did Ashcombe Homes propose?",
+                  "Ashcombe Homes proposes to build 420 homes with 30% affordable housing.") == "30%"
+    assert _short("how many seats does each of the new trains have?",
+                  "- Seats: 312 per five-car train, up from 236") == "312"
+    assert _short("How many people were evacuated?", "KELLSBY, 11 January - About 650 people were evacuated.") == "650"
