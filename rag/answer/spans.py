@@ -59,6 +59,13 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
         at = [m.end() for m in _TYPE_NOUNS.finditer(sentence) if m.group(0).lower() in nouns]
         if at:
             return at
+        if analysis.kind != "place":  # "which firm led Loomly's round?": the one by "led", not by Loomly
+            named = set().union(*(content_stems(n) for n in analysis.names))
+            doing = {w for m in re.finditer(r"\b[a-z][\w'’-]*", analysis.question)
+                     for w in content_stems(m.group(0))} - named - _CALENDAR_STEMS
+            if at := [m.start() for m in _WORD.finditer(sentence) if m.group(0).islower()
+                      and content_stems(m.group(0)) & doing]:
+                return at
     named = [lowered.find(n.lower()) for n in analysis.names if n.lower() in lowered]
     if named:
         return named

@@ -112,6 +112,9 @@ class QuestionAnalysis:
         return self.names + self.years + self.numbers + self.qualifiers
 
 
+_CORPORATE = r"Pizza|Corp|Corporation|Inc|Group|Co|Ltd|plc|Holdings|Bank|Restaurants|Stores"
+
+
 def find_names(text: str) -> list[str]:
     """Return the names a text mentions, in order, without opening question words or duplicates."""
     names: list[str] = []
@@ -122,13 +125,17 @@ def find_names(text: str) -> list[str]:
             words.pop(0)
         while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
             words.pop()
-        phrase = re.sub(r"['’]s$", "", " ".join(words).strip(".,;:!?'’\""))
-        if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
-            continue
-        if _YEAR.fullmatch(phrase) or phrase[0].isdigit():
-            continue
-        if phrase not in names:
-            names.append(phrase)
+        joined = " ".join(words).strip(".,;:!?'’\"")
+        # "Loomly's Series C" is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
+        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE})\b", joined) else re.split(r"(?<=\w)['’]s\s+", joined)
+        for piece in pieces:
+            phrase = re.sub(r"['’]s$", "", piece)
+            if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
+                continue
+            if _YEAR.fullmatch(phrase) or phrase[0].isdigit():
+                continue
+            if phrase not in names:
+                names.append(phrase)
     return names
 
 
