@@ -35,7 +35,7 @@ MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|tr
                    r"DKK|AUD|CAD|NZD|JPY|CNY|RMB|HKD|SGD|ZAR|BRL|MXN|KRW|AED|SAR|USD|EUR|GBP)\s?\d[\d,.]*(?:\s?(?:m|bn|"
                    r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
-                    r"(?:\s?(?:m|bn|million|billion))?", re.I)
+                    r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
 FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
                      r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -248,7 +248,8 @@ def _done_verb(question: str) -> str | None:
     verbs = [v for v in [_verb_after_did(question)] if v] + verbs
     if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
         return None
-    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due)\b", question.lower()):
+    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due|supposed|scheduled|slated|set to)\b",
+                 question.lower()):
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
     return BASE_FORMS.get(verbs[0], verbs[0])[:5]
 

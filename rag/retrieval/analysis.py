@@ -52,7 +52,8 @@ _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|c
                            r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
                            r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
                            r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
-                           r"runner|champion)\b", re.I)
+                           r"runner|champion|opponent|rival|challenger|successor|predecessor|replacement|"
+                           r"incumbent|nominee|appointee)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
@@ -283,7 +284,9 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
              and w not in STOPWORDS and w not in taken and w not in _MONTH_WORDS and len(w) > 2]
     is_keyword = not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
         tuple(w + " " for w in QUESTION_WORDS))
-    last = re.split(r"(?<=\?)\s+(?=\S)", text)[-1]  # "Which leader ...? Until what year did she ...?"
+    # "Which leader ...? Until what year did she ...?": the last question asks; "...? the 2025 one" only adds to it
+    asked = re.split(r"(?<=\?)\s+(?=\S)", text)
+    last = next((part for part in reversed(asked) if part.endswith("?")), asked[-1])
     return QuestionAnalysis(question=text, kind=question_kind(last), names=names, years=years,
                             numbers=list(dict.fromkeys(numbers)), qualifiers=qualifiers,
                             focus=list(dict.fromkeys(focus)), is_keyword=is_keyword, plan=plan)

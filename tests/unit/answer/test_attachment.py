@@ -179,6 +179,9 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert not unrealised("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
     assert not unrealised("kestrel valley lez daily charge", "Drivers will pay £9 a day.")  # no verb asked
     assert not unrealised("When will the tram line be extended?", "The council voted to extend the tram line by 2027.")
+    from rag.answer.attachment import uses_done_verb
+    assert uses_done_verb("when is construction on the flood wall supposed to start?", "Construction starts in March "
+                          "2026.")  # a plan asks no done verb ("supposed")
 
 
 def test_a_verdict_on_whether_something_was_done_needs_a_sentence_using_the_verb():

@@ -199,3 +199,9 @@ def test_a_count_is_never_the_day_of_a_date_or_a_compounds_number_and_a_share_is
     assert _short("how many seats does each of the new trains have?",
                   "- Seats: 312 per five-car train, up from 236") == "312"
     assert _short("How many people were evacuated?", "KELLSBY, 11 January - About 650 people were evacuated.") == "650"
+
+
+def test_pence_are_money_and_a_firm_is_found_by_the_questions_verb():
+    assert _short("halvorsen greystone final offer per share", "Halvorsen paid 335p a share in the end.") == "335p"
+    assert _short("Which firm led Loomly's Series C funding round?", "Fintech start-up Loomly has raised $85 million "
+                  "in a Series C round led by Northwind Ventures.") == "Northwind Ventures"

@@ -29,6 +29,8 @@ SOURCES = ("TechCrunch", "The Verge", "Sporting News")
     ("Does the TechCrunch article report a loss, while The Verge article says profit?", "yesno"),
     ("Was the TechCrunch article published before the Sporting News article?", "temporal"),
     ("Which countries are preparing a security contingent?", "list"),
+    ("kostenko first round opponent", "person"),
+    ("hey, what was the score in the kestrel open final this year? the 2025 one", "number"),  # the question asks
 ])
 def test_kind(question, kind):
     assert analyse_question(question, SOURCES).kind == kind
@@ -39,6 +41,8 @@ def test_constraints_keep_lowercase_initial_and_multiword_names_and_drop_openers
     assert a.names == ["EU", "Amazon", "iRobot"] and a.years == ["2023"] and a.numbers == []
     assert find_names("Tell me what Manchester United paid eBay") == ["Manchester United", "eBay"]
     assert find_names("Bank of England raised rates") == ["Bank of England"]
+    assert find_names("Which firm led Loomly's Series C round?") == ["Loomly", "Series C"]  # a possessive parts names
+    assert find_names("Domino's Pizza Group profits") == ["Domino's Pizza Group"]
 
 
 def test_qualifiers_numbers_and_outlets():
