@@ -21,7 +21,7 @@ from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
                          other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
-                         unnamed_event, unrealised, unreported_win, uses_done_verb, withheld)
+                         unnamed_event, unnamed_member, unrealised, unreported_win, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
@@ -251,6 +251,8 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     day of a date ("EASTMERE, 12 May", "June 9"), and for "how many" the number in a compound modifier ("312 seats
     per five-car train": one train, not five)."""
     spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
+    if listed := re.match(r"\s*(?:-\s*)?\d{1,2}[.)]\s", sentence):  # a list item's number ("3. £9 million is ...")
+        spans.append((listed.start(), listed.end()))
     if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):
         asked = content_stems(question)  # "their 10-point penalty" for "how many points": points
         spans += [m.span() for m in FIGURE.finditer(sentence) if _COMPOUND.match(sentence, m.end())
@@ -258,17 +260,43 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LENGTH_UNIT = r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|foot|cm|inch(?:es)?|yards?)\b"
+# A measure a question names, and the unit its figure must carry ("what temperature": "36.4C", not "1.8 billion")
+_ASKED_UNITS = [
+    (re.compile(r"\btemperatures?\b|\b(?:hottest|coldest|warmest)\b|\bdegrees\b", re.I),
+     re.compile(r"\s?(?:°\s?[CF]?|C\b|F\b|degrees?|celsius|fahrenheit)", re.I)),
+    (re.compile(r"\bkwh\b", re.I), re.compile(r"\s?kwh\b", re.I)),
+    (re.compile(r"\bmph\b|\bspeeds?\b|\bgusts?\b", re.I),
+     re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
+    (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
+                r"distance|how far)\b", re.I), re.compile(_LENGTH_UNIT, re.I)),
+    (re.compile(r"\brainfall\b|\bhow much rain\b", re.I), re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b",
+                                                                       re.I)),
+]
+
+
+def asked_unit(question: str) -> re.Pattern | None:
+    """Return the unit pattern the figure answering the question must carry, or None."""
+    return next((unit for asks, unit in _ASKED_UNITS if asks.search(question)), None)
+
+
+def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.Match]:
+    """Return the figures carrying the unit the question's measure needs (all of them when it names none)."""
+    unit = asked_unit(question)
+    return figures if unit is None else [m for m in figures if unit.match(sentence, m.end())]
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
     taken = figure_roles(analysis.question, sentence)
-    kept = [m for m in figures if not any(a <= m.start() < b for a, b in taken)]
+    kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
     if _PROPORTION_WORDS.search(asked):
         return [m for m in kept if percent(m)]
-    if not _RATE_WORDS.search(asked):
+    if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
         return [m for m in kept if not percent(m)]
     return kept
 
@@ -296,6 +324,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         roles = figure_roles(analysis.question, sentence)  # "12 May" counts nothing
         found = [f for f in found if any(not any(a <= m.start() < b for a, b in roles)
                                          for m in re.finditer(re.escape(f), sentence))]
+        if asked_unit(analysis.question):  # "what temperature": a figure in degrees
+            united = {m.group(0) for m in with_unit(analysis.question, sentence, list(FIGURE.finditer(sentence)))}
+            found = [f for f in found if f in united]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
@@ -452,10 +483,14 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         first = lambda g: next((i for i, w in enumerate(order) if w & g), len(order))  # noqa: E731
         groups = [min(groups, key=first)]
     counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
-                        r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)", analysis.question.lower())
+                        r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)|\b(?:what|which) (?:share|"
+                        r"percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)", analysis.question.lower())
+    # ("what share of the vote": of votes, not the turnout)
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
-    counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(1):])
-                         if w not in _MEASURES), "") if counted else ""
+    if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():
+        counted = None  # "what percentage of Meltwater": a stake in a company, not a share of something counted
+    counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(
+        1 if counted.group(1) else 2):]) if w not in _MEASURES), "") if counted else ""
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
@@ -474,6 +509,10 @@ def asked_measures(analysis: QuestionAnalysis) -> set[str]:
     if analysis.kind not in ("money", "number"):
         return set()
     return {w for w in re.findall(r"[a-z]+", analysis.question.lower()) if w in _MEASURES}
+
+
+_OTHER_PERIOD = re.compile(r"\b(?:full[- ]year|annual|half[- ]year|(?:first|second)[- ]half|nine[- ]month|"
+                           r"year[- ]to[- ]date)\b", re.I)
 
 
 def quarters(text: str) -> set[str]:
@@ -693,6 +732,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
+            and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence))  # "full-year
+            # profit" is no fourth-quarter profit
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems)
              or (aged and bool(_AGE_APPOSITION.search(item.sentence))))  # "Marlowe, 54, denies ..."
@@ -716,6 +757,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
+                or unnamed_member(question, f"{item.previous} {sentence}")
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence)
                 or opposite_action(question, sentence) or part_win(question, sentence)

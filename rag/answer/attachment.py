@@ -139,7 +139,7 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
     before = re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
     after = re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
     holders = [normalise(m.group(1)) for m in (*before, *after)]
-    holders = [h for h in holders if h and h.split()[0] not in ("the", "a", "an")]
+    holders = [h for h in holders if h and h.split()[0] not in STOPWORDS]  # "Its director": no other holder
     return bool(holders) and not any(mine in h.split() for h in holders)
 
 
@@ -190,6 +190,25 @@ def other_member(question: str, sentence: str) -> bool:
         said = {m.lower() for m in re.findall(rf"\b{word}\s+([A-Za-z]|\d{{1,2}})\b", sentence, re.I)}
         said = {s for s in said if s != "a" or re.search(rf"\b{word} A\b", sentence)}
         if said and label not in said:
+            return True
+    return False
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st")
+_PARTS = r"stage|game|leg|heat|race|match|test|round|day|episode|week"
+
+
+def unnamed_member(question: str, text: str) -> bool:
+    """Return True when the question asks about one numbered part of an event ("who won stage 3 of the Tour of
+    Calder?") and the text (the sentence and the one before) names that part in no form ("stage 3", "the third
+    stage", "Stage 3's"): "Lindahl won the overall title" tells of the whole."""
+    for word, number in re.findall(rf"\b({_PARTS})\s+(\d{{1,2}})\b", question.lower()):
+        n = int(number)
+        forms = [rf"\b{word}\s+{n}\b", rf"\b{n}(?:st|nd|rd|th)\s+{word}"]
+        if n <= len(_ORDINALS):
+            forms.append(rf"\b{_ORDINALS[n - 1]}\s+(?:\w+\s+)?{word}")
+        if not re.search("|".join(forms), text, re.I):
             return True
     return False
 

@@ -125,6 +125,20 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
                                      s[0]))[1].strip(" ,.;:")
 
 
+_UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
+                         r"tonnes?|litres?|degrees?|knots|hectares|acres)|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")
+
+
+def _with_unit(sentence: str, figure: str | None) -> str | None:
+    """Return a figure with the unit the sentence gives it ("5.8 metres", "36.4C"), else the figure."""
+    if figure is None:
+        return None
+    for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
+        if unit := _UNIT_AFTER.match(sentence, at):
+            return figure + unit.group(0)
+    return figure
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -161,8 +175,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             values = of_it or values
         # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
         # question's words
-        return (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
-                or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
+        found = (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
+                 or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
+        return _with_unit(sentence, found)
     if kind == "date":
         dates = novel(DATE.finditer(sentence))
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:

@@ -298,13 +298,14 @@ def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
-    """Return the words of a lower-case keyword query that the passages write as names ("efarmly" -> "eFarmly",
+    """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" -> "eFarmly",
     "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
 
     A word counts when the passages capitalise it mostly (not "price" in "Price: $799" among many lower-case
     "price"), sentence openings aside; neighbouring query words the passages write together form one name."""
-    if not analysis.is_keyword:
-        return []
+    if not analysis.is_keyword and (analysis.question != analysis.question.lower() or not analysis.question[:1].isalpha()):
+        return []  # a question typed all in lower case is read the same way ("is halvorsen cutting jobs?"); one
+        # written with capitals says its names ("Where did police find ...?" names none)
     joined = " ".join(texts)
     words = re.findall(r"[a-z0-9][\w'’-]*", analysis.question)
     named: list[str] = []  # the name form of each query word, "" when it is not one
@@ -316,8 +317,8 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
-        topical = " ".join(t for t in texts if 2 * sum(bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I))
-                                                       for o in others) >= len(others))
+        topical = " ".join(t for t in texts if not analysis.is_keyword or 2 * sum(
+            bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I)) for o in others) >= len(others))
         capital, lower, form = 0, 0, None
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", topical, re.IGNORECASE):
             before = topical[max(0, match.start() - 2):match.start()]

@@ -82,6 +82,17 @@ def test_the_gates_refuse_what_is_attached_elsewhere():
     assert not passes("How much did the EU fine Amazon over the iRobot deal?", "Amazon agreed a $1.7 billion deal.")
 
 
+def test_a_quarter_is_not_the_full_year_and_a_share_of_votes_is_not_the_turnout():
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0, retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert not passes("What was Brightwave's fourth-quarter profit?", "Brightwave's full-year profit was £714 million.")
+    assert passes("What was Brightwave's fourth-quarter profit?", "Brightwave's Q4 profit was £190 million.")
+    assert not passes("What share of the vote did Ruth Okafor win?", "Turnout was 47.3%, up from 41.8%.")
+    assert passes("What share of the vote did Ruth Okafor win?", "Ruth Okafor won 41.8% of the vote.")
+
+
 def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
     report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
               "£714 million. About 480 jobs will go at its Felling Bay site.")
@@ -179,13 +190,19 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert not unrealised("Who won the 2022 World Series?", "Houston won the 2022 World Series.")
     assert not unrealised("kestrel valley lez daily charge", "Drivers will pay £9 a day.")  # no verb asked
     assert not unrealised("When will the tram line be extended?", "The council voted to extend the tram line by 2027.")
-    from rag.answer.attachment import uses_done_verb
+    from rag.answer.attachment import unnamed_member, uses_done_verb
+    assert unnamed_member("who won stage 3 of the women's tour?", "Freya Lindahl won the overall title.")
+    assert not unnamed_member("who won stage 3 of the women's tour?", "Lindahl won Tuesday's third stage.")
+    assert not unnamed_member("who won Game 7?", "Houston won Game 7 of the World Series.")
     assert uses_done_verb("when is construction on the flood wall supposed to start?", "Construction starts in March "
                           "2026.")  # a plan asks no done verb ("supposed")
 
 
 def test_a_verdict_on_whether_something_was_done_needs_a_sentence_using_the_verb():
-    from rag.answer.attachment import uses_done_verb
+    from rag.answer.attachment import unnamed_member, uses_done_verb
+    assert unnamed_member("who won stage 3 of the women's tour?", "Freya Lindahl won the overall title.")
+    assert not unnamed_member("who won stage 3 of the women's tour?", "Lindahl won Tuesday's third stage.")
+    assert not unnamed_member("who won Game 7?", "Houston won Game 7 of the World Series.")
 
     question = "Has the EU blocked Amazon's iRobot deal?"
     assert not uses_done_verb(question, "Amazon lowered its price while regulatory snags delayed closing the deal.")
@@ -392,7 +409,10 @@ def test_a_measure_is_said_in_more_than_one_way_and_a_sentence_asked_for_is_a_le
 
 
 def test_of_two_figures_in_a_sentence_the_asked_one_is_taken():
-    from rag.answer.attachment import uses_done_verb
+    from rag.answer.attachment import unnamed_member, uses_done_verb
+    assert unnamed_member("who won stage 3 of the women's tour?", "Freya Lindahl won the overall title.")
+    assert not unnamed_member("who won stage 3 of the women's tour?", "Lindahl won Tuesday's third stage.")
+    assert not unnamed_member("who won Game 7?", "Houston won Game 7 of the World Series.")
     from rag.answer.spans import extract_short
 
     def short(question, sentence):

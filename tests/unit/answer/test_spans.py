@@ -205,3 +205,13 @@ def test_pence_are_money_and_a_firm_is_found_by_the_questions_verb():
     assert _short("halvorsen greystone final offer per share", "Halvorsen paid 335p a share in the end.") == "335p"
     assert _short("Which firm led Loomly's Series C funding round?", "Fintech start-up Loomly has raised $85 million "
                   "in a Series C round led by Northwind Ventures.") == "Northwind Ventures"
+
+
+def test_a_measure_is_answered_by_a_figure_in_its_unit_given_with_it():
+    assert _short("What temperature did Calderport reach on Friday?", "Demand hit 1.8 billion litres a day.") is None
+    assert _short("What temperature did Calderport reach on Friday?", "Calderport reached 36.4C on Friday.") == "36.4C"
+    assert _short("How high did the River Arden peak?", "The River Arden peaked at 5.8 metres, a record.") == \
+        "5.8 metres"
+    assert _short("How much will the council spend?", "3. £9 million is set aside to repair potholes.") == \
+        "£9 million"
+    assert _short("How many potholes will be repaired?", "3. About 4,000 potholes will be repaired.") == "4,000"

@@ -65,6 +65,11 @@ def test_a_keyword_query_word_is_a_name_only_where_passages_on_its_topic_write_i
     analysis = analyse_question("storm brannagh max gust")
     assert keyword_names(analysis, topic + laptop) == ["Brannagh"]  # "Max" only in a passage off the topic
     assert "Max" in keyword_names(analyse_question("m3 max macbook benchmark"), laptop)
+    # a question typed in lower case has its names read the same way; one written with capitals names its own
+    deal = ["The buyer, Halvorsen Foods, completed its takeover of Greystone Dairies. Shares in Halvorsen rose."]
+    assert keyword_names(analyse_question("how many jobs go now that halvorsen owns greystone?"), deal) == [
+        "Halvorsen", "Greystone"]
+    assert keyword_names(analyse_question("Where did police find the bottles?"), ["Kestlewick Police said so."]) == []
 
 
 def test_what_is_said_before_a_question_does_not_decide_what_it_asks():
