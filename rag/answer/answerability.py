@@ -260,7 +260,8 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LENGTH_UNIT = r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|foot|cm|inch(?:es)?|yards?)\b"
+_LENGTH_UNIT = (r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|foot|cm|inch(?:es)?|yards?|light[- ]years?|"
+                r"parsecs?|au)\b")
 # A measure a question names, and the unit its figure must carry ("what temperature": "36.4C", not "1.8 billion")
 _ASKED_UNITS = [
     (re.compile(r"\btemperatures?\b|\b(?:hottest|coldest|warmest)\b|\bdegrees\b", re.I),

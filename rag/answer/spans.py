@@ -126,7 +126,7 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
 
 
 _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
-                         r"tonnes?|litres?|degrees?|knots|hectares|acres)|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")
+                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?)|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")
 
 
 def _with_unit(sentence: str, figure: str | None) -> str | None:
