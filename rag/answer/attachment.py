@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..retrieval.analysis import QuestionAnalysis
-from ..text import STOPWORDS, normalise
+from ..text import STOPWORDS, normalise, stemmer
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
 BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
@@ -264,9 +264,10 @@ def _done_verb(question: str) -> str | None:
     """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
     words = re.findall(r"[a-z]+", question.lower())
     verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
-    verbs = [v for v in [_verb_after_did(question)] if v] + verbs
-    if not verbs or len(words) > 15:  # a long description's verbs describe; the asked verb is a short question's
-        return None
+    said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said
+    verbs = [v for v in [said] if v] + verbs
+    if not verbs or (len(words) > 15 and not said):  # a long description's verbs describe; the asked verb is a
+        return None  # short question's, or the one right after its subject
     if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due|supposed|scheduled|slated|set to)\b",
                  question.lower()):
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
@@ -274,6 +275,18 @@ def _done_verb(question: str) -> str | None:
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+
+
+def _verb_after_aux(question: str) -> str | None:
+    """Return the verb of an "is/has <subject> <verb>ing/ed ...?" question ("is neil pascoe appealing his sentence?"
+    -> "appealing", "has the EU blocked the deal?" -> "blocked"), or None."""
+    asked = re.match(r"\W*(?:(?:so|and|hey|ok),?\s+)?(?:is|are|was|were|has|have|had)\s+((?:[\w'’-]+\s+){1,4}?)"
+                     r"([a-z]{3,}(?:ing|ed))\b", question, re.I)
+    if not asked or asked.group(2).lower() in ("being", "during", "according", "including", "based", "used", "expected",
+                                                "supposed", "scheduled", "planned"):
+        return None
+    verb = asked.group(2).lower()
+    return BASE_FORMS.get(verb) or stemmer().stemWord(verb)  # "appealing" -> "appeal", "played" -> "play"
 
 
 def _verb_after_did(question: str) -> str | None:

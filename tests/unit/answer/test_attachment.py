@@ -198,12 +198,22 @@ def test_an_aim_or_forecast_is_not_what_was_done():
                           "2026.")  # a plan asks no done verb ("supposed")
 
 
-def test_a_verdict_on_whether_something_was_done_needs_a_sentence_using_the_verb():
-    from rag.answer.attachment import unnamed_member, uses_done_verb
+def test_a_numbered_part_asked_for_must_be_named():
+    from rag.answer.attachment import unnamed_member
+
     assert unnamed_member("who won stage 3 of the women's tour?", "Freya Lindahl won the overall title.")
     assert not unnamed_member("who won stage 3 of the women's tour?", "Lindahl won Tuesday's third stage.")
     assert not unnamed_member("who won Game 7?", "Houston won Game 7 of the World Series.")
 
+
+def test_a_verdict_on_whether_something_was_done_needs_a_sentence_using_the_verb():
+    from rag.answer.attachment import uses_done_verb
+
+    # the verb right after the subject is asked, however long the question or however it is typed
+    assert not uses_done_verb("hey, is neil pascoe appealing his sentence?", "He was jailed for seven years.")
+    assert uses_done_verb("hey, is neil pascoe appealing his sentence?", "Pascoe has lodged an appeal.")
+    assert not uses_done_verb("Did Save Millbrook Fields file a legal challenge against the approval of the Millbrook "
+                              "housing scheme?", 'The group would "consider a legal challenge".')
     question = "Has the EU blocked Amazon's iRobot deal?"
     assert not uses_done_verb(question, "Amazon lowered its price while regulatory snags delayed closing the deal.")
     assert uses_done_verb(question, "The EU has blocked the deal.")
