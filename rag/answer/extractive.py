@@ -300,7 +300,9 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
         if holders:
             return entity, holders[0]
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
-    for candidate in [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]:
+    # (an open question's measure only from the best sentence: a figure further down answers something else)
+    for candidate in ([c for c in ranked[:4] if c.answers >= threshold] or ranked[:1])[:1 if analysis.kind == "open"
+                                                                                      else 4]:
         if short := extract_short(analysis, candidate.text, texts):
             return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
     return None, ranked[0]

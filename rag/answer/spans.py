@@ -202,6 +202,34 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
+    if kind == "open" and (analysis.is_keyword or not analysis.question.rstrip().endswith("?")
+                           or re.match(r"\W*(?:what|which)\b", analysis.question, re.I)):
+        return _measure_of(analysis, sentence)
+    return None
+
+
+_FIGURE_WORD = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?%?$")
+
+
+def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
+    """Return the figure a sentence gives right by a word the question asks with, read from the question's end
+    ("serrana earthquake magnitude": "a magnitude 6.1 earthquake"; "river arden peak level": "peaked at 5.8
+    metres"; "what ranking had she slipped to": "her ranking has slipped to 88th"), or None: an open question
+    whose answer is a measure the question names by a word of its own."""
+    named = set().union(*(content_stems(n) for n in analysis.names), set()) | _CALENDAR_STEMS
+    asked = [stems for w in reversed(re.findall(r"[a-z][\w'’-]*", analysis.question.lower()))
+             if (stems := content_stems(w) - named)]
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’.,%-]+", sentence)]
+    days = [m.span() for m in re.finditer(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
+                                          r"September|October|November|December)\b|\b(?:19|20)\d\d\b", sentence)]
+    for stems in asked:
+        for i, (_, word) in enumerate(words):
+            if not content_stems(word) & stems:
+                continue
+            for at, near in words[i + 1:i + 4] + words[max(0, i - 2):i][::-1]:
+                figure = near.rstrip(".,")
+                if _FIGURE_WORD.match(figure) and not any(a <= at < b for a, b in days):
+                    return _with_unit(sentence, figure)
     return None
 
 

@@ -215,3 +215,12 @@ def test_a_measure_is_answered_by_a_figure_in_its_unit_given_with_it():
     assert _short("How much will the council spend?", "3. £9 million is set aside to repair potholes.") == \
         "£9 million"
     assert _short("How many potholes will be repaired?", "3. About 4,000 potholes will be repaired.") == "4,000"
+
+
+def test_an_open_question_naming_a_measure_gets_the_figure_by_its_word():
+    quake = "SAN TELMO, 8 November - A magnitude 6.1 earthquake struck 40km off the coast early on Friday."
+    assert _short("serrana earthquake magnitude november 2024", quake) == "6.1"
+    river = "KELLSBY, 11 January - About 650 people were evacuated after the River Arden peaked at 5.8 metres."
+    assert _short("river arden peak level january 2025 floods", river) == "5.8 metres"
+    assert _short("what ranking had kostenko slipped to?", "Her ranking has slipped to 88th from 9th.") == "88th"
+    assert _short("What did the minister say about the deal?", "The minister signed a five-year deal in 2023.") is None
