@@ -54,7 +54,7 @@ _HEADS = [
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
-    {"fund", "rais", "invest", "round", "financ"},
+    {"fund", "rais", "invest", "round"},  # not "financ": a finance director is no funding round
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
@@ -63,6 +63,8 @@ _HEADS = [
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
 ]
+# What a person is paid ("what's the chair paid?")
+_EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
@@ -194,9 +196,10 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 
 
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
-DURATION = re.compile(r"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[\s-]?(?:hours?|"
-                      r"days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b",
-                       re.I)
+_UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b"
+DURATION = re.compile(rf"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[\s-]?"
+                      rf"{_UNITS_OF_TIME}(?:,? and (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
+                      rf"{_UNITS_OF_TIME})?", re.I)  # "seven years and four months"
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
                              r"length|duration|sentence|jail term|prison term)\b")
 # A question asking for a match's score, and a scoreline
@@ -220,7 +223,7 @@ _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|tu
 
 
 _PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")
-_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|what share|uptake|coverage)\b")
+_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage)\b")
 
 
 def asked_currency(question: str) -> str | None:
@@ -473,6 +476,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
+    if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)(?:\s+[\w&'’-]+){0,6}?\s+paid\b"
+                                              r"(?!\s+(?:for|to|by|out)\b)", question, re.I):
+        return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
@@ -748,6 +754,21 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
 
 
+_FORECAST = re.compile(r"\b(?:will|would|expected to|set to|due to|likely to|forecast to|projected to|on course to|"
+                       r"poised to)\s+(?:be\s+)?(\w+)", re.I)
+
+
+def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when a question about a sum or count that was (was paid, did earn) is met by a sentence saying it
+    only as expected ("expected to earn close to $2 million per year in her deal" for "how much was Hayes paid at
+    Chelsea?")."""
+    if analysis.kind not in ("money", "number") or not re.search(r"\b(?:did|was|were|had)\b", analysis.question, re.I) \
+            or re.search(r"\b(?:will|expected|forecast|projected|due)\b", analysis.question, re.I):
+        return False
+    heads = set().union(*asked_heads(analysis))
+    return any(content_stems(m.group(1)) & heads for m in _FORECAST.finditer(sentence))
+
+
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
@@ -767,6 +788,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or date_off_event(analysis, sentence)
                 or other_ordinal(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
+                or forecast_of_asked(analysis, sentence)
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")

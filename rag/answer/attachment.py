@@ -128,6 +128,10 @@ def asked_role(question: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     return None
 
 
+_ROLE_MODIFIERS = {"incumbent", "former", "outgoing", "interim", "acting", "new", "current", "deputy", "caretaker",
+                   "elected", "ex", "sitting", "serving", "then", "longtime", "long-time", "veteran"}
+
+
 def other_holder(question: str, names: list[str], sentence: str) -> bool:
     """Return True when the sentence gives the asked role to another name only ("Northgate manager Piet van Luyk"
     for the Eastfield Rovers manager)."""
@@ -139,6 +143,7 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
     before = re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
     after = re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
     holders = [normalise(m.group(1)) for m in (*before, *after)]
+    holders = [" ".join(w for w in h.split() if w not in _ROLE_MODIFIERS) for h in holders]  # "Incumbent mayor"
     holders = [h for h in holders if h and h.split()[0] not in STOPWORDS]  # "Its director": no other holder
     return bool(holders) and not any(mine in h.split() for h in holders)
 

@@ -42,7 +42,7 @@ _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fi
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
-                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction)\b", re.I)
+                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion)\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
@@ -209,8 +209,10 @@ def question_kind(question: str) -> str:
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
         # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length)
-        kinds = [kind for word in reversed(q.split())
-                 if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day")]
+        words = q.split()
+        kinds = [kind for i, word in reversed(list(enumerate(words)))
+                 if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day")
+                 and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
         # asking word goes first
         return next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open")

@@ -224,3 +224,16 @@ def test_an_open_question_naming_a_measure_gets_the_figure_by_its_word():
     assert _short("river arden peak level january 2025 floods", river) == "5.8 metres"
     assert _short("what ranking had kostenko slipped to?", "Her ranking has slipped to 88th from 9th.") == "88th"
     assert _short("What did the minister say about the deal?", "The minister signed a five-year deal in 2023.") is None
+
+
+def test_a_share_is_a_percentage_a_sentence_has_both_its_units_and_pay_is_earnings():
+    from rag.answer.answerability import asked_heads
+
+    poll = "Incumbent mayor Ruth Okafor leads the race on 38%, according to a poll of 1,204 voters for the Courier."
+    assert _short("eastmere mayor poll okafor share april", poll) == "38%"
+    assert _short("halvorsen greystone final offer per share", "Halvorsen paid 335p a share.") == "335p"  # a sum
+    assert _short("what sentence did the finance director get?", "He was jailed for seven years and four months.") \
+        == "seven years and four months"
+    director = analyse_question("how much was Marrow & Finch's finance director paid last year?")
+    assert "salari" in asked_heads(director)[0] and "cost" not in asked_heads(director)[0]
+    assert "cost" in asked_heads(analyse_question("How much was paid for the painting?"))[0]
