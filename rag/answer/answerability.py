@@ -249,13 +249,24 @@ _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{
 _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car train", "a 2.3-kilometre wall"
 
 
+_FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
+                             r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus)\b", re.I)
+_ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
+                            r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should)\b", re.I)
+
+
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
-    day of a date ("EASTMERE, 12 May", "June 9"), and for "how many" the number in a compound modifier ("312 seats
-    per five-car train": one train, not five)."""
+    day of a date ("EASTMERE, 12 May", "June 9"), a figure only forecast when the question asks what was ("had
+    predicted a high of 35C", "expects 7.1 million this year"), and for "how many" the number in a compound modifier
+    ("312 seats per five-car train": one train, not five)."""
     spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
     if listed := re.match(r"\s*(?:-\s*)?\d{1,2}[.)]\s", sentence):  # a list item's number ("3. £9 million is ...")
         spans.append((listed.start(), listed.end()))
+    if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached
+        clause = r"[,;]|\s(?:and|but|while|with)\s"  # the forecast's clause: "with 33C expected on Friday"
+        spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),
+                   m.end() + len(re.split(clause, sentence[m.end():])[0])) for m in _FORECAST_WORDS.finditer(sentence)]
     if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):
         asked = content_stems(question)  # "their 10-point penalty" for "how many points": points
         spans += [m.span() for m in FIGURE.finditer(sentence) if _COMPOUND.match(sentence, m.end())
@@ -311,7 +322,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     asked = normalise(analysis.question)
     kind = analysis.kind
     if kind == "money":
-        found = MONEY.findall(sentence)
+        roles = figure_roles(analysis.question, sentence)
+        found = [m.group(0) for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)]
         if _PAY_RISE.search(asked):  # "what pay offer did the drivers turn down?": a pay offer is "3.5%"
             found += re.findall(r"\d[\d,.]*\s?(?:%|per ?cent)", sentence)
         if currency := asked_currency(analysis.question):
@@ -507,6 +519,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
 
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
 _KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
+_KIND_STEMS = content_stems(" ".join(_KIND_NOUNS)) | {"much", "mani", "year", "last"}
 
 
 def asked_measures(analysis: QuestionAnalysis) -> set[str]:
@@ -681,6 +694,16 @@ def _lead(article: str) -> str:
     return article[:40 + end.end()] if end else article[:400]
 
 
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def _other_weekday(days: set[str], sentence: str) -> bool:
+    """Return True when the sentence names a day of the week, none of them the asked one ("reached 36.4C on Thursday"
+    for "what did it reach on the Friday?")."""
+    said = {d.lower() for d in _WEEKDAY.findall(sentence)}
+    return bool(said) and not said & days
+
+
 def _other_month(months: list[str], text: str) -> bool:
     """Return True when the text names a month, none of them the asked one ("in July" for August)."""
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
@@ -710,12 +733,17 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     factoid = analysis.kind in FACTOID_KINDS
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
     months = [m for m in asked_months(analysis.question)] if single else []
+    weekdays = set(_WEEKDAY.findall(analysis.question.lower())) if single else set()
+    periods = [m.group(0).lower() for m in _OTHER_PERIOD.finditer(analysis.question)
+               if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
     numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] if single else []
     siblings = [sibling_pattern(n) for n in names] if single else []
     speaker = asked_speaker(analysis)
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     question_stems = content_stems(analysis.question)
+    described = content_stems(" ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", analysis.question))) - _HEAD_STEMS - \
+        set().union(*heads, *(content_stems(n) for n in names), set()) - _KIND_STEMS
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
@@ -733,16 +761,22 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
             and not other_edition(analysis, item.sentence)
             and all(re.search(rf"\b{m}", near) for m in months)
-            and not (months and _other_month(months, close)),
+            and not (months and _other_month(months, close))
+            and not (weekdays and _other_weekday(weekdays, item.sentence)),
             all(_says_qualifier(q, close) for q in hard)
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
-            and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence))  # "full-year
-            # profit" is no fourth-quarter profit
+            and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence)
+                     and not _OTHER_PERIOD.search(analysis.question))
+            and all(re.search(rf"\b{re.escape(p)[:4]}", close, re.I) for p in periods)  # "full-year guidance" is no
+            # first-quarter figure, and "full-year profit" no fourth-quarter one
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems)
+             or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
+             # "An annual season ticket ... will go up by
+             # £148 to £3,360": the sentence is about the thing asked, by two of the question's own words
              or (aged and bool(_AGE_APPOSITION.search(item.sentence))))  # "Marlowe, 54, denies ..."
             and (not verb or bool(verb & stems))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)

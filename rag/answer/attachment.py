@@ -243,7 +243,11 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     asked = {int(y) for y in years if y.isdigit()}
     if _THIS_YEAR.search(sentence) and published.year in asked:
         return False  # "this year's race, after ... last year": it speaks of the asked year
-    if _LAST_YEAR.search(sentence) and published.year - 1 not in asked and published.year in asked:
+    # ... in the sentence's main clause: "reached 36.4C, breaking the record set last year" speaks of this year
+    last = _LAST_YEAR.search(sentence)
+    if last and published.year - 1 not in asked and published.year in asked and not re.search(
+            r"\b(?:breaking|beating|eclipsing|surpassing|topping|up from|down from|compared with|compared to|than|"
+            r"from)\b[^;]*$", sentence[:last.start()], re.I):
         return not re.search(rf"\b{published.year}\b", sentence)
     if _THIS_YEAR.search(sentence) and published.year not in asked:
         return not any(re.search(rf"\b{y}\b", sentence) for y in asked)

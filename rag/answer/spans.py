@@ -8,9 +8,9 @@ from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads, count_figures,
-                            asked_measures, content_stems, duration_asked, is_year, ordinary_opening, person_answer,
-                            person_like)
+from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
+                            asked_measures, content_stems, count_figures, duration_asked, figure_roles, is_year,
+                            ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -149,7 +149,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
 
     kind, anchors = analysis.kind, _anchors(analysis, sentence)
     if kind == "money":
-        return _nearest(sentence, newer(analysis.question, sentence, novel(MONEY.finditer(sentence))), anchors)
+        roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
+        sums = [m for m in novel(MONEY.finditer(sentence)) if not any(a <= m.start() < b for a, b in roles)]
+        return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
@@ -260,6 +262,10 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
         return values
     old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
            and re.match(r"\s*to\b", sentence[m.end():])]
+    if not re.search(r"\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow much (?:will|did|does|do|has|have|is|"
+                     r"was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
+        old += [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])  # "up by £148 to £3,360": £3,360
+                and re.match(r"\s*to\b", sentence[m.end():])]
     return [m for m in values if m not in old] or values
 
 

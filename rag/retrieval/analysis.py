@@ -157,8 +157,9 @@ def question_kind(question: str) -> str:
                                                   r"can|could|money|cash|more|less|(a|an|per|each) (year|month|week|"
                                                   r"day|share|head|person|unit))\b", q) \
             and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else "") \
-            and not re.match(r"\W*how much [A-Z]", question):  # "how much Marrow & Finch paid": a name, not rain
-        return "number"  # "how much rain fell": an amount, not a sum of money
+            and not re.match(r"\W*how much [A-Z]", question) \
+            and not re.search(r"\b(?:cost|costs|costing|pay|paid|spend|spent|charge|charged|worth|fee|price)\b", q):
+        return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
@@ -169,7 +170,8 @@ def question_kind(question: str) -> str:
     if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
                  r"sell for|go for|make)\??$", q)
             or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)
-            or re.match(r"what (did|does|do|will|would) [^?]{1,60}\bcost (?:in|to|for)\b", q)) \
+            or re.match(r"what (did|does|do|will|would) [^?]{1,90}\bcost (?:in|to|for|after|before|from|under|per|"
+                        r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",

@@ -93,6 +93,22 @@ def test_a_quarter_is_not_the_full_year_and_a_share_of_votes_is_not_the_turnout(
     assert passes("What share of the vote did Ruth Okafor win?", "Ruth Okafor won 41.8% of the vote.")
 
 
+def test_the_asked_period_and_weekday_bind_and_a_record_set_last_year_is_no_other_year():
+    def passes(question, sentence, published=None):
+        item = Evidence(sentence=sentence, context="Title ", meta=f"Title Wire {published or ''}", article=sentence,
+                        rank=0, retrieval=1.0, published=published)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    guidance = "What full-year revenue guidance did Veltrix give after its first-quarter results?"
+    assert not passes(guidance, "Veltrix reported first-quarter revenue of $1.42 billion.")
+    assert passes(guidance, "Veltrix raised its full-year revenue guidance to $6.1 billion.")
+    assert not passes("What temperature did Calderport reach on Friday?", "Calderport reached 36.4C on Thursday.")
+    assert passes("calderport hottest june day temperature 2025", "Temperatures reached 36.4C at Calderport, breaking "
+                  "the June record of 34.9C set last year.", date(2025, 6, 20))
+    assert passes("What will an annual season ticket between Calderport and Ashby cost after the rise?",
+                  "An annual season ticket between Calderport and Ashby will go up by £148 to £3,360.")
+
+
 def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
     report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
               "£714 million. About 480 jobs will go at its Felling Bay site.")

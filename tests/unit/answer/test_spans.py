@@ -237,3 +237,14 @@ def test_a_share_is_a_percentage_a_sentence_has_both_its_units_and_pay_is_earnin
     director = analyse_question("how much was Marrow & Finch's finance director paid last year?")
     assert "salari" in asked_heads(director)[0] and "cost" not in asked_heads(director)[0]
     assert "cost" in asked_heads(analyse_question("How much was paid for the painting?"))[0]
+
+
+def test_a_figure_only_forecast_or_a_change_amount_does_not_answer_what_was():
+    assert _short("calderport hottest june day temperature 2025", "Forecasters had predicted a high of 35C.") is None
+    assert _short("What temperature did Calderport reach?", "Temperatures reached 36.4C, above the 35C forecasters had "
+                  "predicted.") == "36.4C"
+    assert _short("What was Brightwave's third-quarter profit?", "Brightwave reported profit of £182 million, ahead of "
+                  "analysts' average forecast of £164 million.") == "£182 million"
+    assert _short("What will a season ticket cost after the rise?", "A season ticket will go up by £148 to £3,360.") \
+        == "£3,360"
+    assert _short("By how much will a season ticket go up?", "A season ticket will go up by £148 to £3,360.") == "£148"
