@@ -95,7 +95,8 @@ def test_a_quarter_is_not_the_full_year_and_a_share_of_votes_is_not_the_turnout(
 
 def test_the_asked_period_and_weekday_bind_and_a_record_set_last_year_is_no_other_year():
     def passes(question, sentence, published=None):
-        item = Evidence(sentence=sentence, context="Title ", meta=f"Title Wire {published or ''}", article=sentence,
+        title = "Calderport records hottest June day"
+        item = Evidence(sentence=sentence, context=f"{title} ", meta=f"{title} Wire {published or ''}", article=sentence,
                         rank=0, retrieval=1.0, published=published)
         return bool(gates(analyse_question(question), [item]).all())
 
