@@ -8,9 +8,10 @@ from datetime import date
 from functools import lru_cache
 
 # A sentence ends at . ! ? … (not after initials like "U.S." or titles like "Mr.", nor after a month written short
-# before its day: "Oct. 4"), or at a paragraph break.
+# before its day: "Oct. 4", nor a numbered list line's "1." before its item), or at a paragraph break.
 _ABBREVIATIONS = (r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
-                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)")
+                  r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)"
+                  r"(?<!^\d\.)(?<!\n\d\.)(?<!^\d\d\.)(?<!\n\d\d\.)")  # nor after a list line's "1."
 SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _SPACE = re.compile(r"\s+")
 

@@ -62,6 +62,7 @@ _HEADS = [
     {"turnout"},
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
+    {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
 ]
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -752,6 +753,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         name_share = _share(names, normalise(f"{near} {item.following} {_lead(item.article)}"))
         said = f"{item.previous} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
+        if re.search(r"(?:^|\s)(?:1\.|1st)\s+[A-Z]", item.sentence):  # a results list's first place won
+            stems |= {"won", "win"}
         said_quarters = quarters(near)
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))

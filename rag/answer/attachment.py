@@ -98,7 +98,8 @@ WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|h
 WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|victorious|crowned|clinched|clinches|"
                         r"triumph\w*|lifted|retained|edged|thrashed|routed|title|gold|first place|finished first)\b"
                         r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
-                        r"(?:winners?|champions?)\b", re.I)
+                        r"(?:winners?|champions?)\b|(?:^|\s)(?:1\.|1st)\s+(?=[A-Z])", re.I)  # "1. Joost Bakker 4h 21m"
+# (a results list's first place)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
@@ -372,7 +373,7 @@ _WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?
 # Names of events a question can ask the winner of, and the words a sentence can speak of any such event with
 _EVENT = re.compile(r"\b(cup|series|championships?|open|marathon|prix|trophy|league|tournament|tour|games|awards?|"
                     r"election|race|classic|derby|bowl|final)$", re.I)
-_ANY_EVENT = re.compile(r"\b(?:race|final|tournament|contest|competition|championships?|title|trophy|cup|crown|"
+_ANY_EVENT = re.compile(r"\b(?:race|stage|leg|heat|final|tournament|contest|competition|championships?|title|trophy|cup|crown|"
                         r"crowned|champions?|lifted|event)\b", re.I)
 
 
@@ -427,8 +428,8 @@ def unreported_win(question: str, sentence: str, previous: str) -> bool:
     text = f"{previous} {sentence}"
     for match in WIN_RESULT.finditer(text):
         before = set(re.findall(r"[a-z]+", text[:match.start()].lower())[-4:])
-        if not before & (_UNREALISED | {"become", "becoming"}):  # "need one more win to become champions" is not one
-            return False
+        if match.group(0).strip()[:1] == "1" or not before & (_UNREALISED | {"become", "becoming"}):
+            return False  # "need one more win to become champions" is not one; a results list's "1." is
     return True
 
 

@@ -110,6 +110,18 @@ def test_the_asked_period_and_weekday_bind_and_a_record_set_last_year_is_no_othe
                   "An annual season ticket between Calderport and Ashby will go up by £148 to £3,360.")
 
 
+def test_a_results_lists_first_place_is_a_win_and_its_line_a_sentence():
+    from rag.answer.attachment import unreported_win
+    from rag.answer.extractive import is_candidate
+    from rag.text import split_sentences
+
+    listing = "Stage 3, Ashby to Calderport (184km):\n1. Joost Bakker 4h 21m 07s\n2. Tomas Rijal same time"
+    lines = [s for _, _, s in split_sentences(listing)]
+    assert lines[1] == "1. Joost Bakker 4h 21m 07s" and is_candidate(lines[1], True)
+    assert not unreported_win("who won stage 3?", lines[1], lines[0])
+    assert unreported_win("who won stage 3?", "2. Tomas Rijal same time", lines[1][:2])
+
+
 def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
     report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
               "£714 million. About 480 jobs will go at its Felling Bay site.")

@@ -248,3 +248,7 @@ def test_a_figure_only_forecast_or_a_change_amount_does_not_answer_what_was():
     assert _short("What will a season ticket cost after the rise?", "A season ticket will go up by £148 to £3,360.") \
         == "£3,360"
     assert _short("By how much will a season ticket go up?", "A season ticket will go up by £148 to £3,360.") == "£148"
+
+
+def test_jobs_are_roles_and_posts():
+    assert _short("how many jobs are going at the Dunmore call centre?", "Some 620 roles will go at Dunmore.") == "620"
