@@ -258,10 +258,12 @@ _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|a
 
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
-    day of a date ("EASTMERE, 12 May", "June 9"), a figure only forecast when the question asks what was ("had
+    day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a figure only forecast when the question asks what was ("had
     predicted a high of 35C", "expects 7.1 million this year"), and for "how many" the number in a compound modifier
     ("312 seats per five-car train": one train, not five)."""
     spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
+    if not re.search(r"\btimes?\b|\bclock", question, re.I):  # "7:55 p.m." counts nothing; a winning time is one
+        spans += [m.span() for m in re.finditer(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]\.?m\.?)?", sentence)]
     if listed := re.match(r"\s*(?:-\s*)?\d{1,2}[.)]\s", sentence):  # a list item's number ("3. £9 million is ...")
         spans.append((listed.start(), listed.end()))
     if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached

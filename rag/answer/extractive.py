@@ -301,11 +301,21 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
             return entity, holders[0]
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
     # (an open question's measure only from the best sentence: a figure further down answers something else)
+    found = []
     for candidate in ([c for c in ranked[:4] if c.answers >= threshold] or ranked[:1])[:1 if analysis.kind == "open"
                                                                                       else 4]:
         if short := extract_short(analysis, candidate.text, texts):
-            return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
-    return None, ranked[0]
+            found.append((short, candidate))
+            if analysis.kind != "date" or not _VAGUE_DATE.fullmatch(short):
+                break  # a date question's "this year" gives way to a likely sentence's day ("begin on 6 May")
+    if not found:
+        return None, ranked[0]
+    short, candidate = next((f for f in found if not _VAGUE_DATE.fullmatch(f[0])), found[0]) \
+        if analysis.kind == "date" else found[0]
+    return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
+
+
+_VAGUE_DATE = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

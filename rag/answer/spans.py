@@ -187,7 +187,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
-        names = [(sentence.find(n), _person(n)) for n in find_names(sentence) if normalise(n) not in asked
+        names = [(sentence.find(n), _person(n) if kind == "person" else _without_ordinary(n))  # "New York City"
+                 for n in find_names(sentence) if normalise(n) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one

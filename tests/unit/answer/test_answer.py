@@ -262,3 +262,13 @@ def test_whether_one_outlets_report_came_before_anothers_is_read_from_their_date
     assert date_order(asked, [evidence("Wire", 2), evidence("Daily Post", 2)]) is None  # the same day: no order
     undated = [evidence("Wire", 2), (None, hit_sentences(replace(_hit(), source="Daily Post", published=None))[0])]
     assert date_order(asked, undated) == ""  # an order asked of a report without a date: the articles cannot say
+
+
+def test_a_when_question_prefers_a_likely_sentences_day_to_this_year(hash_embedder):
+    body = ("Skylark Air flights to Split and Porto will start this year from Calderport Airport, the airline said. "
+            "Those to Split begin on 6 May and Porto follows in November.")
+    hit = Hit(text=body, score=1.0, article_id="s1", title="Skylark Air adds routes", source="Wire",
+              published=date(2025, 2, 1), url="", start=0, end=len(body))
+    answer = compose_answer("When do Skylark Air flights to Split start?", [hit], hash_embedder, _model(0.3),
+                            bodies={"s1": body})
+    assert answer.short == "6 May"

@@ -252,3 +252,11 @@ def test_a_figure_only_forecast_or_a_change_amount_does_not_answer_what_was():
 
 def test_jobs_are_roles_and_posts():
     assert _short("how many jobs are going at the Dunmore call centre?", "Some 620 roles will go at Dunmore.") == "620"
+
+
+def test_a_clock_time_counts_nothing_and_a_place_keeps_its_new():
+    assert _short("world series game 4 attendance chase field", "7:55 p.m. — Jon Rahm and Michael Phelps are among "
+                  "the stars in attendance at Chase Field.") is None
+    assert _short("dunmore marathon men's winning time", "Lang won the men's race in 2:08:11.") == "2:08:11"
+    assert _short("where did Swift and Kelce go?", "Swift and Kelce were photographed in New York City.") == \
+        "New York City"
