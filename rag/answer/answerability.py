@@ -153,6 +153,25 @@ _ATTRIBUTES = {
 }
 
 
+def _implied_first_names(names: list[str], text: str, following: str = "") -> set[str]:
+    """Return the stems of the first names the text implies: "Marlowe, 54, denies ..." speaks of the "colin marlowe"
+    asked about, as news names a person in full once and by surname after; "Roy Pennock" is not "gillian pennock".
+    A sentence describing someone the next one names in full ("A former finance manager ... was jailed. Gillian
+    Pennock, 58, used ...") implies the whole name."""
+    implied = set()
+    for name in names:
+        words = name.split()
+        if len(words) != 2 or not person_like(name):
+            continue
+        if re.match(rf"\W*{re.escape(name)}\b", following) and not re.search(rf"\b{re.escape(words[1])}\b", text):
+            implied |= content_stems(name)
+            continue
+        said = [m for m in re.finditer(rf"\b{re.escape(words[1])}\b", text)]
+        if said and not any(re.search(r"[A-Z][\w'’-]+\s+$", text[:m.start()]) for m in said):
+            implied |= content_stems(words[0])
+    return implied
+
+
 def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", or a short word the initials of the words there spell: "lez" / "low emission zone"), and
@@ -266,6 +285,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in re.finditer(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]\.?m\.?)?", sentence)]
     if listed := re.match(r"\s*(?:-\s*)?\d{1,2}[.)]\s", sentence):  # a list item's number ("3. £9 million is ...")
         spans.append((listed.start(), listed.end()))
+    if not SCORE_ASKED.search(question) and not re.search(r"\bvot\w*|\bscor\w*|\bmargin\b|\bmajority\b", question,
+                                                         re.I):  # "voted 38-17" is no rise of 38
+        spans += [m.span() for m in SCORE.finditer(sentence)]
     if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached
         clause = r"[,;]|\s(?:and|but|while|with)\s"  # the forecast's clause: "with 33C expected on Friday"
         spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),
@@ -338,7 +360,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
         if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
-        elif not _RATE_WORDS.search(asked):  # a population or a count is not "1.7%"
+        elif not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
         roles = figure_roles(analysis.question, sentence)  # "12 May" counts nothing
         found = [f for f in found if any(not any(a <= m.start() < b for a, b in roles)
@@ -759,7 +781,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             stems |= {"won", "win"}
         said_quarters = quarters(near)
         rows.append([
-            name_share >= need - 1e-9 and (not keywords or keyword_gate(keywords, near, item.sentence))
+            name_share >= need - 1e-9 and (not keywords or keyword_gate(
+                keywords - _implied_first_names(names, f"{item.previous} {item.sentence}", item.following), near,
+                item.sentence))
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),

@@ -163,6 +163,11 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if LENGTH_ASKED.search(analysis.question):  # "how long was he on the list": a length of time
             # with its unit ("18 months"), not his age or the contract's sum
             if lengths := [d for d in (DURATION.match(sentence, m.start()) for m in figures) if d]:
+                if re.search(r"\bsentenc|\bjail|\bprison|\bterm\b", analysis.question, re.I):  # the term given,
+                    # not the years the fraud ran ("over eight years was jailed for six years and eight months")
+                    lengths = [d for d in lengths if re.search(r"\b(?:jailed|sentenced|imprisoned|given|received|got|"
+                                                               r"serve|term of)\b(?:\s+\w+){0,2}\s*$",
+                                                               sentence[:d.start()], re.I)] or lengths
                 return _nearest(sentence, lengths, anchors)
         if not CHANGE_WORDS.search(analysis.question):  # an attendance is no sum of money ("£450,000 in prize money")
             figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]

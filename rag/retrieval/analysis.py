@@ -334,11 +334,14 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
                 lower += 1
         named[-1] = form if form and capital >= 2 * lower else ""
     found: list[str] = []
-    for previous, form in zip([""] + named, named):
+    for i, (previous, form) in enumerate(zip([""] + named, named)):
         if not form:
             continue
         if found and previous and re.search(rf"(?<![\w-]){re.escape(found[-1])}\s+{re.escape(form)}(?![\w-])", joined):
             found[-1] = f"{found[-1]} {form}"  # "Kryvyi" + "Rig" -> "Kryvyi Rig"
+        elif i and not previous and len(words[i - 1]) >= 3 and words[i - 1] not in STOPWORDS and (first := re.search(
+                rf"(?<![\w-]){re.escape(words[i - 1].capitalize())}\s+{re.escape(form)}(?![\w-])", joined)):
+            found.append(first.group(0))  # "Gillian Pennock", its first name only ever opening a sentence
         else:
             found.append(form)
     return found

@@ -122,6 +122,15 @@ def test_a_results_lists_first_place_is_a_win_and_its_line_a_sentence():
     assert unreported_win("who won stage 3?", "2. Tomas Rijal same time", lines[1][:2])
 
 
+def test_a_surname_alone_or_the_next_sentence_names_the_person_a_keyword_query_asks_about():
+    from rag.answer.answerability import _implied_first_names
+
+    assert _implied_first_names(["Colin Marlowe"], "Quint denies it; Marlowe, 54, denies two counts.") == {"colin"}
+    assert _implied_first_names(["Gillian Pennock"], "Her husband, Roy Pennock, 61, received a sentence.") == set()
+    assert _implied_first_names(["Gillian Pennock"], "A manager was jailed for six years.",
+                                "Gillian Pennock, 58, used the money.") == {"gillian", "pennock"}
+
+
 def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
     report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
               "£714 million. About 480 jobs will go at its Felling Bay site.")

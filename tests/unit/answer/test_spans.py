@@ -260,3 +260,11 @@ def test_a_clock_time_counts_nothing_and_a_place_keeps_its_new():
     assert _short("dunmore marathon men's winning time", "Lang won the men's race in 2:08:11.") == "2:08:11"
     assert _short("where did Swift and Kelce go?", "Swift and Kelce were photographed in New York City.") == \
         "New York City"
+
+
+def test_a_rise_may_be_a_percentage_and_a_sentence_is_the_term_given():
+    assert _short("hey, how much is Calderport council tax going up in 2025?", "1. Council tax will rise 4.99%, the "
+                  "maximum allowed without a referendum.") == "4.99%"
+    assert _short("how much is council tax going up?", "5. Councillors voted 38-17 to approve the budget.") is None
+    assert _short("gillian pennock charity fraud sentence", "A manager who stole £2.7 million over eight years was "
+                  "jailed for six years and eight months.") == "six years and eight months"

@@ -63,13 +63,16 @@ def test_a_keyword_query_word_is_a_name_only_where_passages_on_its_topic_write_i
     topic = ["Storm Brannagh brought gusts of 94mph to Penhallow Point. Brannagh left 8,000 homes without power."]
     laptop = ["In our benchmark the MacBook with M3 Max scored well; the M3 Max beats the M2 Max."]
     analysis = analyse_question("storm brannagh max gust")
-    assert keyword_names(analysis, topic + laptop) == ["Brannagh"]  # "Max" only in a passage off the topic
+    assert keyword_names(analysis, topic + laptop) == ["Storm Brannagh"]  # "Max" only in a passage off the topic
     assert "Max" in keyword_names(analyse_question("m3 max macbook benchmark"), laptop)
     # a question typed in lower case has its names read the same way; one written with capitals names its own
     deal = ["The buyer, Halvorsen Foods, completed its takeover of Greystone Dairies. Shares in Halvorsen rose."]
     assert keyword_names(analyse_question("how many jobs go now that halvorsen owns greystone?"), deal) == [
         "Halvorsen", "Greystone"]
     assert keyword_names(analyse_question("Where did police find the bottles?"), ["Kestlewick Police said so."]) == []
+    # a first name only ever opening a sentence still joins its surname
+    fraud = ["Gillian Pennock, 58, used the money. Her husband, Roy Pennock, was given a suspended sentence."]
+    assert keyword_names(analyse_question("gillian pennock fraud sentence"), fraud) == ["Gillian Pennock"]
 
 
 def test_what_is_said_before_a_question_does_not_decide_what_it_asks():
