@@ -153,6 +153,9 @@ _ATTRIBUTES = {
 }
 
 
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}")  # "Gerald Pimm", "Ellingham"
+
+
 def _implied_first_names(names: list[str], text: str, following: str = "") -> set[str]:
     """Return the stems of the first names the text implies: "Marlowe, 54, denies ..." speaks of the "colin marlowe"
     asked about, as news names a person in full once and by surname after; "Roy Pennock" is not "gillian pennock".
@@ -326,11 +329,30 @@ def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.
     return figures if unit is None else [m for m in figures if unit.match(sentence, m.end())]
 
 
+def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the figures a "how many X" question cannot take because they count something else, by the
+    plural noun right after them ("flies to 22 destinations" for "how many passengers"; "5 goals" for "how many
+    points")."""
+    if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
+        return []
+    counted = set().union(*asked_heads(analysis))
+    if not counted:
+        return []
+    spans = []
+    for m in FIGURE.finditer(sentence):
+        noun = re.match(r"\s+([a-z][a-z'’-]+s)\b", sentence[m.end():])
+        if noun and noun.group(1) not in STOPWORDS and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
+                and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
+                and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
+            spans.append(m.span())
+    return spans
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
-    taken = figure_roles(analysis.question, sentence)
+    taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
@@ -362,7 +384,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
         elif not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # a population or a count is not "1.7%"
             found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
-        roles = figure_roles(analysis.question, sentence)  # "12 May" counts nothing
+        roles = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)  # "12 May" counts
+        # nothing, "22 destinations" no passengers
         found = [f for f in found if any(not any(a <= m.start() < b for a, b in roles)
                                          for m in re.finditer(re.escape(f), sentence))]
         if asked_unit(analysis.question):  # "what temperature": a figure in degrees
@@ -479,6 +502,8 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 # People of any kind, what "how many people" counts
 _PEOPLE = {"peopl", "person", "adult", "children", "child", "patient", "worker", "servant", "employe", "particip",
            "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt"}
+_MEASURE_STEMS = {"million", "billion", "thousand", "hundr", "dozen", "percent", "year", "month", "week", "day",
+                  "hour", "minut", "time"}
 # Words that make a count a different measure: daily active users are not users, annual revenue not revenue
 _MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
              "unique", "confirmed"}
@@ -774,7 +799,13 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
         close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
         # not only in the title of an article covering both events
-        name_share = _share(names, normalise(f"{near} {item.following} {_lead(item.article)}"))
+        around = normalise(f"{near} {_lead(item.article)}")  # a person may be named just after ("A former mayor
+        # ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is not the
+        # sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
+        following = normalise(item.following)
+        name_share = sum(has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
+                                                 and has_term(n, following)) for n in names) / len(names) if names \
+            else 1.0
         said = f"{item.previous} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         if re.search(r"(?:^|\s)(?:1\.|1st)\s+[A-Z]", item.sentence):  # a results list's first place won

@@ -131,6 +131,18 @@ def test_a_surname_alone_or_the_next_sentence_names_the_person_a_keyword_query_a
                                 "Gillian Pennock, 58, used the money.") == {"gillian", "pennock"}
 
 
+def test_only_a_person_is_named_by_the_next_sentence():
+    def passes(question, sentence, following):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
+                        retrieval=1.0, following=following)
+        return bool(gates(analyse_question(question), [item]).all(axis=1)[0])
+
+    assert passes("What sentence did Ellingham get?", "A former adviser has been jailed for four years.",
+                  "Trevor Ellingham, 54, admitted 11 counts of fraud.")
+    assert not passes("How many passengers did SkyPenna carry?", "The airport handled 9.6 million passengers.",
+                      "Growth was driven by SkyPenna, which flies to 22 destinations.")
+
+
 def test_a_name_said_only_further_down_a_report_binds_only_the_sentences_near_it():
     report = ("Brightwave will cut about 1,100 jobs as it closes its Dunmore call centre. The company said profit was "
               "£714 million. About 480 jobs will go at its Felling Bay site.")

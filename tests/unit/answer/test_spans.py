@@ -268,3 +268,11 @@ def test_a_rise_may_be_a_percentage_and_a_sentence_is_the_term_given():
     assert _short("how much is council tax going up?", "5. Councillors voted 38-17 to approve the budget.") is None
     assert _short("gillian pennock charity fraud sentence", "A manager who stole £2.7 million over eight years was "
                   "jailed for six years and eight months.") == "six years and eight months"
+
+
+def test_a_count_of_something_else_does_not_answer_how_many():
+    assert _short("how many passengers flew SkyPenna?", "SkyPenna now flies to 22 destinations from the airport.") \
+        is None
+    assert _short("How many points were Everton deducted?", "Everton scored 5 goals and were deducted 10 points.") \
+        == "10"
+    assert _short("how many passengers did the airport handle?", "It handled 9.6 million passengers.") == "9.6 million"
