@@ -143,6 +143,7 @@ _ATTRIBUTES = {
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
+    "share": r"\d[\d.,]*\s?(?:%|per ?cent)", "turnout": r"\d[\d.,]*\s?(?:%|per ?cent)",
     "age": r"\b[A-Z][\w'’-]+,\s\d{1,3},|\baged?\s\d{1,3}\b|\b\d{1,3}-year-old\b",
     "attend": r"\bcrowd\b|\b\d[\d,]*\s+(?:fans|spectators|people|visitors)\b",
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",

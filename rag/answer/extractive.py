@@ -300,9 +300,9 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
         if holders:
             return entity, holders[0]
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
-    # (an open question's measure only from the best sentence: a figure further down answers something else)
+    # (an open question's measure only from the best two sentences: a figure further down answers something else)
     found = []
-    for candidate in ([c for c in ranked[:4] if c.answers >= threshold] or ranked[:1])[:1 if analysis.kind == "open"
+    for candidate in ([c for c in ranked[:4] if c.answers >= threshold] or ranked[:1])[:2 if analysis.kind == "open"
                                                                                       else 4]:
         if short := extract_short(analysis, candidate.text, texts):
             found.append((short, candidate))

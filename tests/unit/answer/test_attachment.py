@@ -131,6 +131,13 @@ def test_a_surname_alone_or_the_next_sentence_names_the_person_a_keyword_query_a
                                 "Gillian Pennock, 58, used the money.") == {"gillian", "pennock"}
 
 
+def test_a_keyword_querys_share_is_held_by_a_percentage():
+    from rag.answer.answerability import keyword_gate
+
+    assert keyword_gate({"okafor", "poll", "share"}, "poll okafor leads on 38%", "Okafor leads on 38% in the poll.")
+    assert not keyword_gate({"okafor", "poll", "share"}, "poll okafor leads", "Okafor leads the poll of 1,204.")
+
+
 def test_only_a_person_is_named_by_the_next_sentence():
     def passes(question, sentence, following):
         item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
