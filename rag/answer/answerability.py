@@ -66,6 +66,8 @@ _HEADS = [
 ]
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
+# Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
+_ROLE_SHORT = {"cfo": "financial", "coo": "operating", "cto": "technology"}
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
@@ -274,7 +276,8 @@ _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car t
 
 
 _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
-                             r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus)\b", re.I)
+                             r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus|hoped|"
+                             r"hopes|hoping|aims|aimed|aiming|targets|targeted|targeting)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
                             r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should)\b", re.I)
 
@@ -525,6 +528,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     stems = content_stems(question)
     if analysis.kind == "person":
         groups = [group for group in _ROLES if group & stems]
+        groups += [{short, *content_stems(said)} for short, said in _ROLE_SHORT.items() if short in stems]  # "cfo"
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
         verb = re.match(r"(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)"
                         r"([a-z]+)", analysis.question.lower())
@@ -571,6 +575,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
 _KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
 _KIND_STEMS = content_stems(" ".join(_KIND_NOUNS)) | {"much", "mani", "year", "last"}
+# Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
+_TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave "
+                             "happen happened end ended know tell say said think")
 
 
 def asked_measures(analysis: QuestionAnalysis) -> set[str]:
@@ -755,6 +762,14 @@ def _other_weekday(days: set[str], sentence: str) -> bool:
     return bool(said) and not said & days
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?\s*[-–—]\s+")
+
+
+def without_dateline(sentence: str) -> str:
+    """Return a sentence without its wire dateline ("DUBLIN, Aug 2 (AviationWire) - ")."""
+    return _DATELINE.sub("", sentence)
+
+
 def _other_month(months: list[str], text: str) -> bool:
     """Return True when the text names a month, none of them the asked one ("in July" for August)."""
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
@@ -793,12 +808,14 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     question_stems = content_stems(analysis.question)
+    topic = content_stems(" ".join(analysis.focus)) - set().union(*heads, set()) - _KIND_STEMS - _TOPIC_LIGHT
     described = content_stems(" ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", analysis.question))) - _HEAD_STEMS - \
         set().union(*heads, *(content_stems(n) for n in names), set()) - _KIND_STEMS
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")
-        close = normalise(f"{item.previous} {item.sentence}")  # the qualifier or subject must be said nearby,
+        close = normalise(f"{item.previous} {without_dateline(item.sentence)}")  # the qualifier or subject must be
+        # said nearby (the dateline's "Aug 2" tells when it was filed, not of which month it speaks),
         # not only in the title of an article covering both events
         around = normalise(f"{near} {_lead(item.article)}")  # a person may be named just after ("A former mayor
         # ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is not the
@@ -843,7 +860,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),
-            not factoid or type_hit(analysis, item.sentence) == 1.0,
+            (not factoid or type_hit(analysis, item.sentence) == 1.0)
+            and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
+            # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is
+            # not answered by a rail line's £6.8bn)
             attached(analysis, item, question_stems),
         ])
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))

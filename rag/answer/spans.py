@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
+from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
@@ -169,9 +169,12 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                                                r"serve|term of)\b(?:\s+\w+){0,2}\s*$",
                                                                sentence[:d.start()], re.I)] or lengths
                 return _nearest(sentence, lengths, anchors)
-        if not CHANGE_WORDS.search(analysis.question):  # an attendance is no sum of money ("£450,000 in prize money")
-            figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]
-            money = []
+        if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I) and (
+                aged := re.search(r"\b[A-Z][\w'’-]+,\s(\d{1,3}),|\baged\s(\d{1,3})\b|\b(\d{1,3})-year-old\b", sentence)):
+            return next(g for g in aged.groups() if g)  # "Moradi, 31, is the youngest ... in the prize's 28-year history"
+        figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]  # "£431m" whole
+        if not CHANGE_WORDS.search(analysis.question) and not MONEY_WORDS.search(analysis.question):  # an
+            money = []  # attendance is no sum of money ("£450,000 in prize money"); a budget's total is one
         figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
         values = money + figures
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first

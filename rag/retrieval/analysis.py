@@ -38,7 +38,8 @@ _MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fi
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
-                          r"shortfall|save|saving|savings)\b", re.I)
+                          r"shortfall|save|saving|savings|bill)\b", re.I)  # ("the damage bill")
+MONEY_WORDS = _MONEY_WORDS  # what the answer layer reads as asking for a sum
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"

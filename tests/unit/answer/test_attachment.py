@@ -138,6 +138,22 @@ def test_a_keyword_querys_share_is_held_by_a_percentage():
     assert not keyword_gate({"okafor", "poll", "share"}, "poll okafor leads", "Okafor leads the poll of 1,204.")
 
 
+def test_a_datelines_month_topic_words_and_roles_by_initials():
+    from rag.answer.answerability import asked_heads, without_dateline
+
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire 2023-08-02 August 02 2023",
+                        article=sentence, rank=0, retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert without_dateline("DUBLIN, Aug 2 (AviationWire) - SkyBridge carried 4.7 million.") == \
+        "SkyBridge carried 4.7 million."
+    assert not passes("How many passengers did SkyBridge carry in August 2023?", "DUBLIN, Aug 2 (AviationWire) - "
+                      "SkyBridge carried a record 4.7 million passengers in July.")
+    assert not passes("how much is cardavistat going to cost per patient?", "The rail line cost £6.8bn to build.")
+    assert {"cfo", "financi"} in asked_heads(analyse_question("who's the CFO at Brenmark these days?"))
+
+
 def test_only_a_person_is_named_by_the_next_sentence():
     def passes(question, sentence, following):
         item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,

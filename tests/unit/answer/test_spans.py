@@ -276,3 +276,12 @@ def test_a_count_of_something_else_does_not_answer_how_many():
     assert _short("How many points were Everton deducted?", "Everton scored 5 goals and were deducted 10 points.") \
         == "10"
     assert _short("how many passengers did the airport handle?", "It handled 9.6 million passengers.") == "9.6 million"
+
+
+def test_an_age_is_the_apposition_and_a_hope_is_no_count():
+    assert _short("how old was Leila Moradi when she won?", "Moradi, 31, is the youngest winner in the prize's 28-year "
+                  "history.") == "31"
+    assert _short("How many visitors did the gallery actually receive in its first year?", "Director Fiona Glass said "
+                  "the gallery hoped to welcome 900,000 visitors in its first year.") is None
+    assert _short("millbrook budget 2025/26 total", "Millbrook City Council approved a £431m budget for 2025/26, "
+                  "reopening two libraries.") == "£431m"

@@ -16,7 +16,7 @@ SOURCES = ("TechCrunch", "The Verge", "Sporting News")
     ("By what margin did the vote pass?", "number"),
     ("penhallow sentence length", "number"),
     ("Which school won the award?", "organisation"),
-    ("what's the Band D bill in Millbrook now?", "open"),
+    ("what's the Band D bill in Millbrook now?", "money"),  # a bill is a sum
     ("Onana transfer fee", "money"),
     ("sumy strike death toll", "number"),
     ("How many people were killed in Sumy?", "number"),
