@@ -617,7 +617,7 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if re.search(rf"\b(?:in|at|from|near|to)\s+{re.escape(name)}\b", sentence) or _DEMONYM.search(name):
+    if re.search(rf"\b(?:in|at|from|near|to|for)\s+{re.escape(name)}\b", sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
@@ -762,12 +762,12 @@ def _other_weekday(days: set[str], sentence: str) -> bool:
     return bool(said) and not said & days
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?\s*[-–—]\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?\s*[-–—]\s+")
 
 
 def without_dateline(sentence: str) -> str:
     """Return a sentence without its wire dateline ("DUBLIN, Aug 2 (AviationWire) - ")."""
-    return _DATELINE.sub("", sentence)
+    return DATELINE.sub("", sentence)
 
 
 def _other_month(months: list[str], text: str) -> bool:

@@ -8,9 +8,9 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED, asked_heads,
-                            asked_measures, content_stems, count_figures, duration_asked, figure_roles, is_year,
-                            ordinary_opening, person_answer, person_like)
+from .answerability import (DATE, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
+                            asked_heads, asked_measures, content_stems, count_figures, duration_asked, figure_roles,
+                            is_year, ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -139,6 +139,10 @@ def _with_unit(sentence: str, figure: str | None) -> str | None:
     return figure
 
 
+_DOER = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|do\b|has\b|"
+                   r"have\b|had\b|can\b|could\b|'s\b|’s\b)([a-z]{3,})", re.I)
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -205,9 +209,20 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
         spots = [(m.start(), name) for _, name in names for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
+        credit = DATELINE.match(sentence)  # "BIRMINGHAM, Nov 2 (Court News Service) -": the wire, not an answer
+        if credit and credit.group(1):
+            spots = [(at, name) for at, name in spots if not credit.start(1) <= at < credit.end(1)]
+            names = [(at, name) for at, name in names if not credit.start(1) <= at < credit.end(1)]
         if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
+        elif kind == "person" and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
+            # doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving Castleton's fifth
+            # penalty"), unless it is done "by" someone
+            said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(verb.group(1))]
+            if said and not re.match(r"\s+by\b", sentence[said[0].end():]):
+                before = [(at, name) for at, name in spots if at < said[0].start()]
+                spots = before or spots
         found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
         return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":

@@ -285,3 +285,11 @@ def test_an_age_is_the_apposition_and_a_hope_is_no_count():
                   "the gallery hoped to welcome 900,000 visitors in its first year.") is None
     assert _short("millbrook budget 2025/26 total", "Millbrook City Council approved a £431m budget for 2025/26, "
                   "reopening two libraries.") == "£431m"
+
+
+def test_who_did_it_stands_before_the_verb_and_a_wire_credit_is_no_answer():
+    assert _short("Who saved the decisive penalty in the County Cup final?", "Goalkeeper Tom Harker was the hero for "
+                  "Dunmore, saving Castleton's fifth penalty from Jamie Orr.") == "Tom Harker"
+    assert _short("Who was the penalty saved by?", "The penalty was saved by Tom Harker.") == "Tom Harker"
+    assert _short("Which judge ruled in the Severn Vale Water case?", "BIRMINGHAM, Nov 2 (Court News Service) - The "
+                  "High Court ruled that Severn Vale Water overcharged, Mrs Justice Alderton said.") == "Justice Alderton"
