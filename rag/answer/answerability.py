@@ -441,6 +441,21 @@ def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
 _AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3},")  # a person's age as news gives it
 
 
+def age_of(names: list[str], sentence: str) -> str | None:
+    """Return the age the sentence gives one of the named people ("Marlowe, 54,", "Moradi, who is 31", "the
+    33-year-old Swift", "Swift, aged 33", the report's "the 35-year-old"), or None: "the 11- and 12-year-olds ... gave their friend a Taylor Swift CD"
+    says nothing of Swift's age. With no name asked, any person's apposition."""
+    words = [w for n in names for w in n.split() if len(w) > 2 and w[0].isupper()]
+    who = "|".join(re.escape(w) for w in words) or r"[A-Z][\w'’-]+"
+    for pattern in (rf"\b(?:{who}),\s(\d{{1,3}}),", rf"\b(?:{who}),\s(?:who is |now |aged )(\d{{1,3}})\b",
+                    rf"\b(\d{{1,3}})-year-old\s+(?:[A-Z][\w'’-]+\s+)?(?:{who})\b",
+                    rf"\b(?:{who})\b[^.;]{{0,20}}\baged\s(\d{{1,3}})\b",
+                    r"\b[Tt]he\s(\d{1,3})-year-old\b(?!s)"):  # "the 35-year-old is ready": the one the report is on
+        if found := re.search(pattern, sentence):
+            return found.group(1)
+    return None
+
+
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
     return bool(re.search(rf"\b{re.escape(qualifier.rstrip('s').rstrip(chr(39)))}", sentence, re.I))
 
@@ -855,7 +870,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by
              # £148 to £3,360": the sentence is about the thing asked, by two of the question's own words
-             or (aged and bool(_AGE_APPOSITION.search(item.sentence))))  # "Marlowe, 54, denies ..."
+             or (aged and age_of(names, item.sentence) is not None))  # "Marlowe, 54, denies ..."
             and (not verb or bool(verb & stems))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads

@@ -9,8 +9,8 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .answerability import (DATE, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
-                            asked_heads, asked_measures, content_stems, count_figures, duration_asked, figure_roles,
-                            is_year, ordinary_opening, person_answer, person_like)
+                            age_of, asked_heads, asked_measures, content_stems, count_figures, duration_asked,
+                            figure_roles, is_year, ordinary_opening, person_answer, person_like)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -173,9 +173,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                                                r"serve|term of)\b(?:\s+\w+){0,2}\s*$",
                                                                sentence[:d.start()], re.I)] or lengths
                 return _nearest(sentence, lengths, anchors)
-        if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I) and (
-                aged := re.search(r"\b[A-Z][\w'’-]+,\s(\d{1,3}),|\baged\s(\d{1,3})\b|\b(\d{1,3})-year-old\b", sentence)):
-            return next(g for g in aged.groups() if g)  # "Moradi, 31, is the youngest ... in the prize's 28-year history"
+        if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I):  # "Moradi, 31, is the youngest
+            return age_of(analysis.names, sentence)  # ... in the prize's 28-year history"; no one else's age
         figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]  # "£431m" whole
         if not CHANGE_WORDS.search(analysis.question) and not MONEY_WORDS.search(analysis.question):  # an
             money = []  # attendance is no sum of money ("£450,000 in prize money"); a budget's total is one

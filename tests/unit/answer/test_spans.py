@@ -293,3 +293,11 @@ def test_who_did_it_stands_before_the_verb_and_a_wire_credit_is_no_answer():
     assert _short("Who was the penalty saved by?", "The penalty was saved by Tom Harker.") == "Tom Harker"
     assert _short("Which judge ruled in the Severn Vale Water case?", "BIRMINGHAM, Nov 2 (Court News Service) - The "
                   "High Court ruled that Severn Vale Water overcharged, Mrs Justice Alderton said.") == "Justice Alderton"
+
+
+def test_an_age_is_the_asked_persons():
+    assert _short("how old is Taylor Swift?", "The 11- and 12-year-olds gave their friend the new Taylor Swift CD.") \
+        is None
+    assert _short("how old is Taylor Swift?", "This is the year that Swift, 33, achieved a kind of fusion.") == "33"
+    assert _short("how old is Taylor Swift?", "The 33-year-old Swift sold out the stadium.") == "33"
+    assert _short("how old is Patrick Kane now?", "Regardless, the 35-year-old is ready to get back on the ice.") == "35"
