@@ -126,7 +126,8 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
 
 
 _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
-                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?)|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")
+                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?)"
+                         r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
 
 
 def _with_unit(sentence: str, figure: str | None) -> str | None:
@@ -245,15 +246,14 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
     asked = [stems for w in reversed(re.findall(r"[a-z][\w'’-]*", analysis.question.lower()))
              if (stems := content_stems(w) - named)]
     words = [(m.start(), m.group(0)) for m in re.finditer(r"[\w'’.,%-]+", sentence)]
-    days = [m.span() for m in re.finditer(r"\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|"
-                                          r"September|October|November|December)\b|\b(?:19|20)\d\d\b", sentence)]
+    taken = figure_roles(analysis.question, sentence)  # a date's day, a clock time, a forecast, a list number
     for stems in asked:
         for i, (_, word) in enumerate(words):
             if not content_stems(word) & stems:
                 continue
             for at, near in words[i + 1:i + 4] + words[max(0, i - 2):i][::-1]:
                 figure = near.rstrip(".,")
-                if _FIGURE_WORD.match(figure) and not any(a <= at < b for a, b in days):
+                if _FIGURE_WORD.match(figure) and not is_year(figure) and not any(a <= at < b for a, b in taken):
                     return _with_unit(sentence, figure)
     return None
 
