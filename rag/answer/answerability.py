@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..retrieval.analysis import CHANGE_WORDS, QuestionAnalysis, find_names
+from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
                          other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
@@ -178,6 +178,9 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
     return implied
 
 
+_COUNT_KEYWORDS = {"number", "total", "count"}
+
+
 def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", or a short word the initials of the words there spell: "lez" / "low emission zone"), and
@@ -188,6 +191,12 @@ def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
         _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner") else re.I))}
+    if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
+        # motor claims", "18,400 runners finished") is the number asked
+        counted = keywords - _COUNT_KEYWORDS
+        if any(content_stems(" ".join(re.findall(r"[A-Za-z][\w'’-]*", sentence[m.end():])[:2])) & counted
+               for m in FIGURE.finditer(sentence)):
+            missing -= _COUNT_KEYWORDS
     return not missing
 
 
@@ -383,6 +392,12 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         found = (MONEY.findall(sentence) if CHANGE_WORDS.search(asked) else []) + (
             _counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
             else FIGURE.findall(sentence))  # "number of trains cancelled": a count, not the 94 of "94mph"
+        if not CHANGE_WORDS.search(asked) and not MONEY_WORDS.search(asked) and (
+                analysis.is_keyword or re.match(r"\W*(so |and |hey,? )?how many\b", asked)):  # "£450,000 in prize
+            sums = [m.span() for m in MONEY.finditer(sentence)]  # money" is no attendance, and counts no people
+            inside = {m.group(0) for m in FIGURE.finditer(sentence) if any(a <= m.start() < b for a, b in sums)}
+            outside = {m.group(0) for m in FIGURE.finditer(sentence) if not any(a <= m.start() < b for a, b in sums)}
+            found = [f for f in found if f not in inside or f in outside]
         rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
         if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
             found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]

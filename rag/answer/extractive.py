@@ -54,14 +54,17 @@ class Candidate:
 
 
 def is_candidate(sentence: str, line_ends: bool = False) -> bool:
-    """True for a sentence long enough to answer anything (25+ characters, 5+ words) that is not a heading: a line
+    """True for a sentence long enough to answer anything (25+ characters and 5+ words, or a short full sentence with a
+    figure) that is not a heading: a line
     of its own (line_ends: a line break follows it) without a closing full stop ("Timeline of Sam Altman's firing
     from OpenAI") states nothing to cite, unless it gives a label's value ("Joker: Folie à Deux: Oct. 4")."""
     heading = (line_ends and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")", ":", ";"))
                and not _label_value(sentence))
     # a listing line ("Joker: Folie à Deux: Oct. 4") gives a value; "MORE: 2023 Rugby World Cup final: Details, ..."
     # is a link
-    return len(sentence) >= 25 and len(sentence.split()) >= 5 and not heading
+    words = len(sentence.split())  # a short statement of a figure counts too ("The attendance was 31,207.")
+    return len(sentence) >= 20 and (words >= 5 or (words >= 4 and bool(re.search(r"\d", sentence))
+                                                   and sentence.rstrip().endswith("."))) and not heading
 
 
 def _label_value(line: str) -> bool:

@@ -301,3 +301,14 @@ def test_an_age_is_the_asked_persons():
     assert _short("how old is Taylor Swift?", "This is the year that Swift, 33, achieved a kind of fusion.") == "33"
     assert _short("how old is Taylor Swift?", "The 33-year-old Swift sold out the stadium.") == "33"
     assert _short("how old is Patrick Kane now?", "Regardless, the 35-year-old is ready to get back on the ice.") == "35"
+
+
+def test_a_short_statement_of_a_figure_is_a_candidate_and_a_keyword_querys_number_is_said_of_its_noun():
+    from rag.answer.answerability import keyword_gate
+    from rag.answer.extractive import is_candidate
+
+    assert is_candidate("The attendance was 31,207.") and not is_candidate("Photo by Getty Images.")
+    said = "Around 26,000 property claims and 9,500 motor claims have been lodged."
+    assert keyword_gate({"motor", "claim", "number"}, "motor claims lodged", said)
+    assert not keyword_gate({"motor", "claim", "number"}, "motor claims lodged", "Motor claims have been lodged.")
+    assert _short("northcombe cup final attendance", "Rovers collect £450,000 in prize money.") is None
