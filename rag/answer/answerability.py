@@ -606,7 +606,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
 _KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
 _KIND_STEMS = content_stems(" ".join(_KIND_NOUNS)) | {"much", "mani", "year", "last"}
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
-_TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave "
+_TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "happen happened end ended know tell say said think")
 
 
@@ -854,7 +854,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         name_share = sum(has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
                                                  and has_term(n, following)) for n in names) / len(names) if names \
             else 1.0
-        said = f"{item.previous} {item.sentence}"
+        said = f"{listed_under(item)} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         if re.search(r"(?:^|\s)(?:1\.|1st)\s+[A-Z]", item.sentence):  # a results list's first place won
             stems |= {"won", "win"}
@@ -914,6 +914,15 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
     return any(content_stems(m.group(1)) & heads for m in _FORECAST.finditer(sentence))
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+
+
+def listed_under(item: Evidence) -> str:
+    """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
+    ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
+    return f"{item.context} " if _LIST_ITEM.match(item.sentence) else item.previous
+
+
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
@@ -928,8 +937,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence)
                 or opposite_action(question, sentence) or part_win(question, sentence)
-                or unreported_win(question, sentence, item.previous)
-                or unnamed_event(question, analysis.names, sentence, item.previous)
+                or unreported_win(question, sentence, listed_under(item))
+                or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
                 or other_ordinal(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))

@@ -605,3 +605,14 @@ def test_found_trying_the_app_a_link_line_a_fine_paid_and_a_final_reached():
     reached = "England will look to echo 2019, when they beat the All Blacks 19-7 to reach the final."
     assert part_win("Who won the 2023 Rugby World Cup?", reached)
     assert extract_short(analyse_question("Who won?"), "Ireland beat the All Blacks 24-19.") == "Ireland"
+
+
+def test_an_awards_list_under_a_winners_title_reports_who_won():
+    from rag.answer.extractive import is_candidate
+
+    line = "- Best actor: Kwame Mensah, Harbour Lights"
+    item = Evidence(sentence=line, context="Aurelia Film Festival 2022: full list of winners - Best actress: Ingrid "
+                    "Solberg", meta="Aurelia Film Festival 2022: full list of winners Wire 2022-10-24", article=line,
+                    rank=0, retrieval=1.0, previous="- Best actress: Ingrid Solberg")
+    assert is_candidate(line, True)
+    assert bool(gates(analyse_question("Who won best actor at the 2022 Aurelia Film Festival?"), [item]).all())
