@@ -304,6 +304,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not SCORE_ASKED.search(question) and not re.search(r"\bvot\w*|\bscor\w*|\bmargin\b|\bmajority\b", question,
                                                          re.I):  # "voted 38-17" is no rise of 38
         spans += [m.span() for m in SCORE.finditer(sentence)]
+    if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
+        spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
+                                                r"nine|ten)\b", sentence, re.I)]
     if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached
         clause = r"[,;]|\s(?:and|but|while|with)\s"  # the forecast's clause: "with 33C expected on Friday"
         spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),

@@ -312,3 +312,8 @@ def test_a_short_statement_of_a_figure_is_a_candidate_and_a_keyword_querys_numbe
     assert keyword_gate({"motor", "claim", "number"}, "motor claims lodged", said)
     assert not keyword_gate({"motor", "claim", "number"}, "motor claims lodged", "Motor claims have been lodged.")
     assert _short("northcombe cup final attendance", "Rovers collect £450,000 in prize money.") is None
+
+
+def test_a_place_in_a_table_counts_nothing():
+    assert _short("What was the attendance at the Everton game?", "Everton fans have protests planned for Sunday's "
+                  "home game, when a win could lift Dyche's team out of the bottom three.") is None
