@@ -293,9 +293,10 @@ _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|a
 
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
-    day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a figure only forecast when the question asks what was ("had
-    predicted a high of 35C", "expects 7.1 million this year"), and for "how many" the number in a compound modifier
-    ("312 seats per five-car train": one train, not five)."""
+    day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a list item's number, a
+    score's numbers, a place in a table ("the bottom three"), a figure only forecast when the question asks what was
+    ("had predicted a high of 35C", "expects 7.1 million this year"), and for "how many" the number in a compound
+    modifier ("312 seats per five-car train": one train, not five)."""
     spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
     if not re.search(r"\btimes?\b|\bclock", question, re.I):  # "7:55 p.m." counts nothing; a winning time is one
         spans += [m.span() for m in re.finditer(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s?[ap]\.?m\.?)?", sentence)]
@@ -318,8 +319,8 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-_LENGTH_UNIT = (r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|foot|cm|inch(?:es)?|yards?|light[- ]years?|"
-                r"parsecs?|au)\b")
+_LENGTH_UNIT = (r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|foot|cm|inch(?:es)?|yards?|"
+                r"light[- ]years?|parsecs?|au)\b")
 # A measure a question names, and the unit its figure must carry ("what temperature": "36.4C", not "1.8 billion")
 _ASKED_UNITS = [
     (re.compile(r"\btemperatures?\b|\b(?:hottest|coldest|warmest)\b|\bdegrees\b", re.I),
@@ -448,8 +449,8 @@ def is_year(figure: str) -> bool:
 
 def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
     """Return True when a sum in the sentence is of a thing the question names ("$100,000 in gold bars" for "gold bars
-    value"; "a £46 million flood defence scheme" for "flood defence scheme cost"): the sum is what it is worth, whatever
-    the sentence's other words."""
+    value"; "a £46 million flood defence scheme" for "flood defence scheme cost"): the sum is what it is worth,
+    whatever the sentence's other words."""
     return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)|((?:\s+[a-z][\w-]*){1,3})",
                                   sentence[m.end():]))
                and content_stems(after.group(1) or after.group(2)) & (asked if after.group(1) else asked - _HEAD_STEMS)
@@ -461,8 +462,8 @@ _AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3},")  # a person's age 
 
 def age_of(names: list[str], sentence: str) -> str | None:
     """Return the age the sentence gives one of the named people ("Marlowe, 54,", "Moradi, who is 31", "the
-    33-year-old Swift", "Swift, aged 33", the report's "the 35-year-old"), or None: "the 11- and 12-year-olds ... gave their friend a Taylor Swift CD"
-    says nothing of Swift's age. With no name asked, any person's apposition."""
+    33-year-old Swift", "Swift, aged 33", the report's "the 35-year-old"), or None: "the 11- and 12-year-olds ... gave
+    their friend a Taylor Swift CD" says nothing of Swift's age. With no name asked, any person's apposition."""
     words = [w for n in names for w in n.split() if len(w) > 2 and w[0].isupper()]
     who = "|".join(re.escape(w) for w in words) or r"[A-Z][\w'’-]+"
     for pattern in (rf"\b(?:{who}),\s(\d{{1,3}}),", rf"\b(?:{who}),\s(?:who is |now |aged )(\d{{1,3}})\b",
@@ -576,8 +577,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
-    if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)(?:\s+[\w&'’-]+){0,6}?\s+paid\b"
-                                              r"(?!\s+(?:for|to|by|out)\b)", question, re.I):
+    if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)"
+                                              r"(?:\s+[\w&'’-]+){0,6}?\s+paid\b(?!\s+(?:for|to|by|out)\b)",
+                                              question, re.I):
         return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
@@ -842,8 +844,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     question_stems = content_stems(analysis.question)
     topic = content_stems(" ".join(analysis.focus)) - set().union(*heads, set()) - _KIND_STEMS - _TOPIC_LIGHT
-    described = content_stems(" ".join(w for w in re.findall(r"\b[a-z][\w'’-]*", analysis.question))) - _HEAD_STEMS - \
-        set().union(*heads, *(content_stems(n) for n in names), set()) - _KIND_STEMS
+    lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
+    described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),
+                                                                       set()) - _KIND_STEMS
     rows = []
     for item in items:
         near = normalise(f"{item.sentence} {item.context} {item.meta}")

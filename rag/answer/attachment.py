@@ -374,7 +374,8 @@ _WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?
 # Names of events a question can ask the winner of, and the words a sentence can speak of any such event with
 _EVENT = re.compile(r"\b(cup|series|championships?|open|marathon|prix|trophy|league|tournament|tour|games|awards?|"
                     r"election|race|classic|derby|bowl|final)$", re.I)
-_ANY_EVENT = re.compile(r"\b(?:race|stage|leg|heat|final|tournament|contest|competition|championships?|title|trophy|cup|crown|"
+_ANY_EVENT = re.compile(r"\b(?:race|stage|leg|heat|final|tournament|contest|competition|championships?|title|trophy|"
+                        r"cup|crown|"
                         r"crowned|champions?|lifted|event)\b", re.I)
 
 

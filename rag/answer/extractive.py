@@ -70,9 +70,11 @@ def is_candidate(sentence: str, line_ends: bool = False) -> bool:
 def _label_value(line: str) -> bool:
     """Whether a line gives a label's value: a short last part after a colon holding a figure ("Joker: Folie à Deux:
     Oct. 4"), or a list item holding one ("- Weight: 13.8kg, the lightest in its class")."""
+    # a list item with a figure or a label's value ("- Weight: 13.8kg, ...", "- Best actor: Kwame Mensah, Harbour
+    # Lights", a results list's "1. Joost Bakker 4h 21m 07s")
     if re.match(r"\s*(?:[-•*–]|\d{1,2}[.)])\s", line) and (re.search(r"\d", line[3:]) or re.match(
-            r"\s*[-•*–]\s[^:]{2,40}:\s\S", line)):  # a list item with a figure or a label's value ("- Weight: 13.8kg,
-        return True  # ...", "- Best actor: Kwame Mensah, Harbour Lights", a results list's "1. Joost Bakker 4h 21m")
+            r"\s*[-•*–]\s[^:]{2,40}:\s\S", line)):
+        return True
     value = line.rsplit(":", 1)[1] if ":" in line else ""
     return bool(re.search(r"\d", value)) and len(value.split()) <= 6
 

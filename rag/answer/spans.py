@@ -285,8 +285,8 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
         return values
     old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
            and re.match(r"\s*to\b", sentence[m.end():])]
-    if not re.search(r"\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow much (?:will|did|does|do|has|have|is|"
-                     r"was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
+    if not re.search(r"\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow much (?:will|did|does|do|has|"
+                     r"have|is|was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
         old += [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])  # "up by £148 to £3,360": £3,360
                 and re.match(r"\s*to\b", sentence[m.end():])]
     return [m for m in values if m not in old] or values

@@ -129,7 +129,8 @@ def find_names(text: str) -> list[str]:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")
         # "Loomly's Series C" is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
-        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE})\b", joined) else re.split(r"(?<=\w)['’]s\s+", joined)
+        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE})\b", joined) else \
+            re.split(r"(?<=\w)['’]s\s+", joined)
         for piece in pieces:
             phrase = re.sub(r"['’]s$", "", piece)
             if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
@@ -303,12 +304,13 @@ def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
-    """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" -> "eFarmly",
-    "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
+    """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" ->
+    "eFarmly", "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
 
     A word counts when the passages capitalise it mostly (not "price" in "Price: $799" among many lower-case
     "price"), sentence openings aside; neighbouring query words the passages write together form one name."""
-    if not analysis.is_keyword and (analysis.question != analysis.question.lower() or not analysis.question[:1].isalpha()):
+    typed_lower = analysis.question == analysis.question.lower() and analysis.question[:1].isalpha()
+    if not analysis.is_keyword and not typed_lower:
         return []  # a question typed all in lower case is read the same way ("is halvorsen cutting jobs?"); one
         # written with capitals says its names ("Where did police find ...?" names none)
     joined = " ".join(texts)
