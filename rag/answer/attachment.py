@@ -201,8 +201,8 @@ def other_member(question: str, sentence: str) -> bool:
     return False
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st")
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st")  # the n-th, by n
 _PARTS = r"stage|game|leg|heat|race|match|test|round|day|episode|week"
 
 
@@ -213,8 +213,8 @@ def unnamed_member(question: str, text: str) -> bool:
     for word, number in re.findall(rf"\b({_PARTS})\s+(\d{{1,2}})\b", question.lower()):
         n = int(number)
         forms = [rf"\b{word}\s+{n}\b", rf"\b{n}(?:st|nd|rd|th)\s+{word}"]
-        if n <= len(_ORDINALS):
-            forms.append(rf"\b{_ORDINALS[n - 1]}\s+(?:\w+\s+)?{word}")
+        if n <= len(_NTH):
+            forms.append(rf"\b{_NTH[n - 1]}\s+(?:\w+\s+)?{word}")
         if not re.search("|".join(forms), text, re.I):
             return True
     return False

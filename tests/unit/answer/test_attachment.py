@@ -267,6 +267,7 @@ def test_an_aim_or_forecast_is_not_what_was_done():
     assert unnamed_member("who won stage 3 of the women's tour?", "Freya Lindahl won the overall title.")
     assert not unnamed_member("who won stage 3 of the women's tour?", "Lindahl won Tuesday's third stage.")
     assert not unnamed_member("who won Game 7?", "Houston won Game 7 of the World Series.")
+    assert not unnamed_member("who won stage 7 of the tour?", "Bakker won the seventh stage.")
     assert uses_done_verb("when is construction on the flood wall supposed to start?", "Construction starts in March "
                           "2026.")  # a plan asks no done verb ("supposed")
 
