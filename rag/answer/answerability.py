@@ -19,7 +19,7 @@ import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (BASE_FORMS, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
                          other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
                          unnamed_event, unnamed_member, unrealised, unreported_win, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
@@ -275,11 +275,6 @@ def _in_currency(amount: str, symbol: str) -> bool:
     return any(form in lowered for form in _CURRENCIES[symbol])
 
 
-def _counts(sentence: str) -> list[str]:
-    """Return the figures of a sentence that can answer "how many": not a measurement ("24mm long", "94mph")."""
-    return [m.group(0) for m in FIGURE.finditer(sentence) if not _UNIT.match(sentence, m.end())]
-
-
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car train", "a 2.3-kilometre wall"
 
@@ -393,27 +388,17 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
-        found = (MONEY.findall(sentence) if CHANGE_WORDS.search(asked) else []) + (
-            _counts(sentence) if re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
-            else FIGURE.findall(sentence))  # "number of trains cancelled": a count, not the 94 of "94mph"
+        counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
+        values = (list(MONEY.finditer(sentence)) if CHANGE_WORDS.search(asked) else []) + [
+            m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
+        # trains cancelled": a count, not the 94 of "94mph"
         if not CHANGE_WORDS.search(asked) and not MONEY_WORDS.search(asked) and (
                 analysis.is_keyword or re.match(r"\W*(so |and |hey,? )?how many\b", asked)):  # "£450,000 in prize
             sums = [m.span() for m in MONEY.finditer(sentence)]  # money" is no attendance, and counts no people
-            inside = {m.group(0) for m in FIGURE.finditer(sentence) if any(a <= m.start() < b for a, b in sums)}
-            outside = {m.group(0) for m in FIGURE.finditer(sentence) if not any(a <= m.start() < b for a, b in sums)}
-            found = [f for f in found if f not in inside or f in outside]
-        rates = {m.group(1) for m in re.finditer(r"(\d[\d,.]*)\s?(?:%|per ?cent)", sentence)}
-        if _PROPORTION_WORDS.search(asked):  # a turnout or a share is a percentage, not "two"
-            found = [f for f in found if f.strip(" .,") in rates or re.search(r"%|per ?cent", f)]
-        elif not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # a population or a count is not "1.7%"
-            found = [f for f in found if f.strip(" .,") not in rates and not re.search(r"%|per ?cent", f)]
-        roles = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)  # "12 May" counts
-        # nothing, "22 destinations" no passengers
-        found = [f for f in found if any(not any(a <= m.start() < b for a, b in roles)
-                                         for m in re.finditer(re.escape(f), sentence))]
-        if asked_unit(analysis.question):  # "what temperature": a figure in degrees
-            united = {m.group(0) for m in with_unit(analysis.question, sentence, list(FIGURE.finditer(sentence)))}
-            found = [f for f in found if f in united]
+            values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
+        # read as the span picker reads them (count_figures): not "12 May" or "22 destinations"; a share's
+        # percentage, not a population's; in the unit a measure asks for
+        found = [m.group(0) for m in count_figures(analysis, sentence, values)]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
@@ -455,9 +440,6 @@ def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
                                   sentence[m.end():]))
                and content_stems(after.group(1) or after.group(2)) & (asked if after.group(1) else asked - _HEAD_STEMS)
                for m in MONEY.finditer(sentence))  # "a $1.7 billion deal" is no fine in the deal
-
-
-_AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s\d{1,3},")  # a person's age as news gives it
 
 
 def age_of(names: list[str], sentence: str) -> str | None:
@@ -862,7 +844,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             else 1.0
         said = f"{listed_under(item)} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
-        if re.search(r"(?:^|\s)(?:1\.|1st)\s+[A-Z]", item.sentence):  # a results list's first place won
+        if FIRST_PLACE.search(item.sentence):  # a results list's first place won
             stems |= {"won", "win"}
         said_quarters = quarters(near)
         rows.append([
@@ -889,8 +871,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems)
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
-             # "An annual season ticket ... will go up by
-             # £148 to £3,360": the sentence is about the thing asked, by two of the question's own words
+             # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
+             # three of the question's own words
              or (aged and age_of(names, item.sentence) is not None))  # "Marlowe, 54, denies ..."
             and (not verb or bool(verb & stems))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
@@ -920,13 +902,12 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
     return any(content_stems(m.group(1)) & heads for m in _FORECAST.finditer(sentence))
 
 
-_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 
 
 def listed_under(item: Evidence) -> str:
     """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
     ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
-    return f"{item.context} " if _LIST_ITEM.match(item.sentence) else item.previous
+    return f"{item.context} " if LIST_ITEM.match(item.sentence) else item.previous
 
 
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:

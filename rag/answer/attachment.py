@@ -95,12 +95,16 @@ WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|h
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
                           r"champions?)\b|\bwinners?\s+of\b", re.I)
 # ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)
+# A list line ("- Weight: 13.8kg", "3. £9 million is ...") and a results list's first place ("1. Joost Bakker 4h 21m")
+LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+_FIRST_PLACE = r"(?:^|\s)(?:1\.|1st)\s+(?=[A-Z])"
 WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|victorious|crowned|clinched|clinches|"
                         r"triumph\w*|lifted|retained|edged|thrashed|routed|title|gold|first place|finished first)\b"
                         r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
-                        r"(?:winners?|champions?)\b|(?:^|\s)(?:1\.|1st)\s+(?=[A-Z])|\blist of (?:the )?winners\b|"
+                        rf"(?:winners?|champions?)\b|{_FIRST_PLACE}|\blist of (?:the )?winners\b|"
                         r"\bwinners(?: list)?:", re.I)  # "1. Joost Bakker 4h 21m" (a results list's first place);
 # "Aurelia Film Festival 2022: full list of winners" (what is listed under it won)
+FIRST_PLACE = re.compile(_FIRST_PLACE)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)

@@ -20,6 +20,7 @@ from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_nam
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
+from .attachment import LIST_ITEM
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import VERDICTS, date_order, decide_yes_no, verify_statement
@@ -72,7 +73,7 @@ def _label_value(line: str) -> bool:
     Oct. 4"), or a list item holding one ("- Weight: 13.8kg, the lightest in its class")."""
     # a list item with a figure or a label's value ("- Weight: 13.8kg, ...", "- Best actor: Kwame Mensah, Harbour
     # Lights", a results list's "1. Joost Bakker 4h 21m 07s")
-    if re.match(r"\s*(?:[-•*–]|\d{1,2}[.)])\s", line) and (re.search(r"\d", line[3:]) or re.match(
+    if LIST_ITEM.match(line) and (re.search(r"\d", line[3:]) or re.match(
             r"\s*[-•*–]\s[^:]{2,40}:\s\S", line)):
         return True
     value = line.rsplit(":", 1)[1] if ":" in line else ""

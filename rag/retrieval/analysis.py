@@ -34,12 +34,11 @@ _MONTH_WORDS = CALENDAR_WORDS
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
                              "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
-_MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
+MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill)\b", re.I)  # ("the damage bill")
-MONEY_WORDS = _MONEY_WORDS  # what the answer layer reads as asking for a sum
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
@@ -158,12 +157,12 @@ def question_kind(question: str) -> str:
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"
                                                   r"can|could|money|cash|more|less|(a|an|per|each) (year|month|week|"
                                                   r"day|share|head|person|unit))\b", q) \
-            and not _MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else "") \
+            and not MONEY_WORDS.match(q.split()[2] if len(q.split()) > 2 else "") \
             and not re.match(r"\W*how much [A-Z]", question) \
             and not re.search(r"\b(?:cost|costs|costing|pay|paid|spend|spent|charge|charged|worth|fee|price)\b", q):
         return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
-            q.startswith(("what", "which")) and _MONEY_WORDS.search(opening) and "how many" not in q):
+            q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion")) \
             or q.startswith(_MEASURE_OPENERS):
@@ -236,7 +235,7 @@ _PHRASE_ENDS = {"in", "of", "for", "at", "on", "to", "by", "from", "with", "when
 
 
 def _kind_from_words(q: str, default: str) -> str:
-    if _MONEY_WORDS.search(q):
+    if MONEY_WORDS.search(q):
         return "money"
     if _COUNT_WORDS.search(q):
         return "number"
