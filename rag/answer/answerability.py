@@ -21,7 +21,8 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
                          other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
-                         unnamed_event, unnamed_member, unrealised, unreported_win, uses_done_verb, withheld)
+                         unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win, uses_done_verb,
+                         withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 
 MODELS = Path(__file__).parent / "models"
@@ -300,6 +301,12 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not SCORE_ASKED.search(question) and not re.search(r"\bvot\w*|\bscor\w*|\bmargin\b|\bmajority\b", question,
                                                          re.I):  # "voted 38-17" is no rise of 38
         spans += [m.span() for m in SCORE.finditer(sentence)]
+    if not re.search(r"\bmargin\b|\bmajority\b|\bby how (?:much|many)\b", question, re.I):  # "won by 611 votes":
+        # the margin, not the votes a winner got
+        spans += [m.span(1) for m in re.finditer(r"\b(?:won|wins|win|winning|beat|beaten|lost|loses|lose|held|holds|"
+                                                 r"kept|carried|edged|passed|defeated)\b[^.;]{0,40}?\bby\s+"
+                                                 r"(\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+                                                 sentence, re.I)]
     if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
         spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                                                 r"nine|ten)\b", sentence, re.I)]
@@ -360,12 +367,21 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     return spans
 
 
+CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?",
+                   re.I)  # a clock time or a race time: "2:24:17", "3.40am"
+_CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|"
+                          r"clock|record|post)\b)", re.I)  # "what time did the raid happen": the time of day
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
     taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
+    if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
+        clocks = [c.span() for c in CLOCK.finditer(sentence)]
+        return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
     if _PROPORTION_WORDS.search(asked):
@@ -650,11 +666,15 @@ def ordinary_opening(name: str, sentence: str) -> bool:
 
 
 def person_like(name: str) -> bool:
-    """Return True when a name could be a person's (not ending in City, Parade, Council ...; not all capitals; not a
-    single nationality word: "the English club")."""
+    """Return True when a name could be a person's (not ending in City, Parade, Council ...; not opening with River,
+    Lake, Mount ...; not all capitals; not a single nationality word: "the English club")."""
     words = name.split()
-    return not (words[-1].lower() in _NOT_PERSON or name.isupper() or len(words) > 4
+    return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
+                or len(words) > 4
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
+
+
+_PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle"}  # "River Tolle"
 
 
 # Nationality words: "the English club" names no one (a list, not endings: Altman, Brian and Modi end the same way)
@@ -812,6 +832,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     measures = asked_measures(analysis)
     aged = any("age" in group for group in heads)
     keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
+    # the words of its names are the names gate's, read with the article's lead ("marrowgate quenby cross fare rise":
+    # "Fares on the route will rise" in a report whose first sentence names the line)
+    name_stems = content_stems(" ".join(names))
+    named = {k for k in keywords if any(n.startswith(k) for n in name_stems)}
+    keywords -= named
     asked_quarters = quarters(analysis.question)
     factoid = analysis.kind in FACTOID_KINDS
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
@@ -851,6 +876,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             name_share >= need - 1e-9 and (not keywords or keyword_gate(
                 keywords - _implied_first_names(names, f"{item.previous} {item.sentence}", item.following), near,
                 item.sentence))
+            and (not named or keyword_gate(named - _implied_first_names(names, f"{item.previous} {item.sentence}",
+                                                                         item.following),
+                                        f"{around} {around.replace('-', ' ')}", item.sentence))  # "Marrowgate-Quenby"
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
@@ -916,7 +944,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
     question about who won or none of the named event, a date far from the verb a "when did" question asks about, a
-    "which bank" over an article that never speaks of one, or a figure it says was not given."""
+    "which bank" over an article that never speaks of one, a figure it says was not given, or no place for a
+    question about who came second."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
@@ -927,7 +956,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, listed_under(item))
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
-                or other_ordinal(question, sentence)
+                or other_ordinal(question, sentence) or unplaced_finish(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

@@ -207,21 +207,45 @@ def other_member(question: str, sentence: str) -> bool:
 
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
         "twelfth", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th", "21st")  # the n-th, by n
+_COUNTING = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _PARTS = r"stage|game|leg|heat|race|match|test|round|day|episode|week"
 
 
 def unnamed_member(question: str, text: str) -> bool:
     """Return True when the question asks about one numbered part of an event ("who won stage 3 of the Tour of
-    Calder?") and the text (the sentence and the one before) names that part in no form ("stage 3", "the third
-    stage", "Stage 3's"): "Lindahl won the overall title" tells of the whole."""
-    for word, number in re.findall(rf"\b({_PARTS})\s+(\d{{1,2}})\b", question.lower()):
-        n = int(number)
-        forms = [rf"\b{word}\s+{n}\b", rf"\b{n}(?:st|nd|rd|th)\s+{word}"]
+    Calder?", "stage three") and the text (the sentence and the one before) names that part in no form ("stage 3",
+    "stage three", "the third stage", "Stage 3's"): "Lindahl won the overall title" tells of the whole."""
+    for word, number in re.findall(rf"\b({_PARTS})\s+(\d{{1,2}}|{'|'.join(_COUNTING)})\b", question.lower()):
+        n = int(number) if number.isdigit() else _COUNTING.index(number) + 1  # "stage 3", "stage three"
+        forms = [rf"\b{word}\s+(?:{n}|{_COUNTING[n - 1] if n <= len(_COUNTING) else n})\b",
+                 rf"\b{n}(?:st|nd|rd|th)\s+{word}"]
         if n <= len(_NTH):
             forms.append(rf"\b{_NTH[n - 1]}\s+(?:\w+\s+)?{word}")
         if not re.search("|".join(forms), text, re.I):
             return True
     return False
+
+
+_FINISH = re.compile(r"\b(?:came|come|comes|finished|finish|finishes|placed|was|were|ended|took)\s+(?:in\s+)?"
+                     r"(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\b|\b(runners?[- ]up)\b", re.I)
+_PLACE_FORMS = {"second": r"second|2nd|runners?[- ]up", "third": r"third|3rd", "fourth": r"fourth|4th",
+                "fifth": r"fifth|5th", "sixth": r"sixth|6th"}
+
+
+def unplaced_finish(question: str, sentence: str) -> bool:
+    """Return True when the question asks who came second (third, runner-up ...) and the sentence gives no such place
+    ("Hallworth has won the prize" names the winner only); a results list's line "2." gives one."""
+    if not (asked := _FINISH.search(question)):
+        return False
+    place = (asked.group(1) or "second").lower()
+    place = {"2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth"}.get(place, place)
+    number = str(("second", "third", "fourth", "fifth", "sixth").index(place) + 2)
+    form = _PLACE_FORMS[place]  # a place finished in ("Falk finished second", "Piers Oakden third in 1:06:20",
+    # "second place"), not "her second novel"
+    return not (re.search(rf"\b(?:came|come|finished|placed|was|were|ended|took|in)\s+(?:in\s+)?(?:{form})\b|"
+                          rf"\b[A-Z][\w'’-]+,?\s+(?:{form})\b(?!\s+(?!in\b)[a-z])|\b(?:{form})\s+(?:place|position|"
+                          rf"spot)\b|\brunners?[- ]up\b", sentence)
+                or re.match(rf"\s*{number}[.)]\s", sentence))
 
 
 def spoken_year(year: str, sentence: str, published: date | None) -> bool:

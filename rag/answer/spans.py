@@ -8,7 +8,8 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
-from .answerability import (DATE, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
+from .support import NUMBER_WORDS
+from .answerability import (CLOCK, DATE, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
                             age_of, asked_heads, asked_measures, content_stems, count_figures, duration_asked,
                             figure_roles, is_year, ordinary_opening, person_answer, person_like)
 
@@ -126,7 +127,8 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
 
 
 _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
-                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?)"
+                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?|hours?|hrs|minutes?|mins)"
+                         r"(?:,?\s(?:and\s)?\d{1,2}\s(?:minutes?|mins|seconds?|secs))?"  # "6 hours 12 minutes"
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
 
 
@@ -161,7 +163,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
-        if re.search(r"\btime\b", analysis.question, re.I) and (times := novel(_CLOCK.finditer(sentence))):
+        if re.search(r"\btime\b", analysis.question, re.I) and (times := novel(CLOCK.finditer(sentence))):
             return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
         if SCORE_ASKED.search(analysis.question) and (scores := novel(SCORE.finditer(sentence))):
             return _nearest(sentence, scores, anchors)  # "what was the score": the scoreline
@@ -216,7 +218,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
-        elif kind == "person" and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
+        if kind == "person":  # "Luca Brisk of team Halcyon Velo won": the team or party a person is "of" is theirs,
+            # not who did it
+            spots = [(at, name) for at, name in spots if not _AFFILIATION.search(sentence[:at])] or spots
+        if kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
             # doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving Castleton's fifth
             # penalty"), unless it is done "by" someone
             said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(verb.group(1))]
@@ -258,6 +263,7 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
     return None
 
 
+_AFFILIATION = re.compile(r"[A-Z][\w'’-]+,?\s+(?:of|from)\s+(?:the\s+)?(?:team\s+|club\s+)?$")
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
                      r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten
@@ -275,7 +281,6 @@ def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | Non
 _GAP = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?:[\s-]?(?:seconds?|secs?|minutes?|mins?|"
         r"points?|votes?|goals?|runs?|wickets?|strokes?|lengths?|shots?|%|per ?cent))?")
 _MARGIN = re.compile(rf"\bby\s+({_GAP})|\b({_GAP})\s+(?:ahead of|clear of|in front of)\b", re.I)
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b")
 
 
 def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:
@@ -328,6 +333,8 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     if " " in name:
         return False
     lower = name.lower()
+    if lower.strip(".") in _TITLES or lower in NUMBER_WORDS:  # "Chief executive Lydia Marchbank", "Former
+        return True  # pharmacist ...", "Six novels": a title or a count names no one
     if lower in STOPWORDS and not name.isupper():  # "World Series: You can bet on ..." ("US" stays a name)
         return True
     if not sentence.lstrip(" \"“'‘").startswith(name):

@@ -64,7 +64,7 @@ _FIGURE = re.compile(r"\d+(?:[.,:]\d+)*(?:[-–]\d+)*")
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
                "yesterday", "today", "tomorrow"}
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                  "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
                  "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
                  "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
@@ -82,7 +82,7 @@ def content_words(words: list[str]) -> list[str]:
 
 def _figures(text: str) -> set[str]:
     found = {f.replace(",", "") for f in _FIGURE.findall(text)}
-    return found | {_NUMBER_WORDS[w] for w in tokens_of(text) if w in _NUMBER_WORDS}
+    return found | {NUMBER_WORDS[w] for w in tokens_of(text) if w in NUMBER_WORDS}
 
 
 def _names(sentence: str) -> list[str]:
@@ -96,7 +96,7 @@ def _names(sentence: str) -> list[str]:
         word = match.group(0).replace("’", "'")
         lower = word.lower().removesuffix("'s")
         is_name = (word[0].isupper() and position > 0 and lower not in _STOPWORDS and lower not in _DATE_WORDS
-                   and lower not in _NUMBER_WORDS)
+                   and lower not in NUMBER_WORDS)
         joined = is_name and run_end is not None and sentence[previous_end:match.start()].strip() == ""
         if is_name:
             if joined:

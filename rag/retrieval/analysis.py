@@ -42,7 +42,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
-                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion)\b", re.I)
+                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|jobs)\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
@@ -151,6 +151,7 @@ def question_kind(question: str) -> str:
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
                r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
+    q = re.sub(r"\bjobs? (?:losses|loss|cuts)\b", "jobs lost", q)  # a count of jobs, not a sum lost
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
@@ -164,11 +165,12 @@ def question_kind(question: str) -> str:
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
-    if q.startswith("how many") or q.startswith(("what percentage", "what share", "what proportion")) \
+    if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
+                                                 "what share", "what proportion")) \
             or q.startswith(_MEASURE_OPENERS):
         return "number"
     # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
-    if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|earn|pay|raise|fetch|charge|spend|"
+    if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|costing|earn|pay|raise|fetch|charge|spend|"
                  r"sell for|go for|make)\??$", q)
             or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)
             or re.match(r"what (did|does|do|will|would) [^?]{1,90}\bcost (?:in|to|for|after|before|from|under|per|"

@@ -1,5 +1,6 @@
 """A sentence holding the question's words attached to something else does not answer it (rag/answer/attachment.py)."""
 
+from dataclasses import replace
 from datetime import date
 
 from rag.answer.answerability import GATES, Evidence, gates, sum_of_head, _HEADS
@@ -617,3 +618,29 @@ def test_an_awards_list_under_a_winners_title_reports_who_won():
                     rank=0, retrieval=1.0, previous="- Best actress: Ingrid Solberg")
     assert is_candidate(line, True)
     assert bool(gates(analyse_question("Who won best actor at the 2022 Aurelia Film Festival?"), [item]).all())
+
+
+def test_a_numbered_stage_in_words_and_a_finishing_place_must_be_said():
+    from rag.answer.attachment import unnamed_member, unplaced_finish
+
+    third = "Luca Brisk won the 168km third stage of the Tour of Wexmoor on Wednesday."
+    assert unnamed_member("Who won stage four of the Tour of Wexmoor?", third)
+    assert not unnamed_member("wexmoor tour stage three winner", third)
+    assert unplaced_finish("who came second in the aldwyn prize this year?", "Femi Hallworth has won the 2024 Aldwyn "
+                           "Prize for her second novel.")
+    assert not unplaced_finish("Who finished third in 2023?", "Falk finished second in 1:05:03, with last year's "
+                               "champion Piers Oakden third in 1:06:20.")
+    assert not unplaced_finish("who was runner-up?", "Kolby took second place.")
+
+
+def test_a_keyword_querys_names_may_be_set_by_the_articles_lead():
+    lead = "Trains returned to the Marrowgate-Quenby Cross line on Monday, a week later than planned."
+    fares = "Fares on the route will rise by 4.5% from January."
+    item = Evidence(sentence=fares, context="Marrowgate line reopens a week late " + lead, meta="Wire",
+                    article=f"{lead} Passenger numbers were not given. {fares}", rank=0, retrieval=1.0,
+                    previous="Passenger numbers were not given.")
+    analysis = replace(analyse_question("marrowgate quenby cross fare rise"), names=["Marrowgate", "Quenby Cross"])
+    assert gates(analysis, [item]).all()
+    pre_tax = Evidence(sentence="Quillmere made a pre-tax profit of £14.6m.", context="Quillmere results ", meta="Wire",
+                       article="Quillmere made a pre-tax profit of £14.6m.", rank=0, retrieval=1.0)
+    assert not gates(replace(analyse_question("quillmere after tax profit"), names=["Quillmere"]), [pre_tax])[0][0]

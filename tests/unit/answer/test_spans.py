@@ -317,3 +317,30 @@ def test_a_short_statement_of_a_figure_is_a_candidate_and_a_keyword_querys_numbe
 def test_a_place_in_a_table_counts_nothing():
     assert _short("What was the attendance at the Everton game?", "Everton fans have protests planned for Sunday's "
                   "home game, when a win could lift Dyche's team out of the bottom three.") is None
+
+
+def test_a_title_a_count_word_and_a_persons_team_are_no_answer_to_who():
+    assert _short("who's the boss at brindlecott foods?", "Chief executive Lydia Marchbank, 52, said the group had "
+                  "held on to customers.") == "Lydia Marchbank"
+    assert _short("aldwyn prize 2024 winner", "Six novels have been shortlisted for the 2024 Aldwyn Prize.") is None
+    assert _short("wexmoor tour stage three winner", "Luca Brisk of team Halcyon Velo won the 168km third stage of "
+                  "the Tour of Wexmoor on Wednesday.") == "Luca Brisk"
+    assert _short("Who won the Calverdown East by-election?", "Amelia Stroud of the Progress Party won the Calverdown "
+                  "East by-election on Thursday with 1,284 votes.") == "Amelia Stroud"
+    assert _short("what was the name of the man rescued near pellingford?", "About 320 homes were flooded after the "
+                  "River Tolle burst its banks.") is None
+
+
+def test_a_time_of_day_a_wait_and_a_percentage_are_given_as_written():
+    raid = "Thieves used a stolen van to smash through the shop's front at 3.40am, police said."
+    assert _short("what time did the wexmoor jewellers get raided?", raid) == "3.40am"
+    assert _short("what time did the wexmoor jewellers get raided?", "Police have arrested three men after 27 garden "
+                  "sheds were broken into.") is None
+    assert _short("What was the average A&E wait at Lowtherby General in January?", "Patients waited an average of "
+                  "6 hours 12 minutes to be seen in January.") == "6 hours 12 minutes"
+    assert _short("what % of hollins primary pupils met the expected standard?", "Inspectors noted that 91% of "
+                  "pupils met the expected standard at age 11.") == "91%"
+    assert _short("gorsley glassworks job losses", "Ferrant Glass will close its Gorsley glassworks with the loss of "
+                  "230 jobs.") == "230"
+    assert _short("How many votes did Ray Hennessy receive in 2022?", "Hennessy held the seat for 16 years and won by "
+                  "611 votes in 2022.") is None
