@@ -19,11 +19,12 @@ import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, opposite_action, other_holder, other_member, other_of, other_ordinal,
-                         other_place, other_role, other_year, part_win, relative_year, spoken_year, tentative,
-                         unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win, uses_done_verb,
-                         withheld)
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, opposite_action, other_first_period,
+                         other_holder, other_member, other_of, other_ordinal, other_place, other_role, other_year,
+                         part_win, relative_year, spoken_year, tentative, unnamed_event, unnamed_member,
+                         unplaced_finish, unrealised, unreported_win, unsaid_naming, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
+from .support import NUMBER_WORDS
 
 MODELS = Path(__file__).parent / "models"
 # Question kinds whose answer is a thing of a type (a sum, a count, a date, a name)
@@ -45,6 +46,15 @@ DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
                    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
+DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)  # "on what date": a day
+
+
+def names_day(date_text: str) -> bool:
+    """Return True when a date names a day ("24 October", "Monday", "yesterday"), not only a month or a year."""
+    return bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b|day\b|\b(?:yesterday|today|tomorrow|Easter|Christmas)\b",
+                          date_text))
+
+
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # What a money or count question asks about, in groups of words that say the same thing: a sentence answering
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
@@ -88,7 +98,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "post", "house", "hall", "bridge", "river", "valley", "head", "bay", "island", "county", "region",
                "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm",
                "open", "festival", "awards", "prize", "trophy", "championship", "championships", "games", "series",
-               "classic", "grand", "prix", "show", "fair", "conference", "summit", "election"}
+               "classic", "grand", "prix", "show", "fair", "conference", "summit", "election", "buses", "airlines",
+               "airways", "rail", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
+               "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
@@ -351,13 +363,18 @@ def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.
 def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the figures a "how many X" question cannot take because they count something else, by the
     plural noun right after them ("flies to 22 destinations" for "how many passengers"; "5 goals" for "how many
-    points")."""
+    points"), or because they are the whole a part is taken from ("drop five of its 14 routes")."""
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
     if not counted:
         return []
     spans = []
+    if not re.search(r"\b(?:total|in all|altogether|overall|whole)\b|\bhow many \w+ (?:does|do|did|will) [^?]*\bhave\b",
+                     analysis.question, re.I):  # "drop five of its 14 routes": the whole is not what the verb counts
+        spans += [m.span(1) for m in re.finditer(rf"(?:{FIGURE.pattern})\s+of\s+(?:its|their|the|his|her|our)\s+"
+                                                 r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                                                 r"twelve)\b", sentence, re.I)]
     for m in FIGURE.finditer(sentence):
         noun = re.match(r"\s+([a-z][a-z'’-]+s)\b", sentence[m.end():])
         if noun and noun.group(1) not in STOPWORDS and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
@@ -427,10 +444,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
             found = SCORE.findall(sentence)
     elif kind == "date":
-        found = DATE.findall(sentence)
+        found = [d for d in DATE.findall(sentence) if not DAY_ASKED.search(asked) or names_day(d)]
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_answer(
-                 n, sentence, analysis.question)) and not ordinary_opening(n, sentence)]
+                 n, sentence, analysis.question)) and not ordinary_opening(n, without_dateline(sentence))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -657,24 +674,25 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
 
 def ordinary_opening(name: str, sentence: str) -> bool:
     """Return True for a single capitalised word opening the sentence that is an ordinary word by its form: a
-    stopword, an abstract noun ("Construction of the substation ...") or an adverb ("Absolutely everyone ...")."""
+    stopword, a number ("One man, 67, was rescued"), an abstract noun ("Construction of the substation ...") or an adverb ("Absolutely everyone ...")."""
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
-    return lower in STOPWORDS or lower in _DISCOURSE or bool(re.search(
+    return lower in STOPWORDS or lower in _DISCOURSE or lower in NUMBER_WORDS or bool(re.search(
         r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower))
 
 
 def person_like(name: str) -> bool:
     """Return True when a name could be a person's (not ending in City, Parade, Council ...; not opening with River,
-    Lake, Mount ...; not all capitals; not a single nationality word: "the English club")."""
+    Storm, Mount ...; not all capitals; not a single nationality word: "the English club")."""
     words = name.split()
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
                 or len(words) > 4
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
 
 
-_PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle"}  # "River Tolle"
+_PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle", "storm", "hurricane",
+                "typhoon", "cyclone"}  # "River Tolle", "Storm Idra"
 
 
 # Nationality words: "the English club" names no one (a list, not endings: Altman, Brian and Modi end the same way)
@@ -799,7 +817,8 @@ def _other_weekday(days: set[str], sentence: str) -> bool:
     return bool(said) and not said & days
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?\s*[-–—]\s+")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?(?:,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?|\s*\(([^)]*)\))"
+                      r"\s*[-–—]\s+")  # "DUBLIN, Aug 2 (AviationWire) - ", "SALTMERE (Northline Wire) - "
 
 
 def without_dateline(sentence: str) -> str:
@@ -871,7 +890,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         if FIRST_PLACE.search(item.sentence):  # a results list's first place won
             stems |= {"won", "win"}
-        said_quarters = quarters(near)
+        said_quarters = quarters(near) or quarters(_lead(item.article))  # a report's lead sets its quarter
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(
                 keywords - _implied_first_names(names, f"{item.previous} {item.sentence}", item.following), near,
@@ -944,8 +963,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     relative phrase, a proposal for a question about the outcome, the opposite action ("rejecting" for "accepted"), a
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
     question about who won or none of the named event, a date far from the verb a "when did" question asks about, a
-    "which bank" over an article that never speaks of one, a figure it says was not given, or no place for a
-    question about who came second."""
+    "which bank" over an article that never speaks of one, a figure it says was not given, another first period
+    ("first day" for "first year"), no place for a question about who came second, or no naming for a question about what something is called."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
@@ -957,6 +976,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
                 or other_ordinal(question, sentence) or unplaced_finish(question, sentence)
+                or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

@@ -248,6 +248,32 @@ def unplaced_finish(question: str, sentence: str) -> bool:
                 or re.match(rf"\s*{number}[.)]\s", sentence))
 
 
+_NAMING_ASKED = re.compile(r"\b(?:called|named|known as|renamed)\W*$", re.I)
+
+
+def unsaid_naming(question: str, sentence: str) -> bool:
+    """Return True when the question asks what something is called ("what will the merged school be called?") and
+    the sentence names nothing ("will be called", "named", "known as") or says it is not yet named: another name in
+    it is not the one."""
+    naming = r"(?:call|calls|called|calling|name|names|named|naming|known as|renamed|dubbed|christened|titled)"
+    return bool(_NAMING_ASKED.search(question)) and (
+        not re.search(rf"\b{naming}\b", sentence, re.I)
+        or bool(re.search(rf"\b(?:not|yet to|no|never)\s+(?:\w+\s+){{0,2}}{naming}\b", sentence, re.I)))  # "have
+    # not yet named them"
+
+
+_FIRST_PERIOD = re.compile(r"\b(?:first|last|opening|final)\s+(day|week|weekend|month|year|season|hour|fortnight)s?\b",
+                           re.I)
+
+
+def other_first_period(question: str, sentence: str) -> bool:
+    """Return True when the question asks about the first (last) period of something ("in its first year back") and
+    the sentence speaks only of another first period ("2,300 visitors on the first day")."""
+    asked = {m.group(1).lower() for m in _FIRST_PERIOD.finditer(question)}
+    said = {m.group(1).lower() for m in _FIRST_PERIOD.finditer(sentence)}
+    return bool(asked and said) and not asked & said
+
+
 def spoken_year(year: str, sentence: str, published: date | None) -> bool:
     """Return True when the sentence speaks of the year by a relative phrase: "last year" in an article of 2025 is
     2024, "this year" is 2025."""

@@ -9,9 +9,10 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (CLOCK, DATE, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
-                            age_of, asked_heads, asked_measures, content_stems, count_figures, duration_asked,
-                            figure_roles, is_year, ordinary_opening, person_answer, person_like)
+from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
+                            SCORE_ASKED, age_of, asked_heads, asked_measures, content_stems, count_figures,
+                            duration_asked, figure_roles, is_year, names_day, ordinary_opening, person_answer,
+                            person_like, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -195,7 +196,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
         return _with_unit(sentence, found)
     if kind == "date":
-        dates = novel(DATE.finditer(sentence))
+        dates = [d for d in novel(DATE.finditer(sentence)) if not DAY_ASKED.search(analysis.question)
+                 or names_day(d.group(0))]  # "on what date": "24 October", not "April"
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
             return dates[-1].group(0).strip(" ,.")  # "voted on Friday to extend it by 2027": the future date
         return _nearest(sentence, dates, anchors)
@@ -212,9 +214,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
         spots = [(m.start(), name) for _, name in names for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
         credit = DATELINE.match(sentence)  # "BIRMINGHAM, Nov 2 (Court News Service) -": the wire, not an answer
-        if credit and credit.group(1):
-            spots = [(at, name) for at, name in spots if not credit.start(1) <= at < credit.end(1)]
-            names = [(at, name) for at, name in names if not credit.start(1) <= at < credit.end(1)]
+        if credit and (wire := 1 if credit.group(1) else 2 if credit.group(2) else 0):
+            spots = [(at, name) for at, name in spots if not credit.start(wire) <= at < credit.end(wire)]
+            names = [(at, name) for at, name in names if not credit.start(wire) <= at < credit.end(wire)]
         if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
@@ -337,6 +339,7 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
         return True  # pharmacist ...", "Six novels": a title or a count names no one
     if lower in STOPWORDS and not name.isupper():  # "World Series: You can bet on ..." ("US" stays a name)
         return True
+    sentence = without_dateline(sentence)  # "SALTMERE (Northline Wire) - About 320 homes ...": "About" opens it
     if not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)

@@ -181,6 +181,9 @@ def question_kind(question: str) -> str:
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
                      "in which year", "on what date")):
         return "date"
+    if re.match(r"(?:what|how) (?:is|are|was|were|will|would|has|have|had)\b[^?]{1,80}\b(?:called|named|known as|"
+                r"renamed)\??$", q):
+        return "organisation"  # "what will the merged school be called?": a name, said where the thing is named
     if q.startswith(_YES_NO_OPENERS):
         return "temporal" if _ORDER_WORDS.search(q) and ("published" in q or "report" in q or q.startswith("between")) \
             else "yesno"

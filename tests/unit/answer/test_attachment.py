@@ -644,3 +644,24 @@ def test_a_keyword_querys_names_may_be_set_by_the_articles_lead():
     pre_tax = Evidence(sentence="Quillmere made a pre-tax profit of £14.6m.", context="Quillmere results ", meta="Wire",
                        article="Quillmere made a pre-tax profit of £14.6m.", rank=0, retrieval=1.0)
     assert not gates(replace(analyse_question("quillmere after tax profit"), names=["Quillmere"]), [pre_tax])[0][0]
+
+
+def test_a_name_asked_for_a_first_period_and_a_reports_quarter_bind():
+    from rag.answer.attachment import other_first_period, unsaid_naming
+
+    called = "What will the merged school be called?"
+    assert unsaid_naming(called, "The merged school will be led by Ridgeway head Tobias Quayle.")
+    assert unsaid_naming("what are the red panda cubs called?", "Keepers have not yet named them.")
+    assert not unsaid_naming(called, "The merged school will be called Pellingford Primary.")
+    assert other_first_period("how many people visited the museum in its first year back?", "About 2,300 people "
+                              "visited on the first day.")
+    assert not other_first_period("how many people visited the museum in its first year back?", "It drew 120,000 "
+                                  "visitors in its first year.")
+    lead = "Average house prices in Saltmere dipped 0.4% in the second quarter, Harcourt Lane said."
+    item = Evidence(sentence="In neighbouring Pellingford, the average was £228,300.", context="Prices dip ",
+                    meta="Wire", article=f"{lead} In neighbouring Pellingford, the average was £228,300.", rank=0,
+                    retrieval=1.0, previous="Detached homes rose 1.2% while the average price fell.")
+    assert not gates(analyse_question("what was the average house price in Pellingford in the first quarter?"),
+                     [item]).all()
+    assert gates(analyse_question("what was the average house price in Pellingford in the second quarter?"),
+                 [item]).all()

@@ -344,3 +344,16 @@ def test_a_time_of_day_a_wait_and_a_percentage_are_given_as_written():
                   "230 jobs.") == "230"
     assert _short("How many votes did Ray Hennessy receive in 2022?", "Hennessy held the seat for 16 years and won by "
                   "611 votes in 2022.") is None
+
+
+def test_a_date_asked_by_day_a_part_of_a_whole_and_a_wire_credit_without_a_date():
+    assert _short("On what date will the 2025 Calverdown Half Marathon be held?", "The 2025 race is expected to move "
+                  "to April.") is None
+    assert _short("When will the 2025 Calverdown Half Marathon be held?", "The 2025 race is expected to move to "
+                  "April.") == "April"
+    assert _short("How many routes is SkyPellar dropping from Brackenholt Airport this winter?", "SkyPellar will drop "
+                  "five of its 14 routes from Brackenholt Airport this winter.") == "five"
+    assert _short("How many routes does SkyPellar have in total at Brackenholt?", "SkyPellar will drop five of its 14 "
+                  "routes from Brackenholt Airport this winter.") == "14"
+    assert _short("who reported the Saltmere floods?", "SALTMERE (Northline Wire) - About 320 homes were flooded in "
+                  "Saltmere, the Tolle Catchment Agency said.") is None
