@@ -23,7 +23,7 @@ from .answerability import AnswerModel, Evidence, content_stems, features, gates
 from .attachment import LIST_ITEM
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
-from .verdict import VERDICTS, date_order, decide_yes_no, verify_statement
+from .verdict import VERDICTS, date_order, decide_yes_no, denial, verify_statement
 
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
@@ -257,6 +257,8 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
                 [(part.text, c.text) for part, _, c in supports if c is not None])
         elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
             return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
+        elif short == "No" and (denied := denial(analysis, ranked, model.threshold)) is not None:
+            chosen = [[denied]] + [c for c in chosen if denied not in c][:max_sentences - 1]  # the denial is cited
     else:
         best = ranked[0].answers if ranked else 0.0
         # a question about what named outlets reported needs each outlet's articles to bear on it

@@ -196,7 +196,7 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
     done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
     if not done:
-        return None
+        return "No" if denial(analysis, ranked, threshold) else None
     own = len(outcomes) < len(likely)
     outcomes = done
     coverage, negative, best = max((*_spoken_of(asked, c.text, "" if own else c.context), -i)
@@ -204,3 +204,18 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     if coverage < STATEMENT_COVERAGE:
         return None
     return "No" if negative or denies(analysis.question, outcomes[-best].text) else "Yes"
+
+
+def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):
+    """Return a less likely sentence that passes the hard checks and says the asked thing was not done ("No arrests
+    have been made." in the report on the raid asked about), or None: the answer model scores what a sentence states,
+    so a flat denial reads as unlikely to it."""
+    name_words = {w.lower() for n in analysis.names for w in n.split()}
+    asked = content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+    for c in sorted(ranked, key=lambda c: -c.probability)[:5]:
+        if not c.passed or c.probability < threshold / 2 or not uses_done_verb(analysis.question, c.text):
+            continue
+        coverage, negative = _spoken_of(asked, c.text, c.context)
+        if negative and coverage >= STATEMENT_COVERAGE:
+            return c
+    return None

@@ -128,6 +128,14 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     assert verify_statement(block, [expected], 0.5) is None
     blocked = candidate("The EU blocked the iRobot deal on Tuesday after a long review.", "EU and iRobot")
     assert verify_statement(block, [expected, blocked], 0.5) == "Yes"
+    # "arrested over the raid" is no phrasal verb: the likely sentence on the raid never speaks of arrests, and a
+    # less likely one in the same report denies them
+    raid = analyse_question("Has anyone been arrested over the Pennick & Daughters jewellery raid?")
+    stolen = candidate("Jewellery worth £60,000 was stolen from Pennick & Daughters.", "Jewellery raid in Wexmoor")
+    none = candidate("No arrests have been made.", "Pennick & Daughters jewellery raid")
+    none.probability, none.passed = 0.39, True
+    assert verify_statement(raid, [stolen], 0.5) is None
+    assert verify_statement(raid, [stolen, none], 0.5) == "No"
     concerns = candidate("The EU says its concerns focus on the deal.", "EU and iRobot")
     concerns.context = f"EU and iRobot {expected.text}"  # the outcome word only in the sentence before
     assert verify_statement(block, [expected, concerns], 0.5) is None
