@@ -100,7 +100,8 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "open", "festival", "awards", "prize", "trophy", "championship", "championships", "games", "series",
                "classic", "grand", "prix", "show", "fair", "conference", "summit", "election", "buses", "airlines",
                "airways", "rail", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
-               "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust"}
+               "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust", "lane",
+               "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
@@ -667,7 +668,8 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if re.search(rf"\b(?:in|at|from|near|to|for)\s+{re.escape(name)}\b", sentence) or _DEMONYM.search(name):
+    if re.search(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b",
+                 sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 

@@ -330,8 +330,9 @@ def full_name(name: str, texts: list[str]) -> str:
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     """Return True for a single capitalised word that is an ordinary word: a stopword anywhere ("You"), or a word
-    opening its sentence ("Indeed", "They", "Using", "Construction") whose form says so (`ordinary_opening`) or
-    that the texts also use in lower case."""
+    opening its sentence ("Indeed", "They", "Using", "Construction") whose form says so (`ordinary_opening`), a
+    plural of people by their job ("Officers") no text gives a first name, or one that the texts also use in lower
+    case."""
     if " " in name:
         return False
     lower = name.lower()
@@ -342,6 +343,9 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     sentence = without_dateline(sentence)  # "SALTMERE (Northline Wire) - About 320 homes ...": "About" opens it
     if not sentence.lstrip(" \"“'‘").startswith(name):
         return False
+    if re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ees|ves|ics|ents|ants)", name) and not any(
+            re.search(rf"\b[A-Z][a-z]+\s+{name}\b", t) for t in [sentence, *texts]):
+        return True  # "Officers recovered ...", "Keepers have ...": people by their job, unless a surname ("Ann Myers")
     return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 

@@ -48,7 +48,7 @@ _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "h
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
 _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                            r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
-                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|boy|girl|teacher|headteacher|"
+                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|headteacher|"
                            r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
                            r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
                            r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
@@ -204,7 +204,7 @@ def question_kind(question: str) -> str:
         # the noun right after the question word says what is asked ("what is the hometown of President X")
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
-        head = re.sub(r"^(full\s+)?name\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
+        head = re.sub(r"^(full\s+)?names?\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
         # the noun phrase up to a preposition or verb, read from its end ("the second-dose MMR uptake in ...")
         phrase = []
         for word in head.split()[:5]:

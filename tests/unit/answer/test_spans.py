@@ -357,3 +357,16 @@ def test_a_date_asked_by_day_a_part_of_a_whole_and_a_wire_credit_without_a_date(
                   "routes from Brackenholt Airport this winter.") == "14"
     assert _short("who reported the Saltmere floods?", "SALTMERE (Northline Wire) - About 320 homes were flooded in "
                   "Saltmere, the Tolle Catchment Agency said.") is None
+
+
+def test_people_by_their_job_streets_and_places_across_are_no_names_of_people():
+    from rag.answer.answerability import person_answer, person_like
+    from rag.answer.spans import common_word
+    from rag.retrieval.analysis import question_kind
+
+    assert question_kind("What are the names of the three men arrested over the burglaries?") == "person"
+    officers = "Officers recovered power tools from a lock-up on Tanners Lane."
+    assert common_word("Officers", officers, [])
+    assert not common_word("Myers", "Myers recovered the tools.", ["Ann Myers, 41, said she was shocked."])
+    assert not person_like("Tanners Lane")
+    assert not person_answer("Brackenholt", "Sheds were broken into across Brackenholt since April.", "who was held?")
