@@ -253,12 +253,18 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
                              r"length|duration|sentence|jail term|prison term)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
-                         r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b",
+                         r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
+                         r"^[a-z0-9 '’-]+\bvote$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
 SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
 # ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3")
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
-LENGTH_ASKED = re.compile(r"^\W*how long\b|\b(?:length|duration|sentence|jail term|prison term)\b", re.I)
+_SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable)"
+# a length of time ("how long was he jailed", "contract length"), not a course's length in km
+LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its|their)\s+(?:new\s+)?{_SPAN_NOUNS})|"
+                          rf"(?<!course )(?<!route )(?<!race )(?<!track )(?<!line )(?<!bridge )(?<!tunnel )(?<!road )"
+                          rf"\blength\b(?!\s+of\s+(?:the\s+)?{_SPAN_NOUNS})|\b(?:duration|sentence|jail term|prison term)\b",
+                          re.I)
 
 
 def duration_asked(question: str) -> bool:
@@ -316,6 +322,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in SCORE.finditer(sentence)]
     if not re.search(r"\bmargin\b|\bmajority\b|\bby how (?:much|many)\b", question, re.I):  # "won by 611 votes":
         # the margin, not the votes a winner got
+        spans += [m.span(1) for m in re.finditer(r"((?:\d[\d,.]*\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|"
+                                                 r"points?|votes?|goals?|lengths?|strokes?)\s*){1,3})(?:ahead of|clear of|"
+                                                 r"behind|in front of)\b", sentence, re.I)]  # "1min 12sec ahead of"
         spans += [m.span(1) for m in re.finditer(r"\b(?:won|wins|win|winning|beat|beaten|lost|loses|lose|held|holds|"
                                                  r"kept|carried|edged|passed|defeated)\b[^.;]{0,40}?\bby\s+"
                                                  r"(\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
@@ -391,6 +400,9 @@ _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b(?! (?:did|does|
                           r"clock|record|post)\b)", re.I)  # "what time did the raid happen": the time of day
 
 
+_TIME_UNIT = re.compile(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b", re.I)
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
@@ -400,6 +412,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
+    if re.search(r"\btime\b", analysis.question, re.I) and not re.search(r"\bhow many\b", analysis.question, re.I):
+        # "her finishing time": a race time ("2:24:17", "4h 21m", "38 minutes"), not the race's "102km"
+        clocks = [c.span() for c in CLOCK.finditer(sentence)]
+        return [m for m in kept if any(a <= m.start() < b for a, b in clocks) or _TIME_UNIT.match(sentence, m.end())]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
     if _PROPORTION_WORDS.search(asked):

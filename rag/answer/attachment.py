@@ -390,10 +390,11 @@ def uses_done_verb(question: str, sentence: str) -> bool:
         return True
     words = re.findall(r"[a-z]+", question.lower())
     if any(BASE_FORMS.get(w, w)[:5] == asked and nxt in _PARTICLES
-           and not (before in ("be", "been", "being", "was", "were", "is", "are") and after in _DETERMINERS)
+           and not ((before in ("be", "been", "being", "was", "were", "is", "are") or nxt in ("in", "on", "over"))
+                    and after in _DETERMINERS)
            for before, w, nxt, after in zip([""] + words, words, words[1:], words[2:] + [""])):
         return True  # "thrown out", "called off", "turned down": the phrase means what other verbs say ("dismissed");
-        # "been arrested over the raid" is a verb and a preposition
+        # "been arrested over the raid", "injured in the fire" are a verb and a preposition
     # "fire" is used by "fired" as much as "win" by "won" (its base form)
     return any(BASE_FORMS.get(w, w).startswith(asked) for w in re.findall(r"[a-z]+", sentence.lower()))
 

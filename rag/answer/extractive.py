@@ -23,7 +23,7 @@ from .answerability import AnswerModel, Evidence, content_stems, features, gates
 from .attachment import LIST_ITEM
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
-from .verdict import VERDICTS, date_order, decide_yes_no, denial, verify_statement
+from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, verify_statement
 
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
@@ -63,9 +63,11 @@ def is_candidate(sentence: str, line_ends: bool = False) -> bool:
                and not _label_value(sentence))
     # a listing line ("Joker: Folie à Deux: Oct. 4") gives a value; "MORE: 2023 Rugby World Cup final: Details, ..."
     # is a link
-    words = len(sentence.split())  # a short statement of a figure counts too ("The attendance was 31,207.")
-    return len(sentence) >= 20 and (words >= 5 or (words >= 4 and bool(re.search(r"\d", sentence))
-                                                   and sentence.rstrip().endswith("."))) and not heading
+    words = len(sentence.split())  # a short statement of a figure counts too ("The attendance was 31,207."), and
+    # a short denial ("No one was injured.")
+    full = sentence.rstrip().endswith(".")
+    return (len(sentence) >= 20 and (words >= 5 or (words >= 4 and bool(re.search(r"\d", sentence)) and full))
+            or (words >= 3 and full and NOBODY.match(sentence) is not None)) and not heading
 
 
 def _label_value(line: str) -> bool:

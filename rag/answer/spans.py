@@ -175,7 +175,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                     # not the years the fraud ran ("over eight years was jailed for six years and eight months")
                     lengths = [d for d in lengths if re.search(r"\b(?:jailed|sentenced|imprisoned|given|received|got|"
                                                                r"serve|term of)\b(?:\s+\w+){0,2}\s*$",
-                                                               sentence[:d.start()], re.I)] or lengths
+                                                               sentence[:d.start()], re.I)]  # none given: no answer
                 return _nearest(sentence, lengths, anchors)
         if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I):  # "Moradi, 31, is the youngest
             return age_of(analysis.names, sentence)  # ... in the prize's 28-year history"; no one else's age
@@ -208,6 +208,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
+                 and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
+                 and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
+                                   rf"{re.escape(n)}\b", sentence)  # "told the Ledger": the outlet, not an answer
+                 and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
                  and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
@@ -326,6 +330,16 @@ def full_name(name: str, texts: list[str]) -> str:
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return name  # none, or no clear favourite (two Kelces)
     return ranked[0][0]
+
+
+_WEEKDAY_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:,?\s+(?:and|or)\s+|,\s+)?)+")
+
+
+def team_name(name: str, texts: list[str]) -> bool:
+    """Return True for a name whose last word is a plural the texts put "the" before ("the Kestrels", "Brackley
+    Kestrels"): a team, not a person."""
+    last = name.split()[-1]
+    return last.endswith("s") and any(re.search(rf"\bthe {re.escape(last)}\b", t) for t in texts)
 
 
 def common_word(name: str, sentence: str, texts: list[str]) -> bool:

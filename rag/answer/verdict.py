@@ -147,6 +147,30 @@ def negated_claim(claim: str, sentence: str) -> bool:
     return bool(negated(claim) & _stems(sentence) - negated(sentence))
 
 
+# "No one was injured", "Nobody was hurt", "No arrests have been made": a denial of what "was anyone hurt?" asks
+NOBODY = re.compile(r"\W*(?:no[- ]one|nobody|none|no (?:injur\w*|casualt\w*|arrests?|deaths?|fatalit\w*|charges?))\b",
+                    re.I)
+_ANYONE = re.compile(r"\b(?:anyone|anybody|any(?:one)?\s+(?:people|person|injur\w*|casualt\w*|arrests?|deaths?|"
+                     r"fatalit\w*|charges?))\b", re.I)
+# What happened to people, in words that say the same thing ("hurt" / "injured")
+_HARM = [{"hurt", "injur", "wound", "casualti"}, {"kill", "die", "dead", "death", "fatal"},
+         {"arrest", "detain", "held"}, {"charg"}, {"evacu"}, {"rescu"}]
+
+
+def _harms(text: str) -> set[int]:
+    stems = content_stems(text)
+    return {i for i, group in enumerate(_HARM) if any(s.startswith(g) for s in stems for g in group)}
+
+
+def nobody(question: str, sentence: str) -> bool:
+    """Return True when the question asks whether anyone came to harm (was hurt, arrested, charged ...) and the
+    sentence says no one did, in the same or another word ("was anyone hurt?" / "No one was injured.")."""
+    if not _ANYONE.search(question):
+        return False
+    said = re.search(NOBODY.pattern.removeprefix("\\W*"), sentence, re.I)
+    return bool(said) and bool(_harms(question) & _harms(sentence[said.start():said.start() + 60]))
+
+
 def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float], threshold: float,
                   evidence: list[tuple[str, str]] = ()) -> str:
     """Return the verdict on a question whose parts name outlets (supports: each outlet-naming part's best answer
@@ -180,12 +204,17 @@ def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, boo
     return len(said) / len(asked), bool(negative)
 
 
+def _asserted(analysis: QuestionAnalysis) -> set[str]:
+    """Return the content stems of what a yes-no question asserts: its focus words, not its names nor "anyone"."""
+    name_words = {w.lower() for n in analysis.names for w in n.split()} | {"anyone", "anybody", "someone", "somebody"}
+    return content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+
+
 def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float) -> str | None:
     """Return the verdict on a yes-no question about one thing (no outlets named): "Yes" when a likely sentence
     states what the question asks, "No" when it states it negated or denies it, None when no likely sentence speaks
     of what the question asserts (the articles do not say)."""
-    name_words = {w.lower() for n in analysis.names for w in n.split()}
-    asked = content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+    asked = _asserted(analysis)
     likely = [c for c in sorted(ranked, key=lambda c: -c.probability)[:5] if c.probability >= threshold]
     if not asked or not likely:
         return "Yes" if likely else None
@@ -203,17 +232,21 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
                                    for i, c in enumerate(outcomes))
     if coverage < STATEMENT_COVERAGE:
         return None
-    return "No" if negative or denies(analysis.question, outcomes[-best].text) else "Yes"
+    text = outcomes[-best].text
+    return "No" if negative or denies(analysis.question, text) or nobody(analysis.question, text) else "Yes"
 
 
 def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):
     """Return a less likely sentence that passes the hard checks and says the asked thing was not done ("No arrests
     have been made." in the report on the raid asked about), or None: the answer model scores what a sentence states,
     so a flat denial reads as unlikely to it."""
-    name_words = {w.lower() for n in analysis.names for w in n.split()}
-    asked = content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+    asked = _asserted(analysis)
     for c in sorted(ranked, key=lambda c: -c.probability)[:5]:
-        if not c.passed or c.probability < threshold / 2 or not uses_done_verb(analysis.question, c.text):
+        if not c.passed or c.probability < threshold / 2:
+            continue
+        if nobody(analysis.question, c.text):  # "No one was injured." in the report on the fire asked about
+            return c
+        if not uses_done_verb(analysis.question, c.text):
             continue
         coverage, negative = _spoken_of(asked, c.text, c.context)
         if negative and coverage >= STATEMENT_COVERAGE:

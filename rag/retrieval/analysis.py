@@ -216,10 +216,11 @@ def question_kind(question: str) -> str:
                 return kind
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
-        # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length)
+        # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length, "final
+        # league position" for a place in a table)
         words = q.split()
         kinds = [kind for i, word in reversed(list(enumerate(words)))
-                 if (kind := _kind_from_words(word, default="")) and not (kind == "date" and word == "day")
+                 if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default="")) and not (kind == "date" and word == "day")
                  and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
         # asking word goes first

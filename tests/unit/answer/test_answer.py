@@ -280,3 +280,17 @@ def test_a_when_question_prefers_a_likely_sentences_day_to_this_year(hash_embedd
     answer = compose_answer("When do Skylark Air flights to Split start?", [hit], hash_embedder, _model(0.3),
                             bodies={"s1": body})
     assert answer.short == "6 May"
+
+
+def test_no_one_hurt_answers_was_anyone_injured(hash_embedder):
+    from rag.answer.extractive import is_candidate
+    from rag.answer.verdict import nobody, verify_statement
+    from rag.retrieval.analysis import analyse_question
+
+    assert is_candidate("No one was injured.") and not is_candidate("Photo by Getty.")
+    assert nobody("was anyone hurt when the stall collapsed?", "No one was injured when a stall collapsed.")
+    assert not nobody("was anyone arrested?", "No one was injured.")
+    fire = analyse_question("was anyone injured in the sallow heath fire?")
+    c = hit_sentences(_hit(text="No one was injured."))[0]
+    c.context, c.probability, c.passed = "Wildfire on Sallow Heath: fire crews tackle blaze ", 0.6, True
+    assert verify_statement(fire, [c], 0.5) == "No"

@@ -370,3 +370,27 @@ def test_people_by_their_job_streets_and_places_across_are_no_names_of_people():
     assert not common_word("Myers", "Myers recovered the tools.", ["Ann Myers, 41, said she was shocked."])
     assert not person_like("Tanners Lane")
     assert not person_answer("Brackenholt", "Sheds were broken into across Brackenholt since April.", "who was held?")
+
+
+def test_an_outlet_told_a_team_and_weekdays_are_no_answer_and_times_distances_votes_read_as_asked():
+    assert _short("who was arrested in the vaskell fraud inquiry?", "Mr Vaskell told the Ledger he would fight to "
+                  "clear his name.") is None
+    assert _short("fennick vale netball coach", "The win earns the Kestrels a place in the play-offs.") is None
+    assert _short("where is the new dunmarrow food hall?", "The hall will open until 11pm on Fridays and "
+                  "Saturdays.") is None
+    rowing = "The crews covered the 3.2km course between Tamsford Lock and Mill Reach in 9min 54sec."
+    assert _short("lock race course length", rowing) == "3.2km"
+    assert _short("how long did the crews take?", rowing) is not None
+    assert _short("what was ffion drury's finishing time?", "Drury, 27, finished the 102km course 1min 12sec ahead "
+                  "of Annis Pollexfen.") is None
+    assert _short("What sentence did Orwen Vaskell receive?", "Jurors took just under five hours to convict "
+                  "Orwen Vaskell, 62.") is None
+    assert _short("quenby moor solar committee vote", "The planning committee voted 7-4 in favour of the scheme on "
+                  "Wednesday.") == "7-4"
+
+
+def test_a_keyword_querys_position_asks_for_a_place_in_a_table_not_a_job():
+    from rag.retrieval.analysis import question_kind
+
+    assert question_kind("pellingford town final league position") == "number"
+    assert question_kind("What position does Mark Rutte hold?") == "open"
