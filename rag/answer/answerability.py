@@ -61,7 +61,7 @@ QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _HEADS = [
     {"fine", "penalti", "sanction"},
     {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "acquisit", "acquir", "purchas",
-     "sold", "sell", "sale", "transfer", "bid"},
+     "sold", "sell", "sale", "transfer", "bid", "bill", "charg"},  # "will a household pay": "a Band D bill at £X"
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
@@ -131,7 +131,8 @@ _DERIVED = {"closure": "close", "closures": "close", "departure": "depart", "dep
             "winning": "win", "injury": "injure", "injuries": "injure", "decision": "decide", "failure": "fail",
             "arrival": "arrive", "refusal": "refuse", "proposal": "propose", "approval": "approve",
             "removal": "remove", "acquisition": "acquire", "payment": "pay", "payments": "pay", "theft": "steal",
-            "stole": "steal", "stolen": "steal", "choice": "choose", "defeat": "beat", "defeated": "beat"}
+            "stole": "steal", "stolen": "steal", "choice": "choose", "defeat": "beat", "defeated": "beat",
+            "takeover": "take", "takeovers": "take", "walkout": "walk", "shutdown": "shut", "buyout": "buy"}
 
 
 def content_stems(text: str) -> set[str]:
@@ -165,6 +166,7 @@ _ATTRIBUTES = {
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
                r"\b(?:years?|months?|weeks?|life)\b",
+    "amount": r"\d", "figur": r"\d", "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
@@ -195,11 +197,19 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 
 
-def keyword_gate(keywords: set[str], near: str, sentence: str) -> bool:
+def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
-    "rail" / "railway", or a short word the initials of the words there spell: "lez" / "low emission zone"), and
-    each missing word names an attribute the sentence holds a value of."""
+    "rail" / "railway", a part of a hyphenated word whose other parts the query (query: its stems) says too, or a
+    short word the initials of the words there spell: "lez" / "low emission zone"), and each missing word names an
+    attribute the sentence holds a value of."""
     near_stems = content_stems(near)
+    # a hyphenated word speaks of its parts when the query says the others too ("first half" / "first-half profit";
+    # "pre-tax" is not "after tax")
+    for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", near.lower()):
+        pieces = [content_stems(p) for p in word.split("-")]
+        for i, stems in enumerate(pieces):
+            if all(not other or other <= keywords | query for j, other in enumerate(pieces) if j != i):
+                near_stems |= stems
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
@@ -816,6 +826,13 @@ def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
     return False
 
 
+def _introduced(article: str) -> str:
+    """Return the names an article gives its subject ("The planet, named HV-227b", "a CubeSat called Lark-1"): such a
+    name holds for the whole report, as the lead's names do."""
+    return " ".join(m.group(0) for m in re.finditer(r"\b(?:named|called|dubbed|known as)\s+[A-Z][\w'’-]*"
+                                                      r"(?:\s+[A-Z0-9][\w'’-]*)*", article))
+
+
 def _lead(article: str) -> str:
     """Return an article's first sentence (at most 400 characters): news sets the scene there (who, where), so a
     name the lead gives holds for the sentences below it. A name said only further on holds only near where it is
@@ -897,7 +914,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         close = normalise(f"{item.previous} {without_dateline(item.sentence)}")  # the qualifier or subject must be
         # said nearby (the dateline's "Aug 2" tells when it was filed, not of which month it speaks),
         # not only in the title of an article covering both events
-        around = normalise(f"{near} {_lead(item.article)}")  # a person may be named just after ("A former mayor
+        around = normalise(f"{near} {_lead(item.article)} {_introduced(item.article)}")  # a person may be named just after ("A former mayor
         # ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is not the
         # sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
         following = normalise(item.following)
@@ -912,7 +929,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         rows.append([
             name_share >= need - 1e-9 and (not keywords or keyword_gate(
                 keywords - _implied_first_names(names, f"{item.previous} {item.sentence}", item.following), near,
-                item.sentence))
+                item.sentence, question_stems))
             and (not named or keyword_gate(named - _implied_first_names(names, f"{item.previous} {item.sentence}",
                                                                          item.following),
                                         f"{around} {around.replace('-', ' ')}", item.sentence))  # "Marrowgate-Quenby"
@@ -1000,7 +1017,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")
-                or any(not what or content_stems(what) & question_stems for what in withheld(sentence)))
+                or (analysis.kind != "date"  # "Full results are due on 6 June": when, not what they say
+                    and any(not what or content_stems(what) & question_stems for what in withheld(sentence))))
 
 
 class AnswerModel:

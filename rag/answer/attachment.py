@@ -318,6 +318,27 @@ def opposite_action(question: str, sentence: str) -> bool:
                for asked, said in _ACTION_PAIRS)
 
 
+# Outcomes that deny what a yes-no question asks ("was he convicted?" / "was cleared"; "will the appointments
+# continue?" / "will end"): read for verdicts only, as a factoid's sentence may say both ("ended its run of ...")
+_CONTRARIES = [
+    (re.compile(r"\b(?:convict\w*|found guilty|guilty)\b", re.I),
+     re.compile(r"\b(?:clear\w*|acquit\w*|not guilty)\b", re.I)),
+    (re.compile(r"\b(?:approv\w*|pass(?:ed|es)?|back(?:ed|s)?|grant\w*)\b", re.I),
+     re.compile(r"\b(?:reject\w*|refus\w*|turn\w* down|thrown out|vot\w* down|block\w*)\b", re.I)),
+    (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I),
+     re.compile(r"\b(?:end|ends|ended|ending|stop\w*|scrap\w*|axe\w*|withdraw\w*|withdrawn|cease\w*|clos\w*)\b",
+                re.I)),
+]
+
+
+def contrary(question: str, sentence: str) -> bool:
+    """Return True when the sentence reports the opposite of what a yes-no question asks happened ("was Tobin Vaskell
+    convicted ...?" / "The nephew was cleared ..."), and not the asked thing itself."""
+    return opposite_action(question, sentence) or any(
+        asked.search(question) and said.search(sentence) and not asked.search(sentence)
+        for one, other in _CONTRARIES for asked, said in ((one, other), (other, one)))
+
+
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [
     _ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}

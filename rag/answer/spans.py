@@ -265,6 +265,9 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
             for at, near in words[i + 1:i + 4] + words[max(0, i - 2):i][::-1]:
                 figure = near.rstrip(".,")
                 if _FIGURE_WORD.match(figure) and not is_year(figure) and not any(a <= at < b for a, b in taken):
+                    if money := next((m.group(0).strip(" ,.") for m in MONEY.finditer(sentence)
+                                      if m.start() <= at < m.end()), None):
+                        return money  # "fraud amount": "£48,000", with its currency
                     return _with_unit(sentence, figure)
     return None
 

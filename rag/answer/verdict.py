@@ -11,7 +11,7 @@ from pathlib import Path
 from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
 from .answerability import content_stems
-from .attachment import tentative, uses_done_verb
+from .attachment import contrary, tentative, uses_done_verb
 from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
@@ -224,6 +224,8 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     outcomes = [c for c in likely if not tentative(analysis.question, c.text)]
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
     done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
+    if done and not any(c.passed for c in done) and denial(analysis, ranked, threshold):
+        return "No"  # "to convict Orwen Vaskell" says nothing of Tobin Vaskell; "the nephew was cleared" does
     if not done:
         return "No" if denial(analysis, ranked, threshold) else None
     own = len(outcomes) < len(likely)
@@ -238,14 +240,18 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
 
 def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):
     """Return a less likely sentence that passes the hard checks and says the asked thing was not done ("No arrests
-    have been made." in the report on the raid asked about), or None: the answer model scores what a sentence states,
-    so a flat denial reads as unlikely to it."""
+    have been made." in the report on the raid asked about) or its opposite was ("was cleared" for "convicted"), or
+    None: the answer model scores what a sentence states, so a flat denial reads as unlikely to it."""
     asked = _asserted(analysis)
     for c in sorted(ranked, key=lambda c: -c.probability)[:5]:
         if not c.passed or c.probability < threshold / 2:
             continue
         if nobody(analysis.question, c.text):  # "No one was injured." in the report on the fire asked about
             return c
+        if contrary(analysis.question, c.text):  # "The nephew was cleared of money laundering."
+            if _spoken_of(asked, c.text, c.context)[0] >= STATEMENT_COVERAGE:
+                return c
+            continue
         if not uses_done_verb(analysis.question, c.text):
             continue
         coverage, negative = _spoken_of(asked, c.text, c.context)

@@ -294,3 +294,18 @@ def test_no_one_hurt_answers_was_anyone_injured(hash_embedder):
     c = hit_sentences(_hit(text="No one was injured."))[0]
     c.context, c.probability, c.passed = "Wildfire on Sallow Heath: fire crews tackle blaze ", 0.6, True
     assert verify_statement(fire, [c], 0.5) == "No"
+
+
+def test_an_opposite_outcome_answers_no_and_a_due_date_is_no_withheld_figure(hash_embedder):
+    from rag.answer.attachment import contrary
+    from rag.answer.verdict import verify_statement
+    from rag.retrieval.analysis import analyse_question
+
+    question = "Was Tobin Vaskell convicted of money laundering?"
+    assert contrary(question, "The nephew was cleared of one count of money laundering.")
+    assert not contrary(question, "Tobin Vaskell was convicted of money laundering.")
+    cleared = hit_sentences(_hit(text="The nephew was cleared of one count of money laundering."))[0]
+    cleared.context, cleared.probability, cleared.passed = "Vaskell trial ", 0.9, True
+    other = hit_sentences(_hit(text="Jurors took five hours to convict Orwen Vaskell of fraud."))[0]
+    other.context, other.probability, other.passed = "Vaskell trial ", 0.8, False  # names another Vaskell
+    assert verify_statement(analyse_question(question), [cleared, other], 0.5) == "No"

@@ -665,3 +665,21 @@ def test_a_name_asked_for_a_first_period_and_a_reports_quarter_bind():
                      [item]).all()
     assert gates(analyse_question("what was the average house price in Pellingford in the second quarter?"),
                  [item]).all()
+
+
+def test_keyword_attributes_a_named_subject_and_a_due_date_pass_the_gates():
+    from rag.answer.answerability import keyword_gate
+
+    said = "Council tax in Kestlewick will rise by 4.99% from April."
+    assert keyword_gate({"council", "tax", "rise", "percentag"}, said.lower(), said)
+    half = "Marrowgate Biscuits reported first-half pre-tax profit up 6% to £2.1m."
+    assert keyword_gate({"half", "profit"}, half.lower(), half, {"first", "half", "profit"})
+    assert not keyword_gate({"tax", "profit"}, half.lower(), half, {"after", "tax", "profit"})
+    assert analyse_question("On which day did Harlby University's Lark-1 satellite launch?").numbers == []
+    lead = "A satellite built by students at Harlby University has reached orbit after launching on Tuesday."
+    item = Evidence(sentence=lead, context="Students' satellite reaches orbit ", meta="Wire", rank=0, retrieval=1.0,
+                    article=f"{lead} The 4kg CubeSat, named Lark-1, will measure cloud cover.")
+    assert gates(analyse_question("On which day did Harlby University's Lark-1 satellite launch?"), [item]).all()
+    due = Evidence(sentence="Full results are due on 6 June.", context="Biscuit maker warns ", meta="Wire", rank=0,
+                   retrieval=1.0, article="Marrowgate Biscuits warned on profits. Full results are due on 6 June.")
+    assert gates(analyse_question("when are Marrowgate Biscuits' full results due out?"), [due])[0][GATES.index("attached")]
