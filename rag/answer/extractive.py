@@ -272,6 +272,10 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             return _refusal(question, analysis, ranked, hits, best, missing)
         texts = [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
         short, lead = _direct_answer(analysis, ranked, texts, model.threshold)  # whole articles: names in full
+        if short is None and analysis.kind in ("person", "organisation", "place") and not multi_part(analysis):
+            # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
+            # do not give the name
+            return _refusal(question, analysis, ranked, hits, best)
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences, across=across_articles(analysis))

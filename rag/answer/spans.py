@@ -143,6 +143,8 @@ def _with_unit(sentence: str, figure: str | None) -> str | None:
     return figure
 
 
+_DONE_TO = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
+                      r"([a-z]{3,}(?:ed|en))\b", re.I)
 _DOER = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|do\b|has\b|"
                    r"have\b|had\b|can\b|could\b|'s\b|’s\b)([a-z]{3,})", re.I)
 
@@ -227,7 +229,13 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if kind == "person":  # "Luca Brisk of team Halcyon Velo won": the team or party a person is "of" is theirs,
             # not who did it
             spots = [(at, name) for at, name in spots if not _AFFILIATION.search(sentence[:at])] or spots
-        if kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
+        if kind == "person" and (done := _DONE_TO.match(analysis.question)):  # "who was arrested?": in "Police
+            # arrested Tobin Vaskell" the one arrested stands after the verb; in "Vaskell was arrested" before it
+            said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(done.group(1))]
+            if said and not re.search(r"\b(?:was|were|been|is|are|be|being|got)\s+(?:\w+\s+)?$",
+                                      sentence[:said[0].start()]):
+                spots = [(at, name) for at, name in spots if at > said[0].start()] or spots
+        elif kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
             # doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving Castleton's fifth
             # penalty"), unless it is done "by" someone
             said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(verb.group(1))]

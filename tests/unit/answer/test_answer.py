@@ -309,3 +309,14 @@ def test_an_opposite_outcome_answers_no_and_a_due_date_is_no_withheld_figure(has
     other = hit_sentences(_hit(text="Jurors took five hours to convict Orwen Vaskell of fraud."))[0]
     other.context, other.probability, other.passed = "Vaskell trial ", 0.8, False  # names another Vaskell
     assert verify_statement(analyse_question(question), [cleared, other], 0.5) == "No"
+
+
+def test_a_who_question_whose_sentences_name_no_one_new_is_refused(hash_embedder):
+    text = ("Intro line of the article that is long enough. Mr Vaskell, who sat on the council for 14 years, told "
+            "the Ledger he would fight to clear his name.")
+    answer = compose_answer("who was the man arrested in the Vaskell fraud inquiry?", [_hit(text=text)],
+                            hash_embedder, _model())
+    assert answer.refused and answer.short is None
+    named = compose_answer("who was arrested in the grant fraud inquiry?", [_hit(text=text.replace(
+        "Mr Vaskell, who sat", "Police arrested Tobin Vaskell, who sat"))], hash_embedder, _model())
+    assert not named.refused and named.short == "Tobin Vaskell"
