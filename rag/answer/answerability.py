@@ -312,6 +312,8 @@ _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car t
 _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
                              r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus|hoped|"
                              r"hopes|hoping|aims|aimed|aiming|targets|targeted|targeting)\b", re.I)
+# A sum offered and turned down is not what was paid: "rejected an earlier bid of £8,000"
+_REJECTED = re.compile(r"\b(?:rejected|rejecting|turned down|turning down|refused|declined|rebuffed|snubbed)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
                             r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should)\b", re.I)
 
@@ -319,8 +321,9 @@ _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|a
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
     day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a list item's number, a
-    score's numbers, a place in a table ("the bottom three"), a figure only forecast when the question asks what was
-    ("had predicted a high of 35C", "expects 7.1 million this year"), and for "how many" the number in a compound
+    score's numbers, a place in a table ("the bottom three"), a figure only forecast when the question asks
+    what was ("had predicted a high of 35C", "expects 7.1 million this year"), a sum turned down ("rejected a bid of
+    £8,000") unless a bid or offer is asked, and for "how many" the number in a compound
     modifier ("312 seats per five-car train": one train, not five)."""
     spans = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
     if not re.search(r"\btimes?\b|\bclock", question, re.I):  # "7:55 p.m." counts nothing; a winning time is one
@@ -342,8 +345,13 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
         spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                                                 r"nine|ten)\b", sentence, re.I)]
+    if not re.search(r"\breject\w*|\bturn\w* down|\brefus\w*|\bdeclin\w*|\bbids?\b|\boffers?\b", question, re.I):
+        spans += [(m.start(), m.end() + len(re.split(r"[,;]|\s(?:and|but|while)\s", sentence[m.end():])[0]))
+                  for m in _REJECTED.finditer(sentence)]  # "rejected an earlier bid of £8,000": no fee
     if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached
-        clause = r"[,;]|\s(?:and|but|while|with)\s"  # the forecast's clause: "with 33C expected on Friday"
+        # the forecast's clause: "with 33C expected on Friday"; "expected to open a line next year, creating about
+        # 60 jobs" (a participle goes on with it)
+        clause = r";|,(?!\s+[a-z]+ing\b)|\s(?:and|but|while|with)\s"
         spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),
                    m.end() + len(re.split(clause, sentence[m.end():])[0])) for m in _FORECAST_WORDS.finditer(sentence)]
     if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):

@@ -320,8 +320,8 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         return []  # a question typed all in lower case is read the same way ("is halvorsen cutting jobs?"); one
         # written with capitals says its names ("Where did police find ...?" names none)
     joined = " ".join(texts)
-    words = re.findall(r"[a-z0-9][\w'’-]*", analysis.question)
-    named: list[str] = []  # the name form of each query word, "" when it is not one
+    words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[a-z0-9][\w'’-]*", analysis.question)]
+    named: list[str] = []  # ("marrowgate's" is the name "Marrowgate")  # the name form of each query word, "" when it is not one
     for word in words:
         named.append("")
         if len(word) < 3 or word in STOPWORDS or word in _OPENERS or word in _MONTH_WORDS or any(
@@ -332,15 +332,19 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
         topical = " ".join(t for t in texts if not analysis.is_keyword or 2 * sum(
             bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I)) for o in others) >= len(others))
-        capital, lower, form = 0, 0, None
+        capital, lower, form, opening = 0, 0, None, None
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", topical, re.IGNORECASE):
             before = topical[max(0, match.start() - 2):match.start()]
             if match.start() == 0 or re.search(r"[.!?\n:]\s?$|^\s*$", before):
-                continue  # a sentence opening capitalises any word
+                opening = opening or match.group(0)  # a sentence opening capitalises any word
+                continue
             if any(ch.isupper() for ch in match.group(0)):
                 capital, form = capital + 1, form or match.group(0)
             else:
                 lower += 1
+        if not form and not lower and opening and opening[0].isupper() and len(re.findall(
+                rf"(?<![\w-]){re.escape(opening)}(?![\w-])", topical)) >= 2:
+            form = opening  # "Marrowgate Biscuits ..." opening every sentence that names it
         named[-1] = form if form and capital >= 2 * lower else ""
     found: list[str] = []
     for i, (previous, form) in enumerate(zip([""] + named, named)):

@@ -394,3 +394,21 @@ def test_a_keyword_querys_position_asks_for_a_place_in_a_table_not_a_job():
 
     assert question_kind("pellingford town final league position") == "number"
     assert question_kind("What position does Mark Rutte hold?") == "open"
+
+
+def test_a_bid_turned_down_is_no_fee_and_a_forecast_runs_on_through_its_participle():
+    assert _short("callum rebbeck transfer fee", "Dunmarrow are understood to have rejected an earlier bid of "
+                  "£8,000.") is None
+    assert _short("what bid did Dunmarrow reject?", "Dunmarrow are understood to have rejected an earlier bid of "
+                  "£8,000.") == "£8,000"
+    assert _short("How many jobs did the new line create?", "The firm expects to open a second line next year, "
+                  "creating about 60 jobs.") is None
+
+
+def test_a_lower_case_query_word_the_passages_only_capitalise_is_a_name():
+    from rag.retrieval.analysis import analyse_question, keyword_names
+
+    asked = analyse_question("so how many jobs has marrowgate's second production line created?")
+    assert keyword_names(asked, ["Marrowgate Biscuits warns on profits. Marrowgate Biscuits said sales fell."]) == \
+        ["Marrowgate"]
+    assert keyword_names(asked, ["Production fell. The production line closed."]) == []
