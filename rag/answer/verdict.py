@@ -17,6 +17,7 @@ from .support import NEGATIONS, content_words, negated, tokens_of
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
 # of for a verdict; less and the articles do not say.
 STATEMENT_COVERAGE = 0.5
+CONFIRM_COVERAGE = 0.66  # ... and for a "Yes", two thirds of it
 
 VERDICTS = ("Yes", "No")
 
@@ -205,9 +206,17 @@ def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, boo
 
 
 def _asserted(analysis: QuestionAnalysis) -> set[str]:
-    """Return the content stems of what a yes-no question asserts: its focus words, not its names nor "anyone"."""
-    name_words = {w.lower() for n in analysis.names for w in n.split()} | {"anyone", "anybody", "someone", "somebody"}
-    return content_stems(" ".join(w for w in analysis.focus if w not in name_words))
+    """Return the content stems of what a yes-no question asserts: its focus words, not its names nor the light words
+    it asks with ("anyone", "still", "get", "in the end")."""
+    name_words = {w.lower() for n in analysis.names for w in n.split()} | _LIGHT
+    text = re.sub(r"\b(?:in the end|at last|after all)\b", " ", " ".join(analysis.focus))
+    return content_stems(" ".join(w for w in text.split() if w not in name_words))
+
+
+# Words a yes-no question asks with that no sentence need repeat ("is it still free to get in?", "did it get approved
+# in the end?", "was anyone hurt?")
+_LIGHT = {"anyone", "anybody", "someone", "somebody", "still", "get", "got", "gets", "getting", "actually", "ever",
+          "really", "yet", "already", "finally", "now", "end"}
 
 
 def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float) -> str | None:
@@ -235,7 +244,11 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     if coverage < STATEMENT_COVERAGE:
         return None
     text = outcomes[-best].text
-    return "No" if negative or denies(analysis.question, text) or nobody(analysis.question, text) else "Yes"
+    if negative or denies(analysis.question, text) or nobody(analysis.question, text):
+        return "No"
+    # "did Rebbeck score on his debut?" is not confirmed by "has scored 17 goals this season": a yes needs most of
+    # what the question asserts said
+    return "Yes" if coverage >= CONFIRM_COVERAGE else None
 
 
 def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):

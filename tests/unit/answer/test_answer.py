@@ -320,3 +320,21 @@ def test_a_who_question_whose_sentences_name_no_one_new_is_refused(hash_embedder
     named = compose_answer("who was arrested in the grant fraud inquiry?", [_hit(text=text.replace(
         "Mr Vaskell, who sat", "Police arrested Tobin Vaskell, who sat"))], hash_embedder, _model())
     assert not named.refused and named.short == "Tobin Vaskell"
+
+
+def test_a_yes_needs_most_of_what_the_question_asserts(hash_embedder):
+    from rag.answer.verdict import verify_statement
+    from rag.retrieval.analysis import analyse_question
+
+    def candidate(text):
+        c = hit_sentences(_hit(text=text))[0]
+        c.context, c.probability, c.passed = "Rovers sign striker ", 0.9, True
+        return c
+
+    debut = analyse_question("Did Callum Rebbeck score on his Ashgrove Rovers debut?")
+    assert verify_statement(debut, [candidate("The 23-year-old, who has scored 17 goals in 26 games this season, "
+                                              "joins on Friday.")], 0.5) is None
+    assert verify_statement(debut, [candidate("Callum Rebbeck scored twice on his Ashgrove Rovers debut.")],
+                            0.5) == "Yes"
+    free = analyse_question("is the Brackenholt museum still free to get in?")
+    assert verify_statement(free, [candidate("Entry to the Brackenholt museum remains free.")], 0.5) == "Yes"
