@@ -19,10 +19,11 @@ import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, opposite_action, other_first_period,
-                         other_holder, other_member, other_of, other_ordinal, other_place, other_role, other_year,
-                         part_win, relative_year, spoken_year, tentative, unnamed_event, unnamed_member,
-                         unplaced_finish, unrealised, unreported_win, unsaid_naming, uses_done_verb, withheld)
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, class_missing, current_for_previous, opposite_action,
+                         other_first_period, other_holder, other_member, other_of, other_ordinal, other_place,
+                         other_role, other_year, part_win, relative_year, spoken_year, tentative, unnamed_event,
+                         unnamed_member, unplaced_finish, unrealised, unreported_win, unsaid_naming, uses_done_verb,
+                         withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -69,7 +70,7 @@ _HEADS = [
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
-    {"attend", "crowd", "fan", "spectat"},
+    {"attend", "crowd", "fan", "spectat", "visitor", "pack"},  # "18,500 people packed the harbour"
     {"turnout"},
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
@@ -342,6 +343,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
                                                  r"kept|carried|edged|passed|defeated)\b[^.;]{0,40}?\bby\s+"
                                                  r"(\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
                                                  sentence, re.I)]
+    if not re.search(r"\b(?:position|place|rank\w*|finish\w*|edition|anniversary|which|what number)\b", question,
+                     re.I):  # "the town's 12th Lantern Festival": an ordinal counts nothing
+        spans += [m.span() for m in re.finditer(r"\b\d{1,4}(?:st|nd|rd|th)\b", sentence)]
     if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
         spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                                                 r"nine|ten)\b", sentence, re.I)]
@@ -513,7 +517,8 @@ def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
 def age_of(names: list[str], sentence: str) -> str | None:
     """Return the age the sentence gives one of the named people ("Marlowe, 54,", "Moradi, who is 31", "the
     33-year-old Swift", "Swift, aged 33", the report's "the 35-year-old"), or None: "the 11- and 12-year-olds ... gave
-    their friend a Taylor Swift CD" says nothing of Swift's age. With no name asked, any person's apposition."""
+    their friend a Taylor Swift CD" says nothing of Swift's age. With no name asked, any person's apposition; in a
+    sentence naming no one asked, "a 16-year-old boy"."""
     words = [w for n in names for w in n.split() if len(w) > 2 and w[0].isupper()]
     who = "|".join(re.escape(w) for w in words) or r"[A-Z][\w'’-]+"
     for pattern in (rf"\b(?:{who}),\s(\d{{1,3}}),", rf"\b(?:{who}),\s(?:who is |now |aged )(\d{{1,3}})\b",
@@ -521,6 +526,9 @@ def age_of(names: list[str], sentence: str) -> str | None:
                     rf"\b(?:{who})\b[^.;]{{0,20}}\baged\s(\d{{1,3}})\b",
                     r"\b[Tt]he\s(\d{1,3})-year-old\b(?!s)"):  # "the 35-year-old is ready": the one the report is on
         if found := re.search(pattern, sentence):
+            return found.group(1)
+    if not any(w in sentence for w in words):  # "A 16-year-old boy was arrested" for "arson arrest age": the one
+        if found := re.search(r"\b[Aa]n?\s(\d{1,3})-year-old\b(?!s)", sentence):  # the report is on, no one named
             return found.group(1)
     return None
 
@@ -1007,7 +1015,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
     question about who won or none of the named event, a date far from the verb a "when did" question asks about, a
     "which bank" over an article that never speaks of one, a figure it says was not given, another first period
-    ("first day" for "first year"), no place for a question about who came second, or no naming for a question about what something is called."""
+    ("first day" for "first year"), the current holder of a role for a question about the previous one, no place for a question about who came second, or no naming for a question about what something is called."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
@@ -1020,6 +1028,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or date_off_event(analysis, sentence)
                 or other_ordinal(question, sentence) or unplaced_finish(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
+                or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

@@ -274,6 +274,20 @@ def other_first_period(question: str, sentence: str) -> bool:
     return bool(asked and said) and not asked & said
 
 
+_ROLES = (r"(?:head ?teacher|head|manager|coach|chair(?:man|woman)?|leader|chief executive|ceo|director|president|"
+          r"captain|owner|editor|principal|mayor|minister|boss|champion|winner|holder)")
+_PREVIOUS_ASKED = re.compile(rf"\b(?:previous|former|outgoing|old|last)\s+(?:\w+\s+)?{_ROLES}\b|\bpredecessor\b", re.I)
+_PREVIOUS_SAID = re.compile(r"\b(?:former|previous|predecessor|replac\w*|succeed\w*|took over from|taking over from|"
+                            r"outgoing|ex-|stepped down|step down|retir\w*|left|leaves|quit|sacked|ousted|until)\b", re.I)
+
+
+def current_for_previous(question: str, sentence: str) -> bool:
+    """Return True when the question asks for the previous holder of a role ("pelsworth primary previous
+    headteacher") and the sentence speaks of no change of holder (a former one, a replacement, a departure): it names
+    the current one."""
+    return bool(_PREVIOUS_ASKED.search(question)) and not _PREVIOUS_SAID.search(sentence)
+
+
 def spoken_year(year: str, sentence: str, published: date | None) -> bool:
     """Return True when the sentence speaks of the year by a relative phrase: "last year" in an article of 2025 is
     2024, "this year" is 2025."""

@@ -78,7 +78,10 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
 _TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "ceo", "chair", "chairman", "mr", "mrs",
            "ms", "dr", "sir", "king", "queen", "prince", "princess", "coach", "manager", "captain", "judge", "senator",
            "governor", "mayor", "spokesperson", "spokesman", "spokeswoman", "founder", "director", "striker",
-           "midfielder", "defender", "goalkeeper", "star", "singer", "actor", "actress", "former", "new"}
+           "midfielder", "defender", "goalkeeper", "star", "singer", "actor", "actress", "former", "new",
+           "headteacher", "head", "teacher", "inspector", "detective", "sergeant", "constable", "superintendent",
+           "professor", "councillor", "deputy", "lord", "lady", "dame", "reverend", "rev", "bishop", "owner",
+           "campaigner", "chairwoman", "trainer", "jockey", "rider", "driver", "skipper", "chancellor", "vice"}
 
 
 def _person(name: str) -> str:
@@ -207,6 +210,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         names = [(sentence.find(n), _person(n) if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n in find_names(sentence) if normalise(n) not in asked
+                 and normalise(_person(n) if kind == "person" else n) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
@@ -214,7 +218,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
                                    rf"{re.escape(n)}\b", sentence)  # "told the Ledger": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
-                 and not any(normalise(w) in asked for w in n.split() if len(w) > 3)]
+                 and not any(normalise(w) in asked for w in (_person(n) if kind == "person" else n).split()
+                             if len(w) > 3)]  # ("Headteacher Orla Kinsella" for "st wenna's headteacher")
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
@@ -301,12 +306,17 @@ _MARGIN = re.compile(rf"\bby\s+({_GAP})|\b({_GAP})\s+(?:ahead of|clear of|in fro
 
 
 def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:
-    """Return the values without the old one of a change ("rise from £62 to £68": £68), unless the question asks for
-    the earlier value ("what was the fee before ...", "previous", "old")."""
+    """Return the values without the old one of a change ("rise from £62 to £68": £68; "18,500, up from 14,200":
+    18,500), unless the question asks for the earlier value ("what was the fee before ...", "previous", "old")."""
     if re.search(r"\b(?:before|previous(?:ly)?|old|former|original(?:ly)?|used to|last year)\b", question, re.I):
         return values
     old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
            and re.match(r"\s*to\b", sentence[m.end():])]
+    old += [m for m in values if re.search(r"\b(?:up|down|rising|falling|rose|fell|higher|lower|more|fewer)\s+(?:than|"
+                                           r"from)\s*$|\bcompared (?:with|to)\s*$", sentence[:m.start()])
+            and not ((year := re.match(r"\s+(?:in|during)\s+((?:19|20)\d\d)\b", sentence[m.end():]))
+                     and year.group(1) in question)]  # "18,500 people ..., up from 14,200 last year": 18,500; "up
+    # from 8.1 million in 2023" for a question about 2023: 8.1 million
     if not re.search(r"\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow much (?:will|did|does|do|has|"
                      r"have|is|was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
         old += [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])  # "up by £148 to £3,360": £3,360

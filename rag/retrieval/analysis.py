@@ -40,7 +40,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill)\b", re.I)  # ("the damage bill")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
-                          r"attendance|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
+                          r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
                           r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
                           r"rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|jobs)\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count

@@ -683,3 +683,12 @@ def test_keyword_attributes_a_named_subject_and_a_due_date_pass_the_gates():
     due = Evidence(sentence="Full results are due on 6 June.", context="Biscuit maker warns ", meta="Wire", rank=0,
                    retrieval=1.0, article="Marrowgate Biscuits warned on profits. Full results are due on 6 June.")
     assert gates(analyse_question("when are Marrowgate Biscuits' full results due out?"), [due])[0][GATES.index("attached")]
+
+
+def test_the_current_holder_does_not_answer_for_the_previous_one():
+    from rag.answer.attachment import current_for_previous
+
+    asked = "pelsworth primary previous headteacher"
+    assert current_for_previous(asked, "Headteacher Rosamel Achterveld said the school had turned a corner.")
+    assert not current_for_previous(asked, "Achterveld replaced Gordon Hale, who retired in July.")
+    assert not current_for_previous("who is the headteacher?", "Headteacher Rosamel Achterveld said so.")

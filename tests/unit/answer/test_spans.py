@@ -412,3 +412,13 @@ def test_a_lower_case_query_word_the_passages_only_capitalise_is_a_name():
     assert keyword_names(asked, ["Marrowgate Biscuits warns on profits. Marrowgate Biscuits said sales fell."]) == \
         ["Marrowgate"]
     assert keyword_names(asked, ["Production fell. The production line closed."]) == []
+
+
+def test_a_role_before_a_name_an_unnamed_age_an_ordinal_and_an_earlier_figure():
+    assert _short("st wenna's primary headteacher", "Headteacher Orla Kinsella, who joined in 2022, said staff had "
+                  "rebuilt the school.") == "Orla Kinsella"
+    assert _short("penhallow common arson arrest age", "A 16-year-old boy was arrested on suspicion of arson.") == "16"
+    assert _short("how old is Taylor Swift?", "A 12-year-old fan met Taylor Swift backstage.") is None
+    crowd = ("Around 18,500 people packed Brindlecombe's harbour for the town's 12th Lantern Festival, up from 14,200 "
+             "last year.")
+    assert _short("brindlecombe lantern festival 2023 crowd", crowd) == "18,500"
