@@ -74,6 +74,7 @@ _HEADS = [
     {"turnout"},
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
+    {"prize", "collect", "purs", "winnings", "reward"},  # "how much prize money did she collect": "collects $115,000"
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
 ]
 # What a person is paid ("what's the chair paid?")
@@ -167,7 +168,7 @@ _ATTRIBUTES = {
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
                r"\b(?:years?|months?|weeks?|life)\b",
-    "amount": r"\d", "figur": r"\d", "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
+    "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d", "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
@@ -346,6 +347,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not re.search(r"\b(?:position|place|rank\w*|finish\w*|edition|anniversary|which|what number)\b", question,
                      re.I):  # "the town's 12th Lantern Festival": an ordinal counts nothing
         spans += [m.span() for m in re.finditer(r"\b\d{1,4}(?:st|nd|rd|th)\b", sentence)]
+    if not re.search(r"\b(?:then|previous\w*|before|earlier|last time|at the time)\b", question, re.I) and re.search(
+            r"\bthen (?:was|were|stood|had been)\b|\bback then\b|\bat the time\b", sentence, re.I):
+        spans.append((0, len(sentence)))  # "Turnout then was 31%": a figure of the earlier event just spoken of
     if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
         spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                                                 r"nine|ten)\b", sentence, re.I)]
@@ -434,7 +438,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
-    if re.search(r"\btime\b", analysis.question, re.I) and not re.search(r"\bhow many\b", analysis.question, re.I):
+    if re.search(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )(?<!any )\btime\b",
+                 analysis.question, re.I) and not re.search(r"\bhow many\b", analysis.question, re.I):
         # "her finishing time": a race time ("2:24:17", "4h 21m", "38 minutes"), not the race's "102km"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks) or _TIME_UNIT.match(sentence, m.end())]

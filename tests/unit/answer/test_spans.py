@@ -422,3 +422,14 @@ def test_a_role_before_a_name_an_unnamed_age_an_ordinal_and_an_earlier_figure():
     crowd = ("Around 18,500 people packed Brindlecombe's harbour for the town's 12th Lantern Festival, up from 14,200 "
              "last year.")
     assert _short("brindlecombe lantern festival 2023 crowd", crowd) == "18,500"
+
+
+def test_prize_money_collected_rainfall_in_mm_and_a_figure_of_an_earlier_time():
+    from rag.answer.answerability import keyword_gate
+
+    assert _short("How much prize money did Adaeze Okonjo collect?", "Okonjo, 21, collects $115,000 and will rise to "
+                  "48th in the world rankings.") == "$115,000"
+    rain = "Rain gauges at Cragfold recorded 112mm in 24 hours."
+    assert keyword_gate({"cragfold", "rainfal"}, rain.lower(), rain)
+    assert _short("calverdown east by-election turnout", "Turnout then was 31%.") is None
+    assert _short("what was the turnout at the time?", "Turnout then was 31%.") == "31%"  # a time not asked for
