@@ -103,7 +103,8 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "classic", "grand", "prix", "show", "fair", "conference", "summit", "election", "buses", "airlines",
                "airways", "rail", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
                "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust", "lane",
-               "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour"}
+               "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
+               "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
@@ -168,7 +169,8 @@ _ATTRIBUTES = {
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
                r"\b(?:years?|months?|weeks?|life)\b",
-    "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d", "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
+    "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d",
+    "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
@@ -275,7 +277,8 @@ _SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
 LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its|their)\s+(?:new\s+)?{_SPAN_NOUNS})|"
                           rf"(?<!course )(?<!route )(?<!race )(?<!track )(?<!line )(?<!bridge )(?<!tunnel )(?<!road )"
-                          rf"\blength\b(?!\s+of\s+(?:the\s+)?{_SPAN_NOUNS})|\b(?:duration|sentence|jail term|prison term)\b",
+                          rf"\blength\b(?!\s+of\s+(?:the\s+)?{_SPAN_NOUNS})|"
+                          r"\b(?:duration|sentence|jail term|prison term)\b",
                           re.I)
 
 
@@ -337,9 +340,10 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in SCORE.finditer(sentence)]
     if not re.search(r"\bmargin\b|\bmajority\b|\bby how (?:much|many)\b", question, re.I):  # "won by 611 votes":
         # the margin, not the votes a winner got
-        spans += [m.span(1) for m in re.finditer(r"((?:\d[\d,.]*\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|seconds?|"
-                                                 r"points?|votes?|goals?|lengths?|strokes?)\s*){1,3})(?:ahead of|clear of|"
-                                                 r"behind|in front of)\b", sentence, re.I)]  # "1min 12sec ahead of"
+        spans += [m.span(1) for m in re.finditer(r"((?:\d[\d,.]*\s?(?:h|hrs?|hours?|mins?|minutes?|s|secs?|"
+                                                 r"seconds?|points?|votes?|goals?|lengths?|strokes?)\s*){1,3})"
+                                                 r"(?:ahead of|clear of|behind|in front of)\b", sentence, re.I)]
+        # ("1min 12sec ahead of")
         spans += [m.span(1) for m in re.finditer(r"\b(?:won|wins|win|winning|beat|beaten|lost|loses|lose|held|holds|"
                                                  r"kept|carried|edged|passed|defeated)\b[^.;]{0,40}?\bby\s+"
                                                  r"(\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)",
@@ -422,8 +426,8 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
 
 CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?",
                    re.I)  # a clock time or a race time: "2:24:17", "3.40am"
-_CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|"
-                          r"clock|record|post)\b)", re.I)  # "what time did the raid happen": the time of day
+_CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time did the raid happen": the time of day
+                          r"(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|clock|record|post)\b)", re.I)
 
 
 _TIME_UNIT = re.compile(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b", re.I)
@@ -723,7 +727,8 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
 
 def ordinary_opening(name: str, sentence: str) -> bool:
     """Return True for a single capitalised word opening the sentence that is an ordinary word by its form: a
-    stopword, a number ("One man, 67, was rescued"), an abstract noun ("Construction of the substation ...") or an adverb ("Absolutely everyone ...")."""
+    stopword, a number ("One man, 67, was rescued"), an abstract noun ("Construction of the substation ...") or an
+    adverb ("Absolutely everyone ...")."""
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
@@ -873,8 +878,9 @@ def _other_weekday(days: set[str], sentence: str) -> bool:
     return bool(said) and not said & days
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?(?:,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?|\s*\(([^)]*)\))"
-                      r"\s*[-–—]\s+")  # "DUBLIN, Aug 2 (AviationWire) - ", "SALTMERE (Northline Wire) - "
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?"
+                      r"(?:,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?|\s*\(([^)]*)\))\s*[-–—]\s+")
+# ("DUBLIN, Aug 2 (AviationWire) - ", "SALTMERE (Northline Wire) - ")
 
 
 def without_dateline(sentence: str) -> str:
@@ -935,9 +941,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         close = normalise(f"{item.previous} {without_dateline(item.sentence)}")  # the qualifier or subject must be
         # said nearby (the dateline's "Aug 2" tells when it was filed, not of which month it speaks),
         # not only in the title of an article covering both events
-        around = normalise(f"{near} {_lead(item.article)} {_introduced(item.article)}")  # a person may be named just after ("A former mayor
-        # ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is not the
-        # sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
+        around = normalise(f"{near} {_lead(item.article)} {_introduced(item.article)}")  # a name in the lead or
+        # given the report's subject ("named Lark-1") holds for the report; a person may be named just after ("A
+        # former mayor ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is
+        # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
         following = normalise(item.following)
         name_share = sum(has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
                                                  and has_term(n, following)) for n in names) / len(names) if names \
@@ -1020,7 +1027,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     part won for a question about the whole ("won Game 2" for "who won the World Series?"), no result at all for a
     question about who won or none of the named event, a date far from the verb a "when did" question asks about, a
     "which bank" over an article that never speaks of one, a figure it says was not given, another first period
-    ("first day" for "first year"), the current holder of a role for a question about the previous one, no place for a question about who came second, or no naming for a question about what something is called."""
+    ("first day" for "first year"), the current holder of a role for a question about the previous one, no place
+    for a question about who came second, or no naming for a question about what something is called."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)

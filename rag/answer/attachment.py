@@ -278,7 +278,8 @@ _ROLES = (r"(?:head ?teacher|head|manager|coach|chair(?:man|woman)?|leader|chief
           r"captain|owner|editor|principal|mayor|minister|boss|champion|winner|holder)")
 _PREVIOUS_ASKED = re.compile(rf"\b(?:previous|former|outgoing|old|last)\s+(?:\w+\s+)?{_ROLES}\b|\bpredecessor\b", re.I)
 _PREVIOUS_SAID = re.compile(r"\b(?:former|previous|predecessor|replac\w*|succeed\w*|took over from|taking over from|"
-                            r"outgoing|ex-|stepped down|step down|retir\w*|left|leaves|quit|sacked|ousted|until)\b", re.I)
+                            r"outgoing|ex-|stepped down|step down|retir\w*|left|leaves|quit|sacked|ousted|until)\b",
+                            re.I)
 
 
 def current_for_previous(question: str, sentence: str) -> bool:

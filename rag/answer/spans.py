@@ -240,9 +240,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if said and not re.search(r"\b(?:was|were|been|is|are|be|being|got)\s+(?:\w+\s+)?$",
                                       sentence[:said[0].start()]):
                 spots = [(at, name) for at, name in spots if at > said[0].start()] or spots
-        elif kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the penalty?": the one
-            # doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving Castleton's fifth
-            # penalty"), unless it is done "by" someone
+        elif kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the
+            # penalty?": the one doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving
+            # Castleton's fifth penalty"), unless it is done "by" someone
             said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(verb.group(1))]
             if said and not re.match(r"\s+by\b", sentence[said[0].end():]):
                 before = [(at, name) for at, name in spots if at < said[0].start()]

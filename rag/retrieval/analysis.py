@@ -40,15 +40,17 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill)\b", re.I)  # ("the damage bill")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
-                          r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|margin|"
-                          r"majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|gusts?|"
-                          r"rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|jobs)\b", re.I)
+                          r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
+                          r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
+                          r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
+                          r"jobs)\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
 _PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                            r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
-                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|headteacher|"
+                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"
+                           r"headteacher|"
                            r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
                            r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
                            r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
@@ -63,7 +65,9 @@ CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop
 _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
                         r"network|publisher|maker|retailer|platform|school|college|university|hospital|council|"
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
-                        r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder)\b", re.I)
+                        r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
+                        r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
+                        r"provider)\b", re.I)
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -170,8 +174,8 @@ def question_kind(question: str) -> str:
             or q.startswith(_MEASURE_OPENERS):
         return "number"
     # "what did the extension cost?", "what will the scheme earn?": the verb at the end asks for a sum
-    if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|costing|earn|pay|raise|fetch|charge|spend|"
-                 r"sell for|go for|make)\??$", q)
+    if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|costing|earn|pay|raise|fetch|charge|"
+                 r"spend|sell for|go for|make)\??$", q)
             or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)
             or re.match(r"what (did|does|do|will|would) [^?]{1,90}\bcost (?:in|to|for|after|before|from|under|per|"
                         r"each|a|now)\b", q)) \
@@ -220,7 +224,8 @@ def question_kind(question: str) -> str:
         # league position" for a place in a table)
         words = q.split()
         kinds = [kind for i, word in reversed(list(enumerate(words)))
-                 if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default="")) and not (kind == "date" and word == "day")
+                 if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
+                 and not (kind == "date" and word == "day")
                  and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
         # asking word goes first
@@ -321,7 +326,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         # written with capitals says its names ("Where did police find ...?" names none)
     joined = " ".join(texts)
     words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[a-z0-9][\w'’-]*", analysis.question)]
-    named: list[str] = []  # ("marrowgate's" is the name "Marrowgate")  # the name form of each query word, "" when it is not one
+    named: list[str] = []  # the name form of each query word ("marrowgate's": "Marrowgate"), "" when it is not one
     for word in words:
         named.append("")
         if len(word) < 3 or word in STOPWORDS or word in _OPENERS or word in _MONTH_WORDS or any(

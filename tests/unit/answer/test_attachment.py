@@ -641,8 +641,8 @@ def test_a_keyword_querys_names_may_be_set_by_the_articles_lead():
                     previous="Passenger numbers were not given.")
     analysis = replace(analyse_question("marrowgate quenby cross fare rise"), names=["Marrowgate", "Quenby Cross"])
     assert gates(analysis, [item]).all()
-    pre_tax = Evidence(sentence="Quillmere made a pre-tax profit of £14.6m.", context="Quillmere results ", meta="Wire",
-                       article="Quillmere made a pre-tax profit of £14.6m.", rank=0, retrieval=1.0)
+    said = "Quillmere made a pre-tax profit of £14.6m."
+    pre_tax = Evidence(sentence=said, context="Quillmere results ", meta="Wire", article=said, rank=0, retrieval=1.0)
     assert not gates(replace(analyse_question("quillmere after tax profit"), names=["Quillmere"]), [pre_tax])[0][0]
 
 
@@ -682,7 +682,8 @@ def test_keyword_attributes_a_named_subject_and_a_due_date_pass_the_gates():
     assert gates(analyse_question("On which day did Harlby University's Lark-1 satellite launch?"), [item]).all()
     due = Evidence(sentence="Full results are due on 6 June.", context="Biscuit maker warns ", meta="Wire", rank=0,
                    retrieval=1.0, article="Marrowgate Biscuits warned on profits. Full results are due on 6 June.")
-    assert gates(analyse_question("when are Marrowgate Biscuits' full results due out?"), [due])[0][GATES.index("attached")]
+    due_out = analyse_question("when are Marrowgate Biscuits' full results due out?")
+    assert gates(due_out, [due])[0][GATES.index("attached")]
 
 
 def test_the_current_holder_does_not_answer_for_the_previous_one():
