@@ -81,7 +81,8 @@ _TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "c
            "midfielder", "defender", "goalkeeper", "star", "singer", "actor", "actress", "former", "new",
            "headteacher", "head", "teacher", "inspector", "detective", "sergeant", "constable", "superintendent",
            "professor", "councillor", "deputy", "lord", "lady", "dame", "reverend", "rev", "bishop", "owner",
-           "campaigner", "chairwoman", "trainer", "jockey", "rider", "driver", "skipper", "chancellor", "vice"}
+           "campaigner", "chairwoman", "trainer", "jockey", "rider", "driver", "skipper", "chancellor", "vice",
+           "unseeded", "seeded", "veteran", "defending", "local", "teenager", "rookie"}
 
 
 def _person(name: str) -> str:

@@ -143,6 +143,10 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import retrieval
 
         return retrieval.run(args, pipeline)
+    if args.what == "snippets":
+        from ..bench import snippets
+
+        return snippets.run(args, pipeline)
     from ..bench import speed
 
     return speed.run(args, pipeline)
@@ -202,9 +206,10 @@ def _add_serve(sub) -> None:
 def _add_bench(sub) -> None:
     """Add `rag bench` and the options of its benchmarks."""
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
-                       "load, scale, cold start, llm (generated vs extractive answers), retrieval (query styles)")
+                       "load, scale, cold start, llm (generated vs extractive answers), retrieval (query styles), "
+                       "snippets (answers on short news sets)")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "retrieval", "load", "scale",
-                                    "cold", "llm", "first-start"])
+                                    "cold", "llm", "first-start", "snippets"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
@@ -216,7 +221,8 @@ def _add_bench(sub) -> None:
     p.add_argument("--limit", type=int, default=None, help="`bench multihop`: only the first N questions")
     p.add_argument("--output", default=None, help="`bench multihop`: JSON result path "
                                                   "(default docs/bench/multihop-latest.json)")
-    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` / `first-start` (default: corpus_dir)")
+    p.add_argument("--corpus", default=None, help="corpus for `bench ingest` / `first-start` (default: corpus_dir); "
+                   "`bench snippets`: one set's folder (texts/ and qa.jsonl; default: every set in evals/data/snippets)")
     p.add_argument("--repeat", type=int, default=3, help="`bench cold`: fresh processes per measurement")
     p.add_argument("--checkout", help="`bench cold`: measure the rag package of this source tree (e.g. another "
                                       "worktree, for before/after); default: this one")
