@@ -258,8 +258,8 @@ def unsaid_naming(question: str, sentence: str) -> bool:
     naming = r"(?:call|calls|called|calling|name|names|named|naming|known as|renamed|dubbed|christened|titled)"
     return bool(_NAMING_ASKED.search(question)) and (
         not re.search(rf"\b{naming}\b", sentence, re.I)
-        or bool(re.search(rf"\b(?:not|yet to|no|never)\s+(?:\w+\s+){{0,2}}{naming}\b", sentence, re.I)))  # "have
-    # not yet named them"
+        or bool(re.search(rf"\b(?:not|yet|no|never)[\s-]+(?:[\w]+[\s-]+){{0,2}}{naming}\b|\bunnamed\b", sentence,
+                          re.I)))  # "have not yet named them", "yet-to-be-named spots"
 
 
 _FIRST_PERIOD = re.compile(r"\b(?:first|last|opening|final)\s+(day|week|weekend|month|year|season|hour|fortnight)s?\b",

@@ -652,6 +652,7 @@ def test_a_name_asked_for_a_first_period_and_a_reports_quarter_bind():
     called = "What will the merged school be called?"
     assert unsaid_naming(called, "The merged school will be led by Ridgeway head Tobias Quayle.")
     assert unsaid_naming("what are the red panda cubs called?", "Keepers have not yet named them.")
+    assert unsaid_naming("What will Amazon's new drone be called?", "The service will launch in yet-to-be-named spots.")
     assert not unsaid_naming(called, "The merged school will be called Pellingford Primary.")
     assert other_first_period("how many people visited the museum in its first year back?", "About 2,300 people "
                               "visited on the first day.")
