@@ -149,8 +149,8 @@ def negated_claim(claim: str, sentence: str) -> bool:
 
 
 # "No one was injured", "Nobody was hurt", "No arrests have been made": a denial of what "was anyone hurt?" asks
-NOBODY = re.compile(r"\W*(?:no[- ]one|nobody|none|no (?:injur\w*|casualt\w*|arrests?|deaths?|fatalit\w*|charges?))\b",
-                    re.I)
+_NOBODY_WORDS = r"(?:no[- ]one|nobody|none|no (?:injur\w*|casualt\w*|arrests?|deaths?|fatalit\w*|charges?))\b"
+NOBODY = re.compile(rf"\W*{_NOBODY_WORDS}", re.I)  # a sentence opening with a denial
 _ANYONE = re.compile(r"\b(?:anyone|anybody|any(?:one)?\s+(?:people|person|injur\w*|casualt\w*|arrests?|deaths?|"
                      r"fatalit\w*|charges?))\b", re.I)
 # What happened to people, in words that say the same thing ("hurt" / "injured")
@@ -168,7 +168,7 @@ def nobody(question: str, sentence: str) -> bool:
     sentence says no one did, in the same or another word ("was anyone hurt?" / "No one was injured.")."""
     if not _ANYONE.search(question):
         return False
-    said = re.search(NOBODY.pattern.removeprefix("\\W*"), sentence, re.I)
+    said = re.search(rf"\b{_NOBODY_WORDS}", sentence, re.I)
     return bool(said) and bool(_harms(question) & _harms(sentence[said.start():said.start() + 60]))
 
 
