@@ -336,8 +336,8 @@ def opposite_action(question: str, sentence: str) -> bool:
 # Outcomes that deny what a yes-no question asks ("was he convicted?" / "was cleared"; "will the appointments
 # continue?" / "will end"): read for verdicts only, as a factoid's sentence may say both ("ended its run of ...")
 _CONTRARIES = [
-    (re.compile(r"\b(?:convict\w*|found guilty|guilty)\b", re.I),
-     re.compile(r"\b(?:clear\w*|acquit\w*|not guilty)\b", re.I)),
+    (re.compile(r"\b(?:convict\w*|(?<!not )guilty)\b", re.I),
+     re.compile(r"\b(?:clear(?:ed|s)?|acquit\w*|not guilty)\b", re.I)),
     (re.compile(r"\b(?:approv\w*|pass(?:ed|es)?|back(?:ed|s)?|grant\w*)\b", re.I),
      re.compile(r"\b(?:reject\w*|refus\w*|turn\w* down|thrown out|vot\w* down|block\w*)\b", re.I)),
     (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I),

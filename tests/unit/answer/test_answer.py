@@ -304,6 +304,8 @@ def test_an_opposite_outcome_answers_no_and_a_due_date_is_no_withheld_figure(has
     question = "Was Tobin Vaskell convicted of money laundering?"
     assert contrary(question, "The nephew was cleared of one count of money laundering.")
     assert not contrary(question, "Tobin Vaskell was convicted of money laundering.")
+    assert contrary(question, "Tobin Vaskell was found not guilty of money laundering.")
+    assert not contrary(question, "It was clearly a case of money laundering.")
     cleared = hit_sentences(_hit(text="The nephew was cleared of one count of money laundering."))[0]
     cleared.context, cleared.probability, cleared.passed = "Vaskell trial ", 0.9, True
     other = hit_sentences(_hit(text="Jurors took five hours to convict Orwen Vaskell of fraud."))[0]
