@@ -69,6 +69,28 @@ def clean_text(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n\n".join(paragraphs)).strip()
 
 
+_LINE_END = re.compile(r"[.!?:;\"”’)\]]$")
+_LIST_LINE = re.compile(r"(?:[-*•#]|\d{1,3}[.)])\s")
+WRAP_WIDTH = 60  # a line this long that stops mid-sentence was wrapped, not ended
+
+
+def unwrap(text: str) -> str:
+    """Return a plain-text article with its hard-wrapped paragraphs joined: a line that stops mid-sentence goes on in
+    the next one when that starts in lower case or with a figure ("... in the\nwomen's final", "6-4,\n3-6"), or when
+    it is a full-width line. Headings, list lines and blank-line paragraph breaks are kept."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].strip() if out else ""
+        current = line.strip()
+        if previous and current and not _LINE_END.search(previous) and not _LIST_LINE.match(current) and (
+                re.match(r"[a-z0-9]", current) or len(previous) >= WRAP_WIDTH):
+            out[-1] = f"{out[-1].rstrip()} {current}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def parse_dateline(line: str) -> tuple[date | None, str]:
     """Return (date, rest of the line) when the line is a dateline, else (None, line).
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from .clean import clean_text, split_header
+from .clean import clean_text, split_header, unwrap
 from ..errors import ArticleError
 from ..types import Article
 
@@ -185,7 +185,7 @@ def _read_plain(path: Path, text: str) -> Article:
     title = fields.get("title") or first_line
     if title and title == first_line and len(title) <= _MAX_TITLE:
         text = "\n".join(lines[1:])  # a heading line is the title, not body
-    body = clean_text(text)
+    body = clean_text(unwrap(text))  # a plain-text file may be wrapped at a fixed width
     if not body:
         raise ArticleError(str(path), "has a title but no article text", "Add the article body or remove the file.")
     return make_article(
