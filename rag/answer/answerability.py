@@ -954,13 +954,13 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         if FIRST_PLACE.search(item.sentence):  # a results list's first place won
             stems |= {"won", "win"}
         said_quarters = quarters(near) or quarters(_lead(item.article))  # a report's lead sets its quarter
+        implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
+            if keywords or named else set()
         rows.append([
-            name_share >= need - 1e-9 and (not keywords or keyword_gate(
-                keywords - _implied_first_names(names, f"{item.previous} {item.sentence}", item.following), near,
-                item.sentence, question_stems))
-            and (not named or keyword_gate(named - _implied_first_names(names, f"{item.previous} {item.sentence}",
-                                                                         item.following),
-                                        f"{around} {around.replace('-', ' ')}", item.sentence))  # "Marrowgate-Quenby"
+            name_share >= need - 1e-9
+            and (not keywords or keyword_gate(keywords - implied, near, item.sentence, question_stems))
+            and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
+                                           item.sentence))  # "Marrowgate-Quenby"
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),

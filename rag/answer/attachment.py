@@ -228,8 +228,9 @@ def unnamed_member(question: str, text: str) -> bool:
 
 _FINISH = re.compile(r"\b(?:came|come|comes|finished|finish|finishes|placed|was|were|ended|took)\s+(?:in\s+)?"
                      r"(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\b|\b(runners?[- ]up)\b", re.I)
-_PLACE_FORMS = {"second": r"second|2nd|runners?[- ]up", "third": r"third|3rd", "fourth": r"fourth|4th",
-                "fifth": r"fifth|5th", "sixth": r"sixth|6th"}
+# Each finishing place by its number (a results list's "2."): the forms a question or a sentence says it in
+_PLACES = {"2": r"second|2nd|runners?[- ]up", "3": r"third|3rd", "4": r"fourth|4th", "5": r"fifth|5th",
+           "6": r"sixth|6th"}
 
 
 def unplaced_finish(question: str, sentence: str) -> bool:
@@ -237,11 +238,9 @@ def unplaced_finish(question: str, sentence: str) -> bool:
     ("Hallworth has won the prize" names the winner only); a results list's line "2." gives one."""
     if not (asked := _FINISH.search(question)):
         return False
-    place = (asked.group(1) or "second").lower()
-    place = {"2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth"}.get(place, place)
-    number = str(("second", "third", "fourth", "fifth", "sixth").index(place) + 2)
-    form = _PLACE_FORMS[place]  # a place finished in ("Falk finished second", "Piers Oakden third in 1:06:20",
-    # "second place"), not "her second novel"
+    number, form = next((n, f) for n, f in _PLACES.items() if re.fullmatch(f, asked.group(1) or asked.group(2), re.I))
+    # a place finished in ("Falk finished second", "Piers Oakden third in 1:06:20", "second place"), not "her second
+    # novel"
     return not (re.search(rf"\b(?:came|come|finished|placed|was|were|ended|took|in)\s+(?:in\s+)?(?:{form})\b|"
                           rf"\b[A-Z][\w'’-]+,?\s+(?:{form})\b(?!\s+(?!in\b)[a-z])|\b(?:{form})\s+(?:place|position|"
                           rf"spot)\b|\brunners?[- ]up\b", sentence)

@@ -209,9 +209,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return _nearest(sentence, dates, anchors)
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
-        names = [(sentence.find(n), _person(n) if kind == "person" else _without_ordinary(n))  # "New York City"
-                 for n in find_names(sentence) if normalise(n) not in asked
-                 and normalise(_person(n) if kind == "person" else n) not in asked
+        bare = [(n, _person(n) if kind == "person" else n) for n in find_names(sentence)]  # titles off a person's
+        names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
+                 for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
@@ -219,8 +219,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
                                    rf"{re.escape(n)}\b", sentence)  # "told the Ledger": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
-                 and not any(normalise(w) in asked for w in (_person(n) if kind == "person" else n).split()
-                             if len(w) > 3)]  # ("Headteacher Orla Kinsella" for "st wenna's headteacher")
+                 and not any(normalise(w) in asked for w in b.split() if len(w) > 3)]  # ("Headteacher Orla
+        # Kinsella" for "st wenna's headteacher")
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)

@@ -12,7 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from ..evaluation.harness import yes_no
+from ..evaluation.harness import contains_gold, yes_no
 from .speed import record
 
 SNIPPETS_DIR = Path("evals/data/snippets")
@@ -30,11 +30,9 @@ def score_set(pipeline, folder: Path) -> dict:
             answer = own.ask(q["question"])
             if q["answerable"]:
                 verdict = yes_no(q["answers"][0])
-                short = (answer.short or "").lower()
                 strict = not answer.refused and (yes_no(answer.short) == verdict if verdict
-                                                 else any(a.lower() in short for a in q["answers"]))
-                loose = strict or (not answer.refused and not verdict
-                                   and any(a.lower() in answer.text.lower() for a in q["answers"]))
+                                                 else contains_gold(answer.short or "", q["answers"]))
+                loose = strict or (not answer.refused and not verdict and contains_gold(answer.text, q["answers"]))
             else:
                 strict = loose = answer.refused
             for key in ("answerable" if q["answerable"] else "near_miss",
