@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
@@ -90,8 +92,8 @@ def _person(name: str) -> str:
     Volodymyr Zelensky", "Didn't Bankman-Fried")."""
     words = name.split()
     while len(words) > 1 and (words[0].lower().strip(".") in _TITLES or words[0].lower().endswith(("ian", "ese", "ish"))
-                              or _ordinary(words[0])):
-        words.pop(0)
+                              or _ordinary(words[0]) or (len(words) > 2 and words[0].lower() in ordinary_words())):
+        words.pop(0)  # "Poet Ferelith Ambrose-Kay": a job or ordinary word before a full name
     return " ".join(words)
 
 
@@ -107,6 +109,37 @@ def _ordinary(word: str) -> bool:
     """Return True for a capitalised word that is not part of a name: a stopword or a negated auxiliary."""
     lower = word.lower().replace("’", "'")
     return lower in STOPWORDS or lower.endswith("n't")
+
+
+ORDINARY_WORDS_PATH = Path(__file__).parent / "models" / "ordinary_words.txt"
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Return the word forms news writes in lower case (rag/bench/build_lexicon.py): "overnight", "last"."""
+    lines = ORDINARY_WORDS_PATH.read_text(encoding="utf-8").splitlines() if ORDINARY_WORDS_PATH.exists() else []
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+# A quoted title of a work: 'Brass Lung', "The Weir Keeper's Daughters" (an apostrophe inside a word does not end it)
+_QUOTED_TITLE = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9](?:[^'’\"”]|['’](?=\w))*?)['’\"”](?!\w)")
+
+
+def in_quoted_title(at: int, sentence: str) -> bool:
+    """Return True when the position falls inside a quoted title of a work (a film, a book, a single): a name there
+    is part of the title, not a person or a firm."""
+    return any(m.start(1) <= at < m.end(1) and len(m.group(1).split()) <= 8 for m in _QUOTED_TITLE.finditer(sentence))
+
+
+def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
+    """Return True for one word of a longer name the question asks about ("Forge" of "Millhaven Forge" in "dorran
+    keswick club before millhaven"): it is the asked thing itself."""
+    if " " in name:
+        return False
+    word = r"[A-Z][\w'’&-]+"
+    pattern = rf"((?:{word}\s+){{1,3}}){re.escape(name)}\b|\b{re.escape(name)}((?:\s+{word}){{1,3}})"
+    return any(normalise(w) in asked for t in texts for m in re.finditer(pattern, t)
+               for w in (m.group(1) or m.group(2) or "").split() if len(w) > 3)
 
 
 _MONTHS = set(MONTHS) - {"may"}  # names and short forms of months, not May (a name too)
@@ -132,9 +165,22 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
 
 
 _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
-                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?|hours?|hrs|minutes?|mins)"
+                         r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?|hours?|hrs|minutes?|mins|"
+                         r"(?:kilo|mega|giga)watts?|kilomet(?:re|er)s?|seconds?|secs)"
                          r"(?:,?\s(?:and\s)?\d{1,2}\s(?:minutes?|mins|seconds?|secs))?"  # "6 hours 12 minutes"
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
+
+
+def _with_counted(question: str, sentence: str, figure: str | None) -> str | None:
+    """Return a count with the thing counted when the question names it ("how many points did he kick": "74
+    points"), else the figure."""
+    if figure is None or not re.fullmatch(r"\d[\d,.]*(?: (?:million|billion|thousand))?|[a-z]+", figure):
+        return figure  # a sum, a share or a measure has its unit already ("£431m budget" is the budget)
+    asked = content_stems(question)
+    for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
+        if (word := re.match(r" ([a-z][a-z-]+)\b", sentence[at:])) and content_stems(word.group(1)) & asked:
+            return figure + word.group(0)
+    return figure
 
 
 def _with_unit(sentence: str, figure: str | None) -> str | None:
@@ -200,7 +246,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         # question's words
         found = (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
-        return _with_unit(sentence, found)
+        return _with_counted(analysis.question, sentence, _with_unit(sentence, found))
     if kind == "date":
         dates = [d for d in novel(DATE.finditer(sentence)) if not DAY_ASKED.search(analysis.question)
                  or names_day(d.group(0))]  # "on what date": "24 October", not "April"
@@ -214,6 +260,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
+                 and not in_quoted_title(sentence.find(n), sentence)  # "'Brass Lung' won": a title, no one
+                 and not part_of_asked(n, asked, [sentence, *texts])
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
@@ -382,6 +430,8 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ees|ves|ics|ents|ants)", name) and not any(
             re.search(rf"\b[A-Z][a-z]+\s+{name}\b", t) for t in [sentence, *texts]):
         return True  # "Officers recovered ...", "Keepers have ...": people by their job, unless a surname ("Ann Myers")
+    if lower in ordinary_words() and not any(re.search(rf"[a-z,] {re.escape(name)}\b", t) for t in [sentence, *texts]):
+        return True  # "Overnight leader Kasimir Thrale ...", unless the texts write it as a name mid-sentence ("Young")
     return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)
 
 

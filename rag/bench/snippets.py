@@ -18,10 +18,15 @@ from .speed import record
 SNIPPETS_DIR = Path("evals/data/snippets")
 
 
+def read_questions(folder: Path) -> list[dict]:
+    """Return a snippet set's questions (qa.jsonl)."""
+    return [json.loads(line) for line in (folder / "qa.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
 def score_set(pipeline, folder: Path) -> dict:
     """Index the set's texts in a temporary directory and return strict / loose rates by answerability and style."""
-    questions = [json.loads(line) for line in (folder / "qa.jsonl").read_text(encoding="utf-8").splitlines()
-                 if line.strip()]
+    questions = read_questions(folder)
     with tempfile.TemporaryDirectory(prefix="rag-snippets-") as index_dir:
         own = type(pipeline)(pipeline.settings, embedder=pipeline.embedder, index_dir=Path(index_dir))
         own.ingest(folder / "texts")

@@ -34,7 +34,7 @@ def test_answer_starts_with_the_span_and_cites_the_sentence_it_uses(hash_embedde
     answer = compose_answer("How many people did Russian strikes kill in the Sumy region?", [_hit()], hash_embedder,
                             _model(), bodies={"a1": BODY})
     assert not answer.refused
-    assert answer.short == "35" and answer.text.startswith("35 [1]. ")
+    assert answer.short == "35 people" and answer.text.startswith("35 people [1]. ")  # the count with what it counts
     assert "killed 35 people" in answer.text and answer.text.rstrip().endswith("]")
     cited = answer.citations[0]
     assert cited.n == 1 and BODY[cited.start:cited.end] == cited.quote and "[1]" in answer.text

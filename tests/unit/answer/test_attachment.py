@@ -508,7 +508,7 @@ def test_of_two_figures_in_a_sentence_the_asked_one_is_taken():
     pay = "Oyelaran was paid £1.3 million last year; chair Susan Ledbetter received £310,000."
     assert short("how much did Marrow & Finch pay its chair last year?", pay) == "£310,000"  # by the question's word
     cases = "Ashdale has confirmed 63 measles cases since January, with 11 people treated in hospital."
-    assert short("how many people have been treated in hospital in Ashdale?", cases) == "11"
+    assert short("how many people have been treated in hospital in Ashdale?", cases) == "11 people"
     assert short("what's the entry fee for the 2025 Harbourford Marathon?", "Entry fees will rise from £62 to £68.") == (
         "£68")  # the new value of a change, unless the old one is asked
     assert short("what was the entry fee before the rise?", "Entry fees will rise from £62 to £68.") == "£62"
@@ -589,7 +589,7 @@ def test_a_figure_said_of_what_is_counted_goes_first_and_sets_stay_together():
     flood = ("About 650 people were evacuated from Kellsby and Nether Arden overnight after the River Arden peaked at "
              "5.8 metres.")
     assert extract_short(analyse_question("How many people were evacuated when the River Arden burst its banks?"),
-                         flood) == "650"
+                         flood) == "650 people"
     final = analyse_question("kestrel open 2024 women's final score")
     assert extract_short(final, "Kostenko took the women's title with a 6-2, 6-3 win over Marchetti.") == "6-2, 6-3"
 
