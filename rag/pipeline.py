@@ -10,7 +10,6 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
 
-from .answer.acceptance import AcceptModel, Chosen, features as accept_features, load_accept_model
 from .answer.answerability import FACTOID_KINDS, AnswerModel, load_answer_model
 from .answer.extractive import candidate_sentences, compose_answer
 from .answer.generate import StreamEvent, condense_question, generate_answer, stream_answer
@@ -23,7 +22,7 @@ from .errors import ArticleError, EmptyIndexError, IndexLockedError, LLMError, Q
 from .ingest.readers import discover_files, origin_of, read_file
 from .index.lexical import LexicalIndex
 from .index.sentence_vectors import SentenceEncoder, SentenceVectorStore, sync_sentence_vectors
-from .retrieval.analysis import QuestionAnalysis, analyse_question
+from .retrieval.analysis import analyse_question
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
 from .types import Answer, Article, Hit, IndexStats, IngestReport
@@ -67,7 +66,6 @@ class Pipeline:
         self._lexical: LexicalIndex | None = None
         self._sentence_encoder: SentenceEncoder | None = None
         self._answer_model: AnswerModel | None = None
-        self._accept_model: AcceptModel | None | bool = False  # False: not loaded yet; None: no model shipped
         self._rerankers: dict = {}  # dense? -> the shipped reranker model, loaded once on first use
         self._lock = threading.RLock()
 
@@ -103,14 +101,6 @@ class Pipeline:
                 if self.settings.refusal_threshold is not None:
                     self._answer_model.threshold = self.settings.refusal_threshold
             return self._answer_model
-
-    def accept(self, analysis: QuestionAnalysis, chosen: Chosen) -> bool:
-        """Return whether a one-article factoid answer is given (the acceptance model, acceptance.py), or refused."""
-        with self._lock:
-            if self._accept_model is False:
-                self._accept_model = load_accept_model()
-        model = self._accept_model
-        return model is None or model.probability(accept_features(analysis, chosen)) >= model.threshold
 
     @property
     def llm_enabled(self) -> bool:
@@ -466,13 +456,12 @@ class Pipeline:
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
         answer = compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
-                                max_sentences=self.settings.answer_sentences, bodies=bodies, accept=self.accept)
+                                max_sentences=self.settings.answer_sentences, bodies=bodies)
         if answer.refused and analysis.kind in FACTOID_KINDS and not (analysis.plan and analysis.plan.sources):
             # a one-article factoid the passages do not answer: the right article's other passages may
             if siblings := self._sibling_passages(hits):
                 again = compose_answer(question, hits + siblings, self.sentence_encoder, self.answer_model,
-                                       analysis=analysis, max_sentences=self.settings.answer_sentences, bodies=bodies,
-                                       accept=self.accept)
+                                       analysis=analysis, max_sentences=self.settings.answer_sentences, bodies=bodies)
                 if not again.refused:
                     return again
         return answer

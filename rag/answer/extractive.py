@@ -10,7 +10,6 @@ supporting sentences, each with verified citation markers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -20,8 +19,7 @@ from ..index.embed import Embedder, encode_sentences
 from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
-from .acceptance import Chosen, span_window
-from .answerability import FACTOID_KINDS, AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
+from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
@@ -224,11 +222,9 @@ def _said_words(analysis: QuestionAnalysis) -> set[str]:
 
 def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: AnswerModel, *,
                    analysis: QuestionAnalysis | None = None, max_sentences: int = 2,
-                   bodies: dict[str, str] | None = None,
-                   accept: Callable[[QuestionAnalysis, Chosen], bool] | None = None) -> Answer:
+                   bodies: dict[str, str] | None = None) -> Answer:
     """Return an extractive answer (direct answer first, every sentence with verified citation markers) or a refusal
-    that names what the closest articles hold instead. `accept` has the last word on a one-article factoid answer
-    (acceptance.py): False makes it a refusal."""
+    that names what the closest articles hold instead."""
     analysis = analysis or analyse_question(question)
     if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
         analysis = replace(analysis, names=analysis.names + extra)
@@ -280,17 +276,6 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
             return _refusal(question, analysis, ranked, hits, best)
-        if accept is not None and analysis.kind in FACTOID_KINDS and not multi_part(analysis):
-            second = max((c.answers for c in ranked if c is not lead), default=0.0)
-            question_vector, window_vector = encode_sentences(embedder, [question, span_window(short, lead.text)])
-            chosen_answer = Chosen(short=short, sentence=lead.text, context=lead.context,
-                                   article=(bodies or {}).get(lead.hit.article_id, lead.hit.text),
-                                   support=lead.answers / model.threshold, second=second / max(lead.answers, 1e-6),
-                                   retrieved=" ".join(f"{h.title} {h.text}" for h in hits), rank=lead.rank,
-                                   similarity=lead.similarity,
-                                   window_similarity=float(question_vector @ window_vector))
-            if not accept(analysis, chosen_answer):
-                return _refusal(question, analysis, ranked, hits, best)
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences, across=across_articles(analysis))
