@@ -131,6 +131,19 @@ def in_quoted_title(at: int, sentence: str) -> bool:
     return any(m.start(1) <= at < m.end(1) and len(m.group(1).split()) <= 8 for m in _QUOTED_TITLE.finditer(sentence))
 
 
+_PLACE_PLURALS = {"islands", "isles", "mountains", "hills", "lakes", "highlands", "lowlands", "midlands", "falls",
+                  "springs", "heights", "gardens", "fields", "downs", "docks", "sands", "keys", "states", "woods",
+                  "moors", "flats", "marshes", "plains", "valleys", "waters", "heath", "hollows", "banks"}
+
+
+def group_name(name: str, kind: str) -> bool:
+    """Return True for a name ending in an ordinary plural ("Keelhaven Ports", "Ravenstock Angels"): a firm, team
+    or group, no person, nor a place unless the plural is a place's ("Falkland Islands", "Saltmarrow Docks")."""
+    last = name.split()[-1].lower()
+    return (kind in ("person", "place") and last.endswith("s") and last in ordinary_words()
+            and not (kind == "place" and last in _PLACE_PLURALS))
+
+
 def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
     """Return True for one word of a longer name the question asks about ("Forge" of "Millhaven Forge" in "dorran
     keswick club before millhaven"): it is the asked thing itself."""
@@ -169,6 +182,14 @@ _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|
                          r"(?:kilo|mega|giga)watts?|kilomet(?:re|er)s?|seconds?|secs)"
                          r"(?:,?\s(?:and\s)?\d{1,2}\s(?:minutes?|mins|seconds?|secs))?"  # "6 hours 12 minutes"
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
+
+
+def _with_first_day(sentence: str, date_text: str | None) -> str | None:
+    """Return a day with the day before it that shares its month ("strike on 27 and 28 September"), else the day."""
+    if date_text and (m := re.search(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s?(?:and|to|-|–|&)\s?){re.escape(date_text)}",
+                                     sentence)) and re.match(r"\d", date_text):
+        return m.group(0)
+    return date_text
 
 
 def _with_counted(question: str, sentence: str, figure: str | None) -> str | None:
@@ -251,8 +272,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         dates = [d for d in novel(DATE.finditer(sentence)) if not DAY_ASKED.search(analysis.question)
                  or names_day(d.group(0))]  # "on what date": "24 October", not "April"
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
-            return dates[-1].group(0).strip(" ,.")  # "voted on Friday to extend it by 2027": the future date
-        return _nearest(sentence, dates, anchors)
+            return _with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
+            # 2027": the future date
+        return _with_first_day(sentence, _nearest(sentence, dates, anchors))
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         bare = [(n, _person(n) if kind == "person" else n) for n in find_names(sentence)]  # titles off a person's
@@ -262,6 +284,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and not in_quoted_title(sentence.find(n), sentence)  # "'Brass Lung' won": a title, no one
                  and not part_of_asked(n, asked, [sentence, *texts])
+                 and not group_name(b, kind)
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"

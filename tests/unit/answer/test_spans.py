@@ -435,3 +435,30 @@ def test_prize_money_collected_rainfall_in_mm_and_a_figure_of_an_earlier_time():
     assert keyword_gate({"cragfold", "rainfal"}, rain.lower(), rain)
     assert _short("calverdown east by-election turnout", "Turnout then was 31%.") is None
     assert _short("what was the turnout at the time?", "Turnout then was 31%.") == "31%"  # a time not asked for
+
+
+def test_a_count_keeps_what_it_counts_and_a_day_its_partner_and_a_measure_its_unit():
+    assert _short("how many points did penhallow kick while prentiss was out?",
+                  "Penhallow kicked 74 points in the six games Prentiss missed.") == "74 points"
+    assert _short("what's the power capacity of the data centre?", "The site will draw 48 megawatts.") == "48 megawatts"
+    assert _short("what budget did the council set?", "The council set a £431m budget.") == "£431m"  # a sum as is
+    assert _short("when are the cabin crew going on strike?", "Cabin crew will strike on 27 and 28 September, the "
+                  "union said.") == "27 and 28 September"
+    assert _short("when is the festival?", "The festival runs from 3-5 July in the park.") == "3-5 July"
+
+
+def test_a_quoted_title_an_ordinary_opening_word_and_part_of_the_asked_name_are_no_answers():
+    texts = ["Millhaven Forge have sacked manager Dorran Keswick after seven games without a win."]
+    assert _short("Who won best supporting actress at the awards?", "Musical 'Brass Lung' won five prizes at the "
+                  "awards.") is None
+    assert _short("which team does kasimir thrale ride for?", "Overnight leader Kasimir Thrale lost six minutes "
+                  "after a crash.") is None
+    assert extract_short(analyse_question("dorran keswick club before millhaven"), "Keswick, 48, led Forge to "
+                         "promotion in his first season.", texts) is None
+    assert _short("quillon prize 2024 winner", "Poet Ferelith Ambrose-Kay has won the 2024 Quillon Prize.") == \
+        "Ferelith Ambrose-Kay"  # an ordinary word before a full name is no part of it
+
+
+def test_a_name_ending_in_an_ordinary_plural_is_a_group():
+    assert _short("who's the union organiser at the docks?", "Workers rejected a 4% offer from operator Keelhaven "
+                  "Ports, union organiser Dervla Macquarrie said.") == "Dervla Macquarrie"

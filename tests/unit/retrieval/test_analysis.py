@@ -97,6 +97,8 @@ def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_as
     assert analyse_question("gillian pennock charity fraud sentence").kind == "number"
     assert analyse_question("storm idris motor insurance claims number").kind == "number"
     assert analyse_question("arsenal chelsea scorer").kind == "person"
+    assert analyse_question("stellicourt copper output last year").kind != "date"  # when, not what is asked
+    assert analyse_question("rovers signing last week fee").kind == "money"
     assert analyse_question("what's the second-dose MMR uptake in Ashdale?").kind == "number"  # the phrase's noun
     assert analyse_question("What was the strongest gust recorded when the storm hit?").kind == "number"
     assert analyse_question("what is the hometown of President Zelensky?").kind == "place"
