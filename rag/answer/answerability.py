@@ -135,7 +135,9 @@ _DERIVED = {"closure": "close", "closures": "close", "departure": "depart", "dep
             "arrival": "arrive", "refusal": "refuse", "proposal": "propose", "approval": "approve",
             "removal": "remove", "acquisition": "acquire", "payment": "pay", "payments": "pay", "theft": "steal",
             "stole": "steal", "stolen": "steal", "choice": "choose", "defeat": "beat", "defeated": "beat",
-            "takeover": "take", "takeovers": "take", "walkout": "walk", "shutdown": "shut", "buyout": "buy"}
+            "takeover": "take", "takeovers": "take", "walkout": "walk", "shutdown": "shut", "buyout": "buy",
+            "owner": "own", "owners": "own", "buyer": "buy", "buyers": "buy", "seller": "sell", "sellers": "sell",
+            "bidder": "bid", "bidders": "bid"}
 
 
 def content_stems(text: str) -> set[str]:
@@ -199,6 +201,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 
 
 _COUNT_KEYWORDS = {"number", "total", "count"}
+# Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
+_KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail"}
 
 
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
@@ -912,7 +916,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
     aged = any("age" in group for group in heads)
-    keywords = keyword_terms(analysis) - set().union(*heads)  # "onana transfer fee": the head gate reads "fee"
+    keywords = keyword_terms(analysis) - set().union(*heads) - _KEYWORD_LIGHT  # "onana transfer fee": the head gate
+    # reads "fee"; "quillmere q1 results": the qualifiers gate reads the quarter, and a period's "results" are the
+    # report itself (a match's result is its score: _ATTRIBUTES)
+    if quarters(analysis.question) or _OTHER_PERIOD.search(analysis.question):
+        keywords.discard("result")
     # the words of its names are the names gate's, read with the article's lead ("marrowgate quenby cross fare rise":
     # "Fares on the route will rise" in a report whose first sentence names the line)
     name_stems = content_stems(" ".join(names))

@@ -227,7 +227,8 @@ def question_kind(question: str) -> str:
                  if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
                  and not (kind == "date" and word == "day")
                  and not (word in ("year", "month", "week") and i and words[i - 1] in ("last", "this", "next"))  # "copper
-                 # output last year": when, not what is asked
+                 # output last year": when, not what is asked; nor "half-year passengers"
+                 and not (kind == "date" and "-" in word)
                  and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
         # asking word goes first

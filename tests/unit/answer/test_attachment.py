@@ -694,3 +694,17 @@ def test_the_current_holder_does_not_answer_for_the_previous_one():
     assert current_for_previous(asked, "Headteacher Rosamel Achterveld said the school had turned a corner.")
     assert not current_for_previous(asked, "Achterveld replaced Gordon Hale, who retired in July.")
     assert not current_for_previous("who is the headteacher?", "Headteacher Rosamel Achterveld said so.")
+
+
+def test_a_keyword_querys_report_words_bind_nothing_and_an_owner_owns():
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
+                        retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    results = ("Quillmere Foods, the grocer with 214 stores, reported a first-quarter pre-tax profit of £18.6m, up from "
+               "£14.1m.")
+    assert passes("quillmere store count q1 results", results)
+    assert not passes("quillmere store count q2 results", results)  # the quarter still binds
+    assert passes("so who owns tappaloo?", "Tappaloo's owner, Fiddlecombe Media, said it would sell advertising.")
+    assert not passes("rovers v creddon abbey result", "Rovers host Creddon Abbey on Saturday.")  # a match's is a score
