@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..answer.spans import ORDINARY_WORDS_PATH
 from ..config import Settings
+from .build_antonyms import NOTICE
 
 _TOKEN = re.compile(r"(?<![\w'’-])([A-Za-z][a-z]+)(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*|[\"“‘]\s*)$")
@@ -48,8 +49,9 @@ def main(argv: list[str] | None = None) -> None:
     lower, capital = count_forms(bodies)
     wordnet = WordNet()
     words = sorted(w for w, n in lower.items() if n >= args.min_count and n >= capital[w] and wordnet.synsets(w))
-    args.out.write_text("# Ordinary English word forms (rag/bench/build_lexicon.py): lower case in news at least as "
-                        "often as capitalised mid-sentence, and known to WordNet 3.0.\n" + "\n".join(words) + "\n")
+    args.out.write_text("# Ordinary English word forms (rag/bench/build_lexicon.py): lower case in the MultiHop-RAG "
+                        "articles (ODC-BY 1.0) at least as often as capitalised mid-sentence, and known to WordNet "
+                        f"3.0.\n# {NOTICE[NOTICE.index('WordNet 3.0 Copyright'):]}\n" + "\n".join(words) + "\n")
     print(f"{len(words)} word forms from {len(bodies)} articles -> {args.out}")
 
 
