@@ -174,7 +174,7 @@ def test_a_question_about_an_outlet_the_corpus_lacks_is_refused_and_says_so(pipe
     reuters = pipeline.ask(f"According to a Reuters report {about}")
     assert reuters.refused and reuters.citations == [] and "no articles from Reuters" in reuters.text
     wion = pipeline.ask(f"According to the WION report {about}")
-    assert not wion.refused and wion.short == "35"
+    assert not wion.refused and wion.short == "35 people"
 
 
 def test_stored_sentence_vectors_leave_only_the_question_to_encode(pipeline, tmp_path, bundled_embedder, seed_corpus):
