@@ -147,6 +147,10 @@ def cmd_bench(args, pipeline) -> int:
         from ..bench import snippets
 
         return snippets.run(args, pipeline)
+    if args.what == "conversations":
+        from ..bench import conversations
+
+        return conversations.run(args, pipeline)
     from ..bench import speed
 
     return speed.run(args, pipeline)
@@ -207,9 +211,9 @@ def _add_bench(sub) -> None:
     """Add `rag bench` and the options of its benchmarks."""
     p = sub.add_parser("bench", help="benchmarks: ingest/query speed, MultiHop-RAG retrieval, refusal calibration, "
                        "load, scale, cold start, llm (generated vs extractive answers), retrieval (query styles), "
-                       "snippets (answers on short news sets)")
+                       "snippets (answers on short news sets), conversations (follow-up questions)")
     p.add_argument("what", choices=["ingest", "query", "refusal", "multihop", "answers", "retrieval", "load", "scale",
-                                    "cold", "llm", "first-start", "snippets"])
+                                    "cold", "llm", "first-start", "snippets", "conversations"])
     p.add_argument("--clients", type=int, default=4, help="concurrent clients for `bench load`")
     p.add_argument("--seconds", type=float, default=60, help="duration of `bench load` / the query phase of `scale`")
     p.add_argument("--url", help="`bench load` against a running app (Gradio URL) instead of the Python API")
