@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -11,12 +12,30 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import EmptyIndexError, IndexLockedError, RagError
+from ..text import STOPWORDS
+from ..retrieval.analysis import is_keyword_query
 from ..retrieval.followup import is_followup, rewrite_followup
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload
 
 log = logging.getLogger(__name__)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]+")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][\w'’-]+")  # capitalised after a lower-case word: a name
+
+
+def with_cited_names(query: str, answer: Answer) -> str | None:
+    """Return the query with the words its answer's cited sentences write as names inside a sentence written so
+    ("onana fee" -> "Onana fee"), or None when it has none or the answer is a refusal: a lower-case search-box
+    query's names, for the follow-ups after it to carry."""
+    words = {w.lower() for w in _WORD.findall(query)} - STOPWORDS
+    named = {m.group(0).lower(): m.group(0) for m in _MID_SENTENCE_NAME.finditer(
+        " ".join(c.quote for c in answer.citations))}
+    if answer.refused or not words & set(named):
+        return None
+    return " ".join(named.get(w.lower(), w) for w in query.split())
 
 
 @dataclass(frozen=True)
@@ -225,23 +244,43 @@ class ChatService:
         if waited >= 0.5:
             reply.notes.append(f"Waited {waited:.0f} s for the keyword index over every article.")
         try:
-            for event in self.pipeline.ask_stream(query, sources=sources or None, since=since or None,
-                                                  until=until or None, stream=stream):
-                if event.kind == "answer":
-                    reply.answer = event.answer
-                else:
-                    yield event
+            if reply.rewritten and is_keyword_query(reply.question) and (
+                    fresh := self._as_new_question(reply.question, sources, since, until)) is not None:
+                # "onana fee" after questions about Amazon: a search-box query that names a topic of its own
+                reply.query, reply.answer = fresh
+                reply.notes.append("Read as a new question: it names a topic of its own.")
+            else:
+                for event in self.pipeline.ask_stream(query, sources=sources or None, since=since or None,
+                                                      until=until or None, stream=stream):
+                    if event.kind == "answer":
+                        reply.answer = event.answer
+                    else:
+                        yield event
         except EmptyIndexError as exc:
             reply.error = ("No articles are indexed yet: indexing has just started. Ask again in a few seconds."
                            if self.status.running else str(exc))
         except RagError as exc:
             reply.error = str(exc)
+        if not reply.rewritten and reply.answer is not None and is_keyword_query(reply.question):
+            reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll": its name
+            # for the follow-ups ("and in Kryvyi Rig?")
         note = self.indexing_note()
         if note:
             reply.notes.append(note)
         if reply.answer is not None and reply.answer.note:
             reply.notes.append(reply.answer.note)
         yield reply
+
+    def _as_new_question(self, question: str, sources, since, until) -> tuple[str, Answer] | None:
+        """Return a search-box query asked as it stands, with its names written as the articles write them, and its
+        answer, when it names its own topic ("onana fee" after questions about Amazon: "Onana fee"). None otherwise
+        ("winner time" names nothing, so it stays a follow-up)."""
+        try:
+            answer = self.pipeline.ask(question, sources=sources or None, since=since or None, until=until or None)
+        except RagError:
+            return None
+        named = with_cited_names(question, answer)
+        return (named, answer) if named is not None else None
 
     def _wait_for_keyword_index(self) -> float:
         """Block until BM25 covers every article of the running first indexing (bounded); return seconds waited."""

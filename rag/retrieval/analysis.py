@@ -302,8 +302,7 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     taken |= {w.lower() for s, e in outlet_spans for w in text[s:e].split()}
     focus = [w for w in _CONTENT.findall(text.lower()) if w not in QUESTION_WORDS and w not in _OPENERS
              and w not in STOPWORDS and w not in taken and w not in _MONTH_WORDS and len(w) > 2]
-    is_keyword = not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
-        tuple(w + " " for w in QUESTION_WORDS))
+    is_keyword = is_keyword_query(text)
     # "Which leader ...? Until what year did she ...?": the last question asks; "...? the 2025 one" only adds to it
     asked = re.split(r"(?<=\?)\s+(?=\S)", text)
     last = next((part for part in reversed(asked) if part.endswith("?")), asked[-1])
@@ -315,6 +314,14 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
 def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
     start = text.find(name)
     return any(s <= start < e for s, e in spans)
+
+
+def is_keyword_query(text: str) -> bool:
+    """Return True for a search-box query ("onana transfer fee"): no question mark, at most six words, no question
+    word first."""
+    text = text.strip()
+    return not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
+        tuple(w + " " for w in QUESTION_WORDS))
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
