@@ -220,7 +220,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
                 near_stems |= stems
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
-        s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)}
+        s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
+        and not (len(k) > 6 and k.endswith(("or", "er")) and k[:-2] in near_stems)}  # "distributor": "distributed"
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
         _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
@@ -544,6 +545,12 @@ def age_of(names: list[str], sentence: str) -> str | None:
         if found := re.search(r"\b[Aa]n?\s(\d{1,3})-year-old\b(?!s)", sentence):  # the report is on, no one named
             return found.group(1)
     return None
+
+
+def _unmarked(qualifier: str) -> bool:
+    """Return True for "men's" / "male": news names the women's event and leaves the men's unmarked ("Fettiplace
+    won the Tour"; "Marrable won the women's Tour"), so a sentence need not say it, only not say the other."""
+    return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male")
 
 
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
@@ -977,7 +984,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close))
             and not (weekdays and _other_weekday(weekdays, item.sentence)),
-            all(_says_qualifier(q, close) for q in hard)
+            all(_says_qualifier(q, close) or _unmarked(q) for q in hard)
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one

@@ -184,6 +184,15 @@ _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
 
 
+def _agent_by(question: str, sentence: str) -> int | None:
+    """Return where the agent of a question's doer noun is named in a passive sentence ("distributor" / "distributed
+    by Pallisade Pictures", "publisher" / "published by"), or None."""
+    for noun in re.findall(r"\b([a-z]{4,})(?:er|or)s?\b", question.lower()):
+        if m := re.search(rf"\b{noun}\w*\s+by\s+", sentence, re.I):
+            return m.end()
+    return None
+
+
 def _with_first_day(sentence: str, date_text: str | None) -> str | None:
     """Return a day with the day before it that shares its month ("strike on 27 and 28 September"), else the day."""
     if date_text and (m := re.search(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s?(?:and|to|-|–|&)\s?){re.escape(date_text)}",
@@ -319,6 +328,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if said and not re.match(r"\s+by\b", sentence[said[0].end():]):
                 before = [(at, name) for at, name in spots if at < said[0].start()]
                 spots = before or spots
+        if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
+            # named in "distributed by Pallisade Pictures"
+            spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots
         found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
         return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":

@@ -708,3 +708,15 @@ def test_a_keyword_querys_report_words_bind_nothing_and_an_owner_owns():
     assert not passes("quillmere store count q2 results", results)  # the quarter still binds
     assert passes("so who owns tappaloo?", "Tappaloo's owner, Fiddlecombe Media, said it would sell advertising.")
     assert not passes("rovers v creddon abbey result", "Rovers host Creddon Abbey on Saturday.")  # a match's is a score
+
+
+def test_the_mens_event_is_the_unmarked_one_and_a_distributor_distributes():
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
+                        retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert passes("brennock hills men's winner", "Lisandro Fettiplace won the Tour of the Brennock Hills on Sunday.")
+    assert not passes("brennock hills men's winner", "Yevdokia Marrable won the women's Tour of the Brennock Hills.")
+    assert not passes("brennock hills women's winner", "Lisandro Fettiplace won the Tour of the Brennock Hills.")
+    assert passes("salt orchard distributor", "'The Salt Orchard' was distributed by Pallisade Pictures.")

@@ -462,3 +462,10 @@ def test_a_quoted_title_an_ordinary_opening_word_and_part_of_the_asked_name_are_
 def test_a_name_ending_in_an_ordinary_plural_is_a_group():
     assert _short("who's the union organiser at the docks?", "Workers rejected a 4% offer from operator Keelhaven "
                   "Ports, union organiser Dervla Macquarrie said.") == "Dervla Macquarrie"
+
+
+def test_a_doer_noun_takes_the_agent_of_its_passive_verb():
+    assert _short("salt orchard distributor", "Directed by Hesketh Vorlane and distributed by Pallisade Pictures, "
+                  "the film cost $18 million.") == "Pallisade Pictures"
+    assert _short("Which publisher released Ninepin Weather?", "Ninepin Weather, published by Lanthorn Books, "
+                  "was written by Odile Maskery.") == "Lanthorn Books"
