@@ -247,8 +247,25 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     if negative or denies(analysis.question, text) or nobody(analysis.question, text):
         return "No"
     # "did Rebbeck score on his debut?" is not confirmed by "has scored 17 goals this season": a yes needs most of
-    # what the question asserts said
-    return "Yes" if coverage >= CONFIRM_COVERAGE else None
+    # what the question asserts said, and its year and edition ("did she win in 2024?" is not confirmed by "won the
+    # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend")
+    confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE]
+    return "Yes" if any(edition_said(analysis, c) for c in confirming) else None
+
+
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
+                      re.I)
+
+
+def edition_said(analysis: QuestionAnalysis, candidate) -> bool:
+    """Return True when the sentence (with its context) says every year and ordinal the question names; a year may
+    be its article's when the sentence names none ("won on Saturday" in a 2024 report)."""
+    near = f"{candidate.text} {candidate.context}"
+    published = candidate.hit.published
+    own_year = re.search(r"\b(?:19|20)\d\d\b", candidate.text)
+    years = all(re.search(rf"\b{y}\b", near) or (published and not own_year and str(published.year) == y)
+                for y in analysis.years)
+    return years and all(re.search(rf"\b{o}\b", near, re.I) for o in _ORDINAL.findall(analysis.question))
 
 
 def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):

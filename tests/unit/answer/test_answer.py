@@ -340,3 +340,20 @@ def test_a_yes_needs_most_of_what_the_question_asserts(hash_embedder):
                             0.5) == "Yes"
     free = analyse_question("is the Brackenholt museum still free to get in?")
     assert verify_statement(free, [candidate("Entry to the Brackenholt museum remains free.")], 0.5) == "Yes"
+
+
+def test_a_yes_needs_the_year_and_edition_the_question_names(hash_embedder):
+    from rag.answer.verdict import verify_statement
+    from rag.retrieval.analysis import analyse_question
+
+    def candidate(text, title="Lannick Open"):
+        c = hit_sentences(_hit(text=text))[0]
+        c.context, c.probability = f"{title} ", 0.9
+        return c
+
+    won = analyse_question("Did Dagny Holmqvist-Beare win the Lannick Open in 2024?")
+    assert verify_statement(won, [candidate("Dagny Holmqvist-Beare won the Lannick Open in 2023.")], 0.5) is None
+    assert verify_statement(won, [candidate("Dagny Holmqvist-Beare won the Lannick Open in 2024.")], 0.5) == "Yes"
+    third = analyse_question("Was The Salt Orchard still number one in North America in its third weekend?")
+    second = candidate("The Salt Orchard stayed at number one in North America for a second weekend.", "Box office")
+    assert verify_statement(third, [second], 0.5) is None
