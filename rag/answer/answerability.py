@@ -787,6 +787,19 @@ def asked_months(question: str) -> list[str]:
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q) and (m != "may" or re.search(r"\bin may\b", q))]
 
 
+_ASKED_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+                            r"(?![- ](?:quarter|half|time|ever)\b)\s+(?!(?:\w+ed|\w+en|due|came|went|met|won|began|"
+                            r"became|saw|took|made|got|ran|set|held|put|to|in|at|on)\b)[a-z]", re.I)  # quarters and
+# halves: quarters(); "first built", "first due": when, not which one
+
+
+def asked_ordinals(question: str) -> list[str]:
+    """Return, as digits, the ordinals a question names before a noun ("its second weekend" -> "2"), not quarters,
+    halves, "first time" or an ordinal before a verb ("first built")."""
+    digits = {words[0]: number for number, words in _ORDINAL_WORDS.items()}
+    return [digits[m.group(1).lower()] for m in _ASKED_ORDINAL.finditer(question)]
+
+
 def _says_number(number: str, text: str) -> bool:
     """Return True when the text names the number, as digits or in words ("stage 5" / "fifth stage")."""
     return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None or any(
@@ -940,7 +953,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     weekdays = set(_WEEKDAY.findall(analysis.question.lower())) if single else set()
     periods = [m.group(0).lower() for m in _OTHER_PERIOD.finditer(analysis.question)
                if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
-    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] if single else []
+    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] + asked_ordinals(analysis.question) \
+        if single else []  # "its second weekend": a sentence on the first one does not answer
     siblings = [sibling_pattern(n) for n in names] if single else []
     speaker = asked_speaker(analysis)
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(

@@ -720,3 +720,19 @@ def test_the_mens_event_is_the_unmarked_one_and_a_distributor_distributes():
     assert not passes("brennock hills men's winner", "Yevdokia Marrable won the women's Tour of the Brennock Hills.")
     assert not passes("brennock hills women's winner", "Lisandro Fettiplace won the Tour of the Brennock Hills.")
     assert passes("salt orchard distributor", "'The Salt Orchard' was distributed by Pallisade Pictures.")
+
+
+def test_an_ordinal_the_question_names_must_be_said():
+    from rag.answer.answerability import asked_ordinals
+
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Title ", meta="Title Wire", article=sentence, rank=0,
+                        retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    opening = "Gantry Nine opened in 3,118 cinemas, taking $21.4 million."
+    assert not passes("How many cinemas was Gantry Nine showing in during its second weekend?", opening)
+    assert passes("How many cinemas was Gantry Nine showing in during its second weekend?",
+                  "In its second weekend Gantry Nine played in 3,240 cinemas.")
+    assert asked_ordinals("when was vaskell first due in court?") == []  # "first due": when, not which one
+    assert asked_ordinals("quillmere first-quarter profit") == [] and asked_ordinals("its fourth goal") == ["4"]
