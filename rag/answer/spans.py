@@ -184,6 +184,10 @@ _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
 
 
+_SITE_NOUNS = (r"(?:training ground|ground|stadium|arena|park|station|airport|harbour|quay|bridge|road|street|lane|"
+               r"square|centre|hall|campus|site|depot|estate|reservoir|beach|retail park|industrial estate)")
+
+
 def _agent_by(question: str, sentence: str) -> int | None:
     """Return where the agent of a question's doer noun is named in a passive sentence ("distributor" / "distributed
     by Pallisade Pictures", "publisher" / "published by"), or None."""
@@ -332,6 +336,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             # named in "distributed by Pallisade Pictures"
             spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots
         found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
+        if found and kind == "place" and (site := re.search(rf"\b{re.escape(found)}( {_SITE_NOUNS})\b", sentence)):
+            return found + site.group(1)  # "at Greyfield training ground": the site, not only its name
         return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]

@@ -469,3 +469,8 @@ def test_a_doer_noun_takes_the_agent_of_its_passive_verb():
                   "the film cost $18 million.") == "Pallisade Pictures"
     assert _short("Which publisher released Ninepin Weather?", "Ninepin Weather, published by Lanthorn Books, "
                   "was written by Odile Maskery.") == "Lanthorn Books"
+
+
+def test_a_place_named_by_a_site_noun_keeps_it():
+    assert _short("where did vantablo do his medical?", "Vantablo completed his medical at Greyfield training ground "
+                  "on Monday.") == "Greyfield training ground"  # a site named by a lower-case noun keeps it
