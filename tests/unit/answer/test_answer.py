@@ -103,14 +103,19 @@ def test_a_yes_no_question_is_refused_when_an_outlet_it_names_has_no_evidence(ha
     assert one.refused and one.short is None and "Daily Post" in one.text  # says which outlet's part lacks evidence
 
 
+def _likely(text, title):
+    """A likely candidate sentence (probability 0.9) of an article with this title."""
+    c = hit_sentences(_hit(text=text))[0]
+    c.context, c.probability = f"{title} ", 0.9
+    return c
+
+
 def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speaking_of_it(hash_embedder):
     from rag.answer.verdict import verify_statement
     from rag.retrieval.analysis import analyse_question
 
     def candidate(text, title="Voltari news"):
-        c = hit_sentences(_hit(text=text))[0]
-        c.context, c.probability = f"{title} ", 0.9
-        return c
+        return _likely(text, title)
 
     lawsuit = analyse_question("was the Voltari X5 battery lawsuit thrown out?")
     assert verify_statement(lawsuit, [candidate("A federal judge dismissed the claim against Voltari's X5 battery.",
@@ -347,9 +352,7 @@ def test_a_yes_needs_the_year_and_edition_the_question_names(hash_embedder):
     from rag.retrieval.analysis import analyse_question
 
     def candidate(text, title="Lannick Open"):
-        c = hit_sentences(_hit(text=text))[0]
-        c.context, c.probability = f"{title} ", 0.9
-        return c
+        return _likely(text, title)
 
     won = analyse_question("Did Dagny Holmqvist-Beare win the Lannick Open in 2024?")
     assert verify_statement(won, [candidate("Dagny Holmqvist-Beare won the Lannick Open in 2023.")], 0.5) is None
