@@ -131,6 +131,7 @@ def in_quoted_title(at: int, sentence: str) -> bool:
     return any(m.start(1) <= at < m.end(1) and len(m.group(1).split()) <= 8 for m in _QUOTED_TITLE.finditer(sentence))
 
 
+_NAMING = re.compile(r"\b(?:call|called|name|named|title|titled)\b", re.I)
 _PLACE_PLURALS = {"islands", "isles", "mountains", "hills", "lakes", "highlands", "lowlands", "midlands", "falls",
                   "springs", "heights", "gardens", "fields", "downs", "docks", "sands", "keys", "states", "woods",
                   "moors", "flats", "marshes", "plains", "valleys", "waters", "heath", "hollows", "banks"}
@@ -288,6 +289,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return _with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
             # 2027": the future date
         return _with_first_day(sentence, _nearest(sentence, dates, anchors))
+    if kind != "person" and _NAMING.search(analysis.question) and (titles := [
+            m.group(1) for m in _QUOTED_TITLE.finditer(sentence) if normalise(m.group(1)) not in asked
+            and all(w[0].isupper() or w in STOPWORDS for w in m.group(1).split())]):
+        return titles[0]  # "what is the album called?": the quoted title ('Halflight Engines')
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         bare = [(n, _person(n) if kind == "person" else n) for n in find_names(sentence)]  # titles off a person's
@@ -295,7 +300,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
-                 and not in_quoted_title(sentence.find(n), sentence)  # "'Brass Lung' won": a title, no one
+                 and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
+                 # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not group_name(b, kind)
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one

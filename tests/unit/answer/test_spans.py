@@ -474,3 +474,8 @@ def test_a_doer_noun_takes_the_agent_of_its_passive_verb():
 def test_a_place_named_by_a_site_noun_keeps_it():
     assert _short("where did vantablo do his medical?", "Vantablo completed his medical at Greyfield training ground "
                   "on Monday.") == "Greyfield training ground"  # a site named by a lower-case noun keeps it
+
+
+def test_a_quoted_title_answers_a_question_asking_what_something_is_called():
+    assert _short("What is the new album by Velvet Cantilever called?", "Electronic duo Velvet Cantilever will "
+                  "release their third album, 'Halflight Engines', in October.") == "Halflight Engines"
