@@ -1,5 +1,7 @@
 """Quality floors for real answers (evals/thresholds.toml): each test checks one family of metrics."""
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -49,3 +51,28 @@ def test_every_question_is_reported(evaluation):
     records = evaluation["questions"]
     assert records and all(r["answer"] and "scores" in r and "timings" in r for r in records)
     assert all(r["citations"] or r["refused"] for r in records)
+
+
+def test_follow_ups_in_the_written_conversations(tmp_path, network_guard, bundled_embedder, thresholds):
+    """evals/data/conversations.jsonl asked turn by turn through the chat service (`rag bench conversations`)."""
+    from rag import Pipeline
+    from rag.app.service import ChatService
+    from rag.bench.conversations import build_corpus, score
+    from rag.config import Settings
+    from rag.errors import RagError
+
+    settings = Settings()
+    path = settings.eval_dir / "data" / "conversations.jsonl"
+    conversations = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    try:
+        build_corpus(settings, conversations, corpus)
+    except RagError as exc:  # the MultiHop-RAG articles are not at hand
+        pytest.skip(str(exc))
+    pipeline = Pipeline(settings, embedder=bundled_embedder, index_dir=tmp_path / "index", corpus_dir=corpus)
+    pipeline.ingest(corpus)
+    result, rows = score(ChatService(pipeline), conversations)
+    failed = [r for r in rows if not r["correct"] or not all(r["kept"])]
+    assert not _below(result, thresholds["conversations"], ("kept", "answerable_correct", "near_miss_refused",
+                                                            "followups_correct")), (result, failed)
