@@ -28,7 +28,7 @@ from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, verify
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
 # share of the model's threshold.
-VERDICT_REFUSAL = 0.5
+VERDICT_REFUSAL = 0.6
 
 
 @dataclass

@@ -160,6 +160,30 @@ _MONTHS = set(MONTHS) - {"may"}  # names and short forms of months, not May (a n
 _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
 
 
+# "Brackenvault chief executive Osric Pembleton": a role-holder named with the organisation whose role it is
+_HOLDER = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})(?:'s|’s)?\s+((?:[a-z][\w-]*\s+){1,3})$")
+
+
+def other_holder(name: str, sentence: str, question: str) -> str | None:
+    """Return the organisation when the sentence names the person as the holder of the asked role at another one
+    than the question's ("Brackenvault" of "Brackenvault chief executive Osric Pembleton" for "who is the chief
+    executive of Tarrowby Freight?"): the nouns before the name are the role the question asks for, owned by a name
+    it does not say. None otherwise ("starring Philippa Drewcott and directed by Amadou Lessingham": no role)."""
+    at = sentence.find(name)
+    if at <= 0 or not (held := _HOLDER.search(sentence[:at])):
+        return None
+    owner, words = held.group(1), held.group(2).split()
+    # a role is a singular noun: no past, -ing or -s verb form ("Arantes replaces Kenny Doyle"), "boss" aside
+    if any(w in STOPWORDS or w.endswith(("ed", "ing")) or (w.endswith("s") and not w.endswith("ss")) for w in words) \
+            or owner.split()[0].lower() in STOPWORDS:
+        return None
+    asked = normalise(question)
+    if content_stems(" ".join(words)) <= content_stems(question) and not any(
+            normalise(w) in asked for w in owner.split() if len(w) > 2):
+        return owner
+    return None
+
+
 def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchors: list[int]) -> str | None:
     """Return the candidate in the same clause as an anchor if any ("35 in Sumy and 19 in Kryvyi Rig"), else the
     nearest to one, else the first."""
@@ -295,7 +319,11 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return titles[0]  # "what is the album called?": the quoted title ('Halflight Engines')
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
-        bare = [(n, _person(n) if kind == "person" else n) for n in find_names(sentence)]  # titles off a person's
+        found_names = find_names(sentence)
+        # a role-holder of another organisation than the asked one is no answer, nor is that organisation
+        others = {o for n in found_names if kind == "person" and (o := other_holder(n, sentence, analysis.question))}
+        bare = [(n, _person(n) if kind == "person" else n) for n in found_names  # titles off a person's
+                if not (others and (other_holder(n, sentence, analysis.question) or n in others))]
         names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))

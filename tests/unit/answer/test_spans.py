@@ -479,3 +479,16 @@ def test_a_place_named_by_a_site_noun_keeps_it():
 def test_a_quoted_title_answers_a_question_asking_what_something_is_called():
     assert _short("What is the new album by Velvet Cantilever called?", "Electronic duo Velvet Cantilever will "
                   "release their third album, 'Halflight Engines', in October.") == "Halflight Engines"
+
+
+def test_a_role_holder_of_another_organisation_is_no_answer():
+    sentence = "Brackenvault chief executive Osric Pembleton said the combined group expected savings of £22m."
+    assert _short("Who is the chief executive of Tarrowby Freight?", sentence) is None
+    assert _short("Who is the chief executive of Brackenvault?", sentence) == "Osric Pembleton"
+    assert _short("Who is the chairman of Skarholm Athletic?",
+                  "Pellingford chairman Osric Vellacombe said the bid falls well short.") is None
+    # a verb before the name is no role: the director of "directed by" is the answer
+    assert _short("Who directed Gantry Nine?", "The film, starring Philippa Drewcott and directed by Amadou "
+                  "Lessingham, was released in 3,118 cinemas.") == "Amadou Lessingham"
+    assert _short("who replaced Kenny Doyle in goal?", "Arantes replaces Kenny Doyle, who left for Eastfield Rovers "
+                  "at the end of last season.") == "Arantes"
