@@ -164,7 +164,7 @@ _CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
 _HOLDER = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})(?:'s|’s)?\s+((?:[a-z][\w-]*\s+){1,3})$")
 
 
-def other_holder(name: str, sentence: str, question: str) -> str | None:
+def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     """Return the organisation when the sentence names the person as the holder of the asked role at another one
     than the question's ("Brackenvault" of "Brackenvault chief executive Osric Pembleton" for "who is the chief
     executive of Tarrowby Freight?"): the nouns before the name are the role the question asks for, owned by a name
@@ -175,10 +175,15 @@ def other_holder(name: str, sentence: str, question: str) -> str | None:
     owner, words = held.group(1), held.group(2).split()
     # a role is a singular noun: no past, -ing or -s verb form ("Arantes replaces Kenny Doyle"), "boss" aside
     if any(w in STOPWORDS or w.endswith(("ed", "ing")) or (w.endswith("s") and not w.endswith("ss")) for w in words) \
-            or owner.split()[0].lower() in STOPWORDS:
+            or (owner.split()[0].lower() in STOPWORDS and not owner.split()[0].isupper()):  # "The", not "US"
         return None
-    asked = normalise(question)
-    if content_stems(" ".join(words)) <= content_stems(question) and not any(
+    asked, role = normalise(question), " ".join(words)
+    # the question names whose role it asks for ("chief executive of Tarrowby Freight", "the Skarholm chairman"), or
+    # the role-holder is who acts in it ("who did the envoy hold talks with?"): a holder of it is no answer
+    owned = re.search(rf"\b{re.escape(role)}\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]|[A-Z][\w&'’.-]*(?:'s|’s)?\s+"
+                      rf"{re.escape(role)}\b", question)
+    acting = re.match(r"\W*who(?:m)?\s+(?:did|does|do|will|has|have|had|would|could)\b", question, re.I)
+    if (owned or acting) and content_stems(role) <= content_stems(question) and not any(
             normalise(w) in asked for w in owner.split() if len(w) > 2):
         return owner
     return None
@@ -321,9 +326,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         found_names = find_names(sentence)
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
-        others = {o for n in found_names if kind == "person" and (o := other_holder(n, sentence, analysis.question))}
+        others = {o for n in found_names if kind == "person" and (o := held_elsewhere(n, sentence, analysis.question))}
         bare = [(n, _person(n) if kind == "person" else n) for n in found_names  # titles off a person's
-                if not (others and (other_holder(n, sentence, analysis.question) or n in others))]
+                if not (others and (held_elsewhere(n, sentence, analysis.question) or n in others))]
         names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or person_answer(n, sentence, analysis.question))

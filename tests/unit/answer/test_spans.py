@@ -492,3 +492,8 @@ def test_a_role_holder_of_another_organisation_is_no_answer():
                   "Lessingham, was released in 3,118 cinemas.") == "Amadou Lessingham"
     assert _short("who replaced Kenny Doyle in goal?", "Arantes replaces Kenny Doyle, who left for Eastfield Rovers "
                   "at the end of last season.") == "Arantes"
+    # the question asks for the role itself, naming no body: the holder is the answer
+    assert _short("Who is the envoy to Ukraine?", "US envoy Keith Kellogg met Zelensky in Kyiv.") == "Keith Kellogg"
+    # the role-holder is the one who acts in the question: the other person is the answer
+    assert _short("Who did the envoy hold talks with?", "US envoy Steve Witkoff held talks with Vladimir Putin.") \
+        == "Vladimir Putin"
