@@ -1043,6 +1043,26 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 
 
+def someone_else(names: list[str], sentence: str, question: str) -> bool:
+    """Return True when a figure question asks about a person ("how many aces did Emeric Soltanovy serve?") and the
+    sentence names another person but not the asked one ("Ballantrae, 26, served 14 aces"; "Only Erling Haaland
+    scored more often ... with nine goals" for Harry Kane): its figure is the other person's. A sentence naming no
+    one ("He served 14 aces") may speak of the asked person and is not ruled out. Only a name the question writes
+    itself counts: a keyword query's capitalised words may be a place or a film ("salt orchard cost")."""
+    people = [n for n in names if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)
+              and n in question]
+    if not people:
+        return False
+    lowered = sentence.lower()
+    if any(re.search(rf"\b{re.escape(w.lower())}\b", lowered) for n in people for w in n.split() if len(w) > 2):
+        return False
+    asked = {w.lower() for n in names for w in n.split()}
+    others = [n for n in find_names(sentence) if not {w.lower() for w in n.split()} & asked and person_like(n)
+              and (len(n.split()) >= 2 and _PERSON_NAME.fullmatch(n)
+                   or re.search(rf"\b{re.escape(n)},\s\d{{1,2}},", sentence))]
+    return bool(others)
+
+
 def listed_under(item: Evidence) -> str:
     """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
     ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
@@ -1073,6 +1093,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or forecast_of_asked(analysis, sentence)
+                or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or class_missing(question, f"{item.meta} {sentence} {item.article}")

@@ -736,3 +736,19 @@ def test_an_ordinal_the_question_names_must_be_said():
                   "In its second weekend Gantry Nine played in 3,240 cinemas.")
     assert asked_ordinals("when was vaskell first due in court?") == []  # "first due": when, not which one
     assert asked_ordinals("quillmere first-quarter profit") == [] and asked_ordinals("its fourth goal") == ["4"]
+
+
+def test_a_figure_of_another_person_does_not_answer():
+    from rag.answer.answerability import someone_else
+
+    question = "How many aces did Emeric Soltanovy serve in the final?"
+    names = analyse_question(question).names
+    assert someone_else(names, "Ballantrae, 26, served 14 aces and did not drop serve.", question)
+    assert not someone_else(names, "Soltanovy served 14 aces and did not drop serve.", question)
+    assert not someone_else(names, "He served 14 aces and did not drop serve.", question)  # may be him
+    kane = "How many goals did Harry Kane score in his first six games?"
+    assert someone_else(analyse_question(kane).names, "Only Erling Haaland scored more often in his first six "
+                        "Bundesliga games, with nine goals.", kane)
+    # a lower-case query's names are read from the text and may be no person at all
+    assert not someone_else(["Salt Orchard"], "Director Hesketh Vorlane said it cost $18 million.",
+                            "how much did the salt orchard cost to make?")
