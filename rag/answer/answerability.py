@@ -1042,15 +1042,15 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 
 
-
 def someone_else(names: list[str], sentence: str, question: str) -> bool:
     """Return True when a figure question asks about a person ("how many aces did Emeric Soltanovy serve?") and the
     sentence names another person but not the asked one ("Ballantrae, 26, served 14 aces"; "Only Erling Haaland
     scored more often ... with nine goals" for Harry Kane): its figure is the other person's. A sentence naming no
-    one ("He served 14 aces") may speak of the asked person and is not ruled out. Only a name the question writes
-    itself counts: a keyword query's capitalised words may be a place or a film ("salt orchard cost")."""
+    one ("He served 14 aces") may speak of the asked person and is not ruled out. Only a person the question writes
+    as the one who did it counts ("did Emeric Soltanovy serve"), not one it only mentions ("how many people did the
+    strikes kill during Mark Rutte's visit?"), nor a keyword query's words ("salt orchard cost": a film)."""
     people = [n for n in names if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)
-              and n in question]
+              and re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question)]
     if not people:
         return False
     lowered = sentence.lower()

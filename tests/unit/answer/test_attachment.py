@@ -752,3 +752,6 @@ def test_a_figure_of_another_person_does_not_answer():
     # a lower-case query's names are read from the text and may be no person at all
     assert not someone_else(["Salt Orchard"], "Director Hesketh Vorlane said it cost $18 million.",
                             "how much did the salt orchard cost to make?")
+    rutte = "On Mark Rutte's visit to Odesa, how many people did Russian strikes kill in Sumy?"
+    assert not someone_else(analyse_question(rutte).names, "Zelensky's comments come after Russian strikes that "
+                            "killed 35 people in the Sumy region.", rutte)  # Rutte is not who did it
