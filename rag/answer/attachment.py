@@ -363,7 +363,10 @@ _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 def _done_verb(question: str) -> str | None:
     """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
     words = re.findall(r"[a-z]+", question.lower())
-    verbs = [w for w in words if (w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed"))]
+    # the words of names are no verbs ("Bankman-Fried"), the question's first word aside ("Did", "Was")
+    named = {w.lower() for token in re.findall(r"[A-Z][\w'’-]*", question)[1:] for w in re.findall(r"[A-Za-z]+", token)}
+    verbs = [w for w in words if w not in named
+             and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
     said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said
     verbs = [v for v in [said] if v] + verbs
     if not verbs or (len(words) > 15 and not said):  # a long description's verbs describe; the asked verb is a
@@ -416,6 +419,27 @@ def _verb_after_did(question: str) -> str | None:
     return words[i].lower()
 
 
+# What news says in other words for a done verb: "was found guilty" is "convicted", "stepped down" is "resigned"
+_SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
+    (r"\bfound guilty\b|\bguilty verdicts?\b|\bpleaded guilty\b", "convicted"),
+    (r"\bfound not guilty\b|\bcleared of\b", "acquitted"),
+    (r"\bstep(?:s|ped|ping)? down\b|\bquit\b", "resigned"),
+    (r"\b(?:fired|dismissed|parted company with|relieved of (?:his|her|their) duties)\b", "sacked"),
+    (r"\b(?:sacked|dismissed)\b", "fired"),
+    (r"\b(?:jailed|imprisoned|locked up)\b", "sentenced"),
+    (r"\bsentenced to\b[^.]{0,40}\b(?:prison|jail|custody)\b", "jailed"),
+    (r"\b(?:called off|scrapped|axed)\b", "cancelled"),
+    (r"\bpushed back\b", "postponed"),
+    (r"\b(?:detained|taken into custody)\b", "arrested"),
+    (r"\b(?:named|hired|installed) as\b", "appointed"),
+)]
+
+
+def said_as(text: str) -> set[str]:
+    """Return the done verbs a text says in other words ("was found guilty of seven counts" -> {"convicted"})."""
+    return {verb for pattern, verb in _SAID_AS if pattern.search(text)}
+
+
 def uses_done_verb(question: str, sentence: str) -> bool:
     """Return True unless the question asks whether something was done ("has the EU blocked the deal?") with a verb
     of substance and the sentence never uses that verb: "lowered its offer ... delayed closing the deal" shares the
@@ -431,7 +455,8 @@ def uses_done_verb(question: str, sentence: str) -> bool:
         return True  # "thrown out", "called off", "turned down": the phrase means what other verbs say ("dismissed");
         # "been arrested over the raid", "injured in the fire" are a verb and a preposition
     # "fire" is used by "fired" as much as "win" by "won" (its base form)
-    return any(BASE_FORMS.get(w, w).startswith(asked) for w in re.findall(r"[a-z]+", sentence.lower()))
+    return any(BASE_FORMS.get(w, w).startswith(asked) for w in re.findall(r"[a-z]+", sentence.lower())) or any(
+        verb.startswith(asked) for verb in said_as(sentence))  # "was found guilty" for "convicted"
 
 
 def unrealised(question: str, sentence: str) -> bool:

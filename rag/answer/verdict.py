@@ -11,7 +11,7 @@ from pathlib import Path
 from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
 from .answerability import content_stems
-from .attachment import contrary, tentative, uses_done_verb
+from .attachment import contrary, said_as, tentative, uses_done_verb
 from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
@@ -198,7 +198,7 @@ def _spoken_of(asked: set[str], sentence: str, context: str) -> tuple[float, boo
     """Return the share of the asked words the sentence (with its title and the sentence before) speaks of, and
     whether the sentence speaks of one negated ("unannounced" or "not announced" for "announced")."""
     words = tokens_of(sentence)
-    stems = content_stems(f"{sentence} {context}")
+    stems = content_stems(f"{sentence} {context} {' '.join(said_as(sentence))}")  # "found guilty": convicted
     negative = (content_stems(" ".join(w[2:] for w in words if w.startswith("un") and len(w) > 5))
                 | negated(sentence)) & asked
     said = (stems | negative) & asked

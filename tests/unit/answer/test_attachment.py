@@ -755,3 +755,14 @@ def test_a_figure_of_another_person_does_not_answer():
     rutte = "On Mark Rutte's visit to Odesa, how many people did Russian strikes kill in Sumy?"
     assert not someone_else(analyse_question(rutte).names, "Zelensky's comments come after Russian strikes that "
                             "killed 35 people in the Sumy region.", rutte)  # Rutte is not who did it
+
+
+def test_a_done_verb_said_in_other_words_and_no_verb_in_a_name():
+    from rag.answer.attachment import _done_verb, said_as, uses_done_verb
+
+    assert _done_verb("Was Bankman-Fried convicted?") == "convi"  # not "fried" of his name
+    found = "Sam Bankman-Fried was found guilty of seven criminal fraud counts."
+    assert said_as(found) == {"convicted"}
+    assert uses_done_verb("Was Bankman-Fried convicted?", found)
+    assert not uses_done_verb("Was Bankman-Fried convicted?", "Sam Bankman-Fried went on trial in New York.")
+    assert uses_done_verb("Has the chief executive resigned?", "Chief executive Ana Ruiz stepped down on Monday.")
