@@ -173,6 +173,13 @@ _ATTRIBUTES = {
                r"\b(?:years?|months?|weeks?|life)\b",
     "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d",
     "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
+    # when a thing is due to happen ("brackenvault firm offer deadline": "has until 11 March"), why it happened
+    # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
+    # "signed ... from Dunmarrow United")
+    "deadlin": DATE.pattern, "start": DATE.pattern,
+    "caus": r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b",
+    "reason": r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b",
+    "former": r"\b(?:from|former|previously|ex-|left|joined)\b", "previous": r"\b(?:from|former|previously|ex-|left)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }
@@ -637,13 +644,15 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     question = analysis.question
     for outlet in analysis.plan.sources if analysis.plan else []:  # "Cnbc | World Business News Leader" asks no leader
         question = re.sub(re.escape(outlet), " ", question, flags=re.I)
-    stems = content_stems(question)
+    stems = content_stems(question) - content_stems(" ".join(n for n in analysis.names if " " in n))  # "how many
+    # submissions did the quillon prize judges pick": no prize money
     if analysis.kind == "person":
         groups = [group for group in _ROLES if group & stems]
         groups += [{short, *content_stems(said)} for short, said in _ROLE_SHORT.items() if short in stems]  # "cfo"
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
-        verb = re.match(r"(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)"
-                        r"([a-z]+)", analysis.question.lower())
+        verb = re.match(r"(?:so |and |hey,? )?who\s+(?:actually |really |finally |eventually |ultimately |then )?"
+                        r"(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)([a-z]+)",
+                        analysis.question.lower())  # ("so who actually won": won)
         if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             groups = [g for g in groups if g & verb_stems] or [verb_stems]
         return groups
@@ -836,7 +845,11 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
             return set()  # "which country did Rutte visit": the verb comes after the subject; not checked
         if (len(word) > 4 and word.endswith("ed")) or word in BASE_FORMS:
             stems = content_stems(word)
-            return set() if stems & _LIGHT_VERBS else stems | set().union(*(g for g in _ROLES + _HEADS if g & stems))
+            if not stems or stems & _LIGHT_VERBS:  # ("said" has no content stem)
+                return set()
+            # "which publisher released X?": "its publisher, Lanthorn Books" says it as much as "released"
+            return stems | content_stems(words[words.index(word) - 1]) | set().union(
+                *(g for g in _ROLES + _HEADS if g & stems))
     return set()
 
 
@@ -1008,7 +1021,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(rf"\b{re.escape(p)[:4]}", close, re.I) for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one
             and all(_says_number(n, near) for n in numbers),
-            (not heads or any(group & stems for group in heads) or _sum_of_asked(item.sentence, question_stems)
+            (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship") and s.startswith(h)
+                                                   for h in group for s in stems)
+                              for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
+             or _sum_of_asked(item.sentence, question_stems)
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
              # three of the question's own words

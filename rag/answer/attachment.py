@@ -91,7 +91,8 @@ _WHOLE = (re.compile(r"\b(?:overall|outright|general classification)\b", re.I),
 _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:game\s+\d|stage|"
                        r"heat|leg|round|set|semi-?final|quarter-?final|qualif\w*)\b", re.I)
 # A question about who won, and the words that report a result (not a fixture, a listing or a wager)
-WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|had\s+)?(?:won|beat|"
+WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|had\s+)?"
+                          r"(?:actually\s+|really\s+|finally\s+|eventually\s+|ultimately\s+)?(?:won|beat|"
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
                           r"champions?)\b|\bwinners?\s+of\b", re.I)
 # ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)

@@ -766,3 +766,25 @@ def test_a_done_verb_said_in_other_words_and_no_verb_in_a_name():
     assert uses_done_verb("Was Bankman-Fried convicted?", found)
     assert not uses_done_verb("Was Bankman-Fried convicted?", "Sam Bankman-Fried went on trial in New York.")
     assert uses_done_verb("Has the chief executive resigned?", "Chief executive Ana Ruiz stepped down on Monday.")
+
+
+def test_attribute_words_heads_and_verbs_of_keyword_and_which_questions():
+    from rag.answer.answerability import asked_heads, asked_verb, keyword_gate
+    from rag.answer.attachment import WIN_QUESTION
+
+    # a keyword query's attribute word need not be repeated when the sentence gives that kind of thing
+    assert keyword_gate({"halvercrest", "outag", "caus"}, "halvercrest outage chief operating officer blamed a faulty "
+                        "software update", 'Chief operating officer blamed "a faulty software update".')
+    assert not keyword_gate({"halvercrest", "outag", "caus"}, "halvercrest outage lasted six hours",
+                            "The outage lasted six hours.")
+    # "which publisher released X?": the class noun says it as much as the verb; "said" asks with no verb
+    assert asked_verb(analyse_question("Which publisher released Ninepin Weather?")) == {"releas", "publish"}
+    assert asked_verb(analyse_question("Which company said 62,000 homes lost power?")) == set()
+    # an adverb is no verb, and a win question read through it
+    heads = asked_heads(analyse_question("so who actually won the under-16 netball cup?"))
+    assert len(heads) == 1 and "win" in heads[0] and "actual" not in heads[0]
+    assert WIN_QUESTION.search("so who actually won the cup in the end?")
+    # the words of a name are no head: "Quillon Prize" asks for no prize money
+    question = replace(analyse_question("how many submissions did the quillon prize judges pick it from?"),
+                       names=["Quillon Prize"])
+    assert asked_heads(question) == [{"submiss"}]
