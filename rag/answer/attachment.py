@@ -361,7 +361,7 @@ _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
 
 @lru_cache(maxsize=256)
-def _done_verb(question: str) -> str | None:
+def done_verb(question: str) -> str | None:
     """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
     words = re.findall(r"[a-z]+", question.lower())
     # the words of names are no verbs ("Bankman-Fried"), the question's first word aside ("Did", "Was")
@@ -433,6 +433,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bpushed back\b", "postponed"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
+    (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b", "lose"),
+    (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
 )]
 
 
@@ -445,7 +447,7 @@ def uses_done_verb(question: str, sentence: str) -> bool:
     """Return True unless the question asks whether something was done ("has the EU blocked the deal?") with a verb
     of substance and the sentence never uses that verb: "lowered its offer ... delayed closing the deal" shares the
     deal, not the blocking. Light verbs ("given the go-ahead") and phrasal verbs ("thrown out") are not required."""
-    asked = _done_verb(question)
+    asked = done_verb(question)
     if asked is None or asked in ("give", "take", "make", "get", "have", "do", "go", "put", "set", "come", "keep"):
         return True
     words = re.findall(r"[a-z]+", question.lower())
@@ -464,7 +466,7 @@ def unrealised(question: str, sentence: str) -> bool:
     """Return True when the question asks about something done ("who won ...?", "how much was it fined?") and the
     sentence speaks of that verb only as an aim or a forecast ("just need one more win to become champions", "will
     be fined")."""
-    asked = _done_verb(question)
+    asked = done_verb(question)
     if asked is None:
         return False
     words = re.findall(r"[a-z]+", sentence.lower())

@@ -758,9 +758,9 @@ def test_a_figure_of_another_person_does_not_answer():
 
 
 def test_a_done_verb_said_in_other_words_and_no_verb_in_a_name():
-    from rag.answer.attachment import _done_verb, said_as, uses_done_verb
+    from rag.answer.attachment import done_verb, said_as, uses_done_verb
 
-    assert _done_verb("Was Bankman-Fried convicted?") == "convi"  # not "fried" of his name
+    assert done_verb("Was Bankman-Fried convicted?") == "convi"  # not "fried" of his name
     found = "Sam Bankman-Fried was found guilty of seven criminal fraud counts."
     assert said_as(found) == {"convicted"}
     assert uses_done_verb("Was Bankman-Fried convicted?", found)
@@ -788,3 +788,18 @@ def test_attribute_words_heads_and_verbs_of_keyword_and_which_questions():
     question = replace(analyse_question("how many submissions did the quillon prize judges pick it from?"),
                        names=["Quillon Prize"])
     assert asked_heads(question) == [{"submiss"}]
+
+
+def test_a_count_of_something_done_needs_the_article_to_speak_of_doing_it():
+    from rag.answer.answerability import done_verb_unsaid
+
+    question = analyse_question("how many councillors abstained on the millrace bridge vote?")
+    assert done_verb_unsaid(question, "Councillors voted 31 to 12 to approve a new Millrace footbridge.")
+    assert not done_verb_unsaid(question, "Councillors voted 31 to 12, and four abstained.")
+    lost = analyse_question("how many homes lost power in Storm Idris?")
+    assert not done_verb_unsaid(lost, "About 23,000 homes were left without power on Sunday.")  # in other words
+    # light verbs, keyword queries and person questions are not read
+    assert not done_verb_unsaid(analyse_question("how many customers were affected by the outage?"), "1.4 million "
+                                "customers could not log in.")
+    assert not done_verb_unsaid(analyse_question("millrace bridge vote abstained count"), "They voted 31 to 12.")
+    assert not done_verb_unsaid(analyse_question("Who scored the winner?"), "Noor Haddaway netted in the 89th minute.")
