@@ -243,6 +243,9 @@ def _with_counted(question: str, sentence: str, figure: str | None) -> str | Non
     asked = content_stems(question)
     for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
         if (word := re.match(r" ([a-z][a-z-]+)\b", sentence[at:])) and content_stems(word.group(1)) & asked:
+            if (more := re.match(r" ([a-z][a-z-]+)\b", sentence[at + word.end():])) and content_stems(
+                    more.group(1)) & asked:  # "27,300 chart units"
+                return figure + word.group(0) + more.group(0)
             return figure + word.group(0)
     return figure
 
@@ -371,6 +374,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if said and not re.match(r"\s+by\b", sentence[said[0].end():]):
                 before = [(at, name) for at, name in spots if at < said[0].start()]
                 spots = before or spots
+        if kind == "place":  # "beating Cask Lane 4-1 at Hadderley Park": the beaten side is no place
+            spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
         if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
             # named in "distributed by Pallisade Pictures"
             spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots
@@ -410,7 +415,10 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
                     if money := next((m.group(0).strip(" ,.") for m in MONEY.finditer(sentence)
                                       if m.start() <= at < m.end()), None):
                         return money  # "fraud amount": "£48,000", with its currency
-                    return _with_unit(sentence, figure)
+                    measured = _with_unit(sentence, figure)
+                    # a figure before the asked word counts it ("tour venues": "12 venues"); one after measures it
+                    # ("magnitude 6.1 earthquake": 6.1)
+                    return _with_counted(analysis.question, sentence, measured) if at < words[i][0] else measured
     return None
 
 

@@ -497,3 +497,12 @@ def test_a_role_holder_of_another_organisation_is_no_answer():
     # the role-holder is the one who acts in the question: the other person is the answer
     assert _short("Who did the envoy hold talks with?", "US envoy Steve Witkoff held talks with Vladimir Putin.") \
         == "Vladimir Putin"
+
+
+def test_a_keyword_count_keeps_its_noun_and_a_place_is_where_a_preposition_puts_it():
+    assert _short("glassblower's wake tour venues", "The revival will close on 9 August and then tour 12 venues "
+                  "until December.") == "12 venues"
+    assert _short("lanternfish first week chart units", "The album sold 27,300 chart units in its first week.") == \
+        "27,300 chart units"
+    assert _short("Where was the 2025 women's Veldmark Cup final played?", "Orrisdale United Women won the final on "
+                  "Sunday, beating Cask Lane 4-1 at Hadderley Park.") == "Hadderley Park"
