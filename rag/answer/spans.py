@@ -244,7 +244,8 @@ def _with_counted(question: str, sentence: str, figure: str | None) -> str | Non
     for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
         if (word := re.match(r" ([a-z][a-z-]+)\b", sentence[at:])) and content_stems(word.group(1)) & asked:
             if (more := re.match(r" ([a-z][a-z-]+)\b", sentence[at + word.end():])) and content_stems(
-                    more.group(1)) & asked:  # "27,300 chart units"
+                    more.group(1)) & asked and not more.group(1).endswith(("ed", "ing", "ly")):  # "27,300 chart
+                # units", not "11 people treated" nor "1 billion documents daily"
                 return figure + word.group(0) + more.group(0)
             return figure + word.group(0)
     return figure
