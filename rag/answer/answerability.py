@@ -107,7 +107,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
-                              r"u-?\d\d|paralympic|h[12])$")  # quarters are compared by number (quarters())
+                              r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
+                              r"supporting)$")  # quarters are compared by number (quarters()); a role's standing
+# ("the interim chief executive", "best supporting actress") binds the answer as an event's does
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 
 
@@ -556,12 +558,19 @@ def age_of(names: list[str], sentence: str) -> str | None:
 
 def _unmarked(qualifier: str) -> bool:
     """Return True for "men's" / "male": news names the women's event and leaves the men's unmarked ("Fettiplace
-    won the Tour"; "Marrable won the women's Tour"), so a sentence need not say it, only not say the other."""
+    won the Tour"; "Marrable won the women's Tour"), so a sentence need not say it, only not say the other. (A
+    "permanent" holder is asked for where a stand-in is in the news: the sentence must say it, and not "interim".)"""
     return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male")
 
 
+# A stand-in is called interim, acting or caretaker, or said to be in temporary charge
+_STAND_IN = r"(?:interim|acting|caretaker|temporar)"
+
+
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
-    return bool(re.search(rf"\b{re.escape(qualifier.rstrip('s').rstrip(chr(39)))}", sentence, re.I))
+    word = qualifier.rstrip('s').rstrip(chr(39))
+    pattern = _STAND_IN if word.lower() in ("interim", "acting", "caretaker") else re.escape(word)
+    return bool(re.search(rf"\b{pattern}", sentence, re.I))
 
 
 def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bool:
@@ -820,7 +829,8 @@ def _opposite(qualifier: str) -> list[str]:
     speaks of the other race or final, even when its article also mentions the asked one."""
     q = qualifier.lower().rstrip("s").rstrip("'")
     pairs = {"women": ["men'", "men's", "male"], "woman": ["men'", "men's"], "female": ["male"], "men": ["women"],
-             "male": ["female"], "girl": ["boy"], "boy": ["girl"], "junior": ["senior"], "senior": ["junior"]}
+             "male": ["female"], "girl": ["boy"], "boy": ["girl"], "junior": ["senior"], "senior": ["junior"],
+             "permanent": ["interim", "acting", "caretaker", "temporar"]}
     return [re.escape(o) for o in pairs.get(q, [])]
 
 

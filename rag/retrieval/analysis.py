@@ -28,7 +28,8 @@ _QUALIFIERS = re.compile(
     r"\b(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|u-?\d\d|amateur|"
     r"paralympic|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
     r"q[1-4]|h[12]|quarterly|annual|monthly|weekly|daily|domestic|international|national|regional|local|"
-    r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest)\b", re.I)
+    r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest|"
+    r"interim|acting|caretaker|permanent|deputy|assistant|supporting)\b", re.I)
 _MONTH_WORDS = CALENDAR_WORDS
 # Words capitalised only because they open a question or command; never names.
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",

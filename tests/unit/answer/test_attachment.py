@@ -803,3 +803,14 @@ def test_a_count_of_something_done_needs_the_article_to_speak_of_doing_it():
                                 "customers could not log in.")
     assert not done_verb_unsaid(analyse_question("millrace bridge vote abstained count"), "They voted 31 to 12.")
     assert not done_verb_unsaid(analyse_question("Who scored the winner?"), "Noor Haddaway netted in the 89th minute.")
+
+
+def test_a_stand_in_and_a_supporting_role_bind_the_answer():
+    interim = analyse_question("Who will serve as interim chief executive of Fenwarrow Power?")
+    assert passes_gates(interim, "Finance director Rosalind Kettleby will become acting chief executive of Fenwarrow "
+                        "Power.")  # acting: a stand-in too
+    assert not passes_gates(interim, "Fenwarrow Power chief executive Cornelius Abernathy-Vail will step down.")
+    permanent = analyse_question("Who was appointed as the permanent chief executive of Fenwarrow Power?")
+    assert not passes_gates(permanent, "Rosalind Kettleby will become interim chief executive of Fenwarrow Power.")
+    supporting = analyse_question("Who won best supporting actress at the Lantern Awards?")
+    assert not passes_gates(supporting, "Brass Lung won best actress at the Lantern Awards for Philomena Cray.")
