@@ -433,7 +433,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bpushed back\b", "postponed"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
-    (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b", "lose"),
+    (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
 )]
 

@@ -798,6 +798,8 @@ def test_a_count_of_something_done_needs_the_article_to_speak_of_doing_it():
     assert not done_verb_unsaid(question, "Councillors voted 31 to 12, and four abstained.")
     lost = analyse_question("how many homes lost power in Storm Idris?")
     assert not done_verb_unsaid(lost, "About 23,000 homes were left without power on Sunday.")  # in other words
+    score = analyse_question("What was the score when Manchester United lost to Bayern Munich at Old Trafford?")
+    assert not done_verb_unsaid(score, "It should be a landmark low, this 1-0 defeat to Bayern Munich.")  # lost
     # light verbs, keyword queries and person questions are not read
     assert not done_verb_unsaid(analyse_question("how many customers were affected by the outage?"), "1.4 million "
                                 "customers could not log in.")
