@@ -23,7 +23,7 @@ from .answerability import AnswerModel, Evidence, content_stems, features, gates
 from .attachment import LIST_ITEM
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
-from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, verify_statement
+from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
 REFUSAL = "The corpus does not say."
 # A yes-no question is refused only when nothing retrieved bears on it (a "No" is an answer too): its bar is this
@@ -257,10 +257,12 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             short = order or decide_yes_no(
                 analysis, ranked, [s for _, s, _ in supports], model.threshold,
                 [(part.text, c.text) for part, _, c in supports if c is not None])
-        elif (short := verify_statement(analysis, ranked, model.threshold)) is None:
+        elif (verdict := statement_verdict(analysis, ranked, model.threshold))[0] is None:
             return _refusal(question, analysis, ranked, hits, best)  # no likely sentence speaks of what it asserts
-        elif short == "No" and (denied := denial(analysis, ranked, model.threshold)) is not None:
+        elif (short := verdict[0]) == "No" and (denied := denial(analysis, ranked, model.threshold)) is not None:
             chosen = [[denied]] + [c for c in chosen if denied not in c][:max_sentences - 1]  # the denial is cited
+        elif (confirmed := verdict[1]) is not None:  # the sentence that confirms a "Yes" is cited first
+            chosen = [[confirmed]] + [g for g in chosen if confirmed not in g][:max_sentences - 1]
     else:
         best = ranked[0].answers if ranked else 0.0
         # a question about what named outlets reported needs each outlet's articles to bear on it

@@ -223,10 +223,15 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     """Return the verdict on a yes-no question about one thing (no outlets named): "Yes" when a likely sentence
     states what the question asks, "No" when it states it negated or denies it, None when no likely sentence speaks
     of what the question asserts (the articles do not say)."""
+    return statement_verdict(analysis, ranked, threshold)[0]
+
+
+def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float) -> tuple[str | None, object]:
+    """Return verify_statement's verdict and, for a "Yes", the sentence that confirms it (cited first), else None."""
     asked = _asserted(analysis)
     likely = [c for c in sorted(ranked, key=lambda c: -c.probability)[:5] if c.probability >= threshold]
     if not asked or not likely:
-        return "Yes" if likely else None
+        return ("Yes" if likely else None), None
     # a sentence that only expects or proposes what the question asks as an outcome gives no verdict ("did the EU
     # end up blocking the deal?" / "does not confirm the EU will seek to block it"), and then a verdict needs a
     # sentence that itself, not the sentence before it, speaks of the outcome; none left: no answer
@@ -234,23 +239,24 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
     done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
     if done and not any(c.passed for c in done) and denial(analysis, ranked, threshold):
-        return "No"  # "to convict Orwen Vaskell" says nothing of Tobin Vaskell; "the nephew was cleared" does
+        return "No", None  # "to convict Orwen Vaskell" says nothing of Tobin Vaskell; "the nephew was cleared" does
     if not done:
-        return "No" if denial(analysis, ranked, threshold) else None
+        return ("No" if denial(analysis, ranked, threshold) else None), None
     own = len(outcomes) < len(likely)
     outcomes = done
     coverage, negative, best = max((*_spoken_of(asked, c.text, "" if own else c.context), -i)
                                    for i, c in enumerate(outcomes))
     if coverage < STATEMENT_COVERAGE:
-        return None
+        return None, None
     text = outcomes[-best].text
     if negative or denies(analysis.question, text) or nobody(analysis.question, text):
-        return "No"
+        return "No", None
     # "did Rebbeck score on his debut?" is not confirmed by "has scored 17 goals this season": a yes needs most of
     # what the question asserts said, and its year and edition ("did she win in 2024?" is not confirmed by "won the
     # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend")
-    confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE]
-    return "Yes" if any(edition_said(analysis, c) for c in confirming) else None
+    confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE
+                  and edition_said(analysis, c)]
+    return ("Yes", confirming[0]) if confirming else (None, None)
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",

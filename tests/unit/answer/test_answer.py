@@ -133,6 +133,8 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     assert verify_statement(block, [expected], 0.5) is None
     blocked = candidate("The EU blocked the iRobot deal on Tuesday after a long review.", "EU and iRobot")
     assert verify_statement(block, [expected, blocked], 0.5) == "Yes"
+    from rag.answer.verdict import statement_verdict
+    assert statement_verdict(block, [expected, blocked], 0.5) == ("Yes", blocked)  # the confirming one is cited
     # "arrested over the raid" is no phrasal verb: the likely sentence on the raid never speaks of arrests, and a
     # less likely one in the same report denies them
     raid = analyse_question("Has anyone been arrested over the Pennick & Daughters jewellery raid?")
