@@ -189,6 +189,13 @@ def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     return None
 
 
+def placed_in(name: str, texts: list[str]) -> bool:
+    """Return True when the passages put something at or in the name ("built at Giga Texas"): a place, not a person
+    ("in Smith's view" aside)."""
+    pattern = re.compile(rf"\b(?:at|in|near|outside|inside|into|throughout)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)")
+    return any(pattern.search(t) for t in texts)
+
+
 def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchors: list[int]) -> str | None:
     """Return the candidate in the same clause as an anchor if any ("35 in Sumy and 19 in Kryvyi Rig"), else the
     nearest to one, else the first."""
@@ -335,7 +342,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                 if not (others and (held_elsewhere(n, sentence, analysis.question) or n in others))]
         names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
-                 and (kind != "person" or winner or person_answer(n, sentence, analysis.question))
+                 and (kind != "person" or winner or (person_answer(n, sentence, analysis.question)
+                                                       and not placed_in(n, texts)))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)

@@ -506,3 +506,14 @@ def test_a_keyword_count_keeps_its_noun_and_a_place_is_where_a_preposition_puts_
         "27,300 chart units"
     assert _short("Where was the 2025 women's Veldmark Cup final played?", "Orrisdale United Women won the final on "
                   "Sunday, beating Cask Lane 4-1 at Hadderley Park.") == "Hadderley Park"
+
+
+def test_a_name_the_passages_put_things_in_is_no_person():
+    from rag.answer.spans import placed_in
+
+    texts = ["The Cybertruck is built at Giga Texas, near Austin."]
+    assert placed_in("Giga Texas", texts)
+    assert not placed_in("Elon Musk", texts)
+    assert not placed_in("Smith", ["In Smith's view the deal is off."])  # a person's view, not a place
+    question = analyse_question("Who said the plant will build 250,000 trucks a year?")
+    assert extract_short(question, "Giga Texas will build 250,000 trucks a year, said Elon Musk.", texts) == "Elon Musk"
