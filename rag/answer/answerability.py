@@ -20,10 +20,10 @@ import numpy as np
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, opposite_action, other_first_period, other_holder, other_member, other_of, other_ordinal, other_place,
-                         other_role, other_year, part_win, relative_year, spoken_year, tentative, unnamed_event,
-                         unnamed_member, unplaced_finish, unrealised, unreported_win, unsaid_naming, uses_done_verb,
-                         withheld)
+                         done_verb, opposite_action, other_first_period, other_holder, other_member, other_of,
+                         other_ordinal, other_place, other_role, other_year, part_win, relative_year, spoken_year,
+                         tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win,
+                         unsaid_naming, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -151,6 +151,7 @@ def content_stems(text: str) -> set[str]:
     return set(stemmer().stemWords(words))
 
 
+_CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b"  # why it happened
 # Words of a keyword query that name the attribute asked for rather than the topic ("okafor winning time",
 # "storm idris gust speed"): a sentence need not repeat the word when it holds a value of that kind.
 _ATTRIBUTES = {
@@ -179,9 +180,9 @@ _ATTRIBUTES = {
     # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
     # "signed ... from Dunmarrow United")
     "deadlin": DATE.pattern, "start": DATE.pattern,
-    "caus": r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b",
-    "reason": r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b",
-    "former": r"\b(?:from|former|previously|ex-|left|joined)\b", "previous": r"\b(?:from|former|previously|ex-|left)\b",
+    "caus": _CAUSE, "reason": _CAUSE,
+    "former": r"\b(?:from|former|previously|ex-|left|joined)\b",
+    "previous": r"\b(?:from|former|previously|ex-|left)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
 }

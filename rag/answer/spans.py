@@ -337,9 +337,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         found_names = find_names(sentence)
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
-        others = {o for n in found_names if kind == "person" and (o := held_elsewhere(n, sentence, analysis.question))}
+        held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
+        others = {o for o in held.values() if o}
         bare = [(n, _person(n) if kind == "person" else n) for n in found_names  # titles off a person's
-                if not (others and (held_elsewhere(n, sentence, analysis.question) or n in others))]
+                if not (held.get(n) or n in others)]
         names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
                  and (kind != "person" or winner or (person_answer(n, sentence, analysis.question)
