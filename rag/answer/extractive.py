@@ -21,6 +21,7 @@ from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
+from .span_choice import SPAN_KINDS, choose, span_model
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
@@ -316,6 +317,15 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
         holders = [c for c in ranked if key and normalise(key) in normalise(c.text) and c.passed]
         if holders:
             return entity, holders[0]
+    elif analysis.kind in SPAN_KINDS and (picked := choose(analysis, ranked, texts, threshold, span_model())):
+        short, candidate = picked  # the learned choice among the likeliest sentences' spans
+        return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
+    return rule_answer(analysis, ranked, texts, threshold)
+
+
+def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list[str],
+                threshold: float) -> tuple[str | None, Candidate]:
+    """Return the span the rules give and its sentence: the first of the likeliest sentences that holds one."""
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
     # (an open question's measure only from the best two sentences: a figure further down answers something else)
     found = []

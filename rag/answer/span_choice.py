@@ -1,0 +1,189 @@
+"""Which span answers: a learned choice among the spans of the likeliest sentences.
+
+The rules of spans.py pick one span per sentence, and `_direct_answer` used to take the first sentence that held
+one. That fails in two common ways on news it was not written for: the answer sits in the second likely sentence
+("Flats rose more slowly, up 1.1% to £168,000." after the average house price), or the sentence holds several things
+of the asked type and the rule takes the one nearest the question's words, not the one the asked verb is said of
+("Nettlecraft ... won start-up of the year ... in Hollingreave").
+
+Here every span of the asked type in the likeliest sentences is an option, described by where it stands against the
+question's words (the asked verb after it, the question's words before it, the same clause), what stands before it
+(in / at, by, from), whether the rule picked it, and how likely its sentence is. A logistic model over these, fitted on
+the development snippet sets (`python -m rag.bench.train_spans`), scores the options; the best one answers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..retrieval.analysis import QuestionAnalysis, find_names
+from ..text import normalise
+from .answerability import DATE, FIGURE, MONEY, content_stems, is_year
+from .spans import _with_counted, _with_first_day, _with_unit, extract_short, ordinary_words
+
+MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
+SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
+SPAN_FEATURES = ("rule", "probability", "first_sentence", "sentence_index", "anchor_distance", "no_anchor",
+                 "same_clause", "asked_after", "asked_before", "place_preposition", "place_preposition_other", "by",
+                 "from", "to", "sentence_start", "in_title", "votes", "partly_asked", "percent_unasked", "options", "sentence_coverage", "best_coverage",
+                 "vague_date", "ordinary")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
+_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|which|who)\s")
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "to", "from"}
+_VAGUE_DAY = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|"
+                        r"(?:this|next|last) (?:week|month|year))", re.I)
+_VAGUE_TIME = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
+_RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)", re.I)
+
+
+@dataclass
+class Option:
+    """A span that may answer the question, with the sentence (a Candidate) it is cited from."""
+
+    text: str
+    candidate: object
+    start: int
+    rule: bool
+
+
+def pool(ranked: list, threshold: float, size: int = 4) -> list:
+    """Return the sentences the answer's span is chosen from: the likeliest that pass the hard checks."""
+    return [c for c in ranked[:size] if c.answers >= threshold] or ranked[:1]
+
+
+def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> list[Option]:
+    """Return every span of the asked type in the sentences, the rule's own choice of each sentence among them."""
+    asked = normalise(analysis.question)
+    found: list[Option] = []
+    for candidate in sentences:
+        sentence = candidate.text
+        rule = extract_short(analysis, sentence, texts)
+        spans: list[tuple[int, str]] = []
+        if analysis.kind == "money":
+            spans = [(m.start(), m.group(0).strip(" ,.")) for m in MONEY.finditer(sentence)]
+        elif analysis.kind == "number":
+            money = list(MONEY.finditer(sentence))
+            spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
+            spans += [(m.start(), _with_counted(analysis.question, sentence, _with_unit(sentence, m.group(0).strip(
+                " ,.")))) for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
+                and not any(a.start() <= m.start() < a.end() for a in money)]
+        elif analysis.kind == "date":
+            spans = [(m.start(), _with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
+        else:
+            spans = [(sentence.find(n), n) for n in find_names(sentence)]
+        spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
+        if rule and not any(_same(rule, text) for _, text in spans):
+            at = sentence.find(rule.split()[-1]) if rule.split() else -1
+            spans.append((max(at, 0), rule))
+        for at, text in spans:
+            found.append(Option(text=rule if rule and _same(rule, text) else text, candidate=candidate, start=at,
+                                rule=bool(rule) and _same(rule, text)))
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = normalise(a), normalise(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: list) -> np.ndarray:
+    """Return one row of SPAN_FEATURES per option."""
+    names = set().union(*(content_stems(n) for n in analysis.names)) if analysis.names else set()
+    asked = content_stems(analysis.question)
+    verbs = asked - names
+    rate_asked = bool(_RATE.search(analysis.question))
+    rows = []
+    index = {id(c): i for i, c in enumerate(sentences)}
+    coverage = {id(c): len(content_stems(c.text) & verbs) / max(1, len(verbs)) for c in sentences}
+    ordinary = ordinary_words()
+    for option in found:
+        c = option.candidate
+        sentence = c.text
+        words = [(m.start(), m.end(), content_stems(m.group(0))) for m in _WORD.finditer(sentence)]
+        end = option.start + len(option.text)
+        before = [w for w in words if w[1] <= option.start]
+        after = [w for w in words if w[0] >= end]
+        anchors = [w[0] for w in words if w[2] & asked and not (option.start <= w[0] < end)]
+        distance = min((len([w for w in words if min(a, option.start) <= w[0] < max(a, option.start)])
+                        for a in anchors), default=10)
+        cuts = [m.start() for m in _BREAK.finditer(sentence)]
+        clause = sum(b < option.start for b in cuts)
+        same_clause = any(sum(b < a for b in cuts) == clause for a in anchors)
+        previous = sentence[:option.start].split()[-1].lower().strip(",;:(") if sentence[:option.start].split() else ""
+        own = content_stems(option.text)
+        votes = sum(normalise(option.text.split()[-1]) in normalise(s.text) for s in sentences) if option.text.split() \
+            else 0
+        rows.append([
+            float(option.rule),
+            float(c.probability),
+            float(index.get(id(c), 0) == 0),
+            index.get(id(c), 0) / 4,
+            min(distance, 10) / 10,
+            float(not anchors),
+            float(same_clause),
+            float(any(w[2] & verbs for w in after[:6])),
+            float(any(w[2] & asked for w in before[-4:])),
+            float(previous in _PLACE_PREPOSITIONS and analysis.kind == "place"),
+            float(previous in _PLACE_PREPOSITIONS and analysis.kind != "place"),
+            float(previous == "by"),
+            float(previous == "from"),
+            float(previous == "to"),
+            float(not before),
+            float(normalise(option.text) in normalise(c.hit.title or "")),
+            votes / max(1, len(sentences)),
+            len(own & asked) / max(1, len(own)),
+            float("%" in option.text and not rate_asked),
+            min(sum(o.candidate is c for o in found), 8) / 8,
+            coverage[id(c)],
+            float(coverage[id(c)] >= max(coverage.values())),
+            float(bool(_VAGUE_DAY.fullmatch(option.text.strip()))),
+            float(all(w.lower() in ordinary for w in option.text.split())),
+        ])
+    return np.asarray(rows, dtype=np.float64).reshape(len(found), len(SPAN_FEATURES))
+
+
+class SpanModel:
+    """A logistic model over SPAN_FEATURES, read from JSON."""
+
+    def __init__(self, spec: dict):
+        if tuple(spec["features"]) != SPAN_FEATURES:
+            raise ValueError(f"span model expects {spec['features']}, the code computes {SPAN_FEATURES}; retrain it "
+                             "with `python -m rag.bench.train_spans`")
+        self.mean = np.asarray(spec["mean"], dtype=np.float64)
+        self.scale = np.asarray(spec["scale"], dtype=np.float64)
+        self.weights = np.asarray(spec["weights"], dtype=np.float64)
+        self.bias = float(spec["bias"])
+
+    def scores(self, matrix: np.ndarray) -> np.ndarray:
+        return ((matrix - self.mean) / self.scale) @ self.weights + self.bias
+
+
+_MODEL: SpanModel | None = None
+
+
+def span_model() -> SpanModel | None:
+    """Return the shipped span model, or None when there is none."""
+    global _MODEL
+    if _MODEL is None and MODEL_PATH.exists():
+        _MODEL = SpanModel(json.loads(MODEL_PATH.read_text()))
+    return _MODEL
+
+
+def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
+           model: SpanModel | None) -> tuple[str, object] | None:
+    """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
+    asking for a name, none the rules admit (then the sentences name no one but those asked about: a refusal)."""
+    sentences = pool(ranked, threshold)
+    found = options(analysis, sentences, texts)
+    if analysis.kind == "date" and any(not _VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
+        found = [o for o in found if not _VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
+    if not found or model is None or (analysis.kind in ("person", "organisation", "place")
+                                      and not any(o.rule for o in found)):
+        return None
+    best = int(np.argmax(model.scores(option_features(analysis, found, sentences))))
+    return found[best].text, found[best].candidate
