@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
-from ..text import STOPWORDS, normalise, stemmer
+from ..text import STOPWORDS, normalise, split_sentences, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, opposite_action, other_first_period, other_holder, other_member, other_of,
                          other_ordinal, other_place, other_role, other_year, part_win, relative_year, spoken_year,
@@ -509,8 +509,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind == "date":
         found = [d for d in DATE.findall(sentence) if not DAY_ASKED.search(asked) or names_day(d)]
     elif kind in ("person", "organisation", "place", "list"):
-        found = [n for n in find_names(sentence) if not has_term(n, asked) and (kind != "person" or person_answer(
-                 n, sentence, analysis.question)) and not ordinary_opening(n, without_dateline(sentence))]
+        found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
+                 kind != "person" or person_answer(n, sentence, analysis.question))
+                 and not ordinary_opening(n, without_dateline(sentence))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -766,6 +767,20 @@ def ordinary_opening(name: str, sentence: str) -> bool:
         r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower))
 
 
+def with_people_of(names: list[str]) -> list[str]:
+    """Return the names with a "PERSON of ORGANISATION" name split in two: news writes a person with their club,
+    party or firm ("won by Keir Maddox of Orlshire Road Club"), which the name finder reads as one name. "Bank of
+    England" or "Tour of the Wyke Valley" (one word before "of") stay whole."""
+    found = []
+    for name in names:
+        head, _, tail = name.partition(" of ")
+        if tail and len(head.split()) >= 2 and _PERSON_NAME.fullmatch(head) and person_like(head):
+            found += [head, re.sub(r"^the\s+", "", tail)]
+        else:
+            found.append(name)
+    return found
+
+
 def person_like(name: str) -> bool:
     """Return True when a name could be a person's (not ending in City, Parade, Council ...; not opening with River,
     Storm, Mount ...; not all capitals; not a single nationality word: "the English club")."""
@@ -907,6 +922,22 @@ def _introduced(article: str) -> str:
                                                       r"(?:\s+[A-Z0-9][\w'’-]*)*", article))
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+
+
+def refers_back(name: str, sentence: str, article: str) -> bool:
+    """Return True when a sentence speaks of a person by pronoun and the person can only be the asked one: the
+    article names them before it and names no other person up to and in it ("Nadia Corrin, 38, appeared ... The case
+    was sent to Marrowgate Crown Court, where she is due to appear on 4 December")."""
+    if len(name.split()) < 2 or not person_like(name) or not _PERSON_NAME.fullmatch(name) \
+            or not _PRONOUN.search(sentence) or (at := article.find(sentence[:60])) <= 0 \
+            or not has_term(name, normalise(article[:at])):
+        return False
+    people = [n for _, _, text in split_sentences(f"{article[:at]} {sentence}") for n in find_names(text)
+              if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)]
+    return all(n.split()[-1] == name.split()[-1] for n in people)
+
+
 def _lead(article: str) -> str:
     """Return an article's first sentence (at most 400 characters): news sets the scene there (who, where), so a
     name the lead gives holds for the sentences below it. A name said only further on holds only near where it is
@@ -1000,7 +1031,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
         following = normalise(item.following)
         name_share = sum(has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
-                                                 and has_term(n, following)) for n in names) / len(names) if names \
+                                                 and has_term(n, following))
+                         or refers_back(n, item.sentence, item.article) for n in names) / len(names) if names \
             else 1.0
         said = f"{listed_under(item)} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points

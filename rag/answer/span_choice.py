@@ -23,14 +23,15 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import DATE, FIGURE, MONEY, content_stems, is_year
-from .spans import _with_counted, _with_first_day, _with_unit, extract_short, ordinary_words
+from .answerability import DATE, FIGURE, MONEY, content_stems, is_year, with_people_of
+from .spans import _with_counted, _with_first_day, _with_unit, extract_short, name_fragment, ordinary_words
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
 SPAN_FEATURES = ("rule", "probability", "first_sentence", "sentence_index", "anchor_distance", "no_anchor",
                  "same_clause", "asked_after", "asked_before", "place_preposition", "place_preposition_other", "by",
-                 "from", "to", "sentence_start", "in_title", "votes", "partly_asked", "percent_unasked", "options", "sentence_coverage", "best_coverage",
+                 "from", "to", "sentence_start", "in_title", "votes", "partly_asked", "percent_unasked", "options",
+                 "sentence_coverage", "best_coverage",
                  "vague_date", "ordinary")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|which|who)\s")
@@ -75,7 +76,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         elif analysis.kind == "date":
             spans = [(m.start(), _with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
         else:
-            spans = [(sentence.find(n), n) for n in find_names(sentence)]
+            spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
+                     if not name_fragment(n, sentence)]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1

@@ -14,7 +14,7 @@ from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
                             SCORE_ASKED, age_of, asked_heads, asked_measures, content_stems, count_figures,
                             duration_asked, figure_roles, is_year, names_day, ordinary_opening, person_answer,
-                            person_like, without_dateline)
+                            person_like, with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -189,6 +189,22 @@ def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     return None
 
 
+_INSTITUTION = re.compile(r"(?:Hospice|Hospital|Trust|Society|School|College|Institute|Union|Association|Fund|Charity|"
+                          r"Centre|Center|Museum|Party|League|Cup|Prize|Awards?|Church|Home|Theatre|Foundation)")
+
+
+def name_fragment(name: str, sentence: str) -> bool:
+    """Return True when a one-word name is only part of a longer name the sentence writes: a model's maker or suffix
+    ("Pellow 7 Max", "Pixel 8 Pro"; a scoreline's "Arsenal 2 Chelsea 1" is two names) or an institution's noun after
+    a possessive ("Orlshire Children's Hospice")."""
+    if " " in name or (at := sentence.find(name)) < 0:
+        return False
+    before, after = sentence[:at], sentence[at + len(name):]
+    return bool(re.search(r"[A-Z][\w-]*\s\d{1,4}\s$", before) and not re.match(r"\s\d", after)
+                or re.match(r"\s\d{1,4}\s[A-Z][\w-]*\b(?!\s\d)", after)
+                or _INSTITUTION.fullmatch(name) and re.search(r"[A-Z][\w-]*['’]s\s$", before))
+
+
 def placed_in(name: str, texts: list[str]) -> bool:
     """Return True when the passages put something at or in the name ("built at Giga Texas"): a place, not a person
     ("in Smith's view" aside)."""
@@ -335,7 +351,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return titles[0]  # "what is the album called?": the quoted title ('Halflight Engines')
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
-        found_names = find_names(sentence)
+        found_names = with_people_of(find_names(sentence))
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
         others = {o for o in held.values() if o}
@@ -349,7 +365,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
-                 and not group_name(b, kind)
+                 and not group_name(b, kind) and not name_fragment(n, sentence)
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"

@@ -517,3 +517,40 @@ def test_a_name_the_passages_put_things_in_is_no_person():
     assert not placed_in("Smith", ["In Smith's view the deal is off."])  # a person's view, not a place
     question = analyse_question("Who said the plant will build 250,000 trucks a year?")
     assert extract_short(question, "Giga Texas will build 250,000 trucks a year, said Elon Musk.", texts) == "Elon Musk"
+
+
+def test_a_models_suffix_or_an_institutions_noun_is_no_name_of_its_own():
+    from rag.answer.spans import name_fragment
+
+    assert name_fragment("Max", "Orrinwick will delay the Pellow 7 Max to January.")
+    assert name_fragment("Hospice", "They raised £62,000 for the Orlshire Children's Hospice by rowing.")
+    assert not name_fragment("Chelsea", "Arsenal 2 Chelsea 1, the final score at the Emirates.")  # a scoreline
+    assert not name_fragment("Arsenal", "Arsenal 2 Chelsea 1, the final score at the Emirates.")
+    assert not name_fragment("Cole Palmer", "Chelsea's Cole Palmer scored twice.")  # a player of a club
+    which = analyse_question("Which company supplies screen panels to Orrinwick Devices?")
+    assert extract_short(which, "Orrinwick also delayed the Pellow 7 Max because of a shortage of screen panels.") \
+        is None
+
+
+def test_a_pronoun_speaks_of_the_only_person_the_article_names():
+    from rag.answer.answerability import refers_back
+
+    article = ("A Valecross pharmacist has been charged with theft. Nadia Corrin, 38, appeared at Valecross "
+               "Magistrates' Court on Tuesday. The case was sent to Marrowgate Crown Court, where she is due to "
+               "appear on 4 December.")
+    sentence = "The case was sent to Marrowgate Crown Court, where she is due to appear on 4 December."
+    assert refers_back("Nadia Corrin", sentence, article)
+    assert not refers_back("Tom Harker", sentence, article)  # not named before it
+    judged = "Judge Alastair Penhaligon said she had abused a position of trust."
+    assert not refers_back("Nadia Corrin", judged, article.replace(sentence, judged))  # another person in between
+
+
+def test_a_person_of_a_club_answers_who_won():
+    from rag.answer.answerability import with_people_of
+
+    assert with_people_of(["Keir Maddox of Orlshire Road Club"]) == ["Keir Maddox", "Orlshire Road Club"]
+    whole = ["Bank of England", "Tour of the Wyke Valley"]
+    assert with_people_of(whole) == whole
+    won = analyse_question("Who won the men's race at the 2024 Tour of the Wyke Valley?")
+    assert extract_short(won, "The men's race was shortened because of strong winds, and was won by Keir Maddox of "
+                              "Orlshire Road Club.") == "Keir Maddox"
