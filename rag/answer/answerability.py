@@ -722,6 +722,7 @@ def asked_measures(analysis: QuestionAnalysis) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", analysis.question.lower()) if w in _MEASURES}
 
 
+_ANY_QUARTER = re.compile(r"\b(?:quarter|quarterly|three months|q[1-4])\b", re.I)
 _OTHER_PERIOD = re.compile(r"\b(?:full[- ]year|annual|half[- ]year|(?:first|second)[- ]half|nine[- ]month|"
                            r"year[- ]to[- ]date)\b", re.I)
 
@@ -900,13 +901,25 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
 _DATE_REACH = 8
 
 
+_EDITION_NOUNS = (r"(?:race|final|edition|event|tournament|festival|season|awards?|ceremony|election|marathon|games?|"
+                  r"cup|championships?|show|prize|regatta|contest|competition|league|series)\b")
+
+
+_COMPARED = re.compile(r"\b(?:up from|down from|compared (?:with|to)|than|from|since|after|before|breaking|beating|"
+                       r"eclipsing|surpassing|last|previous)\b(?:[^,;.]|\.\d)*$", re.I)
+
+
 def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
     """Return True when the sentence speaks of another year's edition of a named event and not of the asked year's
-    ("The 2019 Rugby World Cup final ..." for "who won the Rugby World Cup 2023?"): the article's date does not make
-    it the asked one."""
+    ("The 2019 Rugby World Cup final ..." for "who won the Rugby World Cup 2023?"; "the 2024 race" for the 2023
+    marathon): the article's date does not make it the asked one."""
     for year in analysis.years:
         if year in sentence:
             continue
+        if any(not _COMPARED.search(sentence[:m.start()]) for m in re.finditer(
+                rf"\b(?!{year})(?:19|20)\d\d(?:'s)?\s+(?:\w+\s+)?{_EDITION_NOUNS}", sentence, re.I)):
+            return True  # "Organisers confirmed the 2024 race would move to a new finish" for the 2023 race (not
+            # "Turnout was 34.7%, up from 29.1% at the 2021 contest": the other year is what it is compared with)
         for name in analysis.names:
             name_pattern = re.escape(name)
             if re.search(rf"\b(?!{year})(?:19|20)\d\d(?:'s)?\s+(?:the\s+)?{name_pattern}\b|\b{name_pattern}\s+(?:of\s+)?"
@@ -1060,6 +1073,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             # other event when the sentence names the asked one
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence)
+                     and not _OTHER_PERIOD.search(analysis.question))
+            and not (asked_quarters and not said_quarters  # a report that speaks of no quarter at all ("pre-tax
+                     and not _ANY_QUARTER.search(f"{near} {item.article}")  # profit of £38.6m for 2023")
                      and not _OTHER_PERIOD.search(analysis.question))
             and all(re.search(rf"\b{re.escape(p)[:4]}", close, re.I) for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one

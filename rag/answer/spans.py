@@ -193,6 +193,26 @@ _INSTITUTION = re.compile(r"(?:Hospice|Hospital|Trust|Society|School|College|Ins
                           r"Centre|Center|Museum|Party|League|Cup|Prize|Awards?|Church|Home|Theatre|Foundation)")
 
 
+# "won the Golden Heron", "wins the title": what was won, not who won it
+_PRIZE_WON = re.compile(r"\b(?:won|wins|win|winning|awarded|scooped|took|takes|claimed|claims)\s+(?:the|a|an|its|her|"
+                        r"his|their)?\s*$", re.I)
+_SETTLEMENT_ASKED = re.compile(r"\b(?:town|city|village|country|county|region)\b", re.I)
+# a building or institution is no town ("which town is the hospice in?" is not "Tessaby Crown Court")
+_BUILDING_END = re.compile(r"\b(?:Court|Hospital|Hospice|School|College|University|Station|Centre|Center|Hall|Stadium|"
+                           r"Arena|Church|Council|Club|Library|Museum|Theatre|Prison|Airport|Institute|Trust)$")
+_NAME_ASKED = re.compile(r"\bwhat (?:is |was |will be )?(?:the )?(?:new )?name\b|\bwhat name\b|\bcalled\b", re.I)
+
+
+def _without_opening_verb(name: str, sentence: str) -> str:
+    """Return a name without the verb that opens the sentence before it ("Extending Fenlow's tram network ...":
+    Fenlow)."""
+    first, _, rest = name.partition(" ")
+    if rest and sentence.lstrip(" \"“'‘").startswith(name) and first.lower().endswith(("ing", "ed")) \
+            and first.lower() in ordinary_words():
+        return rest
+    return name
+
+
 def name_fragment(name: str, sentence: str) -> bool:
     """Return True when a one-word name is only part of a longer name the sentence writes: a model's maker or suffix
     ("Pellow 7 Max", "Pixel 8 Pro"; a scoreline's "Arsenal 2 Chelsea 1" is two names) or an institution's noun after
@@ -205,11 +225,14 @@ def name_fragment(name: str, sentence: str) -> bool:
                 or _INSTITUTION.fullmatch(name) and re.search(r"[A-Z][\w-]*['’]s\s$", before))
 
 
-def placed_in(name: str, texts: list[str]) -> bool:
+def placed_in(name: str, texts: list[str], also_from: bool = False) -> bool:
     """Return True when the passages put something at or in the name ("built at Giga Texas"): a place, not a person
-    ("in Smith's view" aside)."""
-    pattern = re.compile(rf"\b(?:at|in|near|outside|inside|into|throughout)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)")
-    return any(pattern.search(t) for t in texts)
+    ("in Smith's view" aside); also_from: or bring something from or to it ("moved from Eddleby")."""
+    moves = "|from|to|towards|across|around|based in" if also_from else ""
+    pattern = re.compile(rf"\b(?:at|in|near|outside|inside|into|throughout{moves})\s+(?:the\s+)?(?:(?:[\w-]+\s+)?"
+                         rf"(?:town|city|village|county|region|port|district|suburb) of\s+)?{re.escape(name)}\b(?!['’]s)")
+    hosts = re.compile(rf"\b{re.escape(name)}\s+(?:hosted|hosts|will host|staged|stages)\b") if also_from else None
+    return any(pattern.search(t) or (hosts is not None and hosts.search(t)) for t in texts)
 
 
 def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchors: list[int]) -> str | None:
@@ -351,7 +374,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         return titles[0]  # "what is the album called?": the quoted title ('Halflight Engines')
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
-        found_names = with_people_of(find_names(sentence))
+        found_names = [_without_opening_verb(n, sentence) for n in with_people_of(find_names(sentence))]
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
         others = {o for o in held.values() if o}
@@ -366,6 +389,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not group_name(b, kind) and not name_fragment(n, sentence)
+                 and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
+                 and not (kind == "place" and _SETTLEMENT_ASKED.search(analysis.question)
+                          and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True)))
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
@@ -413,7 +439,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
     if kind == "open" and (analysis.is_keyword or not analysis.question.rstrip().endswith("?")
-                           or re.match(r"\W*(?:what|which)\b", analysis.question, re.I)):
+                           or re.match(r"\W*(?:what|which)\b", analysis.question, re.I)) \
+            and not _NAME_ASKED.search(analysis.question):  # "what name will it trade under?": no figure
         return _measure_of(analysis, sentence)
     return None
 

@@ -554,3 +554,25 @@ def test_a_person_of_a_club_answers_who_won():
     won = analyse_question("Who won the men's race at the 2024 Tour of the Wyke Valley?")
     assert extract_short(won, "The men's race was shortened because of strong winds, and was won by Keir Maddox of "
                               "Orlshire Road Club.") == "Keir Maddox"
+
+
+def test_what_was_won_is_no_winner_and_a_building_is_no_town():
+    won = analyse_question("who won the 2024 skellow golden heron?")
+    assert extract_short(won, "First-time director Jun-seo Harraway won the Golden Heron at the 2024 Skellow "
+                              "Film Festival.") == "Jun-seo Harraway"
+    prize = analyse_question("Who won the best actor award at the Skellow Film Festival?")
+    assert extract_short(prize, "The harbour drama also won the Silver Heron for best actor.") is None
+    town = analyse_question("In which town is the Hollyvale Hospice?")
+    assert extract_short(town, "A jury at Tessaby Crown Court found the treasurer guilty.") is None
+    assert extract_short(town, "Judge Helena Straide said the treasurer had betrayed the Hollyvale Hospice.") is None
+    city = analyse_question("which city hosted the 2023 final?")
+    assert extract_short(city, "Paris hosted the 2023 final at the Stade de France.") == "Paris"
+    assert extract_short(town, "The Hollyvale Hospice in Marlbury cares for 40 patients.") == "Marlbury"
+
+
+def test_a_name_asked_for_is_no_figure_and_an_opening_verb_is_no_name():
+    named = analyse_question("What name will the combined Pendrake and Brindlesea group trade under?")
+    assert extract_short(named, "Pendrake said the combined group would reach 1.9 million homes.") is None
+    builder = analyse_question("which company is going to build the copperfold tram line?")
+    assert extract_short(builder, "Extending Fenlow's tram network to Copperfold would cost £186m.") != \
+        "Extending Fenlow"
