@@ -46,3 +46,18 @@ def test_features_match_the_model_and_the_rule_flag_marks_the_rules_span():
                       "scale": [1.0] * len(SPAN_FEATURES), "bias": 0.0,
                       "weights": [1.0 if f == "rule" else 0.0 for f in SPAN_FEATURES]})
     assert choose(analysis, ranked, [ranked[0].hit.text], 0.5, flat)[0] == "18,640 runners"
+
+
+def test_the_fit_learns_which_option_holds_the_answer_and_scores_by_question():
+    from rag.bench.train_spans import fit, score
+
+    rng = np.random.default_rng(0)
+    records = []
+    for _ in range(40):  # two options per question; the answer is the one whose "votes" feature is higher
+        x = rng.random((2, len(SPAN_FEATURES)))
+        good = int(x[1, SPAN_FEATURES.index("votes")] > x[0, SPAN_FEATURES.index("votes")])
+        records.append({"x": x.tolist(), "y": [i == good for i in range(2)], "rule": bool(good == 0)})
+    spec = fit(records[:30])
+    assert spec["weights"][SPAN_FEATURES.index("votes")] > 0
+    result = score(spec, records[30:])
+    assert result["questions"] == 10 and result["model"] >= 0.8 and result["any_span_right"] == 1.0
