@@ -390,6 +390,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
+                 and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
+                 # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
+                 # fightback": a word describing a noun, no name
+                 and not (" " not in n and re.search(rf"\b(?:a|an)\s+{re.escape(n)}\s+[a-z]", sentence))
                  and not (kind == "place" and _SETTLEMENT_ASKED.search(analysis.question)
                           and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True)))
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one

@@ -560,6 +560,8 @@ def test_what_was_won_is_no_winner_and_a_building_is_no_town():
     won = analyse_question("who won the 2024 skellow golden heron?")
     assert extract_short(won, "First-time director Jun-seo Harraway won the Golden Heron at the 2024 Skellow "
                               "Film Festival.") == "Jun-seo Harraway"
+    final = analyse_question("Who won the 2023 Rugby World Cup final?")
+    assert extract_short(final, "England overcame a Fijian fightback in Marseille to triumph 30-24.") == "England"
     prize = analyse_question("Who won the best actor award at the Skellow Film Festival?")
     assert extract_short(prize, "The harbour drama also won the Silver Heron for best actor.") is None
     town = analyse_question("In which town is the Hollyvale Hospice?")
