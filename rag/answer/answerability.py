@@ -1198,23 +1198,39 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                     and any(not what or content_stems(what) & question_stems for what in withheld(sentence))))
 
 
-class AnswerModel:
-    """A logistic model over FEATURES with its refusal threshold, read from JSON."""
+class LinearModel:
+    """A linear scorer over named features (standardised, then weighted), read from its JSON spec."""
+
+    features: tuple[str, ...] = ()
+    trainer = ""  # the command that refits it
 
     def __init__(self, spec: dict):
-        if tuple(spec["features"]) != FEATURES:
-            raise ValueError(f"answerability model expects {spec['features']}, the code computes {FEATURES}; "
-                             "retrain it with `python -m rag.bench.train_answer`")
+        if tuple(spec["features"]) != self.features:
+            raise ValueError(f"{type(self).__name__} expects {spec['features']}, the code computes {self.features}; "
+                             f"retrain it with `{self.trainer}`")
         self.mean = np.asarray(spec["mean"], dtype=np.float64)
         self.scale = np.asarray(spec["scale"], dtype=np.float64)
         self.weights = np.asarray(spec["weights"], dtype=np.float64)
         self.bias = float(spec["bias"])
+
+    def scores(self, matrix: np.ndarray) -> np.ndarray:
+        """Return each row's score (log-odds for a logistic model)."""
+        return ((matrix - self.mean) / self.scale) @ self.weights + self.bias
+
+
+class AnswerModel(LinearModel):
+    """A logistic model over FEATURES with its refusal threshold."""
+
+    features = FEATURES
+    trainer = "python -m rag.bench.train_answer"
+
+    def __init__(self, spec: dict):
+        super().__init__(spec)
         self.threshold = float(spec["threshold"])
 
     def probability(self, matrix: np.ndarray) -> np.ndarray:
         """Return each row's probability of answering the question."""
-        z = ((matrix - self.mean) / self.scale) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        return 1.0 / (1.0 + np.exp(-self.scores(matrix)))
 
 
 def model_path() -> Path:

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import DATE, FIGURE, MONEY, content_stems, is_year, with_people_of
+from .answerability import DATE, FIGURE, MONEY, LinearModel, content_stems, is_year, with_people_of
 from .spans import _with_counted, _with_first_day, _with_unit, extract_short, name_fragment, ordinary_words
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
@@ -149,20 +149,11 @@ def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: 
     return np.asarray(rows, dtype=np.float64).reshape(len(found), len(SPAN_FEATURES))
 
 
-class SpanModel:
-    """A logistic model over SPAN_FEATURES, read from JSON."""
+class SpanModel(LinearModel):
+    """A logistic model over SPAN_FEATURES: the higher an option's score, the likelier it answers."""
 
-    def __init__(self, spec: dict):
-        if tuple(spec["features"]) != SPAN_FEATURES:
-            raise ValueError(f"span model expects {spec['features']}, the code computes {SPAN_FEATURES}; retrain it "
-                             "with `python -m rag.bench.train_spans`")
-        self.mean = np.asarray(spec["mean"], dtype=np.float64)
-        self.scale = np.asarray(spec["scale"], dtype=np.float64)
-        self.weights = np.asarray(spec["weights"], dtype=np.float64)
-        self.bias = float(spec["bias"])
-
-    def scores(self, matrix: np.ndarray) -> np.ndarray:
-        return ((matrix - self.mean) / self.scale) @ self.weights + self.bias
+    features = SPAN_FEATURES
+    trainer = "python -m rag.bench.train_spans"
 
 
 _MODEL: SpanModel | None = None
