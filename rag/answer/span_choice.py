@@ -1,15 +1,16 @@
 """Which span answers: a learned choice among the spans of the likeliest sentences.
 
-The rules of spans.py pick one span per sentence, and `_direct_answer` used to take the first sentence that held
-one. That fails in two common ways on news it was not written for: the answer sits in the second likely sentence
+The rules of spans.py pick one span per sentence, and the answer took the first likely sentence that held one
+(`rule_answer`). On news the rules were not written for, the answer often sits in the second likely sentence
 ("Flats rose more slowly, up 1.1% to £168,000." after the average house price), or the sentence holds several things
-of the asked type and the rule takes the one nearest the question's words, not the one the asked verb is said of
-("Nettlecraft ... won start-up of the year ... in Hollingreave").
+of the asked type and the rule's pick is not the asked one.
 
 Here every span of the asked type in the likeliest sentences is an option, described by where it stands against the
 question's words (the asked verb after it, the question's words before it, the same clause), what stands before it
 (in / at, by, from), whether the rule picked it, and how likely its sentence is. A logistic model over these, fitted on
-the development snippet sets (`python -m rag.bench.train_spans`), scores the options; the best one answers.
+the development snippet sets (`python -m rag.bench.train_spans`), scores the options; the best one answers. It
+mostly keeps the rules' pick and moves to another sentence's span when that sentence says more of the question; it
+has not learnt the doer of the asked verb from the place it was done in (docs/BENCHMARKS.md, session 15).
 """
 
 from __future__ import annotations
@@ -24,15 +25,14 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
 from .answerability import DATE, FIGURE, MONEY, LinearModel, content_stems, is_year, with_people_of
-from .spans import _with_counted, _with_first_day, _with_unit, extract_short, name_fragment, ordinary_words
+from .spans import extract_short, figure_with_unit, name_fragment, ordinary_words, with_counted, with_first_day
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
 SPAN_FEATURES = ("rule", "probability", "first_sentence", "sentence_index", "anchor_distance", "no_anchor",
                  "same_clause", "asked_after", "asked_before", "place_preposition", "place_preposition_other", "by",
                  "from", "to", "sentence_start", "in_title", "votes", "partly_asked", "percent_unasked", "options",
-                 "sentence_coverage", "best_coverage",
-                 "vague_date", "ordinary")
+                 "sentence_coverage", "best_coverage", "vague_date", "ordinary")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|which|who)\s")
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "to", "from"}
@@ -70,11 +70,12 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
-            spans += [(m.start(), _with_counted(analysis.question, sentence, _with_unit(sentence, m.group(0).strip(
-                " ,.")))) for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
-                and not any(a.start() <= m.start() < a.end() for a in money)]
+            figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
+                       and not any(a.start() <= m.start() < a.end() for a in money)]  # "£431m" is a sum, whole
+            spans += [(m.start(), with_counted(analysis.question, sentence,
+                                               figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
         elif analysis.kind == "date":
-            spans = [(m.start(), _with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
+            spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
                      if not name_fragment(n, sentence)]

@@ -229,8 +229,9 @@ def placed_in(name: str, texts: list[str], also_from: bool = False) -> bool:
     """Return True when the passages put something at or in the name ("built at Giga Texas"): a place, not a person
     ("in Smith's view" aside); also_from: or bring something from or to it ("moved from Eddleby")."""
     moves = "|from|to|towards|across|around|based in" if also_from else ""
-    pattern = re.compile(rf"\b(?:at|in|near|outside|inside|into|throughout{moves})\s+(?:the\s+)?(?:(?:[\w-]+\s+)?"
-                         rf"(?:town|city|village|county|region|port|district|suburb) of\s+)?{re.escape(name)}\b(?!['’]s)")
+    pattern = re.compile(rf"\b(?:at|in|near|outside|inside|into|throughout{moves})\s+(?:the\s+)?"
+                         rf"(?:(?:[\w-]+\s+)?(?:town|city|village|county|region|port|district|suburb) of\s+)?"
+                         rf"{re.escape(name)}\b(?!['’]s)")
     hosts = re.compile(rf"\b{re.escape(name)}\s+(?:hosted|hosts|will host|staged|stages)\b") if also_from else None
     return any(pattern.search(t) or (hosts is not None and hosts.search(t)) for t in texts)
 
@@ -273,7 +274,7 @@ def _agent_by(question: str, sentence: str) -> int | None:
     return None
 
 
-def _with_first_day(sentence: str, date_text: str | None) -> str | None:
+def with_first_day(sentence: str, date_text: str | None) -> str | None:
     """Return a day with the day before it that shares its month ("strike on 27 and 28 September"), else the day."""
     if date_text and (m := re.search(rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s?(?:and|to|-|–|&)\s?){re.escape(date_text)}",
                                      sentence)) and re.match(r"\d", date_text):
@@ -281,7 +282,7 @@ def _with_first_day(sentence: str, date_text: str | None) -> str | None:
     return date_text
 
 
-def _with_counted(question: str, sentence: str, figure: str | None) -> str | None:
+def with_counted(question: str, sentence: str, figure: str | None) -> str | None:
     """Return a count with the thing counted when the question names it ("how many points did he kick": "74
     points"), else the figure."""
     if figure is None or not re.fullmatch(r"\d[\d,.]*(?: (?:million|billion|thousand))?|[a-z]+", figure):
@@ -297,7 +298,7 @@ def _with_counted(question: str, sentence: str, figure: str | None) -> str | Non
     return figure
 
 
-def _with_unit(sentence: str, figure: str | None) -> str | None:
+def figure_with_unit(sentence: str, figure: str | None) -> str | None:
     """Return a figure with the unit the sentence gives it ("5.8 metres", "36.4C"), else the figure."""
     if figure is None:
         return None
@@ -360,14 +361,14 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         # question's words
         found = (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
-        return _with_counted(analysis.question, sentence, _with_unit(sentence, found))
+        return with_counted(analysis.question, sentence, figure_with_unit(sentence, found))
     if kind == "date":
         dates = [d for d in novel(DATE.finditer(sentence)) if not DAY_ASKED.search(analysis.question)
                  or names_day(d.group(0))]  # "on what date": "24 October", not "April"
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
-            return _with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
+            return with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
             # 2027": the future date
-        return _with_first_day(sentence, _nearest(sentence, dates, anchors))
+        return with_first_day(sentence, _nearest(sentence, dates, anchors))
     if kind != "person" and _NAMING.search(analysis.question) and (titles := [
             m.group(1) for m in _QUOTED_TITLE.finditer(sentence) if normalise(m.group(1)) not in asked
             and all(w[0].isupper() or w in STOPWORDS for w in m.group(1).split())]):
@@ -472,10 +473,10 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
                     if money := next((m.group(0).strip(" ,.") for m in MONEY.finditer(sentence)
                                       if m.start() <= at < m.end()), None):
                         return money  # "fraud amount": "£48,000", with its currency
-                    measured = _with_unit(sentence, figure)
+                    measured = figure_with_unit(sentence, figure)
                     # a figure before the asked word counts it ("tour venues": "12 venues"); one after measures it
                     # ("magnitude 6.1 earthquake": 6.1)
-                    return _with_counted(analysis.question, sentence, measured) if at < words[i][0] else measured
+                    return with_counted(analysis.question, sentence, measured) if at < words[i][0] else measured
     return None
 
 
