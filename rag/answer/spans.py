@@ -446,7 +446,38 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "open" and (analysis.is_keyword or not analysis.question.rstrip().endswith("?")
                            or re.match(r"\W*(?:what|which)\b", analysis.question, re.I)) \
             and not _NAME_ASKED.search(analysis.question):  # "what name will it trade under?": no figure
-        return _measure_of(analysis, sentence)
+        if measure := _measure_of(analysis, sentence):
+            return measure
+    return class_phrase(analysis.question, sentence) if kind == "open" else None
+
+
+_WHAT_CLASS = re.compile(r"^\W*(?:so |and )?(?:\w+\s+)?(?:what|which)\s+(?:kind of |type of |sort of )?"
+                         r"([a-z]+)(?:\s+([a-z]+))?", re.I)
+_NOT_CLASS = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
+              "should", "the", "a", "an", "about", "happened", "exactly", "else"}
+
+
+def class_phrase(question: str, sentence: str) -> str | None:
+    """Return the phrase a "what NOUN" question asks for: the sentence's words before that noun ("What injury forced
+    her to withdraw?": "because of a vocal cord injury"; "At which weather station ...?": "at Tamsford Lock weather
+    station"), or None when the sentence gives the noun no words of its own."""
+    asked = _WHAT_CLASS.match(question)
+    if not asked:
+        return None
+    nouns = [w.lower() for w in asked.groups() if w and w.lower() not in _NOT_CLASS and w.lower() not in STOPWORDS]
+    question_words = set(normalise(question).split())
+    words = list(re.finditer(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", sentence))
+    for noun in reversed(nouns):  # "weather station": the class is the last noun the sentence has
+        stems = content_stems(noun)
+        for i, word in enumerate(words):
+            if not stems or not content_stems(word.group(0)) & stems:
+                continue
+            start = i
+            while start > 0 and re.fullmatch(r"[A-Za-z][\w'’-]*", words[start - 1].group(0)) \
+                    and words[start - 1].group(0).lower() not in STOPWORDS and i - start < 3:
+                start -= 1
+            if any(normalise(w.group(0)) not in question_words for w in words[start:i]):
+                return sentence[words[start].start():word.end()]
     return None
 
 

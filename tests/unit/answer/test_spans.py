@@ -578,3 +578,15 @@ def test_a_name_asked_for_is_no_figure_and_an_opening_verb_is_no_name():
     builder = analyse_question("which company is going to build the copperfold tram line?")
     assert extract_short(builder, "Extending Fenlow's tram network to Copperfold would cost £186m.") != \
         "Extending Fenlow"
+
+
+def test_a_what_noun_question_is_answered_by_the_words_the_sentence_gives_that_noun():
+    from rag.answer.spans import class_phrase
+
+    injury = analyse_question("What injury forced Oona Strathcarrick to withdraw from Harrowmere Festival?")
+    assert extract_short(injury, "Oona Strathcarrick has withdrawn from Harrowmere Festival because of a vocal cord "
+                                 "injury, organisers said.") == "vocal cord injury"
+    assert class_phrase("At which weather station was the record set?",
+                        "It hit 35.8C at Tamsford Lock weather station.") == "Tamsford Lock weather station"
+    assert class_phrase("What injury did he suffer?", "He left the field with an injury.") is None  # no words of its own
+    assert class_phrase("what did she say?", "She said it was fine.") is None
