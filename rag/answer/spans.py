@@ -399,8 +399,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                           and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True)))
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
-                 and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in)\s+(?:the\s+)?"
-                                   rf"{re.escape(n)}\b", sentence)  # "told the Ledger": the outlet, not an answer
+                 and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in|reported by)\s+"
+                                   rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
+                 # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
                  and not any(normalise(w) in asked for w in b.split() if len(w) > 3)]  # ("Headteacher Orla
         # Kinsella" for "st wenna's headteacher")

@@ -590,3 +590,9 @@ def test_a_what_noun_question_is_answered_by_the_words_the_sentence_gives_that_n
                         "It hit 35.8C at Tamsford Lock weather station.") == "Tamsford Lock weather station"
     assert class_phrase("What injury did he suffer?", "He left the field with an injury.") is None  # no words of its own
     assert class_phrase("what did she say?", "She said it was fine.") is None
+
+
+def test_the_outlet_a_sentence_credits_is_no_answer():
+    away = analyse_question("Which company did Microsoft hire Sam Altman away from?")
+    assert extract_short(away, "As reported by The Verge, Altman's move to Microsoft isn't a done deal, and he is "
+                               "still open to returning to OpenAI.") == "OpenAI"
