@@ -21,7 +21,7 @@ from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
-from .span_choice import SPAN_KINDS, choose, span_model
+from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
 from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
@@ -227,8 +227,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     """Return an extractive answer (direct answer first, every sentence with verified citation markers) or a refusal
     that names what the closest articles hold instead."""
     analysis = analysis or analyse_question(question)
-    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
-        analysis = replace(analysis, names=analysis.names + extra)
+    analysis = with_keyword_names(analysis, hits)
     ranked = rank_answers(analysis, hits, embedder, model, bodies)
     if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
         return _refusal(question, analysis, ranked, hits, 0.0)
@@ -273,8 +272,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
             return _refusal(question, analysis, ranked, hits, best, missing)
-        texts = [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
-        short, lead = _direct_answer(analysis, ranked, texts, model.threshold)  # whole articles: names in full
+        short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if short is None and analysis.kind in ("person", "organisation", "place") and not multi_part(analysis):
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
@@ -287,6 +285,18 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         return _refusal(question, analysis, ranked, hits, best)
     answer.hits, answer.support = hits, best
     return answer
+
+
+def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:
+    """Return the analysis with the names a keyword query writes in lower case, as the passages spell them."""
+    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
+        return replace(analysis, names=analysis.names + extra)
+    return analysis
+
+
+def span_texts(hits: list[Hit], bodies: dict[str, str] | None) -> list[str]:
+    """Return the texts spans are read against: the passages and the top three whole articles (names in full)."""
+    return [h.text for h in hits] + list(dict.fromkeys((bodies or {}).get(h.article_id, "") for h in hits))[:3]
 
 
 def absent_names(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
@@ -333,16 +343,13 @@ def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list
                                                                                       else 4]:
         if short := extract_short(analysis, candidate.text, texts):
             found.append((short, candidate))
-            if analysis.kind != "date" or not _VAGUE_DATE.fullmatch(short):
+            if analysis.kind != "date" or not VAGUE_TIME.fullmatch(short):
                 break  # a date question's "this year" gives way to a likely sentence's day ("begin on 6 May")
     if not found:
         return None, ranked[0]
-    short, candidate = next((f for f in found if not _VAGUE_DATE.fullmatch(f[0])), found[0]) \
+    short, candidate = next((f for f in found if not VAGUE_TIME.fullmatch(f[0])), found[0]) \
         if analysis.kind == "date" else found[0]
     return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
-
-
-_VAGUE_DATE = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

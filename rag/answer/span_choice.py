@@ -36,9 +36,10 @@ SPAN_FEATURES = ("rule", "probability", "first_sentence", "sentence_index", "anc
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*")
 _BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|which|who)\s")
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "to", "from"}
-_VAGUE_DAY = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|"
-                        r"(?:this|next|last) (?:week|month|year))", re.I)
-_VAGUE_TIME = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
+# "this year": a date question's last resort; a weekday or "today" is dated, but a vaguer answer than a day
+VAGUE_TIME = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
+_VAGUE_DAY = re.compile(rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|{VAGUE_TIME.pattern})",
+                        re.I)
 _RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)", re.I)
 
 
@@ -103,6 +104,7 @@ def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: 
     rows = []
     index = {id(c): i for i, c in enumerate(sentences)}
     coverage = {id(c): len(content_stems(c.text) & verbs) / max(1, len(verbs)) for c in sentences}
+    per_sentence = {id(c): sum(o.candidate is c for o in found) for c in sentences}  # options in each sentence
     ordinary = ordinary_words()
     for option in found:
         c = option.candidate
@@ -141,7 +143,7 @@ def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: 
             votes / max(1, len(sentences)),
             len(own & asked) / max(1, len(own)),
             float("%" in option.text and not rate_asked),
-            min(sum(o.candidate is c for o in found), 8) / 8,
+            min(per_sentence.get(id(c), 0), 8) / 8,
             coverage[id(c)],
             float(coverage[id(c)] >= max(coverage.values())),
             float(bool(_VAGUE_DAY.fullmatch(option.text.strip()))),
@@ -174,8 +176,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     asking for a name, none the rules admit (then the sentences name no one but those asked about: a refusal)."""
     sentences = pool(ranked, threshold)
     found = options(analysis, sentences, texts)
-    if analysis.kind == "date" and any(not _VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
-        found = [o for o in found if not _VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
+    if analysis.kind == "date" and any(not VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
+        found = [o for o in found if not VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
                                       and not any(o.rule for o in found)):
         return None

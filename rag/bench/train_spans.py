@@ -15,16 +15,15 @@ import argparse
 import json
 import pickle
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from ..answer.extractive import rank_answers, rule_answer
+from ..answer.extractive import rank_answers, rule_answer, span_texts, with_keyword_names
 from ..answer.span_choice import MODEL_PATH, SPAN_FEATURES, SPAN_KINDS, option_features, options, pool
 from ..answer.spans import multi_part
 from ..evaluation.harness import contains_gold
-from ..retrieval.analysis import analyse_question, keyword_names
+from ..retrieval.analysis import analyse_question
 from .snippets import SNIPPETS_DIR, read_questions
 
 DEV_SETS = ("n5", "n7", "n9", "n10", "n17", "n18")
@@ -45,12 +44,11 @@ def collect(pipeline, folder: Path) -> list[dict]:
                 continue
             hits = own.retrieve(q["question"], k=own.settings.answer_passages)
             bodies = {h.article_id: a.body for h in hits if (a := own.docs.article(h.article_id))}
-            if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
-                analysis = replace(analysis, names=analysis.names + extra)
+            analysis = with_keyword_names(analysis, hits)
             ranked = rank_answers(analysis, hits, own.sentence_encoder, own.answer_model, bodies)
             if not ranked:
                 continue
-            texts = [h.text for h in hits] + list(dict.fromkeys(bodies.get(h.article_id, "") for h in hits))[:3]
+            texts = span_texts(hits, bodies)
             threshold = own.answer_model.threshold
             rule, _ = rule_answer(analysis, ranked, texts, threshold)
             records.append({"set": folder.name, "question": q["question"], "analysis": analysis, "texts": texts,
