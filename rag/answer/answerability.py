@@ -188,7 +188,8 @@ _ATTRIBUTES = {
 }
 
 
-_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}")  # "Gerald Pimm", "Ellingham"
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"  # "Pimm", "Tebbutt-Marr", "O'Brien"
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}")  # "Gerald Pimm", "Ellingham"
 
 
 def _implied_first_names(names: list[str], text: str, following: str = "") -> set[str]:
@@ -471,9 +472,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     return kept
 
 
-def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
+def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:
     """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain (a sum
-    in the currency asked for; a count, not a measurement)."""
+    in the currency asked for; a count, not a measurement; for "which company" or "where", a name the passages
+    around it (texts) do not speak of as a person's)."""
     asked = normalise(analysis.question)
     kind = analysis.kind
     if kind == "money":
@@ -511,7 +513,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str) -> float:
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
-                 and not ordinary_opening(n, without_dateline(sentence))]
+                 and not ordinary_opening(n, without_dateline(sentence))
+                 and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts]))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -789,6 +792,40 @@ def person_like(name: str) -> bool:
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
                 or len(words) > 4
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
+
+
+# What the passages call a person: a courtesy title before the surname ("Mr Doyle-Marchetti"), an age after the name
+# ("Dorran Vesk, 34,"), or a person's job or kin right before it ("chair Cordelia Venn-Hastings", "striker ...")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Cllr|Councillor|Sgt|Insp|Det|PC)\.?"
+_PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating officer|director|manager|coach|"
+                r"captain|skipper|striker|midfielder|defender|goalkeeper|winger|forward|batter|bowler|jockey|trainer|"
+                r"rider|runner|cyclist|swimmer|driver|player|poet|author|novelist|writer|journalist|actor|actress|"
+                r"singer|composer|conductor|artist|designer|architect|chef|mayor|minister|president|senator|governor|"
+                r"spokesman|spokeswoman|spokesperson|secretary|officer|inspector|detective|sergeant|constable|"
+                r"superintendent|judge|surgeon|nurse|headteacher|teacher|principal|student|pupil|farmer|resident|"
+                r"researcher|scientist|economist|analyst|engineer|campaigner|teenager|widow|mother|father|son|"
+                r"daughter|wife|husband|brother|sister|partner|grandmother|grandfather|champion|runner-up)")
+
+
+def named_as_person(name: str, texts: list[str]) -> bool:
+    """Return True when the passages speak of the name as a person: a courtesy title before it or its surname ("Mr
+    Doyle-Marchetti"), an age after it ("Dorran Vesk, 34,"), a person's job or kin right before it ("transport board
+    chair Cordelia Venn-Hastings", "the orchestra's chief executive, Philippa Crowder-Hale"); a lone surname ("Halvorsrud") when a person's full name ends with it. A person is
+    no answer to "which company" or "where"."""
+    words = name.split()
+    if not words or not person_like(name):
+        return False
+    if re.fullmatch(_HONORIFIC, words[0]):
+        return True
+    last, whole = re.escape(words[-1]), re.escape(name)
+    cues = re.compile(rf"\b{_HONORIFIC}\s+(?:[A-Z][\w'’-]+\s+)?{last}\b|\b{whole},\s+(?:aged\s+)?\d{{1,3}},"
+                      rf"|\b{_PERSON_ROLE},?\s+{whole}\b")
+    if any(cues.search(text) for text in texts):
+        return True
+    if len(words) == 1:  # "Halvorsrud currently leads ...": the surname of "marine biologist Dr Ingrid Halvorsrud"
+        longer = {n for text in texts for n in find_names(text) if n.endswith(f" {name}") and len(n.split()) <= 3}
+        return any(named_as_person(n, texts) for n in longer)
+    return False
 
 
 _PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle", "storm", "hurricane",
@@ -1092,7 +1129,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),
-            (not factoid or type_hit(analysis, item.sentence) == 1.0)
+            (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
             # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is
             # not answered by a rail line's £6.8bn)

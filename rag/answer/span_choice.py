@@ -24,7 +24,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import DATE, FIGURE, MONEY, LinearModel, content_stems, is_year, with_people_of
+from .answerability import (DATE, FIGURE, MONEY, LinearModel, content_stems, is_year, named_as_person,
+                            with_people_of)
 from .spans import extract_short, figure_with_unit, name_fragment, ordinary_words, with_counted, with_first_day
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
@@ -79,7 +80,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
-                     if not name_fragment(n, sentence)]
+                     if not name_fragment(n, sentence) and not (analysis.kind in ("organisation", "place")
+                                                                and named_as_person(n, [sentence, *texts]))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1

@@ -13,8 +13,8 @@ from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
                             SCORE_ASKED, age_of, asked_heads, asked_measures, content_stems, count_figures,
-                            duration_asked, figure_roles, is_year, names_day, ordinary_opening, person_answer,
-                            person_like, with_people_of, without_dateline)
+                            duration_asked, figure_roles, is_year, named_as_person, names_day, ordinary_opening,
+                            person_answer, person_like, with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
@@ -389,6 +389,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
+                 and not (kind in ("organisation", "place") and named_as_person(b, [sentence, *texts]))
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))

@@ -213,8 +213,8 @@ def question_kind(question: str) -> str:
         # the noun phrase up to a preposition or verb, read from its end ("the second-dose MMR uptake in ...")
         phrase = []
         for word in head.split()[:5]:
-            if word in _PHRASE_ENDS:
-                break
+            if word in _PHRASE_ENDS or (phrase and word in _PHRASE_VERBS):  # "which mattel spokesperson said the
+                break  # company ...": the spokesperson is asked for, not the company
             phrase.append(word)
         for word in reversed(phrase):
             if kind := _kind_from_words(word, default=""):
@@ -247,6 +247,12 @@ def question_kind(question: str) -> str:
 _PHRASE_ENDS = {"in", "of", "for", "at", "on", "to", "by", "from", "with", "when", "that", "which", "did", "does",
                 "do", "was", "were", "is", "are", "has", "have", "had", "will", "would", "after", "before", "during",
                 "between", "as", "about"}
+
+
+_PHRASE_VERBS = {"said", "says", "told", "tells", "announced", "confirmed", "won", "wins", "scored", "scores",
+                 "led", "leads", "made", "makes", "built", "builds", "bought", "buys", "sold", "sells", "ran", "runs",
+                 "took", "takes", "got", "gets", "became", "becomes", "left", "leaves", "joined", "joins",
+                 "signed", "signs", "resigned", "quit", "quits", "died", "claimed", "claims", "called", "calls"}
 
 
 def _kind_from_words(q: str, default: str) -> str:

@@ -596,3 +596,31 @@ def test_the_outlet_a_sentence_credits_is_no_answer():
     away = analyse_question("Which company did Microsoft hire Sam Altman away from?")
     assert extract_short(away, "As reported by The Verge, Altman's move to Microsoft isn't a done deal, and he is "
                                "still open to returning to OpenAI.") == "OpenAI"
+
+
+def test_a_person_the_passages_name_as_one_is_no_company_and_no_place():
+    from rag.answer.answerability import named_as_person
+
+    contractor = analyse_question("Which contractor will build the reopened Marrowby to Quellbridge railway line?")
+    board = "Transport board chair Cordelia Venn-Hastings said construction would begin next spring."
+    assert extract_short(contractor, board) is None
+    assert extract_short(contractor, "The line will be rebuilt by Harrowgate Civils, the board said.") == \
+        "Harrowgate Civils"
+    supplier = analyse_question("Which supplier's equipment delays held up the plant?")
+    assert extract_short(supplier, "Mr Doyle-Marchetti blamed the overrun on delays from Kessler Tooling.") == \
+        "Kessler Tooling"
+    based = analyse_question("where is the orrin institute based?")
+    texts = ["The institute has named marine biologist Dr Ingrid Halvorsrud as its next director."]
+    assert extract_short(based, "Halvorsrud currently leads the coastal ecology group.", texts) is None
+    # the cues: a courtesy title, an age, a person's job before the name (with or without a comma)
+    assert named_as_person("Dorran Vesk", ["Dorran Vesk, 34, of Millbeck Close, appeared in court."])
+    assert named_as_person("Philippa Crowder-Hale", ["The orchestra's chief executive, Philippa Crowder-Hale, said"])
+    assert not named_as_person("Northline Power", ["Grid operator Northline Power said it hoped to reconnect."])
+    assert not named_as_person("Gorse Park", ["They lost 2-0 at Gorse Park on Sunday."])
+
+
+def test_a_double_barrelled_surname_named_in_the_next_sentence_meets_the_names_check():
+    from rag.answer.answerability import _PERSON_NAME
+
+    assert all(_PERSON_NAME.fullmatch(n) for n in ("Rosalind Tebbutt-Marr", "Sean O'Brien", "Ewan McGregor"))
+    assert not _PERSON_NAME.fullmatch("BBC News")

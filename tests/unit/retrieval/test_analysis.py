@@ -16,6 +16,7 @@ SOURCES = ("TechCrunch", "The Verge", "Sporting News")
     ("By what margin did the vote pass?", "number"),
     ("penhallow sentence length", "number"),
     ("Which school won the award?", "organisation"),
+    ("Which Mattel spokesperson said the company is discussing options?", "person"),  # a verb ends the asked noun
     ("what's the Band D bill in Millbrook now?", "money"),  # a bill is a sum
     ("Onana transfer fee", "money"),
     ("sumy strike death toll", "number"),
