@@ -569,6 +569,28 @@ def tentative(question: str, sentence: str) -> bool:
     return any(m.group(1).lower()[:6] in asked for m in re.finditer(r"\bwill (?:be |have )?(\w{5,})", sentence, re.I))
 
 
+_AHEAD = re.compile(r"\b(?:will|shall|must|(?:is|are) (?:to|due to|expected to|set to|scheduled to)|plans? to)\s+"
+                    r"([a-z]+)(?:\s+([a-z]+))?|\b([a-z]+)\s+(?:expected|due|planned|scheduled)\b", re.I)
+
+
+def foretold(question: str, sentence: str) -> bool:
+    """Return True when a question asks whether something was done ("did the cabin crew strike go ahead?", "did
+    shareholders approve the deal at their April meeting?") and the sentence speaks of the asked verb only as ahead
+    ("will strike on 27 September", "who will vote at a meeting in April", "at votes expected in September"): it
+    does not say whether it happened."""
+    if not re.match(r"\W*(?:(?:so|and|hey|ok),?\s+)?(?:did|has|have|had)\b", question, re.I):
+        return False
+    stem = stemmer().stemWord
+    asked = {stem(BASE_FORMS.get(w, w)) for w in re.findall(r"\b[a-z]{3,}\b", question) if w not in STOPWORDS}
+    ahead = {i for m in _AHEAD.finditer(sentence) for i in (1, 2, 3)
+             if m.group(i) and stem(BASE_FORMS.get(m.group(i).lower(), m.group(i).lower())) in asked}
+    if not ahead:
+        return False
+    done = [w for w in re.findall(r"\b[a-z]+\b", sentence) if (w.endswith("ed") or w in BASE_FORMS)
+            and stem(BASE_FORMS.get(w, w)) in asked and w not in ("expected", "planned", "scheduled")]
+    return not done
+
+
 @lru_cache(maxsize=256)
 def asked_class(question: str) -> tuple[str, ...] | None:
     """Return the words a sentence may use for the kind of thing a "which X" question asks for ("Which Norwegian bank

@@ -268,23 +268,41 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # a question about what named outlets reported needs each outlet's articles to bear on it
         supports = part_support(analysis, ranked, embedder, model, bodies, enough=VERDICT_REFUSAL * model.threshold)
         missing = [part for part, s, _ in supports if s < VERDICT_REFUSAL * model.threshold]
-        if best < model.threshold or missing:
+        # "Who is the individual that ..., according to TechCrunch, and ..., as reported by Fortune?" describes one
+        # entity in several outlets' words: no one sentence meets all its names, but each outlet's articles answer
+        # their part, and the entity they share is the answer
+        described = (best < model.threshold and not missing and multi_part(analysis)
+                     and analysis.kind in ("person", "organisation", "place")
+                     and bool(supports) and min(s for _, s, _ in supports) >= model.threshold)
+        if described:
+            best = min(s for _, s, _ in supports)
+        if (best < model.threshold and not described) or missing:
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
             return _refusal(question, analysis, ranked, hits, best, missing)
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
+        if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
+            return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
         if short is None and analysis.kind in ("person", "organisation", "place") and not multi_part(analysis):
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
             return _refusal(question, analysis, ranked, hits, best)
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
-        chosen = _supporting(ranked, model.threshold, max_sentences, across=across_articles(analysis))
+        chosen = _supporting(ranked, model.threshold, max_sentences, gated=not described,
+                             across=across_articles(analysis))
     answer = _cited_answer(question, short, chosen, bodies)
     if answer is None:
         return _refusal(question, analysis, ranked, hits, best)
     answer.hits, answer.support = hits, best
     return answer
+
+
+def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> bool:
+    """Return True when the candidate's passage or article names the entity (its last word: "Bankman-Fried")."""
+    key = normalise(entity).split()[-1]
+    text = f"{candidate.hit.text} {(bodies or {}).get(candidate.hit.article_id, '')}"
+    return re.search(rf"\b{re.escape(key)}\b", normalise(text)) is not None
 
 
 def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
 from .answerability import content_stems
-from .attachment import contrary, said_as, tentative, uses_done_verb
+from .attachment import contrary, foretold, said_as, tentative, uses_done_verb
 from .support import NEGATIONS, content_words, negated, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
@@ -235,7 +235,8 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     # a sentence that only expects or proposes what the question asks as an outcome gives no verdict ("did the EU
     # end up blocking the deal?" / "does not confirm the EU will seek to block it"), and then a verdict needs a
     # sentence that itself, not the sentence before it, speaks of the outcome; none left: no answer
-    outcomes = [c for c in likely if not tentative(analysis.question, c.text)]
+    outcomes = [c for c in likely if not tentative(analysis.question, c.text)
+                and not foretold(analysis.question, c.text)]  # "will strike on 27 September": not yet done
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
     done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
     if done and not any(c.passed for c in done) and denial(analysis, ranked, threshold):

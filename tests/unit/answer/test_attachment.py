@@ -823,3 +823,13 @@ def test_a_stand_in_and_a_supporting_role_bind_the_answer():
     assert not passes_gates(permanent, "Rosalind Kettleby will become interim chief executive of Fenwarrow Power.")
     supporting = analyse_question("Who won best supporting actress at the Lantern Awards?")
     assert not passes_gates(supporting, "Brass Lung won best actress at the Lantern Awards for Philomena Cray.")
+
+
+def test_a_did_question_is_not_answered_by_what_is_still_ahead():
+    from rag.answer.attachment import foretold
+
+    strike = "did the corvelle cabin crew strike actually go ahead?"
+    assert foretold(strike, "Cabin crew at Corvelle Air will strike on 27 and 28 September after talks broke down.")
+    assert foretold("did members vote yes to the merger?", "Members must approve the deal at votes expected in June.")
+    assert not foretold("did Arsenal win the final?", "Arsenal won the final on Sunday and will play Spurs next.")
+    assert not foretold("who will strike?", "Cabin crew will strike on 27 September.")  # no "did" question

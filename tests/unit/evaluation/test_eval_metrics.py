@@ -55,6 +55,7 @@ def test_an_uncited_sentence_or_a_dangling_marker_fails(hash_embedder):
 def test_correctness_needs_the_gold_answer():
     assert contains_gold("It killed 35 people. [1]", ["35"])
     assert not contains_gold("It killed 45 people. [1]", ["35"])
+    assert contains_gold("Sam Altman [1]. Sam Altman, who ...", ["Sam Altman."])  # a gold written with a full stop
     assert contains_gold("Wilma’s name is the only thing", ["Wilma's name"])  # typographic quotes normalised
     assert not contains_gold("the former U.S. President", ["former U.S. President", "US President"], require_all=True)
 
