@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -449,11 +450,22 @@ _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time 
 _TIME_UNIT = re.compile(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b", re.I)
 
 
+AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b|\baged\b", re.I)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+(?:aged\s+)?(\d{1,3}),")  # "Mendel, 24, has agreed ..."
+
+
+def age_apposition(sentence: str, at: int) -> bool:
+    """Return True when the figure at this position is a person's age said after their name ("Mendel, 24, has")."""
+    return any(m.start(1) == at for m in _AGE_APPOSITION.finditer(sentence))
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
     taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
+    if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
+        taken += [m.span(1) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
@@ -804,28 +816,41 @@ _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating 
                 r"spokesman|spokeswoman|spokesperson|secretary|officer|inspector|detective|sergeant|constable|"
                 r"superintendent|judge|surgeon|nurse|headteacher|teacher|principal|student|pupil|farmer|resident|"
                 r"researcher|scientist|economist|analyst|engineer|campaigner|teenager|widow|mother|father|son|"
-                r"daughter|wife|husband|brother|sister|partner|grandmother|grandfather|champion|runner-up)")
+                r"daughter|wife|husband|brother|sister|partner|grandmother|grandfather|champion|runner-up|"
+                r"(?:opposition|party|council|group|team) leader)")
+
+
+_CAPITALISED = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+_PERSON_CUES = re.compile(rf"\b{_HONORIFIC}\s+(?P<titled>(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
+                          rf"|(?P<aged>{_CAPITALISED}),\s+(?:aged\s+)?\d{{1,3}},"
+                          rf"|\b{_PERSON_ROLE},?\s+(?P<held>{_CAPITALISED})")
+
+
+@lru_cache(maxsize=1024)
+def _people(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the names a text speaks of as persons' (after a courtesy title or a person's job, before an age), each
+    with its shorter forms ("Striker Bethan Ravensworth, 24,": "Bethan Ravensworth", "Ravensworth"), and the surnames
+    it gives a courtesy title ("Mr Doyle-Marchetti")."""
+    forms, titled = set(), set()
+    for m in _PERSON_CUES.finditer(text):
+        words = m.group(m.lastgroup).split()
+        forms.update(" ".join(words[i:]) for i in range(len(words)))
+        if m.lastgroup == "titled":
+            titled.add(words[-1])
+    return frozenset(forms), frozenset(titled)
 
 
 def named_as_person(name: str, texts: list[str]) -> bool:
     """Return True when the passages speak of the name as a person: a courtesy title before it or its surname ("Mr
     Doyle-Marchetti"), an age after it ("Dorran Vesk, 34,"), a person's job or kin right before it ("transport board
-    chair Cordelia Venn-Hastings", "the orchestra's chief executive, Philippa Crowder-Hale"); a lone surname ("Halvorsrud") when a person's full name ends with it. A person is
-    no answer to "which company" or "where"."""
+    chair Cordelia Venn-Hastings", "the orchestra's chief executive, Philippa Crowder-Hale"); a lone surname
+    ("Halvorsrud") when a person's name so spoken of ends with it. A person is no answer to "which company" or
+    "where"."""
     words = name.split()
     if not words or not person_like(name):
         return False
-    if re.fullmatch(_HONORIFIC, words[0]):
-        return True
-    last, whole = re.escape(words[-1]), re.escape(name)
-    cues = re.compile(rf"\b{_HONORIFIC}\s+(?:[A-Z][\w'’-]+\s+)?{last}\b|\b{whole},\s+(?:aged\s+)?\d{{1,3}},"
-                      rf"|\b{_PERSON_ROLE},?\s+{whole}\b")
-    if any(cues.search(text) for text in texts):
-        return True
-    if len(words) == 1:  # "Halvorsrud currently leads ...": the surname of "marine biologist Dr Ingrid Halvorsrud"
-        longer = {n for text in texts for n in find_names(text) if n.endswith(f" {name}") and len(n.split()) <= 3}
-        return any(named_as_person(n, texts) for n in longer)
-    return False
+    return bool(re.fullmatch(_HONORIFIC, words[0])) or any(
+        name in forms or words[-1] in titled for forms, titled in map(_people, texts))
 
 
 _PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle", "storm", "hurricane",

@@ -24,8 +24,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (DATE, FIGURE, MONEY, LinearModel, content_stems, is_year, named_as_person,
-                            with_people_of)
+from .answerability import (AGE_ASKED, DATE, FIGURE, MONEY, LinearModel, age_apposition, content_stems, is_year,
+                            named_as_person, with_people_of)
 from .spans import extract_short, figure_with_unit, name_fragment, ordinary_words, with_counted, with_first_day
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
@@ -73,7 +73,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
             figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
-                       and not any(a.start() <= m.start() < a.end() for a in money)]  # "£431m" is a sum, whole
+                       and not any(a.start() <= m.start() < a.end() for a in money)  # "£431m" is a sum, whole
+                       and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))]
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
         elif analysis.kind == "date":

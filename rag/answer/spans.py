@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
+from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
@@ -314,6 +314,15 @@ _DOER = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|wil
                    r"have\b|had\b|can\b|could\b|'s\b|’s\b)([a-z]{3,})", re.I)
 
 
+_PEOPLE = re.compile(r"\b(?:people|persons|children|staff|members|players|officers|names|candidates|residents|"
+                     r"workers|pupils|students|victims|suspects)\b")
+
+
+def people_listed(question: str) -> bool:
+    """Return True when a list question asks for people ("which players", "the names of the three men")."""
+    return any(_PEOPLE.fullmatch(w) or PERSON_WORDS.fullmatch(w) for w in normalise(question).split()[:8])
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -389,7 +398,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
-                 and not (kind in ("organisation", "place") and named_as_person(b, [sentence, *texts]))
+                 and not ((kind in ("organisation", "place") or (kind == "list" and not people_listed(asked)))
+                          and named_as_person(b, [sentence, *texts]))  # "which two libraries": no person
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
@@ -561,6 +571,11 @@ def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | No
     return by[0].group(0).strip(" ,.;:") if by else None
 
 
+def _people_apart(names: list[str]) -> list[str]:
+    """Return the names with "Taylor Swift and Travis Kelce" (one name to the name finder) as two."""
+    return [part for name in names for part in re.split(r"\s+and\s+", name)]
+
+
 def full_name(name: str, texts: list[str]) -> str:
     """Return the fullest form of a name the texts use: news gives a name in full once, then the surname
     ("Bankman-Fried" -> "Sam Bankman-Fried"; "Purdy" -> "Brock Purdy"). Only a longer name ending in the same words
@@ -570,7 +585,7 @@ def full_name(name: str, texts: list[str]) -> str:
         return name
     counts: dict[str, int] = {}
     for text in texts:
-        for n in find_names(text):
+        for n in _people_apart(find_names(text)):
             if len(n.split()) > len(words) and n.split()[-len(words):] == words and person_like(n):
                 full = _person(n)
                 if len(full.split()) > len(words):
@@ -620,17 +635,19 @@ def multi_part(analysis: QuestionAnalysis) -> bool:
 
 
 def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], texts: list[str] = ()) -> str | None:
-    """Return the entity the likely sentences name most (weighted by their probability), in its longest form.
+    """Return the entity the likely sentences name most (weighted by their probability), in the full form they write
+    most.
 
     "Bankman-Fried" and "Sam Bankman-Fried" count as one (same last word); names the question already holds, and
     for person questions names that cannot be a person's, do not count.
     """
     asked = normalise(analysis.question)
     votes: dict[str, float] = {}
-    forms: dict[str, str] = {}
+    forms: dict[str, dict[str, float]] = {}  # each key's forms and their votes
     for sentence, weight in sentences:
         seen = set()
-        for name in find_names(sentence):
+        found = _people_apart(find_names(sentence)) if analysis.kind == "person" else find_names(sentence)
+        for name in found:
             name = _person(name) if analysis.kind == "person" else _without_ordinary(name)
             if not name:
                 continue
@@ -640,9 +657,12 @@ def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], 
                 continue
             seen.add(key)
             votes[key] = votes.get(key, 0.0) + weight
-            if len(name) > len(forms.get(key, "")):
-                forms[key] = name
+            forms.setdefault(key, {})
+            forms[key][name] = forms[key].get(name, 0.0) + weight
     if not votes:
         return None
-    winner = forms[max(votes, key=votes.get)]
+    # the form the likely sentences write most, the longer first ("Sam Bankman-Fried" over his brother "Gabe
+    # Bankman-Fried", named once; "Bankman-Fried" alone gives way to a full form)
+    written = forms[max(votes, key=votes.get)]
+    winner = max(written, key=lambda f: (len(f.split()) > 1, written[f], len(f)))
     return full_name(winner, [s for s, _ in sentences] + list(texts)) if analysis.kind == "person" else winner

@@ -48,7 +48,7 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
-_PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
+PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                            r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
                            r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"
                            r"headteacher|"
@@ -167,6 +167,10 @@ def question_kind(question: str) -> str:
             and not re.match(r"\W*how much [A-Z]", question) \
             and not re.search(r"\b(?:cost|costs|costing|pay|paid|spend|spent|charge|charged|worth|fee|price)\b", q):
         return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
+    if (asked := re.match(r"(which|what) ([\w-]+)(?:['’]s)?\s*([\w-]*)", q)) and _ORG_WORDS.fullmatch(asked.group(2)) \
+            and not (MONEY_WORDS.match(asked.group(3)) and not asked.group(3).endswith(("ed", "ing"))
+                     and asked.group(3) not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
+        return "organisation"  # "which company spent $26.3 billion ...?": the company, not the sum
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q):
         return "money"
@@ -262,7 +266,7 @@ def _kind_from_words(q: str, default: str) -> str:
         return "number"
     if re.search(r"\b(when|date|year|day)\b", q):
         return "date"
-    if _PERSON_WORDS.search(q):
+    if PERSON_WORDS.search(q):
         return "person"
     if _PLACE_WORDS.search(q):
         return "place"

@@ -624,3 +624,25 @@ def test_a_double_barrelled_surname_named_in_the_next_sentence_meets_the_names_c
 
     assert all(_PERSON_NAME.fullmatch(n) for n in ("Rosalind Tebbutt-Marr", "Sean O'Brien", "Ewan McGregor"))
     assert not _PERSON_NAME.fullmatch("BBC News")
+
+
+def test_the_entity_voted_for_is_written_as_the_sentences_write_it_most():
+    from rag.answer.spans import full_name, vote_entity
+
+    who = analyse_question("Who is the individual accused of fraud, according to Wire and Daily Post?")
+    sentences = [("Sam Bankman-Fried denied the charges.", 0.9), ("Bankman-Fried used customer funds.", 0.9),
+                 ("Sam Bankman-Fried's lawyers spoke.", 0.8), ("His brother Gabe Bankman-Fried was not charged.", 0.5)]
+    assert vote_entity(who, sentences) == "Sam Bankman-Fried"  # not the longer name written once
+    assert vote_entity(who, [("Travis and Swift were spotted together.", 0.9), ("Swift sang.", 0.9)],
+                       ["It was Taylor Swift and Travis Kelce.", "Taylor Swift waved."]) == "Taylor Swift"
+    assert full_name("Swift", ["Taylor Swift and Travis Kelce left together."]) == "Taylor Swift"
+
+
+def test_an_age_after_a_name_is_no_count_and_a_list_of_things_names_no_person():
+    sentence = "Jurors took five hours to convict Orwen Vaskell, 62, on fraud charges."
+    assert _short("How old is Orwen Vaskell?", sentence) == "62"
+    assert _short("How many hours did the jurors take?", sentence) == "five hours"
+    assert _short("What sentence did Orwen Vaskell receive for the fraud?", sentence) != "62"
+    libraries = analyse_question("which two libraries are closing in kestlewick?")
+    assert extract_short(libraries, "Opposition leader Fenella Marchbank pointed to the closure of two "
+                                    "libraries.") is None

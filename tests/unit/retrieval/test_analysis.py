@@ -17,6 +17,8 @@ SOURCES = ("TechCrunch", "The Verge", "Sporting News")
     ("penhallow sentence length", "number"),
     ("Which school won the award?", "organisation"),
     ("Which Mattel spokesperson said the company is discussing options?", "person"),  # a verb ends the asked noun
+    ("Which company spent $26.3 billion to stay the default search engine?", "organisation"),  # not the sum
+    ("At what company valuation does the deal value Meltwater?", "money"),
     ("what's the Band D bill in Millbrook now?", "money"),  # a bill is a sum
     ("Onana transfer fee", "money"),
     ("sumy strike death toll", "number"),
