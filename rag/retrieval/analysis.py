@@ -167,9 +167,11 @@ def question_kind(question: str) -> str:
             and not re.match(r"\W*how much [A-Z]", question) \
             and not re.search(r"\b(?:cost|costs|costing|pay|paid|spend|spent|charge|charged|worth|fee|price)\b", q):
         return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
-    if (asked := re.match(r"(which|what) ([\w-]+)(?:['’]s)?\s*([\w-]*)", q)) and _ORG_WORDS.fullmatch(asked.group(2)) \
-            and not (MONEY_WORDS.match(asked.group(3)) and not asked.group(3).endswith(("ed", "ing"))
-                     and asked.group(3) not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
+    asked = re.match(r"(which|what) ([\w-]+)(?:['’]s)?\s*([\w-]*)", q)
+    after = asked.group(3) if asked else ""  # "what company valuation ...?" asks for a sum; "which company spent"
+    if asked and _ORG_WORDS.fullmatch(asked.group(2)) and not (
+            MONEY_WORDS.match(after) and not after.endswith(("ed", "ing"))
+            and after not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
         return "organisation"  # "which company spent $26.3 billion ...?": the company, not the sum
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q):
