@@ -105,7 +105,8 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "airways", "rail", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
                "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust", "lane",
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
-               "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir"}
+               "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
+               "quay", "yard", "mews", "market"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"

@@ -24,7 +24,7 @@ BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold
                "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
                "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw",
                "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
-               "annually": "year"}
+               "annually": "year", "entries": "enter", "entry": "enter", "entrants": "enter", "entrant": "enter"}
 
 
 # Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
@@ -393,16 +393,22 @@ def _verb_after_aux(question: str) -> str | None:
     return BASE_FORMS.get(verb) or stemmer().stemWord(verb)  # "appealing" -> "appeal", "played" -> "play"
 
 
+_ADVERBS_OF_OUTCOME = {"finally", "actually", "eventually", "ultimately", "officially", "really", "ever", "also",
+                       "still", "formally", "ever", "originally", "first"}
+
+
 def _verb_after_did(question: str) -> str | None:
     """Return the verb of a "did <subject> <verb> ...?" question ("Did Quint Foods win its appeal?" -> "win", "when did
     the EU fine Amazon?" -> "fine"): the first lower-case word after a subject of names (after "the" too), or None."""
-    asked = re.match(r"\W*(?:(?:when|on what date|what date|in what year|where|why|how) )?did (.+)",
-                     question, re.I)
+    asked = re.match(r"\W*(?:(?:when|on what date|what date|in what year|where|why|how|(?:for |by )?how (?:much|many)"
+                     r"(?: \w+)?) )?did (.+)", question, re.I)
     if not asked:
         return None
     words = re.findall(r"[A-Za-z'’-]+", asked.group(1))
     i = 0
     while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")
+        i += 1
+    while i < len(words) and words[i].lower() in _ADVERBS_OF_OUTCOME:  # "did Tarrowby finally agree"
         i += 1
     if i == 0 and i < len(words) and words[i].lower() in _DETERMINERS:  # "the EU fine ...": a name after it
         i += 1
@@ -435,6 +441,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\b(?:named|hired|installed) as\b", "appointed"),
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
+    (r"\b(?:fee|price)\b|\b(?:signed|bought|acquired|sold)\b[^.]{0,80}\bfor\s+(?:about\s+|around\s+)?(?:[£$€]|[A-Z]{2,3}\s?\d|\d)", "pay"),
 )]
 
 
@@ -560,8 +567,10 @@ def tentative(question: str, sentence: str) -> bool:
     """Return True when the question asks what finally happened ("actually fined in the end", "what sentence did
     he get?") and the sentence only proposes, seeks or expects it ("proposed a fine", "is seeking a rise", "will be
     sentenced next month")."""
-    if (_FINAL.search(question) or _PERFECT.match(question)) and _TENTATIVE.search(sentence):
-        return True
+    if (_FINAL.search(question) or _PERFECT.match(question)) and any(
+            not re.search(r"\bthan\s+(?:\S+\s+){0,4}$", sentence[:m.start()]) for m in _TENTATIVE.finditer(sentence)):
+        return True  # ("eight months later than planned", "fewer than the 450 it first proposed": the outcome is
+        # said against the plan)
     if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question,
                     re.I):
         return False

@@ -121,6 +121,11 @@ class QuestionAnalysis:
 _CORPORATE = r"Pizza|Corp|Corporation|Inc|Group|Co|Ltd|plc|Holdings|Bank|Restaurants|Stores"
 
 
+# (not words that are surnames too: "England's Wood", "Korea's Park" are a team's or a country's player)
+_PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Place|Way|Close|Yard|Gate|Bridge|Church|"
+                           r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
+
+
 def find_names(text: str) -> list[str]:
     """Return the names a text mentions, in order, without opening question words or duplicates."""
     names: list[str] = []
@@ -133,8 +138,9 @@ def find_names(text: str) -> list[str]:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")
         # "Loomly's Series C" is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
-        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE})\b", joined) else \
-            re.split(r"(?<=\w)['’]s\s+", joined)
+        # "Tanner's Row", "King's Cross": a place named for someone stays one
+        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE}|{_PLACE_AFTER_POSSESSIVE})$", joined) or re.search(
+            rf"['’]s\s+(?:{_CORPORATE})\b", joined) else re.split(r"(?<=\w)['’]s\s+", joined)
         for piece in pieces:
             phrase = re.sub(r"['’]s$", "", piece)
             if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:

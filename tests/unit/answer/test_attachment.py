@@ -833,3 +833,16 @@ def test_a_did_question_is_not_answered_by_what_is_still_ahead():
     assert foretold("did members vote yes to the merger?", "Members must approve the deal at votes expected in June.")
     assert not foretold("did Arsenal win the final?", "Arsenal won the final on Sunday and will play Spurs next.")
     assert not foretold("who will strike?", "Cabin crew will strike on 27 September.")  # no "did" question
+
+
+def test_an_outcome_said_against_the_plan_is_no_plan_and_a_done_verb_may_be_said_by_its_noun():
+    from rag.answer.attachment import done_verb, tentative, uses_done_verb
+
+    cost = "how much did the corvane battery factory in skelby end up costing?"
+    assert not tentative(cost, "The factory has opened, eight months later than planned and at a final cost of £138m.")
+    assert tentative(cost, "The factory is planned to cost £138m.")
+    assert done_verb("For how much did Tarrowby Freight finally agree to be bought by Brackenvault?") == "agree"
+    assert uses_done_verb("how many crews entered the regatta in 2024?", "Entries reached 198 crews.")
+    assert uses_done_verb("How much did Saltmere Rovers pay for Tariq Mendel?",
+                          "Saltmere Rovers have signed Tariq Mendel for a club-record fee of £85,000.")
+    assert not uses_done_verb("How much did Saltmere Rovers pay for Tariq Mendel?", "Mendel scored nine goals.")

@@ -646,3 +646,9 @@ def test_an_age_after_a_name_is_no_count_and_a_list_of_things_names_no_person():
     libraries = analyse_question("which two libraries are closing in kestlewick?")
     assert extract_short(libraries, "Opposition leader Fenella Marchbank pointed to the closure of two "
                                     "libraries.") is None
+
+
+def test_a_street_is_no_one():
+    charged = analyse_question("who got charged over the warehouse fire in quellbridge?")
+    assert extract_short(charged, "Dorran Vesk, of Millbeck Close, was charged over the fire on Tanner's Row.") == \
+        "Dorran Vesk"

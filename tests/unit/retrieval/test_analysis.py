@@ -106,3 +106,9 @@ def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_as
     assert analyse_question("What was the strongest gust recorded when the storm hit?").kind == "number"
     assert analyse_question("what is the hometown of President Zelensky?").kind == "place"
     assert analyse_question("What did Rutte say about the strike?").kind == "quote"
+
+
+def test_a_street_named_for_someone_is_one_name():
+    assert find_names("A warehouse on Tanner's Row in Quellbridge burned.") == ["Tanner's Row", "Quellbridge"]
+    assert find_names("Loomly's Series C was led by Fernhill.") == ["Loomly", "Series C", "Fernhill"]
+    assert find_names("England's Wood scored twice.") == ["England", "Wood"]  # a surname too: a team's player
