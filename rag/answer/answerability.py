@@ -218,6 +218,10 @@ _COUNT_KEYWORDS = {"number", "total", "count"}
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail"}
 
 
+_CLASS_NOUNS = {"club", "team", "side", "company", "firm", "business", "group", "location", "venue", "place", "site",
+                "town", "city", "village", "country", "county", "region", "ground", "stadium"}
+
+
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", a part of a hyphenated word whose other parts the query (query: its stems) says too, or a
@@ -1072,6 +1076,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     # report itself (a match's result is its score: _ATTRIBUTES)
     if quarters(analysis.question) or _OTHER_PERIOD.search(analysis.question):
         keywords.discard("result")
+    last = analysis.question.lower().split()[-1] if analysis.question.split() else ""
+    if analysis.kind in ("organisation", "place") and last in _CLASS_NOUNS:  # "rebbeck former club", "velmora second
+        # factory location": the class of the name asked for, which the name itself is ("Dunmarrow United")
+        keywords -= content_stems(last)
     # the words of its names are the names gate's, read with the article's lead ("marrowgate quenby cross fare rise":
     # "Fares on the route will rise" in a report whose first sentence names the line)
     name_stems = content_stems(" ".join(names))
@@ -1101,7 +1109,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         close = normalise(f"{item.previous} {without_dateline(item.sentence)}")  # the qualifier or subject must be
         # said nearby (the dateline's "Aug 2" tells when it was filed, not of which month it speaks),
         # not only in the title of an article covering both events
-        around = normalise(f"{near} {_lead(item.article)} {_introduced(item.article)}")  # a name in the lead or
+        lead = normalise(_lead(item.article))  # a short report's lead says what its sentences speak of ("Turnout was
+        # 29.4%" in the report on the mayoral election)
+        around = normalise(f"{near} {lead} {_introduced(item.article)}")  # a name in the lead or
         # given the report's subject ("named Lark-1") holds for the report; a person may be named just after ("A
         # former mayor ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is
         # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
@@ -1119,7 +1129,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             if keywords or named else set()
         rows.append([
             name_share >= need - 1e-9
-            and (not keywords or keyword_gate(keywords - implied, near, item.sentence, question_stems))
+            and (not keywords or keyword_gate(keywords - implied, f"{near} {lead}", item.sentence, question_stems))
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)

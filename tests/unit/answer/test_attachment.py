@@ -846,3 +846,21 @@ def test_an_outcome_said_against_the_plan_is_no_plan_and_a_done_verb_may_be_said
     assert uses_done_verb("How much did Saltmere Rovers pay for Tariq Mendel?",
                           "Saltmere Rovers have signed Tariq Mendel for a club-record fee of £85,000.")
     assert not uses_done_verb("How much did Saltmere Rovers pay for Tariq Mendel?", "Mendel scored nine goals.")
+
+
+def test_a_keyword_querys_class_noun_is_the_name_asked_and_its_topic_may_be_the_reports_lead():
+    from rag.answer.answerability import Evidence, gates
+
+    club = analyse_question("callum rebbeck former club")
+    assert passes_gates(club, "Ashgrove Rovers have signed striker Callum Rebbeck from Dunmarrow United.")
+    assert not passes_gates(analyse_question("callum rebbeck former agent"),
+                            "Ashgrove Rovers have signed striker Callum Rebbeck from Dunmarrow United.")
+    turnout = analyse_question("halvergate 2023 mayoral election turnout")
+    article = ("Perpetua Lunn has been elected mayor of Halvergate, taking 41.2% of the vote. Turnout was 29.4%, "
+               "down from the previous contest.")
+    item = Evidence(sentence="Turnout was 29.4%, down from the previous contest.", context="Halvergate count ",
+                    meta="Halvergate count Wire 2023", article=article, rank=0, retrieval=1.0)
+    assert gates(turnout, [item]).all()
+    elsewhere = Evidence(sentence=item.sentence, context=item.context, meta=item.meta, rank=0, retrieval=1.0,
+                         article="Halvergate's library reopened on Monday. Turnout was 29.4%, down from last year.")
+    assert not gates(turnout, [elsewhere]).all()  # a report on something else
