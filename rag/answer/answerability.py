@@ -218,8 +218,9 @@ _COUNT_KEYWORDS = {"number", "total", "count"}
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail"}
 
 
-_CLASS_NOUNS = {"club", "team", "side", "company", "firm", "business", "group", "location", "venue", "place", "site",
-                "town", "city", "village", "country", "county", "region", "ground", "stadium"}
+_CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group"), "organisation"),
+                **dict.fromkeys(("location", "venue", "place", "site", "town", "city", "village", "country", "county",
+                                 "region", "ground", "stadium"), "place")}
 
 
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
@@ -438,7 +439,8 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
                                                  r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                                  r"twelve)\b", sentence, re.I)]
     for m in FIGURE.finditer(sentence):
-        noun = re.match(r"\s+([a-z][a-z'’-]+s)\b", sentence[m.end():])
+        noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s)\b", sentence[m.end():])  # ("612 first-class
+        # wickets": wickets)
         if noun and noun.group(1) not in STOPWORDS and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
@@ -456,12 +458,13 @@ _TIME_UNIT = re.compile(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)
 
 
 AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b|\baged\b", re.I)
-_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+(?:aged\s+)?(\d{1,3}),")  # "Mendel, 24, has agreed ..."
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+(?:aged\s+)?(\d{1,3}),|\b(?:aged|age)\s+(\d{1,3})\b")  # "Mendel,
+# 24, has agreed ...", "has died aged 78"
 
 
 def age_apposition(sentence: str, at: int) -> bool:
     """Return True when the figure at this position is a person's age said after their name ("Mendel, 24, has")."""
-    return any(m.start(1) == at for m in _AGE_APPOSITION.finditer(sentence))
+    return any(at in (m.start(1), m.start(2)) for m in _AGE_APPOSITION.finditer(sentence))
 
 
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
@@ -470,7 +473,7 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     asked = normalise(analysis.question)
     taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
-        taken += [m.span(1) for m in _AGE_APPOSITION.finditer(sentence)]
+        taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
@@ -542,6 +545,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
 
 
 _HEAD_STEMS = set().union(*_HEADS)
+_MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage", "revenu", "profit", "fund", "worth",
+                                                             "prize"}))
 
 
 def is_year(figure: str) -> bool:
@@ -602,8 +607,10 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bo
     it is not the fine; "residents aged 65 and over": 65 is an age, not the population). A word of a name ("Psagot
     Investment House") is no head word."""
     asked = set().union(*heads)
+    known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS  # "the £4.6m unit ... will treat minor injuries":
+    # a count's head word says nothing of a sum
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
-             if (stems := content_stems(m.group(0))) & (_HEAD_STEMS | asked)
+             if (stems := content_stems(m.group(0))) & (known | asked)
              and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
     if kind == "money":
         values = list(MONEY.finditer(sentence))
@@ -655,7 +662,8 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 # Verbs too general to bind an answer ("who wanted to freeze council tax?" is answered by "X proposed a freeze").
 # People of any kind, what "how many people" counts
 _PEOPLE = {"peopl", "person", "adult", "children", "child", "patient", "worker", "servant", "employe", "particip",
-           "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt"}
+           "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt", "crowd",
+           "spectat", "fan"}  # "how many people watched": "a crowd of 4,812"
 _MEASURE_STEMS = {"million", "billion", "thousand", "hundr", "dozen", "percent", "year", "month", "week", "day",
                   "hour", "minut", "time"}
 # Words that make a count a different measure: daily active users are not users, annual revenue not revenue
@@ -716,8 +724,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():
         counted = None  # "what percentage of Meltwater": a stake in a company, not a share of something counted
-    counted_noun = next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.start(
-        1 if counted.group(1) else 2):]) if w not in _MEASURES), "") if counted else ""
+    counted_noun = next((w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", analysis.question.lower()[counted.start(
+        1 if counted.group(1) else 2):]) if w not in _MEASURES and "-" not in w), "") if counted else ""
+    # ("how many first-class wickets": wickets; a hyphened word describes what is counted)
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
@@ -1076,10 +1085,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     # report itself (a match's result is its score: _ATTRIBUTES)
     if quarters(analysis.question) or _OTHER_PERIOD.search(analysis.question):
         keywords.discard("result")
-    last = analysis.question.lower().split()[-1] if analysis.question.split() else ""
-    if analysis.kind in ("organisation", "place") and last in _CLASS_NOUNS:  # "rebbeck former club", "velmora second
-        # factory location": the class of the name asked for, which the name itself is ("Dunmarrow United")
-        keywords -= content_stems(last)
+    if analysis.kind in ("organisation", "place"):  # "rebbeck former club", "velmora second factory location",
+        # "wrenfield prize ceremony venue ashcombe": the class of the name asked for, which the name itself is
+        # ("Dunmarrow United", "Gildhall Theatre")
+        keywords -= content_stems(" ".join(w for w in analysis.question.lower().split()
+                                           if _CLASS_NOUNS.get(w) == analysis.kind))
     # the words of its names are the names gate's, read with the article's lead ("marrowgate quenby cross fare rise":
     # "Fares on the route will rise" in a report whose first sentence names the line)
     name_stems = content_stems(" ".join(names))

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from ..index.embed import Embedder, encode_sentences
-from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names
+from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names, question_kind
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
@@ -308,7 +308,14 @@ def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> 
 def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:
     """Return the analysis with the names a keyword query writes in lower case, as the passages spell them."""
     if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
-        return replace(analysis, names=analysis.names + extra)
+        analysis = replace(analysis, names=analysis.names + extra)
+        if analysis.is_keyword:  # the words of a name ask for nothing: "wrenfield prize ceremony venue" asks for a
+            # place, not a prize sum, once "Wrenfield Prize" is known as a name
+            named = {w.lower() for n in extra for w in n.split()}
+            rest = " ".join(w for w in analysis.question.split() if w.lower().strip("'’") not in named
+                            and w.lower().removesuffix("'s").removesuffix("’s") not in named)
+            if rest and (kind := question_kind(rest)) != "open" and kind != analysis.kind:
+                analysis = replace(analysis, kind=kind)
     return analysis
 
 

@@ -272,7 +272,7 @@ def _kind_from_words(q: str, default: str) -> str:
         return "money"
     if _COUNT_WORDS.search(q):
         return "number"
-    if re.search(r"\b(when|date|year|day)\b", q):
+    if re.search(r"\b(when|date|year|day|deadline)\b", q):
         return "date"
     if PERSON_WORDS.search(q):
         return "person"

@@ -864,3 +864,32 @@ def test_a_keyword_querys_class_noun_is_the_name_asked_and_its_topic_may_be_the_
     elsewhere = Evidence(sentence=item.sentence, context=item.context, meta=item.meta, rank=0, retrieval=1.0,
                          article="Halvergate's library reopened on Monday. Turnout was 29.4%, down from last year.")
     assert not gates(turnout, [elsewhere]).all()  # a report on something else
+
+
+def test_counts_read_past_a_hyphened_word_and_an_age_and_a_sums_head_is_a_sums():
+    from rag.answer.spans import extract_short
+
+    wickets = analyse_question("How many first-class wickets did Rufus Penhallow take?")
+    bowler = "Rufus Penhallow, the Wexmoor fast bowler who took 612 first-class wickets, has died aged 78."
+    assert passes_gates(wickets, bowler) and extract_short(wickets, bowler) == "612 first-class wickets"
+    crowd = analyse_question("how many people watched rovers beat tollesby at marram lane?")
+    assert passes_gates(crowd, "A crowd of 4,812 watched Rovers beat Tollesby at Marram Lane.")
+    assert extract_short(crowd, "A crowd of 4,812 watched Rovers beat Tollesby at Marram Lane.") == "4,812"
+    cost = analyse_question("maelbridge urgent treatment centre cost")
+    unit = "The £4.6m Maelbridge urgent treatment centre will treat minor injuries from 8am every day."
+    assert passes_gates(cost, unit)
+
+
+def test_a_keyword_querys_kind_is_read_without_the_words_of_its_names():
+    from dataclasses import replace as _replace
+
+    from rag.answer.extractive import with_keyword_names
+    from rag.types import Hit
+
+    venue = analyse_question("wrenfield prize ceremony venue ashcombe")
+    assert venue.kind == "money"  # "prize": until the passages show it is part of a name
+    hit = Hit(text="The 2024 Wrenfield Prize was presented at a ceremony in Ashcombe's Gildhall Theatre.", score=1.0,
+              article_id="a", title="Wrenfield Prize", source="Wire", published=None, url="", start=0, end=80)
+    assert with_keyword_names(venue, [hit]).kind == "place"
+    assert with_keyword_names(analyse_question("wrenfield prize 2024 prize money"), [hit]).kind == "money"
+    assert analyse_question("brackenvault firm offer deadline").kind == "date"
