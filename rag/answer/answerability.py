@@ -85,7 +85,7 @@ _ROLE_SHORT = {"cfo": "financial", "coo": "operating", "cto": "technology"}
 # What a person question asks about: the role must be spoken of near the name ("who's the Rovers manager?").
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
-    {"manag", "boss", "coach"}, {"ceo", "chief", "execut", "boss"}, {"founder", "found", "co-found"},
+    {"manag", "boss", "coach"}, {"ceo", "execut", "boss"}, {"founder", "found", "co-found"},
     {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},

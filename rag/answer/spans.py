@@ -326,6 +326,28 @@ def people_listed(question: str) -> bool:
     return any(_PEOPLE.fullmatch(w) or PERSON_WORDS.fullmatch(w) for w in normalise(question).split()[:8])
 
 
+_NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over)\b", re.I)
+_DEPARTING = re.compile(r"\b(?i:retiring|outgoing|former|departing|previous|ex-|late)\s+((?:[a-z][\w-]*\s+){1,3})$")
+_DEPARTS = re.compile(r"^[^.;]{0,40}?\b(?:will retire|retires|retired|is retiring|to retire|steps? down|stepped down|"
+                      r"will step down|is leaving|will leave|left|resign(?:s|ed)?|quits?|was sacked|has been sacked|"
+                      r"departs|is departing)\b")
+_ROLE_BEFORE = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,3})$")
+
+
+def departing(name: str, sentence: str, question: str) -> bool:
+    """Return True when the sentence gives the name as the asked role's departing holder: "retiring finance director
+    Cosmo Ferreira-Lyle", "Finance director Cosmo Ferreira-Lyle will retire in September" (for "who is the new
+    finance director?"); not "former Ashgrove Rovers coach Nessa Quarrie" named "new manager" (another role)."""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    asked = content_stems(question)
+    if (gone := _DEPARTING.search(sentence[:at])) and content_stems(gone.group(1)) & asked:
+        return True
+    role = _ROLE_BEFORE.search(sentence[:at])
+    return bool(role and content_stems(role.group(1)) & asked and _DEPARTS.search(sentence[at + len(name):]))
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -417,6 +439,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
+                 and not (kind == "person" and _NEW_ASKED.search(analysis.question)
+                          and departing(n, sentence, analysis.question))
                  and not any(normalise(w) in asked for w in b.split() if len(w) > 3)]  # ("Headteacher Orla
         # Kinsella" for "st wenna's headteacher")
         if kind == "list":

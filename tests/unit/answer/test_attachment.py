@@ -893,3 +893,9 @@ def test_a_keyword_querys_kind_is_read_without_the_words_of_its_names():
     assert with_keyword_names(venue, [hit]).kind == "place"
     assert with_keyword_names(analyse_question("wrenfield prize 2024 prize money"), [hit]).kind == "money"
     assert analyse_question("brackenvault firm offer deadline").kind == "date"
+
+
+def test_a_chief_executive_is_not_any_chief():
+    chief = analyse_question("Who is the chief executive of Corvane Systems?")
+    assert not passes_gates(chief, "Corvane Systems chief operating officer Lucan Prideaux said the site was chosen.")
+    assert passes_gates(chief, "Corvane Systems chief executive Ione Barrack said the site was chosen.")

@@ -652,3 +652,13 @@ def test_a_street_is_no_one():
     charged = analyse_question("who got charged over the warehouse fire in quellbridge?")
     assert extract_short(charged, "Dorran Vesk, of Millbeck Close, was charged over the fire on Tanner's Row.") == \
         "Dorran Vesk"
+
+
+def test_a_new_holder_is_not_the_departing_one():
+    new = analyse_question("Who has been named as Sallowmere Foods' new finance director?")
+    assert extract_short(new, "Finance director Cosmo Ferreira-Lyle will retire in September.") is None
+    assert extract_short(new, "A successor to retiring finance director Cosmo Ferreira-Lyle is sought.") is None
+    assert extract_short(new, "Sallowmere Foods has named Ada Brennock as its new finance director.") == "Ada Brennock"
+    manager = analyse_question("pellingford town new manager")
+    assert extract_short(manager, "Pellingford Town have appointed former Ashgrove Rovers coach Nessa Quarrie as "
+                                  "their new manager.") == "Nessa Quarrie"  # her former role is another one
