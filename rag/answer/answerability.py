@@ -1146,6 +1146,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
+            and not other_years_only(analysis, item)
             and not other_edition(analysis, item.sentence)
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close))
@@ -1246,6 +1247,26 @@ def listed_under(item: Evidence) -> str:
     """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
     ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
     return f"{item.context} " if LIST_ITEM.match(item.sentence) else item.previous
+
+
+def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
+    """Return True when a figure question names a year the sentence's figures are not of: each figure stands near
+    (within eight words before) a year the sentence names that is not the asked one, and the asked year is only the
+    report's own (its date). "The previous county record of 35.1C set at Harlby Airfield in 2003" in a 2024 report
+    does not answer "harlby hottest day 2024"; "won in 2:08:44, taking 38 seconds off the course record set in 2022"
+    does (its time stands far from 2022), as does "Turnout was 34.2%, up from 29.8% at the last election in 2020"."""
+    years = analysis.years
+    if analysis.kind not in ("number", "money") or not years or any(
+            re.search(rf"\b{y}\b", f"{item.sentence} {item.context}") or spoken_year(y, item.sentence, item.published)
+            for y in years):
+        return False
+    sentence = item.sentence
+    own = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", sentence) if m.group(0) not in years and not re.search(
+        r"\b(?:up from|down from|compared (?:with|to)|than|since)\b(?:\W+\w+){0,7}\W*$", sentence[:m.start()])]
+    # (a year a figure is compared with: "up from 29.1% at the 2021 contest")
+    values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence) if not is_year(m.group(0))]
+    return bool(own) and bool(values) and all(any(
+        0 <= len(sentence[v.end():y.start()].split()) <= 8 and y.start() > v.start() for y in own) for v in values)
 
 
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from rag.answer.answerability import GATES, Evidence, gates, sum_of_head, _HEADS
+from rag.answer.answerability import GATES, Evidence, gates, other_years_only, sum_of_head, _HEADS
 from rag.answer.attachment import asked_class, class_missing, other_holder, other_member, other_of, other_year, \
     tentative, withheld
 from rag.retrieval.analysis import analyse_question
@@ -899,3 +899,20 @@ def test_a_chief_executive_is_not_any_chief():
     chief = analyse_question("Who is the chief executive of Corvane Systems?")
     assert not passes_gates(chief, "Corvane Systems chief operating officer Lucan Prideaux said the site was chosen.")
     assert passes_gates(chief, "Corvane Systems chief executive Ione Barrack said the site was chosen.")
+
+
+def test_a_figure_of_another_year_named_in_the_sentence_does_not_answer_for_the_reports_year():
+    from rag.answer.answerability import Evidence, gates
+
+    hottest = analyse_question("harlby temperature hottest day 2024")
+
+    def item(sentence):
+        return Evidence(sentence=sentence, context="Harlby swelters ", meta="Harlby swelters Wire 2024-07-20",
+                        article=sentence, rank=0, retrieval=1.0, published=date(2024, 7, 20))
+
+    assert not gates(hottest, [item("The reading beats the previous county record of 35.1C set at Harlby in "
+                                    "2003.")]).all()
+    assert gates(hottest, [item("Harlby hit a temperature of 36.2C on its hottest day, beating the record set in "
+                                "2003.")]).all()
+    turnout = analyse_question("brackwater mayor turnout 2025")
+    assert not other_years_only(turnout, item("Turnout was 34.7%, up from 29.1% at the 2021 contest."))
