@@ -22,7 +22,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
-from .spans import asked_class_nouns, extract_short, multi_part, vote_entity
+from .spans import extract_short, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
@@ -283,10 +283,6 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
-        if short is None and analysis.kind == "open" and not multi_part(analysis) \
-                and set(asked_class_nouns(question)) - _ROLE_NOUNS:  # (a role is said in many words: "NATO chief")
-            # "What injury did Ronaldo suffer?" over sentences that give no injury: the articles do not say
-            return _refusal(question, analysis, ranked, hits, best)
         if short is None and analysis.kind in ("person", "organisation", "place") and not multi_part(analysis):
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
@@ -307,9 +303,6 @@ def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> 
     key = normalise(entity).split()[-1]
     text = f"{candidate.hit.text} {(bodies or {}).get(candidate.hit.article_id, '')}"
     return re.search(rf"\b{re.escape(key)}\b", normalise(text)) is not None
-
-
-_ROLE_NOUNS = {"position", "role", "title", "job", "post", "office", "rank"}
 
 
 def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:

@@ -496,22 +496,14 @@ _NOT_CLASS = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "h
               "should", "the", "a", "an", "about", "happened", "exactly", "else"}
 
 
-def asked_class_nouns(question: str) -> list[str]:
-    """Return the nouns a "what NOUN" question asks by ("What injury did he suffer?": ["injury"]), or []."""
-    asked = _WHAT_CLASS.match(question)
-    if not asked or asked.group(1).lower() in _NOT_CLASS or asked.group(1).lower() in STOPWORDS:
-        return []  # "what did Zelensky thank him for?": no noun asked by
-    return [w.lower() for w in asked.groups() if w and w.lower() not in _NOT_CLASS and w.lower() not in STOPWORDS
-            and not w.lower().endswith("ed")]
-
-
 def class_phrase(question: str, sentence: str) -> str | None:
     """Return the phrase a "what NOUN" question asks for: the sentence's words before that noun ("What injury forced
     her to withdraw?": "because of a vocal cord injury"; "At which weather station ...?": "at Tamsford Lock weather
     station"), or None when the sentence gives the noun no words of its own."""
-    nouns = asked_class_nouns(question)
-    if not nouns:
+    asked = _WHAT_CLASS.match(question)
+    if not asked:
         return None
+    nouns = [w.lower() for w in asked.groups() if w and w.lower() not in _NOT_CLASS and w.lower() not in STOPWORDS]
     question_words = set(normalise(question).split())
     words = list(re.finditer(r"[A-Za-z][\w'’-]*|[^\sA-Za-z]", sentence))
     for noun in reversed(nouns):  # "weather station": the class is the last noun the sentence has
