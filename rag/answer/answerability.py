@@ -1062,6 +1062,10 @@ def _other_month(months: list[str], text: str) -> bool:
     return bool(said) and not said & set(months)
 
 
+# A chief executive is said as one ("top executive Greg Brockman, the board's chairman" is no chief executive)
+_CEO = re.compile(r"\bchief executive\b|\bCEO\b|\bchief exec\b|\bboss\b|\bchief executive officer\b", re.I)
+
+
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
 
@@ -1173,6 +1177,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              # three of the question's own words
              or (aged and age_of(names, item.sentence) is not None))  # "Marlowe, 54, denies ..."
             and (not verb or bool(verb & stems))
+            and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind)),

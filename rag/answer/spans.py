@@ -91,6 +91,8 @@ def _person(name: str) -> str:
     """Return a name without the titles, nationality words and ordinary words in front ("Ukrainian President
     Volodymyr Zelensky", "Didn't Bankman-Fried")."""
     words = name.split()
+    if len(words) > 2 and words[0].isupper() and words[1].lower().strip(".") in _TITLES:
+        words.pop(0)  # "FTX CEO Sam Bankman-Fried": the firm whose title it is
     while len(words) > 1 and (words[0].lower().strip(".") in _TITLES or words[0].lower().endswith(("ian", "ese", "ish"))
                               or _ordinary(words[0]) or (len(words) > 2 and words[0].lower() in ordinary_words())):
         words.pop(0)  # "Poet Ferelith Ambrose-Kay": a job or ordinary word before a full name

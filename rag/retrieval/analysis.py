@@ -126,11 +126,22 @@ _PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Pl
                            r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
 
 
+def _all_names(text: str):
+    """Yield the name matches of a text, a match that runs over a sentence end started again after it."""
+    at = 0
+    while match := _NAME.search(text, at):
+        yield match
+        ended = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", match.group(0))
+        at = match.start() + ended.end() if ended else match.end()
+
+
 def find_names(text: str) -> list[str]:
     """Return the names a text mentions, in order, without opening question words or duplicates."""
     names: list[str] = []
-    for match in _NAME.finditer(text):
-        words = match.group(0).split()
+    for match in _all_names(text):
+        ended = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", match.group(0))  # "at Alameda. Sam Bankman-Fried said":
+        # a sentence ends there (not "U.S. President", "Mr. Smith"); the next name is found on its own
+        words = match.group(0)[:ended.start()].split() if ended else match.group(0).split()
         while words and (words[0].lower().strip("'’") in _OPENERS
                          or (match.start() == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
             words.pop(0)

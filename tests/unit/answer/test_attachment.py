@@ -916,3 +916,12 @@ def test_a_figure_of_another_year_named_in_the_sentence_does_not_answer_for_the_
                                 "2003.")]).all()
     turnout = analyse_question("brackwater mayor turnout 2025")
     assert not other_years_only(turnout, item("Turnout was 34.7%, up from 29.1% at the 2021 contest."))
+
+
+def test_a_chief_executive_is_said_as_one():
+    ceo = analyse_question("Who is the chief executive of OpenAI?")
+    assert not passes_gates(ceo, "OpenAI co-founder and top executive Greg Brockman, the board's chairman, will stay.")
+    assert passes_gates(ceo, "Mira Murati will take over as OpenAI's interim CEO, the company said.")
+    from rag.answer.spans import _person
+
+    assert _person("FTX CEO Sam Bankman-Fried") == "Sam Bankman-Fried"

@@ -112,3 +112,8 @@ def test_a_street_named_for_someone_is_one_name():
     assert find_names("A warehouse on Tanner's Row in Quellbridge burned.") == ["Tanner's Row", "Quellbridge"]
     assert find_names("Loomly's Series C was led by Fernhill.") == ["Loomly", "Series C", "Fernhill"]
     assert find_names("England's Wood scored twice.") == ["England", "Wood"]  # a surname too: a team's player
+
+
+def test_a_name_does_not_run_over_a_sentence_end():
+    assert find_names("He worked at Alameda. Sam Bankman-Fried denied it.") == ["Alameda", "Sam Bankman-Fried"]
+    assert find_names("The U.S. President Joe Biden met Mr. Smith.") == ["U.S. President Joe Biden", "Mr. Smith"]
