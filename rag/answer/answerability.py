@@ -1130,10 +1130,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # former mayor ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is
         # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
         following = normalise(item.following)
-        name_share = sum(has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
-                                                 and has_term(n, following))
-                         or refers_back(n, item.sentence, item.article) for n in names) / len(names) if names \
-            else 1.0
+        name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
+                                                  and has_term(n, following))
+                          or refers_back(n, item.sentence, item.article))
+                         and not namesake(n, item.article) for n in names) / len(names) if names else 1.0
         said = f"{listed_under(item)} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         if FIRST_PLACE.search(item.sentence):  # a results list's first place won
@@ -1252,6 +1252,28 @@ def listed_under(item: Evidence) -> str:
     """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
     ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
     return f"{item.context} " if LIST_ITEM.match(item.sentence) else item.previous
+
+
+@lru_cache(maxsize=512)
+def _full_names(article: str) -> frozenset[str]:
+    """Return the names of two or three words an article writes (titles off), for telling namesakes apart."""
+    return frozenset(n for n in find_names(article) if 2 <= len(n.split()) <= 3 and _PERSON_NAME.fullmatch(n))
+
+
+def namesake(name: str, article: str) -> bool:
+    """Return True when a person's full name is asked for ("Declan Rice") and the article never writes it but names
+    another person of that surname ("Rashee Rice"): its "Rice" is the other one."""
+    words = name.split()
+    if len(words) < 2 or not _PERSON_NAME.fullmatch(name) or not person_like(name) \
+            or name.lower() in article.lower():
+        return False
+    return any(n.split()[-1] == words[-1] and n.split()[0] != words[0] and n.split()[0].lower() not in _NOT_FIRST
+               for n in _full_names(article))
+
+
+_NOT_FIRST = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "coach", "manager",
+              "captain", "president", "minister", "chief", "judge", "striker", "the", "a", "an", "said", "but", "and",
+              "when", "while", "if", "as"}
 
 
 def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:

@@ -925,3 +925,17 @@ def test_a_chief_executive_is_said_as_one():
     from rag.answer.spans import _person
 
     assert _person("FTX CEO Sam Bankman-Fried") == "Sam Bankman-Fried"
+
+
+def test_a_surname_in_an_article_about_a_namesake_is_not_the_asked_person():
+    from rag.answer.answerability import namesake
+
+    fantasy = "Rashee Rice is WR29 on the season. While Rice is just WR29, his hot start has pushed him up."
+    assert namesake("Declan Rice", fantasy)
+    assert not namesake("Declan Rice", "Declan Rice joined Arsenal. Rice cost £105m.")
+    assert not namesake("Declan Rice", "Arsenal manager Mikel Arteta praised Rice.")  # no other Rice named
+    assert not namesake("Declan Rice", "Mr Rice said he was happy.")
+    rice = analyse_question("Which club did Declan Rice join?")
+    item = Evidence(sentence="While Rice is just WR29 on the season, his hot start has pushed him up.", context="",
+                    meta="Fantasy preview", article=fantasy, rank=0, retrieval=1.0)
+    assert not gates(rice, [item]).all()
