@@ -1063,7 +1063,7 @@ def _other_month(months: list[str], text: str) -> bool:
 
 
 # A chief executive is said as one ("top executive Greg Brockman, the board's chairman" is no chief executive)
-_CEO = re.compile(r"\bchief executive\b|\bCEO\b|\bchief exec\b|\bboss\b|\bchief executive officer\b", re.I)
+_CEO = re.compile(r"\bchief exec(?:utive)?\b|\bCEO\b|\bboss\b", re.I)
 
 
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
@@ -1256,7 +1256,8 @@ def listed_under(item: Evidence) -> str:
 
 @lru_cache(maxsize=512)
 def _full_names(article: str) -> frozenset[str]:
-    """Return the names of two or three words an article writes (titles off), for telling namesakes apart."""
+    """Return the names of two or three words an article writes, for telling namesakes apart (a title or an opening
+    word before a surname is read apart: _NOT_FIRST)."""
     return frozenset(n for n in find_names(article) if 2 <= len(n.split()) <= 3 and _PERSON_NAME.fullmatch(n))
 
 

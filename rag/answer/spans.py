@@ -293,8 +293,8 @@ def with_counted(question: str, sentence: str, figure: str | None) -> str | None
     for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
         if (word := re.match(r" ([a-z][a-z-]+)\b", sentence[at:])) and content_stems(word.group(1)) & asked \
                 and not (word.group(1).endswith("ed") and re.match(
-                    r" (?:(?:the|a|an|his|her|their|its|on|in|at|by)\b|[A-Z])", sentence[at + word.end():])):  # "4,812 watched the
-            # match": a verb, not what is counted ("4,300 registered patients" is)
+                    r" (?:(?:the|a|an|his|her|their|its|on|in|at|by)\b|[A-Z])", sentence[at + word.end():])):
+            # ("4,812 watched the match": a verb, not what is counted; "4,300 registered patients" is)
             if (more := re.match(r" ([a-z][a-z-]+)\b", sentence[at + word.end():])) and content_stems(
                     more.group(1)) & asked and not more.group(1).endswith(("ed", "ing", "ly")):  # "27,300 chart
                 # units", not "11 people treated" nor "1 billion documents daily"

@@ -49,14 +49,14 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
 PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
-                           r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
-                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"
-                           r"headteacher|"
-                           r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
-                           r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
-                           r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
-                           r"runner|champion|opponent|rival|challenger|successor|predecessor|replacement|"
-                           r"incumbent|nominee|appointee)\b", re.I)
+                          r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
+                          r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"
+                          r"headteacher|"
+                          r"officer|judge|doctor|nurse|driver|victim|suspect|defendant|candidate|councillor|mayor|"
+                          r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
+                          r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
+                          r"runner|champion|opponent|rival|challenger|successor|predecessor|replacement|"
+                          r"incumbent|nominee|appointee)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
@@ -126,32 +126,34 @@ _PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Pl
                            r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")  # "at Alameda. Sam", not "U.S. President", "Mr. Smith"
+
+
 def _all_names(text: str):
-    """Yield the name matches of a text, a match that runs over a sentence end started again after it."""
+    """Yield where each name match of a text starts and its words, a match that runs over a sentence end ("at
+    Alameda. Sam Bankman-Fried said") cut there and the next name found on its own."""
     at = 0
     while match := _NAME.search(text, at):
-        yield match
-        ended = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", match.group(0))
+        ended = _SENTENCE_END.search(match.group(0))
+        yield match.start(), match.group(0)[:ended.start()] if ended else match.group(0)
         at = match.start() + ended.end() if ended else match.end()
 
 
 def find_names(text: str) -> list[str]:
     """Return the names a text mentions, in order, without opening question words or duplicates."""
     names: list[str] = []
-    for match in _all_names(text):
-        ended = re.search(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", match.group(0))  # "at Alameda. Sam Bankman-Fried said":
-        # a sentence ends there (not "U.S. President", "Mr. Smith"); the next name is found on its own
-        words = match.group(0)[:ended.start()].split() if ended else match.group(0).split()
+    for start, found in _all_names(text):
+        words = found.split()
         while words and (words[0].lower().strip("'’") in _OPENERS
-                         or (match.start() == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
+                         or (start == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
             words.pop(0)
         while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")
         # "Loomly's Series C" is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
         # "Tanner's Row", "King's Cross": a place named for someone stays one
-        pieces = [joined] if re.search(rf"['’]s\s+(?:{_CORPORATE}|{_PLACE_AFTER_POSSESSIVE})$", joined) or re.search(
-            rf"['’]s\s+(?:{_CORPORATE})\b", joined) else re.split(r"(?<=\w)['’]s\s+", joined)
+        whole = re.search(rf"['’]s\s+(?:(?:{_CORPORATE})\b|(?:{_PLACE_AFTER_POSSESSIVE})$)", joined)
+        pieces = [joined] if whole else re.split(r"(?<=\w)['’]s\s+", joined)
         for piece in pieces:
             phrase = re.sub(r"['’]s$", "", piece)
             if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
