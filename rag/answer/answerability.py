@@ -35,7 +35,7 @@ GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard che
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
-MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
+MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b|b\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
                    r"DKK|AUD|CAD|NZD|JPY|CNY|RMB|HKD|SGD|ZAR|BRL|MXN|KRW|AED|SAR|USD|EUR|GBP)\s?\d[\d,.]*(?:\s?(?:m|bn|"
                    r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"

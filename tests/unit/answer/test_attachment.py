@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import date
 
-from rag.answer.answerability import GATES, Evidence, gates, other_years_only, sum_of_head, _HEADS
+from rag.answer.answerability import GATES, MONEY, Evidence, gates, other_years_only, sum_of_head, _HEADS
 from rag.answer.attachment import asked_class, class_missing, other_holder, other_member, other_of, other_year, \
     tentative, withheld
 from rag.retrieval.analysis import analyse_question
@@ -939,3 +939,8 @@ def test_a_surname_in_an_article_about_a_namesake_is_not_the_asked_person():
     item = Evidence(sentence="While Rice is just WR29 on the season, his hot start has pushed him up.", context="",
                     meta="Fantasy preview", article=fantasy, rank=0, retrieval=1.0)
     assert not gates(rice, [item]).all()
+
+
+def test_a_sum_in_billions_written_with_a_capital_b_is_whole():
+    assert MONEY.search("Microsoft completed its $69B acquisition of Activision.").group(0) == "$69B"
+    assert MONEY.search("a $69 bonus").group(0) == "$69"
