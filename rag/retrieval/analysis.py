@@ -39,12 +39,18 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
-                          r"shortfall|save|saving|savings|bill)\b", re.I)  # ("the damage bill")
+                          r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?)\b",  # ("the damage bill")
+                         re.I)
+# Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
+_COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
+            "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
+            "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
+            "flights|goals|wickets|medals|people")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs)\b", re.I)
+                          r"jobs|numbers|" + _COUNTED + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
@@ -249,16 +255,19 @@ def question_kind(question: str) -> str:
         # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length, "final
         # league position" for a place in a table)
         words = q.split()
-        kinds = [kind for i, word in reversed(list(enumerate(words)))
-                 if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
-                 and not (kind == "date" and word == "day")
-                 and not (word in ("year", "month", "week") and i and words[i - 1] in ("last", "this", "next"))  # "copper
-                 # output last year": when, not what is asked; nor "half-year passengers"
-                 and not (kind == "date" and "-" in word)
-                 and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
-        # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"): another
-        # asking word goes first
-        return next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open")
+        asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
+                  if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
+                  and not (kind == "date" and word == "day")
+                  # "copper output last year": when, not what is asked; nor "half-year passengers"
+                  and not (word in ("year", "month", "week") and i and words[i - 1] in ("last", "this", "next"))
+                  and not (kind == "date" and "-" in word)
+                  and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
+        # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
+        # counted thing may be whom a sum went to ("refund households"): another asking word goes first
+        kinds = [kind for kind, _ in asking]
+        return next((k for k, word in asking if k not in ("place", "organisation")
+                     and not re.fullmatch(_COUNTED, word)),
+                    next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open"))
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
     # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
     # ...?") is none
