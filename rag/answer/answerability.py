@@ -594,6 +594,33 @@ def _unmarked(qualifier: str) -> bool:
 _STAND_IN = r"(?:interim|acting|caretaker|temporar)"
 
 
+# A stage of a competition asked for as the event ("who won the final?", "the semi-final against Wales"), not as a
+# word of something else ("their final pool match", "the final cost")
+_STAGE = re.compile(r"\b(?:(semi|quarter)[- ]?finals?\b|finals?\b(?=\s*(?:[?.,;:!)'’\"]|$)|\s+(?:of|in|at|on|between|"
+                    r"against|was|is|were|will|and|when|where|to|for|after|before|this|last|next|held|played|won|took|"
+                    r"with|by|from|tie|match|game|clash|showdown|defeat|win|victory|loss)\b))", re.I)
+
+
+def stage_asked(question: str) -> str | None:
+    """Return the stage a question asks about as its event ("final", "semi-final", "quarter-final"), or None."""
+    match = _STAGE.search(question)
+    return None if match is None else f"{match.group(1).lower()}-final" if match.group(1) else "final"
+
+
+def says_stage(stage: str, text: str) -> bool | None:
+    """Return True when the text names the asked stage as an event, False when it names only another stage, None
+    when it names none ("Marseille, where England beat Fiji 30-24 in the quarter-final" is no final)."""
+    said = {stage_asked(m.group(0) + ".") for m in _STAGE.finditer(text)}
+    return None if not said else stage in said
+
+
+def _nearest_stage(stage: str, close: str, around: str) -> bool:
+    """Return False when the nearest text that names a stage (the sentence and the one before, else the title,
+    context and lead) names another one than the asked."""
+    said = says_stage(stage, close)
+    return said if said is not None else says_stage(stage, around) is not False
+
+
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
     word = qualifier.rstrip('s').rstrip(chr(39))
     pattern = _STAND_IN if word.lower() in ("interim", "acting", "caretaker") else re.escape(word)
@@ -1081,6 +1108,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     multi_part = analysis.plan is not None and len(analysis.plan.subqueries) >= 2
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
     hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
+    stage = stage_asked(analysis.question)
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
     aged = any("age" in group for group in heads)
@@ -1156,6 +1184,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not (months and _other_month(months, close))
             and not (weekdays and _other_weekday(weekdays, item.sentence)),
             all(_says_qualifier(q, close) or _unmarked(q) for q in hard)
+            and (not stage or _nearest_stage(stage, close, f"{near} {lead}"))  # a quarter-final's winner did not
+            # win the final
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one

@@ -479,7 +479,16 @@ def unrealised(question: str, sentence: str) -> bool:
         return False
     words = re.findall(r"[a-z]+", sentence.lower())
     uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
-    return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED for i in uses)
+    return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED and not (
+        words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED
+        and set(words[max(0, i - 8):i - 1]) & _RESULT_BEFORE) for i in uses)
+
+
+# A result said before "to win" makes it one ("beat New Zealand 12-11 to win the title", "held on to win"), unlike an
+# aim ("need to win")
+_RESULT_BEFORE = {"beat", "defeated", "overcame", "edged", "held", "hung", "rallied", "recovered", "fought", "battled",
+                  "surged", "stormed", "romped", "came", "went", "finished", "scored", "kicked", "clinched", "secured",
+                  "sealed", "outlasted", "raced", "sprinted", "won"}
 
 
 def part_win(question: str, sentence: str) -> bool:

@@ -159,7 +159,10 @@ def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
 
 
 _MONTHS = set(MONTHS) - {"may"}  # names and short forms of months, not May (a name too)
-_CLAUSE_BREAK = re.compile(r",|;|\s(?:and|but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;|\s(?:and|but|while|whereas)\s")  # not the comma of "1,300"
+# What may stand between a verb and its figure ("killed at least 1,300")
+_FIGURE_LEAD = re.compile(r"(?:\s+(?:at least|at most|more than|fewer than|less than|nearly|almost|about|around|"
+                          r"some|over|up to|an estimated|roughly|approximately))+\s*$", re.I)
 
 
 # "Brackenvault chief executive Osric Pembleton": a role-holder named with the organisation whose role it is
@@ -350,6 +353,28 @@ def departing(name: str, sentence: str, question: str) -> bool:
     return bool(role and content_stems(role.group(1)) & asked and _DEPARTS.search(sentence[at + len(name):]))
 
 
+_SIDE = r"[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|de|la|the))*"
+_SIDES = re.compile(rf"\bbetween (?:the )?({_SIDE}) and (?:the )?({_SIDE})"
+                    rf"|\b({_SIDE}) (?:v|vs\.?|versus|against) ({_SIDE})")
+_BEAT = (r"(?:\s+(?:have|has|had|were|was|finally|comfortably|narrowly))?\s+(?:beat|beats|defeated|defeats|overcame|"
+         r"edged|edged past|thrashed|routed|saw off|knocked out|eliminated|won (?:against|over)|(?:secured|claimed|"
+         r"sealed|earned|clinched) (?:a |an |their |the )?(?:\w+ )?(?:victory|win) (?:over|against))\s+(?:the )?")
+_LOST = (r"\s+(?:lost|were beaten|was beaten|fell|went down|were knocked out|were eliminated) (?:[\w-]+ )?(?:to|by)"
+         r"\s+(?:the )?")
+
+
+def winning_side(question: str, sentence: str) -> str | None:
+    """Return which of the two sides a who-won question names ("the final between England and Fiji", "England v
+    Fiji") the sentence says won ("England secured victory over Fiji", "Fiji lost to England"), else None."""
+    if not WIN_QUESTION.search(question) or not (match := _SIDES.search(question)):
+        return None
+    a, b = [side for side in match.groups() if side]
+    won = {side for side, other in ((a, b), (b, a))
+           if re.search(rf"\b{re.escape(side)}{_BEAT}{re.escape(other)}\b", sentence)
+           or re.search(rf"\b{re.escape(other)}{_LOST}{re.escape(side)}\b", sentence)}
+    return won.pop() if len(won) == 1 else None
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -391,6 +416,14 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         counted = set().union(*asked_heads(analysis))
         of_it = [v for v in values if any(content_stems(w) & counted for w in
                                           re.findall(r"[A-Za-z][\w'’-]*", sentence[v.end():])[:2])]
+        # ... or right after the asked verb ("attacks that killed 1,300 people", not "kidnapped at least 150
+        # people"), unless a word of the question after a figure tells them apart ("killed 35 in Sumy and 19 in Kryvyi
+        # Rig"; the word right after a figure is what it counts)
+        told_apart = content_stems(analysis.question) - counted - _CALENDAR_STEMS  # "kryvyi rig death toll"
+        if not of_it and values and not any(set().union(*(content_stems(w) for w in re.findall(
+                r"[A-Za-z][\w'’-]*", sentence[v.end():])[1:6])) & told_apart for v in values):
+            of_it = [v for v in values if any(content_stems(w) & counted for w in re.findall(
+                r"[A-Za-z][\w'’-]*", _FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
         # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
@@ -409,6 +442,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             m.group(1) for m in _QUOTED_TITLE.finditer(sentence) if normalise(m.group(1)) not in asked
             and all(w[0].isupper() or w in STOPWORDS for w in m.group(1).split())]):
         return titles[0]  # "what is the album called?": the quoted title ('Halflight Engines')
+    if kind in ("person", "organisation") and (side := winning_side(analysis.question, sentence)):
+        return side  # "who won the quarter-final between England and Fiji?": one of the two, which the question names
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
         found_names = [_without_opening_verb(n, sentence) for n in with_people_of(find_names(sentence))]

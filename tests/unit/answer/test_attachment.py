@@ -944,3 +944,18 @@ def test_a_surname_in_an_article_about_a_namesake_is_not_the_asked_person():
 def test_a_sum_in_billions_written_with_a_capital_b_is_whole():
     assert MONEY.search("Microsoft completed its $69B acquisition of Activision.").group(0) == "$69B"
     assert MONEY.search("a $69 bonus").group(0) == "$69"
+
+
+def test_a_final_is_not_won_in_a_quarter_final_nor_in_a_final_pool_match():
+    def passes(question, sentence, title="Rugby World Cup report"):
+        item = Evidence(sentence=sentence, context=f"{title} ", meta=f"{title} Wire", article=sentence, rank=0,
+                        retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    final = "Who won the 2023 Rugby World Cup final?"
+    assert not passes(final, "England overcame Fiji in the 2023 Rugby World Cup quarter-final in Marseille.")
+    assert not passes(final, "After a scare against Samoa in their final pool match, England won the 2023 Rugby World "
+                      "Cup tie against Fiji.", title="Rugby World Cup 2023 semi-final preview")
+    assert passes(final, "South Africa beat New Zealand 12-11 in the 2023 Rugby World Cup final.")
+    # no stage named anywhere: nothing to contradict the asked one
+    assert passes(final, "South Africa beat New Zealand 12-11 to win the 2023 Rugby World Cup.")

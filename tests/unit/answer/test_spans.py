@@ -662,3 +662,17 @@ def test_a_new_holder_is_not_the_departing_one():
     manager = analyse_question("pellingford town new manager")
     assert extract_short(manager, "Pellingford Town have appointed former Ashgrove Rovers coach Nessa Quarrie as "
                                   "their new manager.") == "Nessa Quarrie"  # her former role is another one
+
+
+def test_a_count_follows_the_asked_verb_and_the_winner_is_one_of_the_named_sides():
+    hamas = ("Hamas kidnapped at least 150 people and took them into Gaza during brutal attacks on Israel last weekend "
+             "that killed 1,300 people.")
+    assert _short("How many people were killed in the Hamas attack on Israel?", hamas) == "1,300 people"
+    assert _short("How many people did Hamas kidnap?", hamas) == "150 people"
+    # a name of the question after the figures still tells them apart
+    assert _short("How many people did Russian strikes kill in Kryvyi Rig?", SUMY) == "19"
+    quarter = "After England secured victory over Fiji in the quarter-finals, they now face South Africa."
+    assert _short("Who won the Rugby World Cup quarter-final between England and Fiji?", quarter) == "England"
+    assert _short("Who won Arsenal v Chelsea?", "Chelsea lost 2-0 to Arsenal at the Emirates.") == "Arsenal"
+    assert _short("Who won the match between Leeds United and Hull City?", "Leeds United and Hull City drew 1-1.") \
+        is None

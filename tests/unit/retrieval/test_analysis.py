@@ -106,6 +106,8 @@ def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_as
     assert analyse_question("What was the strongest gust recorded when the storm hit?").kind == "number"
     assert analyse_question("what is the hometown of President Zelensky?").kind == "place"
     assert analyse_question("What did Rutte say about the strike?").kind == "quote"
+    assert analyse_question("corvelle air half-year passengers").kind == "number"  # a counted thing asks how many
+    assert analyse_question("fenwarrow refund households").kind == "money"  # ... unless a sum is asked of it
 
 
 def test_a_street_named_for_someone_is_one_name():
