@@ -1355,7 +1355,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or done_verb_unsaid(analysis, f"{item.previous} {sentence} {item.article}")
-                or class_missing(question, f"{item.meta} {sentence} {item.article}")
+                or class_missing(question, f"{item.meta} {sentence} {item.article}",
+                                 f"{item.previous} {sentence} {item.following}")
                 or (analysis.kind != "date"  # "Full results are due on 6 June": when, not what they say
                     and any(not what or content_stems(what) & question_stems for what in withheld(sentence))))
 

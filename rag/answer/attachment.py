@@ -50,6 +50,16 @@ CLASS_NOUNS = {
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
     "backer", "firm"), "fund": ("fund", "investor"),
 }
+# What happened to someone, which the answering sentence or those beside it say in their own words: "What injury did
+# Ronaldo suffer?" is not answered by a top-scorers list that speaks of another player's injury further down
+NEAR_CLASS_NOUNS = {
+    "injury": ("injur", "hurt", "strain", "sprain", "fractur", "broke", "broken", "torn", "tear", "knock",
+               "concussion", "rupture"),
+    "illness": ("ill", "disease", "condition", "diagnos", "cancer", "virus", "infection", "sick"),
+    "offence": ("offence", "offense", "crime", "charg", "guilty", "convict", "accused"),
+    "crime": ("crime", "offence", "offense", "charg", "guilty", "convict", "accused"),
+    "award": ("award", "prize", "honour", "honor", "medal", "trophy"),
+}
 # Labelled members of a series: "band b" is not "Band D", "group c" is not "Group A"
 _SERIES = r"band|group|grade|class|category|type|section|tier|division|league|plan|phase|level|zone|pool|lot|block"
 _FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?:ed)? up|final|confirmed|"
@@ -611,22 +621,27 @@ def foretold(question: str, sentence: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def asked_class(question: str) -> tuple[str, ...] | None:
+def asked_class(question: str, nearby: bool = False) -> tuple[str, ...] | None:
     """Return the words a sentence may use for the kind of thing a "which X" question asks for ("Which Norwegian bank
-    financed ..." -> ("bank", "lender")), or None when it asks for no listed kind."""
+    financed ..." -> ("bank", "lender")), or None when it asks for no listed kind. nearby: the kinds said in the
+    answering sentences (NEAR_CLASS_NOUNS)."""
+    nouns = NEAR_CLASS_NOUNS if nearby else CLASS_NOUNS
     match = re.match(r"\W*(?:so |and |hey,? )?(?:which|what)\s+(.*)", question.lower())
     for word in re.findall(r"[a-z]+", match.group(1))[:3] if match else []:
         for noun in (word, word.removesuffix("s"), word.removesuffix("es"), re.sub(r"ies$", "y", word)):
-            if noun in CLASS_NOUNS:
-                return CLASS_NOUNS[noun]
+            if noun in nouns:
+                return nouns[noun]
     return None
 
 
-def class_missing(question: str, article: str) -> bool:
+def class_missing(question: str, article: str, nearby: str = "") -> bool:
     """Return True when a "which X" question's kind of thing is not spoken of anywhere in the article ("which
-    Norwegian bank financed ..." over an article that never mentions a bank or lender)."""
+    Norwegian bank financed ..." over an article that never mentions a bank or lender), or for what happened to
+    someone (an injury, an award), not in the sentences nearby."""
     words = asked_class(question)
-    return bool(words) and not re.search(rf"\b(?:{'|'.join(words)})", article, re.I)
+    near = asked_class(question, nearby=True)
+    return (bool(words) and not re.search(rf"\b(?:{'|'.join(words)})", article, re.I)) or (
+        bool(near) and not re.search(rf"\b(?:{'|'.join(near)})", nearby, re.I))
 
 
 def withheld(sentence: str) -> list[str]:

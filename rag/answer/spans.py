@@ -332,6 +332,11 @@ def people_listed(question: str) -> bool:
 
 
 _NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over)\b", re.I)
+# The one a holder replaced ("replacing Murati", "succeeds the retiring Ann Hale"), and a question asking for them
+_REPLACED = re.compile(r"\b(?:replacing|replaces|replaced|succeeding|succeeds|succeeded|in place of|(?:taking|took|"
+                       r"takes|take) over from)\s+(?!by\b)(?:[a-z][\w-]*\s+){0,3}$")
+_PREDECESSOR_ASKED = re.compile(r"\b(?:replac\w*|succeed\w*|predecessor|previous|former|before|preceded|outgoing|"
+                                r"departing|ex-|old)\b", re.I)
 _DEPARTING = re.compile(r"\b(?i:retiring|outgoing|former|departing|previous|ex-|late)\s+((?:[a-z][\w-]*\s+){1,3})$")
 _DEPARTS = re.compile(r"^[^.;]{0,40}?\b(?:will retire|retires|retired|is retiring|to retire|steps? down|stepped down|"
                       r"will step down|is leaving|will leave|left|resign(?:s|ed)?|quits?|was sacked|has been sacked|"
@@ -373,6 +378,12 @@ def winning_side(question: str, sentence: str) -> str | None:
            if re.search(rf"\b{re.escape(side)}{_BEAT}{re.escape(other)}\b", sentence)
            or re.search(rf"\b{re.escape(other)}{_LOST}{re.escape(side)}\b", sentence)}
     return won.pop() if len(won) == 1 else None
+
+
+# A question about where an event was held, and what puts a name as its place
+_HELD_ASKED = re.compile(r"^\W*(?:so |and )?where\b.*\b(?:held|hosted|staged|played|take place|takes place|took place|"
+                         r"taking place)\b|\bvenue\b", re.I)
+_PLACED = re.compile(r"\b(?:in|at|hosted by|staged by)\s+(?:the\s+)?$", re.I)
 
 
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
@@ -478,6 +489,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
                  and not (kind == "person" and _NEW_ASKED.search(analysis.question)
                           and departing(n, sentence, analysis.question))
+                 and not (kind == "person" and _REPLACED.search(sentence[:max(sentence.find(n), 0)])
+                          and not _PREDECESSOR_ASKED.search(analysis.question))  # "appointed Emmett Shear as
+                 # interim CEO - replacing Murati": Murati held it before
                  and not any(normalise(w) in asked for w in b.split() if len(w) > 3)]  # ("Headteacher Orla
         # Kinsella" for "st wenna's headteacher")
         if kind == "list":
@@ -509,6 +523,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                 spots = before or spots
         if kind == "place":  # "beating Cask Lane 4-1 at Hadderley Park": the beaten side is no place
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
+        if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
+            # ("played at the Stade de France"), not who played ("England and South Africa face off")
+            spots = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])] or spots
         if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
             # named in "distributed by Pallisade Pictures"
             spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots

@@ -959,3 +959,15 @@ def test_a_final_is_not_won_in_a_quarter_final_nor_in_a_final_pool_match():
     assert passes(final, "South Africa beat New Zealand 12-11 in the 2023 Rugby World Cup final.")
     # no stage named anywhere: nothing to contradict the asked one
     assert passes(final, "South Africa beat New Zealand 12-11 to win the 2023 Rugby World Cup.")
+
+
+def test_an_injury_asked_for_is_said_in_the_answering_sentences_not_only_somewhere_in_the_article():
+    article = ("Ronaldo scored twice against Al Ittihad. Haaland missed a month with a foot injury in October.")
+
+    def passes(question, sentence):
+        item = Evidence(sentence=sentence, context="Top scorers ", meta="Top scorers Wire", article=article, rank=0,
+                        retrieval=1.0)
+        return bool(gates(analyse_question(question), [item]).all())
+
+    assert not passes("What injury did Cristiano Ronaldo suffer?", "Ronaldo scored twice against Al Ittihad.")
+    assert passes("What injury did Erling Haaland suffer?", "Haaland missed a month with a foot injury in October.")

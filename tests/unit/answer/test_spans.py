@@ -676,3 +676,12 @@ def test_a_count_follows_the_asked_verb_and_the_winner_is_one_of_the_named_sides
     assert _short("Who won Arsenal v Chelsea?", "Chelsea lost 2-0 to Arsenal at the Emirates.") == "Arsenal"
     assert _short("Who won the match between Leeds United and Hull City?", "Leeds United and Hull City drew 1-1.") \
         is None
+
+
+def test_where_an_event_was_held_is_where_it_was_played_and_the_replaced_holder_is_not_the_holder():
+    semi = ("England and South Africa face off in the 2023 Rugby World Cup's second semi-final, played at the Stade de "
+            "France in Saint-Denis.")
+    assert _short("Where was the 2023 Rugby World Cup held?", semi) in ("Stade de France", "Saint-Denis")
+    shear = "OpenAI has appointed Emmett Shear as interim CEO, replacing Mira Murati."
+    assert _short("Who is the interim CEO of OpenAI?", shear) == "Emmett Shear"
+    assert _short("Who did Emmett Shear replace as interim CEO of OpenAI?", shear) == "Mira Murati"
