@@ -349,9 +349,14 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
     if analysis.kind in ("person", "organisation", "place") and multi_part(analysis):
         entity = vote_entity(analysis, [(c.text, c.probability) for c in ranked[:12]], texts)
         key = entity.split()[-1] if entity else ""
-        holders = [c for c in ranked if key and normalise(key) in normalise(c.text) and c.passed]
+        naming = [c for c in ranked if key and normalise(key) in normalise(c.text)]
+        # a sentence that passes the checks, else (an entity no one sentence describes in full) the likeliest
+        holders = [c for c in naming if c.passed] or (naming[:1] if not any(c.passed for c in ranked) else [])
         if holders:
             return entity, holders[0]
+        short, lead = rule_answer(analysis, ranked, texts, threshold)
+        # no passing sentence names the entity, nor gives a name: the entity the likely sentences name
+        return (short, lead) if short or not naming else (entity, naming[0])
     elif analysis.kind in SPAN_KINDS and (picked := choose(analysis, ranked, texts, threshold, span_model())):
         short, candidate = picked  # the learned choice among the likeliest sentences' spans
         return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate

@@ -715,6 +715,10 @@ def multi_part(analysis: QuestionAnalysis) -> bool:
     return bool(analysis.plan and len(analysis.plan.subqueries) >= 2) or len(analysis.question.split()) > 25
 
 
+_ROLE_OF = re.compile(r"^(?:CEO|chief executive|president|chair\w*|head|director|(?:co-)?founder|owner|boss) of ",
+                      re.I)  # "CEO of Alameda": the organisation is Alameda
+
+
 def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], texts: list[str] = ()) -> str | None:
     """Return the entity the likely sentences name most (weighted by their probability), in the full form they write
     most.
@@ -729,7 +733,7 @@ def vote_entity(analysis: QuestionAnalysis, sentences: list[tuple[str, float]], 
         seen = set()
         found = _people_apart(find_names(sentence)) if analysis.kind == "person" else find_names(sentence)
         for name in found:
-            name = _person(name) if analysis.kind == "person" else _without_ordinary(name)
+            name = _person(name) if analysis.kind == "person" else _without_ordinary(_ROLE_OF.sub("", name))
             if not name:
                 continue
             key = name.split()[-1].lower()

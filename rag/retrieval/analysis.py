@@ -62,7 +62,7 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
                           r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
                           r"runner|champion|opponent|rival|challenger|successor|predecessor|replacement|"
-                          r"incumbent|nominee|appointee)\b", re.I)
+                          r"incumbent|nominee|appointee|individual)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
@@ -74,7 +74,7 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
-                        r"provider|distributor|sponsor|broker|backer)\b", re.I)
+                        r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook)\b", re.I)
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -132,7 +132,8 @@ _PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Pl
                            r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")  # "at Alameda. Sam", not "U.S. President", "Mr. Smith"
+# "at Alameda. Sam", not "U.S. President", "Mr. Smith"; a line break too ("Altman joins Microsoft\n\nSam Altman")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|[ \t]*\n\s*")
 
 
 def _all_names(text: str):

@@ -685,3 +685,11 @@ def test_where_an_event_was_held_is_where_it_was_played_and_the_replaced_holder_
     shear = "OpenAI has appointed Emmett Shear as interim CEO, replacing Mira Murati."
     assert _short("Who is the interim CEO of OpenAI?", shear) == "Emmett Shear"
     assert _short("Who did Emmett Shear replace as interim CEO of OpenAI?", shear) == "Mira Murati"
+
+
+def test_the_organisation_voted_for_is_not_its_chiefs_title():
+    from rag.answer.spans import vote_entity
+
+    which = analyse_question("Which company, according to Wire and Daily Post, kept its books apart from FTX?")
+    assert vote_entity(which, [("Caroline Ellison, the former CEO of Alameda, said so.", 0.9),
+                               ("Alameda kept the books.", 0.9)]) == "Alameda"

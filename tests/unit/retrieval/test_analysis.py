@@ -106,6 +106,9 @@ def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_as
     assert analyse_question("What was the strongest gust recorded when the storm hit?").kind == "number"
     assert analyse_question("what is the hometown of President Zelensky?").kind == "place"
     assert analyse_question("What did Rutte say about the strike?").kind == "quote"
+    assert analyse_question("Which individual, reported by Fortune, entered a not-guilty plea?").kind == "person"
+    assert analyse_question("Which institution, featured in Fortune, has raised interest rates?").kind == \
+        "organisation"
     assert analyse_question("corvelle air half-year passengers").kind == "number"  # a counted thing asks how many
     assert analyse_question("fenwarrow refund households").kind == "money"  # ... unless a sum is asked of it
 
@@ -119,3 +122,6 @@ def test_a_street_named_for_someone_is_one_name():
 def test_a_name_does_not_run_over_a_sentence_end():
     assert find_names("He worked at Alameda. Sam Bankman-Fried denied it.") == ["Alameda", "Sam Bankman-Fried"]
     assert find_names("The U.S. President Joe Biden met Mr. Smith.") == ["U.S. President Joe Biden", "Mr. Smith"]
+    # nor over a line break (a timeline's heading over its paragraph)
+    assert find_names("Altman joins Microsoft\n\nSam Altman, Greg Brockman and colleagues announce") == \
+        ["Altman", "Microsoft", "Sam Altman", "Greg Brockman"]
