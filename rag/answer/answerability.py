@@ -534,7 +534,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
-                 and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts]))]
+                 and not (kind in ("organisation", "place")
+                          and named_as_person(n, [sentence, *texts], place=kind == "place"))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -881,17 +882,43 @@ def _people(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(forms), frozenset(titled)
 
 
-def named_as_person(name: str, texts: list[str]) -> bool:
+def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
     """Return True when the passages speak of the name as a person: a courtesy title before it or its surname ("Mr
     Doyle-Marchetti"), an age after it ("Dorran Vesk, 34,"), a person's job or kin right before it ("transport board
     chair Cordelia Venn-Hastings", "the orchestra's chief executive, Philippa Crowder-Hale"); a lone surname
     ("Halvorsrud") when a person's name so spoken of ends with it. A person is no answer to "which company" or
-    "where"."""
+    "where". place: for a "where" question, also a given name and a surname ("Priscilla Naughtie") that nothing is
+    said to be in, at or from (a place may be so named, and a firm: "John Lewis")."""
     words = name.split()
     if not words or not person_like(name):
         return False
-    return bool(re.fullmatch(_HONORIFIC, words[0])) or any(
+    return bool(re.fullmatch(_HONORIFIC, words[0])) or (place and given_and_surname(name) and not any(
+        re.search(rf"\b(?:at|in|near|from|to|outside|inside|into)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)
+        for t in texts)) or any(
         name in forms or words[-1] in titled for forms, titled in map(_people, texts))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Return the shipped given names (models/given_names.txt), lower-case."""
+    lines = (MODELS / "given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Last words that make a name a place or a site, whoever it is named for ("Victoria Park", "Elizabeth Line")
+_PLACE_LAST = re.compile(r"(?:Park|Street|St|Road|Rd|Lane|Avenue|Square|Hall|Station|City|Town|Village|Beach|Bay|Hill|"
+                         r"Hills|Bridge|Quay|Wharf|Court|Gardens?|Green|Common|Heath|Row|Place|Way|Close|Field|Fields|"
+                         r"Line|Island|Valley|Falls|Springs?|Cross|Gate|End|Market|Centre|Center|Stadium|Arena|"
+                         r"Ground|Airport|Harbour|Port|Point|Head|Water|Wood|Woods|Forest|Moor|Castle|Abbey|Church|"
+                         r"Cathedral|College|University|School|Hospital|House|Terrace|Crescent|Drive|Walk|Mews|Yard)")
+
+
+def given_and_surname(name: str) -> bool:
+    """Return True for a name of two or three words that opens with a given name and ends as no place does
+    ("Tobias Wendt-Lowry", "Fern Achterberg"; not "Victoria Park")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and words[0].lower() in given_names() and not _PLACE_LAST.fullmatch(words[-1]) \
+        and all(w[:1].isupper() for w in words)
 
 
 _PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle", "storm", "hurricane",

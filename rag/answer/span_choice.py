@@ -26,7 +26,8 @@ from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
 from .answerability import (AGE_ASKED, DATE, FIGURE, MONEY, LinearModel, age_apposition, content_stems, is_year,
                             named_as_person, with_people_of)
-from .spans import extract_short, figure_with_unit, name_fragment, ordinary_words, with_counted, with_first_day
+from .spans import (extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words, with_counted,
+                    with_first_day)
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
@@ -81,8 +82,10 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
-                     if not name_fragment(n, sentence) and not (analysis.kind in ("organisation", "place")
-                                                                and named_as_person(n, [sentence, *texts]))]
+                     if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n))
+                     and not (analysis.kind in ("organisation", "place")
+                                                                and named_as_person(n, [sentence, *texts],
+                                                                                    place=analysis.kind == "place"))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1

@@ -147,6 +147,18 @@ def group_name(name: str, kind: str) -> bool:
             and not (kind == "place" and last in _PLACE_PLURALS))
 
 
+# Last words of names of teams, races, prizes and firms: no answer to "where" ("Skelby Harriers", "Carrowdale Half
+# Marathon")
+_NOT_PLACE_LAST = re.compile(r"(?:FC|AFC|Harriers|Rovers|Athletic|Wanderers|Marathon|Race|Awards?|Prize|Cup|Trophy|"
+                             r"Championships?|Tour|Ltd|Limited|plc|PLC|Inc|Party|Partners)")  # (a club, a trust, a
+# festival can be a venue)
+
+
+def not_a_place(name: str) -> bool:
+    """Return True when a name ends as a club's, an event's or a body's does, not as a place's."""
+    return bool(name.split()) and _NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
+
+
 def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
     """Return True for one word of a longer name the question asks about ("Forge" of "Millhaven Forge" in "dorran
     keswick club before millhaven"): it is the asked thing itself."""
@@ -472,8 +484,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not ((kind in ("organisation", "place") or (kind == "list" and not people_listed(asked)))
-                          and named_as_person(b, [sentence, *texts]))  # "which two libraries": no person
+                          and named_as_person(b, [sentence, *texts], place=kind == "place"))  # "which two libraries":
+                 # no person
                  and not group_name(b, kind) and not name_fragment(n, sentence)
+                 and not (kind == "place" and not_a_place(b))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian

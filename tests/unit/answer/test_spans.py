@@ -693,3 +693,16 @@ def test_the_organisation_voted_for_is_not_its_chiefs_title():
     which = analyse_question("Which company, according to Wire and Daily Post, kept its books apart from FTX?")
     assert vote_entity(which, [("Caroline Ellison, the former CEO of Alameda, said so.", 0.9),
                                ("Alameda kept the books.", 0.9)]) == "Alameda"
+
+
+def test_a_where_question_is_not_answered_with_a_persons_name_a_club_or_an_event():
+    from rag.answer.answerability import given_and_surname
+
+    assert given_and_surname("Priscilla Naughtie") and given_and_surname("Tobias Wendt-Lowry")
+    assert not given_and_surname("Victoria Park") and not given_and_surname("Milton Keynes")
+    finish = "Priscilla Naughtie, the race director, said the 2023 course was the fastest yet."
+    assert _short("where did the 2023 hollin valley marathon finish?", finish) is None
+    born = "Joss Ambler of Skelby Harriers won the Carrowdale Half Marathon."
+    assert _short("where was half marathon winner joss ambler born?", born) is None
+    assert _short("where was joss ambler born?", "Joss Ambler was born in Tessaby and ran for Skelby Harriers.") == \
+        "Tessaby"
