@@ -256,7 +256,7 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     # what the question asserts said, and its year and edition ("did she win in 2024?" is not confirmed by "won the
     # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend")
     confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE
-                  and edition_said(analysis, c)]
+                  and edition_said(analysis, c) and c.passed]
     return ("Yes", confirming[0]) if confirming else (None, None)
 
 

@@ -135,6 +135,14 @@ def test_a_one_thing_yes_no_question_gets_a_verdict_only_from_a_sentence_speakin
     assert verify_statement(block, [expected, blocked], 0.5) == "Yes"
     from rag.answer.verdict import statement_verdict
     assert statement_verdict(block, [expected, blocked], 0.5) == ("Yes", blocked)  # the confirming one is cited
+    # a "Yes" is confirmed only by a sentence that meets the question's hard checks (its names): the other town's
+    # drivers accepting the offer say nothing of Venncastle's
+    offer = analyse_question("did the Venncastle bus drivers accept the 5% pay offer?")
+    other = candidate("Saltmarrow bus drivers accepted the 5% pay offer on Monday.", "Bus drivers accept pay offer")
+    other.passed = False
+    assert statement_verdict(offer, [other], 0.5)[0] != "Yes"
+    other.passed = True
+    assert statement_verdict(offer, [other], 0.5)[0] == "Yes"
     # "arrested over the raid" is no phrasal verb: the likely sentence on the raid never speaks of arrests, and a
     # less likely one in the same report denies them
     raid = analyse_question("Has anyone been arrested over the Pennick & Daughters jewellery raid?")
