@@ -888,13 +888,15 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
     chair Cordelia Venn-Hastings", "the orchestra's chief executive, Philippa Crowder-Hale"); a lone surname
     ("Halvorsrud") when a person's name so spoken of ends with it. A person is no answer to "which company" or
     "where". place: for a "where" question, also a given name and a surname ("Priscilla Naughtie") that nothing is
-    said to be in, at or from (a place may be so named, and a firm: "John Lewis")."""
+    said to be in or at (a place may be so named, and a firm: "John Lewis")."""
     words = name.split()
+    if place and given_and_surname(name) and not any(
+            re.search(rf"\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)
+            for t in texts):
+        return True
     if not words or not person_like(name):
         return False
-    return bool(re.fullmatch(_HONORIFIC, words[0])) or (place and given_and_surname(name) and not any(
-        re.search(rf"\b(?:at|in|near|from|to|outside|inside|into)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)
-        for t in texts)) or any(
+    return bool(re.fullmatch(_HONORIFIC, words[0])) or any(
         name in forms or words[-1] in titled for forms, titled in map(_people, texts))
 
 
@@ -916,6 +918,8 @@ _PLACE_LAST = re.compile(r"(?:Park|Street|St|Road|Rd|Lane|Avenue|Square|Hall|Sta
 def given_and_surname(name: str) -> bool:
     """Return True for a name of two or three words that opens with a given name and ends as no place does
     ("Tobias Wendt-Lowry", "Fern Achterberg"; not "Victoria Park")."""
+    if " and " in name:  # "Caroline Ellison and Sam Trabucco"
+        return any(given_and_surname(part) for part in name.split(" and "))
     words = name.split()
     return 2 <= len(words) <= 3 and words[0].lower() in given_names() and not _PLACE_LAST.fullmatch(words[-1]) \
         and all(w[:1].isupper() for w in words)

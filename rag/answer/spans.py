@@ -156,7 +156,8 @@ _NOT_PLACE_LAST = re.compile(r"(?:FC|AFC|Harriers|Rovers|Athletic|Wanderers|Mara
 
 def not_a_place(name: str) -> bool:
     """Return True when a name ends as a club's, an event's or a body's does, not as a place's."""
-    return bool(name.split()) and _NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
+    return bool(name.split()) and (_NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
+                                   or _ROLE_OF.match(name) is not None)  # "CEO of Alameda" is a role
 
 
 def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
@@ -392,9 +393,10 @@ def winning_side(question: str, sentence: str) -> str | None:
     return won.pop() if len(won) == 1 else None
 
 
-# A question about where an event was held, and what puts a name as its place
+# A question about where an event was held or someone born, and what puts a name as its place
 _HELD_ASKED = re.compile(r"^\W*(?:so |and )?where\b.*\b(?:held|hosted|staged|played|take place|takes place|took place|"
-                         r"taking place)\b|\bvenue\b", re.I)
+                         r"taking place|born|raised|grow up|grew up)\b|\bvenue\b|\bbirthplace\b", re.I)
+_BORN_ASKED = re.compile(r"\b(?:born|raised|grow up|grew up|birthplace)\b", re.I)
 _PLACED = re.compile(r"\b(?:in|at|hosted by|staged by)\s+(?:the\s+)?$", re.I)
 
 
@@ -539,7 +541,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
         if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
             # ("played at the Stade de France"), not who played ("England and South Africa face off")
-            spots = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])] or spots
+            placed = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])]
+            if not placed and _BORN_ASKED.search(analysis.question):
+                return None  # "founder of failed cryptocurrency exchange FTX" says nowhere he was born
+            spots = placed or spots
         if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
             # named in "distributed by Pallisade Pictures"
             spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots

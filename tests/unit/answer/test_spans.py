@@ -706,3 +706,8 @@ def test_a_where_question_is_not_answered_with_a_persons_name_a_club_or_an_event
     assert _short("where was half marathon winner joss ambler born?", born) is None
     assert _short("where was joss ambler born?", "Joss Ambler was born in Tessaby and ran for Skelby Harriers.") == \
         "Tessaby"
+    # someone's birthplace is where the text says they were born in or at; two people handed a firm are no place
+    handed = "Bankman-Fried handed the company off to Caroline Ellison and Sam Trabucco, who soon drifted away."
+    assert _short("Where was Sam Bankman-Fried born?", handed) is None
+    assert _short("Where was Sam Bankman-Fried born?", "Sam Bankman-Fried, the founder of FTX, was found guilty.") \
+        is None
