@@ -490,7 +490,7 @@ def unrealised(question: str, sentence: str) -> bool:
     words = re.findall(r"[a-z]+", sentence.lower())
     uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
     return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED and not (
-        words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED
+        i > 0 and words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED
         and set(words[max(0, i - 8):i - 1]) & _RESULT_BEFORE) for i in uses)
 
 

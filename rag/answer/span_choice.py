@@ -84,8 +84,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
                      if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n))
                      and not (analysis.kind in ("organisation", "place")
-                                                                and named_as_person(n, [sentence, *texts],
-                                                                                    place=analysis.kind == "place"))]
+                              and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1

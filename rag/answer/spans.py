@@ -148,16 +148,15 @@ def group_name(name: str, kind: str) -> bool:
 
 
 # Last words of names of teams, races, prizes and firms: no answer to "where" ("Skelby Harriers", "Carrowdale Half
-# Marathon")
+# Marathon"); not a club, a trust or a festival, which can be a venue
 _NOT_PLACE_LAST = re.compile(r"(?:FC|AFC|Harriers|Rovers|Athletic|Wanderers|Marathon|Race|Awards?|Prize|Cup|Trophy|"
-                             r"Championships?|Tour|Ltd|Limited|plc|PLC|Inc|Party|Partners)")  # (a club, a trust, a
-# festival can be a venue)
+                             r"Championships?|Tour|Ltd|Limited|plc|PLC|Inc|Party|Partners)")
 
 
 def not_a_place(name: str) -> bool:
-    """Return True when a name ends as a club's, an event's or a body's does, not as a place's."""
+    """Return True when a name ends as a team's, a race's or a firm's does, or is a role ("CEO of Alameda")."""
     return bool(name.split()) and (_NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
-                                   or _ROLE_OF.match(name) is not None)  # "CEO of Alameda" is a role
+                                   or _ROLE_OF.match(name) is not None)
 
 
 def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:

@@ -254,7 +254,8 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
         return "No", None
     # "did Rebbeck score on his debut?" is not confirmed by "has scored 17 goals this season": a yes needs most of
     # what the question asserts said, and its year and edition ("did she win in 2024?" is not confirmed by "won the
-    # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend")
+    # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend"), from a sentence
+    # that meets the question's hard checks ("Saltmarrow drivers accepted the offer" says nothing of Venncastle's)
     confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE
                   and edition_said(analysis, c) and c.passed]
     return ("Yes", confirming[0]) if confirming else (None, None)
