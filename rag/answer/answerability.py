@@ -602,16 +602,20 @@ _STAGE = re.compile(r"\b(?:(semi|quarter)[- ]?finals?\b|finals?\b(?=\s*(?:[?.,;:
                     r"with|by|from|tie|match|game|clash|showdown|defeat|win|victory|loss)\b))", re.I)
 
 
+def _stage(match: re.Match) -> str:
+    return f"{match.group(1).lower()}-final" if match.group(1) else "final"
+
+
 def stage_asked(question: str) -> str | None:
     """Return the stage a question asks about as its event ("final", "semi-final", "quarter-final"), or None."""
     match = _STAGE.search(question)
-    return None if match is None else f"{match.group(1).lower()}-final" if match.group(1) else "final"
+    return None if match is None else _stage(match)
 
 
 def says_stage(stage: str, text: str) -> bool | None:
     """Return True when the text names the asked stage as an event, False when it names only another stage, None
     when it names none ("Marseille, where England beat Fiji 30-24 in the quarter-final" is no final)."""
-    said = {stage_asked(m.group(0) + ".") for m in _STAGE.finditer(text)}
+    said = {_stage(m) for m in _STAGE.finditer(text)}
     return None if not said else stage in said
 
 

@@ -17,6 +17,7 @@ from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, 
                             person_answer, person_like, with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
 _CALENDAR_STEMS = content_stems(" ".join(CALENDAR_WORDS))
 
 
@@ -393,9 +394,10 @@ def winning_side(question: str, sentence: str) -> str | None:
 
 
 # A question about where an event was held or someone born, and what puts a name as its place
+_BORN = r"born|raised|grow up|grew up"
 _HELD_ASKED = re.compile(r"^\W*(?:so |and )?where\b.*\b(?:held|hosted|staged|played|take place|takes place|took place|"
-                         r"taking place|born|raised|grow up|grew up)\b|\bvenue\b|\bbirthplace\b", re.I)
-_BORN_ASKED = re.compile(r"\b(?:born|raised|grow up|grew up|birthplace)\b", re.I)
+                         rf"taking place|{_BORN})\b|\bvenue\b|\bbirthplace\b", re.I)
+_BORN_ASKED = re.compile(rf"\b(?:{_BORN}|birthplace)\b", re.I)
 _PLACED = re.compile(r"\b(?:in|at|hosted by|staged by)\s+(?:the\s+)?$", re.I)
 
 
@@ -439,15 +441,15 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
         counted = set().union(*asked_heads(analysis))
         of_it = [v for v in values if any(content_stems(w) & counted for w in
-                                          re.findall(r"[A-Za-z][\w'’-]*", sentence[v.end():])[:2])]
+                                          _LETTERED.findall(sentence[v.end():])[:2])]
         # ... or right after the asked verb ("attacks that killed 1,300 people", not "kidnapped at least 150
         # people"), unless a word of the question after a figure tells them apart ("killed 35 in Sumy and 19 in Kryvyi
         # Rig"; the word right after a figure is what it counts)
         told_apart = content_stems(analysis.question) - counted - _CALENDAR_STEMS  # "kryvyi rig death toll"
-        if not of_it and values and not any(set().union(*(content_stems(w) for w in re.findall(
-                r"[A-Za-z][\w'’-]*", sentence[v.end():])[1:6])) & told_apart for v in values):
-            of_it = [v for v in values if any(content_stems(w) & counted for w in re.findall(
-                r"[A-Za-z][\w'’-]*", _FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
+        after = [content_stems(" ".join(_LETTERED.findall(sentence[v.end():])[1:6])) for v in values]
+        if not of_it and values and not any(stems & told_apart for stems in after):
+            of_it = [v for v in values if any(content_stems(w) & counted for w in
+                                              _LETTERED.findall(_FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
         # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
