@@ -22,7 +22,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
-from .spans import extract_short, multi_part, vote_entity
+from .spans import extract_short, full_org_name, multi_part, vote_entity
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
@@ -271,11 +271,17 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # "Who is the individual that ..., according to TechCrunch, and ..., as reported by Fortune?" describes one
         # entity in several outlets' words: no one sentence meets all its names, but each outlet's articles answer
         # their part, and the entity they share is the answer
+        # A long description of a person or organisation naming no outlet ("Who is the individual under 30, once
+        # considered the richest ...") is the same: no one sentence meets all of it, and the likeliest sentences, met
+        # or not, name the entity (a place is not: sentences name many places, "World Cup" among them)
         described = (best < model.threshold and not missing and multi_part(analysis)
                      and analysis.kind in ("person", "organisation", "place")
-                     and bool(supports) and min(s for _, s, _ in supports) >= model.threshold)
+                     and (supports or (analysis.kind != "place"
+                                       and not (analysis.plan and analysis.plan.unknown_outlets)))
+                     and min((s for _, s, _ in supports), default=ranked[0].probability if ranked else 0.0)
+                     >= model.threshold)
         if described:
-            best = min(s for _, s, _ in supports)
+            best = min((s for _, s, _ in supports), default=ranked[0].probability)
         if (best < model.threshold and not described) or missing:
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
@@ -352,6 +358,8 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
         naming = [c for c in ranked if key and normalise(key) in normalise(c.text)]
         # a sentence that passes the checks, else (an entity no one sentence describes in full) the likeliest
         holders = [c for c in naming if c.passed] or (naming[:1] if not any(c.passed for c in ranked) else [])
+        if analysis.kind == "organisation" and entity:  # named in full ("Alameda" -> "Alameda Research")
+            entity = full_org_name(entity, texts)
         if holders:
             return entity, holders[0]
         short, lead = rule_answer(analysis, ranked, texts, threshold)
@@ -462,6 +470,12 @@ def _near_duplicate(a: str, b: str) -> bool:
     return len(wa & wb) / max(1, min(len(wa), len(wb))) > 0.7
 
 
+def _ends(name: str) -> set[str]:
+    """Return the first and last words of a name."""
+    words = name.split()
+    return {words[0], words[-1]} if words else set()
+
+
 def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]],
                   bodies: dict[str, str] | None) -> Answer | None:
     """Return the answer text with dense citation numbers, each citation verified against its article; None when
@@ -487,8 +501,9 @@ def _cited_answer(question: str, short: str | None, groups: list[list[Candidate]
     lead = ""
     if short in VERDICTS:  # the verdict cites every sentence it rests on
         lead = f"{short} " + "".join(f"[{c.n}]" for c in cited) + ". "
-    elif short and normalise(short.split(" (")[0].split()[-1]) in normalise(claims[0][0]):  # "Sam Bankman-Fried":
-        # the sentence may name him by surname; "today (7 October 2023)": the date it means is ours
+    elif short and any(normalise(w) in normalise(claims[0][0]) for w in _ends(short.split(" (")[0])):
+        # "Sam Bankman-Fried": the sentence may name him by surname, "Alameda Research" by its first word;
+        # "today (7 October 2023)", "Fed (Federal Reserve)": what is in brackets is ours
         lead = f"{short} " + "".join(f"[{c.n}]" for c in claims[0][1]) + ". "
     else:
         short = None

@@ -552,6 +552,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         found = _nearest(sentence, spots or [s for s in names if s[0] >= 0], anchors)
         if found and kind == "place" and (site := re.search(rf"\b{re.escape(found)}( {_SITE_NOUNS})\b", sentence)):
             return found + site.group(1)  # "at Greyfield training ground": the site, not only its name
+        if found and kind == "organisation":
+            return full_org_name(found, [sentence, *texts])
         return full_name(found, [sentence, *texts]) if found and kind == "person" and person_like(found) else found
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
@@ -695,6 +697,33 @@ def full_name(name: str, texts: list[str]) -> str:
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return name  # none, or no clear favourite (two Kelces)
     return ranked[0][0]
+
+
+# The closing words of an organisation's full name ("Alameda Research", "Everton Football Club", "Federal Reserve"):
+# the name itself, not a division of it ("Apple Music", "Google Cloud") nor its legal form ("Google LLC", "Sony Corp")
+_ORG_TAIL = re.compile(r"(?:Research|Capital|Club|FC|AFC|Group|Reserve|Bank|Holdings|Partners|Ventures|Association|"
+                       r"Foundation|Institute|University|Council|Commission|Agency|Authority|Party|Trust|Sportsbook)")
+
+
+def full_org_name(name: str, texts: list[str]) -> str:
+    """Return the full form the texts write of a one-word organisation name: a longer name opening with it, or with
+    a word it shortens, and closing with a word that names an organisation ("Alameda" -> "Alameda Research",
+    "Everton" -> "Everton Football Club", "Fed" -> "Fed (Federal Reserve)"), when the texts clearly favour one form
+    (twice as often as any other)."""
+    if " " in name or len(name) < 3:
+        return name
+    counts: dict[str, int] = {}
+    for text in texts:
+        for n in _people_apart(find_names(text)):  # "Google LLC and Alphabet Inc" is two names
+            words = n.split()
+            if len(words) > 1 and (words[0] == name or words[0].startswith(name) and name[-1].islower()) \
+                    and _ORG_TAIL.fullmatch(words[-1].strip(".")):
+                counts[n] = counts.get(n, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return name
+    full = ranked[0][0]
+    return full if full.split()[0] == name else f"{name} ({full})"  # "Fed (Federal Reserve)": the text's word first
 
 
 _WEEKDAY_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:,?\s+(?:and|or)\s+|,\s+)?)+")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
@@ -104,7 +105,11 @@ def _leads_to_report(between: str) -> bool:
 _RELATION = re.compile(
     r"\b(?:there\s+(?:\w+\s+){0,2}(inconsistenc\w*|discrepanc\w*|disagreement\w*|contradiction\w*|consistency|"
     r"agreement|alignment)|(inconsistent\w*|contradict(?:s|ed|ing)?\b|disagree(?:s|d)?\b|consistent\w*|"
-    r"agree(?:s|d)?\b|maintain\w*|align(?:s|ed)?\b|remain\w* (?:the same|unchanged)))", re.I)
+    r"agree(?:s|d)?\b|maintain\w*|align(?:s|ed)?\b))", re.I)
+# "was there no change in ...", "did the portrayal remain the same / unchanged?": the negation of asking whether
+# there was a change, so answered as the opposite of that question
+_NO_CHANGE = re.compile(r"\b(?:(?:was|were|is|has been|had been)\s+there\s+no\s+(?:\w+\s+)?change|"
+                        r"(?:remain|stay)(?:s|ed)?\s+(?:the same|unchanged)|(?:was|were|is|are)\s+unchanged)\b", re.I)
 
 
 def asks_relation(question: str) -> str | None:
@@ -180,7 +185,13 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
     A question about a relation between the reports is answered by whether the parts' evidence sentences conflict
     with each other: reports found on the same story and not seen to conflict are taken as consistent. Otherwise
     "Yes" when every part finds a sentence that supports it, the best sentence does not deny what the question asks
-    and no part's evidence conflicts with what its part claims, else "No"."""
+    and no part's evidence conflicts with what its part claims, else "No". "Was there no change?" gets the opposite
+    of the answer to "was there a change?"."""
+    if _NO_CHANGE.search(analysis.question):
+        changed = decide_yes_no(replace(analysis, question=_NO_CHANGE.sub("changed", analysis.question)),
+                                ranked, supports, threshold,
+                                [(_NO_CHANGE.sub("changed", part), sentence) for part, sentence in evidence])
+        return "No" if changed == "Yes" else "Yes"
     if relation := asks_relation(analysis.question):
         said = list(dict.fromkeys(sentence for _, sentence in evidence))
         conflict = any(conflicts(a, b) or conflicts(b, a) for a, b in combinations(said, 2))

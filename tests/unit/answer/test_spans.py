@@ -169,6 +169,21 @@ def test_full_name_takes_the_clear_favourite_and_drops_ordinary_words():
     assert _person("Didn’t Bankman-Fried") == "Bankman-Fried"
 
 
+def test_an_organisation_is_named_in_the_full_form_the_texts_write():
+    from rag.answer.spans import full_org_name
+
+    texts = ["Alameda Research was Bankman-Fried's hedge fund.", "Alameda lost billions.",
+             "The Federal Reserve held rates on Wednesday.", "Google LLC and Alphabet Inc were sued.",
+             "Apple Music gained subscribers.", "Chelsea FC and Chelsea Women both won.", "Chelsea Women lead."]
+    assert full_org_name("Alameda", texts) == "Alameda Research"
+    assert full_org_name("Fed", texts) == "Fed (Federal Reserve)"  # the text's short form first
+    assert full_org_name("Google", texts + ["Google Capital and Alphabet Inc"]) == "Google Capital"  # two names
+    assert full_org_name("Google", texts) == "Google"  # nor its legal form ("Google LLC")
+    assert full_org_name("Apple", texts) == "Apple"  # a division ("Apple Music") is not the company's full name
+    assert full_org_name("Chelsea", texts) == "Chelsea FC"  # "Chelsea Women" closes with no organisation word
+    assert full_org_name("Chelsea", texts + ["Chelsea Football Club"]) == "Chelsea"  # no clear favourite
+
+
 def test_a_name_the_article_lead_gives_holds_for_its_sentences():
     from rag.answer.answerability import Evidence, gates
 
