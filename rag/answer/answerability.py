@@ -799,7 +799,9 @@ def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
 
 
 _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless", "instead", "later", "earlier",
-              "afterwards", "separately", "elsewhere", "overall", "today", "yesterday", "tonight", "now", "still"}
+              "afterwards", "separately", "elsewhere", "overall", "today", "yesterday", "tonight", "now", "still",
+              "plus", "also", "besides", "furthermore", "indeed", "thus", "hence", "therefore", "likewise",
+              "similarly", "otherwise", "finally", "again", "anyway"}  # "Plus, the raising of interest rates ..."
 
 
 _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develops|designed|designs|owns|owned|bought|"

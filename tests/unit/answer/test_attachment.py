@@ -216,6 +216,7 @@ def test_ordinary_words_opening_a_sentence_are_not_names():
 
     assert ordinary_opening("Construction", "Construction of the substation is due in 2026.")
     assert ordinary_opening("Absolutely", "Absolutely everyone sees the need.")
+    assert ordinary_opening("Plus", "Plus, the raising of interest rates is strikingly similar to the 1980s.")
     assert not ordinary_opening("Italy", "Italy won.") and not ordinary_opening("Kelly", "Kelly scored twice.")
     question = analyse_question("Which air defence systems did Zelensky say Ukraine is ready to buy?")
     assert question.kind == "list" and not type_hit(question, "Absolutely everyone sees the need for air defence.")
