@@ -40,6 +40,7 @@ ROLE_WORDS = ("manager", "boss", "coach", "head coach", "chief executive", "ceo"
 # Things counted or measured of a place or body: "the population of Carrowby", "the turnout in Kestrel Valley"
 OF_HEADS = ("population", "turnout", "mayor", "capital", "president", "leader", "manager", "owner", "chief executive",
             "head", "price", "value", "valuation", "budget", "debt", "revenue", "size", "death toll", "attendance")
+_OF_HEAD = "|".join(OF_HEADS)
 # Kinds of thing a "which X" question asks for, each with the words an article may call it by. Only kinds news
 # names by their kind word when it speaks of one ("the lender", "the department"); not teams, countries or cities,
 # which a report names without saying "team" or "country", nor companies ("built by Ferrox Energy").
@@ -169,8 +170,11 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
 def asked_of(question: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Return the (head, name) pairs of "the X of <name>" the question asks for ("the population of Carrowby")."""
     lowered = question.lower()
-    return tuple((head, name) for head in OF_HEADS for name in names
-                 if re.search(rf"\b{head} (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered))
+    # one pattern per name, not one per head and name: a few dozen patterns a question overflowed re's cache of
+    # compiled patterns, and every later search recompiled (about 30 ms a question)
+    found = {(m.group(1), name) for name in names for m in re.finditer(
+        rf"\b({_OF_HEAD}) (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered)}
+    return tuple((head, name) for head in OF_HEADS for name in names if (head, name) in found)
 
 
 def other_of(question: str, names: list[str], sentence: str) -> bool:
