@@ -274,14 +274,14 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         # A long description of a person or organisation naming no outlet ("Who is the individual under 30, once
         # considered the richest ...") is the same: no one sentence meets all of it, and the likeliest sentences, met
         # or not, name the entity (a place is not: sentences name many places, "World Cup" among them)
+        weakest = min((s for _, s, _ in supports), default=ranked[0].probability if ranked else 0.0)
         described = (best < model.threshold and not missing and multi_part(analysis)
                      and analysis.kind in ("person", "organisation", "place")
                      and (supports or (analysis.kind != "place"
                                        and not (analysis.plan and analysis.plan.unknown_outlets)))
-                     and min((s for _, s, _ in supports), default=ranked[0].probability if ranked else 0.0)
-                     >= model.threshold)
+                     and weakest >= model.threshold)
         if described:
-            best = min((s for _, s, _ in supports), default=ranked[0].probability)
+            best = weakest
         if (best < model.threshold and not described) or missing:
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]

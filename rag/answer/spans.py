@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -686,16 +687,21 @@ def full_name(name: str, texts: list[str]) -> str:
     words = name.split()
     if not words or len(words) > 2:
         return name
-    counts: dict[str, int] = {}
+    forms = []
     for text in texts:
         for n in _people_apart(find_names(text)):
             if len(n.split()) > len(words) and n.split()[-len(words):] == words and person_like(n):
                 full = _person(n)
                 if len(full.split()) > len(words):
-                    counts[full] = counts.get(full, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+                    forms.append(full)
+    return _clear_favourite(forms) or name  # none, or no clear favourite (two Kelces): the name as it was
+
+
+def _clear_favourite(forms: list[str]) -> str | None:
+    """Return the form written at least twice as often as any other, or None."""
+    ranked = Counter(forms).most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return name  # none, or no clear favourite (two Kelces)
+        return None
     return ranked[0][0]
 
 
@@ -712,17 +718,11 @@ def full_org_name(name: str, texts: list[str]) -> str:
     (twice as often as any other)."""
     if " " in name or len(name) < 3:
         return name
-    counts: dict[str, int] = {}
-    for text in texts:
-        for n in _people_apart(find_names(text)):  # "Google LLC and Alphabet Inc" is two names
-            words = n.split()
-            if len(words) > 1 and (words[0] == name or words[0].startswith(name) and name[-1].islower()) \
-                    and _ORG_TAIL.fullmatch(words[-1].strip(".")):
-                counts[n] = counts.get(n, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    forms = [n for text in texts for n in _people_apart(find_names(text))  # "Google LLC and Alphabet Inc": two
+             if len(n.split()) > 1 and _ORG_TAIL.fullmatch(n.split()[-1].strip("."))
+             and (n.split()[0] == name or n.split()[0].startswith(name) and name[-1].islower())]
+    if (full := _clear_favourite(forms)) is None:
         return name
-    full = ranked[0][0]
     return full if full.split()[0] == name else f"{name} ({full})"  # "Fed (Federal Reserve)": the text's word first
 
 

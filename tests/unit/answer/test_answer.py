@@ -243,6 +243,7 @@ def test_a_question_about_a_relation_between_reports_is_answered_by_whether_thei
     assert verdict(inconsistent, [calm, fall]) == "Yes"  # one says rose, the other fell
     consistent = "Did the Daily Post coverage of the unit's sales remain consistent with the Wire report?"
     assert verdict(consistent, [calm, rise]) == "Yes"
+    assert verdict(consistent, [calm, fall]) == "No"
 
     # "was there no change?" is answered as the opposite of "was there a change?", whatever the evidence says
     for sentences in ([calm, rise], [calm, fall]):
@@ -252,7 +253,6 @@ def test_a_question_about_a_relation_between_reports_is_answered_by_whether_thei
         assert verdict("Did the Daily Post coverage of the unit's sales remain unchanged after the Wire report?",
                        sentences) == ("No" if changed == "Yes" else "Yes")
     assert asks_relation("Did the Daily Post coverage remain the same after the Wire report?") is None
-    assert verdict(consistent, [calm, fall]) == "No"
 
 
 class _Candidate:
