@@ -12,7 +12,8 @@ from functools import lru_cache
 _ABBREVIATIONS = (r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
                   r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)"
                   r"(?<!^\d\.)(?<!\n\d\.)(?<!^\d\d\.)(?<!\n\d\d\.)")  # nor after a list line's "1."
-SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+# (the cheap end-mark test comes first: the abbreviation tests then run only where a sentence may end)
+SENTENCE_END = re.compile(r"(?<=[.!?…])" + _ABBREVIATIONS + r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _SPACE = re.compile(r"\s+")
 
 # Words that open or glue a question and never name what it is about.
@@ -75,6 +76,13 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
         stripped = piece.strip()
         sentences.append((offset + lead, offset + lead + len(stripped), stripped))
     return sentences
+
+
+@lru_cache(maxsize=4096)
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Return the compiled pattern, kept in a cache larger than re's own: the answer layer builds a pattern per name
+    or term, a few hundred a question, and re's cache of 512 then evicts and recompiles them."""
+    return re.compile(pattern, flags)
 
 
 @lru_cache(maxsize=2048)  # the answer layer normalises the same sentences, titles and leads many times per question

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
-from ..text import STOPWORDS, normalise, split_sentences, stemmer
+from ..text import STOPWORDS, normalise, regex, split_sentences, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, opposite_action, other_first_period, other_holder, other_member, other_of,
                          other_ordinal, other_place, other_role, other_year, part_win, relative_year, spoken_year,
@@ -260,10 +260,10 @@ def has_term(term: str, text: str) -> bool:
         return True
     words = term.split()
     if len(words) == 1:
-        return len(term) >= 6 and re.search(rf"\b{re.escape(term[:-3])}", text) is not None
+        return len(term) >= 6 and regex(rf"\b{re.escape(term[:-3])}").search(text) is not None
     distinctive = [w for w in words if len(w) >= 4 and w not in _NOT_PERSON]
     if distinctive:
-        return re.search(rf"\b{re.escape(distinctive[-1])}\b", text) is not None
+        return regex(rf"\b{re.escape(distinctive[-1])}\b").search(text) is not None
     last = words[-1]  # an abbreviated name ("Man Utd"): its last word shortens a longer word there ("United")
     if 2 <= len(last) <= 4 and last.isalpha():
         pattern = rf"\b{last[0]}" + "".join(f"[a-z]*{ch}" for ch in last[1:]) + r"[a-z]*"
@@ -814,8 +814,8 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if re.search(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b",
-                 sentence) or _DEMONYM.search(name):
+    if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b"
+             ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
@@ -1068,6 +1068,7 @@ def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)  # asked once per candidate sentence of the same few articles
 def _introduced(article: str) -> str:
     """Return the names an article gives its subject ("The planet, named HV-227b", "a CubeSat called Lark-1"): such a
     name holds for the whole report, as the lead's names do."""

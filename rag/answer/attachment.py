@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..retrieval.analysis import QuestionAnalysis
-from ..text import STOPWORDS, normalise, stemmer
+from ..text import STOPWORDS, normalise, regex, stemmer
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
 BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
@@ -37,6 +37,7 @@ _UNREALISED = {"will", "would", "could", "may", "might", "to", "need", "needs", 
 ROLE_WORDS = ("manager", "boss", "coach", "head coach", "chief executive", "ceo", "chairman", "chair", "president",
               "captain", "mayor", "leader", "owner", "founder", "spokesperson", "spokesman", "spokeswoman",
               "director", "minister", "striker", "goalkeeper", "keeper", "chief")
+_ROLE_FIRST = re.compile(rf"({'|'.join(ROLE_WORDS)})\b")  # the first role word, in ROLE_WORDS' order
 # Things counted or measured of a place or body: "the population of Carrowby", "the turnout in Kestrel Valley"
 OF_HEADS = ("population", "turnout", "mayor", "capital", "president", "leader", "manager", "owner", "chief executive",
             "head", "price", "value", "valuation", "budget", "debt", "revenue", "size", "death toll", "attendance")
@@ -140,9 +141,9 @@ def asked_role(question: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         if at < 0:
             continue
         after = lowered[at + len(name):].lstrip(" '’s")
-        role = next((r for r in ROLE_WORDS if re.match(rf"{r}\b", after)), None)
+        role = _ROLE_FIRST.match(after)
         if role:
-            return name, role
+            return name, role.group(1)
     return None
 
 
@@ -167,13 +168,14 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # asked for every candidate sentence of a question
 def asked_of(question: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Return the (head, name) pairs of "the X of <name>" the question asks for ("the population of Carrowby")."""
     lowered = question.lower()
     # one pattern per name, not one per head and name: a few dozen patterns a question overflowed re's cache of
     # compiled patterns, and every later search recompiled (about 30 ms a question)
-    found = {(m.group(1), name) for name in names for m in re.finditer(
-        rf"\b({_OF_HEAD}) (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b", lowered)}
+    found = {(m.group(1), name) for name in names for m in regex(
+        rf"\b({_OF_HEAD}) (?:of|in|at|for) (?:the )?{re.escape(name.lower())}\b").finditer(lowered)}
     return tuple((head, name) for head in OF_HEADS for name in names if (head, name) in found)
 
 
