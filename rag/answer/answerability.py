@@ -46,8 +46,11 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
+                   r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
                    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
+_OLD_YEAR = re.compile(r"1[5-8]\d\d")  # a year long past answers only a question about one ("what year was it founded?")
+_OLD_YEAR_ASKED = re.compile(r"\byear\b|\bfounded\b|\bestablished\b|\bbuilt\b|\bsince when\b")
 DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)  # "on what date": a day
 
 
@@ -254,10 +257,16 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
 def has_term(term: str, text: str) -> bool:
     """Return True when a constraint term is in the text: the whole term; for a long single word, the same word
     with another ending (Russian / Russia, Ukrainian / Ukraine); for a name of several words, its distinctive word
-    (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle")."""
+    (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle"); for a name joined
+    by "of" or "de", each side ("Tour de France" is not any text naming France, nor "Bank of England" any naming
+    England)."""
     term = normalise(term)
     if term in text:
         return True
+    sides = re.split(r"\s+(?:of|de)\s+(?:the\s+)?", term)
+    if len(sides) > 1 and all(sides):  # a generic side by its own word ("tour", "bank")
+        return all(has_term(side, text) if any(len(w) >= 4 and w not in _NOT_PERSON for w in side.split())
+                   else regex(rf"\b{re.escape(side.split()[-1])}(?:s|es)?\b").search(text) is not None for side in sides)
     words = term.split()
     if len(words) == 1:
         return len(term) >= 6 and regex(rf"\b{re.escape(term[:-3])}").search(text) is not None
@@ -529,7 +538,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
             found = SCORE.findall(sentence)
     elif kind == "date":
-        found = [d for d in DATE.findall(sentence) if not DAY_ASKED.search(asked) or names_day(d)]
+        found = [d for d in DATE.findall(sentence) if (not DAY_ASKED.search(asked) or names_day(d))
+                 and (not _OLD_YEAR.fullmatch(d) or _OLD_YEAR_ASKED.search(asked))]  # "start date": not "in 1884"
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
@@ -555,13 +565,20 @@ def is_year(figure: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d\d", figure.strip(" .,")))
 
 
+_LINKING = {"towards", "toward", "per", "across", "against", "upon", "via", "under", "between", "through", "back",
+            "since", "until", "within", "without", "around", "above", "below", "behind", "beyond", "during",
+            "including", "plus", "less", "more"}
+
+
 def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
     """Return True when a sum in the sentence is of a thing the question names ("$100,000 in gold bars" for "gold bars
-    value"; "a £46 million flood defence scheme" for "flood defence scheme cost"): the sum is what it is worth,
+    value"; "a £46 million flood defence scheme" for "flood defence scheme cost", "The £61m Marrowby bypass"): the sum is what it is worth,
     whatever the sentence's other words."""
-    return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)|((?:\s+[a-z][\w-]*){1,3})",
+    return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)|((?:\s+[A-Za-z][\w'’-]*){1,3})",
                                   sentence[m.end():]))
                and content_stems(after.group(1) or after.group(2)) & (asked if after.group(1) else asked - _HEAD_STEMS)
+               and (after.group(1) or after.group(2).split()[0].lower() not in STOPWORDS | _LINKING)  # "£9m from
+               # Skarholm", "£6.4m towards a new school": the sum goes to something, it is not that thing's price
                for m in MONEY.finditer(sentence))  # "a $1.7 billion deal" is no fine in the deal
 
 
@@ -1248,7 +1265,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
-                 or sum_of_head(heads, item.sentence, analysis.kind)),
+                 or sum_of_head(heads, item.sentence, analysis.kind)
+                 or (analysis.kind == "money" and _sum_of_asked(item.sentence, question_stems))),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
             # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is

@@ -376,9 +376,14 @@ _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "t
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
 
+_ACCUSED = re.compile(r"\b(?:accused|suspected|alleged|charged)\s+(?:of|with|to)\s+", re.I)
+
+
 @lru_cache(maxsize=256)
 def done_verb(question: str) -> str | None:
-    """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None."""
+    """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None. An accusation
+    says what was done ("accused of defrauding": defraud), not a verb of its own a report must repeat."""
+    question = _ACCUSED.sub("", question)
     words = re.findall(r"[a-z]+", question.lower())
     # the words of names are no verbs ("Bankman-Fried"), the question's first word aside ("Did", "Was")
     named = {w.lower() for token in re.findall(r"[A-Z][\w'’-]*", question)[1:] for w in re.findall(r"[A-Za-z]+", token)}
@@ -527,7 +532,7 @@ _WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?
 
 # Names of events a question can ask the winner of, and the words a sentence can speak of any such event with
 _EVENT = re.compile(r"\b(cup|series|championships?|open|marathon|prix|trophy|league|tournament|tour|games|awards?|"
-                    r"election|race|classic|derby|bowl|final)$", re.I)
+                    r"election|race|classic|derby|bowl|final)(?:\s+(?:of|de)\s+[\w\s'’-]+)?$", re.I)  # "Tour de France"
 _ANY_EVENT = re.compile(r"\b(?:race|stage|leg|heat|final|tournament|contest|competition|championships?|title|trophy|"
                         r"cup|crown|"
                         r"crowned|champions?|lifted|event)\b", re.I)

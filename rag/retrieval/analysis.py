@@ -87,7 +87,7 @@ _YES_NO_OPENERS = ("is ", "are ", "was ", "were ", "did ", "does ", "do ", "has 
                    "will ", "would ", "should ", "between ")
 _ORDER_WORDS = re.compile(r"\b(before|after|earlier|later|first|prior to|following|subsequent|preceding|change|"
                           r"changed|consistent|remain|remained)\b", re.I)
-_CONTENT = re.compile(r"[a-z][a-z'’-]+")
+_CONTENT = re.compile(r"[a-z][a-z'’-]*[a-z]")  # not a plural possessive's apostrophe ("robotics'")
 
 KINDS = ("person", "organisation", "place", "number", "money", "date", "yesno", "temporal", "list", "quote", "open")
 
@@ -127,6 +127,11 @@ class QuestionAnalysis:
 _CORPORATE = r"Pizza|Corp|Corporation|Inc|Group|Co|Ltd|plc|Holdings|Bank|Restaurants|Stores"
 
 
+# Bodies a plural possessive names as one ("Magistrates' Court", "Teachers' Union", "Farmers' Market")
+_HELD_BY_MANY = (r"Union|Party|Association|Club|League|Federation|Hall|Day|Cup|Fund|Trust|Home|School|Hospital|"
+                 r"Alliance|Council|Forum|Guild|Society|Championships?|Co-?operative|Institute|College|Network|Games")
+
+
 # (not words that are surnames too: "England's Wood", "Korea's Park" are a team's or a country's player)
 _PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Place|Way|Close|Yard|Gate|Bridge|Church|"
                            r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
@@ -157,10 +162,13 @@ def find_names(text: str) -> list[str]:
         while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")
-        # "Loomly's Series C" is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
+        # "Loomly's Series C" (and "Lumwick Robotics' Series A") is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
         # "Tanner's Row", "King's Cross": a place named for someone stays one
         whole = re.search(rf"['’]s\s+(?:(?:{_CORPORATE})\b|(?:{_PLACE_AFTER_POSSESSIVE})$)", joined)
-        pieces = [joined] if whole else re.split(r"(?<=\w)['’]s\s+", joined)
+        held = re.search(rf"(?<=\ws)['’]\s.*\b(?:{_PLACE_AFTER_POSSESSIVE}|{_CORPORATE}|{_HELD_BY_MANY})$", joined)
+        # ("Magistrates' Court", "Teachers' Union" stay one)
+        pieces = [joined] if whole else re.split(r"(?<=\w)['’]s\s+" + ("" if held else r"|(?<=\ws)['’]\s+"),
+                                                 joined)  # "Lumwick Robotics' Series A": two
         for piece in pieces:
             phrase = re.sub(r"['’]s$", "", piece)
             if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:

@@ -236,7 +236,11 @@ def test_an_event_is_told_apart_by_its_place_not_by_its_kind():
 
     assert not has_term("Port Ellis Open", "lena vostrikova won the women's title at the eskhaven open")
     assert has_term("Port Ellis Open", "ivan sokolov won the men's title at the port ellis open")
-    assert has_term("Tour of Glenmoor", "bellamy kept the yellow jersey in glenmoor")
+    # a name joined by "of"/"de" needs both sides: the race's kind word may sit in the title beside the sentence
+    assert has_term("Tour of Glenmoor", "tour of glenmoor, stage 4 bellamy kept the yellow jersey in glenmoor")
+    assert has_term("Tour of Glenmoor", "glenmoor tour: bellamy kept the yellow jersey")
+    assert not has_term("Tour de France", "it was the second tournament the springboks won in france")
+    assert not has_term("Bank of England", "england won the toss")
 
 
 def test_a_game_won_is_not_the_series_won_and_a_maybe_is_not_an_outcome():
@@ -972,3 +976,24 @@ def test_an_injury_asked_for_is_said_in_the_answering_sentences_not_only_somewhe
 
     assert not passes("What injury did Cristiano Ronaldo suffer?", "Ronaldo scored twice against Al Ittihad.")
     assert passes("What injury did Erling Haaland suffer?", "Haaland missed a month with a foot injury in October.")
+
+
+def test_an_accusation_asks_what_was_done_and_a_sum_before_the_asked_thing_is_its_cost():
+    from rag.answer.answerability import _sum_of_asked, content_stems, type_hit
+    from rag.answer.attachment import done_verb
+    from rag.retrieval.analysis import analyse_question
+
+    # "accused of defrauding": a denial of the fraud answers how much, the accusation is no verb of its own
+    assert done_verb("How much was Corwin Mallabury accused of defrauding the trust of?") is None
+    assert done_verb("How many people were charged?") == "charg"
+    # "The £61m Marrowby bypass" is what the bypass cost; "£9 million from Skarholm Athletic" is no Skarholm sum
+    asked = content_stems("how much did the marrowby bypass cost?")
+    assert _sum_of_asked("The £61m Marrowby bypass opened to traffic on Tuesday.", asked)
+    assert not _sum_of_asked("The scheme, estimated to cost £94m, would include stations at Marrowby.", asked)
+    assert not _sum_of_asked("It will pay £6.4m towards a new school.", content_stems("how much will the new homes cost?"))
+    assert not _sum_of_asked("Rovers rejected an offer of £9 million from Skarholm Athletic.",
+                             content_stems("Who is the chairman of Skarholm Athletic?"))
+    # a year long past answers a question about a year, not a keyword query's "start date"
+    founded = "The first woman to hold the post since the institute was founded in 1884."
+    assert type_hit(analyse_question("In what year was the Orrin Institute founded?"), founded) == 1.0
+    assert type_hit(analyse_question("ingrid halvorsrud start date orrin institute"), founded) == 0.0

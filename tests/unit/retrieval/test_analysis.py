@@ -46,6 +46,8 @@ def test_constraints_keep_lowercase_initial_and_multiword_names_and_drop_openers
     assert find_names("Bank of England raised rates") == ["Bank of England"]
     assert find_names("Which firm led Loomly's Series C round?") == ["Loomly", "Series C"]  # a possessive parts names
     assert find_names("Domino's Pizza Group profits") == ["Domino's Pizza Group"]
+    assert find_names("Which firm led Lumwick Robotics' Series A round?") == ["Lumwick Robotics", "Series A"]
+    assert find_names("She appeared at Valecross Magistrates' Court") == ["Valecross Magistrates' Court"]
 
 
 def test_qualifiers_numbers_and_outlets():
