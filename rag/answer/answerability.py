@@ -78,7 +78,8 @@ _HEADS = [
     {"turnout"},
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
-    {"prize", "collect", "purs", "winnings", "reward"},  # "how much prize money did she collect": "collects $115,000"
+    {"prize", "collect", "purs", "winnings", "reward", "earn"},  # "how much prize money did she collect": "collects
+    # $115,000"; "The victory earns her $412,000"
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
 ]
 # What a person is paid ("what's the chair paid?")
@@ -105,7 +106,7 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm",
                "open", "festival", "awards", "prize", "trophy", "championship", "championships", "games", "series",
                "classic", "grand", "prix", "show", "fair", "conference", "summit", "election", "buses", "airlines",
-               "airways", "rail", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
+               "airways", "rail", "power", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
                "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust", "lane",
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
@@ -184,7 +185,12 @@ _ATTRIBUTES = {
     # when a thing is due to happen ("brackenvault firm offer deadline": "has until 11 March"), why it happened
     # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
     # "signed ... from Dunmarrow United")
-    "deadlin": DATE.pattern, "start": DATE.pattern,
+    "deadlin": DATE.pattern, "start": DATE.pattern, "timet": DATE.pattern, "schedul": DATE.pattern,
+    # what a sum is ("prize money": "earns her $412,000"), who came second ("runner-up": "a win over Soltanovy"),
+    # where ("venue": "at the Gildhall Theatre")
+    "money": MONEY.pattern, "prize": MONEY.pattern, "salari": MONEY.pattern, "wage": MONEY.pattern,
+    "earn": MONEY.pattern, "runner-up": r"\b(?:over|beat|beating|defeated|second|runners?-up|final)\b",
+    "venu": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]", "locat": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]",
     "caus": _CAUSE, "reason": _CAUSE,
     "former": r"\b(?:from|former|previously|ex-|left|joined)\b",
     "previous": r"\b(?:from|former|previously|ex-|left)\b",
@@ -244,7 +250,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) > 6 and k.endswith(("or", "er")) and k[:-2] in near_stems)}  # "distributor": "distributed"
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
-        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner") else re.I))}
+        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
         counted = keywords - _COUNT_KEYWORDS
@@ -641,6 +647,20 @@ def _nearest_stage(stage: str, close: str, around: str) -> bool:
     context and lead) names another one than the asked."""
     said = says_stage(stage, close)
     return said if said is not None else says_stage(stage, around) is not False
+
+
+_SHE, _HE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I), re.compile(r"\b(?:he|his|him|himself)\b", re.I)
+
+
+def _other_sex(qualifier: str, sentence: str) -> bool:
+    """Return True when a men's (women's) question meets a sentence speaking of a woman (man) only: "collects £96,500
+    for her first title" is no men's champion's prize, whatever the sentence before says of the men's final."""
+    asked = qualifier.lower().replace("’", "'")
+    if asked in ("men's", "mens", "boys'", "male"):
+        return bool(_SHE.search(sentence)) and not _HE.search(sentence)
+    if asked in ("women's", "womens", "girls'", "female", "ladies'"):
+        return bool(_HE.search(sentence)) and not _SHE.search(sentence)
+    return False
 
 
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
@@ -1244,6 +1264,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one
+            and not any(_other_sex(q, item.sentence) for q in hard)
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence)
                      and not _OTHER_PERIOD.search(analysis.question))

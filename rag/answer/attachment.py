@@ -48,7 +48,9 @@ _OF_HEAD = "|".join(OF_HEADS)
 CLASS_NOUNS = {
     "bank": ("bank", "lender"), "department": ("department", "faculty", "school"),
     "university": ("universit", "college"), "hospital": ("hospital", "trust", "infirmar"), "airline": ("airline",
-    "carrier"), "party": ("part",), "newspaper": ("newspaper", "paper"), "union": ("union",),
+    "carrier"), "party": ("part", "independents", "labour", "conservative", "democrat", "republican", "liberal", "green",
+    "alliance", "reform", "coalition", "nationalist", "socialist"),  # ("of the Halvergate Independents")
+    "newspaper": ("newspaper", "paper"), "union": ("union",),
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
     "backer", "firm"), "fund": ("fund", "investor"),
 }
@@ -261,7 +263,15 @@ def unplaced_finish(question: str, sentence: str) -> bool:
     return not (re.search(rf"\b(?:came|come|finished|placed|was|were|ended|took|in)\s+(?:in\s+)?(?:{form})\b|"
                           rf"\b[A-Z][\w'’-]+,?\s+(?:{form})\b(?!\s+(?!in\b)[a-z])|\b(?:{form})\s+(?:place|position|"
                           rf"spot)\b|\brunners?[- ]up\b", sentence)
-                or re.match(rf"\s*{number}[.)]\s", sentence))
+                or re.match(rf"\s*{number}[.)]\s", sentence)
+                or (number == "2" and _FINAL_WON.search(sentence) is not None))  # the final's loser came second
+
+
+# a title or final won over someone ("retained his title with a 7-6 6-2 win over Emeric Soltanovy")
+_FINAL_WON = re.compile(r"\b(?:title|final|crown|trophy|cup)\b[^.;]*?\b(?:(?:win|victory) over|beat|beating|defeated|"
+                        r"defeating)\s+(?:[a-z]+\s+){0,3}?[A-Z]|\b(?:(?:win|victory) over|beat|beating|defeated|"
+                        r"defeating)\s+(?:[a-z]+\s+){0,3}?[A-Z][^.;]*?\b(?:in|to win|to claim|to retain|to lift) the "
+                        r"(?:\w+\s+){0,3}?(?:title|final|crown|trophy|cup)\b")
 
 
 _NAMING_ASKED = re.compile(r"\b(?:called|named|known as|renamed)\W*$", re.I)

@@ -523,6 +523,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
+        if kind == "person" and _RUNNER_UP_ASKED.search(analysis.question):  # "who was runner-up?" over "retained
+            # his title with a win over Emeric Soltanovy": the beaten finalist
+            spots = [(at, name) for at, name in spots if _BEATEN.search(sentence[:at])] or spots
         if kind == "person":  # "Luca Brisk of team Halcyon Velo won": the team or party a person is "of" is theirs,
             # not who did it
             spots = [(at, name) for at, name in spots if not _AFFILIATION.search(sentence[:at])] or spots
@@ -616,7 +619,9 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
                 continue
             for at, near in words[i + 1:i + 4] + words[max(0, i - 2):i][::-1]:
                 figure = near.rstrip(".,")
-                if _FIGURE_WORD.match(figure) and not is_year(figure) and not any(a <= at < b for a, b in taken):
+                if _FIGURE_WORD.match(figure) and not is_year(figure) and not any(a <= at < b for a, b in taken) \
+                        and not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.]\d)", analysis.question):
+                    # (not the question's own figure: "the Pellow 7 Max")
                     if money := next((m.group(0).strip(" ,.") for m in MONEY.finditer(sentence)
                                       if m.start() <= at < m.end()), None):
                         return money  # "fraud amount": "£48,000", with its currency
@@ -628,6 +633,7 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
 
 
 _AFFILIATION = re.compile(r"[A-Z][\w'’-]+,?\s+(?:of|from)\s+(?:the\s+)?(?:team\s+|club\s+)?$")
+_RUNNER_UP_ASKED = re.compile(r"\brunners?[- ]up\b|\b(?:came|finished|placed) second\b|\bsecond place\b", re.I)
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
                      r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten

@@ -997,3 +997,19 @@ def test_an_accusation_asks_what_was_done_and_a_sum_before_the_asked_thing_is_it
     founded = "The first woman to hold the post since the institute was founded in 1884."
     assert type_hit(analyse_question("In what year was the Orrin Institute founded?"), founded) == 1.0
     assert type_hit(analyse_question("ingrid halvorsrud start date orrin institute"), founded) == 0.0
+
+
+def test_a_final_won_over_someone_places_them_second_and_the_other_sex_is_another_event():
+    from rag.answer.answerability import _other_sex, keyword_gate
+    from rag.answer.attachment import unplaced_finish
+
+    final = "Ballantrae retained his Lannick Open title with a 7-6 6-2 win over Emeric Soltanovy."
+    assert not unplaced_finish("lannick open men's runner-up", final)
+    assert unplaced_finish("lannick open men's runner-up", "Ballantrae beat Soltanovy in the second round.")
+    # "collects £96,500 for her first title" is no men's champion's prize, whatever the sentence before says
+    assert _other_sex("men's", "Vostrikova collects £96,500 for her first title on grass.")
+    assert not _other_sex("women's", "Vostrikova collects £96,500 for her first title on grass.")
+    assert not _other_sex("men's", "The men's final was suspended because of rain.")
+    # a keyword query's attribute word is met by a value of it ("prize money": a sum; "runner-up": a win over)
+    assert keyword_gate({"money"}, "the victory earns her", "The victory earns her $412,000.")
+    assert not keyword_gate({"money"}, "the victory lifts her", "The victory lifts her into the top 40.")
