@@ -167,6 +167,10 @@ def plan_query(question: str, known_sources: list[str] | tuple[str, ...], date_s
 # "a Bloomberg report", "the Wall Street Journal article": a name in the place of an outlet
 _OUTLET_PHRASE = re.compile(r"\b(?:an?|the)\s+((?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:news\s+)?(?:article|report|story|piece|"
                             r"column|editorial|op-ed|investigation|coverage|interview|podcast|newsletter)s?\b")
+# "an article in The Times of India", "another from The Hindu": an outlet written as "The ..." after a piece of it
+_OUTLET_AFTER = re.compile(r"\b(?:article|report|story|piece|column|editorial|op-ed|coverage|another(?: one)?)s?\s+"
+                           r"(?:published\s+|that appeared\s+|which appeared\s+)?(?:in|from|by)\s+"
+                           r"(The\s+[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,3})")
 _NOT_OUTLETS = CALENDAR_WORDS | {"latest", "earlier", "later", "recent", "same", "other", "first", "second",
                                   "original", "new", "news"}
 
@@ -176,7 +180,7 @@ def find_unknown_outlets(question: str, known_spans: list[tuple[int, int, list[s
     sources (known_spans: where find_sources matched one). A name inside quotation marks is a title, not an
     outlet."""
     found = []
-    for match in _OUTLET_PHRASE.finditer(question):
+    for match in [*_OUTLET_PHRASE.finditer(question), *_OUTLET_AFTER.finditer(question)]:
         name = match.group(1).strip()
         start = match.start(1)
         if any(s < start + len(name) and start < e for s, e, _ in known_spans):

@@ -92,6 +92,12 @@ def test_names_used_as_outlets_that_the_index_lacks_are_kept_apart():
         assert plan_query(known_or_not_an_outlet, KNOWN).unknown_outlets == [], known_or_not_an_outlet
 
 
+def test_an_outlet_written_after_its_article_is_found():
+    plan = plan_query("According to an article in The Times of India and another from The Hindu, who won?", KNOWN)
+    assert plan.unknown_outlets == ["The Times of India", "The Hindu"]
+    assert plan_query("What did an article in The Verge say?", KNOWN).unknown_outlets == []
+
+
 def test_a_question_naming_no_outlet_has_no_subqueries():
     plan = plan_query("Who won the match on October 7, 2023?", KNOWN)
     assert plan.sources == [] and plan.subqueries == []
