@@ -150,11 +150,16 @@ _DERIVED = {"closure": "close", "closures": "close", "departure": "depart", "dep
 
 def content_stems(text: str) -> set[str]:
     """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead"; a few nouns to
-    their verb: "closure" -> "close")."""
+    their verb: "closure" -> "close"). A new set each call: callers add to it."""
+    return set(_content_stems(text))
+
+
+@lru_cache(maxsize=8192)  # the same sentences, titles and question words are read by many checks
+def _content_stems(text: str) -> frozenset[str]:
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
     words = [_DERIVED.get(w, BASE_FORMS.get(w, w)) for w in (w.removesuffix("'s") for w in words)
              if w and w not in STOPWORDS]
-    return set(stemmer().stemWords(words))
+    return frozenset(stemmer().stemWords(words))
 
 
 _CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b"  # why it happened

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..text import QUESTION_WORDS, STOPWORDS
 from .question import CALENDAR_WORDS, QueryPlan, find_sources, plan_query
@@ -152,7 +153,13 @@ def _all_names(text: str):
 
 
 def find_names(text: str) -> list[str]:
-    """Return the names a text mentions, in order, without opening question words or duplicates."""
+    """Return the names a text mentions, in order, without opening question words or duplicates (a new list each
+    call: callers change it)."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=4096)  # the answer layer reads the names of the same sentences many times a question
+def _find_names(text: str) -> tuple[str, ...]:
     names: list[str] = []
     for start, found in _all_names(text):
         words = found.split()
@@ -177,7 +184,7 @@ def find_names(text: str) -> list[str]:
                 continue
             if phrase not in names:
                 names.append(phrase)
-    return names
+    return tuple(names)
 
 
 def question_kind(question: str) -> str:
