@@ -49,7 +49,23 @@ DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19
                    r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
                    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
-_OLD_YEAR = re.compile(r"1[5-8]\d\d")  # a year long past answers only a question about one ("what year was it founded?")
+# A date a sentence measures against, not when anything happened: "the highest level since 2001"; "the first time
+# since 1984" only for a question about the time before ("when did they last win?")
+_LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|level|most|least|best|worst|biggest|largest|smallest|strongest|weakest|"
+                          r"fastest|slowest|high|low)\b(?:\s+[\w'’-]+){0,3}\s+since\s+(?:the\s+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_BEFORE_ASKED = re.compile(r"\b(?:last|previous|previously|before|since when|how long since)\b", re.I)
+
+
+def baseline_date(question: str, sentence: str, start: int) -> bool:
+    """Return True when the date at start is what the sentence compares with ("rates at the highest level since
+    2001"), not when the asked thing happened."""
+    before = sentence[max(0, start - 60):start]
+    return bool(_LEVEL_SINCE.search(before) or (_SINCE.search(before) and not _BEFORE_ASKED.search(question)))
+
+
+# a year long past answers only a question about one ("what year was it founded?")
+_OLD_YEAR = re.compile(r"1[5-8]\d\d")
 _OLD_YEAR_ASKED = re.compile(r"\byear\b|\bfounded\b|\bestablished\b|\bbuilt\b|\bsince when\b")
 DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)  # "on what date": a day
 
@@ -277,7 +293,8 @@ def has_term(term: str, text: str) -> bool:
     sides = re.split(r"\s+(?:of|de)\s+(?:the\s+)?", term)
     if len(sides) > 1 and all(sides):  # a generic side by its own word ("tour", "bank")
         return all(has_term(side, text) if any(len(w) >= 4 and w not in _NOT_PERSON for w in side.split())
-                   else regex(rf"\b{re.escape(side.split()[-1])}(?:s|es)?\b").search(text) is not None for side in sides)
+                   else regex(rf"\b{re.escape(side.split()[-1])}(?:s|es)?\b").search(text) is not None
+                   for side in sides)
     words = term.split()
     if len(words) == 1:
         return len(term) >= 6 and regex(rf"\b{re.escape(term[:-3])}").search(text) is not None
@@ -549,14 +566,17 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
             found = SCORE.findall(sentence)
     elif kind == "date":
-        found = [d for d in DATE.findall(sentence) if (not DAY_ASKED.search(asked) or names_day(d))
-                 and (not _OLD_YEAR.fullmatch(d) or _OLD_YEAR_ASKED.search(asked))]  # "start date": not "in 1884"
+        found = [m.group(0) for m in DATE.finditer(sentence) if (not DAY_ASKED.search(asked) or names_day(m.group(0)))
+                 and (not _OLD_YEAR.fullmatch(m.group(0)) or _OLD_YEAR_ASKED.search(asked))  # "start date": not
+                 # "in 1884"
+                 and not baseline_date(asked, sentence, m.start())]
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
                  and not (kind in ("organisation", "place")
-                          and named_as_person(n, [sentence, *texts], place=kind == "place"))]
+                          and named_as_person(n, [sentence, *texts], place=kind == "place"))
+                 and not (kind == "organisation" and is_demonym(n))]  # "British prime minister": no party
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -583,8 +603,8 @@ _LINKING = {"towards", "toward", "per", "across", "against", "upon", "via", "und
 
 def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
     """Return True when a sum in the sentence is of a thing the question names ("$100,000 in gold bars" for "gold bars
-    value"; "a £46 million flood defence scheme" for "flood defence scheme cost", "The £61m Marrowby bypass"): the sum is what it is worth,
-    whatever the sentence's other words."""
+    value"; "a £46 million flood defence scheme" for "flood defence scheme cost", "The £61m Marrowby bypass"): the sum
+    is what it is worth, whatever the sentence's other words."""
     return any((after := re.match(r"\s+(?:worth\s+)?(?:in|of)\s+(?:\w+\s+)?(\w+)|((?:\s+[A-Za-z][\w'’-]*){1,3})",
                                   sentence[m.end():]))
                and content_stems(after.group(1) or after.group(2)) & (asked if after.group(1) else asked - _HEAD_STEMS)
@@ -986,6 +1006,11 @@ _DEMONYM = re.compile(r"^(?:English|British|Scottish|Welsh|Irish|American|Canadi
                       r"Chilean|Peruvian|Venezuelan|Hungarian|Romanian|Serbian|Croatian|Lebanese|Syrian|Afghan|Qatari|"
                       r"Emirati|Moroccan|Ethiopian|Ghanaian|Jamaican|Taiwanese|Singaporean|Malaysian|Bangladeshi|"
                       r"Spaniard|Brit|Frenchman|Englishman|Scot|Dane|Swede|Pole|Finn|Turk|Kiwi|Aussie|Yank)$")
+
+
+def is_demonym(name: str) -> bool:
+    """Return True for a nationality word ("British", "Kiwi"): no person's, organisation's or party's name."""
+    return _DEMONYM.search(name) is not None
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -24,8 +24,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DATE, FIGURE, MONEY, LinearModel, age_apposition, content_stems, is_year,
-                            named_as_person, with_people_of)
+from .answerability import (AGE_ASKED, DATE, FIGURE, MONEY, LinearModel, age_apposition, baseline_date, content_stems,
+                            is_demonym, is_year, named_as_person, with_people_of)
 from .spans import (extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words, with_counted,
                     with_first_day)
 
@@ -79,12 +79,14 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
         elif analysis.kind == "date":
-            spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)]
+            spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)
+                     if not baseline_date(analysis.question, sentence, m.start())]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
                      if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n))
                      and not (analysis.kind in ("organisation", "place")
-                              and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))]
+                              and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
+                     and not (analysis.kind == "organisation" and is_demonym(n))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1

@@ -13,9 +13,10 @@ from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
-                            SCORE_ASKED, age_of, asked_heads, asked_measures, content_stems, count_figures,
-                            duration_asked, figure_roles, is_year, named_as_person, names_day, ordinary_opening,
-                            person_answer, person_like, with_people_of, without_dateline)
+                            SCORE_ASKED, age_of, asked_heads, asked_measures, baseline_date, content_stems,
+                            count_figures, duration_asked, figure_roles, is_demonym, is_year, named_as_person,
+                            names_day, ordinary_opening, person_answer, person_like, with_people_of,
+                            without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -459,8 +460,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
         return with_counted(analysis.question, sentence, figure_with_unit(sentence, found))
     if kind == "date":
-        dates = [d for d in novel(DATE.finditer(sentence)) if not DAY_ASKED.search(analysis.question)
-                 or names_day(d.group(0))]  # "on what date": "24 October", not "April"
+        dates = [d for d in novel(DATE.finditer(sentence)) if (not DAY_ASKED.search(analysis.question)
+                 or names_day(d.group(0)))  # "on what date": "24 October", not "April"
+                 and not baseline_date(analysis.question, sentence, d.start())]  # not "the highest since 2001"
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
             return with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
             # 2027": the future date
@@ -491,6 +493,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                           and named_as_person(b, [sentence, *texts], place=kind == "place"))  # "which two libraries":
                  # no person
                  and not group_name(b, kind) and not name_fragment(n, sentence)
+                 and not (kind == "organisation" and is_demonym(b))  # "British prime minister": no party
                  and not (kind == "place" and not_a_place(b))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))

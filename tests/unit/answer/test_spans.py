@@ -734,3 +734,14 @@ def test_a_runner_up_is_the_beaten_finalist_and_an_open_question_s_own_figure_is
     assert _short("Who won the men's title at the Lannick Open?", final) == "Corvin Ballantrae"
     delay = "Orrinwick said it would delay the Pellow 7 Max to January because of a shortage of screen panels."
     assert _short("What caused the shortage of screen panels that delayed the Pellow 7 Max?", delay) is None
+
+
+def test_a_date_measured_against_is_no_when_and_a_nationality_is_no_party():
+    fed = ("After raising its main interest rate to the highest level since 2001, the Fed held rates on "
+           "Wednesday.")
+    assert _short("When did the Federal Reserve hold interest rates?", fed) == "Wednesday"
+    # "the first time since 1984" says when they last won, not when a level was last reached
+    assert _short("When did Pellow Corsairs last win the county cup?",
+                  "Pellow Corsairs won the Wexmoor County Cup for the first time since 1984.") == "1984"
+    assert _short("What party does Rishi Sunak lead?",
+                  "When British prime minister Rishi Sunak appeared in front of the press, the slogan read.") is None
