@@ -576,7 +576,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  and not ordinary_opening(n, without_dateline(sentence))
                  and not (kind in ("organisation", "place")
                           and named_as_person(n, [sentence, *texts], place=kind == "place"))
-                 and not (kind == "organisation" and is_demonym(n))]  # "British prime minister": no party
+                 and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
+                 and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -1006,6 +1007,23 @@ _DEMONYM = re.compile(r"^(?:English|British|Scottish|Welsh|Irish|American|Canadi
                       r"Chilean|Peruvian|Venezuelan|Hungarian|Romanian|Serbian|Croatian|Lebanese|Syrian|Afghan|Qatari|"
                       r"Emirati|Moroccan|Ethiopian|Ghanaian|Jamaican|Taiwanese|Singaporean|Malaysian|Bangladeshi|"
                       r"Spaniard|Brit|Frenchman|Englishman|Scot|Dane|Swede|Pole|Finn|Turk|Kiwi|Aussie|Yank)$")
+
+
+# "Dorran Vesk, 34, of Millbeck Close,": where someone lives; "where is it based?": a base the sentence says
+_ADDRESS = re.compile(r"[A-Z][\w'’-]+,\s+(?:\d{1,3},\s+)?(?:of|from)\s+(?:the\s+)?$")
+_HOME_ASKED = re.compile(r"\b(?:live|lives|living|from|home|address|hometown|resident)\b", re.I)
+_BASE_ASKED = re.compile(r"\bbased\b|\bheadquarter", re.I)
+_BASE_SAID = re.compile(r"\bbased\b|-based\b|\bheadquarter|\bHQ\b|\bhead office\b|\boffices?\b|\bhome of\b", re.I)
+
+
+def place_answers(name: str, sentence: str, question: str) -> bool:
+    """Return False for a place that answers another "where" than the asked one: a person's address given beside
+    their name ("Dorran Vesk, of Millbeck Close,") for where something happened, or any place of a sentence that
+    says nothing of a base for "where is X based?"."""
+    at = sentence.find(name)
+    if at > 0 and _ADDRESS.search(sentence[:at]) and not _HOME_ASKED.search(question):
+        return False
+    return not (_BASE_ASKED.search(question) and not _BASE_SAID.search(sentence))
 
 
 def is_demonym(name: str) -> bool:

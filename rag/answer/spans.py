@@ -15,7 +15,7 @@ from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
                             SCORE_ASKED, age_of, asked_heads, asked_measures, baseline_date, content_stems,
                             count_figures, duration_asked, figure_roles, is_demonym, is_year, named_as_person,
-                            names_day, ordinary_opening, person_answer, person_like, with_people_of,
+                            names_day, ordinary_opening, person_answer, person_like, place_answers, with_people_of,
                             without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -494,7 +494,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # no person
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (kind == "organisation" and is_demonym(b))  # "British prime minister": no party
-                 and not (kind == "place" and not_a_place(b))
+                 and not (kind == "place" and (not_a_place(b) or not place_answers(n, sentence, analysis.question)))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian

@@ -745,3 +745,16 @@ def test_a_date_measured_against_is_no_when_and_a_nationality_is_no_party():
                   "Pellow Corsairs won the Wexmoor County Cup for the first time since 1984.") == "1984"
     assert _short("What party does Rishi Sunak lead?",
                   "When British prime minister Rishi Sunak appeared in front of the press, the slogan read.") is None
+
+
+def test_a_place_answers_its_own_where():
+    court = "Dorran Vesk, 34, of Millbeck Close, appeared at Quellbridge Magistrates' Court on Monday."
+    assert _short("Where does Dorran Vesk live?", court) == "Millbeck Close"
+    assert _short("Where did Dorran Vesk appear on Monday?", court) == "Quellbridge Magistrates' Court"
+    # "where is it based?" needs a base, not any place the firm is said to act in
+    assert _short("where is quarrendon digital based?",
+                  "Quarrendon Digital has submitted plans for a data centre near Ebbwick.") is None
+    assert _short("where is quarrendon digital based?",
+                  "Quarrendon Digital, which is based in Ebbwick, has submitted plans.") == "Ebbwick"
+    assert _short("Where is the Orrin Institute based?",
+                  "The decision was taken by the Drumlarch Caves Trust after advice from the Orrin Institute.") is None
