@@ -87,7 +87,10 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
                      and not (analysis.kind == "organisation" and is_demonym(n))]
-        spans = [(at, text) for at, text in spans if text and normalise(text) not in asked]
+        spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
+                 and not (analysis.kind in ("organisation", "place")  # "Prime Minister Rishi Sunak" is no party of
+                          and any(" " in n and normalise(text).endswith(normalise(n))  # Rishi Sunak's ("Ardcairn
+                                  for n in analysis.names))]  # Academy" may be the Ardcairn floods' rest centre)
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1
             spans.append((max(at, 0), rule))

@@ -61,3 +61,9 @@ def test_the_fit_learns_which_option_holds_the_answer_and_scores_by_question():
     assert spec["weights"][SPAN_FEATURES.index("votes")] > 0
     result = score(spec, records[30:])
     assert result["questions"] == 10 and result["model"] >= 0.8 and result["any_span_right"] == 1.0
+
+
+def test_an_organisation_or_place_that_holds_the_asked_name_is_no_option():
+    ranked = _sentences("The summit was hosted by Prime Minister Rishi Sunak and opened by the Senate.", [0.9])
+    found = [o.text for o in options(analyse_question("What party does Rishi Sunak lead?"), ranked, [])]
+    assert "Senate" in found and not any("Sunak" in text for text in found)
