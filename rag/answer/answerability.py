@@ -122,8 +122,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "district", "ministry", "department", "agency", "commission", "committee", "office", "tour", "storm",
                "open", "festival", "awards", "prize", "trophy", "championship", "championships", "games", "series",
                "classic", "grand", "prix", "show", "fair", "conference", "summit", "election", "buses", "airlines",
-               "airways", "rail", "power", "motors", "services", "chemists", "pharmacy", "systems", "energy", "holdings",
-               "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust", "lane",
+               "airways", "rail", "power", "motors", "services", "chemists", "pharmacy", "systems", "energy",
+               "holdings", "partners", "press", "wire", "media", "capital", "insurance", "homes", "stores", "trust",
+               "lane",
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
                "quay", "yard", "mews", "market"}

@@ -48,8 +48,8 @@ _OF_HEAD = "|".join(OF_HEADS)
 CLASS_NOUNS = {
     "bank": ("bank", "lender"), "department": ("department", "faculty", "school"),
     "university": ("universit", "college"), "hospital": ("hospital", "trust", "infirmar"), "airline": ("airline",
-    "carrier"), "party": ("part", "independents", "labour", "conservative", "democrat", "republican", "liberal", "green",
-    "alliance", "reform", "coalition", "nationalist", "socialist"),  # ("of the Halvergate Independents")
+    "carrier"), "party": ("part", "independents", "labour", "conservative", "democrat", "republican", "liberal",
+    "green", "alliance", "reform", "coalition", "nationalist", "socialist"),  # ("of the Halvergate Independents")
     "newspaper": ("newspaper", "paper"), "union": ("union",),
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
     "backer", "firm"), "fund": ("fund", "investor"),
@@ -169,7 +169,6 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
     return bool(holders) and not any(mine in h.split() for h in holders)
 
 
-@lru_cache(maxsize=256)
 @lru_cache(maxsize=256)  # asked for every candidate sentence of a question
 def asked_of(question: str, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Return the (head, name) pairs of "the X of <name>" the question asks for ("the population of Carrowby")."""
@@ -542,7 +541,8 @@ _WHOLE_RESULT = re.compile(r"\b(?:title|trophy|champions?|crowned|lifted)\b|\b(?
 
 # Names of events a question can ask the winner of, and the words a sentence can speak of any such event with
 _EVENT = re.compile(r"\b(cup|series|championships?|open|marathon|prix|trophy|league|tournament|tour|games|awards?|"
-                    r"election|race|classic|derby|bowl|final)(?:\s+(?:of|de)\s+[\w\s'’-]+)?$", re.I)  # "Tour de France"
+                    r"election|race|classic|derby|bowl|final)(?:\s+(?:of|de)\s+[\w\s'’-]+)?$",  # "Tour de France"
+                    re.I)
 _ANY_EVENT = re.compile(r"\b(?:race|stage|leg|heat|final|tournament|contest|competition|championships?|title|trophy|"
                         r"cup|crown|"
                         r"crowned|champions?|lifted|event)\b", re.I)

@@ -169,7 +169,8 @@ def _find_names(text: str) -> tuple[str, ...]:
         while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")
-        # "Loomly's Series C" (and "Lumwick Robotics' Series A") is two names, Loomly and its Series C; "Domino's Pizza Group" stays one
+        # "Loomly's Series C" (and "Lumwick Robotics' Series A") is two names, Loomly and its Series C; "Domino's
+        # Pizza Group" stays one
         # "Tanner's Row", "King's Cross": a place named for someone stays one
         whole = re.search(rf"['’]s\s+(?:(?:{_CORPORATE})\b|(?:{_PLACE_AFTER_POSSESSIVE})$)", joined)
         held = re.search(rf"(?<=\ws)['’]\s.*\b(?:{_PLACE_AFTER_POSSESSIVE}|{_CORPORATE}|{_HELD_BY_MANY})$", joined)

@@ -990,7 +990,8 @@ def test_an_accusation_asks_what_was_done_and_a_sum_before_the_asked_thing_is_it
     asked = content_stems("how much did the marrowby bypass cost?")
     assert _sum_of_asked("The £61m Marrowby bypass opened to traffic on Tuesday.", asked)
     assert not _sum_of_asked("The scheme, estimated to cost £94m, would include stations at Marrowby.", asked)
-    assert not _sum_of_asked("It will pay £6.4m towards a new school.", content_stems("how much will the new homes cost?"))
+    assert not _sum_of_asked("It will pay £6.4m towards a new school.",
+                             content_stems("how much will the new homes cost?"))
     assert not _sum_of_asked("Rovers rejected an offer of £9 million from Skarholm Athletic.",
                              content_stems("Who is the chairman of Skarholm Athletic?"))
     # a year long past answers a question about a year, not a keyword query's "start date"

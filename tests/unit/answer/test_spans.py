@@ -729,7 +729,8 @@ def test_a_where_question_is_not_answered_with_a_persons_name_a_club_or_an_event
 
 
 def test_a_runner_up_is_the_beaten_finalist_and_an_open_question_s_own_figure_is_no_answer():
-    final = "Top seed Corvin Ballantrae retained his Lannick Open title on Sunday with a 7-6 6-2 win over Emeric Soltanovy."
+    final = ("Top seed Corvin Ballantrae retained his Lannick Open title on Sunday with a 7-6 6-2 win over "
+             "Emeric Soltanovy.")
     assert _short("Who was the men's runner-up at the Lannick Open?", final) == "Emeric Soltanovy"
     assert _short("Who won the men's title at the Lannick Open?", final) == "Corvin Ballantrae"
     delay = "Orrinwick said it would delay the Pellow 7 Max to January because of a shortage of screen panels."
