@@ -40,8 +40,9 @@ MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|tr
                    r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
-FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?|\b(?:one|two|three|"
-                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
+FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
+                    r"|(?<![A-Za-z]-)\b(?:one|two|three|"  # (not the "one" of "Seventy-one")
+                    r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
@@ -68,6 +69,23 @@ def baseline_date(question: str, sentence: str, start: int) -> bool:
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
 _OLD_YEAR_ASKED = re.compile(r"\byear\b|\bfounded\b|\bestablished\b|\bbuilt\b|\bsince when\b")
 DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)  # "on what date": a day
+
+
+# "next year", "tomorrow": a date still to come, which dates nothing a "when did ..." question asks was done
+_AHEAD_DATE = re.compile(r"(?:next|coming) (?:week|month|year|night)|tomorrow", re.I)
+_PAST_ASKED = re.compile(r"\bwhen (?:did|was|were|had)\b", re.I)
+
+
+def asked_dates(question: str, sentence: str) -> list[re.Match]:
+    """Return the dates in the sentence that may answer a date question: a day for "on what date"; not a year long
+    past unless a year is asked ("founded in 1884"); not a date the sentence measures against ("the highest level
+    since 2001"); not one still to come for a question about what was done ("may keep rates higher next year")."""
+    day, old = DAY_ASKED.search(question), _OLD_YEAR_ASKED.search(question.lower())
+    past = _PAST_ASKED.search(question)
+    return [m for m in DATE.finditer(sentence) if (not day or names_day(m.group(0)))
+            and (old or not _OLD_YEAR.fullmatch(m.group(0)))
+            and not (past and _AHEAD_DATE.fullmatch(m.group(0)))
+            and not baseline_date(question, sentence, m.start())]
 
 
 def names_day(date_text: str) -> bool:
@@ -115,7 +133,8 @@ _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- 
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 # Words that end the names of places, organisations and things, not people (a person question is not answered by
 # "Northgate City" or "Quay Parade").
-_NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party", "bank", "group", "inc", "ltd", "plc",
+_NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party",
+               "bank", "group", "inc", "ltd", "plc", "central", "terminal", "update", "updated", "live", "breaking",
                "street", "road", "parade", "park", "square", "avenue", "stadium", "arena", "marathon", "cup", "league",
                "water", "foods", "railways", "union", "university", "school", "hospital", "court", "news", "times",
                "post", "house", "hall", "bridge", "river", "valley", "head", "bay", "island", "county", "region",
@@ -249,7 +268,8 @@ _COUNT_KEYWORDS = {"number", "total", "count"}
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail"}
 
 
-_CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group"), "organisation"),
+_CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
+                                 "watchdog"), "organisation"),
                 **dict.fromkeys(("location", "venue", "place", "site", "town", "city", "village", "country", "county",
                                  "region", "ground", "stadium"), "place")}
 
@@ -315,7 +335,8 @@ def _share(terms: list[str], text: str) -> float:
 
 _CURRENCIES = {"£": ("£", "pound", "gbp"), "$": ("$", "dollar", "usd"), "€": ("€", "euro", "eur"),
                "¥": ("¥", "yen", "yuan")}
-_ASKED_CURRENCY = re.compile(r"\bin (pounds|sterling|dollars|euros|yen)\b|^[^0-9]*?([£$€¥])(?!\d)", re.I)
+_ASKED_CURRENCY = re.compile(r"\bin (?:us |american |australian |canadian |hong kong |new zealand )?(pounds|sterling|"
+                             r"dollars|euros|yen)\b|^[^0-9]*?([£$€¥])(?!\d)", re.I)
 _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b", re.I)
 
 
@@ -331,8 +352,9 @@ SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+scor
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
                          r"^[a-z0-9 '’-]+\bvote$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
-SCORE = re.compile(r"(?<![\d:.])\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
-# ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3")
+SCORE = re.compile(r"(?<![\d:.])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)"
+                   r"(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
+# ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3"; "cut from 420 to 380" is a change)
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 _SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable)"
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
@@ -372,7 +394,8 @@ def _in_currency(amount: str, symbol: str) -> bool:
 
 
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
-_COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]")  # "a five-car train", "a 2.3-kilometre wall"
+_COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]|-,?\s+(?:and|or|to)?\b")  # "a five-car train", "a
+# 2.3-kilometre wall", "two-, three- and four-bedroom homes"
 
 
 _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
@@ -428,9 +451,25 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),
                    m.end() + len(re.split(clause, sentence[m.end():])[0])) for m in _FORECAST_WORDS.finditer(sentence)]
     if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):
-        asked = content_stems(question)  # "their 10-point penalty" for "how many points": points
-        spans += [m.span() for m in FIGURE.finditer(sentence) if _COMPOUND.match(sentence, m.end())
-                  and not content_stems(re.match(r"-([A-Za-z]+)", sentence[m.end():]).group(1)) & asked]
+        spans += compound_counts(question, sentence)
+    return spans
+
+
+# "bringing one to the heart of the town", "one of them": a pronoun, no count
+_PRONOUN_ONE = re.compile(r"(?i:one)\b(?=\s*(?:[,.;:!?)\"”]|$|\s(?:to|of|in|at|on|that|which|who|is|was|for|from|"
+                          r"with|by|and|or|but|as)\b))")
+
+
+def compound_counts(question: str, sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of figures in a compound modifier that counts something the question does not ask about
+    ("a 60-seat restaurant" for "how many jobs"; "their 10-point penalty" for "how many points" is kept)."""
+    asked = content_stems(question)
+    spans = []
+    for m in FIGURE.finditer(sentence):
+        if _COMPOUND.match(sentence, m.end()):
+            noun = re.search(r"-([A-Za-z]+)", sentence[m.end():])  # ("two-, three- and four-bedroom": bedroom)
+            if not (noun and content_stems(noun.group(1)) & asked):
+                spans.append(m.span())
     return spans
 
 
@@ -438,6 +477,9 @@ _LENGTH_UNIT = (r"\s?(?:m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|ft|feet|f
                 r"light[- ]years?|parsecs?|au)\b")
 # A measure a question names, and the unit its figure must carry ("what temperature": "36.4C", not "1.8 billion")
 _ASKED_UNITS = [
+    (re.compile(r"\bkilomet(?:re|er)s? (?:per|an) hour\b|\bkm/h\b|\bkph\b|\bkmh\b", re.I),
+     re.compile(r"\s?(?:km/h|kmh|kph|kilomet(?:re|er)s? (?:per|an) hour)\b", re.I)),
+    (re.compile(r"\bmiles (?:per|an) hour\b|\bmph\b", re.I), re.compile(r"\s?(?:mph|miles (?:per|an) hour)\b", re.I)),
     (re.compile(r"\btemperatures?\b|\b(?:hottest|coldest|warmest)\b|\bdegrees\b", re.I),
      re.compile(r"\s?(?:°\s?[CF]?|C\b|F\b|degrees?|celsius|fahrenheit)", re.I)),
     (re.compile(r"\bkwh\b", re.I), re.compile(r"\s?kwh\b", re.I)),
@@ -510,9 +552,12 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
     taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
+    if analysis.is_keyword:  # "skarrowby hotel jobs" counts jobs, not the seats of "a 60-seat restaurant"
+        taken += compound_counts(analysis.question, sentence)
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
-    kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)]
+    kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
+            and not _PRONOUN_ONE.match(sentence, m.start())]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
@@ -567,10 +612,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
             found = SCORE.findall(sentence)
     elif kind == "date":
-        found = [m.group(0) for m in DATE.finditer(sentence) if (not DAY_ASKED.search(asked) or names_day(m.group(0)))
-                 and (not _OLD_YEAR.fullmatch(m.group(0)) or _OLD_YEAR_ASKED.search(asked))  # "start date": not
-                 # "in 1884"
-                 and not baseline_date(asked, sentence, m.start())]
+        found = [m.group(0) for m in asked_dates(analysis.question, sentence)]
     elif kind in ("person", "organisation", "place", "list"):
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
@@ -578,6 +620,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  and not (kind in ("organisation", "place")
                           and named_as_person(n, [sentence, *texts], place=kind == "place"))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
+                 and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
                  and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
         return float(bool(found))
     elif kind == "quote":
@@ -696,17 +739,18 @@ def _says_qualifier(qualifier: str, sentence: str) -> bool:
     return bool(re.search(rf"\b{pattern}", sentence, re.I))
 
 
-def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money") -> bool:
+def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", question: set[str] = frozenset()) -> bool:
     """Return True when a sum (kind "money") or a count (kind "number") in the sentence is the asked one: the head
     word nearest to it ("fine" / "paid" / "dividends"; "residents" / "aged") is of the asked group, or the sentence
     has no head word ("the fine was 'a drop in the ocean' for a company that paid £41m in dividends": £41m was paid,
     it is not the fine; "residents aged 65 and over": 65 is an age, not the population). A word of a name ("Psagot
-    Investment House") is no head word."""
+    Investment House") is no head word, nor one of the question's own stems (question), which say of what the asked
+    thing is ("Turnout in the second round rose to 63.1 per cent" for "the turnout in the second round")."""
     asked = set().union(*heads)
     known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS  # "the £4.6m unit ... will treat minor injuries":
     # a count's head word says nothing of a sum
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
-             if (stems := content_stems(m.group(0))) & (known | asked)
+             if (stems := content_stems(m.group(0))) & (known | asked) and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
     if kind == "money":
         values = list(MONEY.finditer(sentence))
@@ -759,16 +803,18 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 # People of any kind, what "how many people" counts
 _PEOPLE = {"peopl", "person", "adult", "children", "child", "patient", "worker", "servant", "employe", "particip",
            "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt", "crowd",
-           "spectat", "fan"}  # "how many people watched": "a crowd of 4,812"
+           "spectat", "fan", "resid", "evacue", "inhabit", "citizen", "tourist", "pupil", "commut", "shopper",
+           "migrant", "survivor", "victim"}  # "how many people watched": "a crowd of 4,812"
 _MEASURE_STEMS = {"million", "billion", "thousand", "hundr", "dozen", "percent", "year", "month", "week", "day",
                   "hour", "minut", "time"}
 # Words that make a count a different measure: daily active users are not users, annual revenue not revenue
 _MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
-             "unique", "confirmed"}
+             "unique", "confirmed", "hourly", "nightly"}
 # ... and the ways a sentence says them ("£9 a day" is a daily charge)
 _MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:a|per|each|every) {unit}\b" for m, unit in (
     ("daily", "day"), ("weekly", "week"), ("monthly", "month"), ("yearly", "year"), ("annual", "year"),
-    ("annualised", "year"), ("annualized", "year"))}
+    ("annualised", "year"), ("annualized", "year"), ("hourly", "hour"), ("nightly", "night"))}
+_MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% in March": a monthly change
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
@@ -844,7 +890,12 @@ def asked_measures(analysis: QuestionAnalysis) -> set[str]:
     are not daily active users."""
     if analysis.kind not in ("money", "number"):
         return set()
-    return {w for w in re.findall(r"[a-z]+", analysis.question.lower()) if w in _MEASURES}
+    question = analysis.question.lower()
+    rates = {f"{_RATE_OF[unit]}" for unit in re.findall(r"\b(?:an?|per|each|every|for the) (hour|night)\b", question)}
+    return {w for w in re.findall(r"[a-z]+", question) if w in _MEASURES} | rates  # "paid an hour": hourly
+
+
+_RATE_OF = {"hour": "hourly", "night": "nightly"}
 
 
 _ANY_QUARTER = re.compile(r"\b(?:quarter|quarterly|three months|q[1-4])\b", re.I)
@@ -881,6 +932,9 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
+    if regex(rf"\bthe\s+{re.escape(name)}\s+[a-z]|\b(?:village|town|city|county|district|region|island|port|"
+             rf"suburb|hamlet|borough|parish) of\s+{re.escape(name)}\b").search(sentence):
+        return False  # "the Drummarsh coast", "the village of Hadley Fen": a place, not who
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
 
@@ -966,8 +1020,9 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
         return True
     if not words or not person_like(name):
         return False
-    return bool(re.fullmatch(_HONORIFIC, words[0])) or any(
-        name in forms or words[-1] in titled for forms, titled in map(_people, texts))
+    return bool(re.fullmatch(_HONORIFIC, words[0])) or any(  # ("Anselm Drevecky" for "Drevecky, 27,")
+        name in forms or words[-1] in titled or (len(words) == 2 and words[-1] in forms)
+        for forms, titled in map(_people, texts))
 
 
 @lru_cache(maxsize=1)
@@ -1014,17 +1069,33 @@ _DEMONYM = re.compile(r"^(?:English|British|Scottish|Welsh|Irish|American|Canadi
 _ADDRESS = re.compile(r"[A-Z][\w'’-]+,\s+(?:\d{1,3},\s+)?(?:of|from)\s+(?:the\s+)?$")
 _HOME_ASKED = re.compile(r"\b(?:live|lives|living|from|home|address|hometown|resident)\b", re.I)
 _BASE_ASKED = re.compile(r"\bbased\b|\bheadquarter", re.I)
+# A court answers where a case was heard ("appeared at Quellbridge Magistrates' Court"), not where someone was arrested
+_COURT = re.compile(r"\b(?:Court|Tribunal)s?\b")
+_COURT_ASKED = re.compile(r"\b(?:appear\w*|tri(?:ed|al|als)|sentenc\w*|convict\w*|hear\w*|plead\w*|remand\w*|"
+                          r"acquit\w*|court\w*|case|cases|judge\w*|jail\w*|prosecut\w*|rul(?:e|ed|ing)|verdict|"
+                          r"tribunal|inquest|hearing|charged)\b", re.I)
 _BASE_SAID = re.compile(r"\bbased\b|-based\b|\bheadquarter|\bHQ\b|\bhead office\b|\boffices?\b|\bhome of\b", re.I)
 
 
 def place_answers(name: str, sentence: str, question: str) -> bool:
     """Return False for a place that answers another "where" than the asked one: a person's address given beside
-    their name ("Dorran Vesk, of Millbeck Close,") for where something happened, or any place of a sentence that
-    says nothing of a base for "where is X based?"."""
+    their name ("Dorran Vesk, of Millbeck Close,") for where something happened, a court for where anything but a
+    case happened ("where was he arrested?"), or any place of a sentence that says nothing of a base for "where is X
+    based?"."""
     at = sentence.find(name)
     if at > 0 and _ADDRESS.search(sentence[:at]) and not _HOME_ASKED.search(question):
         return False
+    if _COURT.search(name) and not _COURT_ASKED.search(question):
+        return False
     return not (_BASE_ASKED.search(question) and not _BASE_SAID.search(sentence))
+
+
+def affiliated_elsewhere(name: str, sentence: str, asked: list[str]) -> bool:
+    """Return True when the sentence gives the organisation as another person's, while the question names a person
+    ("Anselm Drevecky of Team Solvane" for "which team does Piet Haarbrook ride for?")."""
+    people = [n for n in asked if person_like(n) and len(n.split()) > 1]
+    holder = regex(rf"([A-Z][\w'’-]+),?\s+(?:of|from)\s+(?:the\s+)?{re.escape(name)}\b").search(sentence)
+    return bool(people) and holder is not None and not any(holder.group(1) in n.split() for n in people)
 
 
 def is_demonym(name: str) -> bool:
@@ -1045,7 +1116,8 @@ def asked_months(question: str) -> list[str]:
     those) and not "may" the verb."""
     q = question.lower()
     q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
-    return [m for m in _MONTHS if re.search(rf"\b{m}\b", q) and (m != "may" or re.search(r"\bin may\b", q))]
+    return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
+            and (m != "may" or re.search(r"\bin may\b|\bmay (?:19|20)\d\d\b", q))]  # ("the May 2024 index")
 
 
 _ASKED_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -1100,31 +1172,62 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
             stems = content_stems(word)
             if not stems or stems & _LIGHT_VERBS:  # ("said" has no content stem)
                 return set()
+            if stems & _SAYING:  # "which company reported the cuts?": "according to Tavelgrid Networks"
+                return stems | _SAYING
             # "which publisher released X?": "its publisher, Lanthorn Books" says it as much as "released"
             return stems | content_stems(words[words.index(word) - 1]) | set().union(
                 *(g for g in _ROLES + _HEADS if g & stems))
     return set()
 
 
+_SAYING = content_stems("reported announced confirmed stated")
+_SAID = re.compile(r"\baccording to\b|\bsaid\b|\bsays\b|\btold\b")  # (no content words)
+
+
 def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
     """Return True when the words a "when did X <verb> ..." question asks with (its lower-case content words: "attack",
     "hosepipe ban start") are in the sentence and no date the sentence gives is near any of them (within _DATE_REACH
     words): "footage that was filmed last month ... claim it showed Hamas missile attacks" dates the filming, not the
-    attack asked about."""
+    attack asked about. A search-box query asks with its words other than names ("pellinor airport second runway
+    construction start date"); a clause of time ("after the eruption") says when, not what is dated."""
     if analysis.kind != "date":
         return False
-    asked = re.match(r"\W*when (?:did|does|do|will|would) (.+)", analysis.question, re.I)
-    if not asked:
+    asked = re.match(r"\W*when (?:did|does|do|will|would|is|are|was|were) (.+)", analysis.question, re.I)
+    if asked:
+        text = asked.group(1)
+    elif analysis.is_keyword:
+        named = {w.lower() for n in analysis.names for w in n.split()}
+        text = " ".join(w for w in analysis.question.lower().split() if w not in named)
+    else:
         return False
-    stems = set().union(*(content_stems(w) for w in re.findall(r"[A-Za-z'’-]+", asked.group(1))
-                          if w.islower() and w not in STOPWORDS)) - _LIGHT_VERBS
+    text, *reference = re.split(r"\b(?:after|before|following|since|until|when)\b", text)
+    stems, referred = (set().union(*(content_stems(w) for w in re.findall(r"[A-Za-z'’-]+", part)
+                                     if w.islower() and w not in STOPWORDS)) - _LIGHT_VERBS - _DATE_WORDS
+                       for part in (text, " ".join(reference)))
+    referred -= stems
     words = [(m.start(), content_stems(m.group(0))) for m in _WORD.finditer(sentence.lower())]
     uses = [i for i, (_, w) in enumerate(words) if w & stems]
+    for verb, particle in (m.groups() for m in map(_PHRASAL_NOUN.fullmatch, text.lower().split()) if m):
+        # "takeover" said as "agreed to take it over from 1 July"
+        uses += [sum(start <= m.start() for start, _ in words) - 1 for m in regex(
+            rf"\b{verb}\w*\s+(?:\w+\s+)?{particle}\b").finditer(sentence.lower())]
     dates = [sum(start <= d.start() for start, _ in words) - 1 for d in DATE.finditer(sentence)]
-    return bool(uses) and bool(dates) and all(abs(u - d) > _DATE_REACH for u in uses for d in dates)
+
+    def near(u: int, d: int) -> bool:  # a few words apart, or in one clause ("was sworn in as president of Valdoria
+        # at the Hall of Assembly in Sarnowe on Saturday"; not "a runway, a strip that will handle ... by 2035")
+        a, b = sorted((u, d))
+        return b - a <= _DATE_REACH or (b - a <= 3 * _DATE_REACH and not _CLAUSE_BREAK.search(
+            sentence[words[a][0]:words[b][0]]))
+    if not uses:  # "erupted on Sunday" dates the eruption the question goes from, not the return home asked about
+        return bool(dates) and any(w & referred for _, w in words)
+    return bool(dates) and not any(near(u, d) for u in uses for d in dates)
 
 
 _DATE_REACH = 8
+_PHRASAL_NOUN = re.compile(r"([a-z]{3,}?)(over|out|down|off|up)")  # "takeover", "shutdown", "walkout"
+_DATE_WORDS = content_stems("date day when year month time")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whose|while|after|before|when|because|but|and|as|until|"
+                           r"since|where)\b", re.I)
 
 
 _EDITION_NOUNS = (r"(?:race|final|edition|event|tournament|festival|season|awards?|ceremony|election|marathon|games?|"
@@ -1331,11 +1434,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
              # three of the question's own words
              or (aged and age_of(names, item.sentence) is not None))  # "Marlowe, 54, denies ..."
-            and (not verb or bool(verb & stems))
+            and (not verb or bool(verb & stems) or bool(verb & _SAYING and _SAID.search(item.sentence)))
             and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
-                 or sum_of_head(heads, item.sentence, analysis.kind)
+                 or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
                  or (analysis.kind == "money" and _sum_of_asked(item.sentence, question_stems))),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
@@ -1438,9 +1541,11 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     (within eight words before) a year the sentence names that is not the asked one, and the asked year is only the
     report's own (its date). "The previous county record of 35.1C set at Harlby Airfield in 2003" in a 2024 report
     does not answer "harlby hottest day 2024"; "won in 2:08:44, taking 38 seconds off the course record set in 2022"
-    does (its time stands far from 2022), as does "Turnout was 34.2%, up from 29.8% at the last election in 2020"."""
+    does (its time stands far from 2022), as does "Turnout was 34.2%, up from 29.8% at the last election in 2020". A
+    search-box query asking for no kind ("fennimore's christmas 2023 like-for-like sales") may ask for a figure."""
     years = analysis.years
-    if analysis.kind not in ("number", "money") or not years or any(
+    figure_asked = analysis.kind in ("number", "money") or (analysis.kind == "open" and analysis.is_keyword)
+    if not figure_asked or not years or any(
             re.search(rf"\b{y}\b", f"{item.sentence} {item.context}") or spoken_year(y, item.sentence, item.published)
             for y in years):
         return False

@@ -14,7 +14,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..retrieval.analysis import QuestionAnalysis
 from ..text import STOPWORDS, normalise, regex, stemmer
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
@@ -48,9 +47,10 @@ _OF_HEAD = "|".join(OF_HEADS)
 CLASS_NOUNS = {
     "bank": ("bank", "lender"), "department": ("department", "faculty", "school"),
     "university": ("universit", "college"), "hospital": ("hospital", "trust", "infirmar"), "airline": ("airline",
-    "carrier"), "party": ("part", "independents", "labour", "conservative", "democrat", "republican", "liberal",
+    "carrier"),
+    "party": (r"part(?:y|ies)\b", "independents", "labour", "conservative", "democrat", "republican", "liberal",
     "green", "alliance", "reform", "coalition", "nationalist", "socialist"),  # ("of the Halvergate Independents")
-    "newspaper": ("newspaper", "paper"), "union": ("union",),
+    "newspaper": ("newspaper", "paper"), "union": ("union", "guild", "federation", "associat"),
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
     "backer", "firm"), "fund": ("fund", "investor"),
 }
@@ -365,6 +365,8 @@ _CONTRARIES = [
      re.compile(r"\b(?:clear(?:ed|s)?|acquit\w*|not guilty)\b", re.I)),
     (re.compile(r"\b(?:approv\w*|pass(?:ed|es)?|back(?:ed|s)?|grant\w*)\b", re.I),
      re.compile(r"\b(?:reject\w*|refus\w*|turn\w* down|thrown out|vot\w* down|block\w*)\b", re.I)),
+    (re.compile(r"\b(?:go|goes|went|gone|going) ahead\b|\b(?:take|takes|took|taken|taking) place\b", re.I),
+     re.compile(r"\b(?:called off|cancel\w*|scrapped|postponed|suspended|axed|pushed back|put on hold)\b", re.I)),
     (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I),
      re.compile(r"\b(?:end|ends|ended|ending|stop\w*|scrap\w*|axe\w*|withdraw\w*|withdrawn|cease\w*|clos\w*)\b",
                 re.I)),
@@ -373,7 +375,9 @@ _CONTRARIES = [
 
 def contrary(question: str, sentence: str) -> bool:
     """Return True when the sentence reports the opposite of what a yes-no question asks happened ("was Tobin Vaskell
-    convicted ...?" / "The nephew was cleared ..."), and not the asked thing itself."""
+    convicted ...?" / "The nephew was cleared ..."), and not the asked thing itself. "End up" asks for the outcome,
+    not of an ending."""
+    question = re.sub(r"\bend(?:s|ed)? up\b", " ", question, flags=re.I)
     return opposite_action(question, sentence) or any(
         asked.search(question) and said.search(sentence) and not asked.search(sentence)
         for one, other in _CONTRARIES for asked, said in ((one, other), (other, one)))
@@ -424,7 +428,7 @@ def _verb_after_aux(question: str) -> str | None:
 
 
 _ADVERBS_OF_OUTCOME = {"finally", "actually", "eventually", "ultimately", "officially", "really", "ever", "also",
-                       "still", "formally", "ever", "originally", "first"}
+                       "still", "formally", "originally", "first", "last"}
 
 
 def _verb_after_did(question: str) -> str | None:
@@ -438,19 +442,20 @@ def _verb_after_did(question: str) -> str | None:
     i = 0
     while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")
         i += 1
-    while i < len(words) and words[i].lower() in _ADVERBS_OF_OUTCOME:  # "did Tarrowby finally agree"
-        i += 1
     if i == 0 and i < len(words) and words[i].lower() in _DETERMINERS:  # "the EU fine ...": a name after it
         i += 1
         if i >= len(words) or not words[i][0].isupper():
             return None  # "the Tenterby hosepipe ban start": where a common noun's phrase ends is not known
         while i < len(words) and words[i][0].isupper():
             i += 1
+    subject_end = i
+    while i < len(words) and words[i].lower() in _ADVERBS_OF_OUTCOME:  # "did Tarrowby finally agree", "did the Fed
+        i += 1  # last raise rates"
     if i >= len(words) or not words[i].islower():
         return None
     # a verb is followed by its object or a preposition ("win its appeal", "fine Amazon", "return to OpenAI"), not by
-    # another lower-case word of the subject ("the Tenterby hosepipe ban start")
-    after = words[i + 1] if i + 1 < len(words) else ""
+    # another lower-case word of the subject ("the Tenterby hosepipe ban start"); after an adverb comes the verb
+    after = words[i + 1] if i + 1 < len(words) and i == subject_end else ""
     if after and after.islower() and after not in _DETERMINERS and after not in STOPWORDS:
         return None
     return words[i].lower()
@@ -467,6 +472,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bsentenced to\b[^.]{0,40}\b(?:prison|jail|custody)\b", "jailed"),
     (r"\b(?:called off|scrapped|axed)\b", "cancelled"),
     (r"\bpushed back\b", "postponed"),
+    (r"\b(?:took|taken|takes|taking|grossed|grosses|made|makes|brought in|pulled in)\b[^.]{0,30}?[£$€]", "earn"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
@@ -495,9 +501,12 @@ def uses_done_verb(question: str, sentence: str) -> bool:
            for before, w, nxt, after in zip([""] + words, words, words[1:], words[2:] + [""])):
         return True  # "thrown out", "called off", "turned down": the phrase means what other verbs say ("dismissed");
         # "been arrested over the raid", "injured in the fire" are a verb and a preposition
-    # "fire" is used by "fired" as much as "win" by "won" (its base form)
-    return any(BASE_FORMS.get(w, w).startswith(asked) for w in re.findall(r"[a-z]+", sentence.lower())) or any(
-        verb.startswith(asked) for verb in said_as(sentence))  # "was found guilty" for "convicted"
+    # "fire" is used by "fired" as much as "win" by "won" (its base form), "raise" by "raising" (not "value" by
+    # "valuation")
+    return any(BASE_FORMS.get(w, w).startswith(asked) or (asked.endswith("e") and w == f"{asked[:-1]}ing")
+               for w in re.findall(r"[a-z]+", sentence.lower())) or any(
+        verb.startswith(asked) or asked.startswith(verb) for verb in said_as(sentence))  # "was found guilty" for
+    # "convicted", "has taken $310m" for "earned"
 
 
 def unrealised(question: str, sentence: str) -> bool:
@@ -555,11 +564,12 @@ def other_ordinal(question: str, sentence: str) -> bool:
     """Return True when the question asks about the first (second ...) of something and the sentence speaks of
     another one of it only ("first dose mmr uptake" / "uptake of the second MMR dose")."""
     q, s = question.lower(), sentence.lower()
-    for match in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:\w+\s+)?(\w{{3,}})", q):
-        asked, noun = match.group(1), match.group(2).rstrip("s")
-        said = set(re.findall(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s))
-        if said and asked not in said:
-            return True
+    for match in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(\w{{3,}})(?:\s+(\w{{3,}}))?", q):
+        asked = match.group(1)
+        for noun in (n.rstrip("s") for n in match.group(2, 3) if n):  # "second test venue": the test
+            said = set(re.findall(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s))
+            if said and asked not in said:
+                return True
     return False
 
 

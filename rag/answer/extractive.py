@@ -22,7 +22,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
-from .spans import extract_short, full_org_name, multi_part, vote_entity
+from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
@@ -313,7 +313,7 @@ def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> 
 
 def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:
     """Return the analysis with the names a keyword query writes in lower case, as the passages spell them."""
-    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits]):
+    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits], ordinary_words()):
         analysis = replace(analysis, names=analysis.names + extra)
         if analysis.is_keyword:  # the words of a name ask for nothing: "wrenfield prize ceremony venue" asks for a
             # place, not a prize sum, once "Wrenfield Prize" is known as a name

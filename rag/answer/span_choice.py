@@ -24,10 +24,11 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DATE, FIGURE, MONEY, LinearModel, age_apposition, baseline_date, content_stems,
+from .answerability import (AGE_ASKED, FIGURE, MONEY, LinearModel, age_apposition, asked_dates, content_stems,
                             is_demonym, is_year, named_as_person, with_people_of)
-from .spans import (extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words, with_counted,
-                    with_first_day)
+from .attachment import asked_class
+from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
+                    with_counted, with_first_day)
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
@@ -79,14 +80,15 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
         elif analysis.kind == "date":
-            spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,."))) for m in DATE.finditer(sentence)
-                     if not baseline_date(analysis.question, sentence, m.start())]
+            spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,.")))
+                     for m in asked_dates(analysis.question, sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
                      if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n))
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
-                     and not (analysis.kind == "organisation" and is_demonym(n))]
+                     and not (analysis.kind == "organisation" and (
+                         is_demonym(n) or not body_answer(analysis, sentence, n)))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
                  and not (analysis.kind in ("organisation", "place")  # "Prime Minister Rishi Sunak" is no party of
                           and any(" " in n and normalise(text).endswith(normalise(n))  # Rishi Sunak's ("Ardcairn
@@ -188,6 +190,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     found = options(analysis, sentences, texts)
     if analysis.kind == "date" and any(not VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
         found = [o for o in found if not VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
+    if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
+        # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
+        found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
                                       and not any(o.rule for o in found)):
         return None

@@ -12,11 +12,10 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (CLOCK, DATE, DATELINE, DAY_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE,
-                            SCORE_ASKED, age_of, asked_heads, asked_measures, baseline_date, content_stems,
-                            count_figures, duration_asked, figure_roles, is_demonym, is_year, named_as_person,
-                            names_day, ordinary_opening, person_answer, person_like, place_answers, with_people_of,
-                            without_dateline)
+from .answerability import (CLOCK, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
+                            affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems, count_figures,
+                            duration_asked, figure_roles, is_demonym, is_year, named_as_person, ordinary_opening,
+                            person_answer, person_like, place_answers, with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -400,7 +399,9 @@ _BORN = r"born|raised|grow up|grew up"
 _HELD_ASKED = re.compile(r"^\W*(?:so |and )?where\b.*\b(?:held|hosted|staged|played|take place|takes place|took place|"
                          rf"taking place|{_BORN})\b|\bvenue\b|\bbirthplace\b", re.I)
 _BORN_ASKED = re.compile(rf"\b(?:{_BORN}|birthplace)\b", re.I)
-_PLACED = re.compile(r"\b(?:in|at|hosted by|staged by)\s+(?:the\s+)?$", re.I)
+_VENUE_ASKED = re.compile(r"\bvenues?\b", re.I)
+_PLACED = re.compile(r"\b(?i:in|at|hosted by|staged by)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")  # ("in
+# Ashcombe's Gildhall Theatre")
 
 
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
@@ -460,9 +461,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
         return with_counted(analysis.question, sentence, figure_with_unit(sentence, found))
     if kind == "date":
-        dates = [d for d in novel(DATE.finditer(sentence)) if (not DAY_ASKED.search(analysis.question)
-                 or names_day(d.group(0)))  # "on what date": "24 October", not "April"
-                 and not baseline_date(analysis.question, sentence, d.start())]  # not "the highest since 2001"
+        dates = novel(asked_dates(analysis.question, sentence))
         if re.search(r"\bwill\b", analysis.question, re.I) and dates:
             return with_first_day(sentence, dates[-1].group(0).strip(" ,."))  # "voted on Friday to extend it by
             # 2027": the future date
@@ -493,7 +492,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                           and named_as_person(b, [sentence, *texts], place=kind == "place"))  # "which two libraries":
                  # no person
                  and not group_name(b, kind) and not name_fragment(n, sentence)
-                 and not (kind == "organisation" and is_demonym(b))  # "British prime minister": no party
+                 and not (kind == "organisation" and (is_demonym(b)  # "British prime minister": no party
+                                                      or not body_answer(analysis, sentence, n)))
                  and not (kind == "place" and (not_a_place(b) or not place_answers(n, sentence, analysis.question)))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
@@ -523,7 +523,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if credit and (wire := 1 if credit.group(1) else 2 if credit.group(2) else 0):
             spots = [(at, name) for at, name in spots if not credit.start(wire) <= at < credit.end(wire)]
             names = [(at, name) for at, name in names if not credit.start(wire) <= at < credit.end(wire)]
-        if winner:  # "wins over Ireland and Argentina", "beat England": the beaten are no winners
+        if winner or _WINNER_QUERY.search(analysis.question):  # "wins over Ireland and Argentina", "beat England":
+            # the beaten are no winners (nor in "corvallen open 2024 women's champion")
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
         if kind == "person" and _RUNNER_UP_ASKED.search(analysis.question):  # "who was runner-up?" over "retained
@@ -550,8 +551,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
             # ("played at the Stade de France"), not who played ("England and South Africa face off")
             placed = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])]
-            if not placed and _BORN_ASKED.search(analysis.question):
-                return None  # "founder of failed cryptocurrency exchange FTX" says nowhere he was born
+            if not placed and (_BORN_ASKED.search(analysis.question) or _VENUE_ASKED.search(analysis.question)):
+                return None  # "founder of failed cryptocurrency exchange FTX" says nowhere he was born; "player of
+                # the series Imre Tadashvili-Rook" is no venue
             spots = placed or spots
         if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
             # named in "distributed by Pallisade Pictures"
@@ -636,10 +638,28 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
 
 
 _AFFILIATION = re.compile(r"[A-Z][\w'’-]+,?\s+(?:of|from)\s+(?:the\s+)?(?:team\s+|club\s+)?$")
+def body_answer(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
+    """Return False for a name that cannot be the team, club or firm someone is asked to be of: an event ("which team
+    does Haarbrook ride for?" / "the Tour of Vessary"), a place only ("the climb to Pic Oberlaine"), or the organisation of another person the sentence names ("Anselm Drevecky of Team Solvane")."""
+    if not _BODY_ASKED.search(analysis.question):
+        return not affiliated_elsewhere(name, sentence, analysis.names)
+    at = sentence.find(name)
+    return not (_EVENT_NAME.search(name) or (at > 0 and _PLACED_BEFORE.search(sentence[:at]))
+                or affiliated_elsewhere(name, sentence, analysis.names))
+
+
+_BODY_ASKED = re.compile(r"\b(?:team|club|side|company|firm|outfit|squad|employer)\b", re.I)
+_PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:the\s+)?$", re.I)  # (not "at",
+# "to": "works at OpenAI", "returning to OpenAI")
+_EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
+                         r"Olympics|Series)\b")
+_WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)\s*\??$", re.I)
 _RUNNER_UP_ASKED = re.compile(r"\brunners?[- ]up\b|\b(?:came|finished|placed) second\b|\bsecond place\b", re.I)
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
-                     r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten
+                     r"(?:(?!(?:to|in|at|on|by|and|for|with|after)\s)[a-z][\w'’-]*\s+){0,4}"
+                     r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten; "beat world number
+# two Mireille Taubenfeld": Taubenfeld was
 
 
 def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | None:

@@ -258,10 +258,11 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     outcomes = done
     coverage, negative, best = max((*_spoken_of(asked, c.text, "" if own else c.context), -i)
                                    for i, c in enumerate(outcomes))
-    if coverage < STATEMENT_COVERAGE:
-        return None, None
+    if coverage < STATEMENT_COVERAGE:  # no likely sentence speaks of it, unless one denies it ("No injuries were
+        return ("No" if denial(analysis, ranked, threshold) else None), None  # reported.")
     text = outcomes[-best].text
-    if negative or denies(analysis.question, text) or nobody(analysis.question, text):
+    if negative or denies(analysis.question, text) or nobody(analysis.question, text) \
+            or contrary(analysis.question, text):  # "did the strikes go ahead?" / "have been called off"
         return "No", None
     # "did Rebbeck score on his debut?" is not confirmed by "has scored 17 goals this season": a yes needs most of
     # what the question asserts said, and its year and edition ("did she win in 2024?" is not confirmed by "won the
@@ -292,11 +293,13 @@ def denial(analysis: QuestionAnalysis, ranked: list, threshold: float):
     have been made." in the report on the raid asked about) or its opposite was ("was cleared" for "convicted"), or
     None: the answer model scores what a sentence states, so a flat denial reads as unlikely to it."""
     asked = _asserted(analysis)
-    for c in sorted(ranked, key=lambda c: -c.probability)[:5]:
+    likely = sorted(ranked, key=lambda c: -c.probability)
+    # "No injuries were reported.": a short flat denial the model scores low, read a little further down
+    if said := next((c for c in likely[:10] if c.passed and nobody(analysis.question, c.text)), None):
+        return said
+    for c in likely[:5]:
         if not c.passed or c.probability < threshold / 2:
             continue
-        if nobody(analysis.question, c.text):  # "No one was injured." in the report on the fire asked about
-            return c
         if contrary(analysis.question, c.text):  # "The nephew was cleared of money laundering."
             if _spoken_of(asked, c.text, c.context)[0] >= STATEMENT_COVERAGE:
                 return c

@@ -40,7 +40,8 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
-                          r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?)\b",  # ("the damage bill")
+                          r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned)\b",
+                         # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
 _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
@@ -63,7 +64,10 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"pilot|artist|writer|novelist|architect|chef|scientist|researcher|professor|lawyer|"
                           r"barrister|chairwoman|chair|executive|boss|skipper|goalkeeper|striker|jockey|rider|"
                           r"runner|champion|opponent|rival|challenger|successor|predecessor|replacement|"
-                          r"incumbent|nominee|appointee|individual)\b", re.I)
+                          r"incumbent|nominee|appointee|individual|producer|ambassador|translator|envoy|editor|"
+                          r"presenter|conductor|composer|designer|governor|senator|chancellor|commissioner|"
+                          r"prosecutor|detective|inspector|curator|photographer|journalist|correspondent|"
+                          r"screenwriter|illustrator|narrator)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
@@ -181,8 +185,8 @@ def _find_names(text: str) -> tuple[str, ...]:
             phrase = re.sub(r"['’]s$", "", piece)
             if not phrase or phrase.lower() in _OPENERS or phrase.lower() in _MONTH_WORDS:
                 continue
-            if _YEAR.fullmatch(phrase) or phrase[0].isdigit():
-                continue
+            if _YEAR.fullmatch(phrase) or phrase[0].isdigit() or re.fullmatch(r"I(?:['’](?:ve|m|d|ll))?", phrase):
+                continue  # ("I've lived here forty years": no one's name)
             if phrase not in names:
                 names.append(phrase)
     return tuple(names)
@@ -193,7 +197,8 @@ def question_kind(question: str) -> str:
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q)  # "what's the population of X"
-    q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since)\s+(?=(how|what|which|who|when|where)\b)", "", q)
+    q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since|near|during|after|before|with|under|over|against|into|"
+               r"between|behind|outside|inside)\s+(?=(how|what|which|who|when|where)\b)", "", q)
     # "do we know how much rain fell?", "can you tell me who won?": the embedded question is what is asked
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
                r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"
@@ -202,6 +207,8 @@ def question_kind(question: str) -> str:
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
+    if re.match(r"by how much\b", question.lower().strip()) and not MONEY_WORDS.search(q):
+        return "number"  # "by how much did she win the Tour?": a margin
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"
                                                   r"can|could|money|cash|more|less|(a|an|per|each) (year|month|week|"
                                                   r"day|share|head|person|unit))\b", q) \
@@ -258,6 +265,9 @@ def question_kind(question: str) -> str:
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
         head = re.sub(r"^(full\s+)?names?\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
+        # "what will the average water bill be from April?": the thing before "be" is asked about
+        head = re.sub(r"^(?:will|would|could|might|should|is going to)\s+(?:the\s+|a\s+|an\s+)?(.{1,60}?)\s+be\b.*",
+                      lambda m: " ".join(m.group(1).split()[-4:]), head)  # (its last words: the noun)
         # the noun phrase up to a preposition or verb, read from its end ("the second-dose MMR uptake in ...")
         phrase = []
         for word in head.split()[:5]:
@@ -271,7 +281,11 @@ def question_kind(question: str) -> str:
     if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
         # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length, "final
         # league position" for a place in a table)
-        words = q.split()
+        words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
+        if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
+            return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline"):
+            return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
                   if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
                   and not (kind == "date" and word == "day")
@@ -375,19 +389,21 @@ def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def is_keyword_query(text: str) -> bool:
-    """Return True for a search-box query ("onana transfer fee"): no question mark, at most six words, no question
+    """Return True for a search-box query ("onana transfer fee"): no question mark, at most eight words, no question
     word first."""
     text = text.strip()
-    return not text.endswith("?") and len(text.split()) <= 6 and not text.lower().startswith(
+    return not text.endswith("?") and len(text.split()) <= 8 and not text.lower().startswith(
         tuple(w + " " for w in QUESTION_WORDS))
 
 
-def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
+def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" ->
     "eFarmly", "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
 
     A word counts when the passages capitalise it mostly (not "price" in "Price: $799" among many lower-case
-    "price"), sentence openings aside; neighbouring query words the passages write together form one name."""
+    "price"), sentence openings aside; neighbouring query words the passages write together form one name. A word
+    seen only opening sentences is a name unless it is an ordinary word (ordinary: the forms news writes in lower
+    case; "House prices rose ..." names no House)."""
     typed_lower = analysis.question == analysis.question.lower() and analysis.question[:1].isalpha()
     if not analysis.is_keyword and not typed_lower:
         return []  # a question typed all in lower case is read the same way ("is halvorsen cutting jobs?"); one
@@ -403,7 +419,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
-        topical = " ".join(t for t in texts if not analysis.is_keyword or 2 * sum(
+        topical = "\n".join(t for t in texts if not analysis.is_keyword or 2 * sum(  # (each text opens a sentence)
             bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I)) for o in others) >= len(others))
         capital, lower, form, opening = 0, 0, None, None
         for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", topical, re.IGNORECASE):
@@ -415,7 +431,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str]) -> list[str]:
                 capital, form = capital + 1, form or match.group(0)
             else:
                 lower += 1
-        if not form and not lower and opening and opening[0].isupper() and len(re.findall(
+        if not form and not lower and opening and opening[0].isupper() and word not in ordinary and len(re.findall(
                 rf"(?<![\w-]){re.escape(opening)}(?![\w-])", topical)) >= 2:
             form = opening  # "Marrowgate Biscuits ..." opening every sentence that names it
         named[-1] = form if form and capital >= 2 * lower else ""

@@ -96,7 +96,15 @@ def _filters(question: str, match: re.Match) -> bool:
     ("... a title in an ICC event held in 2011?"), so it is left to retrieval."""
     if _REPORTING.search(question[:match.start()]):
         return True
+    if _FROM.match(match.group(0)) or _AHEAD.search(question) or _DAY_BEFORE.search(question[:match.start()]):
+        return False  # "the bill from October 2023", "what will it cost in May 2025?", "on 1 April 2024": when a
+        # thing takes effect or happens, which reports give before it
     return not question[match.end():].strip(" ?.!\"'”)") and len(question.split()) <= SHORT_QUESTION_WORDS
+
+
+_FROM = re.compile(r"from\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:will|going to|due to|expected to|set to)\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 
 
 def _relative(question: str, words: TimeWords, newest: date | None) -> re.Match | None:
