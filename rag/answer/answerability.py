@@ -290,7 +290,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
-        and not (len(k) > 6 and k.endswith(("or", "er")) and k[:-2] in near_stems)}  # "distributor": "distributed"
+        and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
+    # ("distributor": "distributed", "scorer": "scored")
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
         _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
@@ -376,6 +377,15 @@ _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|tu
 
 
 _PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")
+_PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent)")
+
+
+def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
+    """Return the percentages that answer a money question about a pay offer, claim or rise ("what pay offer did the
+    drivers turn down?", "union pay claim": "3.5%"), none for another money question."""
+    return list(_PERCENT.finditer(sentence)) if _PAY_RISE.search(normalise(question)) else []
+
+
 _PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage)\b")
 
 
@@ -455,6 +465,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "its Orla 3 smartwatch": a model's number, no count (not a date's day: "May 3")
+_MODEL_NUMBER = re.compile(rf"(?<=\w\s)(?!{_MONTH}\s$)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s$)"
+                           r"[A-Z][A-Za-z]+\s$")
 # "bringing one to the heart of the town", "one of them": a pronoun, no count
 _PRONOUN_ONE = re.compile(r"(?i:one)\b(?=\s*(?:[,.;:!?)\"”]|$|\s(?:to|of|in|at|on|that|which|who|is|was|for|from|"
                           r"with|by|and|or|but|as)\b))")
@@ -557,7 +570,7 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
-            and not _PRONOUN_ONE.match(sentence, m.start())]
+            and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
@@ -584,8 +597,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)
         found = [m.group(0) for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)]
-        if _PAY_RISE.search(asked):  # "what pay offer did the drivers turn down?": a pay offer is "3.5%"
-            found += re.findall(r"\d[\d,.]*\s?(?:%|per ?cent)", sentence)
+        found += [m.group(0) for m in pay_rise_figures(analysis.question, sentence)]
         if currency := asked_currency(analysis.question):
             found = [f for f in found if _in_currency(f, currency)]
     elif kind == "number":
@@ -910,7 +922,8 @@ def quarters(text: str) -> set[str]:
 
 def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems a keyword query's answer must be near ("harbourford marathon 2024 finishers")."""
-    return content_stems(" ".join(analysis.focus)) if analysis.is_keyword else set()
+    return {t for t in content_stems(" ".join(analysis.focus)) if len(t) > 1 and t != "vs"} if analysis.is_keyword \
+        else set()  # ("ormley rfc try scorers v brackwater bulls": "v" says versus)
 
 
 _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless", "instead", "later", "earlier",
@@ -932,9 +945,13 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
-    if regex(rf"\bthe\s+{re.escape(name)}\s+[a-z]|\b(?:village|town|city|county|district|region|island|port|"
-             rf"suburb|hamlet|borough|parish) of\s+{re.escape(name)}\b").search(sentence):
-        return False  # "the Drummarsh coast", "the village of Hadley Fen": a place, not who
+    modified = regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
+    if (modified and modified.group(1) not in STOPWORDS and not modified.group(1).endswith(("ed", "ing"))
+            and modified.group(1) not in ("said", "says", "told", "won", "led", "made")) or regex(
+            rf"\b(?:village|town|city|county|district|region|island|port|suburb|hamlet|borough|parish) of\s+"
+            rf"{re.escape(name)}\b").search(sentence):
+        return False  # "the Drummarsh coast", "the village of Hadley Fen": a place, not who ("the Corriebeg Space
+        # Agency with university partners" is one)
     return bool(_MAKER_VERBS.search(question)) or person_like(name)
 
 
@@ -1159,6 +1176,24 @@ def sibling_pattern(name: str) -> tuple[re.Pattern, re.Pattern] | None:
     return (re.compile(rf"\b{base}[\s-]?{number}\b", re.I), re.compile(rf"\b{base}[\s-]?(?!{number}\b)\d{{1,3}}\b", re.I))
 
 
+def labelled_siblings(question: str, names: list[str]) -> list[tuple[re.Pattern, re.Pattern]]:
+    """Return sibling_pattern's pair for each name the question gives a model number or letter after ("the Glimmerwick
+    Orla 2", "the whirrel zippet s"), which the name finder leaves out: "Orla 3" and "Zippet X" are other things."""
+    pairs = []
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and re.fullmatch(r"[A-Z]|\d{1,3}", words[-1]):  # the finder kept it ("Zippet S")
+            words, labels = words[:-1], [words[-1]]
+        else:
+            labels = re.findall(rf"\b{re.escape(words[-1])}[\s-]([0-9]{{1,3}}|[A-Za-z])\b(?![’'-])", question, re.I)
+        last = re.escape(words[-1])
+        for label in labels:
+            other = r"\d{1,3}" if label.isdigit() else r"[A-Z]"
+            pairs.append((re.compile(rf"\b{last}[\s-]?{re.escape(label)}\b", re.I),
+                          re.compile(rf"(?i:\b{last})[\s-]?(?!{re.escape(label.upper())}\b){other}\b")))
+    return pairs
+
+
 def asked_verb(analysis: QuestionAnalysis) -> set[str]:
     """Return the stem of the verb a "which bank financed ..." question asks about, which the sentence (or the one
     before) must speak of; empty when there is none or it is too general."""
@@ -1363,7 +1398,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
     numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] + asked_ordinals(analysis.question) \
         if single else []  # "its second weekend": a sentence on the first one does not answer
-    siblings = [sibling_pattern(n) for n in names] if single else []
+    siblings = [sibling_pattern(n) for n in names] + labelled_siblings(analysis.question, names) if single else []
     speaker = asked_speaker(analysis)
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask

@@ -25,7 +25,7 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
 from .answerability import (AGE_ASKED, FIGURE, MONEY, LinearModel, age_apposition, asked_dates, content_stems,
-                            is_demonym, is_year, named_as_person, with_people_of)
+                            is_demonym, is_year, named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
 from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
                     with_counted, with_first_day)
@@ -70,7 +70,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         rule = extract_short(analysis, sentence, texts)
         spans: list[tuple[int, str]] = []
         if analysis.kind == "money":
-            spans = [(m.start(), m.group(0).strip(" ,.")) for m in MONEY.finditer(sentence)]
+            spans = [(m.start(), m.group(0).strip(" ,.")) for m in (list(MONEY.finditer(sentence))
+                                                                    or pay_rise_figures(analysis.question, sentence))]
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
@@ -84,7 +85,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      for m in asked_dates(analysis.question, sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
-                     if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n))
+                     if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n, analysis.question))
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
                      and not (analysis.kind == "organisation" and (

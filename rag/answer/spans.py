@@ -13,7 +13,7 @@ from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
-                            affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems, count_figures,
+                            affiliated_elsewhere, age_of, pay_rise_figures, asked_dates, asked_heads, asked_measures, content_stems, count_figures,
                             duration_asked, figure_roles, is_demonym, is_year, named_as_person, ordinary_opening,
                             person_answer, person_like, place_answers, with_people_of, without_dateline)
 
@@ -155,10 +155,18 @@ _NOT_PLACE_LAST = re.compile(r"(?:FC|AFC|Harriers|Rovers|Athletic|Wanderers|Mara
                              r"Championships?|Tour|Ltd|Limited|plc|PLC|Inc|Party|Partners)")
 
 
-def not_a_place(name: str) -> bool:
-    """Return True when a name ends as a team's, a race's or a firm's does, or is a role ("CEO of Alameda")."""
+def not_a_place(name: str, question: str = "") -> bool:
+    """Return True when a name ends as a team's, a race's or a firm's does, or is a role ("CEO of Alameda"); for a
+    question asking for a street (question), when it does not end as a street's name does ("Dunmere Build")."""
     return bool(name.split()) and (_NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
-                                   or _ROLE_OF.match(name) is not None)
+                                   or _ROLE_OF.match(name) is not None
+                                   or (_STREET_ASKED.search(question) is not None
+                                       and not _STREET_LAST.fullmatch(name.split()[-1])))
+
+
+_STREET_ASKED = re.compile(r"\b(?:which|what) (?:street|road|avenue|lane)\b", re.I)
+_STREET_LAST = re.compile(r"Street|St|Road|Rd|Lane|Avenue|Way|Row|Close|Drive|Place|Square|Terrace|Crescent|Parade|"
+                          r"Hill|Walk|Gardens|Mews|Quay|Wharf|Boulevard|Broadway|Highway")
 
 
 def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
@@ -415,7 +423,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     kind, anchors = analysis.kind, _anchors(analysis, sentence)
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
-        sums = [m for m in novel(MONEY.finditer(sentence)) if not any(a <= m.start() < b for a, b in roles)]
+        sums = [m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
+                if not any(a <= m.start() < b for a, b in roles)]  # ("union pay claim": "9%" when no sum is given)
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
@@ -494,7 +503,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (kind == "organisation" and (is_demonym(b)  # "British prime minister": no party
                                                       or not body_answer(analysis, sentence, n)))
-                 and not (kind == "place" and (not_a_place(b) or not place_answers(n, sentence, analysis.question)))
+                 and not (kind == "place" and (not_a_place(b) or not_a_place(n, analysis.question)
+                                               or not place_answers(n, sentence, analysis.question)))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
@@ -513,8 +523,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (kind == "person" and _REPLACED.search(sentence[:max(sentence.find(n), 0)])
                           and not _PREDECESSOR_ASKED.search(analysis.question))  # "appointed Emmett Shear as
                  # interim CEO - replacing Murati": Murati held it before
-                 and not any(normalise(w) in asked for w in b.split() if len(w) > 3)]  # ("Headteacher Orla
-        # Kinsella" for "st wenna's headteacher")
+                 and not any(normalise(w) in asked for w in (b.split()[:-1] if _STREET_ASKED.search(asked)
+                                                             else b.split()) if len(w) > 3)]  # ("Headteacher
+        # Orla Kinsella" for "st wenna's headteacher"; "which street": "Lantern Street")
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)

@@ -69,7 +69,8 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"prosecutor|detective|inspector|curator|photographer|journalist|correspondent|"
                           r"screenwriter|illustrator|narrator)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
-                          r"port|site|location|birthplace|capital)\b", re.I)
+                          r"port|site|location|birthplace|capital|street|road|district|neighbourhood|suburb|island|"
+                          r"county)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
                            r"decrease|decreased|grow|grew|shrink|shrank|lower|lowered|climb|climbed|jump|jumped|slump|"
                            r"slumped|decline|declined|reduce|reduced|going up|go up|gone up|went up|going down|"
