@@ -21,10 +21,10 @@ import numpy as np
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..text import STOPWORDS, normalise, regex, split_sentences, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, opposite_action, other_first_period, other_holder, other_member, other_of,
-                         other_ordinal, other_place, other_role, other_year, part_win, relative_year, spoken_year,
-                         tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win,
-                         unsaid_naming, uses_done_verb, withheld)
+                         done_verb, opposite_action, other_envoy, other_first_period, other_holder, other_member,
+                         other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
+                         spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
+                         unreported_win, unsaid_naming, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -128,6 +128,7 @@ _ROLES = [
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
+    {"actor"}, {"actress"}, {"produc"}, {"ambassador", "envoy"},  # "best actor" is not "best actress"
 ]
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -1605,6 +1606,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
+                or other_envoy(question, f"{item.previous} {sentence}")
                 or unnamed_member(question, f"{item.previous} {sentence}")
                 or relative_year(question, sentence) or other_place(question, analysis.names, sentence)
                 or tentative(question, sentence) or unrealised(question, sentence)

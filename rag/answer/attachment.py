@@ -212,6 +212,21 @@ def other_place(question: str, names: list[str], sentence: str) -> bool:
     return bool(said) and not any(_distinctive(p) in normalise(s).split() for p in places for s in said)
 
 
+_ENVOY = re.compile(r"(?:([A-Z][\w-]+)['’]s )?(?:ambassador|envoy|high commissioner|consul)s? (?:to|in) (?:the )?"
+                    r"([A-Z][\w-]+)")
+
+
+def other_envoy(question: str, sentence: str) -> bool:
+    """Return True when the question asks for one country's envoy to another and the sentence names only envoys
+    the other way or elsewhere ("Kalmarund's ambassador to Ostrevia" / "Ostrevia's ambassador to Kalmarund", "a
+    former ambassador to Kalmarund")."""
+    asked = [(a.lower(), b.lower()) for a, b in _ENVOY.findall(question.title() if question.islower() else question)]
+    said = [(a.lower(), b.lower()) for a, b in _ENVOY.findall(sentence)]
+    return bool(asked) and bool(said) and not any(
+        to == asked_to and (not sender or not asked_sender or sender == asked_sender)
+        for asked_sender, asked_to in asked for sender, to in said)
+
+
 def other_member(question: str, sentence: str) -> bool:
     """Return True when the question names a member of a labelled series ("band b") and the sentence names only
     other members ("Band D")."""

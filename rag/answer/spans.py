@@ -293,10 +293,13 @@ _SITE_NOUNS = (r"(?:training ground|ground|stadium|arena|park|station|airport|ha
 
 
 def _agent_by(question: str, sentence: str) -> int | None:
-    """Return where the agent of a question's doer noun is named in a passive sentence ("distributor" / "distributed
-    by Pallisade Pictures", "publisher" / "published by"), or None."""
-    for noun in re.findall(r"\b([a-z]{4,})(?:er|or)s?\b", question.lower()):
-        if m := re.search(rf"\b{noun}\w*\s+by\s+", sentence, re.I):
+    """Return where the agent of a question's doer noun or verb is named in a passive sentence ("distributor" /
+    "distributed by Pallisade Pictures", "publisher" / "published by", "who translated it?" / "the translation is
+    by Jonah Peverell-Ude"), or None."""
+    stems = re.findall(r"\b([a-z]{4,})(?:er|or)s?\b", question.lower()) + re.findall(
+        r"^\W*who\s+([a-z]{4,}?)e?d\b", question.lower())
+    for stem in stems:
+        if m := re.search(rf"\b{stem}\w*\s+(?:(?:is|was|were|are|has been|had been)\s+)?by\s+", sentence, re.I):
             return m.end()
     return None
 
@@ -550,7 +553,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if said and not re.search(r"\b(?:was|were|been|is|are|be|being|got)\s+(?:\w+\s+)?$",
                                       sentence[:said[0].start()]):
                 spots = [(at, name) for at, name in spots if at > said[0].start()] or spots
-        elif kind == "person" and not winner and (verb := _DOER.match(analysis.question)):  # "who saved the
+        elif kind == "person" and not winner and (verb := _DOER.match(analysis.question)) \
+                and _agent_by(analysis.question, sentence) is None:  # "who saved the
             # penalty?": the one doing it stands before the verb ("Goalkeeper Tom Harker was the hero, saving
             # Castleton's fifth penalty"), unless it is done "by" someone
             said = [m for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & content_stems(verb.group(1))]
