@@ -1594,6 +1594,11 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
         0 <= len(sentence[v.end():y.start()].split()) <= 8 and y.start() > v.start() for y in own) for v in values)
 
 
+# "what did he get convicted of?", "what has the council approved?": what was done to or by the subject (not "what
+# injury forced her to withdraw?", whose verb is its subject's)
+_WHAT_DONE = re.compile(r"\W*(?:so |and )?what\s+(?:did|does|do|was|were|is|are|has|have|had)\b", re.I)
+
+
 def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str]) -> bool:
     """Return False when the sentence holds a word of the question attached to something else (attachment.py): the
     asked role held by another body, "the X of" another place, another member of a series, another year by a
@@ -1622,6 +1627,10 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
+                or (analysis.kind == "open" and _WHAT_DONE.match(question)
+                    and done_verb(question) not in (None, *_LIGHT_DONE, "happe")
+                    and not uses_done_verb(question, f"{item.previous} {sentence}"))  # "what was he convicted
+                # of?" is not answered by a sentence on the firm's revenue
                 or done_verb_unsaid(analysis, f"{item.previous} {sentence} {item.article}")
                 or class_missing(question, f"{item.meta} {sentence} {item.article}",
                                  f"{item.previous} {sentence} {item.following}")
