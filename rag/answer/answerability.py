@@ -115,6 +115,7 @@ _HEADS = [
     {"prize", "collect", "purs", "winnings", "reward", "earn"},  # "how much prize money did she collect": "collects
     # $115,000"; "The victory earns her $412,000"
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
+    {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
 ]
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -339,7 +340,8 @@ _CURRENCIES = {"£": ("£", "pound", "gbp"), "$": ("$", "dollar", "usd"), "€":
                "¥": ("¥", "yen", "yuan")}
 _ASKED_CURRENCY = re.compile(r"\bin (?:us |american |australian |canadian |hong kong |new zealand )?(pounds|sterling|"
                              r"dollars|euros|yen)\b|^[^0-9]*?([£$€¥])(?!\d)", re.I)
-_UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b", re.I)
+_UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|litres|kw|mw|gw|gb|tb|°c?)\b"
+                   r"|(?<=\d)[CF]\b")  # ("Temperatures reached 24C": no count)
 
 
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
@@ -418,6 +420,9 @@ _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|a
                             r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should)\b", re.I)
 
 
+_NOW_ASKED = re.compile(r"\b(?:at the moment|currently|at present|right now|these days|so far|to date)\b", re.I)
+
+
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
     day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a list item's number, a
@@ -449,6 +454,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not re.search(r"\b(?:then|previous\w*|before|earlier|last time|at the time)\b", question, re.I) and re.search(
             r"\bthen (?:was|were|stood|had been)\b|\bback then\b|\bat the time\b", sentence, re.I):
         spans.append((0, len(sentence)))  # "Turnout then was 31%": a figure of the earlier event just spoken of
+    if _NOW_ASKED.search(question):  # "how many passengers does it handle at the moment?": not the 38 million it
+        # "will" handle, nor what it aims at "by 2035"
+        spans += [(m.start(), m.end()) for m in re.finditer(r"\bwill\b[^,;.]*|\bby (?:19|20)\d\d\b", sentence)]
     if not re.search(r"\b(?:top|bottom)\b", question, re.I):  # "out of the bottom three": a place in a table
         spans += [m.span() for m in re.finditer(r"\b(?:top|bottom)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|"
                                                 r"nine|ten)\b", sentence, re.I)]
