@@ -82,7 +82,9 @@ def asked_dates(question: str, sentence: str) -> list[re.Match]:
     since 2001"); not one still to come for a question about what was done ("may keep rates higher next year")."""
     day, old = DAY_ASKED.search(question), _OLD_YEAR_ASKED.search(question.lower())
     past = _PAST_ASKED.search(question)
+    filed = DATELINE.match(sentence)  # "OSTREVIN, March 4 (Pennant Wire) -": when the report was filed
     return [m for m in DATE.finditer(sentence) if (not day or names_day(m.group(0)))
+            and not (filed and m.start() < filed.end())
             and (old or not _OLD_YEAR.fullmatch(m.group(0)))
             and not (past and _AHEAD_DATE.fullmatch(m.group(0)))
             and not baseline_date(question, sentence, m.start())]
@@ -509,7 +511,7 @@ _ASKED_UNITS = [
      re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
     (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
                 r"distance|how far)\b", re.I), re.compile(_LENGTH_UNIT, re.I)),
-    (re.compile(r"\brainfall\b|\bhow much rain\b", re.I), re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b",
+    (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I), re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b",
                                                                        re.I)),
 ]
 
@@ -550,7 +552,7 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     return spans
 
 
-CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?\b(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?",
+CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\.\d{1,3})?\b(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?",
                    re.I)  # a clock time or a race time: "2:24:17", "3.40am"
 _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time did the raid happen": the time of day
                           r"(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|clock|record|post)\b)", re.I)
@@ -954,14 +956,15 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
-    modified = regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
+    maker = _MAKER_VERBS.search(question)  # "who owns it?": "the Pellinore Racing syndicate" is an answer
+    modified = None if maker else regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
     if (modified and modified.group(1) not in STOPWORDS and not modified.group(1).endswith(("ed", "ing"))
             and modified.group(1) not in ("said", "says", "told", "won", "led", "made")) or regex(
             rf"\b(?:village|town|city|county|district|region|island|port|suburb|hamlet|borough|parish) of\s+"
             rf"{re.escape(name)}\b").search(sentence):
         return False  # "the Drummarsh coast", "the village of Hadley Fen": a place, not who ("the Corriebeg Space
         # Agency with university partners" is one)
-    return bool(_MAKER_VERBS.search(question)) or person_like(name)
+    return bool(maker) or person_like(name)
 
 
 def ordinary_opening(name: str, sentence: str) -> bool:

@@ -582,7 +582,9 @@ def other_ordinal(question: str, sentence: str) -> bool:
     for match in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(\w{{3,}})(?:\s+(\w{{3,}}))?", q):
         asked = match.group(1)
         for noun in (n.rstrip("s") for n in match.group(2, 3) if n):  # "second test venue": the test
-            said = set(re.findall(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s))
+            said = {m.group(1) for m in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s)
+                    if not re.search(r"\b(?:into|ahead of|before|for|to)\s+(?:the\s+)?$", s[:m.start()])}
+            # ("a 2-1 lead into the second leg" speaks of the first)
             if said and asked not in said:
                 return True
     return False

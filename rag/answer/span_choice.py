@@ -24,8 +24,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, FIGURE, MONEY, LinearModel, age_apposition, asked_dates, content_stems,
-                            is_demonym, is_year, named_as_person, pay_rise_figures, with_people_of)
+from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, LinearModel, age_apposition, asked_dates, content_stems,
+                            duration_asked, is_demonym, is_year, named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
 from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
                     with_counted, with_first_day)
@@ -77,7 +77,9 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
             figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
                        and not any(a.start() <= m.start() < a.end() for a in money)  # "£431m" is a sum, whole
-                       and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))]
+                       and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))
+                       and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]  # ("36
+            # hours" is no rainfall)
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
         elif analysis.kind == "date":

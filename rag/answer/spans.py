@@ -410,7 +410,7 @@ _BORN = r"born|raised|grow up|grew up"
 _HELD_ASKED = re.compile(r"^\W*(?:so |and )?where\b.*\b(?:held|hosted|staged|played|take place|takes place|took place|"
                          rf"taking place|{_BORN})\b|\bvenue\b|\bbirthplace\b", re.I)
 _BORN_ASKED = re.compile(rf"\b(?:{_BORN}|birthplace)\b", re.I)
-_VENUE_ASKED = re.compile(r"\bvenues?\b", re.I)
+_HOSTS = re.compile(r"\s+(?:hosted|hosts|will host|is hosting|staged|stages|will stage|is staging)\b")
 _PLACED = re.compile(r"\b(?i:in|at|hosted by|staged by)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")  # ("in
 # Ashcombe's Gildhall Theatre")
 
@@ -537,6 +537,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if credit and (wire := 1 if credit.group(1) else 2 if credit.group(2) else 0):
             spots = [(at, name) for at, name in spots if not credit.start(wire) <= at < credit.end(wire)]
             names = [(at, name) for at, name in names if not credit.start(wire) <= at < credit.end(wire)]
+        if credit and kind != "place":  # ... nor is the city it was filed from ("ESTERHAVEN, May 15") who or which
+            spots = [(at, name) for at, name in spots if at >= credit.end()]
+            names = [(at, name) for at, name in names if at >= credit.end()]
         if winner or _WINNER_QUERY.search(analysis.question):  # "wins over Ireland and Argentina", "beat England":
             # the beaten are no winners (nor in "corvallen open 2024 women's champion")
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
@@ -566,10 +569,11 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
             # ("played at the Stade de France"), not who played ("England and South Africa face off")
             placed = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])]
-            if not placed and (_BORN_ASKED.search(analysis.question) or _VENUE_ASKED.search(analysis.question)):
+            placed += [(at, name) for at, name in spots if _HOSTS.match(sentence, at + len(name))]
+            if not placed:
                 return None  # "founder of failed cryptocurrency exchange FTX" says nowhere he was born; "player of
-                # the series Imre Tadashvili-Rook" is no venue
-            spots = placed or spots
+                # the series Imre Tadashvili-Rook" is no venue, nor "Caspian Lowde" where the final is played
+            spots = placed
         if (by := _agent_by(analysis.question, sentence)) is not None:  # "salt orchard distributor": the one
             # named in "distributed by Pallisade Pictures"
             spots = [(at, name) for at, name in spots if by <= at <= by + 4] or spots
@@ -667,7 +671,7 @@ _BODY_ASKED = re.compile(r"\b(?:team|club|side|company|firm|outfit|squad|employe
 _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:the\s+)?$", re.I)  # (not "at",
 # "to": "works at OpenAI", "returning to OpenAI")
 _EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
-                         r"Olympics|Series)\b")
+                         r"Olympics|Series|League|Premiership|Division|Conference)\b")  # (a league is no club)
 _WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)\s*\??$", re.I)
 _RUNNER_UP_ASKED = re.compile(r"\brunners?[- ]up\b|\b(?:came|finished|placed) second\b|\bsecond place\b", re.I)
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"

@@ -80,7 +80,8 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
-                        r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook)\b", re.I)
+                        r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|"
+                        r"[a-z]+maker|[a-z]+builder)\b", re.I)  # ("drugmaker", "housebuilder")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -285,6 +286,8 @@ def question_kind(question: str) -> str:
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
             return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if {"rain", "snow"} & set(words) and {"forecast", "total", "fell", "amount"} & set(words):
+            return "number"  # "dunmarrow valley rain forecast": how much
         if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline"):
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
