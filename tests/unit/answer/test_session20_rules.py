@@ -151,3 +151,25 @@ def test_what_was_done_needs_a_sentence_that_says_it_was_done():
     assert passes(asked, "Sam Bankman-Fried has been found guilty on seven counts including wire fraud.")
     assert passes("What injury forced Oona Strathcarrick to withdraw?",  # the verb is its subject's: not read
                   "Oona Strathcarrick has withdrawn because of a vocal cord injury.")
+
+
+def test_rules_from_the_fresh_n22_set():
+    from rag.answer.answerability import CLOCK
+    from rag.answer.spans import body_answer
+
+    assert not other_ordinal("marrish cup semi-final first leg score",
+                             "Brackwater take a 2-1 lead into the second leg of their semi-final.")
+    assert CLOCK.search("after setting a lap of 1:21.447 in qualifying").group(0) == "1:21.447"
+    assert question_kind("dunmarrow valley rain forecast") == "number"
+    assert question_kind("what caused the rain delay?") == "open"
+    assert question_kind("Which drugmaker is paying for the trial?") == "organisation"
+    club = analyse_question("Which club has Declan Furlow joined?")
+    assert not body_answer(club, "Furlow left after the Vennmark Premiership semi-final.", "Vennmark Premiership")
+    assert body_answer(club, "Furlow has joined Stourmouth Corsairs.", "Stourmouth Corsairs")
+    assert person_answer("Pellinore Racing", "The win was worth £412,000 to the owners, the Pellinore Racing "
+                                             "syndicate.", "who owns marram dancer?")
+    filed = "OSTREVIN, March 4 (Pennant Wire) - Crewe was appointed in June 2022."
+    assert [m.group(0) for m in asked_dates("when was crewe appointed?", filed)] == ["June 2022"]
+    venue = analyse_question("where's the vennmark premiership final being played?")
+    assert extract_short(venue, "Ashby Fenn will be without fly-half Caspian Lowde for the final.") is None
+    assert extract_short(venue, "The final will be played at Ivory Park on 18 May.") == "Ivory Park"
