@@ -356,7 +356,7 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
-                         r"^[a-z0-9 '’-]+\bvote$",  # a keyword query's "committee vote": the vote itself
+                         r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
 SCORE = re.compile(r"(?<![\d:.])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)"
                    r"(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
@@ -997,6 +997,7 @@ def person_like(name: str) -> bool:
     Storm, Mount ...; not all capitals; not a single nationality word: "the English club")."""
     words = name.split()
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
+                or re.fullmatch(r"[A-Z]{2,}s", name) is not None  # ("GPs")
                 or len(words) > 4
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
 
@@ -1348,8 +1349,8 @@ def _other_weekday(days: set[str], sentence: str) -> bool:
 
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?"
-                      r"(?:,\s+\w+\.?\s+\d{1,2}\s*(?:\(([^)]*)\))?|\s*\(([^)]*)\))\s*[-–—]\s+")
-# ("DUBLIN, Aug 2 (AviationWire) - ", "SALTMERE (Northline Wire) - ")
+                      r"(?:,\s+(?:\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\(([^)]*)\))?|\s*\(([^)]*)\))\s*[-–—]\s+")
+# ("DUBLIN, Aug 2 (AviationWire) - ", "SCARROWBY, 10 January (Marchland Wire) - ", "SALTMERE (Northline Wire) - ")
 
 
 def without_dateline(sentence: str) -> str:

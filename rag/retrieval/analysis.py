@@ -141,7 +141,8 @@ _HELD_BY_MANY = (r"Union|Party|Association|Club|League|Federation|Hall|Day|Cup|F
 
 # (not words that are surnames too: "England's Wood", "Korea's Park" are a team's or a country's player)
 _PLACE_AFTER_POSSESSIVE = (r"Row|Road|Street|Lane|Court|End|Square|Quay|Wharf|Place|Way|Close|Yard|Gate|Bridge|Church|"
-                           r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath")
+                           r"Cathedral|Inn|Fields|Meadow|Common|Walk|Island|Market|Heath|Hospice|Hospital|School|"
+                           r"College|Academy|Chapel|Park")  # ("St Brannoc's Hospice")
 
 
 # "at Alameda. Sam", not "U.S. President", "Mr. Smith"; a line break too ("Altman joins Microsoft\n\nSam Altman")

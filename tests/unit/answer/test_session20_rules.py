@@ -173,3 +173,13 @@ def test_rules_from_the_fresh_n22_set():
     venue = analyse_question("where's the vennmark premiership final being played?")
     assert extract_short(venue, "Ashby Fenn will be without fly-half Caspian Lowde for the final.") is None
     assert extract_short(venue, "The final will be played at Ivory Park on 18 May.") == "Ivory Park"
+
+
+def test_rules_from_the_fresh_n21_set():
+    from rag.answer.answerability import DATELINE, SCORE_ASKED, person_like
+
+    assert SCORE_ASKED.search("hollin lea planning committee vote result")
+    assert not person_like("GPs") and person_like("Cressida Ombler")
+    assert "St Brannoc's Hospice" in find_names("A gift to St Brannoc's Hospice was the largest.")
+    filed = DATELINE.match("SCARROWBY, 10 January (Marchland Wire) - Greyhallow took 52 minutes.")
+    assert filed and filed.group(1) == "Marchland Wire"
