@@ -38,6 +38,17 @@ def with_cited_names(query: str, answer: Answer) -> str | None:
     return " ".join(named.get(w.lower(), w) for w in query.split())
 
 
+def _typed_lower(question: str) -> bool:
+    """Return True for a question typed all in lower case that refers back to nothing by a pronoun: its names may be
+    its own ("what was sam bankman-fried found guilty of?"), which the name finder cannot see without capitals."""
+    words = set(_WORD.findall(question.lower()))
+    return question == question.lower() and not words & _PRONOUNS
+
+
+_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "its", "this", "that", "these",
+             "those", "there", "then", "here"}
+
+
 @dataclass(frozen=True)
 class IndexingStatus:
     """Where the background indexing is: stage starting | model | read | chunk | keyword | embed | done | failed.
@@ -244,9 +255,10 @@ class ChatService:
         if waited >= 0.5:
             reply.notes.append(f"Waited {waited:.0f} s for the keyword index over every article.")
         try:
-            if reply.rewritten and is_keyword_query(reply.question) and (
+            if reply.rewritten and (is_keyword_query(reply.question) or _typed_lower(reply.question)) and (
                     fresh := self._as_new_question(reply.question, sources, since, until)) is not None:
-                # "onana fee" after questions about Amazon: a search-box query that names a topic of its own
+                # "onana fee" after questions about Amazon: a search-box query that names a topic of its own (and
+                # "what was sam bankman-fried found guilty of?", a question typed in lower case)
                 reply.query, reply.answer = fresh
                 reply.notes.append("Read as a new question: it names a topic of its own.")
             else:

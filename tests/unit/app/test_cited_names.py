@@ -19,3 +19,11 @@ def test_no_name_or_a_refusal_gives_none():
     assert with_cited_names("transfer fee", _answer("The fee was £47.2m, the club said.")) is None
     assert with_cited_names("Signing fee", _answer("Signing Onana cost £47.2m.")) is None  # only an opening capital
     assert with_cited_names("onana fee", _answer("The corpus does not say.", refused=True)) is None
+
+
+def test_a_question_typed_in_lower_case_without_pronouns_may_name_its_own_topic():
+    from rag.app.service import _typed_lower
+
+    assert _typed_lower("what was sam bankman-fried found guilty of?")
+    assert not _typed_lower("how many counts was he found guilty on?")  # "he": the conversation's
+    assert not _typed_lower("What was Sam Bankman-Fried found guilty of?")  # its capitals say its names
