@@ -511,8 +511,8 @@ _ASKED_UNITS = [
      re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
     (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
                 r"distance|how far)\b", re.I), re.compile(_LENGTH_UNIT, re.I)),
-    (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I), re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b",
-                                                                       re.I)),
+    (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I),
+     re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b", re.I)),
 ]
 
 
@@ -552,8 +552,9 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     return spans
 
 
-CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\.\d{1,3})?\b(?:\s?[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?",
-                   re.I)  # a clock time or a race time: "2:24:17", "3.40am"
+CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\.\d{1,3})?\b(?:\s?[ap]\.?m\b\.?)?"
+                   r"|\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.I)  # a clock time or a race time: "2:24:17",
+# "1:21.447", "3.40am"
 _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time did the raid happen": the time of day
                           r"(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|clock|record|post)\b)", re.I)
 
@@ -914,7 +915,7 @@ def asked_measures(analysis: QuestionAnalysis) -> set[str]:
     if analysis.kind not in ("money", "number"):
         return set()
     question = analysis.question.lower()
-    rates = {f"{_RATE_OF[unit]}" for unit in re.findall(r"\b(?:an?|per|each|every|for the) (hour|night)\b", question)}
+    rates = {_RATE_OF[unit] for unit in re.findall(r"\b(?:an?|per|each|every|for the) (hour|night)\b", question)}
     return {w for w in re.findall(r"[a-z]+", question) if w in _MEASURES} | rates  # "paid an hour": hourly
 
 

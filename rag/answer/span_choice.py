@@ -88,7 +88,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      for m in asked_dates(analysis.question, sentence)]
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
-                     if not name_fragment(n, sentence) and not (analysis.kind == "place" and not_a_place(n, analysis.question))
+                     if not name_fragment(n, sentence)
+                     and not (analysis.kind == "place" and not_a_place(n, analysis.question))
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
                      and not (analysis.kind == "organisation" and (

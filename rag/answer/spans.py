@@ -13,9 +13,10 @@ from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
-                            affiliated_elsewhere, age_of, pay_rise_figures, asked_dates, asked_heads, asked_measures, content_stems, count_figures,
-                            duration_asked, figure_roles, is_demonym, is_year, named_as_person, ordinary_opening,
-                            person_answer, person_like, place_answers, with_people_of, without_dateline)
+                            affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems,
+                            count_figures, duration_asked, figure_roles, is_demonym, is_year, named_as_person,
+                            ordinary_opening, pay_rise_figures, person_answer, person_like, place_answers,
+                            with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -659,12 +660,11 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
 _AFFILIATION = re.compile(r"[A-Z][\w'’-]+,?\s+(?:of|from)\s+(?:the\s+)?(?:team\s+|club\s+)?$")
 def body_answer(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
     """Return False for a name that cannot be the team, club or firm someone is asked to be of: an event ("which team
-    does Haarbrook ride for?" / "the Tour of Vessary"), a place only ("the climb to Pic Oberlaine"), or the organisation of another person the sentence names ("Anselm Drevecky of Team Solvane")."""
-    if not _BODY_ASKED.search(analysis.question):
-        return not affiliated_elsewhere(name, sentence, analysis.names)
+    does Haarbrook ride for?" / "the Tour of Vessary"), a place only ("the climb to Pic Oberlaine"), or the
+    organisation of another person the sentence names ("Anselm Drevecky of Team Solvane")."""
     at = sentence.find(name)
-    return not (_EVENT_NAME.search(name) or (at > 0 and _PLACED_BEFORE.search(sentence[:at]))
-                or affiliated_elsewhere(name, sentence, analysis.names))
+    return not (affiliated_elsewhere(name, sentence, analysis.names) or (_BODY_ASKED.search(analysis.question) and (
+        _EVENT_NAME.search(name) or (at > 0 and _PLACED_BEFORE.search(sentence[:at])))))
 
 
 _BODY_ASKED = re.compile(r"\b(?:team|club|side|company|firm|outfit|squad|employer)\b", re.I)

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EmptyIndexError, IndexLockedError, RagError
 from ..text import STOPWORDS
 from ..retrieval.analysis import is_keyword_query
-from ..retrieval.followup import is_followup, rewrite_followup
+from ..retrieval.followup import PRONOUNS, is_followup, rewrite_followup
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload
@@ -42,11 +42,7 @@ def _typed_lower(question: str) -> bool:
     """Return True for a question typed all in lower case that refers back to nothing by a pronoun: its names may be
     its own ("what was sam bankman-fried found guilty of?"), which the name finder cannot see without capitals."""
     words = set(_WORD.findall(question.lower()))
-    return question == question.lower() and not words & _PRONOUNS
-
-
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it", "its", "this", "that", "these",
-             "those", "there", "then", "here"}
+    return question == question.lower() and not words & PRONOUNS
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from .analysis import find_names
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _QUESTION_WORDS = QUESTION_WORDS | {"also", "tell", "i", "me", "please"}
-_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its", "this",
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its", "this",
              "that", "these", "those", "there", "then", "here", "same"}
 _CONTINUATIONS = ("and ", "what about ", "how about ", "and what about ", "what else", "anything else", "also ")
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
@@ -22,7 +22,7 @@ def name_phrases(text: str) -> list[str]:
     Names come from the shared question analysis, so lowercase-initial names (iRobot, eBay) and multi-word names
     (Manchester United) survive.
     """
-    phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | _PRONOUNS]
+    phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | PRONOUNS]
     for number in _NUMBER.findall(text):
         if number not in phrases:
             phrases.append(number)
@@ -61,8 +61,8 @@ def _self_contained_keywords(lower: str, words: list[str]) -> bool:
     names its own topic, even in lower case, so it is not read as a follow-up ("death toll" alone still is)."""
     if lower.endswith("?") or not words or words[0] in _QUESTION_WORDS or len(words) > 6:
         return False
-    content = [w for w in words if w not in STOPWORDS and w not in _PRONOUNS]
-    return len(content) >= 3 and not set(words) & _PRONOUNS
+    content = [w for w in words if w not in STOPWORDS and w not in PRONOUNS]
+    return len(content) >= 3 and not set(words) & PRONOUNS
 
 
 def conversation_context(previous: list[str]) -> list[str]:
