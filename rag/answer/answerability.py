@@ -1255,12 +1255,15 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
                        for part in (text, " ".join(reference)))
     referred -= stems
     words = [(m.start(), content_stems(m.group(0))) for m in _WORD.finditer(sentence.lower())]
+    def word_at(position: int) -> int:  # the index of the word a character position falls in
+        return sum(start <= position for start, _ in words) - 1
+
     uses = [i for i, (_, w) in enumerate(words) if w & stems]
     for verb, particle in (m.groups() for m in map(_PHRASAL_NOUN.fullmatch, text.lower().split()) if m):
         # "takeover" said as "agreed to take it over from 1 July"
-        uses += [sum(start <= m.start() for start, _ in words) - 1 for m in regex(
-            rf"\b{verb}\w*\s+(?:\w+\s+)?{particle}\b").finditer(sentence.lower())]
-    dates = [sum(start <= d.start() for start, _ in words) - 1 for d in DATE.finditer(sentence)]
+        uses += [word_at(m.start()) for m in regex(rf"\b{verb}\w*\s+(?:\w+\s+)?{particle}\b").finditer(
+            sentence.lower())]
+    dates = [word_at(d.start()) for d in DATE.finditer(sentence)]
 
     def near(u: int, d: int) -> bool:  # a few words apart, or in one clause ("was sworn in as president of Valdoria
         # at the Hall of Assembly in Sarnowe on Saturday"; not "a runway, a strip that will handle ... by 2035")
@@ -1354,6 +1357,16 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*)?"
 # ("DUBLIN, Aug 2 (AviationWire) - ", "SCARROWBY, 10 January (Marchland Wire) - ", "SALTMERE (Northline Wire) - ")
 
 
+def in_dateline(sentence: str, at: int, kind: str) -> bool:
+    """Return True when the position is inside the sentence's dateline where no answer stands: the wire that filed it
+    ("(Court News Service)") for any question, and for any but a "where" question the city and date it was filed
+    from ("ESTERHAVEN, May 15")."""
+    credit = DATELINE.match(sentence)
+    if not credit or at >= credit.end():
+        return False
+    return kind != "place" or any(credit.start(g) <= at < credit.end(g) for g in (1, 2) if credit.group(g))
+
+
 def without_dateline(sentence: str) -> str:
     """Return a sentence without its wire dateline ("DUBLIN, Aug 2 (AviationWire) - ")."""
     return DATELINE.sub("", sentence)
@@ -1445,6 +1458,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         said_quarters = quarters(near) or quarters(_lead(item.article))  # a report's lead sets its quarter
         implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
             if keywords or named else set()
+        sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
         rows.append([
             name_share >= need - 1e-9
             and (not keywords or keyword_gate(keywords - implied, f"{near} {lead}", item.sentence, question_stems))
@@ -1478,7 +1492,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship") and s.startswith(h)
                                                    for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
-             or _sum_of_asked(item.sentence, question_stems)
+             or sum_asked
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
              # three of the question's own words
@@ -1488,7 +1502,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
-                 or (analysis.kind == "money" and _sum_of_asked(item.sentence, question_stems))),
+                 or (analysis.kind == "money" and sum_asked)),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
             # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is

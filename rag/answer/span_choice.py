@@ -24,9 +24,9 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DATELINE, DURATION, FIGURE, MONEY, LinearModel, age_apposition, asked_dates,
-                            content_stems, duration_asked, is_demonym, is_year, named_as_person, pay_rise_figures,
-                            with_people_of)
+from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, LinearModel, age_apposition, asked_dates,
+                            content_stems, duration_asked, in_dateline, is_demonym, is_year, named_as_person,
+                            pay_rise_figures, with_people_of)
 from .attachment import asked_class
 from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
                     with_counted, with_first_day)
@@ -94,15 +94,12 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                               and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
                      and not (analysis.kind == "organisation" and (
                          is_demonym(n) or not body_answer(analysis, sentence, n)))]
-        credit = DATELINE.match(sentence)  # "SCARROWBY, March 3 (Marchland Wire) -": the wire answers nothing,
-        # nor the city it was filed from anything but where
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
                  and not (analysis.kind in ("organisation", "place", "person")  # "Prime Minister Rishi Sunak" is
                           and any(" " in n and normalise(text).endswith(normalise(n))  # no party of Rishi Sunak's, nor
                                   for n in analysis.names))  # "Paramedic Jonty Rawsthorne" the driver he freed
                  # ("Ardcairn Academy" may be the Ardcairn floods' rest centre)
-                 and not (credit and at < credit.end() and (analysis.kind != "place" or any(
-                     credit.start(g) <= at < credit.end(g) for g in (1, 2) if credit.group(g))))]
+                 and not in_dateline(sentence, at, analysis.kind)]  # ("SCARROWBY, 3 March (Marchland Wire) -")
         if rule and not any(_same(rule, text) for _, text in spans):
             at = sentence.find(rule.split()[-1]) if rule.split() else -1
             spans.append((max(at, 0), rule))

@@ -12,11 +12,11 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (CLOCK, DATELINE, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
+from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems,
-                            count_figures, duration_asked, figure_roles, is_demonym, is_year, named_as_person,
-                            ordinary_opening, pay_rise_figures, person_answer, person_like, place_answers,
-                            with_people_of, without_dateline)
+                            count_figures, duration_asked, figure_roles, in_dateline, is_demonym, is_year,
+                            named_as_person, ordinary_opening, pay_rise_figures, person_answer, person_like,
+                            place_answers, with_people_of, without_dateline)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -534,13 +534,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
         spots = [(m.start(), name) for _, name in names for m in re.finditer(rf"\b{re.escape(name)}\b", sentence)]
-        credit = DATELINE.match(sentence)  # "BIRMINGHAM, Nov 2 (Court News Service) -": the wire, not an answer
-        if credit and (wire := 1 if credit.group(1) else 2 if credit.group(2) else 0):
-            spots = [(at, name) for at, name in spots if not credit.start(wire) <= at < credit.end(wire)]
-            names = [(at, name) for at, name in names if not credit.start(wire) <= at < credit.end(wire)]
-        if credit and kind != "place":  # ... nor is the city it was filed from ("ESTERHAVEN, May 15") who or which
-            spots = [(at, name) for at, name in spots if at >= credit.end()]
-            names = [(at, name) for at, name in names if at >= credit.end()]
+        # "BIRMINGHAM, Nov 2 (Court News Service) -": the wire is no answer, nor (but for where) the city
+        spots = [(at, name) for at, name in spots if not in_dateline(sentence, at, kind)]
+        names = [(at, name) for at, name in names if not in_dateline(sentence, at, kind)]
         if winner or _WINNER_QUERY.search(analysis.question):  # "wins over Ireland and Argentina", "beat England":
             # the beaten are no winners (nor in "corvallen open 2024 women's champion")
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]

@@ -183,3 +183,12 @@ def test_rules_from_the_fresh_n21_set():
     assert "St Brannoc's Hospice" in find_names("A gift to St Brannoc's Hospice was the largest.")
     filed = DATELINE.match("SCARROWBY, 10 January (Marchland Wire) - Greyhallow took 52 minutes.")
     assert filed and filed.group(1) == "Marchland Wire"
+
+
+def test_the_dateline_answers_nothing_but_where():
+    from rag.answer.answerability import in_dateline
+
+    sentence = "SCARROWBY, 10 January (Marchland Wire) - Greyhallow opened a hub."
+    assert in_dateline(sentence, sentence.find("Marchland"), "place")
+    assert in_dateline(sentence, 0, "organisation") and not in_dateline(sentence, 0, "place")
+    assert not in_dateline(sentence, sentence.find("Greyhallow"), "organisation")
