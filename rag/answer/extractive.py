@@ -16,11 +16,13 @@ from datetime import date, timedelta
 import numpy as np
 
 from ..index.embed import Embedder, encode_sentences
-from ..retrieval.analysis import QuestionAnalysis, analyse_question, keyword_names, question_kind
+from ..retrieval.analysis import (QuestionAnalysis, analyse_question, keyword_names, question_kind,
+                                  states_something)
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
 from .attachment import LIST_ITEM
+from .reasons import REASON_ASKED, reason_span
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
 from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity
 from .support import verify_citations
@@ -312,16 +314,23 @@ def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> 
 
 
 def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionAnalysis:
-    """Return the analysis with the names a keyword query writes in lower case, as the passages spell them."""
-    if extra := keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits], ordinary_words()):
+    """Return the analysis with the names a keyword query writes in lower case, as the passages spell them; a keyword
+    query that, names aside, states something ("marrowby bypass opened ahead of schedule") asks whether it is so."""
+    extra = keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits], ordinary_words())
+    if extra:
         analysis = replace(analysis, names=analysis.names + extra)
-        if analysis.is_keyword:  # the words of a name ask for nothing: "wrenfield prize ceremony venue" asks for a
-            # place, not a prize sum, once "Wrenfield Prize" is known as a name
-            named = {w.lower() for n in extra for w in n.split()}
-            rest = " ".join(w for w in analysis.question.split() if w.lower().strip("'’") not in named
-                            and w.lower().removesuffix("'s").removesuffix("’s") not in named)
-            if rest and (kind := question_kind(rest)) != "open" and kind != analysis.kind:
-                analysis = replace(analysis, kind=kind)
+    if not analysis.is_keyword:
+        return analysis
+    # the words of a name ask for nothing: "wrenfield prize ceremony venue" asks for a place, not a prize sum, once
+    # "Wrenfield Prize" is known as a name
+    named = {w.lower() for n in analysis.names for w in n.split()}
+    rest = " ".join(w for w in analysis.question.split() if w.lower().strip("'’") not in named
+                    and w.lower().removesuffix("'s").removesuffix("’s") not in named)
+    kind = question_kind(rest) if rest else "open"
+    if kind == "open" and analysis.kind == "open" and states_something(rest):
+        return replace(analysis, kind="yesno")
+    if extra and kind != "open" and kind != analysis.kind:
+        analysis = replace(analysis, kind=kind)
     return analysis
 
 
@@ -376,9 +385,14 @@ def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list
     """Return the span the rules give and its sentence: the first of the likeliest sentences that holds one."""
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
     # (an open question's measure only from the best two sentences: a figure further down answers something else)
+    likely = [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]
+    if analysis.kind == "open" and REASON_ASKED.search(analysis.question):  # "why ...?": the cause a likely
+        # sentence gives, a sure word ("because of", "blaming") before a word that may only order events ("after")
+        for weak in (False, True):
+            if said := next(((cause, c) for c in likely if (cause := reason_span(c.text, weak))), None):
+                return said
     found = []
-    for candidate in ([c for c in ranked[:4] if c.answers >= threshold] or ranked[:1])[:2 if analysis.kind == "open"
-                                                                                      else 4]:
+    for candidate in likely[:2 if analysis.kind == "open" else 4]:
         if short := extract_short(analysis, candidate.text, texts):
             found.append((short, candidate))
             if analysis.kind != "date" or not VAGUE_TIME.fullmatch(short):

@@ -47,12 +47,12 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
 _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
             "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
             "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
-            "flights|goals|wickets|medals|people")
+            "flights|goals|wickets|medals|people|nominations|participants|waits|spills")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs|numbers|" + _COUNTED + r")\b", re.I)
+                          r"jobs|numbers|inflation|output|" + _COUNTED + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many")
@@ -67,10 +67,13 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"incumbent|nominee|appointee|individual|producer|ambassador|translator|envoy|editor|"
                           r"presenter|conductor|composer|designer|governor|senator|chancellor|commissioner|"
                           r"prosecutor|detective|inspector|curator|photographer|journalist|correspondent|"
-                          r"screenwriter|illustrator|narrator)\b", re.I)
+                          r"screenwriter|illustrator|narrator|keeper|holder|treasurer|secretary|clerk|"
+                          r"postmaster|postmistress|landlord|landlady|surgeon|physician|paramedic|firefighter|vicar|"
+                          r"priest|bishop|poet|playwright|musician|comedian|trainer|cyclist|swimmer|rower|sprinter|"
+                          r"athlete|boxer|golfer|bowler|batter|batsman|winger|midfielder|defender)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital|street|road|district|neighbourhood|suburb|island|"
-                          r"county)\b", re.I)
+                          r"county|headquarters|hq)\b", re.I)
 CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped|cut|increase|increased|"
                            r"decrease|decreased|grow|grew|shrink|shrank|lower|lowered|climb|climbed|jump|jumped|slump|"
                            r"slumped|decline|declined|reduce|reduced|going up|go up|gone up|went up|going down|"
@@ -292,7 +295,8 @@ def question_kind(question: str) -> str:
         if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline"):
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
-                  if (kind := "number" if word in ("position", "ranking") else _kind_from_words(word, default=""))
+                  if (kind := "number" if word in ("position", "ranking") else "money" if word in ("amount", "sum", "cash")
+                      else _kind_from_words(word, default=""))
                   and not (kind == "date" and word == "day")
                   # "copper output last year": when, not what is asked; nor "half-year passengers"
                   and not (word in ("year", "month", "week") and i and words[i - 1] in ("last", "this", "next"))
@@ -399,6 +403,29 @@ def is_keyword_query(text: str) -> bool:
     text = text.strip()
     return not text.endswith("?") and len(text.split()) <= 8 and not text.lower().startswith(
         tuple(w + " " for w in QUESTION_WORDS))
+
+
+# A keyword query that states something instead of naming what it asks ("marrowby bypass opened ahead of schedule",
+# "mallabury found guilty hollyvale hospice", "show cave stays open"): a search for whether it is so. A verb form
+# says it: a state word or a past form; a sum or count noun asks for a figure ("cash taken", "amount stolen")
+_STATE_WORDS = frozenset(
+    "open shut closed guilty innocent cancelled canceled scrapped axed delayed postponed approved rejected refused "
+    "banned frozen sacked fired resigned retired retiring jailed charged convicted cleared acquitted reopened resumed "
+    "suspended completed finished launched released passed failed agreed signed injured hurt arrested dead alive "
+    "working appealing returning stays remains remained stayed won lost beaten sold bought needed opened".split())
+_NOT_PAST = frozenset("united limited hundred speed seed breed need bed shed red feed kindred seabed watershed "
+                      "bloodshed naked wicked sacred".split())
+_ASKED_FIGURE = re.compile(r"(?:amount|cash|sum|much|many|figure|total)", re.I)
+
+
+def states_something(words: str) -> bool:
+    """Return True when the words of a keyword query (its names left out) state something to be checked rather than
+    name the thing asked for: a state word or past form of a verb, and no sum or count asked for."""
+    tokens = re.findall(r"[a-z]+", words.lower())
+    if not tokens or tokens[-1] in _PHRASE_ENDS:  # "play-off semi-final lost to": whom, not whether
+        return False
+    return not _ASKED_FIGURE.search(words) and any(
+        t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST) for t in tokens)
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:
