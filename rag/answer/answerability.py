@@ -35,11 +35,46 @@ GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard che
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
-MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b|b\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
+_KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b|b\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
                    r"DKK|AUD|CAD|NZD|JPY|CNY|RMB|HKD|SGD|ZAR|BRL|MXN|KRW|AED|SAR|USD|EUR|GBP)\s?\d[\d,.]*(?:\s?(?:m|bn|"
                    r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
-                    r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
+                    r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees|"
+                    r"francs|pesos|rand|roubles|rubles|shekels|yuan|renminbi|naira|rupiah|ringgit|baht|dinars?|dirhams?|"
+                    r"riyals?|zloty|forint|kronor|krona|kroner|krone|lira|lire|shillings|cedis|kwacha|reais|"
+                    r"(?<=[a-z] )marks|(?-i:[A-Z][a-z]+) marks)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
+# A sum in a currency the lexicon does not know ("62 million solen", "41m lorins"): a scale word then a lower-case word
+# that is no ordinary English word
+_SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([a-z]{3,})\b")
+
+
+ORDINARY_WORDS_PATH = MODELS / "ordinary_words.txt"
+
+
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Return the word forms news writes in lower case (rag/bench/build_lexicon.py): "overnight", "last"."""
+    lines = ORDINARY_WORDS_PATH.read_text(encoding="utf-8").splitlines() if ORDINARY_WORDS_PATH.exists() else []
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+class _Sums:
+    """The sums of money a text states: in a known currency (_KNOWN_MONEY) or after a scale word in a word no
+    lexicon has (a currency named in the text); the few methods of a compiled pattern the answer layer uses."""
+
+    pattern = _KNOWN_MONEY.pattern
+
+    def finditer(self, text: str):
+        known = list(_KNOWN_MONEY.finditer(text))
+        other = [m for m in _SCALED_UNIT.finditer(text) if m.group(1) not in ordinary_words()
+                 and not any(k.start() <= m.start() < k.end() for k in known)]
+        return iter(sorted(known + other, key=lambda m: m.start()))
+
+    def search(self, text: str):
+        return next(self.finditer(text), None)
+
+
+MONEY = _Sums()
 FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
                     r"|(?<![A-Za-z]-)\b(?:one|two|three|"  # (not the "one" of "Seventy-one")
                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)

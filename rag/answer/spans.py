@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, SCORE, SCORE_ASKED,
+from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems,
                             count_figures, duration_asked, figure_roles, in_dateline, is_demonym, is_year,
                             named_as_person, ordinary_opening, pay_rise_figures, person_answer, person_like,
@@ -114,16 +112,6 @@ def _ordinary(word: str) -> bool:
     """Return True for a capitalised word that is not part of a name: a stopword or a negated auxiliary."""
     lower = word.lower().replace("’", "'")
     return lower in STOPWORDS or lower.endswith("n't")
-
-
-ORDINARY_WORDS_PATH = Path(__file__).parent / "models" / "ordinary_words.txt"
-
-
-@cache
-def ordinary_words() -> frozenset[str]:
-    """Return the word forms news writes in lower case (rag/bench/build_lexicon.py): "overnight", "last"."""
-    lines = ORDINARY_WORDS_PATH.read_text(encoding="utf-8").splitlines() if ORDINARY_WORDS_PATH.exists() else []
-    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 # A quoted title of a work: 'Brass Lung', "The Weir Keeper's Daughters" (an apostrophe inside a word does not end it)

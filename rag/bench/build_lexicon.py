@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from ..answer.spans import ORDINARY_WORDS_PATH
+from ..answer.answerability import ORDINARY_WORDS_PATH
 from ..config import Settings
 from .build_antonyms import NOTICE
 

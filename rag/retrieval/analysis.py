@@ -424,8 +424,15 @@ def states_something(words: str) -> bool:
     tokens = re.findall(r"[a-z]+", words.lower())
     if not tokens or tokens[-1] in _PHRASE_ENDS:  # "play-off semi-final lost to": whom, not whether
         return False
+    # a verb form states only as the query's last word or before a particle or state ("opened ahead of schedule",
+    # "found guilty"); before a noun it describes it ("spoiled ballots", "flights cancelled first strike day")
     return not _ASKED_FIGURE.search(words) and any(
-        t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST) for t in tokens)
+        (t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST))
+        and (i == len(tokens) - 1 or tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
+             or tokens[i + 1] in _PARTICLES) for i, t in enumerate(tokens))
+
+
+_PARTICLES = frozenset("ahead early late again down up off out back over away on time schedule".split())
 
 
 def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:

@@ -41,11 +41,13 @@ def test_the_cause_a_sentence_gives(sentence, weak, cause):
 
 
 @pytest.mark.parametrize("words, states", [
-    ("bypass opened ahead of schedule", True), ("found guilty hospice", True), ("show cave stays open", True),
+    ("bypass opened ahead of schedule", True), ("corwin found guilty", True), ("show cave stays open", True),
     ("series c completed", True),
     ("amount stolen", False),  # a sum asked for
     ("post office robbery cash taken", False),
     ("play-off semi-final lost to", False),  # whom it was lost to
+    ("referendum spoiled ballots", False), ("flights cancelled first strike day", False),  # a verb form describing
+    # a noun
     ("outage cause", False), ("hourly timetable start", False), ("united ground capacity", False)])
 def test_a_keyword_query_that_states_something(words, states):
     assert states_something(words) is states

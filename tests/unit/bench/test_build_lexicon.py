@@ -1,6 +1,6 @@
 """The ordinary-word list: word forms news writes in lower case, counted apart from names."""
 
-from rag.answer.spans import ordinary_words
+from rag.answer.answerability import ordinary_words
 from rag.bench.build_lexicon import count_forms
 
 
