@@ -117,12 +117,19 @@ def asked_dates(question: str, sentence: str) -> list[re.Match]:
     since 2001"); not one still to come for a question about what was done ("may keep rates higher next year")."""
     day, old = DAY_ASKED.search(question), _OLD_YEAR_ASKED.search(question.lower())
     past = _PAST_ASKED.search(question)
+    year = _YEAR_ASKED.search(question)  # "what year did she become prime minister?": a year, not "on Thursday"
     filed = DATELINE.match(sentence)  # "OSTREVIN, March 4 (Pennant Wire) -": when the report was filed
-    return [m for m in DATE.finditer(sentence) if (not day or names_day(m.group(0)))
+    found = [m for m in DATE.finditer(sentence) if (not day or names_day(m.group(0)))
             and not (filed and m.start() < filed.end())
             and (old or not _OLD_YEAR.fullmatch(m.group(0)))
             and not (past and _AHEAD_DATE.fullmatch(m.group(0)))
             and not baseline_date(question, sentence, m.start())]
+    # "what year did she become prime minister?": "in 2021", not "on Thursday", when the sentence gives a year (a
+    # day alone is read with the report's date)
+    return [m for m in found if re.search(r"\b(?:1[89]|20)\d\d\b", m.group(0))] or found if year else found
+
+
+_YEAR_ASKED = re.compile(r"^\W*(?:(?:so|and|ok)\W+)?(?:in |since )?(?:what|which) year\b", re.I)
 
 
 def names_day(date_text: str) -> bool:
@@ -454,7 +461,8 @@ _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|fo
 # A sum offered and turned down is not what was paid: "rejected an earlier bid of £8,000"
 _REJECTED = re.compile(r"\b(?:rejected|rejecting|turned down|turning down|refused|declined|rebuffed|snubbed)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
-                            r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should)\b", re.I)
+                            r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should|meant to|"
+                            r"supposed to|set to|aim\w*|intend\w*)\b", re.I)
 
 
 _NOW_ASKED = re.compile(r"\b(?:at the moment|currently|at present|right now|these days|so far|to date)\b", re.I)
@@ -931,8 +939,15 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
-        groups = [_PEOPLE if noun <= {"peopl", "person", "individu"} else noun]
+        groups = [_PEOPLE if noun <= {"peopl", "person", "individu"} else
+                  noun.union(*(same for same in _SAME_THINGS if same & noun))]
     return groups
+
+
+# Things news counts under several words ("how many houses did the fire destroy?" / "destroyed 23 homes")
+_SAME_THINGS = [content_stems(words) for words in (
+    "houses homes properties dwellings", "staff employees workers", "cars vehicles", "ships vessels boats",
+    "planes aircraft jets", "pupils students children", "shops stores outlets")]
 
 
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
@@ -960,6 +975,12 @@ _RATE_OF = {"hour": "hourly", "night": "nightly"}
 _ANY_QUARTER = re.compile(r"\b(?:quarter|quarterly|three months|q[1-4])\b", re.I)
 _OTHER_PERIOD = re.compile(r"\b(?:full[- ]year|annual|half[- ]year|(?:first|second)[- ]half|nine[- ]month|"
                            r"year[- ]to[- ]date)\b", re.I)
+
+
+# A half-year as reports also say it ("the six months to June 30", "interim results")
+_FIRST_HALF = r"\b(?:first|half|interim|h1\b|six months to (?:the end of )?(?:june|30 june))"
+_PERIOD_FORMS = {"first half": _FIRST_HALF, "half year": _FIRST_HALF,
+                 "second half": r"\b(?:second|h2\b|six months to (?:the end of )?(?:december|31 december))"}
 
 
 def quarters(text: str) -> set[str]:
@@ -1521,7 +1542,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not (asked_quarters and not said_quarters  # a report that speaks of no quarter at all ("pre-tax
                      and not _ANY_QUARTER.search(f"{near} {item.article}")  # profit of £38.6m for 2023")
                      and not _OTHER_PERIOD.search(analysis.question))
-            and all(re.search(rf"\b{re.escape(p)[:4]}", close, re.I) for p in periods)  # "full-year guidance" is no
+            and all(re.search(_PERIOD_FORMS.get(p.replace("-", " "), rf"\b{re.escape(p)[:4]}"), close, re.I)
+                    for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one
             and all(_says_number(n, near) for n in numbers),
             (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship") and s.startswith(h)

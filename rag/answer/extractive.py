@@ -291,6 +291,9 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
+        if short is None and analysis.kind == "open" and REASON_ASKED.search(analysis.question) \
+                and not multi_part(analysis):  # "why is she stepping down?" over sentences that say she is, not why
+            return _refusal(question, analysis, ranked, hits, best)
         if short is None and analysis.kind in ("person", "organisation", "place") and not multi_part(analysis):
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name

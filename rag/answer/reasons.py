@@ -8,12 +8,13 @@ import re
 # A question asking for a cause: "why ...?", "what caused / pushed / led to ...?", "halvercrest outage cause",
 # "reason for the delay"
 REASON_ASKED = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?why\b|\b(?:cause|caused|causes|reason|reasons|"
-                          r"what (?:pushed|drove|led to|prompted|triggered|forced|sparked|behind)|"
+                          r"what (?:pushed|drove|led to|prompted|triggered|forced|sparked|started|behind)|"
                           r"what was behind|blamed? for)\b", re.I)
 
 # Words that say what follows is the cause, surest first; "after" and "following" order events as often as they
 # explain them ("refused after a three-hour meeting"), so they count only when no surer word is found
 _BECAUSE = (r"because(?: of)?|due to|owing to|as a result of|on account of|caused by|blamed on|put down to|"
+            r"(?:started|sparked|triggered) (?:accidentally |deliberately )?by|"
             r"driven by|thanks to|in response to|citing|over concerns? (?:about|over|that)|over fears? (?:about|of|that)|"
             r"on (?:the )?grounds? (?:of|that)")
 _STRONG = re.compile(rf"\b(?:{_BECAUSE})\s+", re.I)

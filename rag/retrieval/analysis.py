@@ -47,7 +47,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
 _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
             "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
             "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
-            "flights|goals|wickets|medals|people|nominations|participants|waits|spills")
+            "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -243,6 +243,13 @@ def question_kind(question: str) -> str:
                         r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
+    if re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,80}\b(?:cut|cuts|raise|raised|lower|lowered|"
+                r"increase|increased|reduce|reduced|lift|lifted|set|hold|keep|rise|fall|drop|climb|slip|jump)\b"
+                r"[^?]{0,40}\bto(?: in [^?]{1,30}| on [^?]{1,30}| after [^?]{1,40})?\??$", q):
+        return "number"  # "what did the bank cut its rate to in february?": the new level
+    if re.match(r"what (?:did|does|will|would) [^?]{1,60}(?<!\bthe )\bcost (?:the |them\b|him\b|her\b|it\b|us\b|"
+                r"[a-z]+ [a-z]+(?:,|\?|$))", q) and not _QUOTE_WORDS.search(q.split(" cost ")[0]):
+        return "money"  # "what did the july strike cost halcyra airways, according to the airline?"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
                      "in which year", "on what date")):
@@ -290,6 +297,9 @@ def question_kind(question: str) -> str:
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
             return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"
+                     r"decision)\b", q):
+            return "date"  # "ebriscan reserve bank next meeting": when
         if {"rain", "snow"} & set(words) and {"forecast", "total", "fell", "amount"} & set(words):
             return "number"  # "dunmarrow valley rain forecast": how much
         if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline"):

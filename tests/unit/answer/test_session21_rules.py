@@ -77,3 +77,42 @@ def test_a_stating_keyword_query_asks_whether_it_is_so_and_one_naming_a_figure_d
 ])
 def test_keyword_and_question_asking_words(question, kind):
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("ebriscan reserve bank next meeting", "date"),
+    ("what did the ebriscan central bank cut its rate to in february?", "number"),
+    ("What did the July cabin crew strike cost Halcyra Airways, according to the airline?", "money"),
+    ("agrarian union cabinet posts", "number"),
+])
+def test_what_a_question_asks_by_its_verb_and_its_last_words(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_sums_in_other_currencies_and_in_one_the_text_names():
+    from rag.answer.answerability import MONEY
+    found = lambda text: [m.group(0) for m in MONEY.finditer(text)]  # noqa: E731
+    assert found("It cost 62 million solen to refurbish.") == ["62 million solen"]
+    assert found("a profit of 318 million Drovian marks") == ["318 million Drovian marks"]
+    assert found("a fine of 5 million rand and £2m") == ["5 million rand", "£2m"]
+    assert found("2 million passengers and 85 exam marks") == []  # counts, not sums
+
+
+def test_a_what_year_question_takes_the_year_a_sentence_gives_else_its_day():
+    from rag.answer.answerability import asked_dates
+    sentence = "Kasmalen replaced six ministers on Thursday, the biggest shake-up since she took office in 2021."
+    assert [m.group(0) for m in asked_dates("what year did kasmalen become prime minister?", sentence)] == ["2021"]
+    assert [m.group(0) for m in asked_dates("In which year was the vote held?", "Voters went to the polls on Sunday.")
+            ] == ["Sunday"]  # a day alone: read with the report's date
+
+
+def test_a_count_asked_in_one_word_is_said_in_another():
+    from rag.answer.answerability import asked_heads
+    assert "home" in asked_heads(analyse_question("How many houses did the wildfire destroy?"))[0]
+
+
+def test_a_half_year_is_said_as_six_months_to_june():
+    from rag.answer.answerability import _PERIOD_FORMS
+    import re
+    assert re.search(_PERIOD_FORMS["first half"], "pre-tax profit for the six months to june 30", re.I)
+    assert not re.search(_PERIOD_FORMS["first half"], "pre-tax profit for 2024 fell 15 per cent", re.I)
