@@ -102,6 +102,16 @@ def baseline_date(question: str, sentence: str, start: int) -> bool:
 
 # a year long past answers only a question about one ("what year was it founded?")
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
+# "is due to appear on 22 September", "delayed until April 2025": a date still to come, no answer to "when did ..."
+_STILL_TO_COME = re.compile(r"\b(?:due to|is to|are to|will|would|expected to|scheduled|set to|planned|plans to|"
+                            r"delayed until|postponed until|put back to|pushed back to|until)\b", re.I)
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """Return the words of the sentence's clause before a position (after the last comma, semicolon or "and")."""
+    return re.split(r"[,;]|\s(?:and|but|while|after|before|when)\s", sentence[:at])[-1]
+
+
 _OLD_YEAR_ASKED = re.compile(r"\byear\b|\bfounded\b|\bestablished\b|\bbuilt\b|\bsince when\b")
 DAY_ASKED = re.compile(r"\b(?:what|which) (?:exact |precise )?(?:date|day)\b", re.I)  # "on what date": a day
 
@@ -122,7 +132,9 @@ def asked_dates(question: str, sentence: str) -> list[re.Match]:
     found = [m for m in DATE.finditer(sentence) if (not day or names_day(m.group(0)))
             and not (filed and m.start() < filed.end())
             and (old or not _OLD_YEAR.fullmatch(m.group(0)))
-            and not (past and _AHEAD_DATE.fullmatch(m.group(0)))
+            and not (past and (_AHEAD_DATE.fullmatch(m.group(0)) or (not _STILL_TO_COME.search(question)  # ("when
+                     # was she due to appear?" asks for that date)
+                     and _STILL_TO_COME.search(_clause_before(sentence, m.start())))))
             and not baseline_date(question, sentence, m.start())]
     # "what year did she become prime minister?": "in 2021", not "on Thursday", when the sentence gives a year (a
     # day alone is read with the report's date)
@@ -192,7 +204,8 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "lane",
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
-               "quay", "yard", "mews", "market"}
+               "quay", "yard", "mews", "market", "beach", "mountain", "cathedral", "abbey", "museum", "gallery",
+               "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory", "telescope"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -660,8 +673,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         values = (list(MONEY.finditer(sentence)) if CHANGE_WORDS.search(asked) else []) + [
             m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
         # trains cancelled": a count, not the 94 of "94mph"
-        if not CHANGE_WORDS.search(asked) and not MONEY_WORDS.search(asked) and (
-                analysis.is_keyword or re.match(r"\W*(so |and |hey,? )?how many\b", asked)):  # "£450,000 in prize
+        if (not CHANGE_WORDS.search(asked) and not MONEY_WORDS.search(asked) and analysis.is_keyword) or re.match(
+                r"\W*(so |and |hey,? )?(roughly |about )?how many\b(?! (?:pounds|dollars|euros))", asked):  # "£450,000 in prize
             sums = [m.span() for m in MONEY.finditer(sentence)]  # money" is no attendance, and counts no people
             values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
         # read as the span picker reads them (count_figures): not "12 May" or "22 destinations"; a share's
@@ -1010,7 +1023,8 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout)\s+{re.escape(name)}\b"
+    if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout|(?:summit|top|foot|slopes?|"
+             rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     maker = _MAKER_VERBS.search(question)  # "who owns it?": "the Pellinore Racing syndicate" is an answer

@@ -392,7 +392,7 @@ def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list
     if analysis.kind == "open" and REASON_ASKED.search(analysis.question):  # "why ...?": the cause a likely
         # sentence gives, a sure word ("because of", "blaming") before a word that may only order events ("after")
         for weak in (False, True):
-            if said := next(((cause, c) for c in likely if (cause := reason_span(c.text, weak))), None):
+            if said := next(((cause, c) for c in likely if (cause := reason_span(c.text, weak, analysis.question))), None):
                 return said
     found = []
     for candidate in likely[:2 if analysis.kind == "open" else 4]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .answerability import content_stems
+
 # A question asking for a cause: "why ...?", "what caused / pushed / led to ...?", "halvercrest outage cause",
 # "reason for the delay"
 REASON_ASKED = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?why\b|\b(?:cause|caused|causes|reason|reasons|"
@@ -27,9 +29,10 @@ _CLAUSE_END = re.compile(r"\s*(?:[;:.!?]\s|[;:.!?]$|$|,\s+(?:but|while|which|who
 _SAID_AFTER = re.compile(r",\s+[^,]{0,60}?\b(?:said|says|told [\w ]{1,30}|added|according to [^,]+)\W*$", re.I)
 
 
-def reason_span(sentence: str, weak: bool = False) -> str | None:
+def reason_span(sentence: str, weak: bool = False, question: str = "") -> str | None:
     """Return the cause the sentence gives (the words after "because of", "due to", "blaming" ... up to the clause's
-    end, at most 20 words), or None; weak: also after "after", "following" or "amid"."""
+    end, at most 20 words), or None; weak: also after "after", "following" or "amid", unless what follows is only
+    the question's own event."""
     for pattern in (_STRONG, _BLAMED) + ((_WEAK,) if weak else ()):
         for match in pattern.finditer(sentence):
             rest = sentence[match.end():]
@@ -42,6 +45,8 @@ def reason_span(sentence: str, weak: bool = False) -> str | None:
                                              r"debate|delay|wait|week|month|year|day|hour)s?\b", cause, re.I):
                 continue  # "refused after a three-hour meeting": when, not why
             words = cause.split()
+            if pattern is _WEAK and question and content_stems(cause) <= content_stems(question):
+                continue  # "why was the stop dropped?" / "after a proposed stop was dropped": the event, not why
             if 1 <= len(words) <= 20:
                 return cause
     return None

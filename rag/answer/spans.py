@@ -438,7 +438,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I):  # "Moradi, 31, is the youngest
             return age_of(analysis.names, sentence)  # ... in the prize's 28-year history"; no one else's age
         figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]  # "£431m" whole
-        if not CHANGE_WORDS.search(analysis.question) and not MONEY_WORDS.search(analysis.question):  # an
+        if (not CHANGE_WORDS.search(analysis.question) and not MONEY_WORDS.search(analysis.question)) or re.match(
+                r"\W*(?:so |and )?(?:roughly |about )?how many\b(?! (?:pounds|dollars|euros))", analysis.question,
+                re.I):  # "how many customers have claimed for extra costs": no sum counts them; an
             money = []  # attendance is no sum of money ("£450,000 in prize money"); a budget's total is one
         figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
         values = money + figures

@@ -70,7 +70,8 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"screenwriter|illustrator|narrator|keeper|holder|treasurer|secretary|clerk|"
                           r"postmaster|postmistress|landlord|landlady|surgeon|physician|paramedic|firefighter|vicar|"
                           r"priest|bishop|poet|playwright|musician|comedian|trainer|cyclist|swimmer|rower|sprinter|"
-                          r"athlete|boxer|golfer|bowler|batter|batsman|winger|midfielder|defender)\b", re.I)
+                          r"athlete|boxer|golfer|bowler|batter|batsman|winger|midfielder|defender|coroner|walker|"
+                          r"hiker|climber|witness|passer-by|neighbour)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital|street|road|district|neighbourhood|suburb|island|"
                           r"county|headquarters|hq)\b", re.I)
@@ -239,6 +240,8 @@ def question_kind(question: str) -> str:
     if (re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|costing|earn|pay|raise|fetch|charge|"
                  r"spend|sell for|go for|make)\??$", q)
             or re.match(r"what(?: is| was| are| were|'s|’s) [^?]{1,60}\b(paid|worth|charged|owed)\??$", q)
+            or re.match(r"what (did|does|do|will|would|has|have|had) [^?]{1,60}\b(cost|costing|earn|pay|raise|fetch)"
+                        r"(?: in the end| eventually| overall| in total| altogether| all told)\??$", q)
             or re.match(r"what (did|does|do|will|would) [^?]{1,90}\bcost (?:in|to|for|after|before|from|under|per|"
                         r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
@@ -260,6 +263,9 @@ def question_kind(question: str) -> str:
     if q.startswith(_YES_NO_OPENERS):
         return "temporal" if _ORDER_WORDS.search(q) and ("published" in q or "report" in q or q.startswith("between")) \
             else "yesno"
+    if re.match(r"who(?:'s| has| have| is| was)? (?:got|won|gets|wins|been awarded|was awarded|is awarded|"
+                r"landed|secured) (?:the |a )?(?:\w+ )?(?:contract|tender|franchise|licen[cs]e)\b", q):
+        return "organisation"  # "who got the contract to build the tram extension?": a firm
     if q.startswith(("who", "whom", "whose")):
         return "person"
     if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
@@ -434,11 +440,12 @@ def states_something(words: str) -> bool:
     tokens = re.findall(r"[a-z]+", words.lower())
     if not tokens or tokens[-1] in _PHRASE_ENDS:  # "play-off semi-final lost to": whom, not whether
         return False
-    # a verb form states only as the query's last word or before a particle or state ("opened ahead of schedule",
-    # "found guilty"); before a noun it describes it ("spoiled ballots", "flights cancelled first strike day")
+    # a verb form states right after the names ("thornbeck admitted boatyard arson"), as the query's last word or
+    # before a particle or state ("opened ahead of schedule", "found guilty"); after a noun and before another it
+    # describes it ("spoiled ballots", "flights cancelled first strike day")
     return not _ASKED_FIGURE.search(words) and any(
         (t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST))
-        and (i == len(tokens) - 1 or tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
+        and (i == 0 or i == len(tokens) - 1 or tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
              or tokens[i + 1] in _PARTICLES) for i, t in enumerate(tokens))
 
 

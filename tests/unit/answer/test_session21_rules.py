@@ -116,3 +116,44 @@ def test_a_half_year_is_said_as_six_months_to_june():
     import re
     assert re.search(_PERIOD_FORMS["first half"], "pre-tax profit for the six months to june 30", re.I)
     assert not re.search(_PERIOD_FORMS["first half"], "pre-tax profit for 2024 fell 15 per cent", re.I)
+
+
+def test_a_date_still_to_come_does_not_say_when_something_was_done():
+    from rag.answer.answerability import asked_dates
+    sentence = "Thornbeck is due to appear at Dunwarren Crown Court on 22 September."
+    assert asked_dates("when did thornbeck plead guilty?", sentence) == []
+    assert [m.group(0) for m in asked_dates("When was Thornbeck due to appear at the crown court?", sentence)] \
+        == ["22 September"]  # the question asks for that date
+
+
+def test_a_count_is_never_a_sum():
+    from rag.answer.answerability import type_hit
+    sentence = "Pennywhistle Bank will pay a total of £1.2m in compensation to customers."
+    assert type_hit(analyse_question("how many customers have claimed for extra costs like late fees?"),
+                    sentence) == 0.0
+
+
+def test_places_and_things_are_no_people():
+    from rag.answer.answerability import person_answer, person_like
+    assert not person_like("Gullet Beach") and not person_like("Oriel Telescope") and person_like("Halloran Pike")
+    assert not person_answer("Hob Pike", "He fell ill near the summit of Hob Pike.", "Which coroner handled it?")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("so what did the oriel telescope end up costing in the end?", "money"),
+    ("who got the contract to build the tram extension?", "organisation"),
+    ("Which coroner handled the inquest?", "person"),
+    ("who was the dog walker that found the fossil?", "person"),
+])
+def test_more_question_kinds(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_a_weak_cause_that_is_the_asked_event_itself_is_no_reason():
+    sentence = "The number of stops has fallen from five to four after a proposed stop at Cobbler's Yard was dropped."
+    assert reason_span(sentence, True, "Why was the proposed Cobbler's Yard tram stop dropped?") is None
+    assert reason_span(sentence, True) == "a proposed stop at Cobbler's Yard was dropped"
+
+
+def test_a_keyword_query_stating_what_the_named_did():
+    assert states_something("admitted boatyard arson")
