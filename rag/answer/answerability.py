@@ -205,7 +205,7 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
                "quay", "yard", "mews", "market", "beach", "mountain", "cathedral", "abbey", "museum", "gallery",
-               "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory", "telescope"}
+               "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -324,7 +324,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
-_KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail"}
+_KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail", "size"}  # ("trial
+# size": how many took part, which no sentence calls a size)
 
 
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
@@ -413,8 +414,10 @@ SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+scor
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
                          r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
+_TALLY_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
 SCORE = re.compile(r"(?<![\d:.])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)"
-                   r"(?:,\s?\d{1,2}[-–]\d{1,2}\b)*")
+                   r"(?:,\s?\d{1,2}[-–]\d{1,2}\b)*"
+                   rf"|\b{_TALLY_WORD} votes? to {_TALLY_WORD}\b", re.I)  # ("by seven votes to four")
 # ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3"; "cut from 420 to 380" is a change)
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 _SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable)"

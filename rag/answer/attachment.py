@@ -385,6 +385,10 @@ _CONTRARIES = [
     (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I),
      re.compile(r"\b(?:end|ends|ended|ending|stop\w*|scrap\w*|axe\w*|withdraw\w*|withdrawn|cease\w*|clos\w*)\b",
                 re.I)),
+    # "did the city hit the 36C that was forecast?" / "fell short of the 36C forecasters had predicted"
+    (re.compile(r"\b(?:hit|hits|reach\w*|meet|meets|met|achiev\w*|exceed\w*)\b", re.I),
+     re.compile(r"\b(?:f[ae]ll\w* short|failed to (?:reach|hit|meet|achieve)|missed (?:its|the|their|his|her) "
+                r"(?:target|goal|forecast))\b", re.I)),
 ]
 
 

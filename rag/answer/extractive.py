@@ -390,9 +390,13 @@ def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list
     # (an open question's measure only from the best two sentences: a figure further down answers something else)
     likely = [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]
     if analysis.kind == "open" and REASON_ASKED.search(analysis.question):  # "why ...?": the cause a likely
-        # sentence gives, a sure word ("because of", "blaming") before a word that may only order events ("after")
-        for weak in (False, True):
-            if said := next(((cause, c) for c in likely if (cause := reason_span(c.text, weak, analysis.question))), None):
+        # sentence gives, a sure word ("because of", "blaming") before a word that may only order events ("after");
+        # the answer model scores what a sentence states, not a cause, so a sure word is read a little further down
+        further = likely + [c for c in ranked[:8] if c.passed and c not in likely
+                            and any(c.hit.article_id == l.hit.article_id for l in likely)]  # (its report)
+        for weak, read in ((False, further), (True, likely)):
+            if said := next(((cause, c) for c in read if (cause := reason_span(c.text, weak, analysis.question))),
+                            None):
                 return said
     found = []
     for candidate in likely[:2 if analysis.kind == "open" else 4]:

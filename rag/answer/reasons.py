@@ -38,6 +38,8 @@ def reason_span(sentence: str, weak: bool = False, question: str = "") -> str | 
             rest = sentence[match.end():]
             end = _CLAUSE_END.search(rest)
             cause = rest[:end.start() if end else len(rest)]
+            if quoted := re.match(r"\s*[\"“]([^\"”]+)[\"”]", rest):  # blames "a failed update" and apologises
+                cause = quoted.group(1)
             cause = _SAID_AFTER.sub("", cause).strip(" ,\"'“”‘’")  # ", the committee said"
             if pattern is _BLAMED:  # "blamed X for Y": X; "blamed X" (a quote after): X
                 cause = re.split(r"\s+for\s+", cause)[0]

@@ -135,7 +135,7 @@ def test_a_count_is_never_a_sum():
 
 def test_places_and_things_are_no_people():
     from rag.answer.answerability import person_answer, person_like
-    assert not person_like("Gullet Beach") and not person_like("Oriel Telescope") and person_like("Halloran Pike")
+    assert not person_like("Gullet Beach") and not person_like("Kelderby Skyline") and person_like("Halloran Pike")
     assert not person_answer("Hob Pike", "He fell ill near the summit of Hob Pike.", "Which coroner handled it?")
 
 
@@ -157,3 +157,20 @@ def test_a_weak_cause_that_is_the_asked_event_itself_is_no_reason():
 
 def test_a_keyword_query_stating_what_the_named_did():
     assert states_something("admitted boatyard arson")
+
+
+def test_a_vote_tally_in_words_is_a_score():
+    from rag.answer.answerability import SCORE
+    assert SCORE.search("approved the plant by seven votes to four").group(0) == "seven votes to four"
+
+
+def test_falling_short_of_a_forecast_is_not_hitting_it():
+    from rag.answer.attachment import contrary
+    assert contrary("did gristlow actually hit the 36c that was forecast?",
+                    "The reading fell short of the 36C that forecasters had predicted.")
+    assert not contrary("did gristlow hit 36c?", "The city hit 36C on Saturday.")
+
+
+def test_a_quoted_cause_ends_with_its_quotation():
+    assert reason_span('A spokesperson blames "a failed software update at one of our data centres" and apologises.'
+                       ) == "a failed software update at one of our data centres"
