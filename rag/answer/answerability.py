@@ -701,7 +701,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
                  and not (kind in ("organisation", "place")
-                          and named_as_person(n, [sentence, *texts], place=kind == "place"))
+                          and named_as_person(n, [sentence, *texts], place=kind in ("place", "organisation")))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
                  and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
@@ -1031,6 +1031,10 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     maker = _MAKER_VERBS.search(question)  # "who owns it?": "the Pellinore Racing syndicate" is an answer
+    if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
+                           rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label)\s+"
+                           rf"{re.escape(name)}\b").search(sentence):
+        return False  # "a former finance director of the supermarket chain Holloway": a firm, not who
     modified = None if maker else regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
     if (modified and modified.group(1) not in STOPWORDS and not modified.group(1).endswith(("ed", "ing"))
             and modified.group(1) not in ("said", "says", "told", "won", "led", "made")) or regex(

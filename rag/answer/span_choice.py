@@ -91,7 +91,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      if not name_fragment(n, sentence)
                      and not (analysis.kind == "place" and not_a_place(n, analysis.question))
                      and not (analysis.kind in ("organisation", "place")
-                              and named_as_person(n, [sentence, *texts], place=analysis.kind == "place"))
+                              and named_as_person(n, [sentence, *texts], place=analysis.kind in ("place", "organisation")))
                      and not (analysis.kind == "organisation" and (
                          is_demonym(n) or not body_answer(analysis, sentence, n)))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
@@ -189,6 +189,11 @@ def span_model() -> SpanModel | None:
     return _MODEL
 
 
+# A question asking for how a story ended, not how it stood at first
+LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ultimately|actually|"
+                          r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure)
+
+
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
            model: SpanModel | None) -> tuple[str, object] | None:
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
@@ -200,6 +205,10 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if LATEST_ASKED.search(analysis.question) and (days := {o.candidate.hit.published for o in found} - {None}):
+        # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
+        # not the estimate or the rumour an earlier one gave
+        found = [o for o in found if o.candidate.hit.published == max(days)]
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
                                       and not any(o.rule for o in found)):
         return None

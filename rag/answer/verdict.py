@@ -270,7 +270,29 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     # that meets the question's hard checks ("Saltmarrow drivers accepted the offer" says nothing of Venncastle's)
     confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE
                   and edition_said(analysis, c) and c.passed]
+    if confirming and beaten_asked(analysis, confirming[0].text):  # "did Vantongeren win the title?" / "Brightmore
+        return "No", confirming[0]  # beat two-time defending champion Ilya Vantongeren ... to win the title"
     return ("Yes", confirming[0]) if confirming else (None, None)
+
+
+_WIN_ASKED = re.compile(r"^\W*(?:so\s+)?(?:did|has|have|had|was|were|is)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)\s+"
+                        r"(?:actually\s+|really\s+|finally\s+|go on to\s+)?(?:win|won|beat|retain\w*|defend\w*|"
+                        r"claim\w*|lift\w*|take|took)\b", re.I)
+_LOSER = (r"\b(?:beat|beats|beating|defeated|defeating|overcame|overcoming|edged(?: past| out)?|saw off|knocked out|"
+          r"dethroned|ousted|denying|denied|upset|stunned)\s+(?:(?:the|two-time|three-time|defending|reigning|former|"
+          r"top|seed|seeded|champion|holder|title-holder|world|number|one|favourite|compatriot|rival)\s+)*")
+
+
+def beaten_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when a question asks whether someone won ("did Ilya Vantongeren win ...?") and the sentence names
+    them as the one beaten or denied ("beat two-time defending champion Ilya Vantongeren", "denying Emric Solvane a
+    third title")."""
+    asked = _WIN_ASKED.match(analysis.question)
+    if not asked:
+        return False
+    names = [n for n in analysis.names if n.lower() in asked.group(1).lower()] or [asked.group(1)]
+    return any(re.search(_LOSER + rf"(?:[A-Z][\w'’-]*\s+)?{re.escape(n.split()[-1])}\b", sentence, re.I)
+               for n in names)
 
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",

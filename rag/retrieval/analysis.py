@@ -71,7 +71,7 @@ PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|co
                           r"postmaster|postmistress|landlord|landlady|surgeon|physician|paramedic|firefighter|vicar|"
                           r"priest|bishop|poet|playwright|musician|comedian|trainer|cyclist|swimmer|rower|sprinter|"
                           r"athlete|boxer|golfer|bowler|batter|batsman|winger|midfielder|defender|coroner|walker|"
-                          r"hiker|climber|witness|passer-by|neighbour)\b", re.I)
+                          r"hiker|climber|witness|passer-by|neighbour|ringleader|administrator|headliner)\b", re.I)
 _PLACE_WORDS = re.compile(r"\b(where|city|town|hometown|country|region|place|venue|stadium|state|province|village|"
                           r"port|site|location|birthplace|capital|street|road|district|neighbourhood|suburb|island|"
                           r"county|headquarters|hq)\b", re.I)

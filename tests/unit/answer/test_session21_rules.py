@@ -174,3 +174,28 @@ def test_falling_short_of_a_forecast_is_not_hitting_it():
 def test_a_quoted_cause_ends_with_its_quotation():
     assert reason_span('A spokesperson blames "a failed software update at one of our data centres" and apologises.'
                        ) == "a failed software update at one of our data centres"
+
+
+def test_a_winner_question_about_the_beaten_is_a_no():
+    from rag.answer.verdict import beaten_asked
+    assert beaten_asked(analyse_question("Did Ilya Vantongeren win the men's title?"),
+                        "Callum Brightmore beat two-time defending champion Ilya Vantongeren 6-4 3-6 7-6.")
+    assert beaten_asked(analyse_question("did solvane win third drevhaven title"),
+                        "Bastien Kollo won on Sunday, denying Emric Solvane a third consecutive title.")
+    assert not beaten_asked(analyse_question("Did Callum Brightmore win the men's title?"),
+                            "Callum Brightmore beat two-time defending champion Ilya Vantongeren 6-4 3-6 7-6.")
+
+
+@pytest.mark.parametrize("question, latest", [
+    ("so what did the viaduct repair end up costing?", True), ("how many jobs are actually going in the end?", True),
+    ("How many homes were finally approved?", False), ("how much did the repair cost?", False)])
+def test_a_question_asking_how_a_story_ended(question, latest):
+    from rag.answer.span_choice import LATEST_ASKED
+    assert bool(LATEST_ASKED.search(question)) is latest
+
+
+def test_a_firm_named_by_its_class_is_no_person():
+    from rag.answer.answerability import person_answer
+    sentence = "Castwell has appointed Meredith Quarles, a former finance director of the supermarket chain Holloway."
+    assert not person_answer("Holloway", sentence, "who's the new chair at castwell?")
+    assert person_answer("Meredith Quarles", sentence, "who's the new chair at castwell?")
