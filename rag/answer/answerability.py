@@ -83,7 +83,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
                    r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
-                   r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tomorrow)\b"
+                   r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tonight|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
 # A date a sentence measures against, not when anything happened: "the highest level since 2001"; "the first time
 # since 1984" only for a question about the time before ("when did they last win?")
@@ -104,7 +104,7 @@ def baseline_date(question: str, sentence: str, start: int) -> bool:
 _OLD_YEAR = re.compile(r"1[5-8]\d\d")
 # "is due to appear on 22 September", "delayed until April 2025": a date still to come, no answer to "when did ..."
 _STILL_TO_COME = re.compile(r"\b(?:due to|is to|are to|will|would|expected to|scheduled|set to|planned|plans to|"
-                            r"delayed until|postponed until|put back to|pushed back to|until)\b", re.I)
+                            r"delayed until|postponed until|put back to|pushed back to)\b", re.I)
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -185,7 +185,7 @@ _ROLES = [
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
-    {"actor"}, {"actress"}, {"produc"}, {"ambassador", "envoy"},  # "best actor" is not "best actress"
+    {"actor", "play"}, {"actress", "play"}, {"produc"}, {"ambassador", "envoy"},  # "best actor" is not "best actress"
 ]
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -296,6 +296,11 @@ _ATTRIBUTES = {
     "previous": r"\b(?:from|former|previously|ex-|left)\b",
     # superlatives qualify the attribute ("storm brannagh max gust"): the sentence gives the figure without them
     "max": r".", "maximum": r".", "top": r".", "peak": r".", "highest": r".",
+    # a film's studio and a loan player's parent club are named ("Greyholt Pictures' fantasy", "on loan from FC
+    # Veldhoven"); a ballot's support is a share; an opening night is a date
+    "studio": r"(?<=\w )[A-Z][\w&'’.-]+|^[A-Z][\w&'’.-]+", "parent": r"\b(?:from|owned by|subsidiary of)\b",
+    "support": r"\d[\d.,]*\s?(?:%|per ?cent)", "ballot": r"\b(?:vot\w*|backed|ballot\w*|turnout)\b",
+    "open": DATE.pattern, "night": DATE.pattern, "hometown": r"\bfrom\b|\bborn in\b|\bnative\b|\bgrew up\b",
 }
 
 
@@ -353,7 +358,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
     # ("distributor": "distributed", "scorer": "scored")
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
-        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat") else re.I))}
+        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
         counted = keywords - _COUNT_KEYWORDS

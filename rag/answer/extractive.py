@@ -420,8 +420,8 @@ def dated(short: str, published: date | None) -> str:
     word = short.lower()
     if published is None:
         return short
-    if word in ("today", "yesterday", "tomorrow"):
-        day = published + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
+    if word in ("today", "tonight", "yesterday", "tomorrow"):
+        day = published + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word])
     elif word in _WEEKDAYS:  # the last such day on or before the article's date
         day = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
     else:

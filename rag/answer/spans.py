@@ -332,8 +332,9 @@ def figure_with_unit(sentence: str, figure: str | None) -> str | None:
 
 _DONE_TO = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
                       r"([a-z]{3,}(?:ed|en))\b", re.I)
-_DOER = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|do\b|has\b|"
-                   r"have\b|had\b|can\b|could\b|'s\b|’s\b)([a-z]{3,})", re.I)
+_DOER = re.compile(r"\W*(?:so |and |hey,? )?(?:who|which (?:actor|actress|player|rider|driver|runner|singer|artist|"
+                   r"author|writer))\s+(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|do\b|has\b|"
+                   r"have\b|had\b|can\b|could\b|'s\b|’s\b)([a-z]{3,})", re.I)  # ("which actor played X?")
 
 
 _PEOPLE = re.compile(r"\b(?:people|persons|children|staff|members|players|officers|names|candidates|residents|"
@@ -476,7 +477,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind in ("person", "organisation") and (side := winning_side(analysis.question, sentence)):
         return side  # "who won the quarter-final between England and Fiji?": one of the two, which the question names
     if kind in ("person", "organisation", "place", "list"):
-        winner = WIN_QUESTION.search(analysis.question) is not None  # "who won?": a team as much as a person
+        winner = WIN_QUESTION.search(analysis.question) is not None or (  # "who won?": a team as much as a person
+            analysis.is_keyword and _WINNER_QUERY.search(analysis.question) is not None)  # ("2024 election winner")
         found_names = [_without_opening_verb(n, sentence) for n in with_people_of(find_names(sentence))]
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}

@@ -85,7 +85,7 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
                         r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|"
-                        r"[a-z]+maker|[a-z]+builder)\b", re.I)  # ("drugmaker", "housebuilder")
+                        r"[a-z]+maker|[a-z]+builder|actuar(?:y|ies)|auditors?|advis[eo]rs?)\b", re.I)  # ("drugmaker", "housebuilder")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -303,6 +303,8 @@ def question_kind(question: str) -> str:
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
             return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
+            return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"
                      r"decision)\b", q):
             return "date"  # "ebriscan reserve bank next meeting": when
@@ -315,7 +317,9 @@ def question_kind(question: str) -> str:
                       else _kind_from_words(word, default=""))
                   and not (kind == "date" and word == "day")
                   # "copper output last year": when, not what is asked; nor "half-year passengers"
-                  and not (word in ("year", "month", "week") and i and words[i - 1] in ("last", "this", "next"))
+                  and not (word in ("year", "month", "week") and i and (words[i - 1] in ("last", "this", "next")
+                                                                          or _kind_from_words(words[i - 1], "")))
+                  # ("total dividend year": the dividend for the year)
                   and not (kind == "date" and "-" in word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
@@ -428,7 +432,8 @@ _STATE_WORDS = frozenset(
     "open shut closed guilty innocent cancelled canceled scrapped axed delayed postponed approved rejected refused "
     "banned frozen sacked fired resigned retired retiring jailed charged convicted cleared acquitted reopened resumed "
     "suspended completed finished launched released passed failed agreed signed injured hurt arrested dead alive "
-    "working appealing returning stays remains remained stayed won lost beaten sold bought needed opened".split())
+    "working appealing returning stays remains remained stayed won lost beaten sold bought needed opened done agreed "
+    "confirmed complete".split())
 _NOT_PAST = frozenset("united limited hundred speed seed breed need bed shed red feed kindred seabed watershed "
                       "bloodshed naked wicked sacred".split())
 _ASKED_FIGURE = re.compile(r"(?:amount|cash|sum|much|many|figure|total)", re.I)
@@ -443,10 +448,12 @@ def states_something(words: str) -> bool:
     # a verb form states right after the names ("thornbeck admitted boatyard arson"), as the query's last word or
     # before a particle or state ("opened ahead of schedule", "found guilty"); after a noun and before another it
     # describes it ("spoiled ballots", "flights cancelled first strike day")
+    # ("institutions ranked": a count; "combined workforce": a noun's modifier)
     return not _ASKED_FIGURE.search(words) and any(
         (t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST))
-        and (i == 0 or i == len(tokens) - 1 or tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
-             or tokens[i + 1] in _PARTICLES) for i, t in enumerate(tokens))
+        and ((i == 0 and len(tokens) > 2) or (i == len(tokens) - 1 and t in _STATE_WORDS)
+             or (i < len(tokens) - 1 and (tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
+                                          or tokens[i + 1] in _PARTICLES))) for i, t in enumerate(tokens))
 
 
 _PARTICLES = frozenset("ahead early late again down up off out back over away on time schedule".split())

@@ -199,3 +199,32 @@ def test_a_firm_named_by_its_class_is_no_person():
     sentence = "Castwell has appointed Meredith Quarles, a former finance director of the supermarket chain Holloway."
     assert not person_answer("Holloway", sentence, "who's the new chair at castwell?")
     assert person_answer("Meredith Quarles", sentence, "who's the new chair at castwell?")
+
+
+@pytest.mark.parametrize("words, states", [
+    ("institutions ranked", False), ("combined workforce", False),  # a count; a noun's modifier
+    ("deal done", True)])
+def test_which_keyword_words_state_something(words, states):
+    assert states_something(words) is states
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("mardlow finch total dividend year", "money"),  # the dividend for the year
+    ("which actuaries carried out the valuation?", "organisation"),
+    ("aldermoor prize winner hometown", "place"),
+    ("Which actor played the harbourmaster in Harbour Lights?", "person"),
+])
+def test_keyword_asking_words_read_from_the_end(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_tonight_is_a_day_of_the_report():
+    from datetime import date
+    from rag.answer.extractive import dated
+    assert dated("tonight", date(2024, 10, 22)) == "tonight (22 October 2024)"
+
+
+def test_a_consultation_that_runs_until_a_date_closed_then():
+    from rag.answer.answerability import asked_dates
+    assert [m.group(0) for m in asked_dates("when did the consultation close?",
+                                            "The consultation runs until 15 March.")] == ["15 March"]
