@@ -520,6 +520,14 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not re.search(r"\b(?:then|previous\w*|before|earlier|last time|at the time)\b", question, re.I) and re.search(
             r"\bthen (?:was|were|stood|had been)\b|\bback then\b|\bat the time\b", sentence, re.I):
         spans.append((0, len(sentence)))  # "Turnout then was 31%": a figure of the earlier event just spoken of
+    if not re.search(r"\bat risk\b|\bthreat\w*|\bcould\b|\bmight\b|\bmay\b", question, re.I):  # "putting about
+        # 1,100 jobs at risk": no count of jobs lost
+        spans += [m.span() for m in re.finditer(r"\b\d[\d,.]*(?:\s+[a-z]+){0,2}\s+at risk\b", sentence)]
+    if re.search(r"\bwill\b|\bgoing to\b", question, re.I) and not _NOW_ASKED.search(question):  # "how many people
+        # will work at the plant?": not the staff it "now has"
+        spans += [m.span() for m in re.finditer(r"\b(?:now|currently|at present|at the moment)\s+(?:has|have|had|"
+                                                r"employs?|employing|stands? at)\s+(?:about |around |some )?\d[\d,.]*",
+                                                sentence, re.I)]
     if _NOW_ASKED.search(question):  # "how many passengers does it handle at the moment?": not the 38 million it
         # "will" handle, nor what it aims at "by 2035"
         spans += [(m.start(), m.end()) for m in re.finditer(r"\bwill\b[^,;.]*|\bby (?:19|20)\d\d\b", sentence)]

@@ -269,10 +269,24 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     # tournament in 2023", nor "still number one in its third weekend" by "for a second weekend"), from a sentence
     # that meets the question's hard checks ("Saltmarrow drivers accepted the offer" says nothing of Venncastle's)
     confirming = [c for c in outcomes if _spoken_of(asked, c.text, "" if own else c.context)[0] >= CONFIRM_COVERAGE
-                  and edition_said(analysis, c) and c.passed]
+                  and edition_said(analysis, c) and c.passed and not others_of(analysis, c.text)]
     if confirming and beaten_asked(analysis, confirming[0].text):  # "did Vantongeren win the title?" / "Brightmore
         return "No", confirming[0]  # beat two-time defending champion Ilya Vantongeren ... to win the title"
     return ("Yes", confirming[0]) if confirming else (None, None)
+
+
+def others_of(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when the question asks about a name's own people or things ("did Castwell Brands' own shareholders
+    vote ...?") and the sentence speaks of another's ("Shareholders of Pellerin Foods approved ...", "Pellerin's
+    shareholders"), never of the asked name's."""
+    for name in analysis.names:
+        asked = re.search(rf"{re.escape(name)}['’]s?\s+(?:own\s+)?([a-z]+)", analysis.question)
+        if not asked or name.split()[0] in sentence:
+            continue
+        noun = asked.group(1).rstrip("s")
+        if re.search(rf"\b(?i:{noun}s?) of (?:the )?[A-Z]|\b[A-Z][\w&-]*['’]s?\s+(?i:{noun}s?)\b", sentence):
+            return True
+    return False
 
 
 _WIN_ASKED = re.compile(r"^\W*(?:so\s+)?(?:did|has|have|had|was|were|is)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)\s+"

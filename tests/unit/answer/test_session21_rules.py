@@ -228,3 +228,20 @@ def test_a_consultation_that_runs_until_a_date_closed_then():
     from rag.answer.answerability import asked_dates
     assert [m.group(0) for m in asked_dates("when did the consultation close?",
                                             "The consultation runs until 15 March.")] == ["15 March"]
+
+
+def test_jobs_at_risk_are_no_jobs_lost_and_staff_now_no_staff_to_come():
+    from rag.answer.answerability import figure_roles
+    sentence = "The firm has gone into administration, putting about 1,100 jobs at risk."
+    assert figure_roles("How many staff were made redundant in January?", sentence)
+    assert not figure_roles("How many jobs are at risk?", sentence)
+    sentence = "The company, which now has 34 employees, would open a plant in Tolgarth in 2026."
+    assert any(sentence[a:b].endswith("34") for a, b in figure_roles("How many people will work at the plant?",
+                                                                      sentence))
+
+
+def test_a_question_about_a_names_own_people_is_not_confirmed_by_anothers():
+    from rag.answer.verdict import others_of
+    analysis = analyse_question("Did Castwell Brands' own shareholders vote to approve the Pellerin takeover?")
+    assert others_of(analysis, "Shareholders of Pellerin Foods approved the takeover last month.")
+    assert not others_of(analysis, "The company's shareholders approved the deal.")
