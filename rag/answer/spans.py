@@ -533,6 +533,15 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             # the beaten are no winners (nor in "corvallen open 2024 women's champion")
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])]
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
+        if kind in ("person", "organisation") and (beater := _BEATEN_BY_ASKED.match(analysis.question)):  # "whom
+            # did Vossmark defeat?": the one his own win names ("Vossmark edged past Mick Orrell"), not another's
+            own = [m.end() for m in re.finditer(rf"\b{re.escape(beater.group(1).split()[-1])}\b", sentence, re.I)]
+            spots = [(at, name) for at, name in spots if any(
+                end < at and _BEATEN_VERB.search(sentence[end:at]) and not re.search(r";\s|\bwhile\b|\bwhereas\b",
+                                                                                    sentence[end:at])
+                for end in own)]
+            if not spots:
+                return None  # "Barrowclough (Kelderby ARC) won by two lengths" names no one she beat
         if kind == "person" and _RUNNER_UP_ASKED.search(analysis.question):  # "who was runner-up?" over "retained
             # his title with a win over Emeric Soltanovy": the beaten finalist
             spots = [(at, name) for at, name in spots if _BEATEN.search(sentence[:at])] or spots
@@ -660,7 +669,11 @@ _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:
 # "to": "works at OpenAI", "returning to OpenAI")
 _EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
                          r"Olympics|Series|League|Premiership|Division|Conference)\b")  # (a league is no club)
-_WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)\s*\??$", re.I)
+_WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)(?:\s+(?:19|20)\d\d)?\s*\??$", re.I)  # ("men's champion 2024")
+_BEATEN_BY_ASKED = re.compile(r"\W*(?:so\s+)?(?:whom|who|which (?:team|side|club|player))\s+did\s+(.+?)\s+(?:beat|defeat|"
+                              r"overcome|edge|knock out|see off|thrash|rout)\b", re.I)
+_BEATEN_VERB = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|overcame|edged|saw off|knocked out|thrashed|"
+                          r"routed|victory over|win over|won against)\b", re.I)
 _RUNNER_UP_ASKED = re.compile(r"\brunners?[- ]up\b|\b(?:came|finished|placed) second\b|\bsecond place\b", re.I)
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"

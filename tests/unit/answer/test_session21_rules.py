@@ -245,3 +245,13 @@ def test_a_question_about_a_names_own_people_is_not_confirmed_by_anothers():
     analysis = analyse_question("Did Castwell Brands' own shareholders vote to approve the Pellerin takeover?")
     assert others_of(analysis, "Shareholders of Pellerin Foods approved the takeover last month.")
     assert not others_of(analysis, "The company's shareholders approved the deal.")
+
+
+def test_whom_a_named_side_beat_is_named_after_its_own_win():
+    from rag.answer.spans import extract_short
+    sentence = ("Kettleborn hit a nine-dart finish on his way to beating Lee Pardew 7-4, while Vossmark edged past "
+                "defending champion Mick Orrell 7-6.")
+    assert extract_short(analyse_question("Whom did Anders Vossmark defeat in his semi-final?"), sentence) \
+        == "Mick Orrell"
+    assert extract_short(analyse_question("Whom did Ines Barrowclough beat in the final?"),
+                         "Women's single sculls: Ines Barrowclough (Kelderby ARC) won by two lengths.") is None
