@@ -247,7 +247,8 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
     # end up blocking the deal?" / "does not confirm the EU will seek to block it"), and then a verdict needs a
     # sentence that itself, not the sentence before it, speaks of the outcome; none left: no answer
     outcomes = [c for c in likely if not tentative(analysis.question, c.text)
-                and not foretold(analysis.question, c.text)]  # "will strike on 27 September": not yet done
+                and not foretold(analysis.question, c.text)  # "will strike on 27 September": not yet done
+                and not hypothetical(asked, c.text)]  # "more consequential than whether he is found guilty"
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
     done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
     if done and not any(c.passed for c in done) and denial(analysis, ranked, threshold):
@@ -311,6 +312,16 @@ def beaten_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 _ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b",
                       re.I)
+
+
+def hypothetical(asked: set[str], sentence: str) -> bool:
+    """Return True when the sentence speaks of what a yes-no question asserts (asked: its stems) only as an open
+    question of its own ("whether the man himself is found guilty", "if the deal goes ahead")."""
+    for said in re.finditer(r"\b(?:whether|if)\b", sentence, re.I):
+        if content_stems(sentence[said.end():said.end() + 60]) & asked and not asked <= content_stems(
+                sentence[:said.start()]):
+            return True
+    return False
 
 
 def edition_said(analysis: QuestionAnalysis, candidate) -> bool:

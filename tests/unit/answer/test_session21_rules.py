@@ -255,3 +255,11 @@ def test_whom_a_named_side_beat_is_named_after_its_own_win():
         == "Mick Orrell"
     assert extract_short(analyse_question("Whom did Ines Barrowclough beat in the final?"),
                          "Women's single sculls: Ines Barrowclough (Kelderby ARC) won by two lengths.") is None
+
+
+def test_an_outcome_spoken_of_as_an_open_question_confirms_nothing():
+    from rag.answer.answerability import content_stems
+    from rag.answer.verdict import hypothetical
+    asked = content_stems("found guilty")
+    assert hypothetical(asked, "The trial is likely to be more consequential than whether he is found guilty.")
+    assert not hypothetical(asked, "He has been found guilty on seven counts.")
