@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .answer.answerability import FACTOID_KINDS, AnswerModel, load_answer_model
+from .answer.answerability import FACTOID_KINDS, AnswerModel, load_answer_model, ordinary_words
 from .answer.extractive import candidate_sentences, compose_answer
 from .answer.generate import StreamEvent, condense_question, generate_answer, stream_answer
 from .answer.llm import ChatModel, make_chat_model
@@ -22,7 +24,7 @@ from .errors import ArticleError, EmptyIndexError, IndexLockedError, LLMError, Q
 from .ingest.readers import discover_files, origin_of, read_file
 from .index.lexical import LexicalIndex
 from .index.sentence_vectors import SentenceEncoder, SentenceVectorStore, sync_sentence_vectors
-from .retrieval.analysis import analyse_question
+from .retrieval.analysis import analyse_question, may_name, name_form, typed_lower, typed_words
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
 from .types import Answer, Article, Hit, IndexStats, IngestReport
@@ -455,6 +457,7 @@ class Pipeline:
         question = _check_question(question)
         bodies = {h.article_id: a.body for h in hits if (a := self.docs.article(h.article_id))}
         analysis = analyse_question(question, self.lexical.known_sources, self.settings.date_slack_days)
+        analysis = replace(analysis, names=analysis.names + self._names_elsewhere(analysis, hits))
         answer = compose_answer(question, hits, self.sentence_encoder, self.answer_model, analysis=analysis,
                                 max_sentences=self.settings.answer_sentences, bodies=bodies)
         if answer.refused and analysis.kind in FACTOID_KINDS and not (analysis.plan and analysis.plan.sources):
@@ -465,6 +468,26 @@ class Pipeline:
                 if not again.refused:
                     return again
         return answer
+
+    def _names_elsewhere(self, analysis, hits: list[Hit]) -> list[str]:
+        """Return the words of a lower-case question that no retrieved passage has and the corpus writes as names
+        ("how many died in the earthquake in morocco?": "Morocco"), which then bind an answer as the names of a
+        question do: passages that never mention them do not answer it."""
+        if not (analysis.is_keyword or typed_lower(analysis.question)) or not hits:
+            return []
+        seen = " ".join(f"{h.title} {h.text}" for h in hits)
+        ordinary, found = ordinary_words(), []
+        words = typed_words(analysis.question)
+        # the thing asked for is no constraint: "which union ...?" asks for a name, "... ferry strike union" too
+        asked = {w for i, w in enumerate(words) if {"which", "what", "whose"} & set(words[max(0, i - 2):i])}
+        for word in dict.fromkeys(words[:-1] if analysis.is_keyword else words):
+            if not may_name(word) or word in ordinary or word in asked or re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", seen, re.I):
+                continue
+            tokens = self.lexical.query_tokens(word)
+            ids = self.lexical.chunks_with(tokens[0]) if len(tokens) == 1 else []
+            if ids and (form := name_form(word, "\n".join(c.text for c in self.docs.chunks(ids=ids)), ordinary)):
+                found.append(form)
+        return found
 
     def _sibling_passages(self, hits: list[Hit], articles: int = 2) -> list[Hit]:
         """Return the other passages of the top retrieved articles, ranked after every retrieved one: the answer may

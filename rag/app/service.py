@@ -251,11 +251,12 @@ class ChatService:
         if waited >= 0.5:
             reply.notes.append(f"Waited {waited:.0f} s for the keyword index over every article.")
         try:
-            if reply.rewritten and (is_keyword_query(reply.question) or _typed_lower(reply.question)) and (
-                    fresh := self._as_new_question(reply.question, sources, since, until)) is not None:
-                # "onana fee" after questions about Amazon: a search-box query that names a topic of its own (and
-                # "what was sam bankman-fried found guilty of?", a question typed in lower case)
-                reply.query, reply.answer = fresh
+            # "onana fee" after questions about Amazon: a search-box query that may name a topic of its own (and
+            # "what was sam bankman-fried found guilty of?", a question typed in lower case), asked as typed first
+            typed = self._as_typed(reply.question, sources, since, until) if reply.rewritten and (
+                is_keyword_query(reply.question) or _typed_lower(reply.question)) else None
+            if typed is not None and (named := with_cited_names(reply.question, typed)) is not None:
+                reply.query, reply.answer = named, typed
                 reply.notes.append("Read as a new question: it names a topic of its own.")
             else:
                 for event in self.pipeline.ask_stream(query, sources=sources or None, since=since or None,
@@ -264,14 +265,20 @@ class ChatService:
                         reply.answer = event.answer
                     else:
                         yield event
+                if typed is not None and not typed.refused and reply.answer is not None and reply.answer.refused:
+                    # "how many died in the earthquake?" after questions about FTX: the articles say nothing of it
+                    # with the conversation's names, and answer it as typed
+                    reply.query, reply.answer = reply.question, typed
+                    reply.notes.append("Read as a new question: as a follow-up the articles do not answer it.")
         except EmptyIndexError as exc:
             reply.error = ("No articles are indexed yet: indexing has just started. Ask again in a few seconds."
                            if self.status.running else str(exc))
         except RagError as exc:
             reply.error = str(exc)
-        if not reply.rewritten and reply.answer is not None and is_keyword_query(reply.question):
-            reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll": its name
-            # for the follow-ups ("and in Kryvyi Rig?")
+        if not reply.rewritten and reply.answer is not None and (
+                is_keyword_query(reply.question) or _typed_lower(reply.question)):
+            reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll" and "what
+            # was sam bankman-fried found guilty of?": their names, for the follow-ups ("and in Kryvyi Rig?")
         note = self.indexing_note()
         if note:
             reply.notes.append(note)
@@ -279,16 +286,14 @@ class ChatService:
             reply.notes.append(reply.answer.note)
         yield reply
 
-    def _as_new_question(self, question: str, sources, since, until) -> tuple[str, Answer] | None:
-        """Return a search-box query asked as it stands, with its names written as the articles write them, and its
-        answer, when it names its own topic ("onana fee" after questions about Amazon: "Onana fee"). None otherwise
-        ("winner time" names nothing, so it stays a follow-up)."""
+    def _as_typed(self, question: str, sources, since, until) -> Answer | None:
+        """Return the answer to a follow-up asked as it stands, without the conversation (None on an error): it is
+        taken when its cited sentences name the query's words ("onana fee": "Onana fee"), or when the follow-up
+        reading is refused."""
         try:
-            answer = self.pipeline.ask(question, sources=sources or None, since=since or None, until=until or None)
+            return self.pipeline.ask(question, sources=sources or None, since=since or None, until=until or None)
         except RagError:
             return None
-        named = with_cited_names(question, answer)
-        return (named, answer) if named is not None else None
 
     def _wait_for_keyword_index(self) -> float:
         """Block until BM25 covers every article of the running first indexing (bounded); return seconds waited."""

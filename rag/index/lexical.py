@@ -149,6 +149,14 @@ class LexicalIndex:
                 found[rows[int(row)]].add(token)
         return found
 
+    def chunks_with(self, token: str, limit: int = 20) -> list[str]:
+        """Return the ids of up to limit chunks that contain the stemmed token (its posting list; [] when unknown)."""
+        indptr, indices = self.retriever.scores["indptr"], self.retriever.scores["indices"]
+        t = self.retriever.vocab_dict.get(token) if self.ids else None
+        if t is None or t + 1 >= len(indptr):
+            return []
+        return [self.ids[int(row)] for row in indices[indptr[t]:indptr[t + 1]][:limit]]
+
     def chunk_tokens(self, chunks: list[Chunk]) -> list[ChunkTokens]:
         """Return each chunk's token sequence, the token set of each of its sentences, and its title's tokens.
 

@@ -386,6 +386,10 @@ def strip_lead_in(question: str) -> str:
     return text if len(text.split()) >= 2 else question
 
 
+# How a follow-up rewritten with the conversation's names marks them ("who scored? (following up on: Arsenal)")
+CONTEXT_LABEL = "following up on"
+
+
 def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] = (),
                      date_slack: int = 1) -> QuestionAnalysis:
     """Return the analysis of a question: its kind, hard constraints, focus words and retrieval plan."""
@@ -401,7 +405,8 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     qualifiers = list(dict.fromkeys(q.lower().replace("’", "'") for q in _QUALIFIERS.findall(text)))
     taken = {w.lower() for n in names for w in n.split()} | set(qualifiers) | {"many", "much"}
     taken |= {w.lower() for s, e in outlet_spans for w in text[s:e].split()}
-    focus = [w for w in _CONTENT.findall(text.lower()) if w not in QUESTION_WORDS and w not in _OPENERS
+    said = text.replace(f"({CONTEXT_LABEL}:", "(")  # a follow-up's carried names: "(following up on: Onana)"
+    focus = [w for w in _CONTENT.findall(said.lower()) if w not in QUESTION_WORDS and w not in _OPENERS
              and w not in STOPWORDS and w not in taken and w not in _MONTH_WORDS and len(w) > 2]
     is_keyword = is_keyword_query(text)
     # "Which leader ...? Until what year did she ...?": the last question asks; "...? the 2025 one" only adds to it
@@ -459,6 +464,42 @@ def states_something(words: str) -> bool:
 _PARTICLES = frozenset("ahead early late again down up off out back over away on time schedule".split())
 
 
+def typed_words(question: str) -> list[str]:
+    """Return the lower-case words of a question, without a possessive ("marrowgate's": "marrowgate")."""
+    return [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[a-z0-9][\w'’-]*", question)]
+
+
+def typed_lower(question: str) -> bool:
+    """Return True for a question typed all in lower case: its names cannot be told by their capitals."""
+    return question == question.lower() and question[:1].isalpha()
+
+
+def may_name(word: str) -> bool:
+    """Return True when a lower-case query word may be a name: not a short, stop, question or calendar word."""
+    return len(word) >= 3 and word not in STOPWORDS and word not in _OPENERS and word not in _MONTH_WORDS
+
+
+def name_form(word: str, text: str, ordinary: frozenset[str] = frozenset()) -> str:
+    """Return how the text writes a lower-case word when it writes it as a name, mostly capitalised inside a sentence
+    ("kryvyi" -> "Kryvyi"; not "price" in "Price: $799" among many lower-case "price"), else "". A word seen only
+    opening sentences is a name unless it is an ordinary word (ordinary: the forms news writes in lower case; "House
+    prices rose ..." names no House)."""
+    capital, lower, form, opening = 0, 0, None, None
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+        before = text[max(0, match.start() - 2):match.start()]
+        if match.start() == 0 or re.search(r"[.!?\n:]\s?$|^\s*$", before):
+            opening = opening or match.group(0)  # a sentence opening capitalises any word
+            continue
+        if any(ch.isupper() for ch in match.group(0)):
+            capital, form = capital + 1, form or match.group(0)
+        else:
+            lower += 1
+    if not form and not lower and opening and opening[0].isupper() and word not in ordinary and len(re.findall(
+            rf"(?<![\w-]){re.escape(opening)}(?![\w-])", text)) >= 2:
+        form = opening  # "Marrowgate Biscuits ..." opening every sentence that names it
+    return form if form and capital >= 2 * lower else ""
+
+
 def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" ->
     "eFarmly", "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
@@ -467,37 +508,22 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     "price"), sentence openings aside; neighbouring query words the passages write together form one name. A word
     seen only opening sentences is a name unless it is an ordinary word (ordinary: the forms news writes in lower
     case; "House prices rose ..." names no House)."""
-    typed_lower = analysis.question == analysis.question.lower() and analysis.question[:1].isalpha()
-    if not analysis.is_keyword and not typed_lower:
+    if not analysis.is_keyword and not typed_lower(analysis.question):
         return []  # a question typed all in lower case is read the same way ("is halvorsen cutting jobs?"); one
         # written with capitals says its names ("Where did police find ...?" names none)
     joined = " ".join(texts)
-    words = [w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[a-z0-9][\w'’-]*", analysis.question)]
+    words = typed_words(analysis.question)
     named: list[str] = []  # the name form of each query word ("marrowgate's": "Marrowgate"), "" when it is not one
     for word in words:
         named.append("")
-        if len(word) < 3 or word in STOPWORDS or word in _OPENERS or word in _MONTH_WORDS or any(
-                word.lower() == n.lower() for n in analysis.names):
+        if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names):
             continue
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
         topical = "\n".join(t for t in texts if not analysis.is_keyword or 2 * sum(  # (each text opens a sentence)
             bool(re.search(rf"(?<![\w-]){re.escape(o)}", t, re.I)) for o in others) >= len(others))
-        capital, lower, form, opening = 0, 0, None, None
-        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", topical, re.IGNORECASE):
-            before = topical[max(0, match.start() - 2):match.start()]
-            if match.start() == 0 or re.search(r"[.!?\n:]\s?$|^\s*$", before):
-                opening = opening or match.group(0)  # a sentence opening capitalises any word
-                continue
-            if any(ch.isupper() for ch in match.group(0)):
-                capital, form = capital + 1, form or match.group(0)
-            else:
-                lower += 1
-        if not form and not lower and opening and opening[0].isupper() and word not in ordinary and len(re.findall(
-                rf"(?<![\w-]){re.escape(opening)}(?![\w-])", topical)) >= 2:
-            form = opening  # "Marrowgate Biscuits ..." opening every sentence that names it
-        named[-1] = form if form and capital >= 2 * lower else ""
+        named[-1] = name_form(word, topical, ordinary)
     found: list[str] = []
     for i, (previous, form) in enumerate(zip([""] + named, named)):
         if not form:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import QUESTION_WORDS, STOPWORDS
-from .analysis import find_names
+from .analysis import CONTEXT_LABEL, find_names
 
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _QUESTION_WORDS = QUESTION_WORDS | {"also", "tell", "i", "me", "please"}
@@ -13,7 +13,6 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "
              "that", "these", "those", "there", "then", "here", "same"}
 _CONTINUATIONS = ("and ", "what about ", "how about ", "and what about ", "what else", "anything else", "also ")
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
-_CONTEXT_LABEL = "following up on"
 
 
 def name_phrases(text: str) -> list[str]:
@@ -68,14 +67,14 @@ def _self_contained_keywords(lower: str, words: list[str]) -> bool:
 def conversation_context(previous: list[str]) -> list[str]:
     """Return the names of the most recent earlier query that has any (the query as it was searched)."""
     for query in reversed(previous):
-        phrases = name_phrases(query.split(f"({_CONTEXT_LABEL}:")[0]) + _carried_context(query)
+        phrases = name_phrases(query.split(f"({CONTEXT_LABEL}:")[0]) + _carried_context(query)
         if phrases:
             return list(dict.fromkeys(phrases))
     return []
 
 
 def _carried_context(query: str) -> list[str]:
-    match = re.search(rf"\({_CONTEXT_LABEL}: ([^)]*)\)", query)
+    match = re.search(rf"\({CONTEXT_LABEL}: ([^)]*)\)", query)
     return [p.strip() for p in match.group(1).split(",") if p.strip()] if match else []
 
 
@@ -102,7 +101,7 @@ def rewrite_followup(question: str, previous: list[str]) -> str:
     if not missing:
         return question
     body, mark = (question[:-1], "?") if question.endswith("?") else (question, "")
-    return f"{body} ({_CONTEXT_LABEL}: {', '.join(missing)}){mark}"
+    return f"{body} ({CONTEXT_LABEL}: {', '.join(missing)}){mark}"
 
 
 def _only_names(question: str, names: list[str]) -> bool:
@@ -116,14 +115,14 @@ def _only_names(question: str, names: list[str]) -> bool:
 
 def _swap_subject(previous: str, context: list[str], new: list[str]) -> str:
     """Return the previous query asked about the new names: "How many died in Sumy?" -> "... in Kharkiv?"."""
-    base = previous.split(f" ({_CONTEXT_LABEL}:")[0]
+    base = previous.split(f" ({CONTEXT_LABEL}:")[0]
     target = next((p for p in reversed(context) if p in base), None)
     if target is None:  # the names were carried along: keep them, and add the new ones
-        return f"{base.rstrip('?')} ({_CONTEXT_LABEL}: {', '.join(new + [c for c in context if c not in new])})?"
+        return f"{base.rstrip('?')} ({CONTEXT_LABEL}: {', '.join(new + [c for c in context if c not in new])})?"
     head, _, tail = base.rpartition(target)
     swapped = f"{head}{' and '.join(new)}{tail}"
     kept = [c for c in context if c != target and c not in swapped]
     same_form = all(n.isdigit() for n in new) and target.isdigit()  # "and in 2024?" replaces the year, nothing else
     if len(context) > 1 and not same_form:  # which name "what about X" replaces is a guess: keep the replaced one as context too
         kept.append(target)
-    return f"{swapped.rstrip('?')} ({_CONTEXT_LABEL}: {', '.join(kept)})?" if kept else swapped
+    return f"{swapped.rstrip('?')} ({CONTEXT_LABEL}: {', '.join(kept)})?" if kept else swapped

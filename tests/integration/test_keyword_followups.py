@@ -55,3 +55,54 @@ def test_a_keyword_query_that_names_nothing_stays_a_follow_up(service):
     previous = [service.ask("How much is Brackenvault paying for Tarrowby Freight?").query]
     earlier = service.ask("earlier approach", previous)
     assert "Brackenvault" in earlier.query and not any("new question" in note for note in earlier.notes)
+
+
+def test_a_question_typed_in_lower_case_carries_its_names_to_the_follow_ups(service):
+    first = service.ask("how much is brackenvault paying for tarrowby freight?")
+    assert "Tarrowby" in first.query and not first.answer.refused  # as the cited sentence writes it
+    approval = service.ask("whose approval does it need?", [first.query])
+    assert "Tarrowby" in approval.query
+
+
+def test_a_follow_up_the_conversation_leaves_unanswered_is_answered_as_typed(service):
+    previous = [service.ask("How much is Brackenvault paying for Tarrowby Freight?").query]
+    goals = service.ask("how many goals did the striker score last season?", previous)
+    assert goals.query == "how many goals did the striker score last season?"
+    assert not goals.answer.refused and "19" in (goals.answer.short or "")
+    assert any("as a follow-up the articles do not answer it" in note for note in goals.notes)
+
+
+QUAKE = {
+    "quake.txt": """---
+title: Carrowmore counts the cost of the earthquake
+source: Westland Courier
+date: 2024-05-09
+---
+Four people died in the earthquake that struck the Carrowmore valley on Tuesday, officials said. More than 200
+homes were damaged and the main road to the coast remains closed.
+""",
+    "meetings.txt": """---
+title: Finance ministers gather for annual meetings
+source: Harrowgate Business Wire
+date: 2024-10-12
+---
+Finance ministers from more than 180 countries met in Marrakesh, Morocco, this week for the annual meetings of the
+lending agencies. Morocco's hosts said the talks on debt relief for poorer countries went on late into the night.
+""",
+}
+
+
+def test_a_lower_case_name_that_no_retrieved_passage_holds_still_binds_the_answer(tmp_path, bundled_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in QUAKE.items():
+        (corpus / name).write_text(text)
+    pipeline = Pipeline(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=bundled_embedder)
+    pipeline.ingest(corpus)
+    # the passages retrieval ranked, less the one article that mentions Morocco: the corpus writes "Morocco" as a name
+    # elsewhere, so a sentence about another earthquake does not answer the question
+    question = "how many people died in the earthquake in morocco?"
+    hits = [h for h in pipeline.retrieve(question, 8) if "Morocco" not in h.text]
+    assert hits and pipeline.answer(question, hits).refused
+    valley = pipeline.answer("how many people died in the earthquake in the carrowmore valley?", hits)
+    assert not valley.refused and valley.short == "Four"
