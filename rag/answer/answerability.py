@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
+from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, opposite_action, other_envoy, other_first_period, other_holder, other_member,
@@ -361,7 +362,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
-        counted = keywords - _COUNT_KEYWORDS
+        counted = (keywords | query) - _COUNT_KEYWORDS  # ("64,000 Kestrel SUVs" for "brevant kestrel recall number")
         if any(content_stems(" ".join(re.findall(r"[A-Za-z][\w'’-]*", sentence[m.end():])[:2])) & counted
                for m in FIGURE.finditer(sentence)):
             missing -= _COUNT_KEYWORDS
@@ -962,9 +963,12 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():
         counted = None  # "what percentage of Meltwater": a stake in a company, not a share of something counted
+    name_words = {w.lower() for n in analysis.names for w in n.split()} if counted and counted.group(1) else set()
     counted_noun = next((w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", analysis.question.lower()[counted.start(
-        1 if counted.group(1) else 2):]) if w not in _MEASURES and "-" not in w), "") if counted else ""
-    # ("how many first-class wickets": wickets; a hyphened word describes what is counted)
+        1 if counted.group(1) else 2):]) if w not in _MEASURES and "-" not in w and w not in name_words), "") \
+        if counted else ""
+    # ("how many first-class wickets": wickets; a hyphened word describes what is counted; "how many Tallwick Bank
+    # customers": customers)
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
@@ -1331,7 +1335,7 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
     construction start date"); a clause of time ("after the eruption") says when, not what is dated."""
     if analysis.kind != "date":
         return False
-    asked = re.match(r"\W*when (?:did|does|do|will|would|is|are|was|were) (.+)", analysis.question, re.I)
+    asked = re.match(r"\W*when(?:'s|’s|\s+(?:did|does|do|will|would|is|are|was|were))\s+(.+)", analysis.question, re.I)
     if asked:
         text = asked.group(1)
     elif analysis.is_keyword:
@@ -1472,6 +1476,22 @@ def _other_month(months: list[str], text: str) -> bool:
 _CEO = re.compile(r"\bchief exec(?:utive)?\b|\bCEO\b|\bboss\b", re.I)
 
 
+# A sentence set in a place of its own by its opening ("In neighbouring Dunhollow, officials reported 95 admissions";
+# "In Ferncastle, 40 miles to the north, ...")
+_SCENE = re.compile(r"(?:In|At|Across|Over in)\s+(?:(?:the\s+)?(?:neighbouring|neighboring|nearby)\s+)?"
+                    r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s*,")
+
+
+def set_elsewhere(names: list[str], sentence: str) -> bool:
+    """Return True when the sentence opens in a place the question does not name and names none of the question's
+    names itself: it speaks of that place, whatever the sentence before says of the asked one."""
+    scene = _SCENE.match(sentence.strip())
+    if not scene or not names or scene.group(1).split()[0].lower() in CALENDAR_WORDS:  # ("In March, ...")
+        return False
+    text = normalise(sentence)
+    return not any(has_term(n, normalise(scene.group(1))) or has_term(n, text) for n in names)
+
+
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
 
@@ -1555,6 +1575,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
+            and not set_elsewhere(names, item.sentence)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
@@ -1570,6 +1591,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one
             and not any(_other_sex(q, item.sentence) for q in hard)
+            and not any(_unmarked(q) and not _says_qualifier(q, f"{near} {lead}")  # a men's question over a report
+                        and any(re.search(rf"\b{o}", f"{near} {lead}") for o in _opposite(q))  # on the women's final
+                        for q in hard)
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence)
                      and not _OTHER_PERIOD.search(analysis.question))

@@ -194,6 +194,15 @@ LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ul
                           r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure)
 
 
+# A sentence giving a figure as one since replaced ("An earlier estimate had put the figure at 1.6 million", "Earlier
+# reports had put the fee at £50m"), unless the question asks for that one ("what was the first offer?")
+SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|original|first)\s+(?:estimates?|reports?|figures?|forecasts?|"
+                        r"counts?|tall(?:y|ies)|projections?)\s+(?:had\s+)?(?:put|placed|suggested|estimated|given)\b|"
+                        r"\bhad (?:initially|originally|previously|earlier) (?:put|estimated|reported|given)\b", re.I)
+EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|at first|first (?:offer|"
+                           r"estimate|bid|report|figure|forecast))\b", re.I)
+
+
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
            model: SpanModel | None) -> tuple[str, object] | None:
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
@@ -205,6 +214,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
+        # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
+        found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
     if LATEST_ASKED.search(analysis.question) and (days := {o.candidate.hit.published for o in found} - {None}):
         # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
         # not the estimate or the rumour an earlier one gave

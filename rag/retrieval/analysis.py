@@ -47,7 +47,9 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
 _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
             "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
             "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
-            "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts")
+            "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
+            "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
+            "bookings")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"

@@ -1,0 +1,84 @@
+"""Session 22: superseded figures, sentences set in another place, a men's question over a women's report, the noun a
+"how many" question counts past its names, lower-case names read from the corpus, and the follow-up label."""
+
+import pytest
+
+from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
+                                     set_elsewhere)
+from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
+from rag.retrieval.analysis import analyse_question, name_form
+
+
+@pytest.mark.parametrize("sentence", ["An earlier estimate had put the figure at 1.6 million.",
+                                      "Earlier reports had put the fee at £50m.",
+                                      "The council had initially estimated the cost at £4m."])
+def test_a_sentence_giving_a_superseded_figure(sentence):
+    assert SUPERSEDED.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["The fee rose to £42m after add-ons.",
+                                      "Officials said the first estimate of damage was due on Friday."])
+def test_a_sentence_giving_a_current_figure(sentence):
+    assert not SUPERSEDED.search(sentence)
+
+
+def test_a_question_may_ask_for_the_earlier_figure():
+    assert EARLIER_ASKED.search("what was the first offer for tarrowby?")
+    assert EARLIER_ASKED.search("What was the initial estimate of customers affected?")
+    assert not EARLIER_ASKED.search("How many customers were affected?")
+
+
+@pytest.mark.parametrize("names, sentence, elsewhere", [
+    (["Port Elsmere"], "In neighbouring Dunhollow, officials reported 95 heat admissions.", True),
+    (["Harlow Bay"], "In Ferncastle, 40 miles to the north, the storm left 40,000 homes without power.", True),
+    (["Harlow Bay"], "In Harlow Bay, three people died.", False),
+    (["Storm Ilka"], "In Ferncastle, Storm Ilka left 40,000 homes without power.", False),  # it names the asked one
+    (["Quillstone"], "In March, the company reported a loss.", False),  # a month is no place
+    (["Quillstone"], "In a statement, the company said sales fell.", False),
+])
+def test_a_sentence_set_in_another_place(names, sentence, elsewhere):
+    assert set_elsewhere(names, sentence) is elsewhere
+
+
+def _passes(question: str, sentence: str, lead: str) -> bool:
+    item = Evidence(sentence=sentence, context=f"{lead} ", meta=f"{lead} Wire 2025-06-02 June 02 2025",
+                    article=f"{lead}. {sentence}", rank=0, retrieval=1.0)
+    return bool(gates(analyse_question(question), [item])[0][GATES.index("qualifiers")])
+
+
+def test_a_mens_question_is_not_answered_from_a_report_on_the_womens_final():
+    lead = "Osei wins Belmont Open women's title"
+    assert not _passes("Who won the Belmont Open men's final?", "Last year's champion, Lena Hofstad, lost.", lead)
+    assert _passes("Who won the Belmont Open men's final?", "Tomas Ekberg beat Ruiz in straight sets.",
+                   "Ekberg wins Belmont Open")
+
+
+def test_a_how_many_question_counts_the_noun_after_its_names():
+    analysis = analyse_question("How many Tallwick Bank customers were affected by the data breach?")
+    assert asked_heads(analysis) == [{"custom"}]
+
+
+def test_a_keyword_count_is_the_figure_said_of_a_name_the_query_gives():
+    sentence = "Brevant Motors is recalling 64,000 Kestrel SUVs built between 2022 and 2024."
+    query = content_stems("brevant kestrel recall number")
+    assert keyword_gate({"number"}, sentence, sentence, query)
+    assert not keyword_gate({"number"}, "Brevant Motors said dealers will fix the sensor.",
+                            "Brevant Motors said dealers will fix the sensor.", query)
+
+
+def test_how_a_text_writes_a_lower_case_word():
+    text = "Ministers met in Marrakesh, Morocco, this week. Morocco's hosts said talks went on late."
+    assert name_form("morocco", text) == "Morocco"
+    assert name_form("talks", text) == ""
+
+
+def test_the_follow_up_label_is_no_focus_word():
+    analysis = analyse_question("earlier approach (following up on: Brackenvault, Tarrowby Freight)")
+    assert "following" not in analysis.focus and "earlier" in analysis.focus
+
+
+def test_a_when_s_question_dates_what_it_names():
+    sentence = ("No candidate cleared 50% in the Lowmere mayoral race, sending Priya Nandakumar and Oscar Weil to a "
+                "runoff on June 25.")
+    assert not date_off_event(analyse_question("when's the lowmere mayoral runoff"), sentence)
+    assert date_off_event(analyse_question("when's the lowmere mayoral count"), sentence)
