@@ -481,7 +481,8 @@ class Pipeline:
         # the thing asked for is no constraint: "which union ...?" asks for a name, "... ferry strike union" too
         asked = {w for i, w in enumerate(words) if {"which", "what", "whose"} & set(words[max(0, i - 2):i])}
         for word in dict.fromkeys(words[:-1] if analysis.is_keyword else words):
-            if not may_name(word) or word in ordinary or word in asked or re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", seen, re.I):
+            if not may_name(word) or word in ordinary or word in asked or re.search(
+                    rf"(?<![\w-]){re.escape(word)}(?![\w-])", seen, re.I):
                 continue
             tokens = self.lexical.query_tokens(word)
             ids = self.lexical.chunks_with(tokens[0]) if len(tokens) == 1 else []

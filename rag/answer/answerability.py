@@ -1335,7 +1335,8 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
     construction start date"); a clause of time ("after the eruption") says when, not what is dated."""
     if analysis.kind != "date":
         return False
-    asked = re.match(r"\W*when(?:'s|’s|\s+(?:did|does|do|will|would|is|are|was|were))\s+(.+)", analysis.question, re.I)
+    asked = re.match(r"\W*when(?:'s|’s|\s+(?:did|does|do|will|would|is|are|was|were))\s+(.+)", analysis.question,
+                     re.I)
     if asked:
         text = asked.group(1)
     elif analysis.is_keyword:

@@ -29,15 +29,20 @@ Thursday. Ravensworth, 24, scored 19 goals last season and signed a four-year co
 }
 
 
-@pytest.fixture
-def service(tmp_path, bundled_embedder):
+def indexed(tmp_path, embedder, texts: dict[str, str]) -> Pipeline:
+    """Return a pipeline over the texts, written as files and ingested into an index in tmp_path."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name, text in TEXTS.items():
+    for name, text in texts.items():
         (corpus / name).write_text(text)
-    pipeline = Pipeline(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=bundled_embedder)
+    pipeline = Pipeline(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=embedder)
     pipeline.ingest(corpus)
-    return ChatService(pipeline)
+    return pipeline
+
+
+@pytest.fixture
+def service(tmp_path, bundled_embedder):
+    return ChatService(indexed(tmp_path, bundled_embedder, TEXTS))
 
 
 def test_a_keyword_query_naming_a_new_topic_is_asked_as_it_stands_and_its_name_carries(service):
@@ -93,12 +98,7 @@ lending agencies. Morocco's hosts said the talks on debt relief for poorer count
 
 
 def test_a_lower_case_name_that_no_retrieved_passage_holds_still_binds_the_answer(tmp_path, bundled_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in QUAKE.items():
-        (corpus / name).write_text(text)
-    pipeline = Pipeline(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=bundled_embedder)
-    pipeline.ingest(corpus)
+    pipeline = indexed(tmp_path, bundled_embedder, QUAKE)
     # the passages retrieval ranked, less the one article that mentions Morocco: the corpus writes "Morocco" as a name
     # elsewhere, so a sentence about another earthquake does not answer the question
     question = "how many people died in the earthquake in morocco?"
