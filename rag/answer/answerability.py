@@ -1396,8 +1396,8 @@ def other_edition(analysis: QuestionAnalysis, sentence: str) -> bool:
                 rf"\b(?!{year})(?:19|20)\d\d(?:'s)?\s+(?:\w+\s+)?{_EDITION_NOUNS}", sentence, re.I)):
             return True  # "Organisers confirmed the 2024 race would move to a new finish" for the 2023 race (not
             # "Turnout was 34.7%, up from 29.1% at the 2021 contest": the other year is what it is compared with)
-        for name in analysis.names:
-            name_pattern = re.escape(name)
+        for name in analysis.names:  # (a name read with its year: "2023 Rugby World Cup")
+            name_pattern = re.escape(re.sub(r"^(?:19|20)\d\d\s+|\s+(?:19|20)\d\d$", "", name))
             if re.search(rf"\b(?!{year})(?:19|20)\d\d(?:'s)?\s+(?:the\s+)?{name_pattern}\b|\b{name_pattern}\s+(?:of\s+)?"
                          rf"(?!{year})(?:19|20)\d\d\b", sentence, re.I):
                 return True

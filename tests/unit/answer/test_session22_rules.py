@@ -1,10 +1,12 @@
 """Session 22: superseded figures, sentences set in another place, a men's question over a women's report, the noun a
 "how many" question counts past its names, lower-case names read from the corpus, and the follow-up label."""
 
+from dataclasses import replace
+
 import pytest
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
-                                     set_elsewhere)
+                                     other_edition, set_elsewhere)
 from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
 from rag.retrieval.analysis import analyse_question, name_form
 
@@ -82,3 +84,9 @@ def test_a_when_s_question_dates_what_it_names():
                 "runoff on June 25.")
     assert not date_off_event(analyse_question("when's the lowmere mayoral runoff"), sentence)
     assert date_off_event(analyse_question("when's the lowmere mayoral count"), sentence)
+
+
+def test_another_editions_sentence_for_a_name_read_with_its_year():
+    analysis = replace(analyse_question("who won the 2023 rugby world cup final?"), names=["2023 Rugby World Cup"])
+    assert other_edition(analysis, "The 2019 Rugby World Cup final between England and South Africa was a first.")
+    assert not other_edition(analysis, "South Africa won the 2023 Rugby World Cup final in Paris.")
