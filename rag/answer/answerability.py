@@ -442,7 +442,7 @@ def duration_asked(question: str) -> bool:
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
-                         r"inflation|swing)\b|%")
+                         r"inflation|swing|effective|efficacy)\b|%")
 
 
 _PAY_RISE = re.compile(r"\bpay (?:deal|offer|rise|award|claim|increase|settlement)|\b(?:rise|increase)\b")
@@ -706,8 +706,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
             found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{subset.group(1)}", sentence)]
-        if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."
-            found = SCORE.findall(sentence)
+        if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."; a vote's
+            found = SCORE.findall(sentence) + ([m.group(0) for m in FIGURE.finditer(sentence) if "%" in m.group(0)]
+                                               if re.search(r"\bvot", asked) else [])
+            # result may be a share ("voted 89% in favour")
     elif kind == "date":
         found = [m.group(0) for m in asked_dates(analysis.question, sentence)]
     elif kind in ("person", "organisation", "place", "list"):

@@ -47,8 +47,10 @@ def reason_span(sentence: str, weak: bool = False, question: str = "") -> str | 
                                              r"debate|delay|wait|week|month|year|day|hour)s?\b", cause, re.I):
                 continue  # "refused after a three-hour meeting": when, not why
             words = cause.split()
-            if pattern is _WEAK and question and content_stems(cause) <= content_stems(question):
-                continue  # "why was the stop dropped?" / "after a proposed stop was dropped": the event, not why
+            if pattern is _WEAK and question and (content_stems(cause) <= content_stems(question) or content_stems(
+                    " ".join(re.sub(r"^(?:an?|the)\s+", "", cause, flags=re.I).split()[:1])) & content_stems(question)):
+                continue  # "why was the stop dropped?" / "after a proposed stop was dropped", "what caused the fire?" /
+                # "after a fire broke out": the event, not why
             if 1 <= len(words) <= 20:
                 return cause
     return None

@@ -6,7 +6,8 @@ from dataclasses import replace
 import pytest
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
-                                     other_edition, set_elsewhere)
+                                     other_edition, set_elsewhere, type_hit)
+from rag.answer.reasons import reason_span
 from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
 from rag.retrieval.analysis import analyse_question, name_form
 
@@ -90,3 +91,17 @@ def test_another_editions_sentence_for_a_name_read_with_its_year():
     analysis = replace(analyse_question("who won the 2023 rugby world cup final?"), names=["2023 Rugby World Cup"])
     assert other_edition(analysis, "The 2019 Rugby World Cup final between England and South Africa was a first.")
     assert not other_edition(analysis, "South Africa won the 2023 Rugby World Cup final in Paris.")
+
+
+def test_how_effective_asks_a_figure_and_a_vote_result_may_be_a_share():
+    assert analyse_question("How effective was the Orvane RSV vaccine at preventing severe illness?").kind == "number"
+    sentence = "Members of the Northern Transit Workers Union voted 89% in favour of strike action, the union said."
+    assert type_hit(replace(analyse_question("rail union strike vote result"), names=["Northern Transit"]), sentence)
+    assert not type_hit(analyse_question("quist total votes kessingford"), "Amara Quist won with 52% of the vote.")
+
+
+def test_the_asked_event_restated_after_after_is_no_cause():
+    sentence = "All 212 passengers were evacuated after a fire broke out in its engine room on Saturday."
+    assert reason_span(sentence, True, "what caused the fire on the orla star ferry") is None
+    assert reason_span("The launch was pushed back after engineers found a faulty valve.", True,
+                       "why was the launch pushed back?") == "engineers found a faulty valve"
