@@ -22,7 +22,8 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, opposite_action, other_envoy, other_first_period, other_holder, other_member,
+                         done_verb, group_of_other, opposite_action, other_envoy, other_first_period, other_holder,
+                         other_member,
                          other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
                          unreported_win, unsaid_naming, uses_done_verb, withheld)
@@ -1755,6 +1756,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     for a question about who came second, or no naming for a question about what something is called."""
     question, sentence = analysis.question, item.sentence
     return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
+                or group_of_other(analysis.names, question, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
                 or other_envoy(question, f"{item.previous} {sentence}")
                 or unnamed_member(question, f"{item.previous} {sentence}")

@@ -702,3 +702,26 @@ def withheld(sentence: str) -> list[str]:
     figure is unknown, it does not answer."""
     return [next((g for g in match.group("what", "what2", "what3", "what4") if g), "")
             for match in _UNDISCLOSED.finditer(sentence)]
+
+
+# People a body has ("Pinebridge shareholders", "Corvale's staff"): a sentence on another body's shareholders says
+# nothing of the asked one's
+_GROUPS = (r"(?:shareholders?|investors?|stockholders?|members?|staff|workers?|employees?|fans?|supporters?|"
+           r"residents?|voters?|customers?|passengers?|pupils?|students?|nurses?|doctors?|drivers?|players?)")
+
+
+def group_of_other(names: list[str], question: str, sentence: str) -> bool:
+    """Return True when the question asks about a named body's people ("pinebridge shareholder vote result") and the
+    sentence speaks of the same kind of people of another body only ("Shareholders in Corvale Foods voted 78% in
+    favour of the company's takeover of Pinebridge Dairy")."""
+    asked = [n for n in names if regex(rf"\b{re.escape(n)}(?:'s|’s)?\s+{_GROUPS}\b", re.I).search(question)]
+    if not asked:
+        return False
+    owners = [m.group(1) for m in re.finditer(rf"\b(?i:{_GROUPS})\s+(?:in|of|at)\s+((?:[A-Z][\w'’&-]*\s?){{1,4}})",
+                                              sentence)]
+    owners += [m.group(1) for m in re.finditer(rf"\b((?:[A-Z][\w&-]*\s){{0,3}}[A-Z][\w&-]*)(?:'s|’s)\s+{_GROUPS}\b",
+                                               sentence)]
+    owners = [o.strip() for o in owners if o.strip()]
+    said = normalise(sentence)
+    return bool(owners) and not any(normalise(n) in normalise(o) for n in asked for o in owners) and not any(
+        regex(rf"\b{re.escape(normalise(n))}(?:'s)?\s+{_GROUPS}\b", re.I).search(said) for n in asked)

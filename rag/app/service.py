@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import EmptyIndexError, IndexLockedError, RagError
 from ..text import STOPWORDS
 from ..retrieval.analysis import is_keyword_query
-from ..retrieval.followup import PRONOUNS, is_followup, rewrite_followup
+from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload
@@ -265,9 +265,11 @@ class ChatService:
                         reply.answer = event.answer
                     else:
                         yield event
-                if typed is not None and not typed.refused and reply.answer is not None and reply.answer.refused:
-                    # "how many died in the earthquake?" after questions about FTX: the articles say nothing of it
-                    # with the conversation's names, and answer it as typed
+                if typed is not None and not typed.refused and reply.answer is not None and reply.answer.refused \
+                        and not elliptical(reply.question):
+                    # "how many died in the earthquake in morocco?" after questions about FTX: the articles say nothing
+                    # of it with the conversation's names, and answer it as typed ("and in the third quarter?" cannot
+                    # stand alone: its refusal stands)
                     reply.query, reply.answer = reply.question, typed
                     reply.notes.append("Read as a new question: as a follow-up the articles do not answer it.")
         except EmptyIndexError as exc:

@@ -55,6 +55,16 @@ def is_followup(question: str) -> bool:
     return not name_phrases(question)
 
 
+def elliptical(question: str) -> bool:
+    """Return True for a follow-up that cannot stand alone: it goes on from the last question ("and in the third
+    quarter?", "what about Kharkiv?"), refers back ("how many died there?") or says too little of its own (fewer than
+    three content words)."""
+    lower = question.strip().lower()
+    words = re.findall(r"[a-z']+", lower)
+    content = [w for w in words if w not in STOPWORDS and w not in _QUESTION_WORDS and w not in PRONOUNS]
+    return lower.startswith(_CONTINUATIONS) or bool(set(words) & PRONOUNS) or len(content) < 3
+
+
 def _self_contained_keywords(lower: str, words: list[str]) -> bool:
     """Return True for a search-box query of three or more content words and no pronoun ("onana transfer fee"): it
     names its own topic, even in lower case, so it is not read as a follow-up ("death toll" alone still is)."""

@@ -7,6 +7,7 @@ import pytest
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
                                      other_edition, set_elsewhere, type_hit)
+from rag.answer.attachment import group_of_other
 from rag.answer.reasons import reason_span
 from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
 from rag.retrieval.analysis import analyse_question, name_form
@@ -105,3 +106,12 @@ def test_the_asked_event_restated_after_after_is_no_cause():
     assert reason_span(sentence, True, "what caused the fire on the orla star ferry") is None
     assert reason_span("The launch was pushed back after engineers found a faulty valve.", True,
                        "why was the launch pushed back?") == "engineers found a faulty valve"
+
+
+def test_another_bodys_shareholders_say_nothing_of_the_asked_ones():
+    sentence = "Shareholders in Corvale Foods voted 78% in favour of the company's takeover of Pinebridge Dairy."
+    assert group_of_other(["Pinebridge"], "pinebridge shareholder vote result", sentence)
+    assert not group_of_other(["Corvale"], "corvale shareholder vote result", sentence)
+    assert not group_of_other(["Pinebridge"], "pinebridge deal value", sentence)  # no group asked
+    assert not group_of_other(["Tallwick Bank"], "How many Tallwick Bank customers were affected?",
+                              "Hackers accessed the records of 2.3 million customers in a breach.")
