@@ -174,6 +174,7 @@ _HEADS = [
     # $115,000"; "The victory earns her $412,000"
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
+    {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
 ]
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -373,7 +374,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
 def has_term(term: str, text: str) -> bool:
     """Return True when a constraint term is in the text: the whole term; for a long single word, the same word
     with another ending (Russian / Russia, Ukrainian / Ukraine); for a name of several words, its distinctive word
-    (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle"); for a name joined
+    (the last one that is not generic: "Northgate" of "Northgate City", "Doyle" of "Kenny Doyle"), but a model with
+    its number only in full ("iPhone 15 Pro"); for a name joined
     by "of" or "de", each side ("Tour de France" is not any text naming France, nor "Bank of England" any naming
     England)."""
     term = normalise(term)
@@ -388,6 +390,8 @@ def has_term(term: str, text: str) -> bool:
     if len(words) == 1:
         return len(term) >= 6 and regex(rf"\b{re.escape(term[:-3])}").search(text) is not None
     distinctive = [w for w in words if len(w) >= 4 and w not in _NOT_PERSON]
+    if distinctive and any(re.fullmatch(r"\d{1,3}", w) for w in words):  # a model is named in full: "iPhone 15 Pro"
+        return False  # is no "iPhone 14", no "iPhone 15" and no "iPhone" alone ("Pellow 7" is no "Pellow 7 Max")
     if distinctive:
         return regex(rf"\b{re.escape(distinctive[-1])}\b").search(text) is not None
     last = words[-1]  # an abbreviated name ("Man Utd"): its last word shortens a longer word there ("United")

@@ -398,7 +398,7 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     text = strip_lead_in(" ".join(question.split()))
     plan = plan_query(text, tuple(known_sources), date_slack) if known_sources else None
     outlet_spans = [(s, e) for s, e, _ in find_sources(text, tuple(plan.sources))] if plan and plan.sources else []
-    names = [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)]
+    names = with_model_numbers(text, [n for n in find_names(text) if not _inside_outlet(text, n, outlet_spans)])
     years = list(dict.fromkeys(_YEAR.findall(text)))
     in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)] + outlet_spans  # "Channel 8" is no figure
     in_dates += [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]  # nor "Lark-1"
@@ -417,6 +417,28 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     return QuestionAnalysis(question=text, kind=question_kind(last), names=names, years=years,
                             numbers=list(dict.fromkeys(numbers)), qualifiers=qualifiers,
                             focus=list(dict.fromkeys(focus)), is_keyword=is_keyword, plan=plan)
+
+
+def with_model_numbers(text: str, names: list[str]) -> list[str]:
+    """Return the names with a model number the question writes after one kept in it, with the name after the number
+    ("iPhone 15 Pro", not "iPhone" and "Pro"; "Windows 11"): the number tells the model asked about from its
+    siblings."""
+    merged: list[str] = []
+    for name in names:
+        if merged and merged[-1] is None:  # taken into the name before
+            merged[-1] = ""
+            if re.search(rf"\d\s+{re.escape(name)}\b", text):
+                continue
+        model = re.search(rf"(?<![\w-]){re.escape(name)}\s+(\d{{1,3}})(?![\d,.%:-]\w)(?:\s+((?:[A-Z][\w-]*\b\s?)+)"
+                          rf"(?!\s*\d)|(?=\s*[?.,!]|\s*$))", text)  # (not "Chelsea 2 weeks ago", "England 32 Fiji 14")
+        if model and not (model.group(2) or "").strip().lower() in _OPENERS:
+            after = (model.group(2) or "").strip()
+            merged.append(f"{name} {model.group(1)}{' ' + after if after else ''}")
+            if after:
+                merged.append(None)  # the next name found is the words after the number
+            continue
+        merged.append(name)
+    return [n for n in merged if n]
 
 
 def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:

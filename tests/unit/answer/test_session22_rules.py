@@ -6,7 +6,8 @@ from dataclasses import replace
 import pytest
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
-                                     other_edition, set_elsewhere, type_hit)
+                                     has_term, other_edition, set_elsewhere, type_hit)
+from rag.text import normalise
 from rag.answer.attachment import group_of_other
 from rag.answer.reasons import reason_span
 from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
@@ -115,3 +116,26 @@ def test_another_bodys_shareholders_say_nothing_of_the_asked_ones():
     assert not group_of_other(["Pinebridge"], "pinebridge deal value", sentence)  # no group asked
     assert not group_of_other(["Tallwick Bank"], "How many Tallwick Bank customers were affected?",
                               "Hackers accessed the records of 2.3 million customers in a breach.")
+
+
+def test_a_prison_sentence_is_asked_of_a_sentence_on_one():
+    analysis = analyse_question("How long could Bankman-Fried's sentence be?")
+    assert asked_heads(analysis) and "sentenc" in asked_heads(analysis)[0]
+
+
+@pytest.mark.parametrize("question, names", [
+    ("How much does the iPhone 15 Pro cost?", ["iPhone 15 Pro"]),
+    ("Did Apple release the iPhone 15?", ["Apple", "iPhone 15"]),
+    ("Who won Super Bowl 57?", ["Super Bowl 57"]),
+    ("What did Arsenal score against Chelsea 2 weeks ago?", ["Arsenal", "Chelsea"]),  # a count, no model
+    ("How many people live in Kyiv?", ["Kyiv"]),
+])
+def test_a_model_number_stays_in_its_name(question, names):
+    assert analyse_question(question).names == names
+
+
+def test_a_model_is_named_in_full():
+    assert has_term("iPhone 15 Pro", normalise("The iPhone 15 Pro Max starts at $1,199."))
+    assert not has_term("iPhone 15 Pro", normalise("Charge your iPhone at the 15-watt speed, or your AirPods Pro."))
+    assert not has_term("Pellow 7 Max", normalise("Orrinwick said it had sold 1.2 million Pellow 7 phones."))
+    assert has_term("Kenny Doyle", normalise("Doyle scored twice."))  # names without a number as before
