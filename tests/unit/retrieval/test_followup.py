@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.retrieval.followup import is_followup, name_phrases, rewrite_followup
+from rag.retrieval.followup import elliptical, is_followup, name_phrases, rewrite_followup
 
 
 def test_there_becomes_the_place_of_the_previous_question():
@@ -66,3 +66,16 @@ def test_a_keyword_query_naming_its_own_topic_is_not_a_follow_up():
     assert rewrite_followup("onana transfer fee", previous) == "onana transfer fee"  # lower case, but its own topic
     assert "iRobot" in rewrite_followup("death toll", previous)  # two words: elliptical, inherits
     assert "iRobot" in rewrite_followup("and the price cut?", previous)
+
+
+# Which follow-ups cannot stand alone: their refusal stands rather than the question asked as typed
+@pytest.mark.parametrize("question", ["and in the third quarter?", "what about kharkiv?", "how many died there?",
+                                      "who replaced him?", "and the women's race?"])
+def test_a_follow_up_that_cannot_stand_alone(question):
+    assert elliptical(question)
+
+
+@pytest.mark.parametrize("question", ["how many goals did the striker score last season?",
+                                      "how many people died in the earthquake in morocco?"])
+def test_a_follow_up_that_says_enough_of_its_own(question):
+    assert not elliptical(question)
