@@ -43,7 +43,7 @@ _KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|bil
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees|"
                     r"francs|pesos|rand|roubles|rubles|shekels|yuan|renminbi|naira|rupiah|ringgit|baht|dinars?|dirhams?|"
                     r"riyals?|zloty|forint|kronor|krona|kroner|krone|lira|lire|shillings|cedis|kwacha|reais|"
-                    r"(?<=[a-z] )marks|(?-i:[A-Z][a-z]+) marks)\b|\b(?:US|A|C|HK)?\$\s?\d[\d,.]*"
+                    r"(?<=[a-z] )marks|(?-i:[A-Z][a-z]+) marks)\b|\b(?:US|A|C|HK|NZ|S)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
 # A sum in a currency the lexicon does not know ("62 million solen", "41m lorins"): a scale word then a lower-case word
 # that is no ordinary English word
@@ -137,13 +137,19 @@ def asked_dates(question: str, sentence: str) -> list[re.Match]:
             and not (past and (_AHEAD_DATE.fullmatch(m.group(0)) or (not _STILL_TO_COME.search(question)  # ("when
                      # was she due to appear?" asks for that date)
                      and _STILL_TO_COME.search(_clause_before(sentence, m.start())))))
-            and not baseline_date(question, sentence, m.start())]
+            and not baseline_date(question, sentence, m.start())
+            and not (_STATEMENT_DAY.search(sentence[:m.start()]) and not _SAYING_ASKED.search(question))]
     # "what year did she become prime minister?": "in 2021", not "on Thursday", when the sentence gives a year (a
     # day alone is read with the report's date)
     return [m for m in found if re.search(r"\b(?:1[89]|20)\d\d\b", m.group(0))] or found if year else found
 
 
 _YEAR_ASKED = re.compile(r"^\W*(?:(?:so|and|ok)\W+)?(?:in |since )?(?:what|which) year\b", re.I)
+# The day a statement was made ("finance convener Iain Drummock said on Monday", "organisers confirmed on Friday"):
+# it dates the saying, not what is said, unless the question asks when it was said or announced
+_STATEMENT_DAY = re.compile(r"\b(?:said|says|confirmed|announced|told [\w ]{1,30}?|added|revealed|warned)\s+"
+                            r"(?:(?:late|early)\s+)?(?:on|last)\s+$", re.I)
+_SAYING_ASKED = re.compile(r"\b(?:say|said|says|announc\w*|confirm\w*|reveal\w*|warn\w*|told|tell|statement)\b", re.I)
 
 
 def names_day(date_text: str) -> bool:

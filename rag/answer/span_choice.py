@@ -189,6 +189,9 @@ def span_model() -> SpanModel | None:
     return _MODEL
 
 
+_WEEKDAY_OF_DATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+")
+
+
 # A question asking for how a story ended, not how it stood at first
 LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ultimately|actually|"
                           r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure)
@@ -209,6 +212,12 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     asking for a name, none the rules admit (then the sentences name no one but those asked about: a refusal)."""
     sentences = pool(ranked, threshold)
     found = options(analysis, sentences, texts)
+    if analysis.kind == "date":  # "on Thursday 13 November": one date, not the report's Thursday and a date
+        for o in found:
+            if whole := _WEEKDAY_OF_DATE.match(o.candidate.text, o.start):
+                o.text = whole.group(0)
+        found = [o for o in found if not any(p is not o and p.candidate is o.candidate
+                                             and p.start < o.start < p.start + len(p.text) for p in found)]
     if analysis.kind == "date" and any(not VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
         found = [o for o in found if not VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name

@@ -5,13 +5,13 @@ from dataclasses import replace
 
 import pytest
 
-from rag.answer.answerability import (GATES, Evidence, asked_heads, content_stems, date_off_event, gates, keyword_gate,
-                                     has_term, other_edition, set_elsewhere, type_hit)
-from rag.text import normalise
+from rag.answer.answerability import (GATES, MONEY, Evidence, asked_dates, asked_heads, content_stems, date_off_event,
+                                     gates, has_term, keyword_gate, other_edition, set_elsewhere, type_hit)
 from rag.answer.attachment import group_of_other
 from rag.answer.reasons import reason_span
 from rag.answer.span_choice import EARLIER_ASKED, SUPERSEDED
 from rag.retrieval.analysis import analyse_question, name_form
+from rag.text import normalise
 
 
 @pytest.mark.parametrize("sentence", ["An earlier estimate had put the figure at 1.6 million.",
@@ -139,3 +139,14 @@ def test_a_model_is_named_in_full():
     assert not has_term("iPhone 15 Pro", normalise("Charge your iPhone at the 15-watt speed, or your AirPods Pro."))
     assert not has_term("Pellow 7 Max", normalise("Orrinwick said it had sold 1.2 million Pellow 7 phones."))
     assert has_term("Kenny Doyle", normalise("Doyle scored twice."))  # names without a number as before
+
+
+def test_the_day_a_statement_was_made_dates_no_event():
+    sentence = ("Glenmarrow Council will ask residents for their views on a rise of up to 8% next year, finance "
+                "convener Iain Drummock said on Monday.")
+    assert not asked_dates("On what date will Glenmarrow Council hold its budget meeting?", sentence)
+    assert asked_dates("When did Iain Drummock announce the consultation?", sentence)
+
+
+def test_a_currency_prefix_stays_with_its_sum():
+    assert [m.group(0) for m in MONEY.finditer("Rosso collects NZ$5,000 and a place at the final.")] == ["NZ$5,000"]
