@@ -82,10 +82,11 @@ FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|
                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week, as news writes it
 DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
                    r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
-                   r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:yesterday|today|tonight|tomorrow)\b"
+                   rf"|{WEEKDAY}\b|(?:yesterday|today|tonight|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
 # A date a sentence measures against, not when anything happened: "the highest level since 2001"; "the first time
 # since 1984" only for a question about the time before ("when did they last win?")
@@ -561,7 +562,7 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
 
 
 # "its Orla 3 smartwatch": a model's number, no count (not a date's day: "May 3")
-_MODEL_NUMBER = re.compile(rf"(?<=\w\s)(?!{_MONTH}\s$)(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s$)"
+_MODEL_NUMBER = re.compile(rf"(?<=\w\s)(?!{_MONTH}\s$)(?!{WEEKDAY}\s$)"
                            r"[A-Z][A-Za-z]+\s$")
 # "bringing one to the heart of the town", "one of them": a pronoun, no count
 _PRONOUN_ONE = re.compile(r"(?i:one)\b(?=\s*(?:[,.;:!?)\"”]|$|\s(?:to|of|in|at|on|that|which|who|is|was|for|from|"
@@ -727,8 +728,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
-                 and not (kind in ("organisation", "place")
-                          and named_as_person(n, [sentence, *texts], place=kind in ("place", "organisation")))
+                 and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
                  and not (kind == "place" and not place_answers(n, sentence, analysis.question))]

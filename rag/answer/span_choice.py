@@ -24,7 +24,7 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, LinearModel, age_apposition, asked_dates,
+from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, age_apposition, asked_dates,
                             content_stems, duration_asked, in_dateline, is_demonym, is_year, named_as_person,
                             pay_rise_figures, with_people_of)
 from .attachment import asked_class
@@ -91,7 +91,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      if not name_fragment(n, sentence)
                      and not (analysis.kind == "place" and not_a_place(n, analysis.question))
                      and not (analysis.kind in ("organisation", "place")
-                              and named_as_person(n, [sentence, *texts], place=analysis.kind in ("place", "organisation")))
+                              and named_as_person(n, [sentence, *texts], place=True))
                      and not (analysis.kind == "organisation" and (
                          is_demonym(n) or not body_answer(analysis, sentence, n)))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
@@ -189,7 +189,7 @@ def span_model() -> SpanModel | None:
     return _MODEL
 
 
-_WEEKDAY_OF_DATE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+")
+_WEEKDAY_OF_DATE = re.compile(rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z][a-z]+")
 
 
 # A question asking for how a story ended, not how it stood at first

@@ -14,7 +14,7 @@ from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems,
                             count_figures, duration_asked, figure_roles, in_dateline, is_demonym, is_year,
                             named_as_person, ordinary_opening, pay_rise_figures, person_answer, person_like,
-                            place_answers, with_people_of, without_dateline)
+                            place_answers, with_people_of, without_dateline, WEEKDAY)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -494,8 +494,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not ((kind in ("organisation", "place") or (kind == "list" and not people_listed(asked)))
-                          and named_as_person(b, [sentence, *texts], place=kind in ("place", "organisation")))  # "which two libraries":
-                 # no person
+                          and named_as_person(b, [sentence, *texts], place=kind in ("place", "organisation")))
+                 # ("which two libraries": no person)
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (kind == "organisation" and (is_demonym(b)  # "British prime minister": no party
                                                       or not body_answer(analysis, sentence, n)))
@@ -670,7 +670,8 @@ _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:
 _EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
                          r"Olympics|Series|League|Premiership|Division|Conference)\b")  # (a league is no club)
 _WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)(?:\s+(?:19|20)\d\d)?\s*\??$", re.I)  # ("men's champion 2024")
-_BEATEN_BY_ASKED = re.compile(r"\W*(?:so\s+)?(?:whom|who|which (?:team|side|club|player))\s+did\s+(.+?)\s+(?:beat|defeat|"
+_BEATEN_BY_ASKED = re.compile(r"\W*(?:so\s+)?(?:whom|who|which (?:team|side|club|player))\s+did\s+(.+?)\s+"
+                              r"(?:beat|defeat|"
                               r"overcome|edge|knock out|see off|thrash|rout)\b", re.I)
 _BEATEN_VERB = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|overcame|edged|saw off|knocked out|thrashed|"
                           r"routed|victory over|win over|won against)\b", re.I)
@@ -775,7 +776,7 @@ def full_org_name(name: str, texts: list[str]) -> str:
     return full if full.split()[0] == name else f"{name} ({full})"  # "Fed (Federal Reserve)": the text's word first
 
 
-_WEEKDAY_NAME = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?(?:,?\s+(?:and|or)\s+|,\s+)?)+")
+_WEEKDAY_NAME = re.compile(rf"(?:{WEEKDAY}s?(?:,?\s+(?:and|or)\s+|,\s+)?)+")
 
 
 def team_name(name: str, texts: list[str]) -> bool:

@@ -290,7 +290,8 @@ def others_of(analysis: QuestionAnalysis, sentence: str) -> bool:
     return False
 
 
-_WIN_ASKED = re.compile(r"^\W*(?:so\s+)?(?:did|has|have|had|was|were|is)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)\s+"
+_WIN_ASKED = re.compile(r"^\W*(?:so\s+)?(?:did|has|have|had|was|were|is)\s+"
+                        r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|[a-z]+)\s+"
                         r"(?:actually\s+|really\s+|finally\s+|go on to\s+)?(?:win|won|beat|retain\w*|defend\w*|"
                         r"claim\w*|lift\w*|take|took)\b", re.I)
 _LOSER = (r"\b(?:beat|beats|beating|defeated|defeating|overcame|overcoming|edged(?: past| out)?|saw off|knocked out|"

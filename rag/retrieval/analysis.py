@@ -87,7 +87,8 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
                         r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|"
-                        r"[a-z]+maker|[a-z]+builder|actuar(?:y|ies)|auditors?|advis[eo]rs?)\b", re.I)  # ("drugmaker", "housebuilder")
+                        r"[a-z]+maker|[a-z]+builder|actuar(?:y|ies)|auditors?|advis[eo]rs?)\b",
+                        re.I)  # ("drugmaker", "housebuilder")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -424,21 +425,21 @@ def with_model_numbers(text: str, names: list[str]) -> list[str]:
     ("iPhone 15 Pro", not "iPhone" and "Pro"; "Windows 11"): the number tells the model asked about from its
     siblings."""
     merged: list[str] = []
+    after_model = False  # the name before ended in a model number and the words after it ("iPhone 15" + "Pro")
     for name in names:
-        if merged and merged[-1] is None:  # taken into the name before
-            merged[-1] = ""
-            if re.search(rf"\d\s+{re.escape(name)}\b", text):
-                continue
+        if after_model and re.search(rf"\d\s+{re.escape(name)}\b", text):
+            after_model = False
+            continue  # taken into the name before
+        after_model = False
         model = re.search(rf"(?<![\w-]){re.escape(name)}\s+(\d{{1,3}})(?![\d,.%:-]\w)(?:\s+((?:[A-Z][\w-]*\b\s?)+)"
                           rf"(?!\s*\d)|(?=\s*[?.,!]|\s*$))", text)  # (not "Chelsea 2 weeks ago", "England 32 Fiji 14")
         if model and not (model.group(2) or "").strip().lower() in _OPENERS:
             after = (model.group(2) or "").strip()
             merged.append(f"{name} {model.group(1)}{' ' + after if after else ''}")
-            if after:
-                merged.append(None)  # the next name found is the words after the number
+            after_model = bool(after)
             continue
         merged.append(name)
-    return [n for n in merged if n]
+    return merged
 
 
 def _inside_outlet(text: str, name: str, spans: list[tuple[int, int]]) -> bool:
