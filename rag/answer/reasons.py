@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..retrieval.analysis import find_names
 from .answerability import content_stems
 
 # A question asking for a cause: "why ...?", "what caused / pushed / led to ...?", "halvercrest outage cause",
@@ -44,13 +45,14 @@ def reason_span(sentence: str, weak: bool = False, question: str = "") -> str | 
             if pattern is _BLAMED:  # "blamed X for Y": X; "blamed X" (a quote after): X
                 cause = re.split(r"\s+for\s+", cause)[0]
             if pattern is _WEAK and re.match(r"(?:a|the)?\s*(?:\w+[- ])?(?:meeting|hearing|vote|review|talks|"
-                                             r"debate|delay|wait|week|month|year|day|hour)s?\b", cause, re.I):
+                                             r"debate|delay|wait|week|weekend|month|year|day|night|morning|evening|hour)s?\b", cause, re.I):
                 continue  # "refused after a three-hour meeting": when, not why
             words = cause.split()
             if pattern is _WEAK and question and (content_stems(cause) <= content_stems(question) or content_stems(
-                    " ".join(re.sub(r"^(?:an?|the)\s+", "", cause, flags=re.I).split()[:1])) & content_stems(question)):
+                    " ".join(re.sub(r"^(?:an?|the|his|her|its|their)\s+", "", cause, flags=re.I).split()[:2]))
+                    & content_stems(question) - content_stems(" ".join(find_names(question)))):
                 continue  # "why was the stop dropped?" / "after a proposed stop was dropped", "what caused the fire?" /
-                # "after a fire broke out": the event, not why
+                # "after a fire broke out", "why was Altman fired?" / "after his sudden firing": the event, not why
             if 1 <= len(words) <= 20:
                 return cause
     return None

@@ -78,8 +78,9 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
     return [m.start() for m in _WORD.finditer(sentence) if content_stems(m.group(0)) & wanted]
 
 
-_TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "ceo", "chair", "chairman", "mr", "mrs",
-           "ms", "dr", "sir", "king", "queen", "prince", "princess", "coach", "manager", "captain", "judge", "senator",
+_TITLES = {"president", "prime", "minister", "chief", "secretary", "general", "ceo", "cto", "cfo", "coo", "chair",
+           "chairman", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince", "princess", "coach", "manager",
+           "captain", "judge", "senator",
            "governor", "mayor", "spokesperson", "spokesman", "spokeswoman", "founder", "director", "striker",
            "midfielder", "defender", "goalkeeper", "star", "singer", "actor", "actress", "former", "new",
            "headteacher", "head", "teacher", "inspector", "detective", "sergeant", "constable", "superintendent",
@@ -165,8 +166,9 @@ def part_of_asked(name: str, asked: str, texts: list[str]) -> bool:
         return False
     word = r"[A-Z][\w'’&-]+"
     pattern = rf"((?:{word}\s+){{1,3}}){re.escape(name)}\b|\b{re.escape(name)}((?:\s+{word}){{1,3}})"
-    return any(normalise(w) in asked for t in texts for m in re.finditer(pattern, t)
-               for w in (m.group(1) or m.group(2) or "").split() if len(w) > 3)
+    words = {w for t in texts for m in re.finditer(pattern, t) for w in (m.group(1) or m.group(2) or "").split()
+             if len(w) > 3 and w.lower() not in _TITLES}  # ("Mayor Ruth Adeyemi" for "the mayoral election")
+    return any(re.search(rf"\b{re.escape(normalise(w))}\b", asked) for w in words)
 
 
 _MONTHS = set(MONTHS) - {"may"}  # names and short forms of months, not May (a name too)

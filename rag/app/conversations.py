@@ -103,7 +103,7 @@ def choices(store: dict) -> list[tuple[str, str]]:
 
 def queries(conversation: dict) -> list[str]:
     """Return the searched queries of a conversation (what follow-up rewriting needs)."""
-    return [turn["query"] for turn in conversation["turns"]]
+    return [str(turn.get("context") or turn["query"]) for turn in conversation["turns"]]
 
 
 # -- turns <-> replies ---------------------------------------------------------------------------------------
@@ -114,8 +114,8 @@ def turn_from_reply(reply: ChatReply) -> dict:
         a = reply.answer
         answer = {"text": a.text, "refused": a.refused, "note": a.note, "timings": a.timings,
                   "citations": [_citation_record(c) for c in a.citations]}
-    return {"question": reply.question, "query": reply.query, "answer": answer, "error": reply.error,
-            "notes": list(reply.notes)}
+    return {"question": reply.question, "query": reply.query, "context": reply.context, "answer": answer,
+            "error": reply.error, "notes": list(reply.notes)}
 
 
 def _citation_record(citation: Citation) -> dict:

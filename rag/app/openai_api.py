@@ -9,6 +9,7 @@ Imports FastAPI (it comes with Gradio): load this module only when serving."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 import uuid
@@ -19,7 +20,8 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 
 from .access import Credentials, bearer_allowed
-from .service import ChatReply, ChatService
+from ..retrieval.followup import with_answer
+from .service import ChatReply, ChatService, answered_person
 
 
 def message_text(message: dict) -> str:
@@ -28,6 +30,23 @@ def message_text(message: dict) -> str:
     if isinstance(content, list):
         return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
     return str(content)
+
+
+_LEAD_ANSWER = re.compile(r"([^\[\].\n]{1,80}?) \[\d+\]\.")  # "Mira Murati [1]. ...": the direct answer, cited
+
+
+def conversation(messages: list) -> list[str]:
+    """Return the user messages in order, each earlier one with the person the assistant's reply to it named (as the
+    app's own conversations carry it), so "and who replaced her?" is about that person."""
+    users: list[str] = []
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        if message.get("role") == "user":
+            users.append(message_text(message))
+        elif message.get("role") == "assistant" and users and (lead := _LEAD_ANSWER.match(message_text(message))):
+            users[-1] = with_answer(users[-1], answered_person(users[-1], lead.group(1).strip()))
+    return users
 
 
 def citation_json(citation) -> dict:
@@ -101,8 +120,7 @@ def add_openai_routes(app, service: ChatService, credentials: Credentials | None
     def chat_completions(request: Request, payload: dict):
         if denied := unauthorised(request):
             return denied
-        users = [message_text(m) for m in payload.get("messages") or [] if isinstance(m, dict)
-                 and m.get("role") == "user"]
+        users = conversation(payload.get("messages") or [])
         if not users or not users[-1].strip():
             return _error(400, "No user message: send messages=[{'role': 'user', 'content': 'your question'}].")
         with slots:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from ..errors import EmptyIndexError, IndexLockedError, RagError
 from ..text import STOPWORDS
-from ..retrieval.analysis import is_keyword_query
-from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup
+from ..answer.answerability import person_like
+from ..retrieval.analysis import find_names, is_keyword_query, question_kind
+from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup, with_answer
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, results_from_report, save_upload
@@ -36,6 +37,13 @@ def with_cited_names(query: str, answer: Answer) -> str | None:
     if answer.refused or not words & set(named):
         return None
     return " ".join(named.get(w.lower(), w) for w in query.split())
+
+
+def answered_person(question: str, short: str | None) -> str | None:
+    """Return the direct answer when it names a person a "who" question asked for, else None."""
+    if short and question_kind(question) == "person" and find_names(short) == [short] and person_like(short):
+        return short
+    return None
 
 
 def _typed_lower(question: str) -> bool:
@@ -84,6 +92,13 @@ class ChatReply:
     def rewritten(self) -> bool:
         """Return True when the follow-up was rewritten with the conversation."""
         return self.query != " ".join(self.question.split())
+
+    @property
+    def context(self) -> str:
+        """Return the query as the follow-ups after this turn read it: with the person the answer named, when a "who"
+        question was answered with one ("and who replaced her?" is about the answer, Mira Murati)."""
+        short = self.answer.short if self.answer is not None and not self.answer.refused else None
+        return with_answer(self.query, answered_person(self.query, short))
 
 
 class ChatService:

@@ -48,7 +48,7 @@ def score(service: ChatService, conversations: list[dict]) -> tuple[dict, list[d
         previous: list[str] = []
         for n, turn in enumerate(conversation["turns"]):
             reply = service.ask(turn["question"], previous)
-            previous.append(reply.query)
+            previous.append(reply.context)
             answer = reply.answer
             refused = answer is None or answer.refused
             row = {"conversation": conversation["id"], "turn": n, "query": reply.query, "refused": refused,

@@ -33,6 +33,7 @@ _QUALIFIERS = re.compile(
     r"interim|acting|caretaker|permanent|deputy|assistant|supporting)\b", re.I)
 _MONTH_WORDS = CALENDAR_WORDS
 # Words capitalised only because they open a question or command; never names.
+_OFFICE = re.compile(r"C[EFTOIM]O")  # chief executive, financial, technology ... officer
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
                              "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
@@ -180,6 +181,8 @@ def _find_names(text: str) -> tuple[str, ...]:
         while words and (words[0].lower().strip("'’") in _OPENERS
                          or (start == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
             words.pop(0)
+        if len(words) > 2 and _OFFICE.fullmatch(words[0]) and words[1] == "of":  # "CEO of OpenAI": a role held at
+            words = words[2:]  # OpenAI, which the texts write "OpenAI CEO Sam Altman" as often
         while words and words[-1].lower() in {"of", "de", "the", "and", "&"}:
             words.pop()
         joined = " ".join(words).strip(".,;:!?'’\"")

@@ -13,6 +13,9 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "
              "that", "these", "those", "there", "then", "here", "same"}
 _CONTINUATIONS = ("and ", "what about ", "how about ", "and what about ", "what else", "anything else", "also ")
 _BE = {"is", "are", "was", "were", "be", "been", "being"}
+ANSWER_LABEL = "answered"  # a turn's answer, when it named a person: "Who is the interim CEO? (answered: Mira Murati)"
+_ANSWERED = re.compile(rf"\s*\({ANSWER_LABEL}: ([^)]*)\)\s*$")
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 
 def name_phrases(text: str) -> list[str]:
@@ -88,12 +91,30 @@ def _carried_context(query: str) -> list[str]:
     return [p.strip() for p in match.group(1).split(",") if p.strip()] if match else []
 
 
+def with_answer(query: str, person: str | None) -> str:
+    """Return a turn's query as the follow-ups after it read it: with the person its answer named, if any."""
+    return f"{query} ({ANSWER_LABEL}: {person})" if person else query
+
+
+def answered_person(previous: list[str]) -> str | None:
+    """Return the person the last turn's answer named (see `with_answer`), or None."""
+    match = _ANSWERED.search(previous[-1]) if previous else None
+    return match.group(1).strip() if match else None
+
+
 def rewrite_followup(question: str, previous: list[str]) -> str:
-    """Return the question made self-contained with the conversation's names, or unchanged if it already is."""
+    """Return the question made self-contained with the conversation's names, or unchanged if it already is.
+    "and who replaced her?" after "Who was named interim CEO of OpenAI?" (answered: Mira Murati) is about her: a
+    person pronoun refers to the person the last answer named, before the names the last question had."""
     question = " ".join(question.split())
+    person = answered_person(previous)
+    earlier = {answered_person([p]) for p in previous[:-1]}  # who the pronouns of earlier turns were
+    previous = [_ANSWERED.sub("", p) for p in previous]
     if not previous or not is_followup(question):
         return question
     context = conversation_context(previous)
+    if person and set(re.findall(r"[a-z]+", question.lower())) & _PERSON_PRONOUNS:
+        context = [person] + [c for c in context if c != person and c not in earlier]
     if not context:
         return question
     own = name_phrases(question)

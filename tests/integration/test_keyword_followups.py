@@ -106,3 +106,34 @@ def test_a_lower_case_name_that_no_retrieved_passage_holds_still_binds_the_answe
     assert hits and pipeline.answer(question, hits).refused
     valley = pipeline.answer("how many people died in the earthquake in the carrowmore valley?", hits)
     assert not valley.refused and valley.short == "Four"
+
+
+BOARD = {
+    "interim.txt": """---
+title: Tarrowby Freight names an interim chief executive
+source: Harrowgate Business Wire
+date: 2024-11-18
+---
+Tarrowby Freight has named its finance director Odile Brannock as interim chief executive after the board removed
+Colm Hesketh on Friday. Brannock will lead the company while the board searches for a permanent replacement.
+""",
+    "permanent.txt": """---
+title: Tarrowby Freight appoints a permanent chief executive
+source: Harrowgate Business Wire
+date: 2025-01-20
+---
+Tarrowby Freight has appointed Ines Varga, the former head of logistics firm Quillmarsh, as chief executive,
+replacing Odile Brannock, who returns to her role as finance director. Varga starts on 3 March.
+""",
+}
+
+
+def test_a_person_pronoun_after_a_who_question_refers_to_the_person_answered(tmp_path, bundled_embedder):
+    service = ChatService(indexed(tmp_path, bundled_embedder, BOARD))
+    first = service.ask("Who was named interim chief executive of Tarrowby Freight?")
+    assert first.answer.short == "Odile Brannock" and "(answered: Odile Brannock)" in first.context
+    replaced = service.ask("and who replaced her?", [first.context])
+    assert "Odile Brannock" in replaced.query and replaced.answer.short == "Ines Varga"
+    start = service.ask("when does she start?", [first.context, replaced.context])
+    assert "Ines Varga" in start.query and "Odile Brannock" not in start.query
+    assert not start.answer.refused and "3 March" in (start.answer.short or "")

@@ -59,3 +59,17 @@ def test_ingest_report_str_is_a_short_summary_with_failed_files():
     assert text.splitlines() == ["613 added, 0 updated, 0 unchanged, 0 removed, 1 failed; 0 chunks embedded in 0.0s",
                                  "  failed: bad.json: not valid JSON"]
     assert "a-17" not in text and "a-17" not in repr(report)
+
+
+def test_a_turn_answered_with_a_person_passes_the_person_on_to_the_follow_ups():
+    question = "Who was named interim CEO of OpenAI?"
+    answered = ChatReply(question=question, query=question, answer=Answer(
+        question=question, text="Mira Murati [1]. ...", refused=False, short="Mira Murati"))
+    store = convo.add_turn(convo.new_store(), convo.turn_from_reply(answered))
+    assert convo.queries(convo.active(store)) == [f"{question} (answered: Mira Murati)"]
+    assert store["conversations"][0]["turns"][0]["query"] == question  # "Searched as" shows the query alone
+    refused = ChatReply(question=question, query=question, answer=Answer(question=question, text="The corpus does not "
+                                                                         "say.", refused=True))
+    where = ChatReply(question="Which city did Rutte visit?", query="Which city did Rutte visit?", answer=Answer(
+        question="Which city did Rutte visit?", text="Odesa [1].", refused=False, short="Odesa"))
+    assert refused.context == question and where.context == "Which city did Rutte visit?"

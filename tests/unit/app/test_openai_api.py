@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from rag.app.openai_api import cited_text, completion, message_text, stream_chunks
+from rag.app.openai_api import cited_text, completion, conversation, message_text, stream_chunks
 from rag.app.service import ChatReply
 from rag.types import Answer, Citation
 
@@ -49,3 +49,14 @@ def test_stream_sends_role_text_then_citations_and_done():
     assert chunks[0]["choices"][0]["delta"]["role"] == "assistant"
     assert "".join(c["choices"][0]["delta"].get("content", "") for c in chunks).startswith("Rutte visited Odesa")
     assert chunks[-1]["choices"][0]["finish_reason"] == "stop" and chunks[-1]["citations"][0]["n"] == 1
+
+
+def test_an_earlier_reply_naming_a_person_is_carried_with_its_question():
+    messages = [{"role": "system", "content": "Be brief."},
+                {"role": "user", "content": "Who was named interim CEO of OpenAI?"},
+                {"role": "assistant", "content": "Mira Murati [1]. OpenAI named its CTO ...\n\nSources:\n[1] ..."},
+                {"role": "user", "content": "How much did Amazon offer for iRobot?"},
+                {"role": "assistant", "content": "$1.7 billion [1]. Amazon ..."},
+                {"role": "user", "content": "and who replaced her?"}]
+    assert conversation(messages) == ["Who was named interim CEO of OpenAI? (answered: Mira Murati)",
+                                      "How much did Amazon offer for iRobot?", "and who replaced her?"]

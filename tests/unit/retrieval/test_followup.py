@@ -2,7 +2,8 @@
 
 import pytest
 
-from rag.retrieval.followup import elliptical, is_followup, name_phrases, rewrite_followup
+from rag.retrieval.followup import (answered_person, elliptical, is_followup, name_phrases, rewrite_followup,
+                                     with_answer)
 
 
 def test_there_becomes_the_place_of_the_previous_question():
@@ -79,3 +80,23 @@ def test_a_follow_up_that_cannot_stand_alone(question):
                                       "how many people died in the earthquake in morocco?"])
 def test_a_follow_up_that_says_enough_of_its_own(question):
     assert not elliptical(question)
+
+
+def test_a_person_pronoun_refers_to_the_person_the_last_answer_named():
+    previous = [with_answer("Who was named interim CEO of OpenAI?", "Mira Murati")]
+    assert rewrite_followup("and who replaced her?", previous) == \
+        "and who replaced her (following up on: Mira Murati, OpenAI)?"
+
+
+def test_the_answered_person_of_an_earlier_turn_gives_way_to_the_latest():
+    first = with_answer("Who was named interim CEO of OpenAI?", "Mira Murati")
+    second = with_answer(rewrite_followup("and who replaced her?", [first]), "Emmett Shear")
+    assert rewrite_followup("when was he appointed?", [first, second]) == \
+        "when was he appointed (following up on: Emmett Shear, OpenAI)?"
+
+
+def test_without_a_person_pronoun_the_answer_is_not_carried():
+    previous = [with_answer("Who was named interim CEO of OpenAI?", "Mira Murati")]
+    assert rewrite_followup("What did the board say?", previous) == "What did the board say (following up on: OpenAI)?"
+    assert answered_person(previous) == "Mira Murati"
+    assert answered_person(["Who was named interim CEO of OpenAI?"]) is None
