@@ -77,7 +77,7 @@ class _Sums:
 
 
 MONEY = _Sums()
-FIGURE = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
+FIGURE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
                     r"|(?<![A-Za-z]-)\b(?:one|two|three|"  # (not the "one" of "Seventy-one")
                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -484,6 +484,103 @@ def _in_currency(amount: str, symbol: str) -> bool:
     return any(form in lowered for form in _CURRENCIES[symbol])
 
 
+# A price asked for a market that has its own currency: "velnora us price per dose", "the price in Europe", "price
+# europe" (but "how much will it cost us?" asks no market)
+_US = r"u\.?s\.?"
+_MARKETS = {"$": r"united states|america|american", "£": r"u\.?k\.?|britain|british|united kingdom",
+            "€": r"europe|european|eurozone|euro ?zone|e\.?u\.?", "¥": r"japan|japanese"}
+_PRICED = r"(?:price|prices|priced|cost|costs|retail|sell|sells|selling|launch|launched|launches|fee|fees|charge|dose)"
+_MARKET_ASKED = {symbol: re.compile(rf"\b(?:in|for) (?:the )?(?:{words}{'|' + _US if symbol == '$' else ''})\b(?!-)|"
+                                    rf"\b(?:{words}{'|' + _US if symbol == '$' else ''}) {_PRICED}\b|"
+                                    rf"\b{_PRICED} (?:{words})\b", re.I)
+                 for symbol, words in _MARKETS.items()}
+_OTHER_DOLLAR = re.compile(r"(?:C|A|NZ|S|HK|AU|CA)\$|\$\s?[\d.,]+\s?(?:[a-z]+\s)?(?:CAD|AUD|NZD|SGD|HKD)\b")
+
+
+_DIFFERENCE = re.compile(r"\s+(?:more|less|higher|lower|cheaper|dearer|above|below|up|down|over|under)\s+"
+                         r"(?:than|on|from)\b", re.I)
+_DIFFERENCE_ASKED = re.compile(r"\b(?:more|less|higher|lower|cheaper|dearer|difference|than|compared)\b", re.I)
+
+
+def a_difference(question: str, sentence: str, end: int) -> bool:
+    """Return True for a sum that says by how much one figure passes another ("€1,349, €50 more than first
+    announced"), which answers no question asking the figure itself."""
+    return bool(_DIFFERENCE.match(sentence, end)) and not CHANGE_WORDS.search(question) \
+        and not _DIFFERENCE_ASKED.search(question)
+
+
+# What a company's sum measures: its sales, its profit or its loss, net, operating or before tax ("operating loss of
+# SEK 820 million" is no net profit; "revenue ... than the €1.35 billion recorded a year ago" no profit at all)
+_MEASURE = re.compile(r"\b(?:(net|operating|pre-?tax|gross|underlying|adjusted|core)\s+)?(revenues?|sales|turnover|"
+                      r"profits?|income|earnings|loss(?:es)?|valuation|valued|values?)\b", re.I)
+_MEASURE_FAMILY = {"revenue": "sales", "revenues": "sales", "sales": "sales", "turnover": "sales", "profit": "profit",
+                   "profits": "profit", "income": "profit", "earnings": "profit", "loss": "loss", "losses": "loss",
+                   "valuation": "value", "valued": "value", "value": "value", "values": "value"}
+
+
+def _measure(match: re.Match) -> tuple[str, str]:
+    return (match.group(1) or "").lower().replace("-", ""), _MEASURE_FAMILY[match.group(2).lower()]
+
+
+def measure_named(question: str, sentence: str, start: int) -> bool:
+    """Return True when the sentence names the asked measure right before the sum ("a Series C round that values it
+    at $1.6 billion" for "series c valuation"; not the "$220 million" raised)."""
+    asked = list(_MEASURE.finditer(question))
+    said = list(_MEASURE.finditer(sentence[:start]))
+    if len(asked) != 1 or not said or _measure(said[-1]) != _measure(asked[0]):
+        return False
+    # "revenue was €1.31 billion, 3% lower than the €1.35 billion recorded in 2024": the same measure, another time
+    return len(sentence[said[-1].end():start].split()) <= 4 or bool(_COMPARED_SUM.search(sentence[:start]))
+
+
+def verb_before(question: str, names: list[str], sentence: str, start: int) -> bool:
+    """Return True when a verb of the question gives the level the sum is ("closed at $31.44" for "at what price did
+    the shares close?", not "opened at $29.50"; "rose to", "priced at")."""
+    level = re.search(r"\b([a-z]+(?:ed|ose|ell|old|ood|et))\s+(?:at|to)\s+(?:about\s+|around\s+)?$", sentence[:start])
+    asked = content_stems(question) - content_stems(" ".join(names))  # (the verb: "day tickets at £79" is no level)
+    return bool(level and content_stems(level.group(1)) & asked)
+
+
+_COMPARED_SUM = re.compile(r"\b(?:than|from|compared (?:with|to)|against|versus)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
+                           re.I)
+
+
+def measure_fits(question: str, sentence: str, start: int, end: int) -> bool:
+    """Return False for a sum the sentence gives as another measure than the one asked: the last measure named
+    before it (or right after it: "a €64m loss"), against the question's ("net profit": not a loss, not sales, not
+    an operating profit). True when either names none."""
+    asked = list(_MEASURE.finditer(question))
+    if len(asked) != 1:
+        return True
+    before = list(_MEASURE.finditer(sentence[:start]))
+    after = _MEASURE.match(sentence, end) or re.match(rf"\s+(?:(?:in|of)\s+)?{_MEASURE.pattern}", sentence[end:], re.I)
+    said = before[-1] if before else after
+    if said is None:
+        return True
+    (asked_kind, asked_family), (said_kind, said_family) = _measure(asked[0]), _measure(said)
+    return asked_family == said_family and not (asked_kind and said_kind and asked_kind != said_kind)
+
+
+def market_currency(question: str) -> str | None:
+    """Return the currency of the market a money question asks a price in ("velnora us price" -> "$", "the price
+    in Europe" -> "€"), or None."""
+    if not re.search(rf"\b{_PRICED}\b", question, re.I):  # "Apple's revenue in Europe" may be in dollars
+        return None
+    found = [symbol for symbol, pattern in _MARKET_ASKED.items() if pattern.search(question)]
+    return found[0] if len(found) == 1 else None
+
+
+def in_asked_currency(question: str, amount: str) -> bool:
+    """Return True when a sum is in the currency the question asks in, or asks a market's price in ("$895" for "us
+    price", not "€640" nor "C$345"); True when the question names no currency."""
+    currency = asked_currency(question) or market_currency(question)
+    if currency is None:
+        return True
+    if currency == "$" and market_currency(question) == "$" and _OTHER_DOLLAR.search(amount):
+        return False
+    return _in_currency(amount, currency)
+
+
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
 _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]|-,?\s+(?:and|or|to)?\b")  # "a five-car train", "a
 # 2.3-kilometre wall", "two-, three- and four-bedroom homes"
@@ -695,8 +792,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         roles = figure_roles(analysis.question, sentence)
         found = [m.group(0) for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)]
         found += [m.group(0) for m in pay_rise_figures(analysis.question, sentence)]
-        if currency := asked_currency(analysis.question):
-            found = [f for f in found if _in_currency(f, currency)]
+        found = [f for f in found if in_asked_currency(analysis.question, f)]
+        found = [m.group(0) for m in MONEY.finditer(sentence) if m.group(0) in found and measure_fits(
+            analysis.question, sentence, m.start(), m.end())] + [f for f in found if f not in {
+                m.group(0) for m in MONEY.finditer(sentence)}]  # (a pay rise's figures have no measure)
     elif kind == "number":
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
         values = (list(MONEY.finditer(sentence)) if CHANGE_WORDS.search(asked) else []) + [
@@ -1542,6 +1641,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     named = {k for k in keywords if any(n.startswith(k) for n in name_stems)}
     keywords -= named
     asked_quarters = quarters(analysis.question)
+    year_figure = analysis.kind in ("money", "number") and bool(analysis.years) and not _ANY_QUARTER.search(
+        analysis.question) and not _OTHER_PERIOD.search(analysis.question) and not asked_months(analysis.question)
     factoid = analysis.kind in FACTOID_KINDS
     single = not multi_part  # a one-article question: its months and figures bind the answering sentence
     months = [m for m in asked_months(analysis.question)] if single else []
@@ -1599,7 +1700,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(rf"\b{m}", near) for m in months)
             and not (months and _other_month(months, close))
             and not (weekdays and _other_weekday(weekdays, item.sentence)),
-            all(_says_qualifier(q, close) or _unmarked(q) for q in hard)
+            all(_says_qualifier(q, close) or _unmarked(q) or (q == "permanent" and _says_qualifier(q, near) and not
+                                                                re.search(_STAND_IN, item.sentence, re.I))
+                for q in hard)  # ("... hires rail freight boss as permanent chief executive": its report's title says
+            # which appointment "has appointed Matthias Oberholzer as its chief executive" is)
             and (not stage or _nearest_stage(stage, close, f"{near} {lead}"))  # a quarter-final's winner did not
             # win the final
             and not any(re.search(rf"\b{other}", item.sentence.lower() if _says_qualifier(q, item.sentence) else close)
@@ -1612,6 +1716,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not asked_quarters or not said_quarters or bool(asked_quarters & said_quarters))
             and not (asked_quarters and not said_quarters and _OTHER_PERIOD.search(item.sentence)
                      and not _OTHER_PERIOD.search(analysis.question))
+            and not (year_figure and _ANY_QUARTER.search(item.sentence)  # "Net profit for the quarter rose to
+                     and not any(re.search(rf"\b{y}\b", item.sentence) for y in analysis.years))  # €286m" is no
+            # figure for "ulvena 2025 net profit"
             and not (asked_quarters and not said_quarters  # a report that speaks of no quarter at all ("pre-tax
                      and not _ANY_QUARTER.search(f"{near} {item.article}")  # profit of £38.6m for 2023")
                      and not _OTHER_PERIOD.search(analysis.question))
@@ -1748,7 +1855,13 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     # (a year a figure is compared with: "up from 29.1% at the 2021 contest")
     values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence) if not is_year(m.group(0))]
     return bool(own) and bool(values) and all(any(
-        0 <= len(sentence[v.end():y.start()].split()) <= 8 and y.start() > v.start() for y in own) for v in values)
+        (0 <= len(sentence[v.end():y.start()].split()) <= 8 and y.start() > v.start())
+        or (y.end() <= v.start() and len(sentence[y.end():v.start()].split()) <= 12  # "reported 2024 revenue of
+            and not _OTHER_CLAUSE.search(sentence[y.end():v.start()])) for y in own) for v in values)  # €6.7
+    # billion and a net profit of €910 million": both of 2024
+
+
+_OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|compared|against|versus)\b", re.I)
 
 
 # "what did he get convicted of?", "what has the council approved?": what was done to or by the subject (not "what

@@ -24,9 +24,10 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, age_apposition, asked_dates,
-                            content_stems, duration_asked, in_dateline, is_demonym, is_year, named_as_person,
-                            pay_rise_figures, with_people_of)
+from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, a_difference, age_apposition,
+                            asked_dates, content_stems, duration_asked, in_asked_currency, in_dateline, is_demonym,
+                            is_year, measure_fits, measure_named, named_as_person, pay_rise_figures,
+                            with_people_of)
 from .attachment import asked_class
 from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
                     with_counted, with_first_day)
@@ -72,7 +73,10 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         spans: list[tuple[int, str]] = []
         if analysis.kind == "money":
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in (list(MONEY.finditer(sentence))
-                                                                    or pay_rise_figures(analysis.question, sentence))]
+                                                                    or pay_rise_figures(analysis.question, sentence))
+                     if in_asked_currency(analysis.question, m.group(0))
+                     and not a_difference(analysis.question, sentence, m.end())
+                     and measure_fits(analysis.question, sentence, m.start(), m.end())]
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
@@ -119,6 +123,10 @@ def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: 
     names = set().union(*(content_stems(n) for n in analysis.names)) if analysis.names else set()
     asked = content_stems(analysis.question)
     verbs = asked - names
+    if analysis.kind in ("person", "organisation", "place") and (
+            kind := re.match(r"\W*(?:so |and )?(?:which|what)\s+([a-z]+)", analysis.question.lower())):
+        verbs -= content_stems(kind.group(1))  # "which company agreed to buy ...": "company" is what is asked for,
+        # not what the answering sentence says ("The Commission said the combined company ...")
     rate_asked = bool(_RATE.search(analysis.question))
     rows = []
     index = {id(c): i for i, c in enumerate(sentences)}
@@ -223,6 +231,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if analysis.kind == "money":  # "series c valuation": the sum the sentence says values it, not the sum raised
+        found = [o for o in found if measure_named(analysis.question, o.candidate.text, o.start)] or found
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found

@@ -11,10 +11,11 @@ from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
-                            affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, content_stems,
-                            count_figures, duration_asked, figure_roles, in_dateline, is_demonym, is_year,
-                            named_as_person, ordinary_opening, pay_rise_figures, person_answer, person_like,
-                            place_answers, with_people_of, without_dateline, WEEKDAY)
+                            a_difference, affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures,
+                            content_stems, count_figures, duration_asked, figure_roles, in_asked_currency, in_dateline,
+                            is_demonym, is_year, measure_fits, measure_named, named_as_person, ordinary_opening,
+                            pay_rise_figures, person_answer, person_like, place_answers, with_people_of,
+                            verb_before, without_dateline, WEEKDAY)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTERED = re.compile(r"[A-Za-z][\w'’-]*")  # a word, not a figure
@@ -354,7 +355,8 @@ _REPLACED = re.compile(r"\b(?:replacing|replaces|replaced|succeeding|succeeds|su
                        r"takes|take) over from)\s+(?!by\b)(?:[a-z][\w-]*\s+){0,3}$")
 _PREDECESSOR_ASKED = re.compile(r"\b(?:replac\w*|succeed\w*|predecessor|previous|former|before|preceded|outgoing|"
                                 r"departing|ex-|old)\b", re.I)
-_DEPARTING = re.compile(r"\b(?i:retiring|outgoing|former|departing|previous|ex-|late)\s+((?:[a-z][\w-]*\s+){1,3})$")
+_DEPARTING = re.compile(r"\b(?i:retiring|outgoing|former|departing|previous|ex-|late|ousted|sacked|fired|dismissed|"
+                        r"removed|axed)\s+((?:[a-z][\w-]*\s+){1,3})$")  # ("ousted chief executive Ramón Estivariz")
 _DEPARTS = re.compile(r"^[^.;]{0,40}?\b(?:will retire|retires|retired|is retiring|to retire|steps? down|stepped down|"
                       r"will step down|is leaving|will leave|left|resign(?:s|ed)?|quits?|was sacked|has been sacked|"
                       r"departs|is departing)\b")
@@ -419,7 +421,12 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
         sums = [m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
-                if not any(a <= m.start() < b for a, b in roles)]  # ("union pay claim": "9%" when no sum is given)
+                if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
+                and in_asked_currency(analysis.question, m.group(0))  # ("us price": "$895", not "€640")
+                and not a_difference(analysis.question, sentence, m.end())  # (not "€50 more than announced")
+                and measure_fits(analysis.question, sentence, m.start(), m.end())]  # a net profit, not a loss
+        sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
+        sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))

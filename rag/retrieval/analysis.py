@@ -563,4 +563,14 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
             found.append(first.group(0))  # "Gillian Pennock", its first name only ever opening a sentence
         else:
             found.append(form)
-    return found
+    return [_with_label(name, analysis.question, joined) for name in found]
+
+
+def _with_label(name: str, question: str, joined: str) -> str:
+    """Return the name with the letter or number the query writes after it, when the passages write them together
+    ("series b" -> "Series B", not "Series C"; "model 3")."""
+    label = re.search(rf"(?<![\w-]){re.escape(name.lower())}\s+([a-z]|\d{{1,3}})(?![\w-])", question.lower())
+    if not label:
+        return name
+    together = f"{name} {label.group(1).upper()}"
+    return together if re.search(rf"(?<![\w-]){re.escape(together)}(?![\w-])", joined) else name
