@@ -1162,7 +1162,8 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     maker = _MAKER_VERBS.search(question)  # "who owns it?": "the Pellinore Racing syndicate" is an answer
     if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
                            rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label|site|website|platform|"
-                           rf"app|service|startup|start-up|network|studio|agency|exchange|developer)\s+"
+                           rf"app|service|startup|start-up|network|studio|agency|exchange|developer|operator|provider|"
+                           rf"supplier|manufacturer|producer|planemaker|carmaker|automaker|chipmaker|drugmaker)\s+"
                            rf"{re.escape(name)}\b").search(sentence):
         return False  # "a former finance director of the supermarket chain Holloway": a firm, not who
     modified = None if maker else regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)

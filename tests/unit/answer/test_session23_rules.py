@@ -30,6 +30,10 @@ def test_a_business_named_after_its_kind_is_no_person():
     assert not person_answer("Twitch", _SHEAR, question)
     assert person_answer("Emmett Shear", _SHEAR, question)
     assert extract_short(analyse_question(question), _SHEAR, [_SHEAR]) == "Emmett Shear"
+    hired = ("Brenmark Logistics has appointed Matthias Oberholzer, the former head of Swiss freight operator "
+             "Alpentrans Cargo, as its chief executive.")
+    assert extract_short(analyse_question("Who is Brenmark Logistics' new chief executive?"), hired, [hired]) == \
+        "Matthias Oberholzer"
 
 
 def test_a_chief_officer_title_is_no_part_of_the_answer():
