@@ -96,7 +96,7 @@ def with_answer(query: str, person: str | None) -> str:
     return f"{query} ({ANSWER_LABEL}: {person})" if person else query
 
 
-def answered_person(previous: list[str]) -> str | None:
+def last_answered_person(previous: list[str]) -> str | None:
     """Return the person the last turn's answer named (see `with_answer`), or None."""
     match = _ANSWERED.search(previous[-1]) if previous else None
     return match.group(1).strip() if match else None
@@ -107,8 +107,8 @@ def rewrite_followup(question: str, previous: list[str]) -> str:
     "and who replaced her?" after "Who was named interim CEO of OpenAI?" (answered: Mira Murati) is about her: a
     person pronoun refers to the person the last answer named, before the names the last question had."""
     question = " ".join(question.split())
-    person = answered_person(previous)
-    earlier = {answered_person([p]) for p in previous[:-1]}  # who the pronouns of earlier turns were
+    person = last_answered_person(previous)
+    earlier = {last_answered_person([p]) for p in previous[:-1]}  # the people earlier turns answered
     previous = [_ANSWERED.sub("", p) for p in previous]
     if not previous or not is_followup(question):
         return question

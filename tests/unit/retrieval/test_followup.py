@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.retrieval.followup import (answered_person, elliptical, is_followup, name_phrases, rewrite_followup,
+from rag.retrieval.followup import (elliptical, is_followup, last_answered_person, name_phrases, rewrite_followup,
                                      with_answer)
 
 
@@ -88,7 +88,7 @@ def test_a_person_pronoun_refers_to_the_person_the_last_answer_named():
         "and who replaced her (following up on: Mira Murati, OpenAI)?"
 
 
-def test_the_answered_person_of_an_earlier_turn_gives_way_to_the_latest():
+def test_the_last_answered_person_of_an_earlier_turn_gives_way_to_the_latest():
     first = with_answer("Who was named interim CEO of OpenAI?", "Mira Murati")
     second = with_answer(rewrite_followup("and who replaced her?", [first]), "Emmett Shear")
     assert rewrite_followup("when was he appointed?", [first, second]) == \
@@ -98,5 +98,5 @@ def test_the_answered_person_of_an_earlier_turn_gives_way_to_the_latest():
 def test_without_a_person_pronoun_the_answer_is_not_carried():
     previous = [with_answer("Who was named interim CEO of OpenAI?", "Mira Murati")]
     assert rewrite_followup("What did the board say?", previous) == "What did the board say (following up on: OpenAI)?"
-    assert answered_person(previous) == "Mira Murati"
-    assert answered_person(["Who was named interim CEO of OpenAI?"]) is None
+    assert last_answered_person(previous) == "Mira Murati"
+    assert last_answered_person(["Who was named interim CEO of OpenAI?"]) is None
