@@ -486,13 +486,11 @@ def _in_currency(amount: str, symbol: str) -> bool:
 
 # A price asked for a market that has its own currency: "velnora us price per dose", "the price in Europe", "price
 # europe" (but "how much will it cost us?" asks no market)
-_US = r"u\.?s\.?"
-_MARKETS = {"$": r"united states|america|american", "£": r"u\.?k\.?|britain|british|united kingdom",
+_MARKETS = {"$": r"united states|america|american|u\.?s\.?", "£": r"u\.?k\.?|britain|british|united kingdom",
             "€": r"europe|european|eurozone|euro ?zone|e\.?u\.?", "¥": r"japan|japanese"}
 _PRICED = r"(?:price|prices|priced|cost|costs|retail|sell|sells|selling|launch|launched|launches|fee|fees|charge|dose)"
-_MARKET_ASKED = {symbol: re.compile(rf"\b(?:in|for) (?:the )?(?:{words}{'|' + _US if symbol == '$' else ''})\b(?!-)|"
-                                    rf"\b(?:{words}{'|' + _US if symbol == '$' else ''}) {_PRICED}\b|"
-                                    rf"\b{_PRICED} (?:{words})\b", re.I)
+_MARKET_ASKED = {symbol: re.compile(rf"\b(?:in|for) (?:the )?(?:{words})\b(?!-)|\b(?:{words}) {_PRICED}\b|"
+                                    rf"\b{_PRICED} (?!u\.?s\.?\b)(?:{words})\b", re.I)
                  for symbol, words in _MARKETS.items()}
 _OTHER_DOLLAR = re.compile(r"(?:C|A|NZ|S|HK|AU|CA)\$|\$\s?[\d.,]+\s?(?:[a-z]+\s)?(?:CAD|AUD|NZD|SGD|HKD)\b")
 
@@ -533,12 +531,15 @@ def measure_named(question: str, sentence: str, start: int) -> bool:
     return len(sentence[said[-1].end():start].split()) <= 4 or bool(_COMPARED_SUM.search(sentence[:start]))
 
 
+# A verb giving the level a sum is ("closed at", "rose to"): the verb itself, so "day tickets at £79" is none
+_LEVEL_VERB = re.compile(r"\b([a-z]+(?:ed|ose|ell|old|ood|et))\s+(?:at|to)\s+(?:about\s+|around\s+)?$")
+
+
 def verb_before(question: str, names: list[str], sentence: str, start: int) -> bool:
     """Return True when a verb of the question gives the level the sum is ("closed at $31.44" for "at what price did
     the shares close?", not "opened at $29.50"; "rose to", "priced at")."""
-    level = re.search(r"\b([a-z]+(?:ed|ose|ell|old|ood|et))\s+(?:at|to)\s+(?:about\s+|around\s+)?$", sentence[:start])
-    asked = content_stems(question) - content_stems(" ".join(names))  # (the verb: "day tickets at £79" is no level)
-    return bool(level and content_stems(level.group(1)) & asked)
+    level = _LEVEL_VERB.search(sentence[:start])
+    return bool(level and content_stems(level.group(1)) & (content_stems(question) - content_stems(" ".join(names))))
 
 
 _COMPARED_SUM = re.compile(r"\b(?:than|from|compared (?:with|to)|against|versus)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?$",
@@ -573,12 +574,20 @@ def market_currency(question: str) -> str | None:
 def in_asked_currency(question: str, amount: str) -> bool:
     """Return True when a sum is in the currency the question asks in, or asks a market's price in ("$895" for "us
     price", not "€640" nor "C$345"); True when the question names no currency."""
-    currency = asked_currency(question) or market_currency(question)
+    market = market_currency(question)
+    currency = asked_currency(question) or market
     if currency is None:
         return True
-    if currency == "$" and market_currency(question) == "$" and _OTHER_DOLLAR.search(amount):
+    if currency == "$" and market == "$" and _OTHER_DOLLAR.search(amount):
         return False
     return _in_currency(amount, currency)
+
+
+def asked_sums(question: str, sentence: str, sums: list[re.Match]) -> list[re.Match]:
+    """Return the sums that may answer a money question by what the sentence says of them: in the currency asked (or
+    of the market asked), not a difference between two figures, the measure asked (a net profit, not a loss)."""
+    return [m for m in sums if in_asked_currency(question, m.group(0)) and not a_difference(question, sentence, m.end())
+            and measure_fits(question, sentence, m.start(), m.end())]
 
 
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")
@@ -790,12 +799,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     kind = analysis.kind
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)
-        found = [m.group(0) for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)]
-        found += [m.group(0) for m in pay_rise_figures(analysis.question, sentence)]
-        found = [f for f in found if in_asked_currency(analysis.question, f)]
-        found = [m.group(0) for m in MONEY.finditer(sentence) if m.group(0) in found and measure_fits(
-            analysis.question, sentence, m.start(), m.end())] + [f for f in found if f not in {
-                m.group(0) for m in MONEY.finditer(sentence)}]  # (a pay rise's figures have no measure)
+        sums = [m for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)
+                and measure_fits(analysis.question, sentence, m.start(), m.end())]  # (a pay rise's figures: none)
+        found = [m.group(0) for m in sums + pay_rise_figures(analysis.question, sentence)
+                 if in_asked_currency(analysis.question, m.group(0))]
     elif kind == "number":
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
         values = (list(MONEY.finditer(sentence)) if CHANGE_WORDS.search(asked) else []) + [

@@ -45,7 +45,8 @@ def reason_span(sentence: str, weak: bool = False, question: str = "") -> str | 
             if pattern is _BLAMED:  # "blamed X for Y": X; "blamed X" (a quote after): X
                 cause = re.split(r"\s+for\s+", cause)[0]
             if pattern is _WEAK and re.match(r"(?:a|the)?\s*(?:\w+[- ])?(?:meeting|hearing|vote|review|talks|"
-                                             r"debate|delay|wait|week|weekend|month|year|day|night|morning|evening|hour)s?\b", cause, re.I):
+                                             r"debate|delay|wait|week|weekend|month|year|day|night|morning|evening|"
+                                             r"hour)s?\b", cause, re.I):
                 continue  # "refused after a three-hour meeting": when, not why
             words = cause.split()
             if pattern is _WEAK and question and (content_stems(cause) <= content_stems(question) or content_stems(

@@ -24,10 +24,9 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, a_difference, age_apposition,
-                            asked_dates, content_stems, duration_asked, in_asked_currency, in_dateline, is_demonym,
-                            is_year, measure_fits, measure_named, named_as_person, pay_rise_figures,
-                            with_people_of)
+from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, age_apposition, asked_dates,
+                            asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
+                            named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
 from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
                     with_counted, with_first_day)
@@ -72,11 +71,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         rule = extract_short(analysis, sentence, texts)
         spans: list[tuple[int, str]] = []
         if analysis.kind == "money":
-            spans = [(m.start(), m.group(0).strip(" ,.")) for m in (list(MONEY.finditer(sentence))
-                                                                    or pay_rise_figures(analysis.question, sentence))
-                     if in_asked_currency(analysis.question, m.group(0))
-                     and not a_difference(analysis.question, sentence, m.end())
-                     and measure_fits(analysis.question, sentence, m.start(), m.end())]
+            spans = [(m.start(), m.group(0).strip(" ,.")) for m in asked_sums(analysis.question, sentence, list(
+                MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))]
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]

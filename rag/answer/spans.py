@@ -11,9 +11,9 @@ from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
-                            a_difference, affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures,
-                            content_stems, count_figures, duration_asked, figure_roles, in_asked_currency, in_dateline,
-                            is_demonym, is_year, measure_fits, measure_named, named_as_person, ordinary_opening,
+                            affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
+                            content_stems, count_figures, duration_asked, figure_roles, in_dateline,
+                            is_demonym, is_year, measure_named, named_as_person, ordinary_opening,
                             pay_rise_figures, person_answer, person_like, place_answers, with_people_of,
                             verb_before, without_dateline, WEEKDAY)
 
@@ -420,11 +420,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     kind, anchors = analysis.kind, _anchors(analysis, sentence)
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
-        sums = [m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
-                if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
-                and in_asked_currency(analysis.question, m.group(0))  # ("us price": "$895", not "€640")
-                and not a_difference(analysis.question, sentence, m.end())  # (not "€50 more than announced")
-                and measure_fits(analysis.question, sentence, m.start(), m.end())]  # a net profit, not a loss
+        sums = asked_sums(analysis.question, sentence, [  # ("us price": "$895", not "€640"; a net profit, no loss)
+            m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
+            if not any(a <= m.start() < b for a, b in roles)])  # ("union pay claim": "9%" when no sum is given)
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
