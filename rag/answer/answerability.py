@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
@@ -20,13 +20,13 @@ import numpy as np
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS
-from ..text import STOPWORDS, normalise, regex, split_sentences, stemmer
+from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, group_of_other, opposite_action, other_envoy, other_first_period, other_holder,
                          other_member,
                          other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
-                         unreported_win, unsaid_naming, uses_done_verb, withheld)
+                         unreported_win, unsaid_naming, unsettled, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -191,7 +191,8 @@ _ROLE_SHORT = {"cfo": "financial", "coo": "operating", "cto": "technology"}
 _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
     {"manag", "boss", "coach"}, {"ceo", "execut", "boss"}, {"founder", "found", "co-found"},
-    {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"}, {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
+    {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"},
+    {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "led"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
@@ -215,7 +216,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "drive", "crescent", "terrace", "gardens", "wharf", "estate", "centre", "airport", "station", "harbour",
                "premier", "division", "premiership", "conference", "ensemble", "band", "orchestra", "choir", "row",
                "quay", "yard", "mews", "market", "beach", "mountain", "cathedral", "abbey", "museum", "gallery",
-               "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory"}
+               "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory", "therapeutics",
+               "pharmaceuticals", "pharma", "biotech", "biosciences", "aerospace", "technologies", "labs",
+               "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -280,6 +283,8 @@ _ATTRIBUTES = {
     "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b|\b\d[\d.,]*[\s-]?(?:years?|months?|"
               r"weeks?|days?)\b",  # a contract's length is a time
     "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
+    "area": r"\b\d[\d.,]*\s?(?:hectares|acres|ha|sq(?:uare)?\.? ?(?:km|kilometres|kilometers|miles|metres|meters|"
+            r"feet|ft)|km2|km²)\b",  # ("wildfire area burned": "after burning 5,870 hectares")
     "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
@@ -339,8 +344,9 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
-_KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "info", "detail", "size"}  # ("trial
-# size": how many took part, which no sentence calls a size)
+_KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
+                  "size"}  # ("trial size": how many took part, which no sentence calls a size; "revised opening date":
+# which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to March 2027")
 
 
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
@@ -734,8 +740,10 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
                                                  r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                                  r"twelve)\b", sentence, re.I)]
     for m in FIGURE.finditer(sentence):
-        noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s)\b", sentence[m.end():])  # ("612 first-class
-        # wickets": wickets)
+        noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s|children|people|men|women|staff|sheep|cattle)\b",
+                        sentence[m.end():])  # ("612 first-class wickets": wickets)
+        if noun and noun.group(1) in ("children", "people", "men", "women", "staff") and counted & _HEAD_STEMS:
+            continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)
         if noun and noun.group(1) not in STOPWORDS and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
@@ -834,6 +842,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
+                 and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
                  and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
@@ -1088,6 +1097,12 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         if counted else ""
     # ("how many first-class wickets": wickets; a hyphened word describes what is counted; "how many Tallwick Bank
     # customers": customers)
+    if counted and counted.group(1):  # a noun phrase's last plural is what it counts ("how many Lyme disease cases")
+        phrase = re.match(r"(?:[a-z'’-]+ ){0,3}?([a-z]+s)\b(?= (?:did|does|do|is|was|were|are|will|would|has|have|"
+                          r"had|in|on|at|for|of|from|by|to|this|last|since)\b|\?|$)",
+                          analysis.question.lower()[counted.start(1):])
+        if phrase and phrase.group(1) not in _MEASURES and phrase.group(1) not in name_words:
+            counted_noun = phrase.group(1)
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
@@ -1206,6 +1221,14 @@ def with_people_of(names: list[str]) -> list[str]:
         else:
             found.append(name)
     return found
+
+
+def short_for_firm(name: str, texts: list[str]) -> bool:
+    """Return True for a one-word name the texts write elsewhere as a firm's ("Veridane, based in Lindqvist Bay" of
+    "Veridane Therapeutics"): no person."""
+    after = re.compile(rf"\b{re.escape(name)}\s+([A-Z][a-z]+)\b")
+    return " " not in name and any(m.group(1).lower() in _NOT_PERSON and m.group(1).lower() != "head"
+                                   for text in texts for m in after.finditer(text))
 
 
 def person_like(name: str) -> bool:
@@ -1614,6 +1637,11 @@ def set_elsewhere(names: list[str], sentence: str) -> bool:
     return not any(has_term(n, normalise(scene.group(1))) or has_term(n, text) for n in names)
 
 
+# A sentence that turns to another story of the same report
+_SEPARATELY = re.compile(r"\W*(?:separately|elsewhere|in (?:a )?separate (?:case|news|development|ruling|decision)|"
+                         r"in other news|by contrast|in contrast)\b", re.I)
+
+
 def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     """Return a boolean matrix (candidates x GATES): which hard constraints each candidate sentence satisfies.
 
@@ -1680,6 +1708,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # given the report's subject ("named Lark-1") holds for the report; a person may be named just after ("A
         # former mayor ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is
         # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)
+        separate = bool(_SEPARATELY.match(item.sentence))  # "Separately, the authority fined Drayford Water
+        # £450,000", "By contrast, lapwing numbers rose": not of the report's subject its title and lead give
+        if separate:
+            around = normalise(item.sentence)
         following = normalise(item.following)
         name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
                                                   and has_term(n, following))
@@ -1695,17 +1727,22 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
         rows.append([
             name_share >= need - 1e-9
-            and (not keywords or keyword_gate(keywords - implied, f"{near} {lead}", item.sentence, question_stems))
+            and (not keywords or keyword_gate(keywords - implied, around if separate else f"{near} {lead}",
+                                              item.sentence, question_stems))
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"
             and not any(p and p[1].search(item.sentence) and not p[0].search(item.sentence) for p in siblings)
+            and not any(p and p[1].search(item.meta) and not p[0].search(f"{item.meta} {item.previous} {item.sentence}")
+                        for p in siblings)  # "Mission manager Dr Elsa Kvarnström said ..." in "Halcyon-2 lifts off
+            # for the Moon" is no Halcyon-3 manager
             and not set_elsewhere(names, item.sentence)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
             and not other_years_only(analysis, item)
+            and not lead_of_other_year(analysis, item)
             and not other_edition(analysis, item.sentence)
-            and all(re.search(rf"\b{m}", near) for m in months)
+            and all(re.search(rf"\b{m}", f"{near} {lead}") for m in months)  # a report's lead sets its month
             and not (months and _other_month(months, close))
             and not (weekdays and _other_weekday(weekdays, item.sentence)),
             all(_says_qualifier(q, close) or _unmarked(q) or (q == "permanent" and _says_qualifier(q, near) and not
@@ -1734,7 +1771,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                     for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one
             and all(_says_number(n, near) for n in numbers),
-            (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship") and s.startswith(h)
+            (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)
                                                    for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
@@ -1869,6 +1906,18 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     # billion and a net profit of €910 million": both of 2024
 
 
+def lead_of_other_year(analysis: QuestionAnalysis, item: Evidence) -> bool:
+    """Return True when a figure question names a year only the report's date gives the sentence, and the report's lead
+    dates its figures to another year: "The Larchmont district accounted for 412 cases" below "Calder Province
+    recorded 1,340 confirmed cases of Lyme disease in 2023" in a 2024 report is no 2024 figure."""
+    lead = _lead(item.article)
+    if not analysis.years or re.search(r"\b(?:19|20)\d\d\b", item.sentence) or _THIS_OR_LAST.search(item.sentence) \
+            or squash(lead) in squash(item.sentence) or any(y in f"{item.previous} {lead}" for y in analysis.years):
+        return False
+    return other_years_only(analysis, replace(item, sentence=lead, context=""))
+
+
+_THIS_OR_LAST = re.compile(r"\b(?:this|last|next|previous) (?:year|season)\b", re.I)
 _OTHER_CLAUSE = re.compile(r";|\b(?:while|whereas|but|although|compared|against|versus)\b", re.I)
 
 
@@ -1903,6 +1952,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or forecast_of_asked(analysis, sentence)
+                or (analysis.kind in ("money", "number") and unsettled(question, sentence))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

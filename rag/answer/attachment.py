@@ -408,6 +408,8 @@ _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "t
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
 
+# Participles that say which figure or date is meant ("revised opening date", "estimated cost"), not a deed done
+_MODIFIERS = {"revised", "updated", "estimated", "projected", "adjusted", "combined", "reported", "expected"}
 _ACCUSED = re.compile(r"\b(?:accused|suspected|alleged|charged)\s+(?:of|with|to)\s+", re.I)
 
 
@@ -419,7 +421,7 @@ def done_verb(question: str) -> str | None:
     words = re.findall(r"[a-z]+", question.lower())
     # the words of names are no verbs ("Bankman-Fried"), the question's first word aside ("Did", "Was")
     named = {w.lower() for token in re.findall(r"[A-Z][\w'’-]*", question)[1:] for w in re.findall(r"[A-Za-z]+", token)}
-    verbs = [w for w in words if w not in named
+    verbs = [w for w in words if w not in named and w not in _MODIFIERS
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
     said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said
     verbs = [v for v in [said] if v] + verbs
@@ -491,6 +493,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bsentenced to\b[^.]{0,40}\b(?:prison|jail|custody)\b", "jailed"),
     (r"\b(?:called off|scrapped|axed)\b", "cancelled"),
     (r"\bpushed back\b", "postponed"),
+    (r"\b(?:rain|snow)fall\b", "fall"),  # "the final rainfall figure" for "how much rain fell"
     (r"\b(?:took|taken|takes|taking|grossed|grosses|made|makes|brought in|pulled in)\b[^.]{0,30}?[£$€]", "earn"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
@@ -635,10 +638,30 @@ def unreported_win(question: str, sentence: str, previous: str) -> bool:
     return True
 
 
+# A question asking for what a thing cost (or totalled) once it was done, and words that say a sum is not that
+_FINAL_FIGURE = re.compile(r"\bfinal (?:cost|bill|price|figure|total|tally|outturn|budget)\b|\b(?:cost|costs|costing)\b"
+                           r"[^?]{0,30}\b(?:in the end|eventually|ultimately|all told)\b|\bend(?:ed)? up costing\b",
+                           re.I)
+_UNSETTLED = re.compile(r"\b(?:budget(?:ed)?|projected|estimated?|forecast|expected|funding|funded|will cost|"
+                        r"would cost|is to cost|set to cost|due to cost|plans? to spend)\b", re.I)
+_SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b",
+                      re.I)
+
+
+def unsettled(question: str, sentence: str) -> bool:
+    """Return True when the question asks what something finally cost ("halcyon-3 final cost") and the sentence gives
+    a budget, a projection or a share of the funding ("the total budget for Halcyon-3 was 720 million euros",
+    "is funding £140 million of the cost"), saying nothing of a final figure."""
+    return bool(_FINAL_FIGURE.search(question)) and bool(_UNSETTLED.search(sentence)) \
+        and not _SETTLED.search(sentence)
+
+
 def tentative(question: str, sentence: str) -> bool:
     """Return True when the question asks what finally happened ("actually fined in the end", "what sentence did
     he get?") and the sentence only proposes, seeks or expects it ("proposed a fine", "is seeking a rise", "will be
     sentenced next month")."""
+    if re.search(r"\b(?:will|would|going to)\b", question, re.I):  # "in the end how much will the closures save?":
+        return False  # asks what is expected ("would save around £740,000 a year")
     if (_FINAL.search(question) or _PERFECT.match(question)) and any(
             not re.search(r"\bthan\s+(?:\S+\s+){0,4}$", sentence[:m.start()]) for m in _TENTATIVE.finditer(sentence)):
         return True  # ("eight months later than planned", "fewer than the 450 it first proposed": the outcome is

@@ -44,6 +44,8 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "to", "from"}
 VAGUE_TIME = re.compile(r"(?:this|next|last) (?:week|month|year)", re.I)
 _VAGUE_DAY = re.compile(rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow|{VAGUE_TIME.pattern})",
                         re.I)
+_CELESTIAL = {"moon", "earth", "sun", "mars", "venus", "jupiter", "saturn", "mercury"}  # ("near the Moon's south
+# pole": no builder)
 _RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)", re.I)
 
 
@@ -197,7 +199,8 @@ _WEEKDAY_OF_DATE = re.compile(rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z]
 
 
 # A question asking for how a story ended, not how it stood at first
-LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ultimately|actually|"
+LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ultimately|actually|revised|updated|"
+                          r"after (?:the|an|its|his|her|their) (?:appeal|review|recount)|"
                           r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure)
 
 
@@ -208,6 +211,22 @@ SUPERSEDED = re.compile(r"\b(?:earlier|initial|previous|original|first)\s+(?:est
                         r"\bhad (?:initially|originally|previously|earlier) (?:put|estimated|reported|given)\b", re.I)
 EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previous(?:ly)?|at first|first (?:offer|"
                            r"estimate|bid|report|figure|forecast))\b", re.I)
+
+
+# Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
+_REPLACED = re.compile(r"(?:\bfrom\s+(?:an?\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|previous)\s+"
+                       r"(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:highest|lowest|most|least|largest|smallest|biggest|best|worst|fastest|slowest|"
+                          r"oldest|youngest|longest|shortest)\b", re.I)
+
+
+def _nearest_superlative(option: Option) -> str | None:
+    """Return the superlative said last before the option in its clause ("lowest in Orrin Falls"), or None."""
+    before = _BREAK.split(option.candidate.text[:option.start])[-1] if option.start else ""
+    words = _SUPERLATIVE.findall(before) or _SUPERLATIVE.findall(option.candidate.text[:option.start][-60:])
+    return words[-1].lower() if words else None
 
 
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
@@ -224,6 +243,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
                                              and p.start < o.start < p.start + len(p.text) for p in found)]
     if analysis.kind == "date" and any(not VAGUE_TIME.fullmatch(o.text.strip()) for o in found):
         found = [o for o in found if not VAGUE_TIME.fullmatch(o.text.strip())]  # "this year" gives way to a day
+    if analysis.kind in ("organisation", "person"):  # "near the Moon's south pole": no builder
+        found = [o for o in found if o.text.lower() not in _CELESTIAL]
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
@@ -236,8 +257,17 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
         # not the estimate or the rumour an earlier one gave
         found = [o for o in found if o.candidate.hit.published == max(days)]
+        # "reduced the fine from £1.6 million to £1.1 million", "revised to £61 million, more than double the first
+        # estimate of £25 million": the replaced figure gives way
+        found = [o for o in found if not _REPLACED.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
+    superlative = False
+    if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
+        # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before
+        kept = [o for o in found if _nearest_superlative(o) in (None, asked.group(0).lower())]
+        superlative = bool(kept) and any(_nearest_superlative(o) == asked.group(0).lower() for o in kept)
+        found = kept or found
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
-                                      and not any(o.rule for o in found)):
+                                      and not any(o.rule for o in found) and not superlative):
         return None
     best = int(np.argmax(model.scores(option_features(analysis, found, sentences))))
     return found[best].text, found[best].candidate

@@ -275,6 +275,7 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
 
 _UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
                          r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?|hours?|hrs|minutes?|mins|"
+                         r"(?:milli|centi)met(?:re|er)s?|"
                          r"(?:kilo|mega|giga)watts?|kilomet(?:re|er)s?|seconds?|secs)"
                          r"(?:,?\s(?:and\s)?\d{1,2}\s(?:minutes?|mins|seconds?|secs))?"  # "6 hours 12 minutes"
                          r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in

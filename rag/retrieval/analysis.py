@@ -50,7 +50,7 @@ _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|specta
             "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
             "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
             "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
-            "bookings")
+            "bookings|pairs|nests|birds|animals|trees|species")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -209,6 +209,8 @@ def question_kind(question: str) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
+    q = re.sub(r"^(in the end|ultimately|eventually|finally|officially)[,:]?\s+(?=(how|what|which|who|when|where)\b)",
+               "", q)  # "so in the end how much will the closures save?"
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q)  # "what's the population of X"
     q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since|near|during|after|before|with|under|over|against|into|"
                r"between|behind|outside|inside)\s+(?=(how|what|which|who|when|where)\b)", "", q)
@@ -236,7 +238,10 @@ def question_kind(question: str) -> str:
             and after not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
         return "organisation"  # "which company spent $26.3 billion ...?": the company, not the sum
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
-            q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q):
+            q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
+                                                          q)) or (
+            q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q
+            and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat) rates?\b", opening)):  # a rate: a share
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
                                                  "what share", "what proportion")) \
@@ -303,8 +308,10 @@ def question_kind(question: str) -> str:
             if kind := _kind_from_words(word, default=""):
                 return kind
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
-    if len(q.split()) <= 8:  # a keyword query: "onana fee", "sumy death toll"; its last asking word says what is
-        # asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length, "final
+    if len(q.split()) <= 8 or (len(q.split()) <= 12 and not q.endswith("?")  # (or a longer one: "st aldric's
+                               and not re.search(r"\b(?:is|are|was|were|did|does|do|has|have|had)\b", q)):  # patients
+        # waiting over 12 hours may 2025") a keyword query: "onana fee", "sumy death toll"; its last asking word says
+        # what is asked ("women's winner time" asks for a time, "charity fraud sentence" for a sentence's length, "final
         # league position" for a place in a table)
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
@@ -331,6 +338,9 @@ def question_kind(question: str) -> str:
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
         # counted thing may be whom a sum went to ("refund households"): another asking word goes first
         kinds = [kind for kind, _ in asking]
+        if asking and asking[0][0] in ("place", "organisation") and words[-1] == asking[0][1] and len(asking) > 1 \
+                and all(re.fullmatch(_COUNTED, word) for _, word in asking[1:]):
+            return asking[0][0]  # "dunmere measles cases linked schools town": the town; the counted words describe
         return next((k for k, word in asking if k not in ("place", "organisation")
                      and not re.fullmatch(_COUNTED, word)),
                     next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open"))

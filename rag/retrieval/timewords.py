@@ -96,13 +96,17 @@ def _filters(question: str, match: re.Match) -> bool:
     ("... a title in an ICC event held in 2011?"), so it is left to retrieval."""
     if _REPORTING.search(question[:match.start()]):
         return True
-    if _FROM.match(match.group(0)) or _AHEAD.search(question) or _DAY_BEFORE.search(question[:match.start()]):
+    if _FROM.match(match.group(0)) or _AHEAD.search(question) or _DAY_BEFORE.search(question[:match.start()]) \
+            or _STANDING.search(question[:match.start()]):
         return False  # "the bill from October 2023", "what will it cost in May 2025?", "on 1 April 2024": when a
         # thing takes effect or happens, which reports give before it
     return not question[match.end():].strip(" ?.!\"'”)") and len(question.split()) <= SHORT_QUESTION_WORDS
 
 
 _FROM = re.compile(r"from\b", re.IGNORECASE)
+# "had received the vaccine by the end of January 2025", "as of May 2025": how things stood then, which a later report
+# gives
+_STANDING = re.compile(r"\b(?:by|as of|as at|until|till|before|since)\s*$", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:will|going to|due to|expected to|set to)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECASE)
 
@@ -143,6 +147,10 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
         first, last = low, min(high, last)
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, month, first), date(year, month, last)
+    if not _REPORTING.search(question[:match.start()]):  # "waits over 12 hours may 2025": a month's figures, which
+        # come out in the weeks after it
+        after = words.until + timedelta(days=1)
+        words.until = after.replace(day=calendar.monthrange(after.year, after.month)[1])
     return match
 
 
