@@ -27,9 +27,9 @@ BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold
 
 
 # Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
-_UNREALISED = {"will", "would", "could", "may", "might", "to", "need", "needs", "hope", "hopes", "hoping", "aim",
-               "aims", "bid", "chance", "bidding", "try", "trying", "set", "expected", "likely", "favourites",
-               "favorites"}
+_UNREALISED = {"will", "would", "could", "can", "ll", "may", "might", "to", "need", "needs", "hope", "hopes", "hoping",
+               "aim", "aims", "bid", "chance", "bidding", "try", "trying", "set", "expected", "likely", "favourites",
+               "favorites"}  # ("have already shown they can match, and beat, the world's best": no result)
 
 
 # Roles a name can hold, in groups that say the same thing ("Rovers boss" answers "Rovers manager")
@@ -397,9 +397,19 @@ def contrary(question: str, sentence: str) -> bool:
     convicted ...?" / "The nephew was cleared ..."), and not the asked thing itself. "End up" asks for the outcome,
     not of an ending."""
     question = re.sub(r"\bend(?:s|ed)? up\b", " ", question, flags=re.I)
+    done = _ONLY_PLANNED.sub(" ", sentence)  # "voted to keep it open, reversing a plan to close it": no closing
+    ending = _CONTRARIES[3][1]  # (end, close, scrap ...)
+    if ending.search(question) and any(re.search(rf"\b(?:{_SPARED})\s+(?:the\s+)?{re.escape(name)}", sentence, re.I)
+                                       for name in re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", question)[1:]):
+        return True  # "voted to close Fernley ... but has reprieved Styles Cross": not Styles Cross
     return opposite_action(question, sentence) or any(
-        asked.search(question) and said.search(sentence) and not asked.search(sentence)
+        asked.search(question) and said.search(done) and not asked.search(done)
         for one, other in _CONTRARIES for asked, said in ((one, other), (other, one)))
+
+
+# A deed spoken of only as intended ("reversing a plan to close it"), and the words that spare a thing from an ending
+_ONLY_PLANNED = re.compile(r"\b(?:plans?|proposals?|bid|move|threat|decision)\s+to\s+\w+", re.I)
+_SPARED = r"reprieved|reprieves|spared|spares|saved|kept"
 
 
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [

@@ -166,3 +166,26 @@ def test_a_celestial_body_builds_nothing():
 def test_a_keyword_query_ending_in_a_place_word_after_counted_words_asks_for_the_place():
     assert question_kind("dunmere measles cases linked schools town") == "place"
     assert question_kind("dunmere measles cases") == "number"
+
+
+def test_a_deed_only_planned_or_a_thing_spared_denies_a_yes_no_question():
+    from rag.answer.attachment import contrary
+
+    asked = "Did Kelmore City Council vote to close Hollins Road library?"
+    assert contrary(asked, "Kelmore City Council has voted 31 to 19 to keep Hollins Road library open, reversing a plan "
+                           "to close it to save £180,000 a year.")
+    assert not contrary(asked, "Kelmore City Council has voted to close Hollins Road library to save £180,000 a year.")
+    spared = ("Harrowgate County Council's cabinet has voted to close Fernley and Upper Oakby primary schools, but has "
+              "reprieved Styles Cross after pupil numbers there rose to 61.")
+    assert contrary("Did Harrowgate County Council's cabinet vote to close Styles Cross primary school?", spared)
+    assert not contrary("Did Harrowgate County Council's cabinet vote to close Fernley primary school?", spared)
+
+
+def test_a_side_that_can_beat_the_best_has_won_nothing_yet():
+    from rag.answer.attachment import unreported_win
+
+    preview = ("South Africa have already shown they can match, and beat, the world's best, and we think that they'll "
+               "do the latter in Saint-Denis.")
+    assert unreported_win("who won the 2023 rugby world cup?", preview, "")
+    assert not unreported_win("who won the 2023 rugby world cup?", "South Africa beat New Zealand 12-11 in the final.",
+                              "")
