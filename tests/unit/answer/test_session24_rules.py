@@ -172,8 +172,8 @@ def test_a_deed_only_planned_or_a_thing_spared_denies_a_yes_no_question():
     from rag.answer.attachment import contrary
 
     asked = "Did Kelmore City Council vote to close Hollins Road library?"
-    assert contrary(asked, "Kelmore City Council has voted 31 to 19 to keep Hollins Road library open, reversing a plan "
-                           "to close it to save £180,000 a year.")
+    assert contrary(asked, "Kelmore City Council has voted 31 to 19 to keep Hollins Road library open, reversing a "
+                           "plan to close it to save £180,000 a year.")
     assert not contrary(asked, "Kelmore City Council has voted to close Hollins Road library to save £180,000 a year.")
     spared = ("Harrowgate County Council's cabinet has voted to close Fernley and Upper Oakby primary schools, but has "
               "reprieved Styles Cross after pupil numbers there rose to 61.")
