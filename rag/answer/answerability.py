@@ -1689,6 +1689,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         if single else []  # "its second weekend": a sentence on the first one does not answer
     siblings = [sibling_pattern(n) for n in names] + labelled_siblings(analysis.question, names) if single else []
     speaker = asked_speaker(analysis)
+    given_sums = [re.search(r"\d[\d.,]*\d|\d", m.group(0)).group(0) for m in MONEY.finditer(analysis.question)] \
+        if single and analysis.kind in ("person", "organisation", "place", "date") else []
     verb = asked_verb(analysis) if analysis.kind in ("organisation", "place", "list") and single and len(
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     question_stems = content_stems(analysis.question)
@@ -1770,7 +1772,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_PERIOD_FORMS.get(p.replace("-", " "), rf"\b{re.escape(p)[:4]}"), close, re.I)
                     for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one
-            and all(_says_number(n, near) for n in numbers),
+            and all(_says_number(n, near) for n in numbers)
+            and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
+            # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
             (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)
                                                    for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"

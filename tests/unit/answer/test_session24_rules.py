@@ -189,3 +189,12 @@ def test_a_side_that_can_beat_the_best_has_won_nothing_yet():
     assert unreported_win("who won the 2023 rugby world cup?", preview, "")
     assert not unreported_win("who won the 2023 rugby world cup?", "South Africa beat New Zealand 12-11 in the final.",
                               "")
+
+
+def test_a_sum_the_question_gives_binds_the_answering_sentence():
+    asked = "which company did Amazon agree to buy for $1.7 billion?"
+    other = "Late last year the EU settled with Amazon over two earlier competition probes."
+    deal = "Amazon agreed to buy iRobot for $1.7 billion in August 2022."
+    assert not _passes(asked, _item(other))["qualifiers"]
+    assert _passes(asked, _item(deal))["qualifiers"]
+    assert _passes("which company did Amazon agree to buy?", _item(other))["qualifiers"]  # no sum given, no binding
