@@ -11,12 +11,10 @@ import pytest
 from rag.answer.answerability import (GATES, Evidence, asked_heads, gates, lead_of_other_year, short_for_firm,
                                      type_hit)
 from rag.answer.attachment import done_verb, tentative, unsettled, uses_done_verb
-from rag.answer.extractive import hit_sentences
 from rag.answer.span_choice import choose, span_model
 from rag.answer.spans import figure_with_unit
 from rag.retrieval.analysis import analyse_question, question_kind
 from rag.retrieval.timewords import read_time_words
-from rag.types import Hit
 
 
 def _item(sentence: str, article: str = "", title: str = "Local news", previous: str = "",
@@ -29,24 +27,15 @@ def _passes(question: str, item: Evidence) -> dict[str, bool]:
     return dict(zip(GATES, gates(analyse_question(question), [item])[0]))
 
 
-def _sentences(body: str, published: date, probabilities: list[float], article_id: str = "a1"):
-    hit = Hit(text=body, score=1.0, article_id=article_id, title="Local news", source="Wire", published=published,
-              url="", start=0, end=len(body))
-    found = hit_sentences(hit)
-    for c, p in zip(found, probabilities):
-        c.probability, c.passed = p, True
-    return found
-
-
-def test_a_revised_figure_is_the_one_that_replaced_the_first():
-    early = _sentences("Early estimates put damage at about £25 million.", date(2025, 1, 10), [0.9])
-    later = _sentences("The cost of damage caused by Storm Orla has been revised to £61 million, more than double the "
-                       "first estimate of £25 million.", date(2025, 1, 20), [0.95], "a2")
+def test_a_revised_figure_is_the_one_that_replaced_the_first(scored_sentences):
+    early = scored_sentences("Early estimates put damage at about £25 million.", [0.9], date(2025, 1, 10))
+    later = scored_sentences("The cost of damage caused by Storm Orla has been revised to £61 million, more than "
+                             "double the first estimate of £25 million.", [0.95], date(2025, 1, 20), article_id="a2")
     analysis = analyse_question("What is the revised estimate of the damage Storm Orla caused?")
     assert analysis.kind == "money"
     assert choose(analysis, later + early, [], 0.5, span_model())[0] == "£61 million"
-    cut = _sentences("The Court of Appeal has reduced the fine imposed on Corrin Chemicals from £1.6 million to "
-                     "£1.1 million.", date(2025, 3, 1), [0.95])
+    cut = scored_sentences("The Court of Appeal has reduced the fine imposed on Corrin Chemicals from £1.6 million to "
+                           "£1.1 million.", [0.95], date(2025, 3, 1))
     appeal = analyse_question("what's Corrin Chemicals' fine after the appeal?")
     assert choose(appeal, cut, [], 0.5, span_model())[0] == "£1.1 million"
 
@@ -146,18 +135,19 @@ def test_how_things_stood_by_a_date_is_no_publication_filter():
     assert reported.until == date(2025, 5, 31)
 
 
-def test_the_asked_superlative_picks_the_span_it_stands_before():
-    ranked = _sentences("Uptake was highest in the Larchmont district at 64 per cent and lowest in Orrin Falls at 38 per "
-                        "cent.", date(2025, 2, 1), [0.95])
+def test_the_asked_superlative_picks_the_span_it_stands_before(scored_sentences):
+    ranked = scored_sentences("Uptake was highest in the Larchmont district at 64 per cent and lowest in Orrin Falls "
+                              "at 38 per cent.", [0.95], date(2025, 2, 1))
     assert choose(analyse_question("which district had the lowest RSV jab uptake in Calder?"), ranked, [], 0.5,
                   span_model())[0] == "Orrin Falls"
     assert choose(analyse_question("which district had the highest RSV jab uptake in Calder?"), ranked, [], 0.5,
                   span_model())[0] == "Larchmont"
 
 
-def test_a_celestial_body_builds_nothing():
-    ranked = _sentences("The Norland Space Agency has awarded a contract to Brightwater Aerospace to build the Halcyon-3 "
-                        "lander. The lander will touch down near the Moon's south pole.", date(2025, 2, 1), [0.9, 0.95])
+def test_a_celestial_body_builds_nothing(scored_sentences):
+    ranked = scored_sentences("The Norland Space Agency has awarded a contract to Brightwater Aerospace to build the "
+                              "Halcyon-3 lander. The lander will touch down near the Moon's south pole.", [0.9, 0.95],
+                              date(2025, 2, 1))
     short = choose(analyse_question("Which company will build the Halcyon-3 lander?"), ranked, [ranked[0].hit.text], 0.5,
                    span_model())
     assert short is None or short[0] != "Moon"

@@ -1,42 +1,29 @@
 """The learned span choice (rag/answer/span_choice.py) with the shipped model, on sentences written for these tests."""
 
-from datetime import date
-
 import numpy as np
 
-from rag.answer.extractive import hit_sentences
 from rag.answer.span_choice import SPAN_FEATURES, SpanModel, choose, option_features, options, span_model
 from rag.retrieval.analysis import analyse_question
-from rag.types import Hit
 
 
-def _sentences(body: str, probabilities: list[float]):
-    hit = Hit(text=body, score=1.0, article_id="a1", title="Local news", source="Wire", published=date(2024, 4, 2),
-              url="", start=0, end=len(body))
-    found = hit_sentences(hit)
-    for c, p in zip(found, probabilities):
-        c.probability, c.passed = p, True
-    return found
-
-
-def test_the_second_likely_sentence_gives_the_figure_of_what_is_asked():
-    ranked = _sentences("Average rents in Dunmore rose 2% in March to £950 a month, the letting agent said. "
-                        "Rents for studio flats rose faster, up 4% to £610.", [0.97, 0.93])
+def test_the_second_likely_sentence_gives_the_figure_of_what_is_asked(scored_sentences):
+    ranked = scored_sentences("Average rents in Dunmore rose 2% in March to £950 a month, the letting agent said. "
+                              "Rents for studio flats rose faster, up 4% to £610.", [0.97, 0.93])
     analysis = analyse_question("How much was the average rent for a studio flat in Dunmore?")
     short, cited = choose(analysis, ranked, [ranked[0].hit.text], 0.5, span_model())
     assert short == "£610" and cited is ranked[1]  # the rules take the first sentence's £950
 
 
-def test_no_model_or_no_name_the_rules_admit_leaves_the_choice_to_the_rules():
-    ranked = _sentences("Police said the man arrested in Tollbury had been released on bail.", [0.9])
+def test_no_model_or_no_name_the_rules_admit_leaves_the_choice_to_the_rules(scored_sentences):
+    ranked = scored_sentences("Police said the man arrested in Tollbury had been released on bail.", [0.9])
     who = analyse_question("Who was the man arrested in Tollbury?")
     assert choose(who, ranked, [ranked[0].hit.text], 0.5, span_model()) is None  # Tollbury is asked about
     many = analyse_question("How many people were arrested in Tollbury?")
     assert choose(many, ranked, [ranked[0].hit.text], 0.5, None) is None
 
 
-def test_features_match_the_model_and_the_rule_flag_marks_the_rules_span():
-    ranked = _sentences("Organisers said 18,640 runners finished the race, up from 16,900 last year.", [0.95])
+def test_features_match_the_model_and_the_rule_flag_marks_the_rules_span(scored_sentences):
+    ranked = scored_sentences("Organisers said 18,640 runners finished the race, up from 16,900 last year.", [0.95])
     analysis = analyse_question("how many runners finished the race?")
     found = options(analysis, ranked, [ranked[0].hit.text])
     matrix = option_features(analysis, found, ranked)
@@ -63,7 +50,7 @@ def test_the_fit_learns_which_option_holds_the_answer_and_scores_by_question():
     assert result["questions"] == 10 and result["model"] >= 0.8 and result["any_span_right"] == 1.0
 
 
-def test_an_organisation_or_place_that_holds_the_asked_name_is_no_option():
-    ranked = _sentences("The summit was hosted by Prime Minister Rishi Sunak and opened by the Senate.", [0.9])
+def test_an_organisation_or_place_that_holds_the_asked_name_is_no_option(scored_sentences):
+    ranked = scored_sentences("The summit was hosted by Prime Minister Rishi Sunak and opened by the Senate.", [0.9])
     found = [o.text for o in options(analyse_question("What party does Rishi Sunak lead?"), ranked, [])]
     assert "Senate" in found and not any("Sunak" in text for text in found)
