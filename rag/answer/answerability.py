@@ -192,7 +192,7 @@ _ROLES = [
     {"win", "won", "winner", "victori", "champion", "beat", "titl"},
     {"manag", "boss", "coach"}, {"ceo", "execut", "boss"}, {"founder", "found", "co-found"},
     {"score", "scorer", "goal", "net", "brace", "equalis", "fire", "header", "hat-trick", "penalti"},
-    {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader", "led"},
+    {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
@@ -839,10 +839,14 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     elif kind == "date":
         found = [m.group(0) for m in asked_dates(analysis.question, sentence)]
     elif kind in ("person", "organisation", "place", "list"):
+        roles = set().union(*(g for g in asked_heads(analysis) if g in _ROLES)) if kind == "person" else set()  # a
+        # role's name ("mission manager"), not a verb ("who reopened ..."); a leader leads
+        roles |= {"lead"} if "leader" in roles else set()
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
                  and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
+                 and not (kind == "person" and titled_otherwise(n, sentence, roles))
                  and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
@@ -1223,6 +1227,16 @@ def with_people_of(names: list[str]) -> list[str]:
     return found
 
 
+def titled_otherwise(name: str, sentence: str, roles: set[str]) -> bool:
+    """Return True when a "who" question asks for a role ("halcyon-3 mission manager") and the sentence titles the name
+    with another ("NSA director general Henrik Aaland"), saying nothing of the asked one ("Finance director Rosalind
+    Kettleby will become acting chief executive" may answer who will be chief executive, "led by the former senator
+    Aldra Mevinsk" who led a campaign)."""
+    at = sentence.find(name)
+    title = _TITLE_BEFORE.search(sentence[max(0, at - 60):at]) if roles and at > 0 else None
+    return bool(title) and not content_stems(sentence) & roles
+
+
 def short_for_firm(name: str, texts: list[str]) -> bool:
     """Return True for a one-word name the texts write elsewhere as a firm's ("Veridane, based in Lindqvist Bay" of
     "Veridane Therapeutics"): no person."""
@@ -1253,6 +1267,8 @@ _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating 
                 r"researcher|scientist|economist|analyst|engineer|campaigner|teenager|widow|mother|father|son|"
                 r"daughter|wife|husband|brother|sister|partner|grandmother|grandfather|champion|runner-up|"
                 r"(?:opposition|party|council|group|team) leader)")
+# A role title right before a name ("NSA director general Henrik Aaland", "Mission manager Dr Elsa Kvarnström")
+_TITLE_BEFORE = re.compile(rf"\b({_PERSON_ROLE}(?:\s+general)?)\s+(?:{_HONORIFIC}\s+)?$")
 
 
 _CAPITALISED = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
@@ -1775,8 +1791,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, near) for n in numbers)
             and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
             # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
-            (not heads or any(group & stems or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)
-                                                   for h in group for s in stems)
+            (not heads or any(group & stems or ("leader" in group and "lead" in stems)  # "led by" for a leader
+                              or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)
+                                     for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)

@@ -21,7 +21,8 @@ from .question import CALENDAR_WORDS, QueryPlan, find_sources, plan_query
 _WORD_WITH_CAPITAL = r"[A-Za-z0-9]*[A-Z][\w'’&.-]*"
 _NAME = re.compile(rf"(?<![\w'’])(?:{_WORD_WITH_CAPITAL})(?:\s+(?:(?:of|de|the|and|&)\s+)?{_WORD_WITH_CAPITAL})*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,.]*(?:\s?(?:%|per cent|percent|m|bn|million|billion))?")
+_NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d[\d,.]*(?:\s?(?:%|per cent|percent|m|bn|million|billion)(?![a-z]))?")
+# (not a model's number, "halcyon-3", nor "3 m" of "3 mission")
 _DAY_OF_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
                            r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
                            r"|\b\d{4}-\d\d-\d\d\b", re.I)

@@ -104,6 +104,8 @@ def _filters(question: str, match: re.Match) -> bool:
 
 
 _FROM = re.compile(r"from\b", re.IGNORECASE)
+_SEARCH_BOX = re.compile(r"(?!.*\?\s*$)(?!\W*(?:who|what|when|where|which|why|how|did|does|do|is|are|was|were|has|"
+                         r"have|had|can|could|will|would)\b)", re.IGNORECASE)
 # "had received the vaccine by the end of January 2025", "as of May 2025": how things stood then, which a later report
 # gives
 _STANDING = re.compile(r"\b(?:by|as of|as at|until|till|before|since)\s*$", re.IGNORECASE)
@@ -147,8 +149,9 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
         first, last = low, min(high, last)
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, month, first), date(year, month, last)
-    if not _REPORTING.search(question[:match.start()]):  # "waits over 12 hours may 2025": a month's figures, which
-        # come out in the weeks after it
+    if not _REPORTING.search(question[:match.start()]) and _SEARCH_BOX.match(question):  # "waits over 12 hours may
+        # 2025": a search-box query's month is its figures', which come out in the weeks after it (a question's "in
+        # April 2025" keeps the month: the answer's note says which dates were read)
         after = words.until + timedelta(days=1)
         words.until = after.replace(day=calendar.monthrange(after.year, after.month)[1])
     return match

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, gates, lead_of_other_year, short_for_firm,
-                                     type_hit)
+                                     titled_otherwise, type_hit)
 from rag.answer.attachment import done_verb, tentative, unsettled, uses_done_verb
 from rag.answer.span_choice import choose, span_model
 from rag.answer.spans import figure_with_unit
@@ -188,3 +188,20 @@ def test_a_sum_the_question_gives_binds_the_answering_sentence():
     assert not _passes(asked, _item(other))["qualifiers"]
     assert _passes(asked, _item(deal))["qualifiers"]
     assert _passes("which company did Amazon agree to buy?", _item(other))["qualifiers"]  # no sum given, no binding
+
+
+def test_a_name_titled_with_another_role_holds_that_one():
+    manager = {"manag", "boss", "coach"}
+    aaland = "NSA director general Henrik Aaland told a committee that the delay would not affect the lander."
+    assert titled_otherwise("Henrik Aaland", aaland, manager)
+    assert not titled_otherwise("Elsa Kvarnström", "Mission manager Dr Elsa Kvarnström said the antenna deployed.",
+                                manager)
+    assert not titled_otherwise("Henrik Aaland", aaland, set())  # no role asked
+    becoming = "Finance director Rosalind Kettleby will become acting chief executive of Fenwarrow Power."
+    assert not titled_otherwise("Rosalind Kettleby", becoming, {"ceo", "execut", "boss"})
+
+
+def test_a_models_number_and_a_word_after_a_figure_are_no_figures_of_the_question():
+    assert analyse_question("halcyon-3 mission manager").numbers == []
+    assert analyse_question("how big was the 3m fine for the firm?").numbers == ["3m"]
+    assert analyse_question("did sales rise 5% in may?").numbers == ["5%"]
