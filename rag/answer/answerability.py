@@ -839,8 +839,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     elif kind == "date":
         found = [m.group(0) for m in asked_dates(analysis.question, sentence)]
     elif kind in ("person", "organisation", "place", "list"):
-        roles = set().union(*(g for g in asked_heads(analysis) if g in _ROLES)) if kind == "person" else set()  # a
-        # role's name ("mission manager"), not a verb ("who reopened ..."); a leader leads
+        roles = set().union(*(g for g in asked_heads(analysis) if g & _OFFICES)) if kind == "person" else set()  # an
+        # office ("mission manager"), not a deed ("who scored", "who reopened ..."); a leader leads
         roles |= {"lead"} if "leader" in roles else set()
         found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
@@ -1267,8 +1267,14 @@ _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating 
                 r"researcher|scientist|economist|analyst|engineer|campaigner|teenager|widow|mother|father|son|"
                 r"daughter|wife|husband|brother|sister|partner|grandmother|grandfather|champion|runner-up|"
                 r"(?:opposition|party|council|group|team) leader)")
+# Role words naming an office a person holds (not a deed done: scoring, winning, writing)
+_OFFICES = {"manag", "boss", "execut", "ceo", "director", "chair", "chairman", "presid", "leader", "mayor", "minist",
+            "secretari", "ambassador", "envoy", "spokesperson"}
 # A role title right before a name ("NSA director general Henrik Aaland", "Mission manager Dr Elsa Kvarnström")
-_TITLE_BEFORE = re.compile(rf"\b({_PERSON_ROLE}(?:\s+general)?)\s+(?:{_HONORIFIC}\s+)?$")
+_TITLE_BEFORE = re.compile(rf"\b((?i:chair|chairman|chairwoman|chief executive|chief operating officer|director|"
+                           rf"director general|manager|coach|mayor|minister|president|senator|governor|secretary|"
+                           rf"spokesman|spokeswoman|spokesperson|judge|headteacher|principal|commissioner|"
+                           rf"vice-chancellor|chancellor))\s+(?:{_HONORIFIC}\s+)?$")  # offices (a striker may score)
 
 
 _CAPITALISED = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
