@@ -104,6 +104,7 @@ def _filters(question: str, match: re.Match) -> bool:
 
 
 _FROM = re.compile(r"from\b", re.IGNORECASE)
+# A search-box query: no question mark and no question word or auxiliary opening it ("st aldric's waits may 2025")
 _SEARCH_BOX = re.compile(r"(?!.*\?\s*$)(?!\W*(?:who|what|when|where|which|why|how|did|does|do|is|are|was|were|has|"
                          r"have|had|can|could|will|would)\b)", re.IGNORECASE)
 # "had received the vaccine by the end of January 2025", "as of May 2025": how things stood then, which a later report
