@@ -1240,7 +1240,7 @@ def titled_otherwise(name: str, sentence: str, roles: set[str]) -> bool:
 def short_for_firm(name: str, texts: list[str]) -> bool:
     """Return True for a one-word name the texts write elsewhere as a firm's ("Veridane, based in Lindqvist Bay" of
     "Veridane Therapeutics"): no person."""
-    after = re.compile(rf"\b{re.escape(name)}\s+([A-Z][a-z]+)\b")
+    after = regex(rf"\b{re.escape(name)}\s+([A-Z][a-z]+)\b")
     return " " not in name and any(m.group(1).lower() in _NOT_PERSON and m.group(1).lower() != "head"
                                    for text in texts for m in after.finditer(text))
 

@@ -373,6 +373,9 @@ def opposite_action(question: str, sentence: str) -> bool:
                for asked, said in _ACTION_PAIRS)
 
 
+# An ending: the opposite of continuing, and what a spared thing escapes (contrary)
+_ENDING = re.compile(r"\b(?:end|ends|ended|ending|stop\w*|scrap\w*|axe\w*|withdraw\w*|withdrawn|cease\w*|clos\w*)\b",
+                     re.I)
 # Outcomes that deny what a yes-no question asks ("was he convicted?" / "was cleared"; "will the appointments
 # continue?" / "will end"): read for verdicts only, as a factoid's sentence may say both ("ended its run of ...")
 _CONTRARIES = [
@@ -382,9 +385,7 @@ _CONTRARIES = [
      re.compile(r"\b(?:reject\w*|refus\w*|turn\w* down|thrown out|vot\w* down|block\w*)\b", re.I)),
     (re.compile(r"\b(?:go|goes|went|gone|going) ahead\b|\b(?:take|takes|took|taken|taking) place\b", re.I),
      re.compile(r"\b(?:called off|cancel\w*|scrapped|postponed|suspended|axed|pushed back|put on hold)\b", re.I)),
-    (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I),
-     re.compile(r"\b(?:end|ends|ended|ending|stop\w*|scrap\w*|axe\w*|withdraw\w*|withdrawn|cease\w*|clos\w*)\b",
-                re.I)),
+    (re.compile(r"\b(?:continu\w*|keep\w*|kept|remain\w*|stay\w*|carry on)\b", re.I), _ENDING),
     # "did the city hit the 36C that was forecast?" / "fell short of the 36C forecasters had predicted"
     (re.compile(r"\b(?:hit|hits|reach\w*|meet|meets|met|achiev\w*|exceed\w*)\b", re.I),
      re.compile(r"\b(?:f[ae]ll\w* short|failed to (?:reach|hit|meet|achieve)|missed (?:its|the|their|his|her) "
@@ -398,8 +399,7 @@ def contrary(question: str, sentence: str) -> bool:
     not of an ending."""
     question = re.sub(r"\bend(?:s|ed)? up\b", " ", question, flags=re.I)
     done = _ONLY_PLANNED.sub(" ", sentence)  # "voted to keep it open, reversing a plan to close it": no closing
-    ending = _CONTRARIES[3][1]  # (end, close, scrap ...)
-    if ending.search(question) and any(re.search(rf"\b(?:{_SPARED})\s+(?:the\s+)?{re.escape(name)}", sentence, re.I)
+    if _ENDING.search(question) and any(re.search(rf"\b(?:{_SPARED})\s+(?:the\s+)?{re.escape(name)}", sentence, re.I)
                                        for name in re.findall(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", question)[1:]):
         return True  # "voted to close Fernley ... but has reprieved Styles Cross": not Styles Cross
     return opposite_action(question, sentence) or any(

@@ -214,8 +214,8 @@ EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previou
 
 
 # Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
-_REPLACED = re.compile(r"(?:\bfrom\s+(?:an?\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|previous)\s+"
-                       r"(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
+_REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|"
+                              r"previous)\s+(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
 
 
 _SUPERLATIVE = re.compile(r"\b(?:highest|lowest|most|least|largest|smallest|biggest|best|worst|fastest|slowest|"
@@ -259,7 +259,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found if o.candidate.hit.published == max(days)]
         # "reduced the fine from £1.6 million to £1.1 million", "revised to £61 million, more than double the first
         # estimate of £25 million": the replaced figure gives way
-        found = [o for o in found if not _REPLACED.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
+        found = [o for o in found
+                 if not _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
     superlative = False
     if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
         # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before
