@@ -329,10 +329,12 @@ def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionA
     named = {w.lower() for n in analysis.names for w in n.split()}
     rest = " ".join(w for w in analysis.question.split() if w.lower().strip("'’") not in named
                     and w.lower().removesuffix("'s").removesuffix("’s") not in named)
-    kind = question_kind(rest) if rest else "open"
+    # a query with no asking word is read by its last noun once its names are known ("thornley bungalow fire rescuer":
+    # a person), a guess that does not overrule the kind its words give
+    kind = question_kind(rest, lexicon=analysis.kind == "open") if rest else "open"
     if kind == "open" and analysis.kind == "open" and states_something(rest):
         return replace(analysis, kind="yesno")
-    if extra and kind != "open" and kind != analysis.kind:
+    if (extra or analysis.kind == "open") and kind != "open" and kind != analysis.kind:
         analysis = replace(analysis, kind=kind)
     return analysis
 

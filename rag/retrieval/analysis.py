@@ -9,9 +9,11 @@ constraints and the asked type.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from ..text import QUESTION_WORDS, STOPWORDS
 from .question import CALENDAR_WORDS, QueryPlan, find_sources, plan_query
@@ -206,8 +208,10 @@ def _find_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def question_kind(question: str) -> str:
-    """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words."""
+def question_kind(question: str, lexicon: bool = False) -> str:
+    """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words, and one
+    whose words hold no asking word, when asked (lexicon), by the class of its last noun (noun_kind): the answer layer
+    asks once the query's names are known, since a name's last word ("brackwater bulls") is no noun asked about."""
     q = " ".join(question.lower().split())
     q = re.sub(r"^(so|and|ok|okay|hey|well|but|also|quick question)[,:]?\s+", "", q)
     q = re.sub(r"^(in the end|ultimately|eventually|finally|officially)[,:]?\s+(?=(how|what|which|who|when|where)\b)",
@@ -344,7 +348,8 @@ def question_kind(question: str) -> str:
             return asking[0][0]  # "dunmere measles cases linked schools town": the town; the counted words describe
         return next((k for k, word in asking if k not in ("place", "organisation")
                      and not re.fullmatch(_COUNTED, word)),
-                    next((k for k in kinds if k not in ("place", "organisation")), kinds[0] if kinds else "open"))
+                    next((k for k in kinds if k not in ("place", "organisation")),
+                         kinds[0] if kinds else noun_kind(words[-1]) if lexicon else "open"))
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
     # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
     # ...?") is none
@@ -364,6 +369,28 @@ _PHRASE_VERBS = {"said", "says", "told", "tells", "announced", "confirmed", "won
                  "led", "leads", "made", "makes", "built", "builds", "bought", "buys", "sold", "sells", "ran", "runs",
                  "took", "takes", "got", "gets", "became", "becomes", "left", "leaves", "joined", "joins",
                  "signed", "signs", "resigned", "quit", "quits", "died", "claimed", "claims", "called", "calls"}
+
+
+NOUN_KINDS_PATH = Path(__file__).parent / "models" / "noun_kinds.json"
+
+
+@lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    return json.loads(NOUN_KINDS_PATH.read_text())["kinds"]
+
+
+def noun_kind(word: str) -> str:
+    """Return what a keyword query ending in this noun asks for, by WordNet's class of its usual senses (built by
+    python -m rag.bench.build_noun_kinds): "rescuer" a person, "takings" money, "setting" a place, "night" a date;
+    "open" for other nouns, a qualifier ("interim": the office asked about is a name then) and a month or weekday."""
+    word, kinds = word.lower(), _noun_kinds()
+    if _QUALIFIERS.fullmatch(word) or word in _MONTH_WORDS:  # "... performance may": the month asked about
+        return "open"
+    if word in kinds:
+        return kinds[word]
+    singular = next((kinds[w] for w in (word[:-3] + "y", word[:-2], word[:-1]) if word.endswith("s") and w in kinds),
+                    "open")  # "administrators", "takings" ("s" only), "dates"
+    return "open" if singular == "place" else singular  # "venues": how many, or which ones
 
 
 def _kind_from_words(q: str, default: str) -> str:
