@@ -20,9 +20,11 @@ from ..retrieval.analysis import (QuestionAnalysis, analyse_question, keyword_na
                                   states_something)
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
-from .answerability import AnswerModel, Evidence, content_stems, features, gates, has_term, type_hit
+from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems, features, gates, has_term,
+                            type_hit)
 from .attachment import LIST_ITEM
 from .reasons import REASON_ASKED, reason_span
+from .reader import accepted, doubts
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
 from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity
 from .support import verify_citations
@@ -298,6 +300,16 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
             return _refusal(question, analysis, ranked, hits, best)
+        if analysis.kind in FACTOID_KINDS and not described and not (analysis.plan and analysis.plan.sources) \
+                and doubts(question, lead.text, lead.hit.title, lead.hit.published):
+            # the learned reader (trained on factoid questions that name no outlet) reads that the sentence to cite
+            # does not hold the thing asked for: the answer comes from a likely sentence it accepts, or none
+            others = accepted(question, [c for c in ranked[:8] if c is not lead and c.passed
+                                         and c.answers >= model.threshold])
+            short, lead = _direct_answer(analysis, others, span_texts(hits, bodies), model.threshold) if others \
+                else (None, lead)
+            if short is None or not any(c is lead for c in others):
+                return _refusal(question, analysis, ranked, hits, best)
         if lead is not ranked[0]:
             ranked = [lead] + [c for c in ranked if c is not lead]
         chosen = _supporting(ranked, model.threshold, max_sentences, gated=not described,

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import EmptyIndexError, IndexLockedError, RagError
 from ..text import STOPWORDS
 from ..answer.answerability import person_like
+from ..answer.reader import reader
 from ..retrieval.analysis import find_names, is_keyword_query, question_kind
 from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup, with_answer
 from ..pipeline import Pipeline, Progress
@@ -173,6 +174,8 @@ class ChatService:
                     self._set_status(stage="model")
                     embedder.encode(["warm up"])
                     log.info("model loaded %.1f s after the start", time.perf_counter() - started)
+                    threading.Thread(target=reader, name="reader-warm-up", daemon=True).start()  # (the first answer
+                    # would otherwise wait for it)
 
                 exporting = hasattr(embedder, "export_in_background") and embedder.export_in_background()
                 if not exporting:

@@ -37,6 +37,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert f"newsrag_offline-{rag.__version__}.dist-info/METADATA" in names
     assert "rag/retrieval/rerank/models/" in "".join(names) and "rag/app/static/app.css" in names
+    assert "rag/answer/models/reader.safetensors" in names and "rag/retrieval/models/noun_kinds.json" in names
     metadata = zipfile.ZipFile(wheel).read(f"newsrag_offline-{rag.__version__}.dist-info/METADATA").decode()
     assert "License-Expression: Apache-2.0" in metadata and "Requires-Dist: gradio<7,>=6" in metadata
 

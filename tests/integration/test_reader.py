@@ -1,0 +1,33 @@
+"""The shipped reader (real fine-tuned MiniLM, real weights): it reads whether a sentence holds what is asked."""
+
+from datetime import date
+
+from rag.answer.reader import VETO, doubts, reader, reader_text
+
+TITLE = "Colquhoun breaks course record at Calverdown Half Marathon"
+RUN = date(2024, 5, 13)
+
+
+def test_the_reader_tells_the_answering_sentence_from_its_neighbours():
+    model = reader()
+    assert model is not None  # the weights ship inside the package
+    question = "Who won the women's race at the 2024 Calverdown Half Marathon?"
+    answer, other, last_year = model.scores(question, [
+        reader_text("In the women's race, Maren Colquhoun, 34, won in 1:13:18, a course record.", TITLE, RUN),
+        reader_text("Around 6,200 runners started the race, which raised £310,000 for local charities, organisers "
+                    "said.", TITLE, RUN),
+        reader_text("Tomas Rendle, 29, won the 2023 Calverdown Half Marathon on Sunday in 1:04:52, holding off "
+                    "club-mate Idris Falk by 11 seconds.", "Tomas Rendle wins 2023 Calverdown Half Marathon",
+                    date(2023, 5, 15)),
+    ])
+    assert answer > 0.5 > max(other, last_year)
+    assert answer - last_year > 0.5  # another year's men's winner does not answer
+
+
+def test_doubts_reads_one_sentence_against_the_veto():
+    question = "How much did the Harwick bridge repairs cost?"
+    assert not doubts(question, "The repairs to Harwick bridge cost £4.2 million, the council said.",
+                      "Harwick bridge reopens", date(2024, 3, 1))
+    assert doubts(question, "The bridge carries about 14,000 vehicles a day.", "Harwick bridge reopens",
+                  date(2024, 3, 1))
+    assert 0 < VETO < 0.5
