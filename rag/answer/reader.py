@@ -67,14 +67,18 @@ _loading = threading.Lock()
 
 def reader() -> Reader | None:
     """Return the shipped reader, loaded once per process (the app warms it up at the start), or None (logged once)
-    when its file is not there: answers are then not vetoed."""
+    when its file is not there or cannot be loaded: answers are then not vetoed."""
     with _loading:
         if "reader" not in _loaded:
-            if READER_PATH.exists():
-                _loaded["reader"] = Reader()
-            else:
-                log.warning("No reader at %s: answers are given without the reader's check", READER_PATH)
+            try:
+                _loaded["reader"] = Reader(READER_PATH) if READER_PATH.exists() else None
+            except Exception as exc:  # a damaged file or a missing torch must not stop answers, only the check
+                log.warning("The reader at %s could not be loaded (%s): answers are given without its check",
+                            READER_PATH, exc)
                 _loaded["reader"] = None
+            else:
+                if _loaded["reader"] is None:
+                    log.warning("No reader at %s: answers are given without the reader's check", READER_PATH)
         return _loaded["reader"]
 
 

@@ -73,3 +73,14 @@ def test_without_its_file_there_is_no_reader_and_no_veto(monkeypatch, tmp_path, 
         assert reader_module.reader() is None
         assert not reader_module.doubts("who won?", "Rendle won.", "Race", None)
     assert "missing.safetensors" in caplog.text
+
+
+def test_a_damaged_reader_file_is_reported_and_answers_go_on(monkeypatch, tmp_path, caplog):
+    damaged = tmp_path / "reader.safetensors"
+    damaged.write_bytes(b"not a safetensors file")
+    monkeypatch.setattr(reader_module, "READER_PATH", damaged)
+    monkeypatch.setattr(reader_module, "_loaded", {})
+    with caplog.at_level(logging.WARNING):
+        assert reader_module.reader() is None
+        assert not reader_module.doubts("who won?", "Rendle won.", "Race", None)
+    assert "could not be loaded" in caplog.text and str(damaged) in caplog.text
