@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 READER_PATH = Path(__file__).parent / "models" / "reader.safetensors"
 MAX_LENGTH = 112  # tokens of question + sentence + title; the sentence side is cut first
+# The longest question it reads: its training questions have at most 21 words; a long description ("Which
+# individual, once considered the richest ..., according to ...?") is beyond what it learned
+MAX_WORDS = 25
 VETO = 0.08  # below this the cited sentence is taken not to answer the question (the reader gives ~0.06 at least)
 
 
@@ -138,6 +141,9 @@ def accepted(question: str, candidates: list) -> list:
 
 
 def doubts(question: str, sentence: str, title: str, published) -> bool:
-    """Return True when the reader gives the sentence less than VETO of answering the question."""
+    """Return True when the reader gives the sentence less than VETO of answering the question (never for a question
+    longer than MAX_WORDS)."""
+    if len(question.split()) > MAX_WORDS:
+        return False
     model = reader()
     return model is not None and model.scores(question, [reader_text(sentence, title, published)])[0] < VETO

@@ -84,3 +84,15 @@ def test_a_damaged_reader_file_is_reported_and_answers_go_on(monkeypatch, tmp_pa
         assert reader_module.reader() is None
         assert not reader_module.doubts("who won?", "Rendle won.", "Race", None)
     assert "could not be loaded" in caplog.text and str(damaged) in caplog.text
+
+
+def test_a_question_longer_than_the_reader_learned_is_not_vetoed(monkeypatch):
+    class Doubter:
+        def scores(self, question, sides):
+            return [0.0] * len(sides)  # a reader that doubts everything
+
+    monkeypatch.setattr(reader_module, "_loaded", {"reader": Doubter()})
+    assert reader_module.doubts("Who won the race?", "Rendle won.", "Race", None)
+    long = "Which individual, " + "once considered the richest person of all, " * 4 + "is reported by the Guardian?"
+    assert len(long.split()) > reader_module.MAX_WORDS
+    assert not reader_module.doubts(long, "Rendle won.", "Race", None)
