@@ -218,7 +218,9 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "quay", "yard", "mews", "market", "beach", "mountain", "cathedral", "abbey", "museum", "gallery",
                "theatre", "skyline", "ventures", "semiconductors", "institute", "observatory", "therapeutics",
                "pharmaceuticals", "pharma", "biotech", "biosciences", "aerospace", "technologies", "labs",
-               "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation"}
+               "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation",
+               "research", "reserve", "foundation", "association", "authority", "sportsbook", "fund", "funds",
+               "management", "securities", "investments", "advisors", "advisers"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -1342,7 +1344,7 @@ def given_and_surname(name: str) -> bool:
 
 
 _PLACE_FIRST = {"river", "lake", "loch", "mount", "cape", "fort", "port", "glen", "isle", "storm", "hurricane",
-                "typhoon", "cyclone"}  # "River Tolle", "Storm Idra"
+                "typhoon", "cyclone", "first", "second", "third", "fourth", "fifth"}  # "River Tolle", "Third Point"
 
 
 # Nationality words: "the English club" names no one (a list, not endings: Altman, Brian and Modi end the same way)

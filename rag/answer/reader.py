@@ -121,7 +121,7 @@ def reader() -> Reader | None:
         if "reader" not in _loaded:
             try:
                 _loaded["reader"] = Reader(READER_PATH) if READER_PATH.exists() else None
-            except Exception as exc:  # a damaged file or a missing torch must not stop answers, only the check
+            except Exception as exc:  # a damaged file must not stop answers, only the check
                 log.warning("The reader at %s could not be loaded (%s): answers are given without its check",
                             READER_PATH, exc)
                 _loaded["reader"] = None

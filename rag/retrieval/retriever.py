@@ -16,7 +16,7 @@ from ..index.vectors import VectorStore
 from ..text import published_int
 from ..types import Chunk, Hit
 from .fusion import fuse_rankings
-from .question import QueryPlan, plan_query
+from .question import QueryPlan, SubQuery, plan_query
 from .timewords import narrow_dates, newest_first, read_time_words
 from .rerank import FEATURES, PoolContext, TreeModel, candidate_rows, dense_features, features, load_model, question_parts
 
@@ -119,7 +119,8 @@ class HybridRetriever:
             chunks, matrix = self._rerank_features(query, plan, fused, scores, outlet_scores, mask,
                                                    chroma_filter(sources, since, until))
             model_scores = self._model(dense=matrix.shape[1] == len(FEATURES)).probability(matrix)
-            return [to_hit(chunks[i], float(model_scores[i])) for i in np.argsort(-model_scores, kind="stable")[:k]]
+            order = cover_outlets(list(np.argsort(-model_scores, kind="stable")), chunks, plan.subqueries, k)
+            return [to_hit(chunks[i], float(model_scores[i])) for i in order]
         order = sorted(fused, key=lambda item: (-fused[item], item))
         pool = order[:max(k, self.coverage_pool) if self.coverage_weight > 0 else k]
         chunks = {c.id: c for c in self.docs.chunks(pool)}
@@ -225,6 +226,30 @@ class HybridRetriever:
     def _top(self, scores: np.ndarray, n: int) -> list[str]:
         """Return the ids of the n best chunks with a positive score, best first."""
         return [self.lexical.ids[i] for i in top_rows(scores, n)]
+
+
+def cover_outlets(order: list[int], chunks: list[Chunk], parts: list[SubQuery], k: int) -> list[int]:
+    """Return the first k of order (indices into chunks, best first), with a chunk for every outlet part of the
+    question that the ranking holds one for: a question naming several outlets ("as reported by The Independent, The
+    Age and BBC News") is answered from each of them, so one outlet's many passages do not crowd out another's. The
+    best chunk of a part left out takes the place of the lowest-ranked chunk no other part needs."""
+    top = order[:k]
+
+    def covered(part: SubQuery, chosen: list[int]) -> bool:
+        return any(part.admits(chunks[i].source, chunks[i].published) for i in chosen)
+
+    for part in parts:
+        if not part.sources or covered(part, top):
+            continue
+        extra = next((i for i in order[k:] if part.admits(chunks[i].source, chunks[i].published)), None)
+        if extra is None:
+            continue
+        for j in reversed(range(len(top))):
+            rest = top[:j] + top[j + 1:]
+            if all(covered(p, rest) for p in parts if p.sources and covered(p, top)):
+                top = rest + [extra]
+                break
+    return top
 
 
 def to_hit(chunk: Chunk, score: float) -> Hit:

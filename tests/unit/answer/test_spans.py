@@ -653,6 +653,20 @@ def test_the_entity_voted_for_is_written_as_the_sentences_write_it_most():
     assert full_name("Swift", ["Taylor Swift and Travis Kelce left together."]) == "Taylor Swift"
 
 
+def test_a_person_is_voted_for_over_the_firm_and_fund_the_sentences_also_name():
+    from rag.answer.answerability import person_like
+    from rag.answer.spans import vote_entity
+
+    who = analyse_question("Who is the individual implicated in instructing Caroline Ellison to use customer funds, "
+                           "according to Wire and Daily Post?")
+    sentences = [("Caroline Ellison, Alameda Research's former CEO, said she acted on the instruction of "
+                  "Bankman-Fried.", 0.9), ("Alameda Research borrowed from FTX.", 0.8),
+                 ("Robert Boroujerdi of Third Point testified.", 0.5), ("Third Point invested in FTX.", 0.5)]
+    assert vote_entity(who, sentences, ["Sam Bankman-Fried founded FTX."]) == "Sam Bankman-Fried"
+    assert not any(person_like(n) for n in ("Alameda Research", "Third Point", "Federal Reserve", "Hipgnosis Fund"))
+    assert person_like("Sam Bankman-Fried") and person_like("Ilya Firstov")
+
+
 def test_an_age_after_a_name_is_no_count_and_a_list_of_things_names_no_person():
     sentence = "Jurors took five hours to convict Orwen Vaskell, 62, on fraud charges."
     assert _short("How old is Orwen Vaskell?", sentence) == "62"
