@@ -183,6 +183,10 @@ _HEADS = [
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
 ]
+# Words a keyword query may use for what a sentence says in others ("wedding" / "married", "attendance" / "fans"):
+# the same thing, not a party to it (a "buyer" is not what was "sold")
+_ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
+          {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"}]
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
@@ -347,8 +351,9 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size"}  # ("trial size": how many took part, which no sentence calls a size; "revised opening date":
-# which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to March 2027")
+                  "size", "affect"}  # ("trial size": how many took part, which no sentence calls a size; "revised
+# opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to March 2027";
+# "homes affected": "told 3,800 homes to boil tap water")
 
 
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
@@ -374,7 +379,9 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
-    # ("distributor": "distributed", "scorer": "scored")
+    # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
+    # "attendance": "6,214 fans")
+    missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
     missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
         _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
@@ -1860,15 +1867,23 @@ def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:
     return asked is not None and asked not in _LIGHT_DONE and not uses_done_verb(analysis.question, text)
 
 
+# What a person's own figure is called ("Leni Sorvik's winning time", "Kane's weekly wage"), not an event they were at
+# ("during Mark Rutte's visit")
+_OWN_FIGURE = (r"(?:time|salary|pay|wage|wages|earnings|age|fee|score|tally|total|points|goals|record|height|weight|"
+               r"sentence|fine|stake|share|votes|margin|personal best)")
+
+
 def someone_else(names: list[str], sentence: str, question: str) -> bool:
     """Return True when a figure question asks about a person ("how many aces did Emeric Soltanovy serve?") and the
     sentence names another person but not the asked one ("Ballantrae, 26, served 14 aces"; "Only Erling Haaland
     scored more often ... with nine goals" for Harry Kane): its figure is the other person's. A sentence naming no
     one ("He served 14 aces") may speak of the asked person and is not ruled out. Only a person the question writes
-    as the one who did it counts ("did Emeric Soltanovy serve"), not one it only mentions ("how many people did the
-    strikes kill during Mark Rutte's visit?"), nor a keyword query's words ("salt orchard cost": a film)."""
+    as the one who did it ("did Emeric Soltanovy serve") or whose own figure it asks for ("Leni Sorvik's winning
+    time") counts, not one it only mentions ("how many people did the strikes kill during Mark Rutte's visit?"), nor
+    a keyword query's words ("salt orchard cost": a film)."""
     people = [n for n in names if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)
-              and re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question)]
+              and (re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question)
+                   or re.search(rf"\b{re.escape(n)}['’]s?\s+(?:[\w-]+\s+){{0,2}}{_OWN_FIGURE}\b", question, re.I))]
     if not people:
         return False
     lowered = sentence.lower()

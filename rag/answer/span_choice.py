@@ -201,7 +201,10 @@ _WEEKDAY_OF_DATE = re.compile(rf"{WEEKDAY},?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+[A-Z]
 # A question asking for how a story ended, not how it stood at first
 LATEST_ASKED = re.compile(r"\b(?:latest|in the end|end(?:s|ed)? up|eventually|ultimately|actually|revised|updated|"
                           r"after (?:the|an|its|his|her|their) (?:appeal|review|recount)|"
-                          r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure)
+                          r"new\s+(?:\w+\s+)?(?:date|deadline|target|estimate|figure|total|cost|price|budget)|"
+                          r"final\s+(?:\w+\s+)?(?:cost|bill|figure|total|price|toll|count|tally|budget)|"
+                          r"so far|to date)\b", re.I)  # ("finally approved": the approval, not the latest figure; "new
+# closing date": the date a later report moved it to; "final repair cost")
 
 
 # A sentence giving a figure as one since replaced ("An earlier estimate had put the figure at 1.6 million", "Earlier

@@ -339,6 +339,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                                                                           or _kind_from_words(words[i - 1], "")))
                   # ("total dividend year": the dividend for the year)
                   and not (kind == "date" and "-" in word)
+                  # a possessive qualifies the noun after it ("2024 attendance men's", "club's manager"): not asked
+                  and not re.search(r"(?:['’]s|s['’])$", word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
         # counted thing may be whom a sum went to ("refund households"): another asking word goes first
@@ -522,9 +524,16 @@ def states_something(words: str) -> bool:
     # ("institutions ranked": a count; "combined workforce": a noun's modifier)
     return not _ASKED_FIGURE.search(words) and any(
         (t in _STATE_WORDS or (t.endswith("ed") and len(t) > 5 and t not in _NOT_PAST))
-        and ((i == 0 and len(tokens) > 2) or (i == len(tokens) - 1 and t in _STATE_WORDS)
+        and ((i == 0 and len(tokens) > 2)
+             or (i == len(tokens) - 1 and t in _STATE_WORDS and not _counted_before(tokens, i))
              or (i < len(tokens) - 1 and (tokens[i + 1] in _PHRASE_ENDS or tokens[i + 1] in _STATE_WORDS
                                           or tokens[i + 1] in _PARTICLES))) for i, t in enumerate(tokens))
+
+
+def _counted_before(tokens: list[str], i: int) -> bool:
+    """Return True when the word before a closing state word is a plural noun it describes ("ferry sailings
+    cancelled", "homes affected"): how many, not whether."""
+    return i > 0 and len(tokens[i - 1]) > 3 and tokens[i - 1].endswith("s") and not tokens[i - 1].endswith(("ss", "us"))
 
 
 _PARTICLES = frozenset("ahead early late again down up off out back over away on time schedule".split())

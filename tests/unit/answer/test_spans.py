@@ -98,6 +98,11 @@ def test_a_keyword_query_needs_its_topic_words_and_a_value_for_its_attribute_wor
     assert ok("sumy strike death toll", "Russian strikes killed 35 people in the Sumy region.")
     assert ok("st brennan's four-hour performance march", "St Brennan's saw 71.2% of patients within four hours in March.",
               "St Brennan's A&E meets four-hour target")
+    # a word that says the same thing as the query's ("wedding": "married"; "attendance": "fans")
+    assert ok("jonah wexley wedding venue", "Actor Jonah Wexley married chef Priya Lanford at Haverleigh House.")
+    assert ok("cup final attendance", "Rusk saved two spot-kicks in front of 6,214 fans.", "Town win cup final")
+    assert not ok("jonah wexley wedding venue", "Actor Jonah Wexley opened a restaurant at Haverleigh House.")
+    assert not ok("corrin tablets buyer name", "Corrin took 9,400 tablets and sold some of them to an acquaintance.")
     assert not ok("harbourford marathon finishers number", "The Harbourford Marathon was won in 2:09:12.")
 
 

@@ -113,6 +113,9 @@ def test_what_a_keyword_query_or_a_what_is_the_question_asks_is_read_from_its_as
         "organisation"
     assert analyse_question("corvelle air half-year passengers").kind == "number"  # a counted thing asks how many
     assert analyse_question("fenwarrow refund households").kind == "money"  # ... unless a sum is asked of it
+    # a possessive qualifies the noun after it: never what is asked ("men's" is no person asked for)
+    assert analyse_question("lowmarsh cup final 2024 attendance men's").kind == "number"
+    assert analyse_question("calverdown 2023 women's winner").kind == "person"
 
 
 def test_a_street_named_for_someone_is_one_name():
@@ -127,3 +130,10 @@ def test_a_name_does_not_run_over_a_sentence_end():
     # nor over a line break (a timeline's heading over its paragraph)
     assert find_names("Altman joins Microsoft\n\nSam Altman, Greg Brockman and colleagues announce") == \
         ["Altman", "Microsoft", "Sam Altman", "Greg Brockman"]
+
+
+def test_a_plural_noun_before_a_closing_state_word_asks_how_many_not_whether():
+    from rag.retrieval.analysis import states_something
+
+    assert not states_something("ferry sailings cancelled") and not states_something("homes affected")
+    assert states_something("match postponed") and states_something("strike called off")
