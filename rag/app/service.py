@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import EmptyIndexError, IndexLockedError, RagError
 from ..text import STOPWORDS
-from ..answer.answerability import person_like
+from ..answer.answerability import ordinary_words, person_like
 from ..answer.reader import reader
 from ..retrieval.analysis import find_names, is_keyword_query, question_kind
 from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup, with_answer
@@ -254,11 +254,11 @@ class ChatService:
         """Return the question to search: a follow-up condensed by the LLM when one is configured, else rewritten
         with the conversation's names by rule (also when the LLM fails)."""
         question = " ".join((question or "").split())
-        if previous and is_followup(question) and self.pipeline.llm_enabled:
+        if previous and is_followup(question, ordinary_words()) and self.pipeline.llm_enabled:
             condensed = self.pipeline.condense(question, previous)
             if condensed:
                 return condensed
-        return rewrite_followup(question, previous)
+        return rewrite_followup(question, previous, ordinary_words())
 
     def ask_stream(self, question: str, previous: list[str] | None = None, sources: list[str] | None = None,
                    since: date | str | None = None, until: date | str | None = None, stream: bool = True):

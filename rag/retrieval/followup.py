@@ -43,8 +43,10 @@ def _locative_there(words: list[str]) -> int | None:
     return None
 
 
-def is_followup(question: str) -> bool:
-    """Return True when the question leans on the conversation (pronouns, "what about", no names of its own)."""
+def is_followup(question: str, ordinary: frozenset[str] = frozenset()) -> bool:
+    """Return True when the question leans on the conversation (pronouns, "what about", no names of its own).
+    ordinary: the words news writes in lower case; a lower-case word that is none of them is a name typed in lower
+    case ("what is the population of lagos?", "when did the sbf trial start?"), so the question names its own topic."""
     lower = question.strip().lower()
     words = re.findall(r"[a-z']+", lower)
     if _locative_there(words) is not None:
@@ -52,6 +54,10 @@ def is_followup(question: str) -> bool:
     if lower.startswith(_CONTINUATIONS):
         return True
     if _self_contained_keywords(lower, words):
+        return False
+    if ordinary and not set(words) & PRONOUNS and any(
+            len(w) >= 3 and w not in ordinary and w not in STOPWORDS and w not in _QUESTION_WORDS
+            for w in re.findall(r"\b[a-z][a-z'’-]*", question)):
         return False
     # In a conversation, a question that names nothing ("who scored the winner?", "what did the company say?")
     # is about what was named before.
@@ -102,15 +108,16 @@ def last_answered_person(previous: list[str]) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def rewrite_followup(question: str, previous: list[str]) -> str:
+def rewrite_followup(question: str, previous: list[str], ordinary: frozenset[str] = frozenset()) -> str:
     """Return the question made self-contained with the conversation's names, or unchanged if it already is.
     "and who replaced her?" after "Who was named interim CEO of OpenAI?" (answered: Mira Murati) is about her: a
-    person pronoun refers to the person the last answer named, before the names the last question had."""
+    person pronoun refers to the person the last answer named, before the names the last question had. ordinary: see
+    `is_followup`."""
     question = " ".join(question.split())
     person = last_answered_person(previous)
     earlier = {last_answered_person([p]) for p in previous[:-1]}  # the people earlier turns answered
     previous = [_ANSWERED.sub("", p) for p in previous]
-    if not previous or not is_followup(question):
+    if not previous or not is_followup(question, ordinary):
         return question
     context = conversation_context(previous)
     if person and set(re.findall(r"[a-z]+", question.lower())) & _PERSON_PRONOUNS:

@@ -100,3 +100,14 @@ def test_without_a_person_pronoun_the_answer_is_not_carried():
     assert rewrite_followup("What did the board say?", previous) == "What did the board say (following up on: OpenAI)?"
     assert last_answered_person(previous) == "Mira Murati"
     assert last_answered_person(["Who was named interim CEO of OpenAI?"]) is None
+
+
+def test_a_name_typed_in_lower_case_is_the_questions_own_topic():
+    from rag.answer.answerability import ordinary_words
+
+    words = ordinary_words()
+    for question in ("what is the population of lagos?", "when did the sbf trial start?"):
+        assert is_followup(question) and not is_followup(question, words)  # "lagos", "sbf": no ordinary words
+        assert rewrite_followup(question, ["who won the 2022 world cup final?"], words) == question
+    for question in ("By how much was that price cut later?", "who scored the winner?", "what about odesa?"):
+        assert is_followup(question, words)
