@@ -18,13 +18,19 @@ _ANSWERED = re.compile(rf"\s*\({ANSWER_LABEL}: ([^)]*)\)\s*$")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 
-def name_phrases(text: str) -> list[str]:
+def name_phrases(text: str, ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the names and numbers a question mentions, in order, without question words or duplicates.
 
     Names come from the shared question analysis, so lowercase-initial names (iRobot, eBay) and multi-word names
-    (Manchester United) survive.
+    (Manchester United) survive; with ordinary (the words news writes in lower case), so do names typed in lower case
+    ("amazon", "irobot").
     """
     phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | PRONOUNS]
+    if ordinary:
+        taken = {w.lower() for n in phrases for w in n.split()}
+        phrases += list(dict.fromkeys(
+            w for w in re.findall(r"\b[a-z][a-z'’-]*[a-z]", text) if len(w) >= 3 and w not in ordinary
+            and w not in STOPWORDS and w not in _QUESTION_WORDS and w not in PRONOUNS and w not in taken))
     for number in _NUMBER.findall(text):
         if number not in phrases:
             phrases.append(number)
@@ -83,10 +89,10 @@ def _self_contained_keywords(lower: str, words: list[str]) -> bool:
     return len(content) >= 3 and not set(words) & PRONOUNS
 
 
-def conversation_context(previous: list[str]) -> list[str]:
+def conversation_context(previous: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the names of the most recent earlier query that has any (the query as it was searched)."""
     for query in reversed(previous):
-        phrases = name_phrases(query.split(f"({CONTEXT_LABEL}:")[0]) + _carried_context(query)
+        phrases = name_phrases(query.split(f"({CONTEXT_LABEL}:")[0], ordinary) + _carried_context(query)
         if phrases:
             return list(dict.fromkeys(phrases))
     return []
@@ -119,12 +125,12 @@ def rewrite_followup(question: str, previous: list[str], ordinary: frozenset[str
     previous = [_ANSWERED.sub("", p) for p in previous]
     if not previous or not is_followup(question, ordinary):
         return question
-    context = conversation_context(previous)
+    context = conversation_context(previous, ordinary)
     if person and set(re.findall(r"[a-z]+", question.lower())) & _PERSON_PRONOUNS:
         context = [person] + [c for c in context if c != person and c not in earlier]
     if not context:
         return question
-    own = name_phrases(question)
+    own = name_phrases(question, ordinary)
     lower = question.lower()
     if own and (lower.startswith(("what about ", "how about ", "and what about ")) or _only_names(question, own)):
         return _swap_subject(previous[-1], context, own)

@@ -111,3 +111,15 @@ def test_a_name_typed_in_lower_case_is_the_questions_own_topic():
         assert rewrite_followup(question, ["who won the 2022 world cup final?"], words) == question
     for question in ("By how much was that price cut later?", "who scored the winner?", "what about odesa?"):
         assert is_followup(question, words)
+
+
+def test_names_typed_in_lower_case_are_carried_to_the_follow_up():
+    from rag.answer.answerability import ordinary_words
+
+    words = ordinary_words()
+    assert rewrite_followup("By how much was that price cut later?", ["how much did amazon agree to pay for irobot?"],
+                            words) == "By how much was that price cut later (following up on: amazon, irobot)?"
+    assert rewrite_followup("what about odesa?", ["how many people died in kharkiv?"], words) == \
+        "how many people died in odesa?"
+    # without the lexicon, as before: lower-case words are not names
+    assert name_phrases("how much did amazon agree to pay for irobot?") == []
