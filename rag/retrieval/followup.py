@@ -28,13 +28,19 @@ def name_phrases(text: str, ordinary: frozenset[str] = frozenset()) -> list[str]
     phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | PRONOUNS]
     if ordinary:
         taken = {w.lower() for n in phrases for w in n.split()}
-        phrases += list(dict.fromkeys(
-            w for w in re.findall(r"\b[a-z][a-z'’-]*[a-z]", text) if len(w) >= 3 and w not in ordinary
-            and w not in STOPWORDS and w not in _QUESTION_WORDS and w not in PRONOUNS and w not in taken))
+        phrases += list(dict.fromkeys(w for w in lower_names(text, ordinary) if w not in taken))
     for number in _NUMBER.findall(text):
         if number not in phrases:
             phrases.append(number)
     return phrases
+
+
+def lower_names(text: str, ordinary: frozenset[str]) -> list[str]:
+    """Return the lower-case words of the text that are no ordinary word (ordinary: the forms news writes in lower
+    case), stop, question word or pronoun: names typed in lower case ("lagos", "sbf"). A word with an apostrophe is
+    left out ("what's", "didn't")."""
+    return [w for w in re.findall(r"(?<![\w'’])[a-z][a-z-]*[a-z](?![\w'’])", text) if len(w) >= 3
+            and w not in ordinary and w not in STOPWORDS and w not in _QUESTION_WORDS and w not in PRONOUNS]
 
 
 def _locative_there(words: list[str]) -> int | None:
@@ -61,9 +67,7 @@ def is_followup(question: str, ordinary: frozenset[str] = frozenset()) -> bool:
         return True
     if _self_contained_keywords(lower, words):
         return False
-    if ordinary and not set(words) & PRONOUNS and any(
-            len(w) >= 3 and w not in ordinary and w not in STOPWORDS and w not in _QUESTION_WORDS
-            for w in re.findall(r"\b[a-z][a-z'’-]*", question)):
+    if ordinary and not set(words) & PRONOUNS and lower_names(question, ordinary):
         return False
     # In a conversation, a question that names nothing ("who scored the winner?", "what did the company say?")
     # is about what was named before.
