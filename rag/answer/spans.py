@@ -467,11 +467,11 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                               _LETTERED.findall(_FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
-        # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
-        # question's words
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")
+        # "lowered ... by 15%": the change asked for; "won by 38 seconds": the margin; else the figure nearest the
+        # question's words
         found = (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
         return with_counted(analysis.question, sentence, figure_with_unit(sentence, found))

@@ -67,11 +67,9 @@ def is_followup(question: str, ordinary: frozenset[str] = frozenset()) -> bool:
         return True
     if _self_contained_keywords(lower, words):
         return False
-    if ordinary and not set(words) & PRONOUNS and lower_names(question, ordinary):
-        return False
     # In a conversation, a question that names nothing ("who scored the winner?", "what did the company say?")
-    # is about what was named before.
-    return not name_phrases(question)
+    # is about what was named before; a lower-case name counts only in a question with no pronoun
+    return not name_phrases(question, frozenset() if set(words) & PRONOUNS else ordinary)
 
 
 def elliptical(question: str) -> bool:

@@ -244,9 +244,10 @@ def cover_outlets(order: list[int], chunks: list[Chunk], parts: list[SubQuery], 
         extra = next((i for i in order[k:] if part.admits(chunks[i].source, chunks[i].published)), None)
         if extra is None:
             continue
+        needed = [p for p in parts if p.sources and covered(p, top)]  # the parts top already serves
         for j in reversed(range(len(top))):
             rest = top[:j] + top[j + 1:]
-            if all(covered(p, rest) for p in parts if p.sources and covered(p, top)):
+            if all(covered(p, rest) for p in needed):
                 top = rest + [extra]
                 break
     return top
