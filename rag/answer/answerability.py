@@ -42,7 +42,8 @@ _KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|bil
                    r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees|"
                     r"francs|pesos|rand|roubles|rubles|shekels|yuan|renminbi|naira|rupiah|ringgit|baht|dinars?|dirhams?|"
-                    r"riyals?|zloty|forint|kronor|krona|kroner|krone|lira|lire|shillings|cedis|kwacha|reais|"
+                    r"riyals?|zloty|forint|kronor|krona|kroner|krone|crowns|koruna|lira|lire|shillings|cedis|kwacha|"
+                    r"reais|"
                     r"(?<=[a-z] )marks|(?-i:[A-Z][a-z]+) marks)\b|\b(?:US|A|C|HK|NZ|S)?\$\s?\d[\d,.]*"
                     r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
 # A sum in a currency the lexicon does not know ("62 million solen", "41m lorins"): a scale word then a lower-case word
@@ -78,7 +79,9 @@ class _Sums:
 
 MONEY = _Sums()
 FIGURE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
-                    r"|(?<![A-Za-z]-)\b(?:one|two|three|"  # (not the "one" of "Seventy-one")
+                    r"|(?<![A-Za-z]-)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|"
+                    r"four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                    r"one|two|three|"  # (not the "one" of "Seventy-one")
                     r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -186,7 +189,8 @@ _HEADS = [
 # Words a keyword query may use for what a sentence says in others ("wedding" / "married", "attendance" / "fans"):
 # the same thing, not a party to it (a "buyer" is not what was "sold")
 _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
-          {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"}]
+          {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
+          {"bed", "bedroom"}, {"build", "construct"}]  # ("two bed rent": "two-bedroom home")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
@@ -224,10 +228,11 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "pharmaceuticals", "pharma", "biotech", "biosciences", "aerospace", "technologies", "labs",
                "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation",
                "research", "reserve", "foundation", "association", "authority", "sportsbook", "fund", "funds",
-               "management", "securities", "investments", "advisors", "advisers"}
+               "management", "securities", "investments", "advisors", "advisers", "police", "constabulary",
+               "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
-                              r"u-?\d\d|paralympic|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
+                              r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
                               r"supporting)$")  # quarters are compared by number (quarters()); a role's standing
 # ("the interim chief executive", "best supporting actress") binds the answer as an event's does
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
@@ -303,6 +308,10 @@ _ATTRIBUTES = {
                r"\b(?:years?|months?|weeks?|life)\b",
     "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d",
     "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
+    # "corran unemployment rate": "Unemployment rose to 5.6 percent" ("rating" shares the stem); a school's or a
+    # hotel's grade: "rated 'good'", "told it "requires improvement""
+    "rate": r"\d[\d.,]*\s?(?:%|per ?cent)|\b(?:rated|rating)\b",
+    "grade": r"\b(?:rated|graded|judged|rating|grade)\b|[\"“‘][A-Za-z][a-z ]{2,30}[\"”’]",
     # when a thing is due to happen ("brackenvault firm offer deadline": "has until 11 March"), why it happened
     # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
     # "signed ... from Dunmarrow United")
@@ -464,7 +473,14 @@ LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its
 
 def duration_asked(question: str) -> bool:
     """Return True when a question asks about a length of time or an age ("how long", "how many days")."""
-    return bool(_DURATION_ASKED.search(question.lower()))
+    lowered = question.lower()
+    return any(not (re.fullmatch(_UNITS_OF_TIME, m.group(0)) and _PERIOD_BEFORE.search(lowered[:m.start()]))
+               for m in _DURATION_ASKED.finditer(lowered))  # "in its first week", "per day": a period, not asked
+
+
+# a time unit said as the period something happened in ("in its first week", "per day", "last year")
+_PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|this|next|per|a|an|each|every|that|same|"
+                            r"previous|opening|coming|past|whole|entire)\s+$")
 
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
@@ -767,10 +783,34 @@ _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time 
                           r"(?! (?:did|does|do) (?:he|she|they|it|\w+) (?:finish|run|clock|record|post)\b)", re.I)
 
 
-_TIME_UNIT = re.compile(r"\s?(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b", re.I)
 
 
 AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b|\baged\b", re.I)
+_RACE_TIME = re.compile(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )(?<!any )"
+                        r"\btime\b", re.I)
+
+
+# a time taken, written out: "2 hours 22 minutes 15 seconds", "58 minutes and 3 seconds" (not a margin's "41 seconds")
+_RACE_DURATION = re.compile(r"\b\d{1,2}\s?(?:hours?|hrs?|h)\b(?:,?\s+\d{1,2}\s?(?:minutes?|mins?|m)\b)?"
+                            r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)?"
+                            r"|\b\d{1,3}\s?(?:minutes?|mins?)\b"
+                            r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?)\b)?", re.I)
+_MARGIN_AFTER = re.compile(r"\s+(?:ahead|clear|behind|off|faster|slower|short|outside|inside|better|worse|quicker|"
+                           r"adrift|back|later|earlier|before|after)\b", re.I)
+_NOT_TAKEN = re.compile(r"\b(?:within|after|for|over|next|last|past|until|up to|than|every|nearly|almost)\s+$", re.I)
+
+
+def race_times(sentence: str) -> list[re.Match]:
+    """Return the times taken a sentence states ("won in 2 hours 7 minutes 48 seconds"), not a margin ("1min 12sec
+    ahead of") nor a wait ("within 48 hours", "after 36 hours of rain")."""
+    return [m for m in _RACE_DURATION.finditer(sentence) if not _MARGIN_AFTER.match(sentence, m.end())
+            and not _NOT_TAKEN.search(sentence[max(0, m.start() - 12):m.start()])]
+
+
+def race_time_asked(question: str) -> bool:
+    """Return True when a question asks for a time taken ("her finishing time", "women's winning time": "2:24:17",
+    "2 hours 22 minutes"), not how many times nor "at the time"."""
+    return bool(_RACE_TIME.search(question)) and not re.search(r"\bhow many\b", question, re.I)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+(?:aged\s+)?(\d{1,3}),|\b(?:aged|age)\s+(\d{1,3})\b")  # "Mendel,
 # 24, has agreed ...", "has died aged 78"
 
@@ -780,6 +820,10 @@ def age_apposition(sentence: str, at: int) -> bool:
     return any(at in (m.start(1), m.start(2)) for m in _AGE_APPOSITION.finditer(sentence))
 
 
+_PART_OF_THEM = re.compile(r"(?<![\w.,])(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                           r"of\s+(?:them|whom|those|these)\b(?:,?\s+([a-z]+))?", re.I)
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
@@ -787,6 +831,9 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
     if analysis.is_keyword:  # "skarrowby hotel jobs" counts jobs, not the seats of "a 60-seat restaurant"
         taken += compound_counts(analysis.question, sentence)
+    for part in _PART_OF_THEM.finditer(sentence):  # "310 people were injured, 58 of them seriously": a part of the
+        if not (part.group(2) and content_stems(part.group(2)) & content_stems(analysis.question)):  # count, unless
+            taken.append(part.span(1))  # asked ("how many were seriously injured?")
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
@@ -794,17 +841,20 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
-    if re.search(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )(?<!any )\btime\b",
-                 analysis.question, re.I) and not re.search(r"\bhow many\b", analysis.question, re.I):
+    if race_time_asked(analysis.question):
         # "her finishing time": a race time ("2:24:17", "4h 21m", "38 minutes"), not the race's "102km"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
-        return [m for m in kept if any(a <= m.start() < b for a, b in clocks) or _TIME_UNIT.match(sentence, m.end())]
+        clocks += [t.span() for t in race_times(sentence)]
+        return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
     if _PROPORTION_WORDS.search(asked):
         return [m for m in kept if percent(m)]
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
-        return [m for m in kept if not percent(m)]
+        heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
+        return [m for m in kept if not percent(m) or (heads and content_stems(
+            " ".join(_WORD.findall(sentence[max(0, m.start() - 40):m.start()].lower())[-3:])) & heads)]
+        # ("attendance, at 93.8 per cent")
     return kept
 
 
@@ -834,7 +884,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         found = [m.group(0) for m in count_figures(analysis, sentence, values)]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
-        if not duration_asked(asked):  # "71mm was recorded in 24 hours" counts no homes
+        if not duration_asked(asked) and not race_time_asked(asked):  # "71mm was recorded in 24 hours" counts no
+            # homes (a race's "2 hours 22 minutes" is the time asked)
             found = [f for f in found if f.strip(" .,") not in spans]
         elif LENGTH_ASKED.search(asked):  # "how long was he on the list": a length of time, not "now 10"
             found = [f for f in found if f.strip(" .,") in spans]
@@ -985,10 +1036,10 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     Investment House") is no head word, nor one of the question's own stems (question), which say of what the asked
     thing is ("Turnout in the second round rose to 63.1 per cent" for "the turnout in the second round")."""
     asked = set().union(*heads)
-    known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS  # "the £4.6m unit ... will treat minor injuries":
-    # a count's head word says nothing of a sum
-    words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)
-             if (stems := content_stems(m.group(0))) & (known | asked) and (stems & asked or not stems <= question)
+    known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS - {"week", "weekli"}  # "the £4.6m unit ... will
+    # treat minor injuries": a count's head word says nothing of a sum; "last week's earthquake" no wage
+    words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)  # ("52-year-old": old)
+             if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked) and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
     if kind == "money":
         values = list(MONEY.finditer(sentence))
@@ -1087,6 +1138,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                                               r"(?:\s+[\w&'’-]+){0,6}?\s+paid\b(?!\s+(?:for|to|by|out)\b)",
                                               question, re.I):
         return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
+    if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
+        stems -= {"week", "weekli"}
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
@@ -1219,7 +1272,10 @@ def ordinary_opening(name: str, sentence: str) -> bool:
         return False
     lower = name.lower()
     return lower in STOPWORDS or lower in _DISCOURSE or lower in NUMBER_WORDS or bool(re.search(
-        r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower))
+        r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower)) \
+        or (lower.endswith("s") and lower[:-1] in ordinary_words() and not re.match(
+            rf"{re.escape(name)}\s*,", sentence.lstrip(" \"“'‘")))  # "Crews from Oxlade Cross were called": a plural
+    # noun (not "Woods, 45, said")
 
 
 def with_people_of(names: list[str]) -> list[str]:
@@ -1261,7 +1317,13 @@ def person_like(name: str) -> bool:
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
                 or re.fullmatch(r"[A-Z]{2,}s", name) is not None  # ("GPs")
                 or len(words) > 4
+                or _HOLIDAY.fullmatch(name) is not None  # "interviews expected before Christmas"
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
+
+
+_HOLIDAY = re.compile(r"Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Halloween|Thanksgiving|Ramadan|Eid|Diwali|"
+                      r"Hanukkah|Passover|New Year(?:['’]s)?(?: Day| Eve)?|Boxing Day|Good Friday|Palm Sunday|Whitsun|"
+                      r"Bonfire Night|Hogmanay")
 
 
 # What the passages call a person: a courtesy title before the surname ("Mr Doyle-Marchetti"), an age after the name
@@ -1747,7 +1809,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             around = normalise(item.sentence)
         following = normalise(item.following)
         name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
-                                                  and has_term(n, following))
+                                                  and has_term(n, " ".join(following.split()[:len(n.split()) + 3])))
+                          # (as the next sentence's subject, not "while the capital Arkenby saw a small fall")
                           or refers_back(n, item.sentence, item.article))
                          and not namesake(n, item.article) for n in names) / len(names) if names else 1.0
         said = f"{listed_under(item)} {item.sentence}"

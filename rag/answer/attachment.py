@@ -431,7 +431,10 @@ def done_verb(question: str) -> str | None:
     words = re.findall(r"[a-z]+", question.lower())
     # the words of names are no verbs ("Bankman-Fried"), the question's first word aside ("Did", "Was")
     named = {w.lower() for token in re.findall(r"[A-Z][\w'’-]*", question)[1:] for w in re.findall(r"[A-Za-z]+", token)}
-    verbs = [w for w in words if w not in named and w not in _MODIFIERS
+    # (a participle describing a noun, "users hit by its breach", is not what is asked)
+    described = {m.group(2) for m in re.finditer(r"\b([a-z]+s) ([a-z]+) by\b", question.lower())
+                 if m.group(1) not in ("was", "has", "is", "does", "its", "his", "this")}
+    verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
     said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said
     verbs = [v for v in [said] if v] + verbs
@@ -595,7 +598,8 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd",
 def other_ordinal(question: str, sentence: str) -> bool:
     """Return True when the question asks about the first (second ...) of something and the sentence speaks of
     another one of it only ("first dose mmr uptake" / "uptake of the second MMR dose")."""
-    q, s = question.lower(), sentence.lower()
+    # (a film's "opening weekend" is its first)
+    q, s = (re.sub(r"\b(?:opening|debut)\b", "first", text.lower()) for text in (question, sentence))
     for match in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(\w{{3,}})(?:\s+(\w{{3,}}))?", q):
         asked = match.group(1)
         for noun in (n.rstrip("s") for n in match.group(2, 3) if n):  # "second test venue": the test

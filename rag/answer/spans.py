@@ -14,7 +14,8 @@ from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, ordinary_opening,
-                            pay_rise_figures, person_answer, person_like, place_answers, with_people_of,
+                            pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
+                            with_people_of,
                             verb_before, without_dateline, WEEKDAY)
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -183,6 +184,10 @@ _FIGURE_LEAD = re.compile(r"(?:\s+(?:at least|at most|more than|fewer than|less 
 _HOLDER = re.compile(r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})(?:'s|’s)?\s+((?:[a-z][\w-]*\s+){1,3})$")
 
 
+_RANK_WORDS = {"deputy", "acting", "interim", "assistant", "vice", "former", "new", "senior", "junior", "caretaker",
+               "chief", "joint", "co", "outgoing", "incoming", "temporary", "permanent"}
+
+
 def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     """Return the organisation when the sentence names the person as the holder of the asked role at another one
     than the question's ("Brackenvault" of "Brackenvault chief executive Osric Pembleton" for "who is the chief
@@ -192,6 +197,8 @@ def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     if at <= 0 or not (held := _HOLDER.search(sentence[:at])):
         return None
     owner, words = held.group(1), held.group(2).split()
+    if owner.lower() in _RANK_WORDS:  # "Deputy head Marcus Lindqvist-Hale": a rank, no organisation
+        return None
     # a role is a singular noun: no past, -ing or -s verb form ("Arantes replaces Kenny Doyle"), "boss" aside
     if any(w in STOPWORDS or w.endswith(("ed", "ing")) or (w.endswith("s") and not w.endswith("ss")) for w in words) \
             or (owner.split()[0].lower() in STOPWORDS and not owner.split()[0].isupper()):  # "The", not "US"
@@ -215,6 +222,8 @@ _INSTITUTION = re.compile(r"(?:Hospice|Hospital|Trust|Society|School|College|Ins
 # "won the Golden Heron", "wins the title": what was won, not who won it
 _PRIZE_WON = re.compile(r"\b(?:won|wins|win|winning|awarded|scooped|took|takes|claimed|claims)\s+(?:the|a|an|its|her|"
                         r"his|their)?\s*$", re.I)
+_PAST_WINNER = re.compile(r"\b(?:former|previous|past|ex-|last year['’]s|(?:19|20)\d\d)\s+(?:\w+\s+)?(?:winner|champion|"
+                          r"title-?holder)s?\s+$", re.I)
 _SETTLEMENT_ASKED = re.compile(r"\b(?:town|city|village|country|county|region)\b", re.I)
 # a building or institution is no town ("which town is the hospice in?" is not "Tessaby Crown Court")
 _BUILDING_END = re.compile(r"\b(?:Court|Hospital|Hospice|School|College|University|Station|Centre|Center|Hall|Stadium|"
@@ -433,6 +442,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
         if re.search(r"\btime\b", analysis.question, re.I) and (times := novel(CLOCK.finditer(sentence))):
             return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
+        if race_time_asked(analysis.question) and (times := novel(race_times(sentence))):
+            return _nearest(sentence, times, anchors)  # "2 hours 22 minutes 15 seconds", not its 2
         if SCORE_ASKED.search(analysis.question) and (scores := novel(SCORE.finditer(sentence))):
             return _nearest(sentence, scores, anchors)  # "what was the score": the scoreline
         if LENGTH_ASKED.search(analysis.question):  # "how long was he on the list": a length of time
@@ -513,6 +524,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (kind == "place" and (not_a_place(b) or not_a_place(n, analysis.question)
                                                or not place_answers(n, sentence, analysis.question)))
                  and not (winner and kind == "person" and _PRIZE_WON.search(sentence[:max(0, sentence.find(n))]))
+                 and not (winner and _PAST_WINNER.search(sentence[:max(0, sentence.find(n))]))  # "by former winner
+                 # Cassius Brede": a win of another year
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
                  # fightback": a word describing a noun, no name
@@ -708,11 +721,19 @@ _GAP = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)(?:[\s-]
 _MARGIN = re.compile(rf"\bby\s+({_GAP})|\b({_GAP})\s+(?:ahead of|clear of|in front of)\b", re.I)
 
 
+_FIRST_FIGURE = re.compile(r"\b(?:first|initial(?:ly)?|earlier|original)\s+(?:[a-z]+\s+)?(?:estimate|estimated|figure|"
+                           r"count|forecast|tally|reported|report|put|said)\b", re.I)
+
+
 def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:
     """Return the values without the old one of a change ("rise from £62 to £68": £68; "18,500, up from 14,200":
     18,500), unless the question asks for the earlier value ("what was the fee before ...", "previous", "old")."""
     if re.search(r"\b(?:before|previous(?:ly)?|old|former|original(?:ly)?|used to|last year)\b", question, re.I):
         return values
+    if _FIRST_FIGURE.search(question):  # "what did Velstrom first estimate?": "up from its first estimate of 2.4
+        return [m for m in values if _FIRST_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])  # million"
+                and re.search(r"\b(?:of|at|was|were|put at)\s*(?:about|around|some|nearly|almost)?\s*$",
+                              sentence[:m.start()])] or values
     old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
            and re.match(r"\s*to\b", sentence[m.end():])]
     old += [m for m in values if re.search(r"\b(?:up|down|rising|falling|rose|fell|higher|lower|more|fewer)\s+(?:than|"

@@ -86,7 +86,10 @@ def date_order(analysis: QuestionAnalysis, evidence: list[tuple[object, object]]
     if opening:  # B's report is the one asked to come first
         first, second = second, first
     asks_before = match.group(1).lower() in ("before", "earlier than", "prior to", "ahead of")
-    return "Yes" if (first < second) == asks_before else "No"
+    # "did A fail to report X before B ...?": whether A did not, the other way round
+    negated = bool(re.search(r"\b(?:fail(?:s|ed)?\s+to|(?:did|does|has|had)\s+not|never|didn['’]t)\b",
+                             question[:match.start()], re.I))
+    return "Yes" if ((first < second) == asks_before) != negated else "No"
 
 
 def _leads_to_report(between: str) -> bool:

@@ -30,7 +30,7 @@ _DAY_OF_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
                            r"|\b\d{4}-\d\d-\d\d\b", re.I)
 _QUALIFIERS = re.compile(
     r"\b(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|u-?\d\d|amateur|"
-    r"paralympic|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
+    r"paralympic|wheelchair|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
     r"q[1-4]|h[12]|quarterly|annual|monthly|weekly|daily|domestic|international|national|regional|local|"
     r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest|"
     r"interim|acting|caretaker|permanent|deputy|assistant|supporting)\b", re.I)
@@ -53,7 +53,8 @@ _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|specta
             "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
             "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
             "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
-            "bookings|pairs|nests|birds|animals|trees|species")
+            "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
+            "applicants|competitors|swimmers|riders")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -262,6 +263,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                         r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
+    if re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:as|at) (?:the|a|its|their) "
+                r"(?:total |final |overall |revised )?(?:number|count) of\b", q):
+        return "number"  # "what did Velstrom first estimate as the number of users hit?": a count
     if re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,80}\b(?:cut|cuts|raise|raised|lower|lowered|"
                 r"increase|increased|reduce|reduced|lift|lifted|set|hold|keep|rise|fall|drop|climb|slip|jump)\b"
                 r"[^?]{0,40}\bto(?: in [^?]{1,30}| on [^?]{1,30}| after [^?]{1,40})?\??$", q):
@@ -339,6 +343,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                                                                           or _kind_from_words(words[i - 1], "")))
                   # ("total dividend year": the dividend for the year)
                   and not (kind == "date" and "-" in word)
+                  # "year 7 applications": a school year, not when
+                  and not (word == "year" and i + 1 < len(words) and words[i + 1].isdigit())
                   # a possessive qualifies the noun after it ("2024 attendance men's", "club's manager"): not asked
                   and not re.search(r"(?:['’]s|s['’])$", word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
@@ -351,7 +357,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return next((k for k, word in asking if k not in ("place", "organisation")
                      and not re.fullmatch(_COUNTED, word)),
                     next((k for k in kinds if k not in ("place", "organisation")),
-                         kinds[0] if kinds else noun_kind(words[-1]) if lexicon else "open"))
+                         kinds[0] if kinds else noun_kind(_last_noun(words)) if lexicon else "open"))
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
     # people died?": a wh-question after a leading phrase; a relative clause ("the report, which said ..., did X
     # ...?") is none
@@ -360,6 +366,11 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return question_kind(q[wh.start(1):])
     # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
+
+
+def _last_noun(words: list[str]) -> str:
+    """Return a keyword query's last word that is no figure ("stoneweir two bed rent 2023": rent)."""
+    return next((w for w in reversed(words) if not re.fullmatch(r"[\d.,%]+", w)), words[-1])
 
 
 _PHRASE_ENDS = {"in", "of", "for", "at", "on", "to", "by", "from", "with", "when", "that", "which", "did", "does",
@@ -390,6 +401,8 @@ def noun_kind(word: str) -> str:
         return "open"
     if word in kinds:
         return kinds[word]
+    if word in ("ticket", "fare", "fares"):  # "vale connect adult day ticket": what it costs
+        return "money"
     singular = next((kinds[w] for w in (word[:-3] + "y", word[:-2], word[:-1]) if word.endswith("s") and w in kinds),
                     "open")  # "administrators", "takings" ("s" only), "dates"
     return "open" if singular == "place" else singular  # "venues": how many, or which ones

@@ -287,6 +287,9 @@ def test_whether_one_outlets_report_came_before_anothers_is_read_from_their_date
     assert date_order(asked, list(reversed([evidence("Daily Post", 2), evidence("Wire", 9)]))) == "No"
     opening = analyse_question("Before Daily Post reported the visit, did Wire report the Sumy strike?", known)
     assert date_order(opening, [evidence("Daily Post", 9), evidence("Wire", 2)]) == "Yes"
+    failed = analyse_question("Did Wire fail to report the Sumy strike before Daily Post covered the visit?", known)
+    assert date_order(failed, wire_first) == "No"  # Wire did report it first
+    assert date_order(failed, [evidence("Wire", 9), evidence("Daily Post", 2)]) == "Yes"
     for not_an_order in ("Did Wire report that he returned after a minor injury, while Daily Post said he left?",
                          "After Wire reported the strike, did Daily Post remain consistent about the toll?",
                          "Did Wire report the strike after November 1, 2023, and Daily Post the visit?"):
