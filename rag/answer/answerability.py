@@ -23,7 +23,7 @@ from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, group_of_other, opposite_action, other_envoy, other_first_period, other_holder,
-                         other_member,
+                         other_member, other_size,
                          other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
                          unreported_win, unsaid_naming, unsettled, uses_done_verb, withheld)
@@ -229,7 +229,7 @@ _NOT_PERSON = {"city", "united", "rovers", "fc", "club", "town", "athletic", "wa
                "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation",
                "research", "reserve", "foundation", "association", "authority", "sportsbook", "fund", "funds",
                "management", "securities", "investments", "advisors", "advisers", "police", "constabulary",
-               "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network"}
+               "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network", "race"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -379,10 +379,12 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     near_stems = content_stems(near)
     # a hyphenated word speaks of its parts when the query says the others too ("first half" / "first-half profit";
     # "pre-tax" is not "after tax")
+    said = keywords | query
+    said |= set().union(*(group for group in _ALIKE if group & said))  # ("two bed": "two-bedroom")
     for word in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", near.lower()):
         pieces = [content_stems(p) for p in word.split("-")]
         for i, stems in enumerate(pieces):
-            if all(not other or other <= keywords | query for j, other in enumerate(pieces) if j != i):
+            if all(not other or other <= said for j, other in enumerate(pieces) if j != i):
                 near_stems |= stems
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
@@ -415,8 +417,8 @@ def has_term(term: str, text: str) -> bool:
     sides = re.split(r"\s+(?:of|de)\s+(?:the\s+)?", term)
     if len(sides) > 1 and all(sides):  # a generic side by its own word ("tour", "bank")
         return all(has_term(side, text) if any(len(w) >= 4 and w not in _NOT_PERSON for w in side.split())
-                   else regex(rf"\b{re.escape(side.split()[-1])}(?:s|es)?\b").search(text) is not None
-                   for side in sides)
+                   else regex(rf"\b{re.escape(side)}(?:s|es)?\b").search(text) is not None  # (all of a generic
+                   for side in sides)  # side of several words: "the bank" is no "Reserve Bank")
     words = term.split()
     if len(words) == 1:
         return len(term) >= 6 and regex(rf"\b{re.escape(term[:-3])}").search(text) is not None
@@ -791,7 +793,8 @@ _RACE_TIME = re.compile(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first 
 
 
 # a time taken, written out: "2 hours 22 minutes 15 seconds", "58 minutes and 3 seconds" (not a margin's "41 seconds")
-_RACE_DURATION = re.compile(r"\b\d{1,2}\s?(?:hours?|hrs?|h)\b(?:,?\s+\d{1,2}\s?(?:minutes?|mins?|m)\b)?"
+_RACE_DURATION = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s?"
+                            r"(?:hours?|hrs?|h)\b(?:,?\s+\d{1,2}\s?(?:minutes?|mins?|m)\b)?"
                             r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)?"
                             r"|\b\d{1,3}\s?(?:minutes?|mins?)\b"
                             r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?)\b)?", re.I)
@@ -852,8 +855,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         return [m for m in kept if percent(m)]
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
         heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
-        return [m for m in kept if not percent(m) or (heads and content_stems(
-            " ".join(_WORD.findall(sentence[max(0, m.start() - 40):m.start()].lower())[-3:])) & heads)]
+        return [m for m in kept if not percent(m) or (heads and content_stems(" ".join(
+            before := _WORD.findall(sentence[max(0, m.start() - 40):m.start()].lower())[-3:])) & heads
+            and not CHANGE_WORDS.search(" ".join(before)) and not (before and before[-1] == "by"))]  # (not a change:
+        # "Copper output fell 9 per cent")
         # ("attendance, at 93.8 per cent")
     return kept
 
@@ -1174,6 +1179,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # of people of any kind (civil servants, patients, passengers)
         groups = [_PEOPLE if noun <= {"peopl", "person", "individu"} else
                   noun.union(*(same for same in _SAME_THINGS if same & noun))]
+        deed = re.search(rf"\b{counted_noun}\s+(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
+                         r"in|on|at|for|of|from|by|to)\b)([a-z][a-z-]+ed)\b", analysis.question.lower())
+        if deed and noun <= {"peopl", "person", "individu"}:  # "how many people pre-ordered it": the pre-orders
+            groups = [groups[0] | content_stems(deed.group(1))]  # count them as well
     return groups
 
 
@@ -1214,6 +1223,10 @@ _OTHER_PERIOD = re.compile(r"\b(?:full[- ]year|annual|half[- ]year|(?:first|seco
 _FIRST_HALF = r"\b(?:first|half|interim|h1\b|six months to (?:the end of )?(?:june|30 june))"
 _PERIOD_FORMS = {"first half": _FIRST_HALF, "half year": _FIRST_HALF,
                  "second half": r"\b(?:second|h2\b|six months to (?:the end of )?(?:december|31 december))"}
+
+
+_BASE_QUARTER = re.compile(r"\b(?:after|from|than|compared with|compared to|since)\s+(?:\w+ing\s+)?(?:in\s+)?"
+                           r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b", re.I)
 
 
 def quarters(text: str) -> set[str]:
@@ -1808,16 +1821,21 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         if separate:
             around = normalise(item.sentence)
         following = normalise(item.following)
+        # the next sentence names it as its subject, or goes on about the thing asked ("The ticket was bought in the
+        # Fennick area."), not in passing ("Prices rose fastest ..., while the capital Arkenby saw a small fall")
+        goes_on = (opening := re.match(r"(?:the|this|that)\s+([a-z]+)", following)) is not None \
+            and bool(content_stems(opening.group(1)) & question_stems)
         name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
-                                                  and has_term(n, " ".join(following.split()[:len(n.split()) + 3])))
-                          # (as the next sentence's subject, not "while the capital Arkenby saw a small fall")
+                                                  and has_term(n, following if goes_on else " ".join(
+                                                      following.split()[:len(n.split()) + 3])))
                           or refers_back(n, item.sentence, item.article))
                          and not namesake(n, item.article) for n in names) / len(names) if names else 1.0
         said = f"{listed_under(item)} {item.sentence}"
         stems = content_stems(said) | content_stems(said.replace("-", " "))  # "their 10-point penalty": points
         if FIRST_PLACE.search(item.sentence):  # a results list's first place won
             stems |= {"won", "win"}
-        said_quarters = quarters(near) or quarters(_lead(item.article))  # a report's lead sets its quarter
+        said_quarters = quarters(_BASE_QUARTER.sub(" ", near)) or quarters(_lead(item.article))  # a report's lead
+        # sets its quarter; "rose to 412,000 after falling in the first quarter" speaks of the quarter after it
         implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
             if keywords or named else set()
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
@@ -2054,7 +2072,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, listed_under(item))
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
-                or other_ordinal(question, sentence) or unplaced_finish(question, sentence)
+                or other_ordinal(question, sentence) or other_size(question, sentence)
+                or unplaced_finish(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))

@@ -611,6 +611,24 @@ def other_ordinal(question: str, sentence: str) -> bool:
     return False
 
 
+_CARDINAL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+_SIZED = re.compile(rf"\b({_CARDINAL})[\s-](bed(?:room)?|year|day|week|month|star|seat(?:er)?|storey|bedroomed|"
+                    r"hour)s?\b", re.I)
+
+
+def other_size(question: str, sentence: str) -> bool:
+    """Return True when the question asks about a thing of one size ("two-bedroom rent", "10-year bond", "two bed")
+    and the sentence speaks only of another size of it ("the average one-bedroom rent was £662")."""
+    def sizes(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for m in _SIZED.finditer(text):
+            found.setdefault(m.group(2).lower().removeprefix("bedroom").replace("bedroom", "bed")[:4], set()).add(
+                m.group(1).lower())
+        return found
+    asked, said = sizes(question), sizes(sentence)
+    return any(noun in said and not (numbers & said[noun]) for noun, numbers in asked.items())
+
+
 # Roles whose pay or words a question asks about; a sentence about another role's holder does not answer
 _ROLE_WORDS = {"chair": r"chair(?:man|woman|person)?", "chief executive": r"chief executive|ceo",
                "finance director": r"finance director|chief financial officer|cfo", "president": r"president",

@@ -118,3 +118,50 @@ def test_a_participle_describing_a_noun_is_not_the_verb_asked():
 
     assert done_verb("What did Velmore first estimate as the number of users hit by its outage?") is None
     assert done_verb("how many homes were hit by the floods?") == "hit"
+
+
+def test_a_size_asked_is_not_answered_by_another_size():
+    from rag.answer.attachment import other_size
+
+    one_bed = "The survey found the average one-bedroom rent was £662 a month in 2025."
+    assert other_size("What was the average two-bedroom rent in Harlowen in 2025?", one_bed)
+    assert not other_size("harlowen one bedroom rent 2025", one_bed)
+    assert not other_size("10-year bond yield", "The 10-year yield rose while the two-year fell.")
+    assert question_kind("What was the average two-bedroom rent in Harlowen in 2025?") == "money"
+    # a keyword query's "two bed" is the sentence's "two-bedroom"
+    assert _gate("names", "stoneweir two bed rent 2023",
+                 "The average monthly rent for a two-bedroom home in Stoneweir rose to £735 in 2024, "
+                 "from £690 in 2023.")
+
+
+def test_a_quarter_a_level_is_compared_with_is_not_the_quarter_it_is_of():
+    from rag.answer.answerability import _BASE_QUARTER, quarters
+
+    sentence = "In Arkenby the average price rose to 412,000 crowns after falling in the first quarter."
+    assert quarters(sentence) == {"1"}
+    assert quarters(_BASE_QUARTER.sub(" ", sentence)) == set()
+
+
+def test_a_generic_side_of_several_words_must_be_said_whole():
+    from rag.answer.answerability import has_term
+
+    assert not has_term("Reserve Bank of Corran", "the bank said, the corran ledger reports")
+    assert has_term("Reserve Bank of Corran", "the reserve bank of corran cut its rate")
+    assert has_term("Bank of England", "the bank said rates in england would fall")  # one generic word: as before
+
+
+def test_a_share_said_of_the_thing_counted_is_its_level_but_a_change_is_not():
+    from rag.answer.answerability import count_figures
+
+    def counts(question, sentence):
+        return [m.group(0) for m in count_figures(analyse_question(question), sentence, list(FIGURE.finditer(sentence)))]
+
+    assert counts("what's attendance like at st wenna's?", "Inspectors said attendance, at 93.8 per cent, was low.") \
+        == ["93.8 per cent"]
+    assert counts("How much copper did Garrowvale produce?", "Copper output fell 9 per cent to 61,000 tonnes.") \
+        == ["61,000"]
+
+
+def test_how_many_people_did_something_counts_what_they_did_too():
+    heads = asked_heads(analyse_question("how many people pre-ordered the orla 3 in its first two weeks?"))
+    assert any("pre-ord" in group and "peopl" in group for group in heads)
