@@ -188,7 +188,8 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
     A question about a relation between the reports is answered by whether the parts' evidence sentences conflict
     with each other: reports found on the same story and not seen to conflict are taken as consistent. Otherwise
     "Yes" when every part finds a sentence that supports it, the best sentence does not deny what the question asks
-    and no part's evidence conflicts with what its part claims, else "No". "Was there no change?" gets the opposite
+    (a one-part question only: one sentence answers one part of several) and no part's evidence conflicts with what
+    its part claims, else "No". "Was there no change?" gets the opposite
     of the answer to "was there a change?"."""
     if _NO_CHANGE.search(analysis.question):
         changed = decide_yes_no(replace(analysis, question=_NO_CHANGE.sub("changed", analysis.question)),
@@ -203,8 +204,8 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
     if min(supports, default=max((c.probability for c in ranked), default=0.0)) < threshold:
         return "No"
     best = max(ranked, key=lambda c: c.probability)
-    if denies(analysis.question, best.text):
-        return "No"
+    if len(evidence) < 2 and denies(analysis.question, best.text):  # (a question of several parts: each part's own
+        return "No"  # evidence is read against that part, below; one sentence answers one part only)
     return "No" if conflict else "Yes"
 
 

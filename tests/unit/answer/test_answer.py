@@ -255,6 +255,21 @@ def test_a_question_about_a_relation_between_reports_is_answered_by_whether_thei
     assert asks_relation("Did the Daily Post coverage remain the same after the Wire report?") is None
 
 
+def test_the_best_sentence_denies_a_one_part_claim_but_not_one_of_several_parts():
+    from rag.answer.verdict import decide_yes_no
+    from rag.retrieval.analysis import analyse_question
+
+    injured = "Henry did not return to the game after a head injury."
+    ranked = [_Candidate(injured, 0.9)]
+    one = "Did the Wire report that Henry returned to the game after a head injury?"
+    assert decide_yes_no(analyse_question(one), ranked, [0.9], 0.5, [(one, injured)]) == "No"
+    # two outlets' parts: the sentence that answers the first part says nothing against the second
+    parts = [("Did the Wire report that Henry left the game with a head injury", injured),
+             ("the Daily Post reported that Murphy returned to play", "Murphy returned to play in the second half.")]
+    both = f"{parts[0][0]}, while {parts[1][0]}?"
+    assert decide_yes_no(analyse_question(both), ranked, [0.9, 0.9], 0.5, parts) == "Yes"
+
+
 class _Candidate:
     def __init__(self, text, probability):
         self.text, self.probability = text, probability
