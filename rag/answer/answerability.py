@@ -23,7 +23,7 @@ from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, group_of_other, opposite_action, other_envoy, other_first_period, other_holder,
-                         other_member, other_size,
+                         other_member, other_rate, other_size,
                          other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
                          unreported_win, unsaid_naming, unsettled, uses_done_verb, withheld)
@@ -1208,7 +1208,9 @@ def asked_measures(analysis: QuestionAnalysis) -> set[str]:
         return set()
     question = analysis.question.lower()
     rates = {_RATE_OF[unit] for unit in re.findall(r"\b(?:an?|per|each|every|for the) (hour|night)\b", question)}
-    return {w for w in re.findall(r"[a-z]+", question) if w in _MEASURES} | rates  # "paid an hour": hourly
+    words = re.findall(r"[a-z]+", question)
+    return {w for i, w in enumerate(words) if w in _MEASURES and not (  # "paid an hour": hourly; "confirmed cases",
+        w.endswith("ed") and (i + 1 == len(words) or words[i + 1] in STOPWORDS))} | rates  # not "fee confirmed in"
 
 
 _RATE_OF = {"hour": "hourly", "night": "nightly"}
@@ -1608,7 +1610,8 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
         # "takeover" said as "agreed to take it over from 1 July"
         uses += [word_at(m.start()) for m in regex(rf"\b{verb}\w*\s+(?:\w+\s+)?{particle}\b").finditer(
             sentence.lower())]
-    dates = [word_at(d.start()) for d in DATE.finditer(sentence)]
+    dates = [word_at(span.start() if (span := _DAY_SPAN.search(sentence[:d.start()])) else d.start())
+             for d in DATE.finditer(sentence)]  # ("between 19 and 27 October": from "between")
 
     def near(u: int, d: int) -> bool:  # a few words apart, or in one clause ("was sworn in as president of Valdoria
         # at the Hall of Assembly in Sarnowe on Saturday"; not "a runway, a strip that will handle ... by 2035")
@@ -1621,6 +1624,7 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
 
 
 _DATE_REACH = 8
+_DAY_SPAN = re.compile(r"\b(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$", re.I)
 _PHRASAL_NOUN = re.compile(r"([a-z]{3,}?)(over|out|down|off|up)")  # "takeover", "shutdown", "walkout"
 _DATE_WORDS = content_stems("date day when year month time")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|which|who|whose|while|after|before|when|because|but|and|as|until|"
@@ -2072,7 +2076,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, listed_under(item))
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
-                or other_ordinal(question, sentence) or other_size(question, sentence)
+                or other_ordinal(question, sentence) or other_size(question, sentence) or other_rate(question, sentence)
                 or unplaced_finish(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)

@@ -629,6 +629,21 @@ def other_size(question: str, sentence: str) -> bool:
     return any(noun in said and not (numbers & said[noun]) for noun, numbers in asked.items())
 
 
+_RATE = re.compile(r"\b([a-z]+)\s+rates?\b")
+_GENERIC_RATE = {"the", "a", "an", "its", "their", "key", "main", "base", "headline", "annual", "average", "current",
+                 "new", "overall", "official", "this", "that", "same", "whose", "what", "which", "of", "at", "to"}
+
+
+def other_rate(question: str, sentence: str) -> bool:
+    """Return True when the question asks about one rate ("Castrel's inflation rate") and the sentence gives another
+    ("kept its key interest rate at 3.75 percent") without speaking of the asked one at all."""
+    asked = {m.group(1) for m in _RATE.finditer(question.lower())} - _GENERIC_RATE
+    said = {m.group(1) for m in _RATE.finditer(sentence.lower())} - _GENERIC_RATE
+    lowered = sentence.lower()
+    return bool(asked and said and not asked & said
+                and not any(re.search(rf"\b{re.escape(word[:5])}", lowered) for word in asked))
+
+
 # Roles whose pay or words a question asks about; a sentence about another role's holder does not answer
 _ROLE_WORDS = {"chair": r"chair(?:man|woman|person)?", "chief executive": r"chief executive|ceo",
                "finance director": r"finance director|chief financial officer|cfo", "president": r"president",

@@ -104,6 +104,9 @@ def _filters(question: str, match: re.Match) -> bool:
 
 
 _FROM = re.compile(r"from\b", re.IGNORECASE)
+# a question asking for a figure ("what was the inflation rate", "how many ..."), which is reported after its month
+_FIGURE_ASKED = re.compile(r"\W*(?:(?:so|and)\W+)?(?:what(?:['’]s|\s+was|\s+is|\s+were|\s+are)|how\s+(?:many|much))\b",
+                           re.IGNORECASE)
 # A search-box query: no question mark and no question word or auxiliary opening it ("st aldric's waits may 2025")
 _SEARCH_BOX = re.compile(r"(?!.*\?\s*$)(?!\W*(?:who|what|when|where|which|why|how|did|does|do|is|are|was|were|has|"
                          r"have|had|can|could|will|would)\b)", re.IGNORECASE)
@@ -150,9 +153,10 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
         first, last = low, min(high, last)
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, month, first), date(year, month, last)
-    if not _REPORTING.search(question[:match.start()]) and _SEARCH_BOX.match(question):  # "waits over 12 hours may
-        # 2025": a search-box query's month is its figures', which come out in the weeks after it (a question's "in
-        # April 2025" keeps the month: the answer's note says which dates were read)
+    if not _REPORTING.search(question[:match.start()]) and (_SEARCH_BOX.match(question) or _FIGURE_ASKED.match(
+            question)):  # "waits over 12 hours may 2025", "what was Castrel's inflation rate in May 2024?": a month's
+        # figures come out in the weeks after it (a question's "what happened in April 2025" keeps the month: the
+        # answer's note says which dates were read)
         after = words.until + timedelta(days=1)
         words.until = after.replace(day=calendar.monthrange(after.year, after.month)[1])
     return match

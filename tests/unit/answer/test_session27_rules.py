@@ -165,3 +165,23 @@ def test_a_share_said_of_the_thing_counted_is_its_level_but_a_change_is_not():
 def test_how_many_people_did_something_counts_what_they_did_too():
     heads = asked_heads(analyse_question("how many people pre-ordered the orla 3 in its first two weeks?"))
     assert any("pre-ord" in group and "peopl" in group for group in heads)
+
+
+def test_one_rate_is_not_another_and_a_verb_after_the_head_noun_is_no_measure():
+    from rag.answer.answerability import asked_measures
+    from rag.answer.attachment import other_rate
+
+    question = "What was Castrel's inflation rate in May 2024?"
+    assert other_rate(question, "The Castrel Monetary Authority kept its key interest rate at 3.75 percent.")
+    assert not other_rate(question, "Inflation in Castrel slowed to 2.9 percent in May.")
+    assert not other_rate(question, "The bank kept its interest rate at 5.25 percent as inflation stayed high.")
+    assert asked_measures(analyse_question("how many confirmed cases in dunmore")) == {"confirmed"}
+    assert asked_measures(analyse_question("brevik fee confirmed in harrowgate accounts")) == set()
+
+
+def test_a_range_of_days_dates_the_verb_before_it():
+    from rag.answer.answerability import date_off_event
+
+    sentence = ("The company said attackers gained access to a customer database through a compromised contractor "
+                "account between 19 and 27 October.")
+    assert not date_off_event(analyse_question("when did the attackers get into velstrom's database?"), sentence)

@@ -59,3 +59,14 @@ def test_time_phrases_that_describe_the_story_are_not_filters():
                      "on its history, which team in blue won a match there and a title in an ICC event held in 2011?"]:
         assert read_time_words(question, NEWEST) is None, question
     assert read_time_words("What did The Verge report in November 2023 about Apple?", NEWEST).since == date(2023, 11, 1)
+
+
+def test_a_months_figure_is_looked_for_in_the_month_after_too():
+    from datetime import date
+
+    from rag.retrieval.timewords import read_time_words
+
+    figure = read_time_words("What was Castrel's inflation rate in May 2024?", date(2024, 12, 1))
+    assert (figure.since, figure.until) == (date(2024, 5, 1), date(2024, 6, 30))
+    event = read_time_words("What happened in Sumy in May 2025?", date(2025, 12, 1))
+    assert (event.since, event.until) == (date(2025, 5, 1), date(2025, 5, 31))
