@@ -185,3 +185,10 @@ def test_a_range_of_days_dates_the_verb_before_it():
     sentence = ("The company said attackers gained access to a customer database through a compromised contractor "
                 "account between 19 and 27 October.")
     assert not date_off_event(analyse_question("when did the attackers get into velstrom's database?"), sentence)
+
+
+def test_a_keyword_query_asks_for_its_last_head_word():
+    heads = asked_heads(analyse_question("dunhollow heat death age"))
+    assert len(heads) == 1 and "age" in heads[0]
+    heads = asked_heads(analyse_question("How much did the EU fine Amazon over the iRobot deal?"))
+    assert len(heads) == 1 and "fine" in heads[0]  # a question asks first
