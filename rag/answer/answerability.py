@@ -500,6 +500,12 @@ def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     return list(_PERCENT.finditer(sentence)) if _PAY_RISE.search(normalise(question)) else []
 
 
+_MOVED_BY = re.compile(r"\b(?:up|down|by|rose|fell|gained|lost|added|shed|dropped|jumped|climbed|slid|slipped|"
+                       r"surged|tumbled|sank|soared)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$", re.I)
+# rates given as a percentage ("the inflation rate", "its unemployment rate")
+_PERCENT_RATE = re.compile(r"\b(?:interest|inflation|unemployment|jobless|tax|growth|vacancy|mortgage|savings|policy|"
+                           r"lending|employment|participation|occupancy|vaccination|response|pass|approval|survival|"
+                           r"poverty|tariff|vat|discount|churn|default|retention)\s+rates?\b", re.I)
 _PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage)\b")
 
 
@@ -851,8 +857,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
-    if _PROPORTION_WORDS.search(asked):
-        return [m for m in kept if percent(m)]
+    if _PROPORTION_WORDS.search(asked) or _PERCENT_RATE.search(asked):  # ("the interest rate": 5.25%, not "two
+        # summers ago"); a level, not a move ("REITs, down 2 per cent"), unless a change is asked
+        return [m for m in kept if percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
+            sentence[max(0, m.start() - 25):m.start()]))]
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
         heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
         return [m for m in kept if not percent(m) or (heads and content_stems(" ".join(

@@ -630,6 +630,9 @@ def other_size(question: str, sentence: str) -> bool:
 
 
 _RATE = re.compile(r"\b([a-z]+)\s+rates?\b")
+_RATE_SAID = {"inflation": r"\b(?:consumer|retail|shop|cpi|rpi)\b[\w\s-]{0,15}\bprices?\b|\bcpi\b",
+              "unemployment": r"\bjobless|\bout of work\b", "jobless": r"\bunemploy", "interest": r"\bbase rate\b",
+              "growth": r"\b(?:gdp|economy|grew|expanded)\b"}
 _GENERIC_RATE = {"the", "a", "an", "its", "their", "key", "main", "base", "headline", "annual", "average", "current",
                  "new", "overall", "official", "this", "that", "same", "whose", "what", "which", "of", "at", "to"}
 
@@ -640,8 +643,11 @@ def other_rate(question: str, sentence: str) -> bool:
     asked = {m.group(1) for m in _RATE.finditer(question.lower())} - _GENERIC_RATE
     said = {m.group(1) for m in _RATE.finditer(sentence.lower())} - _GENERIC_RATE
     lowered = sentence.lower()
-    return bool(asked and said and not asked & said
-                and not any(re.search(rf"\b{re.escape(word[:5])}", lowered) for word in asked))
+    spoken = any(re.search(rf"\b{re.escape(word[:5])}", lowered) or (
+        word in _RATE_SAID and re.search(_RATE_SAID[word], lowered)) for word in asked)
+    # a rate of the economy's is spoken of by name ("inflation", or its prices): "iron ore prices increased 2.9 per
+    # cent" gives no inflation rate
+    return bool(asked and not spoken and (said and not asked & said or asked & set(_RATE_SAID)))
 
 
 # Roles whose pay or words a question asks about; a sentence about another role's holder does not answer

@@ -3,7 +3,8 @@ out, race times, a part of a count, a rank read as an employer, a first estimate
 
 from datetime import date
 
-from rag.answer.answerability import (FIGURE, GATES, Evidence, asked_heads, duration_asked, gates, ordinary_opening,
+from rag.answer.answerability import (FIGURE, GATES, Evidence, asked_heads, count_figures, duration_asked, gates,
+                                      ordinary_opening,
                                       person_like, sum_of_head, type_hit)
 from rag.answer.spans import extract_short
 from rag.retrieval.analysis import analyse_question, question_kind
@@ -192,3 +193,15 @@ def test_a_keyword_query_asks_for_its_last_head_word():
     assert len(heads) == 1 and "age" in heads[0]
     heads = asked_heads(analyse_question("How much did the EU fine Amazon over the iRobot deal?"))
     assert len(heads) == 1 and "fine" in heads[0]  # a question asks first
+
+
+def test_an_economys_rate_is_said_by_name_and_as_a_percentage():
+    from rag.answer.attachment import other_rate
+
+    iron = "Commodity prices supported miners as iron ore prices increased 2.9 per cent overnight."
+    assert other_rate("what is the uk inflation rate?", iron)
+    assert not other_rate("what is the uk inflation rate?", "Consumer prices rose 3.2 per cent in the year to March.")
+    sentence = "With inflation down from its peak two summers ago, the Federal Reserve is above 5.25 per cent."
+    figures = [m.group(0) for m in count_figures(analyse_question("What is the Federal Reserve's interest rate?"),
+                                                 sentence, list(FIGURE.finditer(sentence)))]
+    assert figures == ["5.25 per cent"]
