@@ -585,6 +585,18 @@ _COMPARED_SUM = re.compile(r"\b(?:than|from|compared (?:with|to)|against|versus)
                            re.I)
 
 
+_EARLIER_ASKED = re.compile(r"\b(?:before the (?:rise|increase|hike|cut)|before (?:it|they) (?:rose|rise|go|went)|"
+                            r"before rise|previous|old|original)\b", re.I)
+_NEW_LEVEL = re.compile(r"\b(?:rise|rises|rising|rose|go up|goes up|going up|went up|increase[sd]?|increasing|climb\w*|"
+                        r"jump\w*|be raised|cut|cuts|fall|falls|fell|drop\w*)\s+to\s+$", re.I)
+
+
+def new_level(question: str, sentence: str, start: int) -> bool:
+    """Return True for a figure the sentence gives as the level after a change ("the weekly ticket will rise to £22")
+    when the question asks the level before it ("weekly ticket price before rise", "the old fare")."""
+    return bool(_EARLIER_ASKED.search(question)) and bool(_NEW_LEVEL.search(sentence[max(0, start - 30):start]))
+
+
 def measure_fits(question: str, sentence: str, start: int, end: int) -> bool:
     """Return False for a sum the sentence gives as another measure than the one asked: the last measure named
     before it (or right after it: "a €64m loss"), against the question's ("net profit": not a loss, not sales, not
@@ -846,7 +858,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
-            and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])]
+            and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])
+            and not new_level(analysis.question, sentence, m.start())]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
@@ -880,7 +893,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)
         sums = [m for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)
-                and measure_fits(analysis.question, sentence, m.start(), m.end())]  # (a pay rise's figures: none)
+                and measure_fits(analysis.question, sentence, m.start(), m.end())  # (a pay rise's figures: none)
+                and not new_level(analysis.question, sentence, m.start())]
         found = [m.group(0) for m in sums + pay_rise_figures(analysis.question, sentence)
                  if in_asked_currency(analysis.question, m.group(0))]
     elif kind == "number":

@@ -13,7 +13,7 @@ from .support import NUMBER_WORDS
 from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, duration_asked, figure_roles, in_dateline,
-                            is_demonym, is_year, measure_named, named_as_person, ordinary_opening,
+                            is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
                             pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
@@ -432,7 +432,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
         sums = asked_sums(analysis.question, sentence, [  # ("us price": "$895", not "€640"; a net profit, no loss)
             m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
-            if not any(a <= m.start() < b for a, b in roles)])  # ("union pay claim": "9%" when no sum is given)
+            if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
+            and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)

@@ -332,7 +332,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "date"  # "ebriscan reserve bank next meeting": when
         if {"rain", "snow"} & set(words) and {"forecast", "total", "fell", "amount"} & set(words):
             return "number"  # "dunmarrow valley rain forecast": how much
-        if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline"):
+        if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline") \
+                and not (len(words) > 1 and words[-2] in ("before", "after", "since", "until")):  # ("price before
+            # rise": a price)
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
                   if (kind := "number" if word in ("position", "ranking") else "money" if word in ("amount", "sum", "cash")

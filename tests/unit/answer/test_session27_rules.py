@@ -205,3 +205,13 @@ def test_an_economys_rate_is_said_by_name_and_as_a_percentage():
     figures = [m.group(0) for m in count_figures(analyse_question("What is the Federal Reserve's interest rate?"),
                                                  sentence, list(FIGURE.finditer(sentence)))]
     assert figures == ["5.25 per cent"]
+
+
+def test_the_level_before_a_change_is_not_the_level_it_rises_to():
+    from rag.answer.answerability import new_level
+
+    sentence = "The weekly ticket will rise to £22, though the company did not say what it costs now."
+    assert question_kind("vale connect weekly ticket price before rise") == "money"
+    assert type_hit(analyse_question("vale connect weekly ticket price before rise"), sentence) == 0.0
+    assert new_level("what was the old weekly fare?", sentence, sentence.find("£22"))
+    assert not new_level("how much will the weekly ticket cost?", sentence, sentence.find("£22"))
