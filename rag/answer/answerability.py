@@ -1177,8 +1177,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         order = [content_stems(w) for w in re.findall(r"[a-z']+", analysis.question.lower())]
         first = lambda g: next((i for i, w in enumerate(order) if w & g), len(order))  # noqa: E731
         last = lambda g: max((i for i, w in enumerate(order) if w & g), default=-1)  # noqa: E731
-        # (a keyword query names what it asks for last: "dunhollow heat death age" asks an age)
-        groups = [max(groups, key=last) if analysis.is_keyword else min(groups, key=first)]
+        # (a keyword query names what it asks for last: "dunhollow heat death age" asks an age; "offer value" the
+        # offer's value)
+        named_last = max((g for g in groups if "valu" not in g), key=last, default=None)
+        groups = [named_last if analysis.is_keyword and named_last else min(groups, key=first)]
     counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
                         r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)|\b(?:what|which) (?:share|"
                         r"percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)", analysis.question.lower())

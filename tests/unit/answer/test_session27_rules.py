@@ -193,6 +193,8 @@ def test_a_keyword_query_asks_for_its_last_head_word():
     assert len(heads) == 1 and "age" in heads[0]
     heads = asked_heads(analyse_question("How much did the EU fine Amazon over the iRobot deal?"))
     assert len(heads) == 1 and "fine" in heads[0]  # a question asks first
+    heads = asked_heads(analyse_question("marrowgate brewery rejected pellham offer value"))
+    assert len(heads) == 1 and "offer" in heads[0]  # the value of the offer
 
 
 def test_an_economys_rate_is_said_by_name_and_as_a_percentage():
