@@ -241,6 +241,15 @@ def verify_statement(analysis: QuestionAnalysis, ranked: list, threshold: float)
     return statement_verdict(analysis, ranked, threshold)[0]
 
 
+def _as_named(analysis: QuestionAnalysis) -> str:
+    """Return the question with its names as the passages spell them ("did Northgate Living win ..." for "did
+    northgate living win ..."), so that the words of a name typed in lower case are not read as its verb."""
+    question = analysis.question
+    for name in analysis.names:
+        question = re.sub(rf"\b{re.escape(name)}\b", lambda _: name, question, flags=re.I)
+    return question
+
+
 def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float) -> tuple[str | None, object]:
     """Return verify_statement's verdict and, for a "Yes", the sentence that confirms it (cited first), else None."""
     asked = _asserted(analysis)
@@ -254,7 +263,8 @@ def statement_verdict(analysis: QuestionAnalysis, ranked: list, threshold: float
                 and not foretold(analysis.question, c.text)  # "will strike on 27 September": not yet done
                 and not hypothetical(asked, c.text)]  # "more consequential than whether he is found guilty"
     # "has the EU blocked the deal?": a verdict needs a sentence that speaks of blocking, not only of the deal
-    done = [c for c in outcomes if uses_done_verb(analysis.question, c.text)]
+    named = _as_named(analysis)  # ("did northgate living win ...": the verb after the name is "win")
+    done = [c for c in outcomes if uses_done_verb(named, c.text)]
     if done and not any(c.passed for c in done) and denial(analysis, ranked, threshold):
         return "No", None  # "to convict Orwen Vaskell" says nothing of Tobin Vaskell; "the nephew was cleared" does
     if not done:

@@ -217,3 +217,15 @@ def test_the_level_before_a_change_is_not_the_level_it_rises_to():
     assert type_hit(analyse_question("vale connect weekly ticket price before rise"), sentence) == 0.0
     assert new_level("what was the old weekly fare?", sentence, sentence.find("£22"))
     assert not new_level("how much will the weekly ticket cost?", sentence, sentence.find("£22"))
+
+
+def test_a_name_typed_in_lower_case_is_not_the_verb_a_verdict_needs():
+    from dataclasses import replace
+
+    from rag.answer.verdict import _as_named
+    from rag.answer.attachment import done_verb
+
+    analysis = replace(analyse_question("did northgate living win its appeal over the brackwater mill?"),
+                       names=["Northgate Living", "Brackwater"])
+    assert _as_named(analysis) == "did Northgate Living win its appeal over the Brackwater mill?"
+    assert done_verb(_as_named(analysis)) == "win"
