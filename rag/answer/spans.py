@@ -467,6 +467,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         values = money + figures
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
         counted = set().union(*asked_heads(analysis))
+        if not counted and analysis.is_keyword:  # "orla star ferry passengers evacuated": "212 passengers", not
+            counted = content_stems(analysis.question) - content_stems(" ".join(analysis.names))  # "19 crew"
         of_it = [v for v in values if any(content_stems(w) & counted for w in
                                           _LETTERED.findall(sentence[v.end():])[:2])]
         # ... or right after the asked verb ("attacks that killed 1,300 people", not "kidnapped at least 150

@@ -229,3 +229,8 @@ def test_a_name_typed_in_lower_case_is_not_the_verb_a_verdict_needs():
                        names=["Northgate Living", "Brackwater"])
     assert _as_named(analysis) == "did Northgate Living win its appeal over the Brackwater mill?"
     assert done_verb(_as_named(analysis)) == "win"
+
+
+def test_a_keyword_query_counts_the_thing_its_words_name():
+    sentence = "All 212 passengers and 19 crew were evacuated from the ferry MV Orla Star after a fire broke out."
+    assert _short("orla star ferry passengers evacuated", sentence).startswith("212")
