@@ -233,4 +233,4 @@ def test_a_name_typed_in_lower_case_is_not_the_verb_a_verdict_needs():
 
 def test_a_keyword_query_counts_the_thing_its_words_name():
     sentence = "All 212 passengers and 19 crew were evacuated from the ferry MV Orla Star after a fire broke out."
-    assert _short("orla star ferry passengers evacuated", sentence).startswith("212")
+    assert _short("ferry passengers evacuated", sentence).startswith("212")
