@@ -855,6 +855,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     for part in _PART_OF_THEM.finditer(sentence):  # "310 people were injured, 58 of them seriously": a part of the
         if not (part.group(2) and content_stems(part.group(2)) & content_stems(analysis.question)):  # count, unless
             taken.append(part.span(1))  # asked ("how many were seriously injured?")
+    if not _CLOCK_ASKED.search(analysis.question) and not race_time_asked(analysis.question):
+        taken += [c.span() for c in CLOCK.finditer(sentence)]  # "on sale at 10am": a time of day, no count
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)

@@ -234,3 +234,8 @@ def test_a_name_typed_in_lower_case_is_not_the_verb_a_verdict_needs():
 def test_a_keyword_query_counts_the_thing_its_words_name():
     sentence = "All 212 passengers and 19 crew were evacuated from the ferry MV Orla Star after a fire broke out."
     assert _short("ferry passengers evacuated", sentence).startswith("212")
+
+
+def test_a_time_of_day_is_no_count():
+    assert type_hit(analyse_question("paper lanterns tour tickets sold"), "Tickets go on sale at 10am on Friday.") == 0.0
+    assert type_hit(analyse_question("paper lanterns tour tickets sold"), "The tour sold 40,000 tickets.") == 1.0
