@@ -468,6 +468,7 @@ _SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
 LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its|their)\s+(?:new\s+)?{_SPAN_NOUNS})|"
                           rf"(?<!course )(?<!route )(?<!race )(?<!track )(?<!line )(?<!bridge )(?<!tunnel )(?<!road )"
+                          rf"(?<!extension )(?<!bypass )(?<!runway )(?<!pipeline )(?<!railway )(?<!trail )(?<!wall )"
                           rf"\blength\b(?!\s+of\s+(?:the\s+)?{_SPAN_NOUNS})|"
                           r"\b(?:duration|sentence|jail term|prison term)\b",
                           re.I)
@@ -506,7 +507,8 @@ _MOVED_BY = re.compile(r"\b(?:up|down|by|rose|fell|gained|lost|added|shed|droppe
 _PERCENT_RATE = re.compile(r"\b(?:interest|inflation|unemployment|jobless|tax|growth|vacancy|mortgage|savings|policy|"
                            r"lending|employment|participation|occupancy|vaccination|response|pass|approval|survival|"
                            r"poverty|tariff|vat|discount|churn|default|retention)\s+rates?\b", re.I)
-_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage)\b")
+_PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage|punctuality|"
+                               r"occupancy)\b")
 
 
 def asked_currency(question: str) -> str | None:
@@ -752,7 +754,8 @@ _ASKED_UNITS = [
     (re.compile(r"\bmph\b|\bspeeds?\b|\bgusts?\b", re.I),
      re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
     (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
-                r"distance|how far)\b", re.I), re.compile(_LENGTH_UNIT, re.I)),
+                rf"distance|how far|{_SPAN_NOUNS}s?\s+length|extension\s+length|bypass\s+length)\b", re.I),
+     re.compile(_LENGTH_UNIT, re.I)),  # ("thornmere tram extension length": 2.7 km)
     (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I),
      re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b", re.I)),
 ]

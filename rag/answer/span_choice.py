@@ -24,7 +24,8 @@ import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
-from .answerability import (AGE_ASKED, DURATION, FIGURE, MONEY, WEEKDAY, LinearModel, age_apposition, asked_dates,
+from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
+                            asked_dates,
                             asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
                             named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
@@ -85,6 +86,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             # hours" is no rainfall)
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
+            if LENGTH_ASKED.search(analysis.question):  # "lowther sentence after appeal": a length of time, not
+                spans = [(m.start(), m.group(0)) for m in DURATION.finditer(sentence)]  # the £1.3 million he stole
         elif analysis.kind == "date":
             spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,.")))
                      for m in asked_dates(analysis.question, sentence)]

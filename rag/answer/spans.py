@@ -453,7 +453,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                 if re.search(r"\bsentenc|\bjail|\bprison|\bterm\b", analysis.question, re.I):  # the term given,
                     # not the years the fraud ran ("over eight years was jailed for six years and eight months")
                     lengths = [d for d in lengths if re.search(r"\b(?:jailed|sentenced|imprisoned|given|received|got|"
-                                                               r"serve|term of)\b(?:\s+\w+){0,2}\s*$",
+                                                               r"serve|term of|(?:cut|reduced|increased|extended)"
+                                                               r" to)\b(?:\s+\w+){0,2}\s*$",
                                                                sentence[:d.start()], re.I)]  # none given: no answer
                 return _nearest(sentence, lengths, anchors)
         if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I):  # "Moradi, 31, is the youngest

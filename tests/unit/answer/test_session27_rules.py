@@ -239,3 +239,13 @@ def test_a_keyword_query_counts_the_thing_its_words_name():
 def test_a_time_of_day_is_no_count():
     assert type_hit(analyse_question("paper lanterns tour tickets sold"), "Tickets go on sale at 10am on Friday.") == 0.0
     assert type_hit(analyse_question("paper lanterns tour tickets sold"), "The tour sold 40,000 tickets.") == 1.0
+
+
+def test_a_routes_length_is_a_distance_a_sentence_length_a_time_and_punctuality_a_share():
+    tram = "Residents are being asked for their views on a proposed 2.7 km tram extension to the town's hospital."
+    assert _short("thornmere tram extension length", tram) == "2.7 km"
+    appeal = ("Gareth Lowther, jailed for stealing £1.3 million, has had his sentence cut to three years and four "
+              "months by the Court of Appeal.")
+    assert _short("lowther sentence after appeal", appeal) == "three years and four months"
+    assert _short("greyline rail punctuality 2024", "Greyline Rail ran 91.2% of its 52,000 trains on time in "
+                  "2024.") == "91.2%"
