@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -87,8 +88,11 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 @lru_cache(maxsize=2048)  # the answer layer normalises the same sentences, titles and leads many times per question
 def normalise(text: str) -> str:
-    """Return text lower-cased with whitespace collapsed and typographic quotes made plain."""
+    """Return text lower-cased with whitespace collapsed, typographic quotes made plain and accents dropped ("Győr"
+    matches a query's "gyor")."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return _SPACE.sub(" ", text).strip().lower()
 
 
