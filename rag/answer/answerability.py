@@ -1716,6 +1716,18 @@ def refers_back(name: str, sentence: str, article: str) -> bool:
     return all(n.split()[-1] == name.split()[-1] for n in people)
 
 
+@lru_cache(maxsize=1024)
+def acronyms(text: str) -> str:
+    """Return the initials of the names of three or more words a text gives ("fca" for the Financial Conduct
+    Authority, "ecb" for the European Central Bank), which a question may ask with."""
+    found = []
+    for name in find_names(text):
+        words = [w for w in re.split(r"[\s-]+", name) if w.lower() not in ("of", "the", "and", "for", "&")]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            found.append("".join(w[0] for w in words).lower())
+    return " ".join(dict.fromkeys(found))
+
+
 def _lead(article: str) -> str:
     """Return an article's first sentence (at most 400 characters): news sets the scene there (who, where), so a
     name the lead gives holds for the sentences below it. A name said only further on holds only near where it is
@@ -1850,7 +1862,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # not only in the title of an article covering both events
         lead = normalise(_lead(item.article))  # a short report's lead says what its sentences speak of ("Turnout was
         # 29.4%" in the report on the mayoral election)
-        around = normalise(f"{near} {lead} {_introduced(item.article)}")  # a name in the lead or
+        around = normalise(f"{near} {lead} {_introduced(item.article)} {acronyms(item.article)}")  # a name in the
+        # lead, or an organisation's initials ("fca": the Financial Conduct Authority the report names), or
         # given the report's subject ("named Lark-1") holds for the report; a person may be named just after ("A
         # former mayor ... has been jailed. Gerald Pimm, 63, ..."); an airline or a site the next sentence names is
         # not the sentence's ("Dunmere Airport handled 9.6 million passengers" is no figure for SkyPenna)

@@ -259,3 +259,15 @@ def test_accents_are_dropped_when_texts_are_compared_and_a_pay_deal_is_what_work
     assert _short("halvern strike pay deal", sentence) == "11%"
     heads = asked_heads(analyse_question("halvern strike pay deal"))
     assert len(heads) == 1 and "wage" in heads[0] and "cost" not in heads[0]
+
+
+def test_an_organisation_asked_by_its_initials_is_named_in_full():
+    from rag.answer.answerability import acronyms
+
+    article = "Pellacor Bank has been fined £38.4 million by Britain's Financial Conduct Authority for failing."
+    assert acronyms(article) == "fca"
+    item = Evidence(sentence=article, context="Pellacor Bank fined", meta="Pellacor Bank fined Wire 2024-07-15",
+                    article=article, rank=0, retrieval=1.0, published=date(2024, 7, 15))
+    analysis = analyse_question("pellacor fca fine amount")
+    from dataclasses import replace
+    assert gates(replace(analysis, names=["Pellacor", "FCA"]), [item])[0][GATES.index("names")]
