@@ -256,7 +256,7 @@ class Evidence:
 
 # Nouns the stemmer leaves apart from their verbs ("closure" / "closing", "winner" / "won"): a keyword query names
 # the event by its noun, a report by its verb
-_DERIVED = {"closure": "close", "closures": "close", "departure": "depart", "departures": "depart",
+_DERIVED = {"buses": "bus", "closure": "close", "closures": "close", "departure": "depart", "departures": "depart",
             "expansion": "expand", "growth": "grow", "grew": "grow", "grown": "grow", "winner": "win", "winners": "win",
             "winning": "win", "injury": "injure", "injuries": "injure", "decision": "decide", "failure": "fail",
             "arrival": "arrive", "refusal": "refuse", "proposal": "propose", "approval": "approve",
@@ -360,7 +360,7 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect"}  # ("trial size": how many took part, which no sentence calls a size; "revised
+                  "size", "affect", "chang"}  # ("bin collection change date": "will be collected every three weeks")  # ("trial size": how many took part, which no sentence calls a size; "revised
 # opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to March 2027";
 # "homes affected": "told 3,800 homes to boil tap water")
 
@@ -1822,6 +1822,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     # report itself (a match's result is its score: _ATTRIBUTES)
     if quarters(analysis.question) or _OTHER_PERIOD.search(analysis.question):
         keywords.discard("result")
+    if re.search(r"\b(?:number|no\.?)\s+\d", analysis.question, re.I):  # "number 47 bus": a label, no count
+        keywords.discard("number")
     if analysis.kind in ("organisation", "place"):  # "rebbeck former club", "velmora second factory location",
         # "wrenfield prize ceremony venue ashcombe": the class of the name asked for, which the name itself is
         # ("Dunmarrow United", "Gildhall Theatre")

@@ -419,6 +419,11 @@ _PLACED = re.compile(r"\b(?i:in|at|hosted by|staged by)\s+(?:the\s+)?(?:[A-Z][\w
 # Ashcombe's Gildhall Theatre")
 
 
+_RATING_ASKED = re.compile(r"\b(?:rating|grade|verdict|rated|graded)\W*$|\bwhat (?:rating|grade)\b", re.I)
+_RATED = re.compile(r"\b(?:rated|judged|graded|rating of|grade of|kept its|keeps its|told it|was|is)\s+"
+                    r"['\"“‘]([A-Za-z][a-z]+(?: [a-z]+){0,2})['\"”’]")
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -615,6 +620,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
+    if kind == "open" and _RATING_ASKED.search(analysis.question) and (rated := _RATED.search(sentence)):
+        return rated.group(1)  # "harbridge academy inspection rating": "rated 'good'"
     if kind == "open" and (analysis.is_keyword or not analysis.question.rstrip().endswith("?")
                            or re.match(r"\W*(?:what|which)\b", analysis.question, re.I)) \
             and not _NAME_ASKED.search(analysis.question):  # "what name will it trade under?": no figure

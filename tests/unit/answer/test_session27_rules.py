@@ -271,3 +271,13 @@ def test_an_organisation_asked_by_its_initials_is_named_in_full():
     analysis = analyse_question("pellacor fca fine amount")
     from dataclasses import replace
     assert gates(replace(analysis, names=["Pellacor", "FCA"]), [item])[0][GATES.index("names")]
+
+
+def test_a_rating_is_read_from_its_quotes_and_a_route_number_or_a_change_are_no_topic_words():
+    sentence = "Harbridge Academy in Lowmoor has been rated 'good' by education inspectors."
+    assert _short("harbridge academy inspection rating", sentence) == "good"
+    assert _gate("names", "wexcombe bin collection change date",
+                 "From 5 January, general waste in Wexcombe will be collected every three weeks.",
+                 title="Wexcombe moves to three-weekly bin collections")
+    assert _gate("names", "number 47 bus withdrawal date",
+                 "Redline Buses will withdraw the 47 bus service from 30 November.")
