@@ -501,7 +501,8 @@ def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     return list(_PERCENT.finditer(sentence)) if _PAY_RISE.search(normalise(question)) else []
 
 
-_MOVED_BY = re.compile(r"\b(?:up|down|by|rose|fell|gained|lost|added|shed|dropped|jumped|climbed|slid|slipped|"
+_MOVED_BY = re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taking )(?<!make )(?<!makes )(?<!made )(?<!making )"
+                       r"\b(?:up|down|by|rose|fell|gained|lost|added|shed|dropped|jumped|climbed|slid|slipped|"
                        r"surged|tumbled|sank|soared)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?$", re.I)
 # rates given as a percentage ("the inflation rate", "its unemployment rate")
 _PERCENT_RATE = re.compile(r"\b(?:interest|inflation|unemployment|jobless|tax|growth|vacancy|mortgage|savings|policy|"

@@ -207,6 +207,8 @@ def test_an_economys_rate_is_said_by_name_and_as_a_percentage():
     figures = [m.group(0) for m in count_figures(analyse_question("What is the Federal Reserve's interest rate?"),
                                                  sentence, list(FIGURE.finditer(sentence)))]
     assert figures == ["5.25 per cent"]
+    share = "Adult social care now takes up 41.3% of the council's spending."
+    assert _short("What share of the council's spending goes on adult social care?", share) == "41.3%"  # no move
 
 
 def test_the_level_before_a_change_is_not_the_level_it_rises_to():
