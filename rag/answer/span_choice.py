@@ -29,8 +29,8 @@ from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WE
                             asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
                             named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
-from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, not_a_place, ordinary_words,
-                    with_counted, with_first_day)
+from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, newer, not_a_place,
+                    ordinary_words, with_counted, with_first_day)
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
@@ -87,7 +87,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]
             if LENGTH_ASKED.search(analysis.question):  # "lowther sentence after appeal": a length of time, not
-                spans = [(m.start(), m.group(0)) for m in DURATION.finditer(sentence)]  # the £1.3 million he stole
+                spans = [(m.start(), m.group(0)) for m in newer(analysis.question, sentence, list(
+                    DURATION.finditer(sentence)))]  # the £1.3 million he stole; the new term, not the one cut
         elif analysis.kind == "date":
             spans = [(m.start(), with_first_day(sentence, m.group(0).strip(" ,.")))
                      for m in asked_dates(analysis.question, sentence)]

@@ -464,7 +464,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                                                r"serve|term of|(?:cut|reduced|increased|extended)"
                                                                r" to)\b(?:\s+\w+){0,2}\s*$",
                                                                sentence[:d.start()], re.I)]  # none given: no answer
-                return _nearest(sentence, lengths, anchors)
+                return _nearest(sentence, newer(analysis.question, sentence, lengths), anchors)  # ("cut his jail
+                # term from two years and six months to 22 months")
         if re.search(r"\bhow old\b|\bage\b|\baged\b", analysis.question, re.I):  # "Moradi, 31, is the youngest
             return age_of(analysis.names, sentence)  # ... in the prize's 28-year history"; no one else's age
         figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]  # "£431m" whole

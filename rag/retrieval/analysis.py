@@ -228,6 +228,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
+    if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
+        return "number"  # "what is Lionel Sparrowhawk's prison term?": a length of time
     if re.match(r"by how much\b", question.lower().strip()) and not MONEY_WORDS.search(q):
         return "number"  # "by how much did she win the Tour?": a margin
     if q.startswith("how much ") and not re.match(r"how much (did|does|do|is|was|were|are|will|would|has|have|had|"

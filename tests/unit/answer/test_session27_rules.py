@@ -283,3 +283,10 @@ def test_a_rating_is_read_from_its_quotes_and_a_route_number_or_a_change_are_no_
                  title="Wexcombe moves to three-weekly bin collections")
     assert _gate("names", "number 47 bus withdrawal date",
                  "Redline Buses will withdraw the 47 bus service from 30 November.")
+
+
+def test_a_prison_term_asked_is_the_new_one_after_an_appeal():
+    sentence = "Three judges cut his jail term from two years and six months to 22 months."
+    question = "What is Lionel Sparrowhawk's prison term after the Court of Appeal ruling?"
+    assert question_kind(question) == "number"
+    assert _short(question, sentence) == "22 months"
