@@ -462,7 +462,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                     # not the years the fraud ran ("over eight years was jailed for six years and eight months")
                     lengths = [d for d in lengths if re.search(r"\b(?:jailed|sentenced|imprisoned|given|received|got|"
                                                                r"serve|term of|(?:cut|reduced|increased|extended)"
-                                                               r" to)\b(?:\s+\w+){0,2}\s*$",
+                                                               r"\b[^.;]{0,60}\bto)\b(?:\s+\w+){0,2}\s*$",
                                                                sentence[:d.start()], re.I)]  # none given: no answer
                 return _nearest(sentence, newer(analysis.question, sentence, lengths), anchors)  # ("cut his jail
                 # term from two years and six months to 22 months")
