@@ -1167,9 +1167,6 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return []
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
-    if analysis.kind == "money" and _PAY_RISE.search(question.lower()) and re.search(r"\bpay\b", question, re.I):
-        return [next(g for g in _HEADS if "wage" in g) | {"pay", "rise", "increas"}]  # "strike pay deal": what
-        # workers get, not what the strike cost
     if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)"
                                               r"(?:\s+[\w&'’-]+){0,6}?\s+paid\b(?!\s+(?:for|to|by|out)\b)",
                                               question, re.I):

@@ -440,9 +440,6 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
-        heads = set().union(*asked_heads(analysis))  # "an 11% wage increase ..., split into 6% ... and 5%": the
-        sums = [m for m in sums if any(content_stems(w) & heads  # sum said of the thing asked goes first
-                                       for w in _LETTERED.findall(sentence[m.end():])[:2])] or sums
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
