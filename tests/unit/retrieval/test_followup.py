@@ -106,10 +106,12 @@ def test_a_name_typed_in_lower_case_is_the_questions_own_topic():
     from rag.answer.answerability import ordinary_words
 
     words = ordinary_words()
-    for question in ("what is the population of lagos?", "when did the sbf trial start?"):
+    for question in ("what is the population of lagos?", "when did the sbf trial start?",
+                     "what is the uk inflation rate?"):
         assert is_followup(question) and not is_followup(question, words)  # "lagos", "sbf": no ordinary words
         assert rewrite_followup(question, ["who won the 2022 world cup final?"], words) == question
     for question in ("By how much was that price cut later?", "who scored the winner?", "what about odesa?",
+                     "and in the uk?",
                      "what's the score?", "who didn't play?"):  # a contraction is no name
         assert is_followup(question, words)
 
