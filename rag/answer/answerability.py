@@ -2014,7 +2014,7 @@ def someone_else(names: list[str], sentence: str, question: str) -> bool:
     time") counts, not one it only mentions ("how many people did the strikes kill during Mark Rutte's visit?"), nor
     a keyword query's words ("salt orchard cost": a film)."""
     people = [n for n in names if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)
-              and (re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question)
+              and (re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question, re.I)
                    or re.search(rf"\b{re.escape(n)}['’]s?\s+(?:[\w-]+\s+){{0,2}}{_OWN_FIGURE}\b", question, re.I))]
     if not people:
         return False

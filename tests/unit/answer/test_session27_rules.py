@@ -286,3 +286,10 @@ def test_a_prison_term_asked_is_the_new_one_after_an_appeal():
     question = "What is Lionel Sparrowhawk's prison term after the Court of Appeal ruling?"
     assert question_kind(question) == "number"
     assert _short(question, sentence) == "22 months"
+
+
+def test_a_persons_figure_asked_in_lower_case_is_not_read_from_a_sentence_on_someone_else():
+    from rag.answer.answerability import someone_else
+
+    listed = "1. Cristiano Ronaldo (Al Nassr/Portugal) - 53 goals"
+    assert someone_else(["Harry Kane", "Bayern"], listed, "how many goals did harry kane score for bayern in 2023?")
