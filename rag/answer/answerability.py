@@ -360,9 +360,10 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang"}  # ("bin collection change date": "will be collected every three weeks")  # ("trial size": how many took part, which no sentence calls a size; "revised
-# opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to March 2027";
-# "homes affected": "told 3,800 homes to boil tap water")
+                  "size", "affect", "chang"}  # ("trial size": how many took part, which no sentence calls a size;
+# "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
+# March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
+# collected every three weeks")
 
 
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
@@ -1072,7 +1073,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS - {"week", "weekli"}  # "the £4.6m unit ... will
     # treat minor injuries": a count's head word says nothing of a sum; "last week's earthquake" no wage
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)  # ("52-year-old": old)
-             if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked) and (stems & asked or not stems <= question)
+             if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked)
+             and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
     if kind == "money":
         values = list(MONEY.finditer(sentence))

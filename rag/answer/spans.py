@@ -222,8 +222,8 @@ _INSTITUTION = re.compile(r"(?:Hospice|Hospital|Trust|Society|School|College|Ins
 # "won the Golden Heron", "wins the title": what was won, not who won it
 _PRIZE_WON = re.compile(r"\b(?:won|wins|win|winning|awarded|scooped|took|takes|claimed|claims)\s+(?:the|a|an|its|her|"
                         r"his|their)?\s*$", re.I)
-_PAST_WINNER = re.compile(r"\b(?:former|previous|past|ex-|last year['’]s|(?:19|20)\d\d)\s+(?:\w+\s+)?(?:winner|champion|"
-                          r"title-?holder)s?\s+$", re.I)
+_PAST_WINNER = re.compile(r"\b(?:former|previous|past|ex-|last year['’]s|(?:19|20)\d\d)\s+(?:\w+\s+)?"
+                          r"(?:winner|champion|title-?holder)s?\s+$", re.I)
 _SETTLEMENT_ASKED = re.compile(r"\b(?:town|city|village|country|county|region)\b", re.I)
 # a building or institution is no town ("which town is the hospice in?" is not "Tessaby Crown Court")
 _BUILDING_END = re.compile(r"\b(?:Court|Hospital|Hospice|School|College|University|Station|Centre|Center|Hall|Stadium|"

@@ -40,7 +40,8 @@ def lower_names(text: str, ordinary: frozenset[str]) -> list[str]:
     case), stop, question word or pronoun: names typed in lower case ("lagos", "sbf"). A word with an apostrophe is
     left out ("what's", "didn't")."""
     return [w for w in re.findall(r"(?<![\w'’])[a-z][a-z-]*[a-z](?![\w'’])", text)
-            if (len(w) >= 3 or w in _SHORT_NAMES) and w not in ordinary and w not in STOPWORDS and w not in _QUESTION_WORDS and w not in PRONOUNS]
+            if (len(w) >= 3 or w in _SHORT_NAMES) and w not in ordinary and w not in STOPWORDS
+            and w not in _QUESTION_WORDS and w not in PRONOUNS]
 
 
 _SHORT_NAMES = {"uk", "eu", "un"}  # two-letter names typed in lower case ("what is the uk inflation rate?")
