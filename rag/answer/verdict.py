@@ -189,8 +189,7 @@ def decide_yes_no(analysis: QuestionAnalysis, ranked: list, supports: list[float
     with each other: reports found on the same story and not seen to conflict are taken as consistent. Otherwise
     "Yes" when every part finds a sentence that supports it, the best sentence does not deny what the question asks
     (a one-part question only: one sentence answers one part of several) and no part's evidence conflicts with what
-    its part claims, else "No". "Was there no change?" gets the opposite
-    of the answer to "was there a change?"."""
+    its part claims, else "No". "Was there no change?" gets the opposite of the answer to "was there a change?"."""
     if _NO_CHANGE.search(analysis.question):
         changed = decide_yes_no(replace(analysis, question=_NO_CHANGE.sub("changed", analysis.question)),
                                 ranked, supports, threshold,

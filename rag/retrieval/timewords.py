@@ -106,8 +106,7 @@ def _filters(question: str, match: re.Match) -> bool:
 _FROM = re.compile(r"from\b", re.IGNORECASE)
 # a question asking for a figure ("what was the inflation rate", "how many ..."), which is reported after its month
 _FIGURE_ASKED = re.compile(r"\W*(?:(?:so|and)\W+)?(?:what(?:['’]s|\s+was|\s+is|\s+were|\s+are)|"
-                           r"how\s+(?:many|much))\b",
-                           re.IGNORECASE)
+                           r"how\s+(?:many|much))\b", re.IGNORECASE)
 # A search-box query: no question mark and no question word or auxiliary opening it ("st aldric's waits may 2025")
 _SEARCH_BOX = re.compile(r"(?!.*\?\s*$)(?!\W*(?:who|what|when|where|which|why|how|did|does|do|is|are|was|were|has|"
                          r"have|had|can|could|will|would)\b)", re.IGNORECASE)
