@@ -456,6 +456,7 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
                              r"length|duration|sentence|jail term|prison term)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
+                         r"\bmargin of (?:the )?votes?\b|"  # "by what margin of votes": "seven votes to four"
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
                          r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on

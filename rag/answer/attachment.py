@@ -512,6 +512,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\b(?:named|hired|installed) as\b", "appointed"),
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
+    (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
+    (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
     (r"\b(?:fee|price)\b|\b(?:signed|bought|acquired|sold)\b[^.]{0,80}\bfor\s+(?:about\s+|around\s+)?"
      r"(?:[£$€]|[A-Z]{2,3}\s?\d|\d)", "pay"),
 )]

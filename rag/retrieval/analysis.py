@@ -62,7 +62,8 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"jobs|numbers|inflation|output|punctuality|occupancy|" + _COUNTED + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
-                    "how deep", "how wide", "how old", "by how much", "by what margin", "by how many", "how effective")
+                    "how deep", "how wide", "how old", "by how much", "by what margin", "by how many", "how effective",
+                    "what margin", "what was the margin")  # ("by what margin": "by" is read off first)
 PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                           r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"

@@ -293,3 +293,14 @@ def test_a_persons_figure_asked_in_lower_case_is_not_read_from_a_sentence_on_som
 
     listed = "1. Cristiano Ronaldo (Al Nassr/Portugal) - 53 goals"
     assert someone_else(["Harry Kane", "Bayern"], listed, "how many goals did harry kane score for bayern in 2023?")
+
+
+def test_a_vote_passed_is_a_plan_approved_and_a_margin_of_votes_is_the_tally():
+    from rag.answer.attachment import uses_done_verb
+
+    sentence = "The planning committee has approved Taskell's chip plant by seven votes to four."
+    assert uses_done_verb("what was the vote when drovemouth councillors passed the taskell chip plant?", sentence)
+    assert question_kind("By what margin of votes did Ebbwick district council approve the data centre?") == "number"
+    assert _short("By what margin of votes did Ebbwick district council approve the data centre?",
+                  "Ebbwick district council has approved the data centre by seven votes to four.") == \
+        "seven votes to four"
