@@ -308,7 +308,9 @@ _WIN_ASKED = re.compile(r"^\W*(?:so\s+)?(?:did|has|have|had|was|were|is)\s+"
                         r"(?:actually\s+|really\s+|finally\s+|go on to\s+)?(?:win|won|beat|retain\w*|defend\w*|"
                         r"claim\w*|lift\w*|take|took)\b", re.I)
 _LOSER = (r"\b(?:beat|beats|beating|defeated|defeating|overcame|overcoming|edged(?: past| out)?|saw off|knocked out|"
-          r"dethroned|ousted|denying|denied|upset|stunned)\s+(?:(?:the|two-time|three-time|defending|reigning|former|"
+          r"dethroned|ousted|denying|denied|upset|stunned|"
+          r"(?:won|wins|win)\s+(?:its|his|her|their|a|the)\s+(?:\w+\s+){0,2}(?:case|appeal|battle|fight|claim|"
+          r"challenge|dispute|action)\s+against)\s+(?:(?:the|two-time|three-time|defending|reigning|former|"
           r"top|seed|seeded|champion|holder|title-holder|world|number|one|favourite|compatriot|rival)\s+)*")
 
 

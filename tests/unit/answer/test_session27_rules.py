@@ -304,3 +304,12 @@ def test_a_vote_passed_is_a_plan_approved_and_a_margin_of_votes_is_the_tally():
     assert _short("By what margin of votes did Ebbwick district council approve the data centre?",
                   "Ebbwick district council has approved the data centre by seven votes to four.") == \
         "seven votes to four"
+
+
+def test_the_side_a_case_was_won_against_did_not_win_it():
+    from rag.answer.verdict import beaten_asked
+
+    analysis = analyse_question("Did Velmora Telecom win its patent case against Halvorn?")
+    sentence = "Halvorn Devices has won its patent case against Velmora Telecom over the hinge."
+    assert beaten_asked(analysis, sentence)
+    assert not beaten_asked(analysis, "Velmora Telecom has won its patent case against Halvorn Devices.")
