@@ -838,6 +838,8 @@ def race_time_asked(question: str) -> bool:
     """Return True when a question asks for a time taken ("her finishing time", "women's winning time": "2:24:17",
     "2 hours 22 minutes"), not how many times nor "at the time"."""
     return bool(_RACE_TIME.search(question)) and not re.search(r"\bhow many\b", question, re.I)
+
+
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s+(?:aged\s+)?(\d{1,3}),|\b(?:aged|age)\s+(\d{1,3})\b")  # "Mendel,
 # 24, has agreed ...", "has died aged 78"
 
@@ -886,9 +888,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
         return [m for m in kept if not percent(m) or (heads and content_stems(" ".join(
             before := _WORD.findall(sentence[max(0, m.start() - 40):m.start()].lower())[-3:])) & heads
-            and not CHANGE_WORDS.search(" ".join(before)) and not (before and before[-1] == "by"))]  # (not a change:
-        # "Copper output fell 9 per cent")
-        # ("attendance, at 93.8 per cent")
+            and not CHANGE_WORDS.search(" ".join(before)) and not (before and before[-1] == "by"))]  # ("attendance,
+        # at 93.8 per cent"; not a change: "Copper output fell 9 per cent")
     return kept
 
 
