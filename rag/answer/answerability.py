@@ -453,7 +453,7 @@ DURATION = re.compile(rf"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight
                       rf"{_UNITS_OF_TIME}(?:,? and (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
                       rf"{_UNITS_OF_TIME})?", re.I)  # "seven years and four months"
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
-                             r"length|duration|sentence|jail term|prison term)\b")
+                             r"length|duration|sentence|jail term|prison term|waits?|waiting|delays?)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
                          r"\bmargin of (?:the )?votes?\b|"  # "by what margin of votes": "seven votes to four"
@@ -548,7 +548,8 @@ def a_difference(question: str, sentence: str, end: int) -> bool:
     """Return True for a sum that says by how much one figure passes another ("€1,349, €50 more than first
     announced"), which answers no question asking the figure itself."""
     return bool(_DIFFERENCE.match(sentence, end)) and not CHANGE_WORDS.search(question) \
-        and not _DIFFERENCE_ASKED.search(question)
+        and not _DIFFERENCE_ASKED.search(question) and not sentence[:end].rstrip().endswith(",")  # "will cost £7,
+    # up from £6": the new level
 
 
 # What a company's sum measures: its sales, its profit or its loss, net, operating or before tax ("operating loss of
@@ -754,7 +755,8 @@ _ASKED_UNITS = [
     (re.compile(r"\btemperatures?\b|\b(?:hottest|coldest|warmest)\b|\bdegrees\b", re.I),
      re.compile(r"\s?(?:°\s?[CF]?|C\b|F\b|degrees?|celsius|fahrenheit)", re.I)),
     (re.compile(r"\bkwh\b", re.I), re.compile(r"\s?kwh\b", re.I)),
-    (re.compile(r"\bmph\b|\bspeeds?\b|\bgusts?\b", re.I),
+    (re.compile(r"\bmph\b|\bspeeds?\b(?![- ](?:cameras?|limits?|bumps?|humps?|checks?|traps?|awareness)\b)|\bgusts?\b",
+                re.I),  # ("speed cameras": a count of drivers caught, no speed)
      re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
     (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
                 rf"distance|how far|{_SPAN_NOUNS}s?\s+length|extension\s+length|bypass\s+length)\b", re.I),
@@ -813,7 +815,7 @@ _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time 
 
 AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b|\baged\b", re.I)
 _RACE_TIME = re.compile(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )(?<!any )"
-                        r"\btime\b", re.I)
+                        r"\btime\b|\b(?:course|world|national|race|track|event) record\b|\bpersonal best\b", re.I)
 
 
 # a time taken, written out: "2 hours 22 minutes 15 seconds", "58 minutes and 3 seconds" (not a margin's "41 seconds")
@@ -884,6 +886,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         # summers ago"); a level, not a move ("REITs, down 2 per cent"), unless a change is asked
         return [m for m in kept if percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
             sentence[max(0, m.start() - 25):m.start()]))]
+    if re.match(r"\W*(?:so |and )?how many\b(?! per ?cent| percentage)", asked) and not _RATE_WORDS.search(asked):
+        return [m for m in kept if not percent(m)]  # "how many affordable homes": 69, not the 30 per cent share
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
         heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
         return [m for m in kept if not percent(m) or (heads and content_stems(" ".join(
@@ -908,10 +912,12 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  if in_asked_currency(analysis.question, m.group(0))]
     elif kind == "number":
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
-        values = (list(MONEY.finditer(sentence)) if CHANGE_WORDS.search(asked) else []) + [
+        sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked)  # "diesel average":
+        # "averaged 156.9p a litre"
+        values = (list(MONEY.finditer(sentence)) if sums_too else []) + [
             m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
         # trains cancelled": a count, not the 94 of "94mph"
-        if (not CHANGE_WORDS.search(asked) and not MONEY_WORDS.search(asked) and analysis.is_keyword) or re.match(
+        if (not sums_too and not MONEY_WORDS.search(asked) and analysis.is_keyword) or re.match(
                 r"\W*(so |and |hey,? )?(roughly |about )?how many\b(?! (?:pounds|dollars|euros))", asked):  # "£450,000 in prize
             sums = [m.span() for m in MONEY.finditer(sentence)]  # money" is no attendance, and counts no people
             values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
@@ -919,6 +925,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         # percentage, not a population's; in the unit a measure asks for
         found = [m.group(0) for m in count_figures(analysis, sentence, values)]
         found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
+        if race_time_asked(asked):  # "course record": "1:03:55"
+            found += [m.group(0) for m in race_times(sentence)] + [m.group(0) for m in CLOCK.finditer(sentence)
+                                                                   if m.group(0).count(":") == 2]
         spans = {m.group(1) for m in DURATION.finditer(sentence)}
         if not duration_asked(asked) and not race_time_asked(asked):  # "71mm was recorded in 24 hours" counts no
             # homes (a race's "2 hours 22 minutes" is the time asked)
@@ -1336,8 +1345,12 @@ def with_people_of(names: list[str]) -> list[str]:
     found = []
     for name in names:
         head, _, tail = name.partition(" of ")
+        first, _, second = name.partition(" and ")  # "founded by Ines Marlow and Kofi Adjei": two people
         if tail and len(head.split()) >= 2 and _PERSON_NAME.fullmatch(head) and person_like(head):
             found += [head, re.sub(r"^the\s+", "", tail)]
+        elif second and all(len(n.split()) >= 2 and _PERSON_NAME.fullmatch(n) and person_like(n)
+                            for n in (first, second)):
+            found += [first, second]
         else:
             found.append(name)
     return found
@@ -1814,7 +1827,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     names = analysis.names
     multi_part = analysis.plan is not None and len(analysis.plan.subqueries) >= 2
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
-    hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
+    hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q) and not any(  # "Estvale Harriers Women's top
+        n.lower().endswith(" " + re.split("['’]", q)[0].lower()) for n in names)]  # scorer": the name says it
     stage = stage_asked(analysis.question)
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
@@ -1947,6 +1961,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                                      for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
+             or (analysis.kind == "money" and any("price" in group for group in heads) and _unit_price(item.sentence))
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
              # three of the question's own words
@@ -1964,6 +1979,16 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             attached(analysis, item, question_stems),
         ])
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
+
+
+_PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:litre|liter|gallon|pint|kilo|kilogram|kg|pound|tonne|ton|barrel|"
+                       r"bottle|loaf|dozen|unit|night|ticket|head|portion|cup|pack|box)\b", re.I)
+
+
+def _unit_price(sentence: str) -> bool:
+    """Return True when a sum in the sentence is priced per unit ("averaged 151.6p a litre", "$82 a barrel"): the
+    sentence speaks of a price without the word."""
+    return any(_PER_UNIT.match(sentence, m.end()) for m in MONEY.finditer(sentence))
 
 
 _FORECAST = re.compile(r"\b(?:will|would|expected to|set to|due to|likely to|forecast to|projected to|on course to|"
@@ -2128,7 +2153,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
                 or other_ordinal(question, sentence) or other_size(question, sentence) or other_rate(question, sentence)
-                or unplaced_finish(question, sentence)
+                or unplaced_finish(question, sentence) or other_category(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
@@ -2146,6 +2171,17 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                                  f"{item.previous} {sentence} {item.following}")
                 or (analysis.kind != "date"  # "Full results are due on 6 June": when, not what they say
                     and any(not what or content_stems(what) & question_stems for what in withheld(sentence))))
+
+
+BEST_OF = re.compile(r"\bbest (?:new |young |debut |supporting |leading )?[a-z]+\b", re.I)
+
+
+def other_category(question: str, sentence: str) -> bool:
+    """Return True when the question asks for an award's category ("best actor") and the sentence speaks only of
+    others ("gave its best actress prize to Sena Morrow")."""
+    asked = {normalise(m.group(0)) for m in BEST_OF.finditer(question)}
+    said = {normalise(m.group(0)) for m in BEST_OF.finditer(sentence)}
+    return bool(asked) and bool(said) and not asked & said
 
 
 class LinearModel:

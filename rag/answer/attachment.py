@@ -66,8 +66,10 @@ NEAR_CLASS_NOUNS = {
 }
 # Labelled members of a series: "band b" is not "Band D", "group c" is not "Group A"
 _SERIES = r"band|group|grade|class|category|type|section|tier|division|league|plan|phase|level|zone|pool|lot|block"
-_FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?:ed)? up|final|confirmed|"
-                    r"went on to)\b", re.I)
+_FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?:ed)? up|confirmed|went on to|"
+                    r"(?<!cup )(?<!-)final(?=\s+[a-z])(?!\s+(?:in|at|on|of|against|was|is|and|or|between|match|game|"
+                    r"round|whistle|day|four|showdown|tie|series)\b))\b", re.I)  # "the final cost", not "the
+# women's cup final" (the match)
 # "Has the road been given the go-ahead?", "have they lodged an appeal?": a question about what has come about
 _PERFECT = re.compile(r"\W*(?:so |and |hey,? )?(?:has|have)\s+(?!to\b)[^?]*\b(?:been|\w+ed)\b", re.I)
 _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"

@@ -26,7 +26,7 @@ from .attachment import LIST_ITEM
 from .reasons import REASON_ASKED, reason_span
 from .reader import accepted, doubts
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
-from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity
+from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity, with_range
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
@@ -393,8 +393,12 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
         return (short, lead) if short or not naming else (entity, naming[0])
     elif analysis.kind in SPAN_KINDS and (picked := choose(analysis, ranked, texts, threshold, span_model())):
         short, candidate = picked  # the learned choice among the likeliest sentences' spans
-        return dated(short, candidate.hit.published) if analysis.kind == "date" else short, candidate
-    return rule_answer(analysis, ranked, texts, threshold)
+    else:
+        short, candidate = rule_answer(analysis, ranked, texts, threshold)
+        return short, candidate
+    if analysis.kind == "date":
+        return dated(short, candidate.hit.published), candidate
+    return (with_range(candidate.text, short) if analysis.kind == "money" else short), candidate
 
 
 def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list[str],

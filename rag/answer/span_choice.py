@@ -25,12 +25,12 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
-                            asked_dates,
+                            BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
                             named_as_person, pay_rise_figures, with_people_of)
 from .attachment import asked_class
-from .spans import (body_answer, extract_short, figure_with_unit, name_fragment, newer, not_a_place,
-                    ordinary_words, with_counted, with_first_day)
+from .spans import (NEW_ASKED, body_answer, departing, extract_short, figure_with_unit, name_fragment, newer,
+                    not_a_place, ordinary_words, with_counted, with_first_day)
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
@@ -220,6 +220,8 @@ EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previou
                            r"estimate|bid|report|figure|forecast))\b", re.I)
 
 
+# Before the level a figure left: "up from £6", "down from 14%"
+_LEFT_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[^\s,.;]+\s+){0,3}$", re.I)  # ("down from earlier guidance of")
 # Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
 _REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|"
                               r"previous)\s+(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
@@ -255,19 +257,39 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if analysis.kind == "person" and NEW_ASKED.search(analysis.question):  # "morvane telecom new ceo": not the chief
+        # executive another likely sentence says was ousted ("Chief executive Ramón Estivariz said ..." of a year ago)
+        gone = {n for c in sentences for n in find_names(c.text) if departing(n, c.text, analysis.question)}
+        found = [o for o in found if not any(o.text in n or n in o.text for n in gone)] or found
+    if analysis.kind == "person" and (prize := BEST_OF.search(analysis.question)):  # "silverlark best new act": who
+        # was named Best New Act, not who won Album of the Year
+        found = [o for o in found if normalise(prize.group(0)) in normalise(o.candidate.text)] or found
     if analysis.kind == "money":  # "series c valuation": the sum the sentence says values it, not the sum raised
         found = [o for o in found if measure_named(analysis.question, o.candidate.text, o.start)] or found
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
+        if not re.search(r"\b(?:before|previous(?:ly)?|old|original(?:ly)?|used to)\b", analysis.question, re.I):
+            # "will cost £7, up from £6": the level it left, not the one asked
+            found = [o for o in found
+                     if not _LEFT_LEVEL.search(o.candidate.text[max(0, o.start - 45):o.start])] or found
     if LATEST_ASKED.search(analysis.question) and (days := {o.candidate.hit.published for o in found} - {None}):
         # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
-        # not the estimate or the rumour an earlier one gave
-        found = [o for o in found if o.candidate.hit.published == max(days)]
+        # not the estimate or the rumour an earlier one gave; of the same story (a later report on a gas leak
+        # evacuating "about 60 homes" is no later count of a scheme's affordable homes)
+        asked = content_stems(analysis.question) - content_stems(" ".join(analysis.names))
+        overlap = {id(o): len(asked & content_stems(f"{o.candidate.hit.title} {o.candidate.text}")) for o in found}
+        found = [o for o in found if overlap[id(o)] >= max(overlap.values()) - 1]
+        days = {o.candidate.hit.published for o in found} - {None} or days
+        found = [o for o in found if o.candidate.hit.published == max(days)] or found
         # "reduced the fine from £1.6 million to £1.1 million", "revised to £61 million, more than double the first
         # estimate of £25 million": the replaced figure gives way
         found = [o for o in found
                  if not _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
+    if analysis.kind == "number" and (heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
+        # "in front of 6,214 fans", not "saved two spot-kicks"
+        found = [o for o in found if content_stems(" ".join(
+            o.candidate.text[o.start + len(o.text):].split()[:2])) & heads] or found
     superlative = False
     if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
         # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before

@@ -188,6 +188,37 @@ _RANK_WORDS = {"deputy", "acting", "interim", "assistant", "vice", "former", "ne
                "chief", "joint", "co", "outgoing", "incoming", "temporary", "permanent"}
 
 
+def with_range(sentence: str, short: str) -> str:
+    """Return a sum with the rest of the range it opens ("€180 million to €220 million" of "expects a net profit of
+    €180 million to €220 million"), not of a move ("from £6 to £7") or a list."""
+    at = sentence.find(short)
+    if at < 0 or re.search(r"\b(?:from|up|down|rose|rise|fell|fall|cut|raised|increased|reduced)\s+$",
+                           sentence[max(0, at - 12):at], re.I):
+        return short
+    rest = re.match(r"\s*(?:to|-|–|and)\s*", sentence[at + len(short):])
+    upper = next((m for m in MONEY.finditer(sentence) if m.start() == at + len(short) + rest.end()), None) \
+        if rest else None
+    if not upper or (
+            rest.group(0).strip() == "and" and not re.search(r"\bbetween\s+$", sentence[max(0, at - 9):at])):
+        return short
+    return sentence[at:upper.end()].strip(" ,.")
+
+
+def _said_of_asked(analysis: QuestionAnalysis, sentence: str, values: list[re.Match]) -> list[re.Match]:
+    """Return the figures counting a thing the question names that a further word of the question follows closely,
+    when some such figures do and some do not ("granted permission for 420 new homes in 2024, but only 185 homes were
+    completed" for "homes completed 2024": 185). Names and calendar words tell nothing apart."""
+    asked = content_stems(analysis.question)
+    after = [_LETTERED.findall(sentence[v.end():])[:5] for v in values]
+    counting = [(v, words) for v, words in zip(values, after) if content_stems(" ".join(words[:2])) & asked]
+    if len(counting) < 2:
+        return values
+    nouns = set().union(*(content_stems(" ".join(words[:2])) & asked for _, words in counting))
+    told = asked - nouns - _CALENDAR_STEMS - content_stems(" ".join(analysis.names))
+    said = [v for v, words in counting if content_stems(" ".join(words)) & told]
+    return said if said and len(said) < len(counting) else values
+
+
 def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     """Return the organisation when the sentence names the person as the holder of the asked role at another one
     than the question's ("Brackenvault" of "Brackenvault chief executive Osric Pembleton" for "who is the chief
@@ -210,7 +241,7 @@ def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
                       rf"{re.escape(role)}\b", question)
     acting = re.match(r"\W*who(?:m)?\s+(?:did|does|do|will|has|have|had|would|could)\b", question, re.I)
     if (owned or acting) and content_stems(role) <= content_stems(question) and not any(
-            normalise(w) in asked for w in owner.split() if len(w) > 2):
+            normalise(re.sub(r"['’]s?$", "", w)) in asked for w in owner.split() if len(w) > 2):  # ("Harriers'")
         return owner
     return None
 
@@ -359,7 +390,7 @@ def people_listed(question: str) -> bool:
     return any(_PEOPLE.fullmatch(w) or PERSON_WORDS.fullmatch(w) for w in normalise(question).split()[:8])
 
 
-_NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over)\b", re.I)
+NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over)\b", re.I)
 # The one a holder replaced ("replacing Murati", "succeeds the retiring Ann Hale"), and a question asking for them
 _REPLACED = re.compile(r"\b(?:replacing|replaces|replaced|succeeding|succeeds|succeeded|in place of|(?:taking|took|"
                        r"takes|take) over from)\s+(?!by\b)(?:[a-z][\w-]*\s+){0,3}$")
@@ -380,7 +411,7 @@ def departing(name: str, sentence: str, question: str) -> bool:
     at = sentence.find(name)
     if at < 0:
         return False
-    asked = content_stems(question)
+    asked = content_stems(re.sub(r"\bceo\b", "chief executive", question, flags=re.I))  # ("morvane telecom new ceo")
     if (gone := _DEPARTING.search(sentence[:at])) and content_stems(gone.group(1)) & asked:
         return True
     role = _ROLE_BEFORE.search(sentence[:at])
@@ -446,7 +477,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
-        if re.search(r"\btime\b", analysis.question, re.I) and (times := novel(CLOCK.finditer(sentence))):
+        if (re.search(r"\btime\b", analysis.question, re.I) or race_time_asked(analysis.question)) and (
+                times := novel(CLOCK.finditer(sentence))):
             return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
         if race_time_asked(analysis.question) and (times := novel(race_times(sentence))):
             return _nearest(sentence, times, anchors)  # "2 hours 22 minutes 15 seconds", not its 2
@@ -488,6 +520,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                               _LETTERED.findall(_FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
+        values = _said_of_asked(analysis, sentence, values)
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")
@@ -548,7 +581,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
-                 and not (kind == "person" and _NEW_ASKED.search(analysis.question)
+                 and not (kind == "person" and NEW_ASKED.search(analysis.question)
                           and departing(n, sentence, analysis.question))
                  and not (kind == "person" and _REPLACED.search(sentence[:max(sentence.find(n), 0)])
                           and not _PREDECESSOR_ASKED.search(analysis.question))  # "appointed Emmett Shear as
@@ -705,7 +738,8 @@ _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:
 # "to": "works at OpenAI", "returning to OpenAI")
 _EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
                          r"Olympics|Series|League|Premiership|Division|Conference)\b")  # (a league is no club)
-_WINNER_QUERY = re.compile(r"\b(?:winners?|champions?)(?:\s+(?:19|20)\d\d)?\s*\??$", re.I)  # ("men's champion 2024")
+_WINNER_QUERY = re.compile(r"\b(?:winners?|champions?|best (?:[a-z-]+ ){0,2}[a-z]+)(?:\s+(?:19|20)\d\d)?\s*\??$",
+                           re.I)  # ("men's champion 2024", "silverlark best new act 2023": an award's winner)
 _BEATEN_BY_ASKED = re.compile(r"\W*(?:so\s+)?(?:whom|who|which (?:team|side|club|player))\s+did\s+(.+?)\s+"
                               r"(?:beat|defeat|"
                               r"overcome|edge|knock out|see off|thrash|rout)\b", re.I)

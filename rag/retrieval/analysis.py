@@ -44,7 +44,8 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
-                          r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?)\b",
+                          r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
+                          r"box office|takings|grossed)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
@@ -59,7 +60,8 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs|numbers|inflation|output|punctuality|occupancy|" + _COUNTED + r")\b", re.I)
+                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|" + _COUNTED
+                          + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many", "how effective",
@@ -328,6 +330,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
             return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if "record" in words[-2:] and re.fullmatch(r"record|(?:19|20)\d\d", words[-1]):
+            return "number"  # "tessford half marathon course record 2024": the record time or figure
+        if re.search(r"\bbest (?:new |young |debut |breakthrough |supporting |leading )?(?:act|artist|band|newcomer|"
+                     r"actor|actress|player|singer|writer|director|performer|group)\b", q):
+            return "person"  # "silverlark best new act 2023": the award's winner
+        if "box office" in q or words[-1] == "takings":
+            return "money"  # "salt orchard opening weekend box office": what it took
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"

@@ -50,6 +50,7 @@ class TimeWords:
     """What the time words of a question mean: a date window, "newest first", and the words as found."""
 
     query: str  # the question without the time words (what is searched)
+    kept: str = ""  # time words the answer must still read: a figure's month ("in February" of "in February 2024")
     phrase: str = ""  # the time words as written, e.g. "last week"
     since: date | None = None
     until: date | None = None
@@ -85,7 +86,8 @@ def read_time_words(question: str, newest: date | None) -> TimeWords | None:
         return None
     query = question
     for match in sorted(found, key=lambda m: -m.start()):
-        query = query[:match.start()] + " " + query[match.end():]
+        kept = words.kept if "month" in match.re.groupindex and words.kept else ""
+        query = query[:match.start()] + f" {kept} " + query[match.end():]
     words.query = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(query.split())) or question
     return words
 
@@ -159,6 +161,8 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
         # answer's note says which dates were read)
         after = words.until + timedelta(days=1)
         words.until = after.replace(day=calendar.monthrange(after.year, after.month)[1])
+        # the window now holds the report on the month before too: the answer reads which month a figure is of
+        words.kept = match.group(0)[:match.end("month") - match.start()].rstrip(".,")
     return match
 
 

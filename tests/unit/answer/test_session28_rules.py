@@ -1,0 +1,117 @@
+"""Session 28: prices per unit, a figure's month kept for the answer, ranges and old levels of a sum, award
+categories, course records, two people named together, and the departing holder of a role asked about as new."""
+
+from datetime import date
+
+from rag.answer.answerability import GATES, Evidence, gates, type_hit, with_people_of
+from rag.answer.spans import extract_short, with_range
+from rag.retrieval.analysis import analyse_question, question_kind
+from rag.retrieval.timewords import read_time_words
+
+
+def _short(question: str, sentence: str) -> str | None:
+    return extract_short(analyse_question(question), sentence, [sentence])
+
+
+def _gate(name: str, question: str, sentence: str, previous: str = "", title: str = "Report") -> bool:
+    item = Evidence(sentence=sentence, context=f"{title} {previous}", meta=f"{title} Wire 2024-03-04",
+                    article=f"{previous} {sentence}", rank=0, retrieval=1.0, previous=previous,
+                    published=date(2024, 3, 4), following="")
+    return bool(gates(analyse_question(question), [item])[0][GATES.index(name)])
+
+
+def test_a_sum_per_litre_is_a_price_without_the_word():
+    question = "What was the average unleaded price in Marrowick in February?"
+    assert _gate("head", question, "MARROWICK, March 4 - Unleaded petrol in Marrowick averaged 151.6p a litre in "
+                 "February, up 3.4p on January, the Aldmere Motorists' Club said.")
+    assert not _gate("head", question, "MARROWICK, March 4 - Drivers in Marrowick spent £3m on unleaded in February, "
+                     "the Aldmere Motorists' Club said.")
+
+
+def test_a_figure_question_keeps_its_month_for_the_answer_while_the_window_reads_the_month_after():
+    words = read_time_words("What was the average unleaded price in Marrowick in February 2024?", date(2025, 1, 1))
+    assert (words.since, words.until) == (date(2024, 2, 1), date(2024, 3, 31))
+    assert words.query == "What was the average unleaded price in Marrowick in February?"
+    assert read_time_words("what happened in Sumy in April 2025?", date(2025, 6, 1)).query == "what happened in Sumy?"
+    question = "What was the average unleaded price in Marrowick in February?"
+    assert not _gate("years", question, "The average price of unleaded petrol in Marrowick reached 148.2p a litre in "
+                     "January.")  # (a report of early February on January)
+
+
+def test_an_average_asks_a_figure_and_a_sum_may_be_it():
+    assert question_kind("marrowick diesel average january") == "number"
+    analysis = analyse_question("marrowick diesel average january")
+    assert type_hit(analysis, "Diesel averaged 156.9p a litre over the same month.") == 1.0
+    assert _short("What was the average A&E wait at Lowtherby General in January?",
+                  "Patients waited an average of 6 hours 12 minutes to be seen in January.") == "6 hours 12 minutes"
+
+
+def test_the_new_level_of_a_sum_not_the_one_it_left_nor_a_difference():
+    assert _short("How much will an all-day ticket at the seafront car park cost from April?",
+                  "An all-day ticket at the seafront car park will cost £7, up from £6.") == "£7"
+    assert _short("How much more will an all-day ticket cost?",
+                  "An all-day ticket will cost £1 more than last year.") == "£1"
+
+
+def test_a_range_is_given_whole_a_move_is_not():
+    assert with_range("Sarrowby now expects a net profit of €180 million to €220 million for the year.",
+                      "€180 million") == "€180 million to €220 million"
+    assert with_range("Fares will rise from £6 to £7.", "£6") == "£6"
+    assert with_range("Tickets cost £5 and £6 respectively.", "£5") == "£5"
+
+
+def test_how_many_is_a_count_not_a_share():
+    assert _short("how many affordable homes will the brindlecombe gasworks scheme end up with?",
+                  "The revised plans raise the share of affordable homes to 30 per cent, meaning 69 of the 230 homes "
+                  "will be affordable.") == "69"
+
+
+def test_the_figure_a_word_of_the_question_follows():
+    assert _short("fenmarrow homes completed 2024", "Fenmarrow District Council granted planning permission for 420 "
+                  "new homes in 2024, but only 185 homes were completed in the same period.") == "185 homes"
+
+
+def test_a_keyword_query_for_a_record_an_award_category_or_a_box_office():
+    assert question_kind("tessford half marathon course record 2024") == "number"
+    assert _short("tessford half marathon course record 2024", "Tomas Reyvik set a course record of 1:03:55 to win the "
+                  "men's race at the 2024 Tessford Half Marathon.") == "1:03:55"
+    assert question_kind("silverlark best new act 2023") == "person"
+    assert question_kind("salt orchard opening weekend box office") == "money"
+
+
+def test_another_award_category_does_not_answer():
+    question = "lindqvar film festival 2024 best actor"
+    assert not _gate("attached", question, "The jury, chaired by actor Beatrix Holm, gave its best actress prize to "
+                     "Sena Morrow.")
+    assert _gate("attached", question, "The best actor prize went to Tobias Wren.")
+
+
+def test_a_cup_final_is_the_match_not_a_final_figure():
+    question = "who scored the extra-time winner in the 2024 women's cup final?"
+    assert _gate("attached", question, "Captain Noor Halvorsen scored in the 108th minute as Tessford Rovers Women beat "
+                 "holders Corrin Bay Athletic Women 2-1 after extra time.")
+    assert not _gate("attached", "what was the final cost of the bridge?", "The bridge is expected to cost £4m.")
+
+
+def test_a_qualifier_inside_a_name_is_the_names_check():
+    question = "Who was Estvale Harriers Women's top scorer in their title-winning season?"
+    assert _gate("qualifiers", question, "Harriers' top scorer Maren Tollis ended the season with 24 league goals.")
+    assert _short(question, "Harriers' top scorer Maren Tollis ended the season with 24 league goals.") == "Maren Tollis"
+    assert not _gate("qualifiers", "Who was the women's top scorer?", "The top scorer Dan Ellery scored 24 goals.")
+
+
+def test_two_people_named_together_are_two_names():
+    assert with_people_of(["Ines Marlow and Kofi Adjei"]) == ["Ines Marlow", "Kofi Adjei"]
+    assert with_people_of(["Marks and Spencer"]) == ["Marks and Spencer"]
+    assert _short("Who founded Tessaly Analytics?", "Tessaly, founded in 2019 by Ines Marlow and Kofi Adjei, has 95 "
+                  "employees.") == "Ines Marlow"
+
+
+def test_speed_cameras_count_drivers_not_a_speed():
+    assert _short("thornway average speed cameras drivers caught", "A new average speed camera system on the Thornway "
+                  "caught 4,870 drivers speeding in its first six months.") == "4,870 drivers"
+
+
+def test_the_ousted_chief_executive_is_not_the_new_one():
+    assert _short("morvane telecom new ceo", "Morvane Telecom's board has ousted chief executive Ramón Estivariz and "
+                  "appointed Lucía Berengue-Mott to replace him.") == "Lucía Berengue-Mott"
