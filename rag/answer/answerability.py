@@ -871,6 +871,7 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
             and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])
+            and not re.match(r"\d{4}s\b", sentence[m.start():])  # "the 1890s hall": a decade
             and not new_level(analysis.question, sentence, m.start())]
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
@@ -1628,6 +1629,9 @@ _SAYING = content_stems("reported announced confirmed stated")
 _SAID = re.compile(r"\baccording to\b|\bsaid\b|\bsays\b|\btold\b")  # (no content words)
 
 
+_SAME_DEED = [{"job", "post", "role", "posit"}, {"start", "begin", "began", "join"}]  # (stems)
+
+
 def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
     """Return True when the words a "when did X <verb> ..." question asks with (its lower-case content words: "attack",
     "hosepipe ban start") are in the sentence and no date the sentence gives is near any of them (within _DATE_REACH
@@ -1650,6 +1654,7 @@ def date_off_event(analysis: QuestionAnalysis, sentence: str) -> bool:
                                      if w.islower() and w not in STOPWORDS)) - _LIGHT_VERBS - _DATE_WORDS
                        for part in (text, " ".join(reference)))
     referred -= stems
+    stems |= set().union(*(group for group in _SAME_DEED if group & stems))  # "start in the job": "take up the post"
     words = [(m.start(), content_stems(m.group(0))) for m in _WORD.finditer(sentence.lower())]
     def word_at(position: int) -> int:  # the index of the word a character position falls in
         return sum(start <= position for start, _ in words) - 1
@@ -1785,6 +1790,8 @@ def without_dateline(sentence: str) -> str:
 def _other_month(months: list[str], text: str) -> bool:
     """Return True when the text names a month, none of them the asked one ("in July" for August)."""
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
+    if re.search(r"\b(?:in|of|since|from|until|by|during|early|late|mid-?|last|next)\s+may\b|\bmay\s+\d", text):
+        said.add("may")  # ("slowed to 2.9 percent in May from 3.2 percent in April": May is said; "may" the verb not)
     return bool(said) and not said & set(months)
 
 

@@ -512,6 +512,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\b(?:took|taken|takes|taking|grossed|grosses|made|makes|brought in|pulled in)\b[^.]{0,30}?[£$€]", "earn"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
+    (r"\b(?:take|takes|took|taking|taken) up (?:the|her|his|their|its) (?:post|role|job|position)\b|"
+     r"\b(?:joins?|joined|begins?|began|starts?|started)\b", "start"),  # "will take up the post in January 2026"
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors

@@ -120,8 +120,10 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: list) -> np.ndarray:
-    """Return one row of SPAN_FEATURES per option."""
+def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: list,
+                    every: list[Option] | None = None) -> np.ndarray:
+    """Return one row of SPAN_FEATURES per option; every: all the options of the sentences, before any rule set some
+    aside (how many spans a sentence offers is read from them)."""
     names = set().union(*(content_stems(n) for n in analysis.names)) if analysis.names else set()
     asked = content_stems(analysis.question)
     verbs = asked - names
@@ -133,7 +135,8 @@ def option_features(analysis: QuestionAnalysis, found: list[Option], sentences: 
     rows = []
     index = {id(c): i for i, c in enumerate(sentences)}
     coverage = {id(c): len(content_stems(c.text) & verbs) / max(1, len(verbs)) for c in sentences}
-    per_sentence = {id(c): sum(o.candidate is c for o in found) for c in sentences}  # options in each sentence
+    per_sentence = {id(c): sum(o.candidate is c for o in every or found) for c in sentences}  # options in each
+    # sentence
     ordinary = ordinary_words()
     for option in found:
         c = option.candidate
@@ -243,7 +246,7 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
     asking for a name, none the rules admit (then the sentences name no one but those asked about: a refusal)."""
     sentences = pool(ranked, threshold)
-    found = options(analysis, sentences, texts)
+    found = every = options(analysis, sentences, texts)
     if analysis.kind == "date":  # "on Thursday 13 November": one date, not the report's Thursday and a date
         for o in found:
             if whole := _WEEKDAY_OF_DATE.match(o.candidate.text, o.start):
@@ -286,10 +289,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # estimate of £25 million": the replaced figure gives way
         found = [o for o in found
                  if not _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
-    if analysis.kind == "number" and (heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
+    if analysis.kind == "number" and not _RATE.search(analysis.question) and (
+            heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
         # "in front of 6,214 fans", not "saved two spot-kicks"
-        found = [o for o in found if content_stems(" ".join(
-            o.candidate.text[o.start + len(o.text):].split()[:2])) & heads] or found
+        found = [o for o in found if content_stems(" ".join(  # (the option may carry its noun: "9,400 homes")
+            o.candidate.text[o.start:].split()[:len(o.text.split()) + 3])) & heads] or found
     superlative = False
     if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
         # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before
@@ -299,5 +303,5 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
                                       and not any(o.rule for o in found) and not superlative):
         return None
-    best = int(np.argmax(model.scores(option_features(analysis, found, sentences))))
+    best = int(np.argmax(model.scores(option_features(analysis, found, sentences, every))))
     return found[best].text, found[best].candidate
