@@ -360,7 +360,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang"}  # ("trial size": how many took part, which no sentence calls a size;
+                  "size", "affect", "chang", "final", "new", "actual"}  # ("trial size": how many took part, which no
+# sentence calls a size; "final price per share": the price "raised its offer to" gives;
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
 # collected every three weeks")
@@ -643,8 +644,12 @@ def in_asked_currency(question: str, amount: str) -> bool:
 def asked_sums(question: str, sentence: str, sums: list[re.Match]) -> list[re.Match]:
     """Return the sums that may answer a money question by what the sentence says of them: in the currency asked (or
     of the market asked), not a difference between two figures, the measure asked (a net profit, not a loss)."""
+    per_share = re.search(r"\b(?:per|a) share\b", question, re.I)  # "what price per share": "465p a share", not
+    # the £1.36bn the deal is worth
     return [m for m in sums if in_asked_currency(question, m.group(0)) and not a_difference(question, sentence, m.end())
-            and measure_fits(question, sentence, m.start(), m.end())]
+            and measure_fits(question, sentence, m.start(), m.end())
+            and (not per_share or re.match(r"\s*(?:a|per|each)\s+(?:share|unit)\b|\s*(?:p|c|cents|pence)\b",
+                                           sentence[m.end():]) or re.search(r"\d\s?(?:p|c)$", m.group(0).strip()))]
 
 
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b")

@@ -110,7 +110,8 @@ _PART_WIN = re.compile(r"\b(?:won|wins|win|winning|took|takes|claimed)\s+(?:the\
 WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|had\s+)?"
                           r"(?:actually\s+|really\s+|finally\s+|eventually\s+|ultimately\s+)?(?:won|beat|"
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
-                          r"champions?)\b|\bwinners?\s+of\b", re.I)
+                          r"champions?)\b|\bwinners?\s+of\b|\bwho\s+(?:took|scooped|picked up|claimed|collected|"
+                          r"walked off with|got)\s+(?:the\s+)?best\b", re.I)  # ("who took best actor?")
 # ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)
 # A list line ("- Weight: 13.8kg", "3. £9 million is ...") and a results list's first place ("1. Joost Bakker 4h 21m")
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
@@ -119,7 +120,9 @@ WIN_RESULT = re.compile(r"\b(?:won|wins|beat|beats|defeated|defeats|victory|vict
                         r"triumph\w*|lifted|retained|edged|thrashed|routed|title|gold|first place|finished first)\b"
                         r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
                         rf"(?:winners?|champions?)\b|{_FIRST_PLACE}|\blist of (?:the )?winners\b|"
-                        r"\bwinners(?: list)?:", re.I)  # "1. Joost Bakker 4h 21m" (a results list's first place);
+                        r"\bwinners(?: list)?:|\b(?:took|takes|scooped|picked up|claimed|collected|named|"
+                        r"awarded|given|gave|went to)\b[^.;]{0,40}\bbest\b|\bbest\b[^.;]{0,20}\b(?:went to|prize to)\b",
+                        re.I)  # "1. Joost Bakker 4h 21m" (a results list's first place);
 # "Aurelia Film Festival 2022: full list of winners" (what is listed under it won)
 FIRST_PLACE = re.compile(_FIRST_PLACE)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))

@@ -394,11 +394,17 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
     elif analysis.kind in SPAN_KINDS and (picked := choose(analysis, ranked, texts, threshold, span_model())):
         short, candidate = picked  # the learned choice among the likeliest sentences' spans
     else:
-        short, candidate = rule_answer(analysis, ranked, texts, threshold)
-        return short, candidate
+        short, candidate = rule_answer(analysis, ranked, texts, threshold)  # (dated already)
+        if analysis.kind == "date" or not short:
+            return short, candidate
     if analysis.kind == "date":
         return dated(short, candidate.hit.published), candidate
-    return (with_range(candidate.text, short) if analysis.kind == "money" else short), candidate
+    if analysis.kind == "money":
+        return with_range(candidate.text, short), candidate
+    if short and re.search(r"\bhow (?:often|frequently)\b", analysis.question, re.I) and re.search(
+            rf"\bevery {re.escape(short)}", candidate.text, re.I):
+        return f"every {short}", candidate  # "how often will the 46 run?": "every 30 minutes", not a length of time
+    return short, candidate
 
 
 def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list[str],

@@ -10,7 +10,7 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
+from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
@@ -58,6 +58,9 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
                 if values else 0
             return [at for at, _ in used if any(start <= at < end and len(s) == best
                                                 for s, (start, end) in zip(said, clauses))] or [at for at, _ in used]
+    if analysis.kind in ("person", "organisation") and (prize := BEST_OF.search(analysis.question)):
+        if at := [m.start() for m in re.finditer(re.escape(prize.group(0)), sentence, re.I)]:  # "The Last Orchard
+            return at  # won best film ..., while Celia Marr took best actress": the one by the asked category
     if analysis.kind in ("person", "organisation") and WIN_QUESTION.search(analysis.question):
         if at := [m.start() for m in WIN_RESULT.finditer(sentence)]:  # the winner stands by the result ("TEX wins")
             return at
@@ -472,6 +475,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
+        if changed := changed_by(analysis.question, sentence, sorted(  # "by how much did house prices go up?"
+                sums + [m for m in FIGURE.finditer(sentence) if "%" in m.group(0) or "cent" in m.group(0)],
+                key=lambda m: m.start())):
+            return changed
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
@@ -799,7 +806,8 @@ def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | No
     something changed, else None."""
     if not re.match(r"\W*(?:by )?how much\b", question, re.I) or not CHANGE_WORDS.search(question):
         return None
-    by = [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])]
+    by = [m for m in values if re.search(r"\b(?:by|up|down|rose|fell|climbed|dropped|jumped|slipped)\s*$",
+                                         sentence[:m.start()])]  # ("cost 294,100 crowns ..., up 2.3 percent")
     return by[0].group(0).strip(" ,.;:") if by else None
 
 

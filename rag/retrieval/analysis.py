@@ -333,7 +333,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         if "record" in words[-2:] and re.fullmatch(r"record|(?:19|20)\d\d", words[-1]):
             return "number"  # "tessford half marathon course record 2024": the record time or figure
         if re.search(r"\bbest (?:new |young |debut |breakthrough |supporting |leading )?(?:act|artist|band|newcomer|"
-                     r"actor|actress|player|singer|writer|director|performer|group)\b", q):
+                     r"actor|actress|player|singer|writer|director|performer|group|film|picture|album|novel|book|"
+                     r"song|play|documentary|series|show|drama|comedy)\b", q):
             return "person"  # "silverlark best new act 2023": the award's winner
         if "box office" in q or words[-1] == "takings":
             return "money"  # "salt orchard opening weekend box office": what it took

@@ -115,3 +115,32 @@ def test_speed_cameras_count_drivers_not_a_speed():
 def test_the_ousted_chief_executive_is_not_the_new_one():
     assert _short("morvane telecom new ceo", "Morvane Telecom's board has ousted chief executive Ramón Estivariz and "
                   "appointed Lucía Berengue-Mott to replace him.") == "Lucía Berengue-Mott"
+
+
+def test_an_award_category_picks_the_name_by_it_and_taking_a_prize_is_winning_it():
+    assert question_kind("aurora screen awards best film") == "person"
+    assert _short("aurora screen awards best film", "The Last Orchard won best film at the Aurora Screen Awards on "
+                  "Sunday night, while Celia Marr took best actress for Saltwater.") == "Last Orchard"
+    assert _gate("attached", "who took best actor at the gilded masks this year?",
+                 "Best actor went to newcomer Tobiah Renn for his role in the film.")
+    assert not _gate("attached", "who took best actor at the gilded masks this year?",
+                     "Veteran actor Piers Halloran is nominated for best actor for the fifth time.")
+
+
+def test_a_change_asked_by_how_much_is_the_move_not_the_level():
+    assert _short("by how much did corran house prices go up in the second quarter?", "The average home in Corran "
+                  "cost 294,100 crowns in the second quarter, up 2.3 percent on the first quarter.") == "2.3 percent"
+
+
+def test_a_price_per_share_is_a_sum_a_share():
+    assert _short("What price per share did the board accept?", "The board accepted 465p a share, valuing the company "
+                  "at £1.36bn.") == "465p"
+    assert _short("What price per share did the board accept?", "The board accepted a £1.36bn takeover.") is None
+
+
+def test_a_decade_is_no_count_and_may_said_as_a_month_is_one():
+    assert _short("tarnwick market hall traders on opening", "The 1890s hall opened with seven food traders.") == "seven"
+    assert _gate("years", "What was Castrel's inflation rate in May?", "Inflation in Castrel slowed to 2.9 percent in "
+                 "May from 3.2 percent in April.")
+    assert not _gate("years", "What was Castrel's inflation rate in May?", "Inflation in Castrel slowed to 3.2 percent "
+                     "in April.")
