@@ -360,8 +360,9 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual"}  # ("trial size": how many took part, which no
-# sentence calls a size; "final price per share": the price "raised its offer to" gives;
+                  "size", "affect", "chang", "final", "new", "actual", "without"}  # ("trial size": how many took
+# part, which no sentence calls a size; "final price per share": the price "raised its offer to" gives; "peak homes
+# without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
 # collected every three weeks")
@@ -878,6 +879,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
             and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])
             and not re.match(r"\d{4}s\b", sentence[m.start():])  # "the 1890s hall": a decade
             and not new_level(analysis.question, sentence, m.start())]
+    if re.search(r"\bmagnitude\b", analysis.question, re.I):  # "what magnitude was the quake?": "magnitude 6.2",
+        return [m for m in kept if re.search(r"\bmagnitude\s+(?:of\s+)?$", sentence[:m.start()], re.I)]  # not the toll
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
         clocks = [c.span() for c in CLOCK.finditer(sentence)]
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]

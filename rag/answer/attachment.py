@@ -96,7 +96,8 @@ _OPPOSITES = [
 ]
 # One way only: "when will the ban end?" is not answered by "a ban from 1 August"; a question with "from" in it may
 # well be answered by a sentence that says "end"
-_ENDS = (re.compile(r"\b(?:end|ends|ending|finish\w*|expire\w*|be lifted|lift\w*|run until|last until)\b", re.I),
+_ENDS = (re.compile(r"\b(?:end|ends|ending)\b(?!\s+up\b)|\b(?:finish\w*|expire\w*|be lifted|lift\w*|run until|"
+                    r"last until)\b", re.I),  # ("what did they end up giving it?": the outcome, no ending)
          re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
 # A landing is not a launch: "when did Tamsin-1 land?" is not answered by "lifted off on 4 February"
 _LANDING = (re.compile(r"\b(?:land|lands|landed|landing|touch(?:ed)? down|arriv\w*)\b", re.I),

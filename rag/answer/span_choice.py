@@ -226,7 +226,7 @@ EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previou
 # Before the level a figure left: "up from £6", "down from 14%"
 _LEFT_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[^\s,.;]+\s+){0,3}$", re.I)  # ("down from earlier guidance of")
 # Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
-_REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|"
+_REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|the\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|"
                               r"previous)\s+(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
 
 
@@ -294,6 +294,14 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # "in front of 6,214 fans", not "saved two spot-kicks"
         found = [o for o in found if content_stems(" ".join(  # (the option may carry its noun: "9,400 homes")
             o.candidate.text[o.start:].split()[:len(o.text.split()) + 3])) & heads] or found
+    if re.search(r"\b(?:total|in all|altogether|overall)\b", analysis.question, re.I):  # "total dividend year": "taking
+        # the total for the year to 13.4p", not the final dividend's 9.3p
+        found = [o for o in found if re.search(r"\b(?:total\w*|in all|altogether|overall|combined)\b",
+                                               o.candidate.text[max(0, o.start - 40):o.start + len(o.text) + 15],
+                                               re.I)] or found
+    if re.search(r"\bpeak", analysis.question, re.I):  # "peak homes without power": "51,000 homes at its peak", not
+        # an hour's count in a live blog
+        found = [o for o in found if re.search(r"\bpeak", o.candidate.text, re.I)] or found
     superlative = False
     if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
         # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before

@@ -535,6 +535,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         # question's words
         found = (changed_by(analysis.question, sentence, values) or margin_of(analysis.question, sentence, values)
                  or _nearest(sentence, newer(analysis.question, sentence, values), anchors))
+        if re.search(r"\bmagnitude\b", analysis.question, re.I):  # "magnitude 6.1 earthquake": 6.1
+            return found
         return with_counted(analysis.question, sentence, figure_with_unit(sentence, found))
     if kind == "date":
         dates = novel(asked_dates(analysis.question, sentence))
@@ -588,6 +590,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
+                 and not (kind == "person" and " " not in n and (role := re.match(  # "Teesford darts player Lee
+                     rf"{re.escape(n)}\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*)\s+[A-Z][\w'’-]+\s+[A-Z]",
+                     sentence[sentence.find(n):])) and PERSON_WORDS.fullmatch(role.group(1)))  # Crane": where he
+                 # is from, not who
                  and not (kind == "person" and NEW_ASKED.search(analysis.question)
                           and departing(n, sentence, analysis.question))
                  and not (kind == "person" and _REPLACED.search(sentence[:max(sentence.find(n), 0)])

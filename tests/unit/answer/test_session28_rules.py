@@ -144,3 +144,21 @@ def test_a_decade_is_no_count_and_may_said_as_a_month_is_one():
                  "May from 3.2 percent in April.")
     assert not _gate("years", "What was Castrel's inflation rate in May?", "Inflation in Castrel slowed to 3.2 percent "
                      "in April.")
+
+
+def test_a_magnitude_is_the_figure_after_the_word_and_ending_up_is_no_ending():
+    assert question_kind("what magnitude did they end up giving the seravan quake?") == "number"
+    question = "what magnitude did they end up giving the seravan quake?"
+    assert _short(question, "The number of people killed in the earthquake has risen to 41.") is None
+    assert _gate("attached", question, "The agency revised the strength of the quake down to magnitude 6.2 from the "
+                 "6.4 first reported.")
+
+
+def test_a_keyword_query_without_power_is_met_by_a_sentence_on_power_cut():
+    assert _gate("names", "storm brannock peak homes without power", "Storm Brannock cut power to 51,000 homes at its "
+                 "peak, according to Western Grid.")
+
+
+def test_a_place_before_a_role_and_a_name_is_where_the_person_is_from():
+    assert _short("wolverton darts qualifier winner", "Teesford darts player Lee Crane, 41, has qualified after beating "
+                  "Ryan Holt 6-4 in the final of the regional qualifier in Wolverton.") == "Lee Crane"
