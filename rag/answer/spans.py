@@ -155,6 +155,7 @@ def not_a_place(name: str, question: str = "") -> bool:
     question asking for a street (question), when it does not end as a street's name does ("Dunmere Build")."""
     return bool(name.split()) and (_NOT_PLACE_LAST.fullmatch(name.split()[-1]) is not None
                                    or _ROLE_OF.match(name) is not None
+                                   or re.fullmatch(r"(?:Series|Round) [A-H]", name) is not None  # a funding round
                                    or (_STREET_ASKED.search(question) is not None
                                        and not _STREET_LAST.fullmatch(name.split()[-1])))
 

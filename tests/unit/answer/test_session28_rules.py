@@ -162,3 +162,12 @@ def test_a_keyword_query_without_power_is_met_by_a_sentence_on_power_cut():
 def test_a_place_before_a_role_and_a_name_is_where_the_person_is_from():
     assert _short("wolverton darts qualifier winner", "Teesford darts player Lee Crane, 41, has qualified after beating "
                   "Ryan Holt 6-4 in the final of the regional qualifier in Wolverton.") == "Lee Crane"
+
+
+def test_one_who_led_the_body_is_its_director_and_a_funding_round_is_no_place():
+    assert _gate("head", "harrowfell observatory director", "Professor Idrena Castellow, who has led the observatory "
+                 "since 2017, said the grant would help.")
+    assert _short("harrowfell observatory director", "The instrument, to be named the Oriel Telescope, will have a "
+                  "2.4-metre mirror.") is None
+    assert _short("sodalith factory location", "Sodalith Energy has raised £18m in a Series A round as it prepares to "
+                  "build its first factory.") is None
