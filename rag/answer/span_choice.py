@@ -223,6 +223,10 @@ EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previou
                            r"estimate|bid|report|figure|forecast))\b", re.I)
 
 
+# A question asking who builds a thing, and the words a sentence gives the building with
+_BUILDER_ASKED = re.compile(r"\b(?:contractors?|builders?|build|builds|building|built|construct\w*)\b", re.I)
+_BUILDER = re.compile(r"\b(?:contractors?|builders?|construction|construct\w*|build|builds|building|built|"
+                      r"contract|awarded|engineering firm)\b", re.I)
 # Before the level a figure left: "up from £6", "down from 14%"
 _LEFT_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[^\s,.;]+\s+){0,3}$", re.I)  # ("down from earlier guidance of")
 # Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
@@ -260,6 +264,10 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if analysis.kind in ("organisation", "person") and _BUILDER_ASKED.search(analysis.question):  # "which contractor
+        # will build the footbridge?": the name a sentence gives the building to ("Contractor Denholm & Pike is
+        # expected to begin work"), not the council that approved it
+        found = [o for o in found if _BUILDER.search(o.candidate.text[max(0, o.start - 60):o.start + len(o.text) + 40])]
     if analysis.kind == "person" and NEW_ASKED.search(analysis.question):  # "morvane telecom new ceo": not the chief
         # executive another likely sentence says was ousted ("Chief executive Ramón Estivariz said ..." of a year ago)
         gone = {n for c in sentences for n in find_names(c.text) if departing(n, c.text, analysis.question)}

@@ -270,10 +270,16 @@ def _without_opening_verb(name: str, sentence: str) -> str:
     """Return a name without the verb that opens the sentence before it ("Extending Fenlow's tram network ...":
     Fenlow)."""
     first, _, rest = name.partition(" ")
-    if rest and sentence.lstrip(" \"“'‘").startswith(name) and first.lower().endswith(("ing", "ed")) \
-            and first.lower() in ordinary_words():
+    if rest and sentence.lstrip(" \"“'‘").startswith(name) and (
+            (first.lower().endswith(("ing", "ed")) and first.lower() in ordinary_words())
+            or _OPENING_ROLE.fullmatch(first)):  # "Contractor Denholm & Pike is expected to begin work"
         return rest
     return name
+
+
+_OPENING_ROLE = re.compile(r"(?:Contractor|Developer|Builder|Operator|Regulator|Insurer|Retailer|Carrier|Distributor|"
+                           r"Publisher|Broadcaster|Lender|Landlord|Supplier|Manufacturer|Promoter|Organiser|Sponsor|"
+                           r"Buyer|Bidder|Rival|Partner|Client|Owner|Housebuilder|Airline|Grocer|Chain|Firm)")
 
 
 def name_fragment(name: str, sentence: str) -> bool:

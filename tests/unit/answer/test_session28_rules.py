@@ -4,6 +4,7 @@ categories, course records, two people named together, and the departing holder 
 from datetime import date
 
 from rag.answer.answerability import GATES, Evidence, gates, type_hit, with_people_of
+from rag.answer.span_choice import choose, span_model
 from rag.answer.spans import extract_short, with_range
 from rag.retrieval.analysis import analyse_question, question_kind
 from rag.retrieval.timewords import read_time_words
@@ -171,3 +172,29 @@ def test_one_who_led_the_body_is_its_director_and_a_funding_round_is_no_place():
                   "2.4-metre mirror.") is None
     assert _short("sodalith factory location", "Sodalith Energy has raised £18m in a Series A round as it prepares to "
                   "build its first factory.") is None
+
+
+def test_a_role_word_opening_a_sentence_is_not_part_of_the_name():
+    assert _short("Which contractor will build the new Millrace footbridge?", "Contractor Denholm & Pike is expected to "
+                  "begin work in April 2024.") == "Denholm & Pike"
+
+
+def test_a_builder_question_picks_the_name_given_the_building(scored_sentences):
+    ranked = scored_sentences("Plans to extend the Thornvale tram network to the Riverside Park estate have been "
+                              "approved. Construction by contractor Stenhouse Rail is due to begin in spring 2024.",
+                              [0.99, 0.72])
+    question = analyse_question("which company is building the thornvale tram extension?")
+    assert choose(question, ranked, [ranked[0].hit.text], 0.5, span_model())[0] == "Stenhouse Rail"
+
+
+def test_the_departing_holder_named_in_one_likely_sentence_is_no_answer_from_another(scored_sentences):
+    ranked = scored_sentences("Morvane Telecom's board has ousted chief executive Ramón Estivariz and appointed Lucía "
+                              "Berengue-Mott. Chief executive Ramón Estivariz said the company disagrees.", [1.0, 0.6])
+    assert choose(analyse_question("morvane telecom new ceo"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "Lucía Berengue-Mott"
+
+
+def test_an_attendance_is_the_figure_of_the_crowd(scored_sentences):
+    ranked = scored_sentences("Goalkeeper Anton Rusk saved two spot-kicks in front of 6,214 fans.", [0.9])
+    assert choose(analyse_question("lowmarsh cup final 2024 attendance"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "6,214"
