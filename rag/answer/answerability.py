@@ -210,7 +210,9 @@ _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- 
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 # Words that end the names of places, organisations and things, not people (a person question is not answered by
 # "Northgate City" or "Quay Parade").
-_NOT_PERSON = {"telescope", "satellite", "rocket", "mission", "probe", "city", "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party",
+_NOT_PERSON = {"telescope", "satellite", "rocket", "mission", "probe", "saints", "lions", "tigers", "eagles", "hawks",
+               "wolves", "sharks", "warriors", "giants", "pirates", "raiders", "chiefs", "bulls", "knights", "city",
+               "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party",
                "bank", "group", "inc", "ltd", "plc", "central", "terminal", "update", "updated", "live", "breaking",
                "street", "road", "parade", "park", "square", "avenue", "stadium", "arena", "marathon", "cup", "league",
                "water", "foods", "railways", "union", "university", "school", "hospital", "court", "news", "times",

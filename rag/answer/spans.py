@@ -74,7 +74,8 @@ def _anchors(analysis: QuestionAnalysis, sentence: str) -> list[int]:
             doing = {w for m in re.finditer(r"\b[a-z][\w'’-]*", analysis.question)
                      for w in content_stems(m.group(0))} - named - _CALENDAR_STEMS
             if at := [m.start() for m in _WORD.finditer(sentence) if m.group(0).islower()
-                      and content_stems(m.group(0)) & doing]:
+                      and any(s == d or (len(d) >= 5 and s.startswith(d)) for s in content_stems(m.group(0))
+                              for d in doing)]:  # ("captaincy" for "captain")
                 return at
     named = [lowered.find(n.lower()) for n in analysis.names if n.lower() in lowered]
     if named:

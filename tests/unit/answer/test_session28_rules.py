@@ -198,3 +198,10 @@ def test_an_attendance_is_the_figure_of_the_crowd(scored_sentences):
     ranked = scored_sentences("Goalkeeper Anton Rusk saved two spot-kicks in front of 6,214 fans.", [0.9])
     assert choose(analyse_question("lowmarsh cup final 2024 attendance"), ranked, [ranked[0].hit.text], 0.5,
                   span_model())[0] == "6,214"
+
+
+def test_a_team_is_no_person_and_the_role_word_a_sentence_derives_anchors_the_name():
+    question = "who's replacing vaine as reivers captain?"
+    assert _short(question, "Reivers are second in the league, two points behind leaders Brinkworth Saints.") is None
+    assert _short(question, "Head coach Mireille Starkross said flanker Tobiah Grennan would take over the "
+                  "captaincy.") == "Tobiah Grennan"
