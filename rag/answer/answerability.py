@@ -1844,8 +1844,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     names = analysis.names
     multi_part = analysis.plan is not None and len(analysis.plan.subqueries) >= 2
     need = 1 / 3 if multi_part else 0.5 if len(names) > 3 else 1.0
-    hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q) and not any(  # "Estvale Harriers Women's top
-        n.lower().endswith(" " + re.split("['’]", q)[0].lower()) for n in names)]  # scorer": the name says it
+    hard = [q for q in analysis.qualifiers if _HARD_QUALIFIERS.match(q)]
+    # "Estvale Harriers Women's top scorer": the name says it, when the sentence names the club ("Harriers' top
+    # scorer Maren Tollis")
+    named_with = {q: [normalise(n.split()[-2]) for n in names if len(n.split()) >= 2
+                      and n.lower().endswith(" " + re.split("['’]", q)[0].lower())] for q in hard}
     stage = stage_asked(analysis.question)
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
@@ -1945,7 +1948,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(rf"\b{m}", f"{near} {lead}") for m in months)  # a report's lead sets its month
             and not (months and _other_month(months, close))
             and not (weekdays and _other_weekday(weekdays, item.sentence)),
-            all(_says_qualifier(q, close) or _unmarked(q) or (q == "permanent" and _says_qualifier(q, near) and not
+            all(_says_qualifier(q, close) or _unmarked(q)
+                or any(re.search(rf"\b{re.escape(w)}", close) for w in named_with[q])
+                or (q == "permanent" and _says_qualifier(q, near) and not
                                                                 re.search(_STAND_IN, item.sentence, re.I))
                 for q in hard)  # ("... hires rail freight boss as permanent chief executive": its report's title says
             # which appointment "has appointed Matthias Oberholzer as its chief executive" is)

@@ -112,7 +112,8 @@ WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|h
                           r"(?:actually\s+|really\s+|finally\s+|eventually\s+|ultimately\s+)?(?:won|beat|"
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
                           r"champions?)\b|\bwinners?\s+of\b|\bwho\s+(?:took|scooped|picked up|claimed|collected|"
-                          r"walked off with|got)\s+(?:the\s+)?best\b", re.I)  # ("who took best actor?")
+                          r"walked off with|got)\s+(?:the\s+)?best\b|\bwinners?(?:\s+(?:19|20)\d\d)?\s*$", re.I)  # ("who
+# took best actor?", "lowtherby open men's final winner")
 # ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)
 # A list line ("- Weight: 13.8kg", "3. £9 million is ...") and a results list's first place ("1. Joost Bakker 4h 21m")
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
@@ -693,6 +694,10 @@ def unreported_win(question: str, sentence: str, previous: str) -> bool:
     and "one more win to become champions" is an aim."""
     if not WIN_QUESTION.search(question):
         return False
+    other = {"men": r"\b(?:women|woman|her|she)\b", "women": r"\b(?:men|man|his|he)\b"}
+    asked = re.search(r"\b(men|women)(?:'s|’s)?\b", question, re.I)
+    if asked and re.search(other[asked.group(1).lower()], previous, re.I):
+        previous = ""  # "It was her first tour-level title." before "The men's final ... was postponed"
     text = f"{previous} {sentence}"
     for match in WIN_RESULT.finditer(text):
         before = set(re.findall(r"[a-z]+", text[:match.start()].lower())[-4:])

@@ -223,6 +223,9 @@ EARLIER_ASKED = re.compile(r"\b(?:earlier|initial(?:ly)?|original(?:ly)?|previou
                            r"estimate|bid|report|figure|forecast))\b", re.I)
 
 
+# Words any report of a count or sum shares with the question: they tell no story from another
+_GENERIC = content_stems("people person many much number total actually end ended final finally eventually really "
+                         "year month week day")
 # A question asking who builds a thing, and the words a sentence gives the building with
 _BUILDER_ASKED = re.compile(r"\b(?:contractors?|builders?|build|builds|building|built|construct\w*)\b", re.I)
 _BUILDER = re.compile(r"\b(?:contractors?|builders?|construction|construct\w*|build|builds|building|built|"
@@ -288,7 +291,7 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
         # not the estimate or the rumour an earlier one gave; of the same story (a later report on a gas leak
         # evacuating "about 60 homes" is no later count of a scheme's affordable homes)
-        asked = content_stems(analysis.question) - content_stems(" ".join(analysis.names))
+        asked = content_stems(analysis.question) - content_stems(" ".join(analysis.names)) - _GENERIC
         overlap = {id(o): len(asked & content_stems(f"{o.candidate.hit.title} {o.candidate.text}")) for o in found}
         found = [o for o in found if overlap[id(o)] >= max(overlap.values()) - 1]
         days = {o.candidate.hit.published for o in found} - {None} or days
@@ -300,8 +303,12 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "number" and not _RATE.search(analysis.question) and (
             heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
         # "in front of 6,214 fans", not "saved two spot-kicks"
-        found = [o for o in found if content_stems(" ".join(  # (the option may carry its noun: "9,400 homes")
-            o.candidate.text[o.start:].split()[:len(o.text.split()) + 3])) & heads] or found
+        def counts(o) -> str:  # the word after the figure: the plural it counts, if it is one ("two spot-kicks")
+            after = o.candidate.text[o.start:].split()[len(o.text.split()) - (1 if " " in o.text else 0):]
+            return (after[:1] or [""])[0].strip(",.;:").lower() if " " not in o.text else o.text.split()[-1].lower()
+        if any(content_stems(counts(o)) & heads for o in found):
+            found = [o for o in found if content_stems(counts(o)) & heads
+                     or not re.fullmatch(r"[a-z-]+s", counts(o)) or counts(o).endswith("ss")]
     if re.search(r"\b(?:total|in all|altogether|overall)\b", analysis.question, re.I):  # "total dividend year": "taking
         # the total for the year to 13.4p", not the final dividend's 9.3p
         found = [o for o in found if re.search(r"\b(?:total\w*|in all|altogether|overall|combined)\b",

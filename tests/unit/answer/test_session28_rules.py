@@ -205,3 +205,17 @@ def test_a_team_is_no_person_and_the_role_word_a_sentence_derives_anchors_the_na
     assert _short(question, "Reivers are second in the league, two points behind leaders Brinkworth Saints.") is None
     assert _short(question, "Head coach Mireille Starkross said flanker Tobiah Grennan would take over the "
                   "captaincy.") == "Tobiah Grennan"
+
+
+def test_a_postponed_final_reports_no_winner_even_after_the_other_sexs_result():
+    from rag.answer.attachment import unreported_win
+    sentence = "The men's final, between Jorge Ballester and Finn Hadley, was postponed until Monday because of rain."
+    assert unreported_win("lowtherby open men's final winner", sentence, "It was her first tour-level title.")
+    assert not unreported_win("lowtherby open men's final winner", "Jorge Ballester won the men's final 6-3, 6-4.", "")
+    assert not unreported_win("lowtherby open men's final winner", sentence, "Ballester took the title in 2023.")
+
+
+def test_a_qualifier_inside_a_name_holds_only_where_the_sentence_names_the_club():
+    question = "Who refereed the Belgium against England Women's Nations League match?"
+    assert not _gate("qualifiers", question, "Wullaert fired the penalty to put Belgium in front, despite Earps diving "
+                     "the correct way.")
