@@ -203,14 +203,14 @@ _ROLES = [
     {"refere", "offici"}, {"captain", "skipper"}, {"presid", "leader"},
     {"mayor", "elect", "won"}, {"minist", "secretari"}, {"author", "wrote", "written", "novel"},
     {"chair", "chairman", "chairwoman", "chairperson"},
-    {"director", "direct", "lead", "head"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
+    {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
     {"actor", "play"}, {"actress", "play"}, {"produc"}, {"ambassador", "envoy"},  # "best actor" is not "best actress"
 ]
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 # Words that end the names of places, organisations and things, not people (a person question is not answered by
 # "Northgate City" or "Quay Parade").
-_NOT_PERSON = {"telescope", "satellite", "rocket", "mission", "probe", "saints", "lions", "tigers", "eagles", "hawks",
+_NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
                "wolves", "sharks", "warriors", "giants", "pirates", "raiders", "chiefs", "bulls", "knights", "city",
                "united", "rovers", "fc", "club", "town", "athletic", "wanderers", "albion", "council", "party",
                "bank", "group", "inc", "ltd", "plc", "central", "terminal", "update", "updated", "live", "breaking",
@@ -1979,6 +1979,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
             # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
             (not heads or any(group & stems or ("leader" in group and "lead" in stems)  # "led by" for a leader
+                              or ("director" in group and re.search(r"\b(?:has|have|had) (?:led|headed|run)\b",
+                                                                    item.sentence))  # ("who has led the observatory")
                               or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)
                                      for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"

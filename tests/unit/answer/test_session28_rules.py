@@ -165,11 +165,11 @@ def test_a_place_before_a_role_and_a_name_is_where_the_person_is_from():
                   "Ryan Holt 6-4 in the final of the regional qualifier in Wolverton.") == "Lee Crane"
 
 
-def test_one_who_led_the_body_is_its_director_and_a_funding_round_is_no_place():
+def test_one_who_has_led_the_body_is_its_director_and_a_funding_round_is_no_place():
     assert _gate("head", "harrowfell observatory director", "Professor Idrena Castellow, who has led the observatory "
                  "since 2017, said the grant would help.")
-    assert _short("harrowfell observatory director", "The instrument, to be named the Oriel Telescope, will have a "
-                  "2.4-metre mirror.") is None
+    assert not _gate("head", "port ambry gulls head coach", "Renata Vossberg, who has led the club's academy since "
+                     "2019, was at the game.")  # (a head coach is no director)
     assert _short("sodalith factory location", "Sodalith Energy has raised £18m in a Series A round as it prepares to "
                   "build its first factory.") is None
 
