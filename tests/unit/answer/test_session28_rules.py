@@ -219,3 +219,10 @@ def test_a_qualifier_inside_a_name_holds_only_where_the_sentence_names_the_club(
     question = "Who refereed the Belgium against England Women's Nations League match?"
     assert not _gate("qualifiers", question, "Wullaert fired the penalty to put Belgium in front, despite Earps diving "
                      "the correct way.")
+
+
+def test_a_word_asking_a_count_is_no_name_though_it_opens_a_sentence():
+    from rag.retrieval.analysis import keyword_names
+    analysis = analyse_question("calverdown east by-election turnout")
+    assert keyword_names(analysis, ["Turnout was 27%. Amelia Stroud won the Calverdown East by-election."]) == [
+        "Calverdown East"]
