@@ -792,6 +792,8 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
+    if not counted and (noun := re.search(r"\bhow many (?:[a-z-]+ )?([a-z]+s)\b", analysis.question.lower())):
+        counted = content_stems(noun.group(1))  # "how many seats": no head group, the noun itself ("902 votes")
     if not counted:
         return []
     spans = []

@@ -226,3 +226,9 @@ def test_a_word_asking_a_count_is_no_name_though_it_opens_a_sentence():
     analysis = analyse_question("calverdown east by-election turnout")
     assert keyword_names(analysis, ["Turnout was 27%. Amelia Stroud won the Calverdown East by-election."]) == [
         "Calverdown East"]
+
+
+def test_how_many_of_a_noun_no_head_group_knows_is_not_a_figure_counting_another():
+    assert _short("how many seats has community first won on harlby council?", "Community First won 12 seats, after "
+                  "polling 1,184 votes.") == "12 seats"
+    assert _short("how many seats has community first won on harlby council?", "Pennock polled 1,184 votes.") is None
