@@ -232,3 +232,12 @@ def test_how_many_of_a_noun_no_head_group_knows_is_not_a_figure_counting_another
     assert _short("how many seats has community first won on harlby council?", "Community First won 12 seats, after "
                   "polling 1,184 votes.") == "12 seats"
     assert _short("how many seats has community first won on harlby council?", "Pennock polled 1,184 votes.") is None
+
+
+def test_being_elected_or_setting_a_record_to_win_reports_a_result():
+    from rag.answer.attachment import unreported_win
+    assert not unreported_win("halvergate mayor 2019 winner", "Osric Thane has become Halvergate's first directly "
+                              "elected mayor.", "")
+    assert not unreported_win("carrowdale half marathon 2024 women's winner", "Saoirse Lindqvist set a women's course "
+                              "record of 1:11:05 to win the Carrowdale Half Marathon on Sunday.", "")
+    assert unreported_win("halvergate mayor 2019 winner", "Four candidates hope to be elected mayor.", "")
