@@ -619,9 +619,11 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     named: list[str] = []  # the name form of each query word ("marrowgate's": "Marrowgate"), "" when it is not one
     for word in words:
         named.append("")
-        if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or any(
-                words.fullmatch(word) for words in (_COUNT_WORDS, MONEY_WORDS)):  # "by-election turnout": what is
-            continue  # asked, though "Turnout was 29.4%" opens a sentence
+        if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or (
+                word == words[-1] and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))) or (
+                re.fullmatch(_COUNTED, word)):  # ("how many people in the caldermoor walking study ...": no People)
+            continue  # "by-election turnout": what is asked, though "Turnout was 29.4%" opens a sentence (not the
+            # "prize" of "quillon prize judges")
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]
