@@ -1872,12 +1872,6 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     name_stems = content_stems(" ".join(names))
     named = {k for k in keywords if any(n.startswith(k) for n in name_stems)}
     keywords -= named
-    if analysis.is_keyword and analysis.kind in FACTOID_KINDS:  # a keyword query's last word names the thing asked,
-        # which the answering sentence gives rather than says ("port elsmere heat hospital admissions": "treated 640
-        # people"; "ditchley town second round opponents": "will host Barrowfield Rovers"); the type gate reads it
-        last = next((w for w in reversed(analysis.question.lower().split())
-                     if re.search(r"[a-z]", w) and not is_year(w) and w not in _MONTHS), "")
-        keywords -= content_stems(last)
     asked_quarters = quarters(analysis.question)
     year_figure = analysis.kind in ("money", "number") and bool(analysis.years) and not _ANY_QUARTER.search(
         analysis.question) and not _OTHER_PERIOD.search(analysis.question) and not asked_months(analysis.question)
