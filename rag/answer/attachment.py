@@ -112,14 +112,14 @@ WIN_QUESTION = re.compile(r"\b(?:who|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|h
                           r"(?:actually\s+|really\s+|finally\s+|eventually\s+|ultimately\s+)?(?:won|beat|"
                           r"defeated)\b|\bwho\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?(?:winners?|"
                           r"champions?)\b|\bwinners?\s+of\b|\bwho\s+(?:took|scooped|picked up|claimed|collected|"
-                          r"walked off with|got)\s+(?:the\s+)?best\b|\bwinners?(?:\s+(?:19|20)\d\d)?\s*$", re.I)  # ("who
-# took best actor?", "lowtherby open men's final winner")
+                          r"walked off with|got)\s+(?:the\s+)?best\b|\bwinners?(?:\s+(?:19|20)\d\d)?\s*$",
+                          re.I)  # ("who took best actor?", "lowtherby open men's final winner")
 # ("winner" and "champion" only as what someone was or became: "a five-time Ballon d'Or winner" reports no result)
 # A list line ("- Weight: 13.8kg", "3. £9 million is ...") and a results list's first place ("1. Joost Bakker 4h 21m")
 LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _FIRST_PLACE = r"(?:^|\s)(?:1\.|1st)\s+(?=[A-Z])"
-WIN_RESULT = re.compile(r"\b(?:won|wins|to win|beat|beats|defeated|defeats|victory|victorious|crowned|clinched|clinches|"
-                        r"(?<!to be )(?<!will be )elected|"
+WIN_RESULT = re.compile(r"\b(?:won|wins|to win|beat|beats|defeated|defeats|victory|victorious|crowned|clinched|"
+                        r"clinches|(?<!to be )(?<!will be )elected|"
                         r"triumph\w*|lifted|retained|edged|thrashed|routed|title|gold|first place|finished first)\b"
                         r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
                         rf"(?:winners?|champions?)\b|{_FIRST_PLACE}|\blist of (?:the )?winners\b|"

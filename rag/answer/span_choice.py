@@ -269,7 +269,7 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
     if analysis.kind in ("organisation", "person") and _BUILDER_ASKED.search(analysis.question):  # "which contractor
         # will build the footbridge?": the name a sentence gives the building to ("Contractor Denholm & Pike is
-        # expected to begin work"), not the council that approved it
+        # expected to begin work"), not the council that approved it; none such: the rules' answer, if any
         found = [o for o in found if _BUILDER.search(o.candidate.text[max(0, o.start - 60):o.start + len(o.text) + 40])]
     if analysis.kind == "person" and NEW_ASKED.search(analysis.question):  # "morvane telecom new ceo": not the chief
         # executive another likely sentence says was ousted ("Chief executive Ramón Estivariz said ..." of a year ago)
@@ -303,9 +303,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "number" and not _RATE.search(analysis.question) and (
             heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
         # "in front of 6,214 fans", not "saved two spot-kicks"
-        def counts(o) -> str:  # the word after the figure: the plural it counts, if it is one ("two spot-kicks")
-            after = o.candidate.text[o.start:].split()[len(o.text.split()) - (1 if " " in o.text else 0):]
-            return (after[:1] or [""])[0].strip(",.;:").lower() if " " not in o.text else o.text.split()[-1].lower()
+        def counts(o) -> str:  # the noun the figure counts, if the option carries one ("9,400 homes"), else the word
+            if " " in o.text:  # after it ("two spot-kicks")
+                return o.text.split()[-1].lower()
+            after = o.candidate.text[o.start + len(o.text):].split()
+            return after[0].strip(",.;:").lower() if after else ""
         if any(content_stems(counts(o)) & heads for o in found):
             found = [o for o in found if content_stems(counts(o)) & heads
                      or not re.fullmatch(r"[a-z-]+s", counts(o)) or counts(o).endswith("ss")]

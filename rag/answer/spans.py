@@ -10,7 +10,8 @@ from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
-from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE, SCORE_ASKED,
+from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
+                            SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,

@@ -619,11 +619,12 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     named: list[str] = []  # the name form of each query word ("marrowgate's": "Marrowgate"), "" when it is not one
     for word in words:
         named.append("")
-        if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or (
-                word == words[-1] and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))) or (
-                re.fullmatch(_COUNTED, word)):  # ("how many people in the caldermoor walking study ...": no People)
-            continue  # "by-election turnout": what is asked, though "Turnout was 29.4%" opens a sentence (not the
-            # "prize" of "quillon prize judges")
+        # what is asked is no name, though a sentence opens with it: the count or sum word ending the query
+        # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
+        asked = word == words[-1] and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))
+        if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or asked \
+                or re.fullmatch(_COUNTED, word):
+            continue
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
         others = [w[:5] for w in words if w != word and len(w) >= 3 and w not in STOPWORDS]

@@ -49,7 +49,7 @@ _MONTH_PARTS = {"early": (1, 10), "the start of": (1, 10), "mid": (11, 20), "lat
 class TimeWords:
     """What the time words of a question mean: a date window, "newest first", and the words as found."""
 
-    query: str  # the question without the time words (what is searched)
+    query: str  # the question without the time words (what is searched and answered), but for `kept`
     kept: str = ""  # time words the answer must still read: a figure's month ("in February" of "in February 2024")
     phrase: str = ""  # the time words as written, e.g. "last week"
     since: date | None = None
