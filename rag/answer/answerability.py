@@ -190,7 +190,7 @@ _HEADS = [
 # the same thing, not a party to it (a "buyer" is not what was "sold")
 _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
           {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
-          {"bed", "bedroom"}, {"build", "construct"}]  # ("two bed rent": "two-bedroom home")
+          {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"}, {"admiss", "admit"}]  # ("two bed rent": "two-bedroom home")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
@@ -289,7 +289,8 @@ _CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attri
 _ATTRIBUTES = {
     "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
     "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
-    "score": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b", "result": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d[\d.,]*\s?%",
+    "score": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b",
+    "result": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d[\d.,]*\s?%|\b\d[\d,]*\s+votes?\s+to\s+\d",  # ("31 votes to 24")
     "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
     "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
@@ -308,6 +309,12 @@ _ATTRIBUTES = {
     "toll": r"\b(?:killed|dead|died|deaths|lives)\b", "death": r"\b(?:killed|dead|died|deaths?|lives)\b",
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
                r"\b(?:years?|months?|weeks?|life)\b",
+    # what a ship or a hall holds ("will carry 220 passengers and 40 cars"), where someone was born, a firm's staff,
+    # a winning goal's scorer, a round's opponents ("will face Barrowfield Rovers")
+    "capac": r"\b(?:carr(?:y|ies|ied)|holds?|seats?|seating|accommodat\w*|sleeps?)\b",
+    "birthplac": r"\bborn\b", "workforc": r"\b(?:employ\w*|staff|workers|jobs)\b",
+    "goal": r"\b(?:scored|scoring|netted|header|struck|strike)\b",
+    "oppon": r"\b(?:face|faces|facing|against|meet|meets|host|hosts|visit|visits|drawn|play|plays)\b",
     "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d",
     "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
     # "corran unemployment rate": "Unemployment rose to 5.6 percent" ("rating" shares the stem); a school's or a
@@ -370,6 +377,10 @@ _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat",
 # collected every three weeks")
 
 
+_SPELLED = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("dozen", "decade", "hundred"))
+                      + r")\b", re.I)  # number words a figure may be spelled with
+
+
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
                                  "watchdog"), "organisation"),
                 **dict.fromkeys(("location", "venue", "place", "site", "town", "city", "village", "country", "county",
@@ -398,13 +409,15 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
-    missing = {k for k in missing if not (k in _ATTRIBUTES and re.search(
-        _ATTRIBUTES[k], sentence, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I))}
+    figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
+    missing = {k for k in missing if not (k in _ATTRIBUTES and any(re.search(
+        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I)
+        for text in (sentence, figures)))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
         counted = (keywords | query) - _COUNT_KEYWORDS  # ("64,000 Kestrel SUVs" for "brevant kestrel recall number")
-        if any(content_stems(" ".join(re.findall(r"[A-Za-z][\w'’-]*", sentence[m.end():])[:2])) & counted
-               for m in FIGURE.finditer(sentence)):
+        if any(content_stems(" ".join(re.findall(r"[A-Za-z][\w'’-]*", figures[m.end():])[:2])) & counted
+               for m in FIGURE.finditer(figures)):
             missing -= _COUNT_KEYWORDS
     return not missing
 

@@ -237,6 +237,12 @@ _REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|the\s+|about\s+|around\s+)
                               r"previous)\s+(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
 
 
+# A question asking for the level a figure moves to ("going up to", "cut to", "will it rise to")
+_MOVED_TO_ASKED = re.compile(r"\b(?:go(?:es|ing)?\s+(?:up|down)|went\s+(?:up|down)|ris(?:e|es|ing)|rose|increas\w*|"
+                             r"fall(?:s|ing)?|fell|drop(?:s|ping|ped)?|cut|cutting|reduc\w+|rais\w+|lower\w*)\s+to\b",
+                             re.I)
+
+
 _SUPERLATIVE = re.compile(r"\b(?:highest|lowest|most|least|largest|smallest|biggest|best|worst|fastest|slowest|"
                           r"oldest|youngest|longest|shortest)\b", re.I)
 
@@ -287,6 +293,10 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
             # "will cost £7, up from £6": the level it left, not the one asked
             found = [o for o in found
                      if not _LEFT_LEVEL.search(o.candidate.text[max(0, o.start - 45):o.start])] or found
+    if analysis.kind in ("money", "number") and _MOVED_TO_ASKED.search(analysis.question):  # "what's the fare cap
+        # going up to?": the level "will rise from £2 to £2.50" reaches, not the £2 it is capped at now
+        found = [o for o in found if re.search(r"\bto\s+(?:about\s+|around\s+)?$",
+                                               o.candidate.text[max(0, o.start - 15):o.start])] or found
     if LATEST_ASKED.search(analysis.question) and (days := {o.candidate.hit.published for o in found} - {None}):
         # "what did the bridge end up costing?", "how many jobs are actually going?": the latest report's figure,
         # not the estimate or the rumour an earlier one gave; of the same story (a later report on a gas leak
