@@ -185,12 +185,14 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
+    {"contribut", "fund", "pay", "paid"},  # "the council's contribution": "with the council contributing £38 million"
 ]
 # Words a keyword query may use for what a sentence says in others ("wedding" / "married", "attendance" / "fans"):
 # the same thing, not a party to it (a "buyer" is not what was "sold")
 _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
           {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
-          {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"}, {"admiss", "admit"}]  # ("two bed rent": "two-bedroom home")
+          {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
+          {"admiss", "admit"}]  # ("two bed rent": "two-bedroom home")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
@@ -837,8 +839,9 @@ _CLOCK_ASKED = re.compile(r"^\W*(?:so |and )?(?:at )?what time\b"  # "what time 
 
 
 AGE_ASKED = re.compile(r"\bhow old\b|\bages?\b|\baged\b", re.I)
-_RACE_TIME = re.compile(r"(?<!at the )(?<!by the )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )(?<!any )"
-                        r"\btime\b|\b(?:course|world|national|race|track|event) record\b|\bpersonal best\b", re.I)
+_RACE_TIME = re.compile(r"(?<!at the )(?<!by the )(?<!on )(?<!in )(?<!this )(?<!last )(?<!first )(?<!each )(?<!every )"
+                        r"(?<!any )\btime\b|\b(?:course|world|national|race|track|event) record\b|\bpersonal best\b",
+                        re.I)  # ("ran on time" is punctuality)
 
 
 # a time taken, written out: "2 hours 22 minutes 15 seconds", "58 minutes and 3 seconds" (not a margin's "41 seconds")
@@ -1956,7 +1959,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not set_elsewhere(names, item.sentence)
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
-            _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)], near) == 1.0
+            _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)],
+                   near if re.search(r"\b(?:19|20)\d\d\b", item.sentence) else f"{near} {lead}") == 1.0
+            # (a report's lead sets the year its sentences speak of: "in the final three months of 2023", unless
+            # they name one)
             and not other_years_only(analysis, item)
             and not lead_of_other_year(analysis, item)
             and not other_edition(analysis, item.sentence)

@@ -442,6 +442,9 @@ def done_verb(question: str) -> str | None:
     # (a participle describing a noun, "users hit by its breach", is not what is asked)
     described = {m.group(2) for m in re.finditer(r"\b([a-z]+s) ([a-z]+) by\b", question.lower())
                  if m.group(1) not in ("was", "has", "is", "does", "its", "his", "this")}
+    # ("how much is the contract awarded to Brightline worth?": what the contract is worth, not the award)
+    described |= set(re.findall(r"\b(?:the|a|an|its|their)\s+[a-z]+\s+([a-z]+ed)\s+(?:to|by|for|in|at|on|from|with|"
+                                r"under|against)\b", question.lower()))
     verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
     said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said
@@ -713,8 +716,10 @@ _FINAL_FIGURE = re.compile(r"\bfinal (?:cost|bill|price|figure|total|tally|outtu
                            re.I)
 _UNSETTLED = re.compile(r"\b(?:budget(?:ed)?|projected|estimated?|forecast|expected|funding|funded|will cost|"
                         r"would cost|is to cost|set to cost|due to cost|plans? to spend)\b", re.I)
-_SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b",
-                      re.I)
+_SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b|"
+                      r"\b(?:above|over|below|under|beyond|within|more than|less than)\s+(?:the|its|a|an)\s+"
+                      r"(?:[\w£$€.,-]+\s+){0,3}budget\b", re.I)  # ("cost £4.6 million, well above the £3.2 million
+# budget": the outcome said against the plan)
 
 
 def unsettled(question: str, sentence: str) -> bool:

@@ -286,9 +286,18 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found if normalise(prize.group(0)) in normalise(o.candidate.text)] or found
     if analysis.kind == "money":  # "series c valuation": the sum the sentence says values it, not the sum raised
         found = [o for o in found if measure_named(analysis.question, o.candidate.text, o.start)] or found
+        if heads := set().union(*asked_heads(analysis)):  # "the council's contribution": "with the council
+            # contributing £38 million", not the "£214 million extension" the same report approves
+            found = [o for o in found if content_stems(
+                o.candidate.text[max(0, o.start - 30):o.start + len(o.text) + 20]) & heads] or found
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
+        # "cost £4.6 million, well above the £3.2 million budget": the plan a figure is set against, unless asked
+        planned = r"budget|estimate|forecast|target|projection|guidance"
+        if not re.search(rf"\b(?:{planned}|budgeted|estimated|forecast|expected|planned)\b", analysis.question, re.I):
+            found = [o for o in found if not re.match(rf"\s+(?:{planned})\b",
+                                                      o.candidate.text[o.start + len(o.text):], re.I)] or found
         if not re.search(r"\b(?:before|previous(?:ly)?|old|original(?:ly)?|used to)\b", analysis.question, re.I):
             # "will cost £7, up from £6": the level it left, not the one asked
             found = [o for o in found

@@ -45,7 +45,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
-                          r"box office|takings|grossed|fares?(?! (?:well|badly|better|worse)))\b",
+                          r"box office|takings|grossed|fares?(?! (?:well|badly|better|worse))|contributions?)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
