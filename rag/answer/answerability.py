@@ -26,7 +26,8 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class
                          other_member, other_rate, other_size,
                          other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
-                         unreported_win, unsaid_naming, unsettled, uses_done_verb, withheld)
+                         unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
+                         withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -786,7 +787,9 @@ _ASKED_UNITS = [
      re.compile(_LENGTH_UNIT, re.I)),  # ("thornmere tram extension length": 2.7 km)
     (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I),
      re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b", re.I)),
-]
+    (re.compile(r"\bweight(?: limit)?\b|\bhow heavy\b|\bweigh(?:s|ed)?\b", re.I),  # "what weight limit": "26-tonne",
+     re.compile(r"[\s-]?(?:tonnes?|tons?|t|kg|kilos?|kilograms?|grams?|g|lbs?|pounds|stone|ounces|oz)\b", re.I)),
+]  # not the 11,000 vehicles a day that used the bridge
 
 
 def asked_unit(question: str) -> re.Pattern | None:
@@ -898,6 +901,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
     kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
             and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])
             and not re.match(r"\d{4}s\b", sentence[m.start():])  # "the 1890s hall": a decade
+            and not (re.match(r"\d0s\b", sentence[m.start():]) and re.search(
+                r"\b(?:his|her|their|in|early|mid|late)[\s-]+$", sentence[:m.start()], re.I))  # "a man in his 70s"
             and not new_level(analysis.question, sentence, m.start())]
     if re.search(r"\bmagnitude\b", analysis.question, re.I):  # "what magnitude was the quake?": "magnitude 6.2",
         return [m for m in kept if re.search(r"\bmagnitude\s+(?:of\s+)?$", sentence[:m.start()], re.I)]  # not the toll
@@ -1207,6 +1212,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return [content_stems(head.group(1))] if head and head.group(1) not in ("name", "location", "place") else []
     if analysis.kind not in ("money", "number"):
         return []
+    if analysis.kind == "money" and re.search(r"\bpa(?:y|id|ying|ys)\s+(?:\w+\s+)?back\b|\brepa(?:y|id|ying|yment)",
+                                              question, re.I):  # "how much did the designer have to pay back?": a
+        return [{"repay", "repaid", "back", "refund", "reimburs", "recov"}]  # repayment, not what the work cost
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
     if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)"
@@ -2202,6 +2210,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
+                or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))

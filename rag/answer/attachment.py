@@ -333,8 +333,32 @@ _PREVIOUS_SAID = re.compile(r"\b(?:former|previous|predecessor|replac\w*|succeed
 def current_for_previous(question: str, sentence: str) -> bool:
     """Return True when the question asks for the previous holder of a role ("pelsworth primary previous
     headteacher") and the sentence speaks of no change of holder (a former one, a replacement, a departure): it names
-    the current one."""
+    the current one; or it asks what was so before a change ("what weight limit did the bridge have before it
+    closed?") and the sentence says only what is so now ("The bridge now has a 26-tonne weight limit")."""
+    if re.search(r"\b(?:did|was|were|had)\b[^?]*\bbefore (?:it|the|its|they|he|she)\b", question, re.I) \
+            and re.search(r"\b(?:now|currently)\b", sentence, re.I) and not _PREVIOUS_SAID.search(sentence) \
+            and not re.search(r"\b(?:before|previously|was|were|had been|from)\b", sentence, re.I):
+        return True
     return bool(_PREVIOUS_ASKED.search(question)) and not _PREVIOUS_SAID.search(sentence)
+
+
+_PER_PERIOD = {"year": r"\b(?:years?|annual\w*|yearly|season|(?:19|20)\d\d)\b", "month": r"\b(?:months?|monthly)\b",
+               "week": r"\b(?:weeks?|weekly)\b", "day": r"\b(?:days?|daily|nights?|nightly)\b"}
+
+
+_PERIOD_OF = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+
+
+def unstated_period(question: str, sentence: str) -> bool:
+    """Return True when a figure question asks for a rate over a period ("how many passengers a year will the ferry
+    carry?", "annual cost") and the sentence names no such period ("will carry 220 passengers": one sailing)."""
+    asked = re.search(r"\b(?:a|per|each|every)\s+(year|month|week|day)\b|\b(annual|yearly|monthly|weekly|daily)\b",
+                      question, re.I)
+    if not asked:
+        return False
+    unit = (asked.group(1) or _PERIOD_OF[asked.group(2).lower()]).lower()
+    return not re.search(_PER_PERIOD[unit], sentence, re.I) and not re.search(r"\bsalar", sentence, re.I)  # (a
+    # salary is by the year)
 
 
 def spoken_year(year: str, sentence: str, published: date | None) -> bool:

@@ -309,6 +309,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
         head = re.sub(r"^(full\s+)?names?\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
+        if q.startswith("name of "):  # "name of friend petrie was racing"
+            head = re.sub(r"^of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)
         # "what will the average water bill be from April?": the thing before "be" is asked about
         head = re.sub(r"^(?:will|would|could|might|should|is going to)\s+(?:the\s+|a\s+|an\s+)?(.{1,60}?)\s+be\b.*",
                       lambda m: " ".join(m.group(1).split()[-4:]), head)  # (its last words: the noun)
@@ -321,6 +323,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         for word in reversed(phrase):
             if kind := _kind_from_words(word, default=""):
                 return kind
+        if re.match(r"(?:full\s+)?names?\b", q) and (kind := next((k for word in phrase if (k := noun_kind(word))
+                                                                   in ("person", "place")), None)):
+            return kind  # "name of friend petrie was racing": a person, by what a friend is
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8 or (len(q.split()) <= 12 and not q.endswith("?")  # (or a longer one: "st aldric's
                                and not re.search(r"\b(?:is|are|was|were|did|does|do|has|have|had)\b", q)):  # patients
