@@ -313,10 +313,9 @@ _ATTRIBUTES = {
     "sentenc": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given)\b[^.]{0,40}"
                r"\b(?:years?|months?|weeks?|life)\b",
     # what a ship or a hall holds ("will carry 220 passengers and 40 cars"), where someone was born, a firm's staff,
-    # a winning goal's scorer, a round's opponents ("will face Barrowfield Rovers")
+    # a round's opponents ("will face Barrowfield Rovers")
     "capac": r"\b(?:carr(?:y|ies|ied)|holds?|seats?|seating|accommodat\w*|sleeps?)\b",
     "birthplac": r"\bborn\b", "workforc": r"\b(?:employ\w*|staff|workers|jobs)\b",
-    "goal": r"\b(?:scored|scoring|netted|header|struck|strike)\b",
     "oppon": r"\b(?:face|faces|facing|against|meet|meets|host|hosts|visit|visits|drawn|play|plays)\b",
     "rainfal": r"\b\d[\d.,]*\s?(?:mm|cm|inch(?:es)?)\b", "amount": r"\d", "figur": r"\d",
     "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",

@@ -45,7 +45,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
-                          r"box office|takings|grossed|fares?(?! (?:well|badly|better|worse))|contributions?)\b",
+                          r"box office|takings|grossed|contributions?)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
@@ -251,7 +251,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
                                                           q)) or (
-            q.startswith(("what", "which")) and MONEY_WORDS.search(opening) and "how many" not in q
+            q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening))
+            and "how many" not in q
             and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat) rates?\b", opening)):  # a rate: a share
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
