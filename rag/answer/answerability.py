@@ -1967,9 +1967,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)],
-                   near if re.search(r"\b(?:19|20)\d\d\b", item.sentence) else f"{near} {lead}") == 1.0
-            # (a report's lead sets the year its sentences speak of: "in the final three months of 2023", unless
-            # they name one)
+                   f"{near} {lead}" if _lead_sets_year(analysis, item.sentence, lead) else near) == 1.0
             and not other_years_only(analysis, item)
             and not lead_of_other_year(analysis, item)
             and not other_edition(analysis, item.sentence)
@@ -2031,6 +2029,19 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             attached(analysis, item, question_stems),
         ])
     return np.asarray(rows, dtype=bool).reshape(-1, len(GATES))
+
+
+_SHARE = re.compile(r"\d\s?(?:%|per ?cent)", re.I)
+
+
+def _lead_sets_year(analysis: QuestionAnalysis, sentence: str, lead: str) -> bool:
+    """Return True when a report's lead gives the year a figure sentence speaks of: the sentence names no year and
+    gives a share, or a sum, as the lead does ("Just 86.2 per cent of trains arrived on time in the final three
+    months of 2023" before "The Wexcombe line was the worst performer, with 79.4 per cent"); not a lead's year of
+    another event ("headteacher since 2005")."""
+    if analysis.kind not in ("money", "number") or re.search(r"\b(?:19|20)\d\d\b", sentence):
+        return False
+    return any(pattern.search(sentence) and pattern.search(lead) for pattern in (_SHARE, MONEY))
 
 
 _PER_UNIT = re.compile(r"\s*(?:a|an|per|each)\s+(?:litre|liter|gallon|pint|kilo|kilogram|kg|pound|tonne|ton|barrel|"

@@ -237,6 +237,11 @@ _REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|the\s+|about\s+|around\s+)
                               r"previous)\s+(?:\w+\s+){0,2}(?:of|at|was|had been)\s+(?:about\s+|around\s+)?)$", re.I)
 
 
+# Words for a sum a sentence need not repeat to give it
+_SAID_MANY_WAYS = {"cost", "price", "pay", "paid", "valu", "worth", "fee", "charg", "bill", "sale", "sell", "sold",
+                   "bought", "buy", "deal", "offer", "bid"}
+
+
 # A question asking for the level a figure moves to ("going up to", "cut to", "will it rise to")
 _MOVED_TO_ASKED = re.compile(r"\b(?:go(?:es|ing)?\s+(?:up|down)|went\s+(?:up|down)|ris(?:e|es|ing)|rose|increas\w*|"
                              r"fall(?:s|ing)?|fell|drop(?:s|ping|ped)?|cut|cutting|reduc\w+|rais\w+|lower\w*)\s+to\b",
@@ -286,10 +291,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found if normalise(prize.group(0)) in normalise(o.candidate.text)] or found
     if analysis.kind == "money":  # "series c valuation": the sum the sentence says values it, not the sum raised
         found = [o for o in found if measure_named(analysis.question, o.candidate.text, o.start)] or found
-        if heads := set().union(*asked_heads(analysis)):  # "the council's contribution": "with the council
-            # contributing £38 million", not the "£214 million extension" the same report approves
-            found = [o for o in found if content_stems(
-                o.candidate.text[max(0, o.start - 30):o.start + len(o.text) + 20]) & heads] or found
+        # "the council's contribution": a sentence saying the question's own word for the sum ("with the council
+        # contributing £38 million"), not the "£214 million extension" the report approves; a cost or a price is
+        # said in many ways ("The £61m Marrowby bypass opened")
+        if said := set().union(*asked_heads(analysis)) & content_stems(analysis.question) - _SAID_MANY_WAYS:
+            found = [o for o in found if content_stems(o.candidate.text) & said] or found
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
