@@ -238,8 +238,9 @@ _REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|the\s+|about\s+|around\s+)
 
 
 # Words for a sum a sentence need not repeat to give it
-_SAID_MANY_WAYS = {"cost", "price", "pay", "paid", "valu", "worth", "fee", "charg", "bill", "sale", "sell", "sold",
-                   "bought", "buy", "deal", "offer", "bid"}
+_SAID_MANY_WAYS = {"cost", "price", "pay", "paid", "valu", "valuat", "worth", "fee", "charg", "bill", "sale", "sell",
+                   "sold", "bought", "buy", "deal", "offer", "bid", "sign", "transfer", "acquisit", "acquir", "purchas",
+                   "ticket", "fare"}  # ("rendal transfer fee confirmed": the fee, wherever the transfer is said)
 
 
 # A question asking for the level a figure moves to ("going up to", "cut to", "will it rise to")
