@@ -1276,6 +1276,14 @@ _SAME_THINGS = [content_stems(words) for words in (
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
 _KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
 _KIND_STEMS = content_stems(" ".join(_KIND_NOUNS)) | {"much", "mani", "year", "last"}
+def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
+    """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
+    sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
+    turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients)."""
+    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)])
+    return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
+
+
 # Words a spoken question adds that a sentence need not repeat ("how big was the crowd?", "in the end")
 _SPOKEN_LIGHT = content_stems("big come came go went gone new old whole total roughly officially finally eventually "
                               "once still ever since")
@@ -1917,11 +1925,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         analysis.question.split()) <= 15 else set()  # a long description's verbs describe, they do not ask
     question_stems = content_stems(analysis.question)
     topic = content_stems(" ".join(analysis.focus)) - set().union(*heads, set()) - _KIND_STEMS - _TOPIC_LIGHT
-    # a spoken question's topic words, three of which the sentence and its report's lead leave unsaid: it speaks of
-    # something else ("how many people turned up to the village hall meeting about the surgery?" over a sentence on
-    # the surgery's patients)
     spoken_topic = (topic - content_stems(" ".join(names)) - _SPOKEN_LIGHT) \
-        if not analysis.is_keyword and analysis.kind not in ("yesno", "temporal") else set()
+        if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") else set()
     lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
     described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),
                                                                        set()) - _KIND_STEMS
@@ -2031,8 +2036,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
                  or (analysis.kind == "money" and sum_asked)),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
-            and not (spoken_topic and len([k for k in spoken_topic if not keyword_gate({k}, f"{near} {lead}",
-                                                                                       item.sentence)]) >= 3)
+            and not (spoken_topic and _topic_unsaid(spoken_topic, f"{near} {lead}", item.sentence))
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
             # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is
             # not answered by a rail line's £6.8bn)

@@ -467,8 +467,10 @@ def done_verb(question: str) -> str | None:
     described = {m.group(2) for m in re.finditer(r"\b([a-z]+s) ([a-z]+) by\b", question.lower())
                  if m.group(1) not in ("was", "has", "is", "does", "its", "his", "this")}
     # ("how much is the contract awarded to Brightline worth?": what the contract is worth, not the award)
-    described |= set(re.findall(r"\b(?:the|a|an|its|their)\s+[a-z]+\s+([a-z]+ed)\s+(?:to|by|for|in|at|on|from|with|"
-                                r"under|against)\b", question.lower()))
+    described |= {m.group(1) for m in re.finditer(r"\b(?:the|a|an|its|their)\s+[a-z]+\s+([a-z]+ed)\s+(?:to|by|for|in|"
+                                                  r"at|on|from|with|under|against)\b", question.lower())
+                  if re.search(r"\b(?:is|was|are|were|did|does|do|has|have|had|will)\b", question[:m.start()], re.I)}
+    # (after the question's own verb: "how much the crown moved against the dollar" asks about the move)
     verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
     said = _verb_after_did(question) or _verb_after_aux(question)  # "did X file ...", "is X appealing ...": said

@@ -356,8 +356,8 @@ def test_an_opposite_outcome_answers_no_and_a_due_date_is_no_withheld_figure(has
 
 
 def test_a_who_question_whose_sentences_name_no_one_new_is_refused(hash_embedder):
-    text = ("Intro line of the article that is long enough. Mr Vaskell, who sat on the council for 14 years, told "
-            "the Ledger he would fight to clear his name.")
+    text = ("Intro line of the article on the grant fraud inquiry. Mr Vaskell, who sat on the council for 14 years, "
+            "told the Ledger he would fight to clear his name.")
     answer = compose_answer("who was the man arrested in the Vaskell fraud inquiry?", [_hit(text=text)],
                             hash_embedder, _model())
     assert answer.refused and answer.short is None

@@ -112,3 +112,12 @@ def test_paying_back_asks_a_repayment_not_a_cost():
 def test_the_name_of_a_person_noun_asks_for_a_person():
     assert question_kind("name of friend petrie was racing") == "person"
     assert question_kind("name of the new ship") == "open"
+
+
+def test_a_spoken_question_whose_topic_the_sentence_leaves_mostly_unsaid_is_not_answered_by_it():
+    question = "how many people turned up to the ebbington village hall meeting about the surgery?"
+    assert not _gate("type", question, "The Ebbington surgery has 4,200 registered patients.",
+                     lead="Ebbington's GP surgery will close in July, its owners said.")
+    assert _gate("type", question, "About 300 people turned up to the meeting at the village hall.",
+                 lead="Ebbington's GP surgery will close in July, its owners said.")
+    assert _gate("type", "ebbington surgery patients", "The Ebbington surgery has 4,200 registered patients.")
