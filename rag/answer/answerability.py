@@ -1280,13 +1280,17 @@ def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
     """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
     sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
     turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients)."""
-    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)])
+    stems = content_stems(near)
+    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)
+                  and not (len(k) >= 5 and any(s.endswith(k) for s in stems))])  # ("keeper": "goalkeeper")
     return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
 
 
 # Words a spoken question adds that a sentence need not repeat ("how big was the crowd?", "in the end")
 _SPOKEN_LIGHT = content_stems("big come came go went gone new old whole total roughly officially finally eventually "
-                              "once still ever since")
+                              "once still ever since article articles report reports reported story stories news "
+                              "describe described mention mentioned according during around across out within "
+                              "people")  # (what the corpus is, not its topic; a word of time or place; anyone)
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "happen happened end ended know tell say said think")
@@ -1926,7 +1930,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     question_stems = content_stems(analysis.question)
     topic = content_stems(" ".join(analysis.focus)) - set().union(*heads, set()) - _KIND_STEMS - _TOPIC_LIGHT
     spoken_topic = (topic - content_stems(" ".join(names)) - _SPOKEN_LIGHT) \
-        if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") else set()
+        if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") \
+        and len(analysis.question.split()) <= 16 else set()  # (a long question describes: its words are not all asked)
     lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
     described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),
                                                                        set()) - _KIND_STEMS
