@@ -883,11 +883,31 @@ _PART_OF_THEM = re.compile(r"(?<![\w.,])(\d[\d,]*|one|two|three|four|five|six|se
                            r"of\s+(?:them|whom|those|these)\b(?:,?\s+([a-z]+))?", re.I)
 
 
+_PLACED = re.compile(r"\s+(?:[a-z]+\s+){0,6}?in\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+def placed_elsewhere(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the figures a question about one place ("how many jobs are going in germany?") cannot
+    take because the sentence puts them in another ("650 of the job cuts will fall in Belgium and 420 in the
+    Netherlands")."""
+    asked = [n for n in analysis.names if re.search(rf"\bin\s+(?:the\s+)?{re.escape(n)}\b", analysis.question, re.I)]
+    if not asked:
+        return []
+    spans = []
+    for m in FIGURE.finditer(sentence):
+        place = _PLACED.match(sentence, m.end())
+        if place and not any(has_term(n, normalise(place.group(1))) or has_term(place.group(1), normalise(n))
+                             for n in asked):
+            spans.append(m.span())
+    return spans
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
     asked = normalise(analysis.question)
-    taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence)
+    taken = figure_roles(analysis.question, sentence) + other_counts(analysis, sentence) \
+        + placed_elsewhere(analysis, sentence)
     if analysis.is_keyword:  # "skarrowby hotel jobs" counts jobs, not the seats of "a 60-seat restaurant"
         taken += compound_counts(analysis.question, sentence)
     for part in _PART_OF_THEM.finditer(sentence):  # "310 people were injured, 58 of them seriously": a part of the

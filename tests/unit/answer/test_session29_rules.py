@@ -121,3 +121,11 @@ def test_a_spoken_question_whose_topic_the_sentence_leaves_mostly_unsaid_is_not_
     assert _gate("type", question, "About 300 people turned up to the meeting at the village hall.",
                  lead="Ebbington's GP surgery will close in July, its owners said.")
     assert _gate("type", "ebbington surgery patients", "The Ebbington surgery has 4,200 registered patients.")
+
+
+def test_a_figure_the_sentence_puts_in_another_place_does_not_answer_for_the_asked_one():
+    germany = analyse_question("How many jobs are going in Germany?")
+    assert not type_hit(germany, "About 650 of the job cuts will fall in Belgium and 420 in the Netherlands.")
+    assert type_hit(germany, "About 300 of the job cuts will fall in Germany.")
+    assert type_hit(analyse_question("How many jobs are going at Brenmark?"),
+                    "About 650 of the job cuts will fall in Belgium.")
