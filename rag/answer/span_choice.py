@@ -300,6 +300,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
+        # "The backlog stood at 1,185 a year earlier": the figure of an earlier time, unless asked
+        found = [o for o in found if not re.match(r"\s*,?\s*(?:a|one|two|three|six|twelve) (?:years?|months?|weeks?) "
+                                                  r"(?:earlier|before|ago)\b|\s*,?\s*(?:last year|the previous year|"
+                                                  r"the year before)\b", o.candidate.text[o.start + len(o.text):],
+                                                  re.I)] or found
         # "cost £4.6 million, well above the £3.2 million budget": the plan a figure is set against, unless asked
         planned = r"budget|estimate|forecast|target|projection|guidance"
         if not re.search(rf"\b(?:{planned}|budgeted|estimated|forecast|expected|planned)\b", analysis.question, re.I):
@@ -342,6 +347,10 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found if re.search(r"\b(?:total\w*|in all|altogether|overall|combined)\b",
                                                o.candidate.text[max(0, o.start - 40):o.start + len(o.text) + 15],
                                                re.I)] or found
+    if re.search(r"\bstill\b", analysis.question, re.I):  # "how many homes were still without power?": "4,100 were
+        # still without electricity", not the 23,000 that lost it
+        found = [o for o in found if re.search(r"\bstill\b", o.candidate.text[max(0, o.start - 25):o.start + len(o.text)
+                                                                               + 25], re.I)] or found
     if re.search(r"\bpeak", analysis.question, re.I):  # "peak homes without power": "51,000 homes at its peak", not
         # an hour's count in a live blog
         found = [o for o in found if re.search(r"\bpeak", o.candidate.text, re.I)] or found

@@ -60,7 +60,8 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|" + _COUNTED
+                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
+                          + _COUNTED
                           + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",

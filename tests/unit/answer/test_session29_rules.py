@@ -129,3 +129,15 @@ def test_a_figure_the_sentence_puts_in_another_place_does_not_answer_for_the_ask
     assert type_hit(germany, "About 300 of the job cuts will fall in Germany.")
     assert type_hit(analyse_question("How many jobs are going at Brenmark?"),
                     "About 650 of the job cuts will fall in Belgium.")
+
+
+def test_a_backlog_is_a_count_of_now_and_still_picks_the_figure_said_so(scored_sentences):
+    assert question_kind("wexcombe crown court backlog july 2024") == "number"
+    ranked = scored_sentences("The backlog stood at 1,185 a year earlier. The number of cases waiting at the court "
+                              "has reached 1,412.", [0.99, 0.97])
+    assert choose(analyse_question("wexcombe crown court backlog"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "1,412"
+    ranked = scored_sentences("About 23,000 homes lost power across the region, and 4,100 were still without "
+                              "electricity on Thursday evening.", [0.99])
+    assert choose(analyse_question("how many homes were still without power the day after the storm?"), ranked,
+                  [ranked[0].hit.text], 0.5, span_model())[0] == "4,100"
