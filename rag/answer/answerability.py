@@ -1311,10 +1311,14 @@ def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
 _SPOKEN_LIGHT = content_stems("big come came go went gone new old whole total roughly officially finally eventually "
                               "once still ever since article articles report reports reported story stories news "
                               "describe described mention mentioned according during around across out within "
-                              "people position role job title post hold held")  # (what the corpus is, not its
-# topic; a word of time or place; anyone; the office asked for: "what position does Mark Rutte hold?")
+                              "people position role job title post hold held later earlier then first")
+# (what the corpus is, not its topic; a word of time or place; anyone; the office asked for: "what position does Mark
+# Rutte hold?")
 # Everyday words a report says otherwise ("my kid": children; "at the weekend": on Saturdays)
-_SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems("weekend weekends saturday sunday")]
+_SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems("weekend weekends saturday sunday"),
+                 content_stems("cut cuts lower lowered reduce reduced drop dropped fall fell slash slashed decrease"),
+                 content_stems("rise rose raise raised increase increased hike hiked up")]  # ("that price cut":
+# "lowered its acquisition price ... by 15%")
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "happen happened end ended know tell say said think")

@@ -141,3 +141,10 @@ def test_a_backlog_is_a_count_of_now_and_still_picks_the_figure_said_so(scored_s
                               "electricity on Thursday evening.", [0.99])
     assert choose(analyse_question("how many homes were still without power the day after the storm?"), ranked,
                   [ranked[0].hit.text], 0.5, span_model())[0] == "4,100"
+
+
+def test_a_follow_up_on_a_price_cut_is_met_by_a_sentence_saying_it_was_lowered():
+    question = "By how much was that price cut later (following up on: Amazon, iRobot)?"
+    sentence = ("Amazon has already lowered its acquisition price for iRobot, which was originally an all-cash offer "
+                "of $1.7 billion, by 15%.")
+    assert _gate("type", question, sentence)
