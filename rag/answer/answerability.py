@@ -411,6 +411,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
+    if not missing:
+        return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
     missing = {k for k in missing if not (k in _ATTRIBUTES and any(re.search(
         _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I)
@@ -1296,15 +1298,6 @@ _SAME_THINGS = [content_stems(words) for words in (
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
 _KIND_NOUNS = {"money", "cash", "amount", "sum", "number", "figure", "total", "times"}
 _KIND_STEMS = content_stems(" ".join(_KIND_NOUNS)) | {"much", "mani", "year", "last"}
-def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
-    """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
-    sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
-    turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients)."""
-    stems = content_stems(near)
-    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)
-                  and not (len(k) >= 5 and any(s.endswith(k) for s in stems))  # ("keeper": "goalkeeper")
-                  and not any(k in group and group & stems for group in _SPOKEN_ALIKE)])
-    return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
 
 
 # Words a spoken question adds that a sentence need not repeat ("how big was the crowd?", "in the end")
@@ -1322,6 +1315,17 @@ _SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems(
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "happen happened end ended know tell say said think")
+
+
+def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
+    """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
+    sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
+    turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients)."""
+    stems = content_stems(near)
+    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)
+                  and not (len(k) >= 5 and any(s.endswith(k) for s in stems))  # ("keeper": "goalkeeper")
+                  and not any(k in group and group & stems for group in _SPOKEN_ALIKE)])
+    return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
 
 
 def asked_measures(analysis: QuestionAnalysis) -> set[str]:

@@ -349,8 +349,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
                                                re.I)] or found
     if re.search(r"\bstill\b", analysis.question, re.I):  # "how many homes were still without power?": "4,100 were
         # still without electricity", not the 23,000 that lost it
-        found = [o for o in found if re.search(r"\bstill\b", o.candidate.text[max(0, o.start - 25):o.start + len(o.text)
-                                                                               + 25], re.I)] or found
+        found = [o for o in found
+                 if re.search(r"\bstill\b", o.candidate.text[max(0, o.start - 25):o.start + len(o.text) + 25], re.I)
+                 ] or found
     if re.search(r"\bpeak", analysis.question, re.I):  # "peak homes without power": "51,000 homes at its peak", not
         # an hour's count in a live blog
         found = [o for o in found if re.search(r"\bpeak", o.candidate.text, re.I)] or found
