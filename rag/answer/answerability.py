@@ -22,9 +22,9 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, group_of_other, opposite_action, other_envoy, other_first_period, other_holder,
-                         other_member, other_rate, other_size,
-                         other_of, other_ordinal, other_place, other_role, other_year, part_win, relative_year,
+                         done_verb, group_of_other, join_unsaid, lesser_role, opposite_action, other_envoy,
+                         other_first_period, other_holder, other_member, other_of, other_ordinal, other_place,
+                         other_rate, other_role, other_size, other_year, outgoing_for_new, part_win, relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
                          unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
                          withheld)
@@ -234,7 +234,8 @@ _NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
                "laboratories", "industries", "chemicals", "logistics", "robotics", "solutions", "corporation",
                "research", "reserve", "foundation", "association", "authority", "sportsbook", "fund", "funds",
                "management", "securities", "investments", "advisors", "advisers", "police", "constabulary",
-               "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network", "race"}
+               "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network", "race", "telecom",
+               "telecoms", "mobile", "communications", "health", "studios", "entertainment", "airline", "shipping"}
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -434,7 +435,7 @@ def has_term(term: str, text: str) -> bool:
     by "of" or "de", each side ("Tour de France" is not any text naming France, nor "Bank of England" any naming
     England)."""
     term = normalise(term)
-    if term in text:
+    if term in text or (term == "united states" and regex(r"\b(?:us|u s|usa|american)\b").search(text)):
         return True
     sides = re.split(r"\s+(?:of|de)\s+(?:the\s+)?", term)
     if len(sides) > 1 and all(sides):  # a generic side by its own word ("tour", "bank")
@@ -822,6 +823,8 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
                                                  r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                                  r"twelve)\b", sentence, re.I)]
     for m in FIGURE.finditer(sentence):
+        if m.group(0).endswith((",", ".", ";")):  # "has risen to 41, officials said": no noun of its own
+            continue
         noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s|children|people|men|women|staff|sheep|cattle)\b",
                         sentence[m.end():])  # ("612 first-class wickets": wickets)
         if noun and noun.group(1) in ("children", "people", "men", "women", "staff") and counted & _HEAD_STEMS:
@@ -947,8 +950,12 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         heads = set().union(*asked_heads(analysis))  # ... but a share said of the thing asked is its level
         return [m for m in kept if not percent(m) or (heads and content_stems(" ".join(
             before := _WORD.findall(sentence[max(0, m.start() - 40):m.start()].lower())[-3:])) & heads
-            and not CHANGE_WORDS.search(" ".join(before)) and not (before and before[-1] == "by"))]  # ("attendance,
-        # at 93.8 per cent"; not a change: "Copper output fell 9 per cent")
+            and not CHANGE_WORDS.search(" ".join(before)) and not (before and before[-1] == "by"))
+            or content_stems(" ".join(re.findall(r"[a-z]+", re.sub(
+                r"^\s?(?:%|per ?cent|percent)", "", sentence[m.end():m.end() + 30].lower()))[:1])) & (
+                heads or (analysis.is_keyword and content_stems(asked) - content_stems(" ".join(analysis.names)))
+                or set())]  # ("attendance,
+        # at 93.8 per cent"; not a change: "Copper output fell 9 per cent"; "a 34 percent reduction": the asked one)
     return kept
 
 
@@ -1265,7 +1272,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():
         counted = None  # "what percentage of Meltwater": a stake in a company, not a share of something counted
-    name_words = {w.lower() for n in analysis.names for w in n.split()} if counted and counted.group(1) else set()
+    name_words = {w.lower() for n in analysis.names for w in n.split()} if counted else set()  # ("what share of
+    # northgate votes": votes)
     counted_noun = next((w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", analysis.question.lower()[counted.start(
         1 if counted.group(1) else 2):]) if w not in _MEASURES and "-" not in w and w not in name_words), "") \
         if counted else ""
@@ -1475,6 +1483,9 @@ _HOLIDAY = re.compile(r"Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Hallo
 
 # What the passages call a person: a courtesy title before the surname ("Mr Doyle-Marchetti"), an age after the name
 # ("Dorran Vesk, 34,"), or a person's job or kin right before it ("chair Cordelia Venn-Hastings", "striker ...")
+_TITLE_WORDS = {"chairwoman", "chairman", "chair", "chief", "president", "minister", "director", "manager", "coach",
+                "captain", "governor", "senator", "mayor", "judge", "justice", "inspector", "superintendent",
+                "commissioner", "secretary", "general", "admiral", "colonel", "bishop", "father", "sister"}
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Cllr|Councillor|Sgt|Insp|Det|PC)\.?"
 _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating officer|director|manager|coach|"
                 r"captain|skipper|striker|midfielder|defender|goalkeeper|winger|forward|batter|bowler|jockey|trainer|"
@@ -1529,6 +1540,8 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
         return True
     if not words or not person_like(name):
         return False
+    if len(words) >= 3 and words[0].lower() in _TITLE_WORDS and given_and_surname(" ".join(words[1:])):
+        return True  # "Chairwoman Beatriz Matos": a role said before a person's name
     return bool(re.fullmatch(_HONORIFIC, words[0])) or any(  # ("Anselm Drevecky" for "Drevecky, 27,")
         name in forms or words[-1] in titled or (len(words) == 2 and words[-1] in forms)
         for forms, titled in map(_people, texts))
@@ -2255,7 +2268,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
     ("first day" for "first year"), the current holder of a role for a question about the previous one, no place
     for a question about who came second, or no naming for a question about what something is called."""
     question, sentence = analysis.question, item.sentence
-    return not (other_holder(question, analysis.names, sentence) or other_of(question, analysis.names, sentence)
+    return not (other_holder(question, analysis.names, sentence) or lesser_role(question, analysis.names, sentence)
+                or other_of(question, analysis.names, sentence)
                 or group_of_other(analysis.names, question, sentence)
                 or other_member(question, sentence) or other_year(analysis.years, sentence, item.published)
                 or other_envoy(question, f"{item.previous} {sentence}")
@@ -2270,6 +2284,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unplaced_finish(question, sentence) or other_category(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
+                or (analysis.kind == "person" and outgoing_for_new(question, sentence))
+                or (analysis.kind == "organisation" and join_unsaid(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)

@@ -150,11 +150,17 @@ def asked_role(question: str, names: tuple[str, ...]) -> tuple[str, str] | None:
         at = lowered.find(name.lower())
         if at < 0:
             continue
-        after = lowered[at + len(name):].lstrip(" '’s")
+        after = _ASKED_MODIFIERS.sub("", lowered[at + len(name):].lstrip(" '’s"))  # "calder wolves new head coach"
         role = _ROLE_FIRST.match(after)
         if role:
             return name, role.group(1)
+        role = regex(rf"\b({'|'.join(ROLE_WORDS)}) (?:of|at) (?:the )?{re.escape(name.lower())}\b").search(lowered)
+        if role:  # "who is the chief executive of corvane therapeutics?"
+            return name, role.group(1)
     return None
+
+
+_ASKED_MODIFIERS = re.compile(r"^(?:(?:new|current|next|permanent|full-time)\s+)+")
 
 
 _ROLE_MODIFIERS = {"incumbent", "former", "outgoing", "interim", "acting", "new", "current", "deputy", "caretaker",
@@ -170,11 +176,27 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
     name, role = asked
     mine = _distinctive(name)
     before = re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
-    after = re.finditer(rf"\b{role} of ((?:the )?(?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
+    # "head coach of the Scottish side Lothian Thistle", "chief executive of the biotech start-up Nerida Bio"
+    after = re.finditer(rf"\b{role} of (?:the )?(?:[a-z][\w-]*\s+){{0,3}}((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
     holders = [normalise(m.group(1)) for m in (*before, *after)]
     holders = [" ".join(w for w in h.split() if w not in _ROLE_MODIFIERS) for h in holders]  # "Incumbent mayor"
     holders = [h for h in holders if h and h.split()[0] not in STOPWORDS]  # "Its director": no other holder
-    return bool(holders) and not any(mine in h.split() for h in holders)
+    own = set(normalise(name).split()) | set(normalise(question).split())  # ("Agency chief executive" of the National
+    # Clinical Research Agency; "Finance director Oswin Parlow" for "the finance director of Vantrelle Foods")
+    return bool(holders) and not any(mine in h.split() or set(h.split()) <= own for h in holders)
+
+
+_LESSER = r"(?:deputy|vice|assistant|associate|under)[ -]"
+
+
+def lesser_role(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when the question asks for a named body's role holder and the sentence gives only its deputy or
+    assistant ("appointed deputy director of the institute" for "lisbon institute of marine sciences director")."""
+    asked = asked_role(question, tuple(names))
+    if not asked or regex(_LESSER, re.I).search(question):
+        return False
+    said = [m.start() for m in re.finditer(rf"\b{asked[1]}\b", sentence, re.I)]
+    return bool(said) and all(regex(rf"{_LESSER}$", re.I).search(sentence[:at]) for at in said)
 
 
 @lru_cache(maxsize=256)  # asked for every candidate sentence of a question
@@ -340,6 +362,38 @@ def current_for_previous(question: str, sentence: str) -> bool:
             and not re.search(r"\b(?:before|previously|was|were|had been|from)\b", sentence, re.I):
         return True
     return bool(_PREVIOUS_ASKED.search(question)) and not _PREVIOUS_SAID.search(sentence)
+
+
+_NEW_ASKED = re.compile(rf"\b(?:new|next|incoming)\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLES}|officer|chief)\b|\bsuccessor\b",
+                        re.I)
+_LEAVING = re.compile(r"\b(?:step(?:s|ped|ping)? down|leav(?:e|es|ing)|left|retir\w*|sacked|fired|dismissed|ousted|"
+                      r"resign\w*|quit\w*|depart\w*|currently|outgoing)\b", re.I)
+_ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(?:e|ed|es|ing)|succeed\w*|successor|"
+                       r"replac\w*|tak(?:e|es|ing)\s+over|took\s+over|join\w*|promot\w*|recruit\w*|chose|chosen|"
+                       r"select\w*|becom\w*|became)\b", re.I)
+
+
+def outgoing_for_new(question: str, sentence: str) -> bool:
+    """Return True when the question asks for the new holder of a role ("tavira telecom new chief executive") and
+    the sentence speaks only of one leaving it or holding it now ("Marco Ferreira will step down as chief executive";
+    "Okonkwo is currently chief operating officer"), with no appointment."""
+    return bool(_NEW_ASKED.search(question)) and bool(_LEAVING.search(sentence)) and not _ARRIVING.search(sentence)
+
+
+# A question asking where someone went ("which company did ingrid solberg join?", "which club did he move to?"), and
+# the words a report says such a move with
+JOIN_ASKED = re.compile(r"\bjoin(?:ed|s|ing)?\b|\b(?:mov|switch|transferr|defect)(?:e|ed|es|ing)?\s+to\b|"
+                        r"\bsign(?:ed|s)?\s+(?:for|with)\b|\b(?:go|gone|went)\s+to\s+(?:work|play)\b|"
+                        r"\b(?:leav\w+|left)\s+(?:\w+\s+){0,3}for\b", re.I)
+JOINED = re.compile(r"\b(?:join\w*|mov(?:e|ed|es|ing)|switch\w*|transfer\w*|defect\w*|sign\w*|becom\w*|became|"
+                    r"hired|poached|recruited|appoint\w*|named|new)\b", re.I)
+
+
+def join_unsaid(question: str, text: str) -> bool:
+    """Return True when the question asks which body someone joined and the text (the sentence and the one before)
+    says no move at all ("Ferreira oversaw the company's expansion into Spain" for "which company did Marco Ferreira
+    join after leaving Tavira Telecom?")."""
+    return bool(JOIN_ASKED.search(question)) and not JOINED.search(text)
 
 
 _PER_PERIOD = {"year": r"\b(?:years?|annual\w*|yearly|season|(?:19|20)\d\d)\b", "month": r"\b(?:months?|monthly)\b",
@@ -553,6 +607,9 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
     (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
+    (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour)\b", "backed"),  # "81 percent ... supported it"
+    (r"\b(?:charity|fundraising|appeal)\s+total\b|\bin donations\b", "raise"),  # "the charity total ... revised to
+    # €1.35 million" for "how much did it raise for charity?"
     (r"\b(?:fee|price)\b|\b(?:signed|bought|acquired|sold)\b[^.]{0,80}\bfor\s+(?:about\s+|around\s+)?"
      r"(?:[£$€]|[A-Z]{2,3}\s?\d|\d)", "pay"),
 )]

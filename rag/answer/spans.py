@@ -307,6 +307,32 @@ def placed_in(name: str, texts: list[str], also_from: bool = False) -> bool:
     return any(pattern.search(t) or (hosts is not None and hosts.search(t)) for t in texts)
 
 
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*"
+_LISTED = re.compile(rf"({_CAPITALISED})((?:,\s{_CAPITALISED})*),?\s(?:and|&)\s({_CAPITALISED})")
+
+
+def respective(question: str, sentence: str, figures: list[re.Match]) -> list[re.Match]:
+    """Return the one figure a "respectively" pairs with the name the question asks about ("went on sale in Britain
+    and Germany, priced at £229 and €259 respectively" -> €259 for Germany), else the figures unchanged."""
+    end = re.search(r"\brespectively\b", sentence)
+    before = [m for m in figures if end and m.end() <= end.start()]
+    if not before or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*,?\s*", sentence[before[-1].end():end.start()]):
+        return figures
+    chain = [before[-1]]  # the figures listed together right before "respectively"
+    for m in reversed(before[:-1]):
+        if not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s*,?\s*(?:(?:and|&)\s+)?", sentence[m.end():chain[0].start()]):
+            break
+        chain.insert(0, m)
+    if len(chain) < 2:
+        return figures
+    for listed in _LISTED.finditer(sentence[:chain[0].start()]):
+        items = [listed.group(1), *re.findall(_CAPITALISED, listed.group(2)), listed.group(3)]
+        asked = [i for i, item in enumerate(items) if re.search(rf"\b{re.escape(item)}\b", question, re.I)]
+        if len(items) == len(chain) and len(asked) == 1:
+            return [chain[asked[0]]]
+    return figures
+
+
 def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchors: list[int]) -> str | None:
     """Return the candidate in the same clause as an anchor if any ("35 in Sumy and 19 in Kryvyi Rig"), else the
     nearest to one, else the first."""
@@ -381,9 +407,12 @@ def figure_with_unit(sentence: str, figure: str | None) -> str | None:
     if figure is None:
         return None
     for at in (m.end() for m in re.finditer(rf"(?<![\w.]){re.escape(figure)}", sentence)):
-        if unit := _UNIT_AFTER.match(sentence, at):
-            return figure + unit.group(0)
+        if unit := _UNIT_AFTER.match(sentence, at) or _PERCENT_AFTER.match(sentence, at):  # ("efficacy of 68
+            return figure + unit.group(0)  # percent": "68 percent")
     return figure
+
+
+_PERCENT_AFTER = re.compile(r"\s?%|\s(?:per ?cent|percent|percentage points?)\b")
 
 
 _DONE_TO = re.compile(r"\W*(?:so |and |hey,? )?who\s+(?:was|were|has been|have been|had been|is|are|got)\s+"
@@ -484,6 +513,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
+        sums = respective(analysis.question, sentence, sums)
         if changed := changed_by(analysis.question, sentence, sorted(  # "by how much did house prices go up?"
                 sums + [m for m in FIGURE.finditer(sentence) if "%" in m.group(0) or "cent" in m.group(0)],
                 key=lambda m: m.start())):
@@ -536,7 +566,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                               _LETTERED.findall(_FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
-        values = _said_of_asked(analysis, sentence, values)
+        values = respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")
@@ -771,8 +801,10 @@ _RUNNER_UP_ASKED = re.compile(r"\brunners?[- ]up\b|\b(?:came|finished|placed) se
 _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|against)|beat|beats|beating|defeated|defeats|"
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
                      r"(?:(?!(?:to|in|at|on|by|and|for|with|after)\s)[a-z][\w'’-]*\s+){0,4}"
-                     r"(?:[A-Z][\w'’-]*\s+)?$")  # "beat the All Blacks": the Blacks were beaten; "beat world number
-# two Mireille Taubenfeld": Taubenfeld was
+                     r"(?:[A-Z][\w'’-]*\s+)?$"
+                     r"|\b(?:won|wins|winning|finished|clear)\s+by\s+[\w\s.,]{1,40}?\s+(?:from|ahead of)\s+$")  # "beat
+# the All Blacks": the Blacks were beaten; "beat world number two Mireille Taubenfeld": Taubenfeld was; "won by 1
+# minute 12 seconds from Chiara Bellini": Bellini came second
 
 
 def margin_of(question: str, sentence: str, values: list[re.Match]) -> str | None:

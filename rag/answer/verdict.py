@@ -29,7 +29,9 @@ def denies(question: str, sentence: str) -> bool:
     asked = set(content_words(tokens_of(question))) - negated(question)
     words = tokens_of(sentence.replace("n't", " not"))
     for i, word in enumerate(words):
-        if word in NEGATIONS and set(content_words(words[i + 1:i + 5])) & asked:
+        # "will not be recognised as a course record": what it is not counted as stands after "as"
+        reach = 8 if words[i + 1:i + 2] in (["be"], ["been"], ["being"]) and "as" in words[i + 3:i + 4] else 5
+        if word in NEGATIONS and set(content_words(words[i + 1:i + reach])) & asked:
             return True
     return False
 

@@ -55,7 +55,7 @@ _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|specta
             "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
             "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
             "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
-            "applicants|competitors|swimmers|riders")
+            "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -295,6 +295,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "organisation"  # "who got the contract to build the tram extension?": a firm
     if q.startswith(("who", "whom", "whose")):
         return "person"
+    if re.match(r"where (?:did|does|do|was|is|were|has|had) [^?]{1,40}\b(?:work|working|worked|employed)\b(?! in\b)",
+                q):
+        return "organisation"  # "where was aisha okonkwo working before tavira?": an employer, not a town
     if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
                                          r"stadium|port|state)", q):
         return "place"
