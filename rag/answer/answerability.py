@@ -22,9 +22,10 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, group_of_other, join_unsaid, lesser_role, opposite_action, other_envoy,
-                         other_first_period, other_holder, other_member, other_of, other_ordinal, other_place,
-                         other_rate, other_role, other_size, other_year, outgoing_for_new, part_win, relative_year,
+                         done_verb, group_of_other, join_unsaid, lesser_role, opposite_action, other_chief,
+                         other_envoy, other_first_period, other_holder, other_member, other_of, other_ordinal,
+                         other_place, other_rate, other_role, other_size, other_year, outgoing_for_new, part_win,
+                         relative_year,
                          spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
                          unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
                          withheld)
@@ -208,6 +209,7 @@ _ROLES = [
     {"chair", "chairman", "chairwoman", "chairperson"},
     {"director", "direct"}, {"spokesperson", "spokesman", "spokeswoman", "said", "spokesman"},
     {"actor", "play"}, {"actress", "play"}, {"produc"}, {"ambassador", "envoy"},  # "best actor" is not "best actress"
+    {"own", "parent"},  # "who owns fellstream water?": "its parent company, Arnvale Utilities"
 ]
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bq([1-4])\b", re.I)
 _QUARTER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
@@ -531,7 +533,10 @@ _MOVED_BY = re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taking )(?<!make )(?
 # rates given as a percentage ("the inflation rate", "its unemployment rate")
 _PERCENT_RATE = re.compile(r"\b(?:interest|inflation|unemployment|jobless|tax|growth|vacancy|mortgage|savings|policy|"
                            r"lending|employment|participation|occupancy|vaccination|response|pass|approval|survival|"
-                           r"poverty|tariff|vat|discount|churn|default|retention)\s+rates?\b", re.I)
+                           r"poverty|tariff|vat|discount|churn|default|retention|detection|success|completion|recovery|"
+                           r"clearance|conviction|attendance|literacy|obesity|smoking|"
+                           r"graduation|dropout|absence|error|failure|acceptance|utilisation|utilization|"
+                           r"positivity|take-up|uptake)\s+rates?\b", re.I)
 _PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage|punctuality|"
                                r"occupancy)\b")
 
@@ -1272,8 +1277,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():
         counted = None  # "what percentage of Meltwater": a stake in a company, not a share of something counted
-    name_words = {w.lower() for n in analysis.names for w in n.split()} if counted else set()  # ("what share of
-    # northgate votes": votes)
+    name_words = {w.lower() for n in analysis.names for w in n.split()} if counted and counted.group(1) else set()
     counted_noun = next((w for w in re.findall(r"[a-z]+(?:-[a-z]+)*", analysis.question.lower()[counted.start(
         1 if counted.group(1) else 2):]) if w not in _MEASURES and "-" not in w and w not in name_words), "") \
         if counted else ""
@@ -1285,6 +1289,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                           analysis.question.lower()[counted.start(1):])
         if phrase and phrase.group(1) not in _MEASURES and phrase.group(1) not in name_words:
             counted_noun = phrase.group(1)
+    if counted and counted.group(2) and counted_noun in {w.lower() for n in analysis.names for w in n.split()}:
+        # "what share of northgate votes": of the name or of what follows it ("81 percent of votes cast")
+        counted_noun += " " + next((w for w in re.findall(r"[a-z]+", analysis.question.lower()[counted.end(2):])
+                                    if w not in STOPWORDS), "")
     if not groups and counted and counted_noun not in _KIND_NOUNS and (noun := content_stems(counted_noun)):
         # "how many troops", "how much rain": the count or amount must be of troops, of rain; "how many people":
         # of people of any kind (civil servants, patients, passengers)
@@ -1391,6 +1399,11 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 # ("who made the final decision" asks for a person: a decision is made by someone, not built by a company)
 
 
+# A contest a party or a team wins, asked who won
+_BODY_WINS = re.compile(r"(?=.*\b(?:won|win|wins|winners?|champions?)\b).*\b(?:elections?|council|seats|league|cup|"
+                        r"premiership|division|championship|tournament|trophy|relay)\b", re.I)
+
+
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
@@ -1398,7 +1411,8 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
              rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
-    maker = _MAKER_VERBS.search(question)  # "who owns it?": "the Pellinore Racing syndicate" is an answer
+    maker = _MAKER_VERBS.search(question) or _BODY_WINS.search(question)  # "who owns it?": "the Pellinore Racing
+    # syndicate" is an answer; "brackwater council 2024 election winner": "the Brackwater Residents' Association"
     if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
                            rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label|site|website|platform|"
                            rf"app|service|startup|start-up|network|studio|agency|exchange|developer|operator|provider|"
@@ -1542,6 +1556,9 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
         return False
     if len(words) >= 3 and words[0].lower() in _TITLE_WORDS and given_and_surname(" ".join(words[1:])):
         return True  # "Chairwoman Beatriz Matos": a role said before a person's name
+    if len(words) >= 2 and any(regex(rf"\b{re.escape(name)},?\s+who\b(?!\s+(?:are|were|have)\b)").search(t)
+                               for t in texts):
+        return True  # "replaces Declan Furlow, who left last month": "who" says a person
     return bool(re.fullmatch(_HONORIFIC, words[0])) or any(  # ("Anselm Drevecky" for "Drevecky, 27,")
         name in forms or words[-1] in titled or (len(words) == 2 and words[-1] in forms)
         for forms, titled in map(_people, texts))
@@ -1639,7 +1656,8 @@ def asked_months(question: str) -> list[str]:
     q = question.lower()
     q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
-            and (m != "may" or re.search(r"\bin may\b|\bmay (?:19|20)\d\d\b", q))]  # ("the May 2024 index")
+            and (m != "may" or re.search(r"\b(?:in|for|of|during|since|until|by|last|early|late|mid|mid-)[\s-]?may\b|"
+                                         r"\bmay (?:19|20)\d\d\b", q))]  # ("the May 2024 index", "for may")
 
 
 _ASKED_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -2285,6 +2303,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
+                or other_chief(question, sentence)
                 or (analysis.kind == "organisation" and join_unsaid(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))

@@ -380,6 +380,26 @@ def outgoing_for_new(question: str, sentence: str) -> bool:
     return bool(_NEW_ASKED.search(question)) and bool(_LEAVING.search(sentence)) and not _ARRIVING.search(sentence)
 
 
+_CHIEF = re.compile(r"\bchief ([a-z]+) officer\b|\bC([A-Z])O\b|\bc([a-z])o\b(?=\s*(?:[?,.]|$|at|of|for|is|was))",
+                    re.I)
+
+
+def _chief_letters(text: str) -> set[str]:
+    """Return the first letters of the chief officers a text names ("chief financial officer", "CFO", "finance
+    director": f; "chief executive": e)."""
+    letters = {(m.group(1) or m.group(2) or m.group(3))[0].lower() for m in _CHIEF.finditer(text)}
+    named = ((r"\bchief executive\b", "e"), (r"\bfinance (?:chief|director)\b|\bfinancial (?:chief|director)\b", "f"))
+    return letters | {said for pattern, said in named if re.search(pattern, text, re.I)}
+
+
+def other_chief(question: str, sentence: str) -> bool:
+    """Return True when the question asks for one chief officer ("who's the chief financial officer", "cfo") and the
+    sentence names only other chief officers ("will join Quillfern as chief product officer")."""
+    asked = _chief_letters(question)
+    said = _chief_letters(sentence)
+    return len(asked) == 1 and bool(said) and not said & asked
+
+
 # A question asking where someone went ("which company did ingrid solberg join?", "which club did he move to?"), and
 # the words a report says such a move with
 JOIN_ASKED = re.compile(r"\bjoin(?:ed|s|ing)?\b|\b(?:mov|switch|transferr|defect)(?:e|ed|es|ing)?\s+to\b|"
@@ -387,6 +407,16 @@ JOIN_ASKED = re.compile(r"\bjoin(?:ed|s|ing)?\b|\b(?:mov|switch|transferr|defect
                         r"\b(?:leav\w+|left)\s+(?:\w+\s+){0,3}for\b", re.I)
 JOINED = re.compile(r"\b(?:join\w*|mov(?:e|ed|es|ing)|switch\w*|transfer\w*|defect\w*|sign\w*|becom\w*|became|"
                     r"hired|poached|recruited|appoint\w*|named|new)\b", re.I)
+
+
+# A question asking for the body someone was with before ("tamsin grealey-ward previous club"), and the words that
+# put a body in someone's past ("joins from Stourmouth Corsairs", "leaves Fallowby Rangers", "formerly of Fitmark")
+PREVIOUS_BODY_ASKED = re.compile(r"\b(?:previous|former|old|last)\s+(?:club|team|employer|company|firm|side|school|"
+                                 r"party|job)\b|\bbefore (?:joining|moving|coming)\b|\bwhere\b[^?]*\bbefore\b",
+                                 re.I)
+LEFT_FROM = re.compile(r"\b(?:(?:join|arriv|mov|sign|transferr|switch)\w*\s+from|comes?\s+from|came\s+from|"
+                       r"leav\w*|left|formerly\s+(?:of|with|at)|previously\s+\w+|ex-)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                       re.I)
 
 
 def join_unsaid(question: str, text: str) -> bool:

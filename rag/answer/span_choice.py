@@ -28,7 +28,7 @@ from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WE
                             BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
                             named_as_person, pay_rise_figures, with_people_of)
-from .attachment import JOIN_ASKED, JOINED, asked_class
+from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
 from .spans import (NEW_ASKED, body_answer, departing, extract_short, figure_with_unit, name_fragment, newer,
                     not_a_place, ordinary_words, with_counted, with_first_day)
 
@@ -282,6 +282,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and JOIN_ASKED.search(analysis.question):  # "which company did ingrid solberg
         # join?": "to become finance chief at Brightwave Energy", not "the chief financial officer of Halvorsen"
         found = [o for o in found if JOINED.search(o.candidate.text[max(0, o.start - 60):o.start])] or found
+    if analysis.kind == "organisation" and PREVIOUS_BODY_ASKED.search(analysis.question):  # "previous club": the one
+        # "joins from" or "leaves" names, not the one that appointed them
+        found = [o for o in found if LEFT_FROM.search(o.candidate.text[max(0, o.start - 60):o.start])] or found
     if analysis.kind in ("organisation", "person") and _BUILDER_ASKED.search(analysis.question):  # "which contractor
         # will build the footbridge?": the name a sentence gives the building to ("Contractor Denholm & Pike is
         # expected to begin work"), not the council that approved it; none such: the rules' answer, if any

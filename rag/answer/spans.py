@@ -593,6 +593,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         winner = WIN_QUESTION.search(analysis.question) is not None or (  # "who won?": a team as much as a person
             analysis.is_keyword and _WINNER_QUERY.search(analysis.question) is not None)  # ("2024 election winner")
         found_names = [_without_opening_verb(n, sentence) for n in with_people_of(find_names(sentence))]
+        place_words = {w for n in analysis.names if " " not in n for w in n.split()}  # ("Brackwater")
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
         others = {o for o in held.values() if o}
@@ -621,6 +622,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
                  # fightback": a word describing a noun, no name
                  and not (" " not in n and re.search(rf"\b(?:a|an)\s+{re.escape(n)}\s+[a-z]", sentence))
+                 and not (" " not in n and re.search(rf"\bthe\s+{re.escape(n)}\s+[a-z]+\s+[A-Z]", sentence))  # "the
+                 # Singapore fund Lanternbay Investments": the fund, not Singapore
+                 and not re.fullmatch(r"(?:Series|Round) [A-H]\+?", n)  # a funding round's name, no one
                  and not (kind == "place" and _SETTLEMENT_ASKED.search(analysis.question)
                           and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True)))
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
@@ -638,9 +642,11 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (kind == "person" and _REPLACED.search(sentence[:max(sentence.find(n), 0)])
                           and not _PREDECESSOR_ASKED.search(analysis.question))  # "appointed Emmett Shear as
                  # interim CEO - replacing Murati": Murati held it before
-                 and not any(normalise(w) in asked for w in (b.split()[:-1] if _STREET_ASKED.search(asked)
-                                                             else b.split()) if len(w) > 3)]  # ("Headteacher
-        # Orla Kinsella" for "st wenna's headteacher"; "which street": "Lantern Street")
+                 and not any(normalise(w) in asked and not (winner and kind in ("person", "organisation")
+                                                            and _NAMED_AFTER_PLACE.search(n) and w in place_words)
+                             for w in (b.split()[:-1] if _STREET_ASKED.search(asked) else b.split()) if len(w) > 3)]
+        # ("Headteacher Orla Kinsella" for "st wenna's headteacher"; "which street": "Lantern Street"; but a party or
+        # club named after the asked place may win there: "the Brackwater Residents' Association")
         if kind == "list":
             return ", ".join(n for _, n in sorted(names)[:4]) or None
         # every place a name stands ("FS1 TEX 11, HOU 4 (TEX wins": the TEX that wins)
@@ -790,6 +796,8 @@ _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:
 # "to": "works at OpenAI", "returning to OpenAI")
 _EVENT_NAME = re.compile(r"\b(?:Tour|Open|Marathon|Cup|Prix|Games|Awards?|Championships?|Festival|Classic|Rally|"
                          r"Olympics|Series|League|Premiership|Division|Conference)\b")  # (a league is no club)
+_NAMED_AFTER_PLACE = re.compile(r"\b(?:Association|Party|Alliance|Independents|Group|Rovers|United|Town|City|"
+                                r"Athletic|Wanderers|Rangers|Harriers|Club|FC)\b")
 _WINNER_QUERY = re.compile(r"\b(?:winners?|champions?|best (?:[a-z-]+ ){0,2}[a-z]+)(?:\s+(?:19|20)\d\d)?\s*\??$",
                            re.I)  # ("men's champion 2024", "silverlark best new act 2023": an award's winner)
 _BEATEN_BY_ASKED = re.compile(r"\W*(?:so\s+)?(?:whom|who|which (?:team|side|club|player))\s+did\s+(.+?)\s+"

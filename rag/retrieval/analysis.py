@@ -293,6 +293,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if re.match(r"who(?:'s| has| have| is| was)? (?:got|won|gets|wins|been awarded|was awarded|is awarded|"
                 r"landed|secured) (?:the |a )?(?:\w+ )?(?:contract|tender|franchise|licen[cs]e)\b", q):
         return "organisation"  # "who got the contract to build the tram extension?": a firm
+    if re.match(r"who(?:'s| has| have| was)? (?:co-)?l(?:ed|ead|eads|eading) [^?]{0,50}\b(?:round|series [a-h]|funding|"
+                r"investment|raise|fundraising|financing)\b", q):
+        return "organisation"  # "who led tavrin robotics' series c?": an investor, a firm
     if q.startswith(("who", "whom", "whose")):
         return "person"
     if re.match(r"where (?:did|does|do|was|is|were|has|had) [^?]{1,40}\b(?:work|working|worked|employed)\b(?! in\b)",

@@ -119,3 +119,42 @@ def test_the_asked_body_called_by_its_generic_word_holds_its_own_role():
                         "Orrinsby chief executive Dr Hesper Ingleby said a second round would open in June.")
     assert not other_holder("Who is the finance director of Vantrelle Foods?", ["Vantrelle Foods"],
                             "Finance director Oswin Parlow said price increases would take effect in September.")
+
+
+def test_another_chief_officer_is_not_the_asked_one_and_a_detection_rate_is_a_share():
+    from rag.answer.attachment import other_chief
+    from rag.answer.answerability import type_hit
+    question = "who's the chief financial officer at quillfern software?"
+    assert other_chief(question, "Ines Marlow will join Quillfern as chief product officer.")
+    assert other_chief(question, "Quillfern chief executive Oliver Strand said the deal would close.")
+    assert not other_chief(question, "Finance director Ada Brook said costs rose.")
+    assert not other_chief("who runs quillfern?", "Ines Marlow will join Quillfern as chief product officer.")
+    rate = analyse_question("What was the burglary detection rate in Ketterby?")
+    assert not type_hit(rate, "Burglaries in the town rose last year, to 187 recorded offences.")
+    assert type_hit(rate, "The detection rate for burglary rose to 11%.")
+
+
+def test_a_funding_round_leader_is_a_firm_and_a_previous_club_is_the_one_left():
+    from rag.answer.attachment import LEFT_FROM, PREVIOUS_BODY_ASKED
+    assert question_kind("who led tavrin robotics' series c") == "organisation"
+    assert question_kind("who led the team to the title?") == "person"
+    round_ = "has raised ¥12 billion in a Series C round led by the Singapore fund Lanternbay Investments."
+    assert extract_short(analyse_question("who led the series c round?"), round_) == "Lanternbay Investments"
+    assert named_as_person("Declan Furlow", ["She replaces Declan Furlow, who left last month."], place=True)
+    assert PREVIOUS_BODY_ASKED.search("tamsin grealey-ward previous club")
+    sentence = "Grealey-Ward, 41, joins from Stourmouth Corsairs, where she was attack coach."
+    assert LEFT_FROM.search(sentence[:sentence.find("Stourmouth")])
+    appointed = "Helmsley Abbots have appointed Tamsin Grealey-Ward as their new director of rugby."
+    assert not LEFT_FROM.search(appointed[:appointed.find("Helmsley Abbots")])
+
+
+def test_a_body_can_win_an_election_or_own_a_firm():
+    from rag.answer.answerability import person_answer
+    won = ("The Brackwater Residents' Association won 23 of the 45 seats on Brackwater Borough Council, taking "
+           "overall control for the first time.")
+    winner = replace(analyse_question("brackwater council 2024 election winner"), names=["Brackwater"])
+    assert person_answer("Brackwater Residents' Association", won, winner.question)
+    assert extract_short(winner, won) == "Brackwater Residents' Association"
+    assert not person_answer("Brackwater Residents' Association", won, "who chairs the residents' association?")
+    owner = replace(analyse_question("who owns fellstream water?"), names=["Fellstream Water"])
+    assert {"own", "parent"} in asked_heads(owner)
