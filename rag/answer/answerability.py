@@ -23,12 +23,12 @@ from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          done_verb, group_of_other, join_unsaid, lesser_role, opposite_action, other_chief,
-                         other_envoy, other_first_period, other_holder, other_member, other_of, other_ordinal,
-                         other_place, other_rate, other_role, other_size, other_year, outgoing_for_new, part_win,
-                         relative_year,
-                         spoken_year, tentative, unnamed_event, unnamed_member, unplaced_finish, unrealised,
-                         unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
-                         withheld)
+                         other_envoy, other_first_period, other_holder, other_kind_of_role, other_member, other_of,
+                         other_ordinal, other_place, other_rate, other_role, other_size, other_year, outgoing_for_new,
+                         part_win, relative_year, spoken_year, succession_unsaid, tentative, unnamed_event,
+                         unnamed_member,
+                         unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
+                         uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -429,6 +429,10 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     return not missing
 
 
+# How news also writes a country a keyword query names by its short form ("us", "uk")
+_COUNTRY_FORMS = {"united states": r"\b(?:us|u s|usa|american)\b", "united kingdom": r"\b(?:uk|u k|britain|british)\b"}
+
+
 def has_term(term: str, text: str) -> bool:
     """Return True when a constraint term is in the text: the whole term; for a long single word, the same word
     with another ending (Russian / Russia, Ukrainian / Ukraine); for a name of several words, its distinctive word
@@ -437,7 +441,7 @@ def has_term(term: str, text: str) -> bool:
     by "of" or "de", each side ("Tour de France" is not any text naming France, nor "Bank of England" any naming
     England)."""
     term = normalise(term)
-    if term in text or (term == "united states" and regex(r"\b(?:us|u s|usa|american)\b").search(text)):
+    if term in text or (term in _COUNTRY_FORMS and regex(_COUNTRY_FORMS[term]).search(text)):
         return True
     sides = re.split(r"\s+(?:of|de)\s+(?:the\s+)?", term)
     if len(sides) > 1 and all(sides):  # a generic side by its own word ("tour", "bank")
@@ -1408,7 +1412,8 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
     if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout|(?:summit|top|foot|slopes?|"
-             rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+{re.escape(name)}\b"
+             rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+(?:(?:neighbouring|neighboring|nearby|"
+             rf"northern|southern|eastern|western|central|rural|coastal|downtown)\s+)?{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
     maker = _MAKER_VERBS.search(question) or _BODY_WINS.search(question)  # "who owns it?": "the Pellinore Racing
@@ -1433,6 +1438,8 @@ def ordinary_opening(name: str, sentence: str) -> bool:
     """Return True for a single capitalised word opening the sentence that is an ordinary word by its form: a
     stopword, a number ("One man, 67, was rescued"), an abstract noun ("Construction of the substation ...") or an
     adverb ("Absolutely everyone ...")."""
+    sentence = re.sub(r"^\s*\d{1,2}[:.]\d\d(?:\s?[ap]m)?\s+", "", sentence)  # "15:47 Stewards have given ...": a live
+    # blog's time stamp opens the entry, not the sentence
     if " " in name or not sentence.lstrip(" \"“'‘").startswith(name):
         return False
     lower = name.lower()
@@ -2303,7 +2310,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
-                or other_chief(question, sentence)
+                or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
+                or other_chief(question, sentence) or other_kind_of_role(question, sentence)
                 or (analysis.kind == "organisation" and join_unsaid(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))

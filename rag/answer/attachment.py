@@ -373,6 +373,19 @@ _ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(
                        r"select\w*|becom\w*|became)\b", re.I)
 
 
+_SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replace|take over from|taking over from|"
+                               r"(?:run|lead|manage|head)\b[^?]{0,40}\b(?:once|after|when)\b)", re.I)
+
+
+def succession_unsaid(question: str, text: str) -> bool:
+    """Return True when the question asks who will take over a role ("who will succeed Henrik Vasstrand as chief
+    executive?", "who's going to run pellerin once castwell takes over?") and the text (the sentence and the one
+    before) says no appointment at all ("Chief executive Henrik Vasstrand said ...")."""
+    return bool(_SUCCESSION_ASKED.search(question)) and not any(  # ("will not join the Castwell board": none)
+        not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?$|n['’]t\s+$", text[max(0, m.start() - 15):m.start()])
+        for m in _ARRIVING.finditer(text))
+
+
 def outgoing_for_new(question: str, sentence: str) -> bool:
     """Return True when the question asks for the new holder of a role ("tavira telecom new chief executive") and
     the sentence speaks only of one leaving it or holding it now ("Marco Ferreira will step down as chief executive";
@@ -398,6 +411,33 @@ def other_chief(question: str, sentence: str) -> bool:
     asked = _chief_letters(question)
     said = _chief_letters(sentence)
     return len(asked) == 1 and bool(said) and not said & asked
+
+
+# The words that say which of several roles of one name is meant ("prime minister" / "foreign minister")
+_ROLE_KINDS = {
+    "minister": "prime foreign finance health defence defense interior justice education transport energy environment "
+                "economy trade culture sports housing agriculture home labour labor deputy",
+    "secretary": "foreign home health defence general press transport education business culture cabinet permanent",
+    "director": "finance financial medical technical artistic sporting managing creative music musical commercial "
+                "operations marketing communications research clinical campaign programme program",
+    "coach": "head attack defence defense forwards backs assistant goalkeeping batting bowling fielding fitness "
+             "skills scrum kicking",
+    "editor": "deputy sports political business news managing assistant features fashion foreign",
+}
+
+
+def other_kind_of_role(question: str, sentence: str) -> bool:
+    """Return True when the question asks for one kind of a role ("valdoria's prime minister", "medical director")
+    and the sentence names only other kinds of it ("appointed Rasmus Quellendorf ... as foreign minister")."""
+    lowered = question.lower()
+    for role, kinds in _ROLE_KINDS.items():
+        named = kinds.split()
+        asked = re.search(rf"\b({'|'.join(named)})[ -]{role}\b", lowered)
+        if not asked:
+            continue
+        said = [m.group(1).lower() for m in re.finditer(rf"\b(\w+)[ -]{role}\b", sentence, re.I)]
+        return bool(said) and all(word in named and word != asked.group(1) for word in said)
+    return False
 
 
 # A question asking where someone went ("which company did ingrid solberg join?", "which club did he move to?"), and

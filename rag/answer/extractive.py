@@ -332,9 +332,10 @@ def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionA
     """Return the analysis with the names a keyword query writes in lower case, as the passages spell them; a keyword
     query that, names aside, states something ("marrowby bypass opened ahead of schedule") asks whether it is so."""
     extra = keyword_names(analysis, [f"{h.title}. {h.text}" for h in hits], ordinary_words())
-    if analysis.is_keyword and re.search(r"\bus\b", analysis.question) and not any(
-            re.search(r"\b(?:US|USA|United States)\b", n) for n in analysis.names):
-        extra.append("United States")  # "lumora band 2 us price": the US one, not the subscription's
+    for short, country in (("us", "United States"), ("uk", "United Kingdom")):
+        if analysis.is_keyword and re.search(rf"\b{short}\b", analysis.question) and not any(
+                re.search(rf"\b(?:{short.upper()}|{country})\b", n) for n in analysis.names + extra):
+            extra.append(country)  # "lumora band 2 us price": the US one, not the subscription's
     if extra:
         analysis = replace(analysis, names=analysis.names + extra)
     if not analysis.is_keyword:

@@ -95,6 +95,7 @@ def test_a_percentage_keeps_its_unit_and_a_share_of_votes_counts_votes():
 def test_united_states_is_said_as_us_and_a_classification_can_be_denied():
     assert has_term("United States", "the us price is 249")
     assert not has_term("United States", "the price in britain is 229")
+    assert has_term("United Kingdom", "about a third of the uk kettles") and not has_term("United Kingdom", "in canada")
     assert denies("is kiprotich's 2:07:48 galway time a course record?",
                   "Kiprotich's winning time of 2:07:48 will not be recognised as a course record.")
     assert not denies("is kiprotich's 2:07:48 galway time a course record?",
@@ -158,3 +159,21 @@ def test_a_body_can_win_an_election_or_own_a_firm():
     assert not person_answer("Brackwater Residents' Association", won, "who chairs the residents' association?")
     owner = replace(analyse_question("who owns fellstream water?"), names=["Fellstream Water"])
     assert {"own", "parent"} in asked_heads(owner)
+
+
+def test_a_successor_must_be_said_to_be_appointed():
+    from rag.answer.attachment import succession_unsaid
+    question = "Who will succeed Henrik Vasstrand as chief executive of Orrisca Pharma?"
+    assert succession_unsaid(question, "Chief executive Henrik Vasstrand said sales would rise.")
+    assert not succession_unsaid(question, "Orrisca has appointed Lena Brandt to succeed Vasstrand.")
+    assert succession_unsaid(question, "Vasstrand will not join the board of the merged company.")
+    assert not succession_unsaid("Who will chair the board?", "Chief executive Henrik Vasstrand said so.")
+
+
+def test_another_kind_of_minister_or_director_is_not_the_asked_one():
+    from rag.answer.attachment import other_kind_of_role
+    question = "so who has ilse varkoviak picked as valdoria's prime minister?"
+    assert other_kind_of_role(question, "She appointed Rasmus Quellendorf, a former ambassador, as foreign minister.")
+    assert not other_kind_of_role(question, "She named Rasmus Quellendorf prime minister on Monday.")
+    assert not other_kind_of_role(question, "The minister, Rasmus Quellendorf, said talks went well.")
+    assert not other_kind_of_role("who is the minister?", "Rasmus Quellendorf is foreign minister.")
