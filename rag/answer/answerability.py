@@ -1404,8 +1404,10 @@ _MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develop
 
 
 # A contest a party or a team wins, asked who won
-_BODY_WINS = re.compile(r"(?=.*\b(?:won|win|wins|winners?|champions?)\b).*\b(?:elections?|council|seats|league|cup|"
-                        r"premiership|division|championship|tournament|trophy|relay)\b", re.I)
+_BODY_WINS = re.compile(r"^(?=.*\b(?:won|win|wins|winners?|champions?)\b)"
+                        r"(?!.*\b(?:got|scored|hit|netted|grabbed|struck)\s+(?:the|a|an)\s+(?:late\s+)?winner\b)"
+                        r".*\b(?:elections?|council|seats|league|cup|premiership|division|championship|tournament|"
+                        r"trophy|relay)\b", re.I)  # ("who got the winner ... in the cup final?": a goal's scorer)
 
 
 def person_answer(name: str, sentence: str, question: str) -> bool:

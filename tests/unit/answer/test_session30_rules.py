@@ -177,3 +177,11 @@ def test_another_kind_of_minister_or_director_is_not_the_asked_one():
     assert not other_kind_of_role(question, "She named Rasmus Quellendorf prime minister on Monday.")
     assert not other_kind_of_role(question, "The minister, Rasmus Quellendorf, said talks went well.")
     assert not other_kind_of_role("who is the minister?", "Rasmus Quellendorf is foreign minister.")
+
+
+def test_a_role_the_asked_person_takes_elsewhere_answers_which_club():
+    assert not other_holder("which club will mark ellery coach after calder?", ["Mark Ellery", "Calder"],
+                            "Ellery will become head coach of the Scottish side Lothian Thistle in July.")
+    from rag.answer.answerability import person_answer
+    final = "Quenby Harriers won the 2024 Veldmark Cup final, beating Orrisdale United 3-2 after extra time."
+    assert not person_answer("Orrisdale United", final, "who got the winner for quenby harriers in the cup final?")
