@@ -146,8 +146,8 @@ def asked_role(question: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     """Return (name, role) when the question asks for a named body's role holder ("who's the Eastfield Rovers
     manager?" -> ("Eastfield Rovers", "manager")), else None."""
     lowered = question.lower()
-    if re.match(r"\W*(?:so |and )?(?:which|what) (?:club|team|side|company|firm|school|party|organi[sz]ation|country)\b",
-                lowered):
+    if re.match(r"\W*(?:so |and )?(?:which|what) (?:club|team|side|company|firm|school|party|organi[sz]ation|"
+                r"country)\b", lowered):
         return None  # "which club will mark ellery coach after calder?": the body is asked, the role is his
     for name in names:
         at = lowered.find(name.lower())
