@@ -1169,6 +1169,28 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     return not values  # no sum at all: the type gate decides
 
 
+def priced_thing(heads: list[set[str]], sentence: str) -> bool:
+    """Return True when a cost or price is asked and the sentence gives a sum as what a thing costs by putting it
+    before the thing ("would build an €8.5 billion chip factory"), not as a sum of its own kind ("a £2.9 billion
+    subsidy")."""
+    if not set().union(*heads) & {"cost", "price"}:
+        return False
+    return any((re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", sentence[:value.start()])
+                and (thing := re.match(r"\s*((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", sentence[value.end():]))
+                and not _OTHER_SUM.search(thing.group(1)))
+               or (re.search(r"\b(?:approved|allocated|earmarked|committed|set aside)\s+$", sentence[:value.start()])
+                   and re.match(r"\s*(?:for|towards)\s+(?:the|a|an|its)\b", sentence[value.end():]))  # "has approved
+               for value in MONEY.finditer(sentence))  # £2.1 million for the project"
+
+
+# Sums of their own kind a sum may be said of ("a £2.9 billion subsidy" is no cost of what it pays for)
+_OTHER_SUM = re.compile(r"\b(?:subsid\w*|grants?|loans?|fines?|deals?|bids?|offers?|contracts?|budgets?|deficits?|"
+                        r"profits?|loss(?:es)?|revenues?|sales|funds?|funding|package|investments?|bailouts?|"
+                        r"settlements?|payouts?|donations?|awards?|prizes?|overspend|shortfall|savings?|cuts?|"
+                        r"takeover|acquisition|valuation|debts?|provision|turnover|dividends?|salary|wages?|"
+                        r"bonus(?:es)?|fees?|raise|round|a|per|each|every)\b")
+
+
 def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np.ndarray) -> np.ndarray:
     """Return the FEATURES matrix, one row per candidate sentence."""
     question_stems = content_stems(analysis.question)
@@ -2101,6 +2123,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                                      for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
+             or (analysis.kind == "money" and priced_thing(heads, item.sentence))
              or (analysis.kind == "money" and any("price" in group for group in heads) and _unit_price(item.sentence))
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
@@ -2111,7 +2134,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
-                 or (analysis.kind == "money" and sum_asked)),
+                 or (analysis.kind == "money" and (sum_asked or priced_thing(heads, item.sentence)))),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and not (spoken_topic and _topic_unsaid(spoken_topic, f"{near} {lead}", item.sentence))
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must

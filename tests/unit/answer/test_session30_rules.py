@@ -185,3 +185,14 @@ def test_a_role_the_asked_person_takes_elsewhere_answers_which_club():
     from rag.answer.answerability import person_answer
     final = "Quenby Harriers won the 2024 Veldmark Cup final, beating Orrisdale United 3-2 after extra time."
     assert not person_answer("Orrisdale United", final, "who got the winner for quenby harriers in the cup final?")
+
+
+def test_a_sum_put_before_a_thing_or_approved_for_it_is_its_cost():
+    from rag.answer.answerability import priced_thing
+    cost = asked_heads(replace(analyse_question("ulvena dresden plant cost"), names=["Ulvena", "Dresden"]))
+    assert priced_thing(cost, "It would build an €8.5 billion chip factory in Dresden, its largest investment.")
+    assert priced_thing(cost, "The county council has approved £2.1 million for the project.")
+    assert not priced_thing(cost, "The Commission approved the €2.9 billion German subsidy for the factory.")
+    assert not priced_thing(cost, "Ulvena reported revenue of €1.93 billion on Wednesday.")
+    fine = asked_heads(replace(analyse_question("ulvena dresden fine"), names=["Ulvena", "Dresden"]))
+    assert not priced_thing(fine, "It would build an €8.5 billion chip factory in Dresden.")
