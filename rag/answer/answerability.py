@@ -1166,6 +1166,9 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:
             return True
+        if kind == "money" and nearest[1] & {"cost", "price"} and nearest[0] < value.start() and any(
+                content_stems(w) & asked for w in re.findall(r"[\w'’-]+", sentence[:nearest[0]])[-3:]):
+            return True  # "Adult tickets cost £8": what the tickets cost
     return not values  # no sum at all: the type gate decides
 
 

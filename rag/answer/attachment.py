@@ -681,6 +681,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
     (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
     (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour)\b", "backed"),  # "81 percent ... supported it"
+    (r"\baffect(?:s|ed|ing)?\b|\bimpos(?:e|es|ed|ing)\b[^.]{0,50}\bon\b", "hit"),  # "will impose a hosepipe ban on
+    # its 1.2 million customers", "5,200 passengers were affected" for "how many were hit"
     (r"\b(?:charity|fundraising|appeal)\s+total\b|\bin donations\b", "raise"),  # "the charity total ... revised to
     # €1.35 million" for "how much did it raise for charity?"
     (r"\b(?:fee|price)\b|\b(?:signed|bought|acquired|sold)\b[^.]{0,80}\bfor\s+(?:about\s+|around\s+)?"

@@ -196,3 +196,16 @@ def test_a_sum_put_before_a_thing_or_approved_for_it_is_its_cost():
     assert not priced_thing(cost, "Ulvena reported revenue of €1.93 billion on Wednesday.")
     fine = asked_heads(replace(analyse_question("ulvena dresden fine"), names=["Ulvena", "Dresden"]))
     assert not priced_thing(fine, "It would build an €8.5 billion chip factory in Dresden.")
+    tickets = asked_heads(analyse_question("How much were adult tickets for the women's final?"))
+    from rag.answer.answerability import sum_of_head
+    assert sum_of_head(tickets, "Adult tickets cost £8 and under-16s get in for £2.")
+    assert not sum_of_head(tickets, "The new stand will cost £8 million.")
+
+
+def test_being_affected_or_having_a_ban_imposed_on_is_being_hit():
+    from rag.answer.attachment import uses_done_verb
+    assert uses_done_verb("how many passengers were hit by the skyvane cancellations?",
+                          "About 5,200 passengers were affected.")
+    assert uses_done_verb("how many customers does the carnwath hosepipe ban hit?",
+                          "Carnwath Water will impose a hosepipe ban on its 1.2 million customers.")
+    assert not uses_done_verb("how many passengers were hit by the cancellations?", "About 5,200 passengers flew.")
