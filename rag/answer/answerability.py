@@ -22,13 +22,12 @@ from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, fi
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         done_verb, group_of_other, join_unsaid, lesser_role, opposite_action, other_chief,
-                         other_envoy, other_first_period, other_holder, other_kind_of_role, other_member, other_of,
-                         other_ordinal, other_place, other_rate, other_role, other_size, other_year, outgoing_for_new,
-                         part_win, relative_year, spoken_year, succession_unsaid, tentative, unnamed_event,
-                         unnamed_member,
-                         unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
-                         uses_done_verb, withheld)
+                         deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
+                         other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
+                         other_of, other_ordinal, other_place, other_rate, other_role, other_size, other_year,
+                         outgoing_for_new, part_win, relative_year, spoken_year, succession_unsaid, tentative,
+                         unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win, unsaid_naming,
+                         unsettled, unstated_period, uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -2340,6 +2339,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
                 or other_chief(question, sentence) or other_kind_of_role(question, sentence)
+                or (analysis.kind == "place" and deed_unplaced(question, sentence))
                 or (analysis.kind == "organisation" and join_unsaid(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))

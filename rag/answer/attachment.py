@@ -443,6 +443,26 @@ def other_kind_of_role(question: str, sentence: str) -> bool:
     return False
 
 
+# A "where" question about a deed done at a place, and the words a report says each deed with
+_PLACED_DEED = re.compile(r"^\W*(?:so |and )?where\b[^?]*\b(built|made|bought|stolen|born|buried|founded|manufactured|"
+                          r"constructed|filmed|recorded|printed|purchased|sold|assembled|brewed|grown)\b", re.I)
+_DEED_SAID = {"built": r"buil[dt]|construct|made|shipyard|yard", "made": r"made|mak|manufactur|produc|buil[dt]|assembl",
+              "bought": r"bought|buy|purchas|sold|sell", "stolen": r"stol|theft|thie|taken|raid|burgl|snatch|steal",
+              "born": r"born|native|grew up|raised", "buried": r"buri", "founded": r"found|set up|establish|launch",
+              "manufactured": r"manufactur|made|mak|produc|buil[dt]", "constructed": r"construct|buil[dt]",
+              "filmed": r"film|shot|shoot", "recorded": r"record", "printed": r"print",
+              "purchased": r"purchas|bought|buy|sold", "sold": r"sold|sell|bought|purchas",
+              "assembled": r"assembl|buil[dt]|made", "brewed": r"brew", "grown": r"grow|grown|harvest|farm"}
+
+
+def deed_unplaced(question: str, sentence: str) -> bool:
+    """Return True when a "where" question asks where something was done ("where was the maren tollis built?",
+    "where was the winning ticket bought?") and the sentence does not speak of that deed at all ("ran aground in
+    Skerrow Sound"; "a retired postman from Dunmoray has won £7.4m"): the place it gives is of something else."""
+    deed = _PLACED_DEED.search(question)
+    return deed is not None and not re.search(rf"\b(?:{_DEED_SAID[deed.group(1).lower()]})", sentence, re.I)
+
+
 # A question asking where someone went ("which company did ingrid solberg join?", "which club did he move to?"), and
 # the words a report says such a move with
 JOIN_ASKED = re.compile(r"\bjoin(?:ed|s|ing)?\b|\b(?:mov|switch|transferr|defect)(?:e|ed|es|ing)?\s+to\b|"

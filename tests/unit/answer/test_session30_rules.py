@@ -209,3 +209,12 @@ def test_being_affected_or_having_a_ban_imposed_on_is_being_hit():
     assert uses_done_verb("how many customers does the carnwath hosepipe ban hit?",
                           "Carnwath Water will impose a hosepipe ban on its 1.2 million customers.")
     assert not uses_done_verb("how many passengers were hit by the cancellations?", "About 5,200 passengers flew.")
+
+
+def test_where_something_was_done_needs_the_deed_said():
+    from rag.answer.attachment import deed_unplaced
+    assert deed_unplaced("where was the maren tollis built?", "The Maren Tollis ran aground in Skerrow Sound.")
+    assert not deed_unplaced("where was the maren tollis built?", "The ship was built at a yard in Gdansk in 2009.")
+    assert deed_unplaced("where was the £7.4m winning ticket bought?", "A couple from Dunmoray have won £7.4m.")
+    assert not deed_unplaced("where was the ticket bought?", "The ticket was purchased at a shop in Fennick.")
+    assert not deed_unplaced("where did the fire start?", "The fire broke out in a kitchen.")
