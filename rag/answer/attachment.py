@@ -386,7 +386,12 @@ def succession_unsaid(question: str, text: str) -> bool:
     before) says no appointment at all ("Chief executive Henrik Vasstrand said ...")."""
     return bool(_SUCCESSION_ASKED.search(question)) and not any(  # ("will not join the Castwell board": none)
         not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?$|n['’]t\s+$", text[max(0, m.start() - 15):m.start()])
-        for m in _ARRIVING.finditer(text))
+        for m in (*_ARRIVING.finditer(text), *_FUTURE_HOLDER.finditer(text)))
+
+
+# A role someone is to hold ("Dale Imbrie will be chief executive of the combined bank", "is set to lead")
+_FUTURE_HOLDER = re.compile(r"\b(?:will|would|shall|is to|are to|is set to|set to|is due to|to)\s+(?:be|lead|run|head|"
+                            r"chair|manage|take charge|take the helm|remain)\b", re.I)
 
 
 def outgoing_for_new(question: str, sentence: str) -> bool:

@@ -168,6 +168,8 @@ def test_a_successor_must_be_said_to_be_appointed():
     assert not succession_unsaid(question, "Orrisca has appointed Lena Brandt to succeed Vasstrand.")
     assert succession_unsaid(question, "Vasstrand will not join the board of the merged company.")
     assert not succession_unsaid("Who will chair the board?", "Chief executive Henrik Vasstrand said so.")
+    assert not succession_unsaid("who's going to run the bank once the two combine?",
+                                 "Dale Imbrie will be chief executive of the combined bank.")
 
 
 def test_another_kind_of_minister_or_director_is_not_the_asked_one():
