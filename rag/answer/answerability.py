@@ -1472,8 +1472,11 @@ def ordinary_opening(name: str, sentence: str) -> bool:
     return lower in STOPWORDS or lower in _DISCOURSE or lower in NUMBER_WORDS or bool(re.search(
         r"(?:tion|sion|ment|ness|ship|ance|ence)$|.{4}(?:ously|ively|ately|utely|ally|fully|ently|antly)$", lower)) \
         or (lower.endswith("s") and lower[:-1] in ordinary_words() and not re.match(
-            rf"{re.escape(name)}\s*,", sentence.lstrip(" \"“'‘")))  # "Crews from Oxlade Cross were called": a plural
-    # noun (not "Woods, 45, said")
+            rf"{re.escape(name)}\s*,", sentence.lstrip(" \"“'‘"))) \
+        or (lower.endswith("s") and re.match(rf"{re.escape(name)}\s+(?:have|were|are|say|believe|fear|warn|expect|"
+                                             r"hope|think)\b", sentence.lstrip(" \"“'‘")) is not None)
+    # "Crews from Oxlade Cross were called": a plural noun (not "Woods, 45, said"); "Stewards have given ...": a
+    # plural noun, which no one's name is said with
 
 
 def with_people_of(names: list[str]) -> list[str]:

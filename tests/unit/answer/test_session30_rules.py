@@ -220,3 +220,9 @@ def test_where_something_was_done_needs_the_deed_said():
     assert deed_unplaced("where was the £7.4m winning ticket bought?", "A couple from Dunmoray have won £7.4m.")
     assert not deed_unplaced("where was the ticket bought?", "The ticket was purchased at a shop in Fennick.")
     assert not deed_unplaced("where did the fire start?", "The fire broke out in a kitchen.")
+
+
+def test_a_plural_noun_opening_a_live_entry_is_no_one():
+    from rag.answer.answerability import ordinary_opening
+    assert ordinary_opening("Stewards", "15:47 Stewards have given Oren Achterberg a five-second penalty.")
+    assert not ordinary_opening("Jones", "Jones said the penalty was harsh.")
