@@ -226,3 +226,10 @@ def test_a_plural_noun_opening_a_live_entry_is_no_one():
     from rag.answer.answerability import ordinary_opening
     assert ordinary_opening("Stewards", "15:47 Stewards have given Oren Achterberg a five-second penalty.")
     assert not ordinary_opening("Jones", "Jones said the penalty was harsh.")
+
+
+def test_a_keyword_query_need_not_find_its_reporting_verb():
+    from rag.answer.answerability import keyword_terms
+    terms = keyword_terms(replace(analyse_question("storm ysolde top gust recorded"), names=["Storm Ysolde"]))
+    assert "gust" in terms and "record" not in terms
+    assert "record" in keyword_terms(analyse_question("saoirse lindqvist course record"))
