@@ -193,7 +193,8 @@ _HEADS = [
 _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
           {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
           {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
-          {"admiss", "admit"}]  # ("two bed rent": "two-bedroom home")
+          {"admiss", "admit"}, {"trial", "court", "juri"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+# court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
 # Roles asked by their initials, and the words a sentence may spell them with ("chief financial officer")
@@ -1416,7 +1417,8 @@ def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
         else set()  # ("ormley rfc try scorers v brackwater bulls": "v" says versus)
 
 
-_REPORTING = {"recorded", "reported", "registered", "measured", "logged", "noted", "given", "stated", "announced"}
+_REPORTING = {"recorded", "reported", "registered", "measured", "logged", "noted", "given", "stated", "announced",
+              "proven", "proved"}
 
 
 _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless", "instead", "later", "earlier",
