@@ -235,4 +235,5 @@ def test_a_keyword_query_need_not_find_its_reporting_verb():
     assert "record" in keyword_terms(analyse_question("saoirse lindqvist course record"))
     sentence = "The court heard that Ashby diverted £1.74 million from the council over five years."
     from rag.answer.answerability import keyword_gate
-    assert keyword_gate({"trial"}, sentence, sentence) and not keyword_gate({"trial"}, "Ashby spent it.", "Ashby spent it.")
+    assert keyword_gate({"trial"}, sentence, sentence)
+    assert not keyword_gate({"trial"}, "Ashby spent it.", "Ashby spent it.")
