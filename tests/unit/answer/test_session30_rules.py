@@ -237,3 +237,5 @@ def test_a_keyword_query_need_not_find_its_reporting_verb():
     from rag.answer.answerability import keyword_gate
     assert keyword_gate({"trial"}, sentence, sentence)
     assert not keyword_gate({"trial"}, "Ashby spent it.", "Ashby spent it.")
+    decided = "The decision will save about £410,000 a year."
+    assert keyword_gate({"agre"}, f"Sallowby has voted to close two libraries. {decided}", decided)
