@@ -193,7 +193,8 @@ _HEADS = [
 _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", "hurt", "casualti"},
           {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
           {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
-          {"admiss", "admit"}, {"trial", "court", "juri"}, {"agre", "approv", "vote", "decid", "decis"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"admiss", "admit"}, {"trial", "court", "juri"},
+          {"agre", "approv", "vote", "decid", "decis"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}

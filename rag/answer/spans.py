@@ -859,7 +859,11 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
 def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | None:
     """Return the figure a change is given by ("lowered its price ... by 15%") when the question asks how much
     something changed, else None."""
-    if not re.match(r"\W*(?:by )?how much\b", question, re.I) or not CHANGE_WORDS.search(question):
+    keyword_change = "?" not in question and not re.match(  # "council tax rise": by how much
+        r"\W*(?:what|which|who|when|where|how|why|is|are|was|did|does)\b", question, re.I) and re.search(
+        r"\b(?:rise|increase|hike|cut|fall|drop|reduction|decrease)\b", question, re.I)
+    if not keyword_change and (not re.match(r"\W*(?:by )?how much\b", question, re.I)
+                               or not CHANGE_WORDS.search(question)):
         return None
     by = [m for m in values if re.search(r"\b(?:by|up|down|rose|fell|climbed|dropped|jumped|slipped)\s*$",
                                          sentence[:m.start()])]  # ("cost 294,100 crowns ..., up 2.3 percent")

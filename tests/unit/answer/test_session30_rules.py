@@ -239,3 +239,13 @@ def test_a_keyword_query_need_not_find_its_reporting_verb():
     assert not keyword_gate({"trial"}, "Ashby spent it.", "Ashby spent it.")
     decided = "The decision will save about £410,000 a year."
     assert keyword_gate({"agre"}, f"Sallowby has voted to close two libraries. {decided}", decided)
+
+
+def test_a_keyword_query_for_a_rise_asks_by_how_much():
+    from rag.answer.spans import changed_by
+    from rag.answer.answerability import FIGURE
+    sentence = "The council proposed a budget of £62.4 million, with council tax set to rise by 4.8 per cent."
+    figures = list(MONEY.finditer(sentence)) + [m for m in FIGURE.finditer(sentence) if "cent" in m.group(0)
+                                                or sentence[m.end():].startswith(" per cent")]
+    assert changed_by("wexcombe council tax rise first proposed", sentence, figures).startswith("4.8")
+    assert changed_by("wexcombe council budget", sentence, figures) is None
