@@ -186,7 +186,8 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
-    {"contribut", "fund", "pay", "paid"},  # "the council's contribution": "with the council contributing £38 million"
+    {"contribut", "fund", "pay", "paid", "give", "provid"},  # "the council's contribution": "with the council
+    # contributing £38 million"; "how much is the government giving": "The government will provide £5 million"
 ]
 # Words a keyword query may use for what a sentence says in others ("wedding" / "married", "attendance" / "fans"):
 # the same thing, not a party to it (a "buyer" is not what was "sold")
@@ -1168,8 +1169,9 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         if nearest is None or nearest[1] & asked:
             return True
         if kind == "money" and nearest[1] & {"cost", "price"} and nearest[0] < value.start() and any(
-                content_stems(w) & asked for w in re.findall(r"[\w'’-]+", sentence[:nearest[0]])[-3:]):
-            return True  # "Adult tickets cost £8": what the tickets cost
+                content_stems(w) & asked for w in re.findall(r"[\w'’-]+", re.split(r"[,;:]", sentence[:nearest[0]])[-1])
+                [-6:]):
+            return True  # "Adult tickets cost £8", "A single adult fare on the new section costs £2.40": what it costs
     return not values  # no sum at all: the type gate decides
 
 
@@ -2201,7 +2203,8 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 # cost", "how many customers were affected?"): the answer need not repeat them (first five letters, as done_verb)
 _LIGHT_DONE = {"playe", "play", "hold", "held", "stage", "host", "hoste", "affec", "estim", "expec", "plann", "propo",
                "appro", "repor", "say", "said", "give", "call", "name", "known", "sched", "list", "liste", "want",
-               "wante"}
+               "wante", "annou", "confi", "revea", "discl", "publi", "recor"}  # (how a figure came out is no deed: "the
+# revised cost announced in November" is the cost "the council has confirmed")
 
 
 def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:

@@ -302,7 +302,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # contributing £38 million"), not the "£214 million extension" the report approves; a cost or a price is
         # said in many ways ("The £61m Marrowby bypass opened")
         if said := set().union(*asked_heads(analysis)) & content_stems(analysis.question) - _SAID_MANY_WAYS:
-            found = [o for o in found if content_stems(o.candidate.text) & said] or found
+            found = [o for o in found if content_stems(o.candidate.text) & said] or [  # ... or a word of its group
+                o for o in found if content_stems(o.candidate.text) & set().union(*(  # ("giving": "will provide")
+                    g for g in asked_heads(analysis) if g & said)) - _SAID_MANY_WAYS] or found
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found

@@ -709,6 +709,10 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "quote":
         quotes = [q for q in QUOTE.findall(sentence) if len(q.split()) <= 8 and normalise(q) not in asked]
         return quotes[0].strip(" ,.") if quotes else None
+    if kind == "open" and (named := _NAMED_CLASS.match(analysis.question)) and (called := re.search(
+            rf"\b{named.group(1).capitalize()}\s+(?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)?", sentence)) \
+            and normalise(called.group(0)) not in asked:
+        return called.group(0)  # "which storm flooded polwick?": "Storm Jarrah", not its rainfall
     if kind == "open" and _RATING_ASKED.search(analysis.question) and (rated := _RATED.search(sentence)):
         return rated.group(1)  # "harbridge academy inspection rating": "rated 'good'"
     if kind == "open" and (analysis.is_keyword or not analysis.question.rstrip().endswith("?")
@@ -719,6 +723,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     return class_phrase(analysis.question, sentence) if kind == "open" else None
 
 
+# Things news names with their kind's word before a name ("Storm Jarrah", "Operation Nightfall")
+_NAMED_CLASS = re.compile(r"\W*(?:so |and )?(?:which|what)\s+(storm|hurricane|typhoon|cyclone|operation|project|"
+                          r"variant|mission|programme|program)\b", re.I)
 _WHAT_CLASS = re.compile(r"^\W*(?:so |and )?(?:\w+\s+)?(?:what|which)\s+(?:kind of |type of |sort of )?"
                          r"([a-z]+)(?:\s+([a-z]+))?", re.I)
 _NOT_CLASS = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",

@@ -487,6 +487,7 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     years = list(dict.fromkeys(_YEAR.findall(text)))
     in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)] + outlet_spans  # "Channel 8" is no figure
     in_dates += [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]  # nor "Lark-1"
+    in_dates += [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d[-–/]\d\d\b", text)]  # nor "2024-25"
     numbers = [m.group(0).strip(" ,.") for m in _NUMBER.finditer(text)
                if not _YEAR.fullmatch(m.group(0).strip(" ,.")) and not any(s <= m.start() < e for s, e in in_dates)]
     qualifiers = list(dict.fromkeys(q.lower().replace("’", "'") for q in _QUALIFIERS.findall(text)))

@@ -249,3 +249,16 @@ def test_a_keyword_query_for_a_rise_asks_by_how_much():
                                                 or sentence[m.end():].startswith(" per cent")]
     assert changed_by("wexcombe council tax rise first proposed", sentence, figures).startswith("4.8")
     assert changed_by("wexcombe council budget", sentence, figures) is None
+
+
+def test_n47_rules_season_years_reporting_verbs_fares_givers_and_named_storms():
+    assert analyse_question("what did it spend when it set the 2024-25 budget?").numbers == []
+    from rag.answer.answerability import sum_of_head
+    fare = asked_heads(replace(analyse_question("riverside tram single adult fare"), names=["Riverside"], kind="money"))
+    assert sum_of_head(fare, "A single adult fare on the new section costs £2.40.")
+    storm = analyse_question("Which storm flooded Polwick in November 2024?")
+    assert extract_short(storm, "Polwick was flooded after Storm Jarrah brought 71 millimetres of rain on Sunday.") \
+        == "Storm Jarrah"
+    from rag.answer.answerability import done_verb_unsaid
+    cost = replace(analyse_question("What was the revised cost of the tram extension announced?"), names=["Dunmere"])
+    assert not done_verb_unsaid(cost, "The cost has risen to £214 million, the city council has confirmed.")
