@@ -421,7 +421,7 @@ def other_chief(question: str, sentence: str) -> bool:
     return len(asked) == 1 and bool(said) and not said & asked
 
 
-# The words that say which of several roles of one name is meant ("prime minister" / "foreign minister")
+# The words that say which of several roles (or tickets) of one name is meant ("prime minister" / "foreign minister")
 _ROLE_KINDS = {
     "minister": "prime foreign finance health defence defense interior justice education transport energy environment "
                 "economy trade culture sports housing agriculture home labour labor deputy",
@@ -431,12 +431,16 @@ _ROLE_KINDS = {
     "coach": "head attack defence defense forwards backs assistant goalkeeping batting bowling fielding fitness "
              "skills scrum kicking",
     "editor": "deputy sports political business news managing assistant features fashion foreign",
+    "tickets?": "day weekend season adult child children family return single annual monthly weekly student senior "
+                "concession vip standard premium",
+    "fares?": "adult child children family return single day weekly monthly annual student senior concession peak",
 }
 
 
 def other_kind_of_role(question: str, sentence: str) -> bool:
     """Return True when the question asks for one kind of a role ("valdoria's prime minister", "medical director")
-    and the sentence names only other kinds of it ("appointed Rasmus Quellendorf ... as foreign minister")."""
+    and the sentence names only other kinds of it ("appointed Rasmus Quellendorf ... as foreign minister"); the same
+    for a ticket or a fare ("a weekend ticket" / "Day tickets cost £45")."""
     lowered = question.lower()
     for role, kinds in _ROLE_KINDS.items():
         named = kinds.split()
@@ -450,12 +454,13 @@ def other_kind_of_role(question: str, sentence: str) -> bool:
 
 # A "where" question about a deed done at a place, and the words a report says each deed with
 _PLACED_DEED = re.compile(r"^\W*(?:so |and )?where\b[^?]*\b(built|made|bought|stolen|born|buried|founded|manufactured|"
-                          r"constructed|filmed|recorded|printed|purchased|sold|assembled|brewed|grown)\b", re.I)
+                          r"constructed|filmed|printed|purchased|sold|assembled|brewed|grown)\b", re.I)  # (not
+# "recorded": where a rainfall total was recorded is where it fell)
 _DEED_SAID = {"built": r"buil[dt]|construct|made|shipyard|yard", "made": r"made|mak|manufactur|produc|buil[dt]|assembl",
               "bought": r"bought|buy|purchas|sold|sell", "stolen": r"stol|theft|thie|taken|raid|burgl|snatch|steal",
               "born": r"born|native|grew up|raised", "buried": r"buri", "founded": r"found|set up|establish|launch",
               "manufactured": r"manufactur|made|mak|produc|buil[dt]", "constructed": r"construct|buil[dt]",
-              "filmed": r"film|shot|shoot", "recorded": r"record", "printed": r"print",
+              "filmed": r"film|shot|shoot", "printed": r"print",
               "purchased": r"purchas|bought|buy|sold", "sold": r"sold|sell|bought|purchas",
               "assembled": r"assembl|buil[dt]|made", "brewed": r"brew", "grown": r"grow|grown|harvest|farm"}
 

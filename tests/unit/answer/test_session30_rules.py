@@ -262,3 +262,8 @@ def test_n47_rules_season_years_reporting_verbs_fares_givers_and_named_storms():
     from rag.answer.answerability import done_verb_unsaid
     cost = replace(analyse_question("What was the revised cost of the tram extension announced?"), names=["Dunmere"])
     assert not done_verb_unsaid(cost, "The cost has risen to £214 million, the city council has confirmed.")
+    from rag.answer.attachment import other_kind_of_role, deed_unplaced
+    weekend = "How much did a weekend ticket for the folk festival cost?"
+    assert other_kind_of_role(weekend, "Day tickets for the festival cost £45.")
+    assert not other_kind_of_role(weekend, "Day tickets cost £45 and weekend tickets £80.")
+    assert not deed_unplaced("Where was the highest rainfall total recorded?", "Holloway Fell had 112mm of rain.")
