@@ -25,9 +25,10 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class
                          deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
                          other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
                          other_of, other_ordinal, other_place, other_rate, other_role, other_size, other_year,
-                         outgoing_for_new, part_win, relative_year, spoken_year, succession_unsaid, tentative,
-                         unnamed_event, unnamed_member, unplaced_finish, unrealised, unreported_win, unsaid_naming,
-                         unsettled, unstated_period, uses_done_verb, withheld)
+                         outgoing_for_new, part_win, relative_year, spoken_year, succession_unsaid,
+                         successor_for_predecessor, tentative, unnamed_event, unnamed_member, unplaced_finish,
+                         unrealised, unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
+                         withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -1532,6 +1533,7 @@ def person_like(name: str) -> bool:
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
                 or re.fullmatch(r"[A-Z]{2,}s", name) is not None  # ("GPs")
                 or len(words) > 4
+                or (" of " in name and words[0].lower() in _NOT_PERSON)  # "Court of Appeal", "Bank of England"
                 or _HOLIDAY.fullmatch(name) is not None  # "interviews expected before Christmas"
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
 
@@ -2351,6 +2353,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
+                or (analysis.kind == "person" and successor_for_predecessor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
                 or other_chief(question, sentence) or other_kind_of_role(question, sentence)
                 or (analysis.kind == "place" and deed_unplaced(question, sentence))

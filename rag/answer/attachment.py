@@ -394,6 +394,24 @@ _FUTURE_HOLDER = re.compile(r"\b(?:will|would|shall|is to|are to|is set to|set t
                             r"chair|manage|take charge|take the helm|remain)\b", re.I)
 
 
+def successor_for_predecessor(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when the question asks who held a role before a named person ("dunmere transport chair before
+    owen pritchard") and the sentence names that person's successor instead: one who "replaced Owen Pritchard", or a
+    new appointment that does not speak of the named person at all ("has appointed Helen Marchetti as its new chief
+    executive" for "who was chief executive before Gordon Haverley?")."""
+    for name in names:
+        if " " not in name or not re.search(rf"\bbefore\s+{re.escape(name)}\b", question, re.I):
+            continue
+        surname = re.escape(name.split()[-1])
+        if re.search(rf"\b(?:replac\w*|succeed\w*|(?:took|taking|takes|take) over from|in place of)\s+(?:[\w-]+\s+)"
+                     rf"{{0,2}}{surname}\b", sentence, re.I):
+            return True
+        if not re.search(rf"\b{surname}\b", sentence, re.I) and re.search(
+                r"\b(?:new|next|incoming|appoint\w*|named|hired|will (?:take up|start|join))\b", sentence, re.I):
+            return True
+    return False
+
+
 def outgoing_for_new(question: str, sentence: str) -> bool:
     """Return True when the question asks for the new holder of a role ("tavira telecom new chief executive") and
     the sentence speaks only of one leaving it or holding it now ("Marco Ferreira will step down as chief executive";

@@ -95,6 +95,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         else:
             spans = [(sentence.find(n), n) for n in with_people_of(find_names(sentence))
                      if not name_fragment(n, sentence)
+                     and not (" " not in n and re.search(rf"\b(?:[Aa]|[Aa]n)\s+{re.escape(n)}\s+[a-z]", sentence))  # "A
+                     # Whitlow driver": where the driver is from, no name of one
                      and not (analysis.kind == "place" and not_a_place(n, analysis.question))
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=True))

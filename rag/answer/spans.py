@@ -621,7 +621,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
                  # fightback": a word describing a noun, no name
-                 and not (" " not in n and re.search(rf"\b(?:a|an)\s+{re.escape(n)}\s+[a-z]", sentence))
+                 and not (" " not in n and re.search(rf"\b(?:[Aa]|[Aa]n)\s+{re.escape(n)}\s+[a-z]", sentence))
                  and not (" " not in n and re.search(rf"\bthe\s+{re.escape(n)}\s+[a-z]+\s+[A-Z]", sentence))  # "the
                  # Singapore fund Lanternbay Investments": the fund, not Singapore
                  and not re.fullmatch(r"(?:Series|Round) [A-H]\+?", n)  # a funding round's name, no one

@@ -316,6 +316,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         # the noun right after the question word says what is asked ("what is the hometown of President X")
         head = re.sub(r"^(which|what|how|why|tell me|describe|explain|name|list)\s+((is|was|are|were)\s+)?(the\s+)?",
                       "", q)
+        named = re.match(r"(full\s+)?names?\s+of\b", head) is not None  # a name is asked: no count nor sum
         head = re.sub(r"^(full\s+)?names?\s+of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)  # "the name of the new head"
         if q.startswith("name of "):  # "name of friend petrie was racing"
             head = re.sub(r"^of\s+(the\s+|a\s+|an\s+|this\s+)?", "", head)
@@ -329,10 +330,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 break  # company ...": the spokesperson is asked for, not the company
             phrase.append(word)
         for word in reversed(phrase):
-            if kind := _kind_from_words(word, default=""):
-                return kind
-        if re.match(r"(?:full\s+)?names?\b", q) and (kind := next((k for word in phrase if (k := noun_kind(word))
-                                                                   in ("person", "place")), None)):
+            if (kind := _kind_from_words(word, default="")) and not (named and kind in ("number", "money", "date")):
+                return kind  # ("the name of the cyclist injured by ...": a person, not how many were injured)
+        if (named or re.match(r"(?:full\s+)?names?\b", q)) and (kind := next(
+                (k for word in phrase if (k := noun_kind(word)) in ("person", "place")), None)):
             return kind  # "name of friend petrie was racing": a person, by what a friend is
         return _kind_from_words(" ".join(head.split()[:2]), default="open")
     if len(q.split()) <= 8 or (len(q.split()) <= 12 and not q.endswith("?")  # (or a longer one: "st aldric's

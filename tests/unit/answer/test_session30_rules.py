@@ -267,3 +267,20 @@ def test_n47_rules_season_years_reporting_verbs_fares_givers_and_named_storms():
     assert other_kind_of_role(weekend, "Day tickets for the festival cost £45.")
     assert not other_kind_of_role(weekend, "Day tickets cost £45 and weekend tickets £80.")
     assert not deed_unplaced("Where was the highest rainfall total recorded?", "Holloway Fell had 112mm of rain.")
+
+
+def test_a_predecessor_is_not_the_one_who_replaced_them_and_a_name_asked_is_no_count():
+    from rag.answer.attachment import successor_for_predecessor
+    from rag.answer.answerability import person_like
+    names = ["Dunmere", "Owen Pritchard"]
+    question = "dunmere transport chair before owen pritchard"
+    assert successor_for_predecessor(question, names, "Councillor Priya Nandakumar, who replaced Owen Pritchard as "
+                                                      "transport chair in January, apologised.")
+    assert not successor_for_predecessor(question, names, "Owen Pritchard replaced Jane Orr as chair in 2019.")
+    airport = "Who was chief executive of Ashcombe Airport before Gordon Haverley?"
+    assert successor_for_predecessor(airport, ["Ashcombe Airport", "Gordon Haverley"],
+                                     "Ashcombe Airport has appointed Helen Marchetti as its new chief executive.")
+    assert question_kind("what was the name of the cyclist injured by liam corrigan?") == "person"
+    assert not person_like("Court of Appeal") and person_like("Keir Maddox")
+    driver = "A Whitlow driver has been jailed for 28 months for causing serious injury."
+    assert extract_short(analyse_question("who was jailed for 28 months?"), driver) is None
