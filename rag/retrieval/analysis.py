@@ -45,7 +45,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
-                          r"box office|takings|grossed|contributions?)\b",
+                          r"box office|takings|grossed|contributions?|subsid(?:y|ies))\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
@@ -488,7 +488,6 @@ def analyse_question(question: str, known_sources: list[str] | tuple[str, ...] =
     years = list(dict.fromkeys(_YEAR.findall(text)))
     in_dates = [(m.start(), m.end()) for m in _DAY_OF_MONTH.finditer(text)] + outlet_spans  # "Channel 8" is no figure
     in_dates += [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]  # nor "Lark-1"
-    in_dates += [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d[-–/]\d\d\b", text)]  # nor "2024-25"
     numbers = [m.group(0).strip(" ,.") for m in _NUMBER.finditer(text)
                if not _YEAR.fullmatch(m.group(0).strip(" ,.")) and not any(s <= m.start() < e for s, e in in_dates)]
     qualifiers = list(dict.fromkeys(q.lower().replace("’", "'") for q in _QUALIFIERS.findall(text)))

@@ -230,8 +230,9 @@ def test_a_plural_noun_opening_a_live_entry_is_no_one():
 
 def test_a_keyword_query_need_not_find_its_reporting_verb():
     from rag.answer.answerability import keyword_terms
-    terms = keyword_terms(replace(analyse_question("storm ysolde top gust recorded"), names=["Storm Ysolde"]))
-    assert "gust" in terms and "record" not in terms
+    terms = keyword_terms(replace(analyse_question("ashby fraud amount proven at trial"), names=["Ashby"]))
+    assert "fraud" in terms and "proven" not in terms
+    assert "record" in keyword_terms(analyse_question("storm edric recorded gust speed"))  # (no forecast gust)
     assert "record" in keyword_terms(analyse_question("saoirse lindqvist course record"))
     sentence = "The court heard that Ashby diverted £1.74 million from the council over five years."
     from rag.answer.answerability import keyword_gate
@@ -252,7 +253,6 @@ def test_a_keyword_query_for_a_rise_asks_by_how_much():
 
 
 def test_n47_rules_season_years_reporting_verbs_fares_givers_and_named_storms():
-    assert analyse_question("what did it spend when it set the 2024-25 budget?").numbers == []
     from rag.answer.answerability import sum_of_head
     fare = asked_heads(replace(analyse_question("riverside tram single adult fare"), names=["Riverside"], kind="money"))
     assert sum_of_head(fare, "A single adult fare on the new section costs £2.40.")
@@ -284,3 +284,6 @@ def test_a_predecessor_is_not_the_one_who_replaced_them_and_a_name_asked_is_no_c
     assert not person_like("Court of Appeal") and person_like("Keir Maddox")
     driver = "A Whitlow driver has been jailed for 28 months for causing serious injury."
     assert extract_short(analyse_question("who was jailed for 28 months?"), driver) is None
+    subsidy = replace(analyse_question("how much subsidy is germany giving quillon's dresden plant?"),
+                      names=["Germany", "Quillon", "Dresden"])
+    assert subsidy.kind == "money" and any("subsidi" in g for g in asked_heads(subsidy))
