@@ -2205,7 +2205,7 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 # cost", "how many customers were affected?"): the answer need not repeat them (first five letters, as done_verb)
 _LIGHT_DONE = {"playe", "play", "hold", "held", "stage", "host", "hoste", "affec", "estim", "expec", "plann", "propo",
                "appro", "repor", "say", "said", "give", "call", "name", "known", "sched", "list", "liste", "want",
-               "wante", "annou", "confi", "revea", "discl", "publi", "recor"}  # (how a figure came out is no deed: "the
+               "wante", "annou", "revea", "discl", "publi", "recor"}  # (how a figure came out is no deed: "the
 # revised cost announced in November" is the cost "the council has confirmed")
 
 
