@@ -196,7 +196,8 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"popul", "resid", "inhabit"}, {"attend", "crowd", "fan", "spectat"}, {"wed", "marri", "marriag"},
           {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
           {"admiss", "admit"}, {"trial", "court", "juri"},
-          {"agre", "approv", "vote", "decid", "decis"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"agre", "approv", "vote", "decid", "decis"},
+          {"hous", "home"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -1028,6 +1029,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  and not (kind == "person" and titled_otherwise(n, sentence, roles))
                  and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
                  and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
+                 and not (kind == "organisation" and court_unasked(n, analysis.question))
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
                  and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
         return float(bool(found))
@@ -1263,6 +1265,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     stems = content_stems(question) - content_stems(" ".join(n for n in analysis.names if " " in n))  # "how many
     # submissions did the quillon prize judges pick": no prize money
     if analysis.kind == "person":
+        if re.search(r"\bpresid(?:ed|es|ing)\b", question, re.I):  # "which judge presided over the trial?": no
+            stems.discard("presid")  # president
         groups = [group for group in _ROLES if group & stems]
         groups += [{short, *content_stems(said)} for short, said in _ROLE_SHORT.items() if short in stems]  # "cfo"
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
@@ -1658,6 +1662,12 @@ _HOME_ASKED = re.compile(r"\b(?:live|lives|living|from|home|address|hometown|res
 _BASE_ASKED = re.compile(r"\bbased\b|\bheadquarter", re.I)
 # A court answers where a case was heard ("appeared at Quellbridge Magistrates' Court"), not where someone was arrested
 _COURT = re.compile(r"\b(?:Court|Tribunal)s?\b")
+
+
+def court_unasked(name: str, question: str) -> bool:
+    """Return True for a court named in a sentence about a case when the question does not ask about the case
+    ("pleaded guilty at Dunmere Magistrates' Court" for "what's the name of the waste business run by sharon pell?")."""
+    return _COURT.search(name) is not None and _COURT_ASKED.search(question) is None
 _COURT_ASKED = re.compile(r"\b(?:appear\w*|tri(?:ed|al|als)|sentenc\w*|convict\w*|hear\w*|plead\w*|remand\w*|"
                           r"acquit\w*|court\w*|case|cases|judge\w*|jail\w*|prosecut\w*|rul(?:e|ed|ing)|verdict|"
                           r"tribunal|inquest|hearing|charged)\b", re.I)

@@ -26,8 +26,8 @@ from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
                             BEST_OF, asked_dates, asked_heads,
-                            asked_sums, content_stems, duration_asked, in_dateline, is_demonym, is_year, measure_named,
-                            named_as_person, pay_rise_figures, with_people_of)
+                            asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
+                            measure_named, named_as_person, pay_rise_figures, with_people_of)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
 from .spans import (NEW_ASKED, body_answer, departing, extract_short, figure_with_unit, name_fragment, newer,
                     not_a_place, ordinary_words, with_counted, with_first_day)
@@ -101,7 +101,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
                      and not (analysis.kind in ("organisation", "place")
                               and named_as_person(n, [sentence, *texts], place=True))
                      and not (analysis.kind == "organisation" and (
-                         is_demonym(n) or not body_answer(analysis, sentence, n)))]
+                         is_demonym(n) or court_unasked(n, analysis.question)
+                         or not body_answer(analysis, sentence, n)))]
         spans = [(at, text) for at, text in spans if text and normalise(text) not in asked
                  and not (analysis.kind in ("organisation", "place", "person")  # "Prime Minister Rishi Sunak" is
                           and any(" " in n and normalise(text).endswith(normalise(n))  # no party of Rishi Sunak's, nor
@@ -262,6 +263,11 @@ def _nearest_superlative(option: Option) -> str | None:
     return words[-1].lower() if words else None
 
 
+_RUN_BY = re.compile(r"\b(run|owned|operated|founded|managed|set up)\s+by\b", re.I)
+_RUN_SAID = {"run": "run|own|head|manag|operat", "own": "own|run", "ope": "operat|run", "fou": "found|set up|start",
+             "man": "manag|run|head", "set": "set up|found|start"}
+
+
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
            model: SpanModel | None) -> tuple[str, object] | None:
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
@@ -284,6 +290,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and JOIN_ASKED.search(analysis.question):  # "which company did ingrid solberg
         # join?": "to become finance chief at Brightwave Energy", not "the chief financial officer of Halvorsen"
         found = [o for o in found if JOINED.search(o.candidate.text[max(0, o.start - 60):o.start])] or found
+    if analysis.kind == "organisation" and (run := _RUN_BY.search(analysis.question)):  # "the waste business run by
+        # sharon pell": the one "who runs Quickclear Waste Services" names, not the court nor the farmland
+        said = _RUN_SAID[run.group(1).lower()[:3]]
+        found = [o for o in found if re.search(rf"\b(?:{said})\w*\s+(?:the\s+)?$",
+                                               o.candidate.text[max(0, o.start - 30):o.start], re.I)] or found
     if analysis.kind == "organisation" and PREVIOUS_BODY_ASKED.search(analysis.question):  # "previous club": the one
         # "joins from" or "leaves" names, not the one that appointed them
         found = [o for o in found if LEFT_FROM.search(o.candidate.text[max(0, o.start - 60):o.start])] or found

@@ -13,7 +13,7 @@ from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
                             SCORE_ASKED,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
-                            content_stems, count_figures, duration_asked, figure_roles, in_dateline,
+                            content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
                             pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
                             with_people_of,
@@ -594,6 +594,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             analysis.is_keyword and _WINNER_QUERY.search(analysis.question) is not None)  # ("2024 election winner")
         found_names = [_without_opening_verb(n, sentence) for n in with_people_of(find_names(sentence))]
         place_words = {w for n in analysis.names if " " not in n for w in n.split()}  # ("Brackwater")
+        name_words = {normalise(w) for n in analysis.names for w in n.split()}
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
         others = {o for o in held.values() if o}
@@ -611,6 +612,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                           and named_as_person(b, [sentence, *texts], place=kind in ("place", "organisation")))
                  # ("which two libraries": no person)
                  and not group_name(b, kind) and not name_fragment(n, sentence)
+                 and not (kind == "organisation" and court_unasked(n, analysis.question))  # ("at Dunmere
+                 # Magistrates' Court": where a case was heard)
                  and not (kind == "organisation" and (is_demonym(b)  # "British prime minister": no party
                                                       or not body_answer(analysis, sentence, n)))
                  and not (kind == "place" and (not_a_place(b) or not_a_place(n, analysis.question)
@@ -644,6 +647,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # interim CEO - replacing Murati": Murati held it before
                  and not any(normalise(w) in asked and not (winner and kind in ("person", "organisation")
                                                             and _NAMED_AFTER_PLACE.search(n) and w in place_words)
+                             and not (kind == "organisation" and normalise(w) not in name_words)  # ("the waste
+                             # business run by sharon pell": "Quickclear Waste Services")
                              for w in (b.split()[:-1] if _STREET_ASKED.search(asked) else b.split()) if len(w) > 3)]
         # ("Headteacher Orla Kinsella" for "st wenna's headteacher"; "which street": "Lantern Street"; but a party or
         # club named after the asked place may win there: "the Brackwater Residents' Association")
@@ -660,7 +665,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             names = [(at, name) for at, name in names if not _BEATEN.search(sentence[:at])]
         if kind in ("person", "organisation") and (beater := _BEATEN_BY_ASKED.match(analysis.question)):  # "whom
             # did Vossmark defeat?": the one his own win names ("Vossmark edged past Mick Orrell"), not another's
-            own = [m.end() for m in re.finditer(rf"\b{re.escape(beater.group(1).split()[-1])}\b", sentence, re.I)]
+            own = [m.end() for m in re.finditer(rf"\b{re.escape(beater.group(1).split()[-1])}\b|^(?:She|He|They)\b",
+                                                sentence, re.I)]  # ("She defeated Councillor Peter Langley")
             spots = [(at, name) for at, name in spots if any(
                 end < at and _BEATEN_VERB.search(sentence[end:at]) and not re.search(r";\s|\bwhile\b|\bwhereas\b",
                                                                                     sentence[end:at])

@@ -287,3 +287,17 @@ def test_a_predecessor_is_not_the_one_who_replaced_them_and_a_name_asked_is_no_c
     subsidy = replace(analyse_question("how much subsidy is germany giving quillon's dresden plant?"),
                       names=["Germany", "Quillon", "Dresden"])
     assert subsidy.kind == "money" and any("subsidi" in g for g in asked_heads(subsidy))
+
+
+def test_n47_judges_defeats_housing_votes_and_courts():
+    judge = replace(analyse_question("which judge presided over the larkfield hospice fraud trial?"),
+                    names=["Larkfield Hospice"])
+    assert not any("presid" in group for group in asked_heads(judge))
+    beaten = replace(analyse_question("Who did Anita Rowe defeat to become leader of Ferncastle District Council?"),
+                     names=["Anita Rowe", "Ferncastle District Council"])
+    assert extract_short(beaten, "She defeated Councillor Peter Langley by 24 votes to 17.") == "Peter Langley"
+    from rag.answer.answerability import court_unasked, keyword_gate
+    assert court_unasked("Dunmere Magistrates' Court", "what's the name of the waste business run by sharon pell?")
+    assert not court_unasked("Dunmere Magistrates' Court", "which court heard the case?")
+    vote = "The committee voted 8 to 3 against the application from Harlowe Homes."
+    assert keyword_gate({"hous"}, vote, vote)
