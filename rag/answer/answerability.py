@@ -304,12 +304,13 @@ _ATTRIBUTES = {
     "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
     "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
-    "length": r"\b\d[\d.,]*\s?(?:m|km|mm|cm|metres|meters|miles|ft|feet|inches)\b|\b\d[\d.,]*[\s-]?(?:years?|months?|"
-              r"weeks?|days?)\b",  # a contract's length is a time
+    "length": r"\b\d[\d.,]*[\s-]?(?:m|km|mm|cm|metres?|meters?|miles?|ft|feet|foot|inches)\b"
+              r"|\b\d[\d.,]*[\s-]?(?:years?|months?|weeks?|days?)\b",  # a contract's length is a time; "a 600-metre
+    # flood wall" a length
     "size": r"\b\d[\d.,]*\s?(?:mah|wh|gb|tb|inch|inches|in|mm|cm|m|sq|acres|hectares)\b",
     "area": r"\b\d[\d.,]*\s?(?:hectares|acres|ha|sq(?:uare)?\.? ?(?:km|kilometres|kilometers|miles|metres|meters|"
             r"feet|ft)|km2|km²)\b",  # ("wildfire area burned": "after burning 5,870 hectares")
-    "distanc": r"\b\d[\d.,]*\s?(?:m|km|miles|metres|meters)\b",
+    "distanc": r"\b\d[\d.,]*[\s-]?(?:m|km|miles?|metres?|meters?)\b",  # ("a 600-metre flood wall")
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
