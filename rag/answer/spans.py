@@ -874,7 +874,8 @@ def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | No
     something changed, else None."""
     keyword_change = "?" not in question and not re.match(  # "council tax rise": by how much
         r"\W*(?:what|which|who|when|where|how|why|is|are|was|did|does)\b", question, re.I) and re.search(
-        r"\b(?:rise|increase|hike|cut|fall|drop|reduction|decrease)\b", question, re.I)
+        r"\b(?:rise|increase|hike|cut|fall|drop|reduction|decrease)\b", question, re.I) and not re.search(
+        r"\b(?:last year|a year (?:earlier|ago)|the previous year)\b", sentence, re.I)  # (an earlier year's rise)
     if not keyword_change and (not re.match(r"\W*(?:by )?how much\b", question, re.I)
                                or not CHANGE_WORDS.search(question)):
         return None

@@ -1,6 +1,7 @@
 """Session 30: roles held elsewhere, by a deputy, or being left; moves to a new employer; figures a "respectively"
 pairs with names; percentages kept whole; a US figure for a keyword query's "us"; a negated classification."""
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -238,7 +239,7 @@ def test_a_keyword_query_need_not_find_its_reporting_verb():
     from rag.answer.answerability import keyword_gate
     assert keyword_gate({"trial"}, sentence, sentence)
     assert not keyword_gate({"trial"}, "Ashby spent it.", "Ashby spent it.")
-    decided = "The decision will save about £410,000 a year."
+    decided = "The decision will save about £410,000 a year."  # (the vote is said in the sentence before)
     assert keyword_gate({"agre"}, f"Sallowby has voted to close two libraries. {decided}", decided)
 
 
@@ -301,3 +302,17 @@ def test_n47_judges_defeats_housing_votes_and_courts():
     assert not court_unasked("Dunmere Magistrates' Court", "which court heard the case?")
     vote = "The committee voted 8 to 3 against the application from Harlowe Homes."
     assert keyword_gate({"hous"}, vote, vote)
+
+
+def test_a_ticket_price_a_rise_of_another_year_and_a_decision_not_taken():
+    from rag.answer.answerability import keyword_gate, sum_of_head
+    from rag.answer.spans import changed_by
+    tickets = asked_heads(analyse_question("How much were adult tickets for the women's final?"))
+    assert sum_of_head(tickets, "Weekend tickets have sold out, but a limited number of Sunday day tickets, priced "
+                                "at £82, will go on sale next week.")
+    revenue = asked_heads(replace(analyse_question("drayfield 2024 revenue"), names=["Drayfield"], kind="money"))
+    assert not sum_of_head(revenue, "The Solace would go on sale in May at a starting price of £38,995.")
+    last = "Last year the council raised the tax by 6%."
+    assert changed_by("glenmarrow council tax rise agreed", last, [re.search(r"6%", last)]) is None
+    undecided = "No decision will be taken until February. Last year the council raised the tax by 6%."
+    assert not keyword_gate({"agre"}, undecided, last)
