@@ -1309,7 +1309,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # (a keyword query names what it asks for last: "dunhollow heat death age" asks an age; "offer value" the
         # offer's value)
         named_last = max((g for g in groups if "valu" not in g), key=last, default=None)
-        groups = [named_last if analysis.is_keyword and named_last else min(groups, key=first)]
+        earliest = min(map(first, groups))  # (groups sharing the asked word are one: "paying" is a price paid or a
+        # contribution, "agreed to pay ... a subsidy of £148,000")
+        groups = [named_last if analysis.is_keyword and named_last
+                  else set().union(*(g for g in groups if first(g) == earliest))]
     counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
                         r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)|\b(?:what|which) (?:share|"
                         r"percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)", analysis.question.lower())

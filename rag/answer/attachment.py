@@ -472,7 +472,9 @@ def other_kind_of_role(question: str, sentence: str) -> bool:
 
 # A "where" question about a deed done at a place, and the words a report says each deed with
 _PLACED_DEED = re.compile(r"^\W*(?:so |and )?where\b[^?]*\b(built|made|bought|stolen|born|buried|founded|manufactured|"
-                          r"constructed|filmed|printed|purchased|sold|assembled|brewed|grown)\b", re.I)  # (not
+                          r"constructed|filmed|printed|purchased|sold|assembled|brewed|grown)\b"
+                          r"(?=\s*(?:\?|$|from|in|at|by|on|for|during|before|after|when)\b|\s*\?)", re.I)  # (the
+# question's verb, not a word describing its noun: "where was the stolen telehandler found?"; not
 # "recorded": where a rainfall total was recorded is where it fell)
 _DEED_SAID = {"built": r"buil[dt]|construct|made|shipyard|yard", "made": r"made|mak|manufactur|produc|buil[dt]|assembl",
               "bought": r"bought|buy|purchas|sold|sell", "stolen": r"stol|theft|thie|taken|raid|burgl|snatch|steal",

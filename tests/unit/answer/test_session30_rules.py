@@ -316,3 +316,13 @@ def test_a_ticket_price_a_rise_of_another_year_and_a_decision_not_taken():
     assert changed_by("glenmarrow council tax rise agreed", last, [re.search(r"6%", last)]) is None
     undecided = "No decision will be taken until February. Last year the council raised the tax by 6%."
     assert not keyword_gate({"agre"}, undecided, last)
+
+
+def test_groups_sharing_the_asked_word_are_one_and_a_describing_participle_is_no_deed():
+    from rag.answer.attachment import deed_unplaced
+    from rag.answer.answerability import sum_of_head
+    paying = asked_heads(replace(analyse_question("how much is the council paying to bring the 14 bus back?"),
+                                 names=["Council"]))
+    assert sum_of_head(paying, "The council has agreed to pay Greyline Buses a subsidy of £148,000 a year.")
+    assert not deed_unplaced("Where was the stolen telehandler found after the raid?",
+                             "The telehandler was later found abandoned on Quarry Lane.")
