@@ -2098,6 +2098,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
             if keywords or named else set()
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
+        priced = analysis.kind == "money" and priced_thing(heads, item.sentence)  # (and this)
         rows.append([
             name_share >= need - 1e-9
             and (not keywords or keyword_gate(keywords - implied, around if separate else f"{near} {lead}",
@@ -2156,7 +2157,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                                      for h in group for s in stems)
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
-             or (analysis.kind == "money" and priced_thing(heads, item.sentence))
+             or priced
              or (analysis.kind == "money" and any("price" in group for group in heads) and _unit_price(item.sentence))
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
@@ -2167,7 +2168,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
-                 or (analysis.kind == "money" and (sum_asked or priced_thing(heads, item.sentence)))),
+                 or (analysis.kind == "money" and (sum_asked or priced))),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
             and not (spoken_topic and _topic_unsaid(spoken_topic, f"{near} {lead}", item.sentence))
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must

@@ -198,7 +198,7 @@ def lesser_role(question: str, names: list[str], sentence: str) -> bool:
     asked = asked_role(question, tuple(names))
     if not asked or regex(_LESSER, re.I).search(question):
         return False
-    said = [m.start() for m in re.finditer(rf"\b{asked[1]}\b", sentence, re.I)]
+    said = [m.start() for m in regex(rf"\b{asked[1]}\b", re.I).finditer(sentence)]
     return bool(said) and all(regex(rf"{_LESSER}$", re.I).search(sentence[:at]) for at in said)
 
 
@@ -400,13 +400,13 @@ def successor_for_predecessor(question: str, names: list[str], sentence: str) ->
     new appointment that does not speak of the named person at all ("has appointed Helen Marchetti as its new chief
     executive" for "who was chief executive before Gordon Haverley?")."""
     for name in names:
-        if " " not in name or not re.search(rf"\bbefore\s+{re.escape(name)}\b", question, re.I):
+        if " " not in name or not regex(rf"\bbefore\s+{re.escape(name)}\b", re.I).search(question):
             continue
         surname = re.escape(name.split()[-1])
-        if re.search(rf"\b(?:replac\w*|succeed\w*|(?:took|taking|takes|take) over from|in place of)\s+(?:[\w-]+\s+)"
-                     rf"{{0,2}}{surname}\b", sentence, re.I):
+        if regex(rf"\b(?:replac\w*|succeed\w*|(?:took|taking|takes|take) over from|in place of)\s+(?:[\w-]+\s+)"
+                 rf"{{0,2}}{surname}\b", re.I).search(sentence):
             return True
-        if not re.search(rf"\b{surname}\b", sentence, re.I) and re.search(
+        if not regex(rf"\b{surname}\b", re.I).search(sentence) and re.search(
                 r"\b(?:new|next|incoming|appoint\w*|named|hired|will (?:take up|start|join))\b", sentence, re.I):
             return True
     return False
@@ -462,10 +462,10 @@ def other_kind_of_role(question: str, sentence: str) -> bool:
     lowered = question.lower()
     for role, kinds in _ROLE_KINDS.items():
         named = kinds.split()
-        asked = re.search(rf"\b({'|'.join(named)})[ -]{role}\b", lowered)
+        asked = regex(rf"\b({'|'.join(named)})[ -]{role}\b").search(lowered)
         if not asked:
             continue
-        said = [m.group(1).lower() for m in re.finditer(rf"\b(\w+)[ -]{role}\b", sentence, re.I)]
+        said = [m.group(1).lower() for m in regex(rf"\b(\w+)[ -]{role}\b", re.I).finditer(sentence)]
         return bool(said) and all(word in named and word != asked.group(1) for word in said)
     return False
 
@@ -490,7 +490,7 @@ def deed_unplaced(question: str, sentence: str) -> bool:
     "where was the winning ticket bought?") and the sentence does not speak of that deed at all ("ran aground in
     Skerrow Sound"; "a retired postman from Dunmoray has won £7.4m"): the place it gives is of something else."""
     deed = _PLACED_DEED.search(question)
-    return deed is not None and not re.search(rf"\b(?:{_DEED_SAID[deed.group(1).lower()]})", sentence, re.I)
+    return deed is not None and not regex(rf"\b(?:{_DEED_SAID[deed.group(1).lower()]})", re.I).search(sentence)
 
 
 # A question asking where someone went ("which company did ingrid solberg join?", "which club did he move to?"), and

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
-from ..text import STOPWORDS, normalise
+from ..text import STOPWORDS, normalise, regex
 from .attachment import WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
@@ -327,7 +327,7 @@ def respective(question: str, sentence: str, figures: list[re.Match]) -> list[re
         return figures
     for listed in _LISTED.finditer(sentence[:chain[0].start()]):
         items = [listed.group(1), *re.findall(_CAPITALISED, listed.group(2)), listed.group(3)]
-        asked = [i for i, item in enumerate(items) if re.search(rf"\b{re.escape(item)}\b", question, re.I)]
+        asked = [i for i, item in enumerate(items) if regex(rf"\b{re.escape(item)}\b", re.I).search(question)]
         if len(items) == len(chain) and len(asked) == 1:
             return [chain[asked[0]]]
     return figures
