@@ -274,6 +274,7 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     asking for a name, none the rules admit (then the sentences name no one but those asked about: a refusal)."""
     sentences = pool(ranked, threshold)
     found = every = options(analysis, sentences, texts)
+    classed: list[Option] = []
     if analysis.kind == "date":  # "on Thursday 13 November": one date, not the report's Thursday and a date
         for o in found:
             if whole := _WEEKDAY_OF_DATE.match(o.candidate.text, o.start):
@@ -376,14 +377,22 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if re.search(r"\bpeak", analysis.question, re.I):  # "peak homes without power": "51,000 homes at its peak", not
         # an hour's count in a live blog
         found = [o for o in found if re.search(r"\bpeak", o.candidate.text, re.I)] or found
-    superlative = False
+    superlative = False  # (a span the asked superlative or class word singles out needs no rule's pick)
     if asked := _SUPERLATIVE.search(analysis.question):  # "lowest uptake" of "highest in Larchmont at 64 per cent
         # and lowest in Orrin Falls at 38 per cent": the span the asked superlative stands before
         kept = [o for o in found if _nearest_superlative(o) in (None, asked.group(0).lower())]
         superlative = bool(kept) and any(_nearest_superlative(o) == asked.group(0).lower() for o in kept)
         found = kept or found
+    if analysis.kind == "place" and (which := re.match(r"\W*(?:so |and )?(?:from |in |at |on |to )?(?:which|what)\s+"
+                                                      r"([a-z]{3,}?)(?:e?s)?\b", analysis.question.lower())):
+        # "which beach was the skull found on?": "Gullet Beach", "the Pittlecote (bus) depot", not the university
+        # whose team found it; read after the superlative ("which district had the lowest uptake?")
+        noun = which.group(1)
+        classed = [o for o in found if re.search(rf"\b{noun}", o.text, re.I) or re.match(
+            rf"\W*(?:\w+\s)?{noun}", o.candidate.text[o.start + len(o.text):], re.I)]
+        found = classed or found
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
-                                      and not any(o.rule for o in found) and not superlative):
+                                      and not any(o.rule for o in found) and not superlative and not classed):
         return None
     best = int(np.argmax(model.scores(option_features(analysis, found, sentences, every))))
     return found[best].text, found[best].candidate
