@@ -18,7 +18,6 @@ import numpy as np
 from ..index.embed import Embedder, encode_sentences
 from ..retrieval.analysis import (QuestionAnalysis, analyse_question, keyword_names, question_kind,
                                   states_something)
-from ..retrieval.kinds import LEARNED_KIND_FLOOR, learned_kind
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
 from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems, features, gates, has_term,
@@ -232,7 +231,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     """Return an extractive answer (direct answer first, every sentence with verified citation markers) or a refusal
     that names what the closest articles hold instead."""
     analysis = analysis or analyse_question(question)
-    analysis = with_learned_kind(with_keyword_names(analysis, hits))
+    analysis = with_keyword_names(analysis, hits)
     ranked = rank_answers(analysis, hits, embedder, model, bodies)
     if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
         return _refusal(question, analysis, ranked, hits, 0.0)
@@ -354,21 +353,6 @@ def with_keyword_names(analysis: QuestionAnalysis, hits: list[Hit]) -> QuestionA
     if (extra or analysis.kind == "open") and kind != "open" and kind != analysis.kind:
         analysis = replace(analysis, kind=kind)
     return analysis
-
-
-# The learned kind speaks for questions like those it was fitted on (at most 21 words), not a long multi-part one
-LEARNED_KIND_WORDS = 24
-
-
-def with_learned_kind(analysis: QuestionAnalysis) -> QuestionAnalysis:
-    """Return the analysis with the kind the question-kind model gives, when the rules found no asking word ("open")
-    and the model is sure enough ("harbour lights peak audience": a number); a "why" question, or one asking what was
-    said, stays open."""
-    if analysis.kind != "open" or analysis.reported or REASON_ASKED.search(analysis.question) \
-            or len(analysis.question.split()) > LEARNED_KIND_WORDS:
-        return analysis
-    kind, probability = learned_kind(analysis.question)
-    return replace(analysis, kind=kind) if kind in SPAN_KINDS and probability >= LEARNED_KIND_FLOOR else analysis
 
 
 def span_texts(hits: list[Hit], bodies: dict[str, str] | None) -> list[str]:

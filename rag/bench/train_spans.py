@@ -19,8 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..answer.extractive import (rank_answers, rule_answer, span_texts, with_keyword_names,
-                                 with_learned_kind)
+from ..answer.extractive import rank_answers, rule_answer, span_texts, with_keyword_names
 from ..answer.span_choice import MODEL_PATH, SPAN_FEATURES, SPAN_KINDS, option_features, options, pool
 from ..answer.spans import multi_part
 from ..evaluation.harness import contains_gold
@@ -45,7 +44,7 @@ def collect(pipeline, folder: Path) -> list[dict]:
                 continue
             hits = own.retrieve(q["question"], k=own.settings.answer_passages)
             bodies = {h.article_id: a.body for h in hits if (a := own.docs.article(h.article_id))}
-            analysis = with_learned_kind(with_keyword_names(analysis, hits))
+            analysis = with_keyword_names(analysis, hits)
             ranked = rank_answers(analysis, hits, own.sentence_encoder, own.answer_model, bodies)
             if not ranked:
                 continue
