@@ -385,8 +385,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = kept or found
     if analysis.kind == "place" and (which := re.match(r"\W*(?:so |and )?(?:from |in |at |on |to )?(?:which|what)\s+"
                                                       r"([a-z]{3,}?)(?:e?s)?\b", analysis.question.lower())):
-        # "which beach was the skull found on?": "Gullet Beach", "the Pittlecote (bus) depot", not the university
-        # whose team found it; read after the superlative ("which district had the lowest uptake?")
+        # "which stadium will host the final?": "Gullet Road stadium in Scarrowby" gives the stadium, not its town;
+        # "the Pittlecote (bus) depot"; read after the superlative ("which district had the lowest uptake?")
         noun = which.group(1)
         classed = [o for o in found if re.search(rf"\b{noun}", o.text, re.I) or re.match(
             rf"\W*(?:\w+\s)?{noun}", o.candidate.text[o.start + len(o.text):], re.I)]
