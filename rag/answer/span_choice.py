@@ -23,14 +23,14 @@ from pathlib import Path
 import numpy as np
 
 from ..retrieval.analysis import QuestionAnalysis, find_names
-from ..text import normalise
+from ..text import normalise, regex
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
                             BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
                             measure_named, named_as_person, pay_rise_figures, with_people_of)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
-from .spans import (NEW_ASKED, body_answer, departing, extract_short, figure_with_unit, name_fragment, newer,
-                    not_a_place, ordinary_words, with_counted, with_first_day)
+from .spans import (NEW_ASKED, asked_class_noun, body_answer, departing, extract_short, figure_with_unit,
+                    name_fragment, newer, not_a_place, ordinary_words, with_counted, with_first_day)
 
 MODEL_PATH = Path(__file__).parent / "models" / "spans.json"
 SPAN_KINDS = ("number", "money", "date", "person", "organisation", "place")
@@ -383,13 +383,11 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         kept = [o for o in found if _nearest_superlative(o) in (None, asked.group(0).lower())]
         superlative = bool(kept) and any(_nearest_superlative(o) == asked.group(0).lower() for o in kept)
         found = kept or found
-    if analysis.kind == "place" and (which := re.match(r"\W*(?:so |and )?(?:from |in |at |on |to )?(?:which|what)\s+"
-                                                      r"([a-z]{3,}?)(?:e?s)?\b", analysis.question.lower())):
+    if analysis.kind == "place" and (noun := asked_class_noun(analysis.question)):
         # "which stadium will host the final?": "Gullet Road stadium in Scarrowby" gives the stadium, not its town;
         # "the Pittlecote (bus) depot"; read after the superlative ("which district had the lowest uptake?")
-        noun = which.group(1)
-        classed = [o for o in found if re.search(rf"\b{noun}", o.text, re.I) or re.match(
-            rf"\W*(?:\w+\s)?{noun}", o.candidate.text[o.start + len(o.text):], re.I)]
+        said, after = regex(rf"\b{noun}", re.I), regex(rf"\W*(?:\w+\s)?{noun}", re.I)
+        classed = [o for o in found if said.search(o.text) or after.match(o.candidate.text, o.start + len(o.text))]
         found = classed or found
     if not found or model is None or (analysis.kind in ("person", "organisation", "place")
                                       and not any(o.rule for o in found) and not superlative and not classed):

@@ -738,6 +738,16 @@ _NOT_CLASS = {"is", "was", "are", "were", "did", "does", "do", "has", "have", "h
               "should", "the", "a", "an", "about", "happened", "exactly", "else"}
 
 
+def asked_class_noun(question: str) -> str | None:
+    """Return the noun a "which / what NOUN" question asks for, without a plural ending ("From which depots ...?" ->
+    "depot"), or None when no noun follows ("what was the venue?")."""
+    asked = _WHAT_CLASS.match(question)
+    word = asked.group(1).lower() if asked else ""
+    if word in _NOT_CLASS or word in STOPWORDS or len(word) < 3:
+        return None
+    return re.match(r"([a-z]{3,}?)(?:e?s)?$", word).group(1)
+
+
 def class_phrase(question: str, sentence: str) -> str | None:
     """Return the phrase a "what NOUN" question asks for: the sentence's words before that noun ("What injury forced
     her to withdraw?": "because of a vocal cord injury"; "At which weather station ...?": "at Tamsford Lock weather
