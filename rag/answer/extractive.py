@@ -24,7 +24,7 @@ from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems,
                             type_hit)
 from .attachment import LIST_ITEM
 from .reasons import REASON_ASKED, reason_span
-from .reader import accepted, doubts
+from .reader import accepted, doubts, reader_first
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
 from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity, with_range
 from .support import verify_citations
@@ -290,6 +290,11 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
             return _refusal(question, analysis, ranked, hits, best, missing)
+        if analysis.kind in FACTOID_KINDS and not described and not multi_part(analysis) \
+                and not (analysis.plan and analysis.plan.sources):
+            # the likeliest sentences in the order the learned reader reads them: "Which drugmaker is paying for
+            # the trial?" gets the sentence saying who funds it before the one naming the institute running it
+            ranked = reader_first(question, ranked, model.threshold)
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity

@@ -140,6 +140,22 @@ def accepted(question: str, candidates: list) -> list:
     return [c for c, score in zip(candidates, model.scores(question, sides)) if score >= VETO]
 
 
+def reader_first(question: str, ranked: list, threshold: float, size: int = 4) -> list:
+    """Return the ranked candidates (extractive.Candidate) with the likeliest that pass the hard checks (those of the
+    first `size`, the sentences a span is chosen from) put in the reader's order, ahead of the rest. The answerability
+    model scores hand features of each sentence; the reader, reading question and sentence together, picks the one
+    holding the answer more often on text neither was fitted to (docs/BENCHMARKS.md, sessions 25 and 32)."""
+    if len(question.split()) > MAX_WORDS:
+        return ranked
+    head = [c for c in ranked[:size] if c.answers >= threshold]
+    model = reader()
+    if model is None or len(head) < 2:
+        return ranked
+    scores = model.scores(question, [reader_text(c.text, c.hit.title, c.hit.published) for c in head])
+    order = [c for *_, c in sorted(zip(scores, range(len(head)), head), key=lambda t: (-t[0], t[1]))]
+    return order + [c for c in ranked if not any(c is h for h in head)]
+
+
 def doubts(question: str, sentence: str, title: str, published) -> bool:
     """Return True when the reader gives the sentence less than VETO of answering the question (never for a question
     longer than MAX_WORDS)."""
