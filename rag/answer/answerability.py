@@ -1441,10 +1441,22 @@ _DISCOURSE = {"meanwhile", "however", "moreover", "nevertheless", "nonetheless",
               "similarly", "otherwise", "finally", "again", "anyway"}  # "Plus, the raising of interest rates ..."
 
 
-_MAKER_VERBS = re.compile(r"\bwho\s+(?:built|builds|made|makes|developed|develops|designed|designs|owns|owned|bought|"
-                          r"sold|acquired|published|publishes|organised|organized|runs|ran|operates|operated|funded|"
-                          r"manufactures|manufactured|produced|produces)\b(?!\s+(?:the|a|an)\s+(?:\w+\s+)?(?:decision|"
-                          r"call|choice|announcement|statement|move|comments?|remarks?|claim|case)\b)", re.I)
+_MAKER_VERBS = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:built|builds|made|makes|developed|develops|designed|designs|"
+                          r"owns|owned|bought|sold|acquired|published|publishes|organised|organized|runs|ran|operates|"
+                          r"operated|funded|manufactures|manufactured|produced|produces|supplies|supplied|sponsors|"
+                          r"sponsored|"
+                          r"finances|financed|took over|takes over|paid for|pays for|donated|"
+                          # "who will build the bridge?", "who's taking over the surgery?", "who is paying for it?"
+                          r"(?:will|would|is|are|was|were|has|have|had|['’]s|(?:is|are|was|were) going to|will be|"
+                          r"has been|have been)\s+(?:take over|taking over|taken over|pay for|paying for|paid for|"
+                          r"donate|donating|donated|build|develop|design|own|buy|sell|acquire|publish|organi[sz]e|"
+                          r"operate|fund|"
+                          r"manufacture|produce|supply|sponsor|finance|built|developed|designed|owned|bought|sold|"
+                          r"acquired|published|organi[sz]ed|operated|funded|manufactured|produced|supplied|sponsored|"
+                          r"financed|building|developing|designing|buying|selling|acquiring|publishing|organi[sz]ing|"
+                          r"operating|funding|manufacturing|producing|supplying|sponsoring|financing))\b"
+                          r"(?!\s+(?:the|a|an)\s+(?:\w+\s+)?(?:decision|call|choice|announcement|statement|move|"
+                          r"comments?|remarks?|claim|case)\b)", re.I)
 # ("who made the final decision" asks for a person: a decision is made by someone, not built by a company)
 
 
