@@ -7,7 +7,8 @@ a positive, the other likely sentences and every likely sentence of a near-miss 
 and classifier ship as models/reader.safetensors (fp16, 22 MB); the embeddings are the bundled model's. When the
 reader gives a factoid answer's sentence less than VETO, the answer is taken from another likely sentence it accepts,
 or refused (extractive.compose_answer): the sentence is about the story but does not hold the thing asked for
-(another year's winner, the forecast instead of the outcome).
+(another year's winner, the forecast instead of the outcome). Before that, the likeliest sentences are put in the
+reader's order (reader_first), so the direct answer comes from the one it reads as answering.
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ def reader_first(question: str, ranked: list, threshold: float, size: int = 4) -
         return ranked
     scores = model.scores(question, [reader_text(c.text, c.hit.title, c.hit.published) for c in head])
     order = [c for *_, c in sorted(zip(scores, range(len(head)), head), key=lambda t: (-t[0], t[1]))]
-    return order + [c for c in ranked if not any(c is h for h in head)]
+    moved = {id(c) for c in head}
+    return order + [c for c in ranked if id(c) not in moved]
 
 
 def doubts(question: str, sentence: str, title: str, published) -> bool:
