@@ -25,7 +25,7 @@ from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems,
 from .attachment import LIST_ITEM
 from .reasons import REASON_ASKED, reason_span
 from .reader import accepted, doubts, reader_first
-from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, span_model
+from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, pool, span_model
 from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity, with_range
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
@@ -290,11 +290,12 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             missing = missing or [part for part, _, _ in supports if not any(
                 c.answers >= model.threshold and part.admits(c.hit.source, c.hit.published) for c in ranked)]
             return _refusal(question, analysis, ranked, hits, best, missing)
-        if analysis.kind in FACTOID_KINDS and not described and not multi_part(analysis) \
-                and not (analysis.plan and analysis.plan.sources):
-            # the likeliest sentences in the order the learned reader reads them: "Which drugmaker is paying for
-            # the trial?" gets the sentence saying who funds it before the one naming the institute running it
-            ranked = reader_first(question, ranked, model.threshold)
+        # the learned reader was trained on factoid questions that name no outlet
+        read = analysis.kind in FACTOID_KINDS and not described and not (analysis.plan and analysis.plan.sources)
+        if read and not multi_part(analysis):
+            # the likeliest sentences in the order the reader reads them: "Which drugmaker is paying for the trial?"
+            # gets the sentence saying who funds it before the one naming the institute running it
+            ranked = reader_first(question, ranked, pool(ranked, model.threshold))
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
@@ -305,10 +306,9 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             # "who was the man arrested?" over sentences that name no one but the people asked about: the articles
             # do not give the name
             return _refusal(question, analysis, ranked, hits, best)
-        if analysis.kind in FACTOID_KINDS and not described and not (analysis.plan and analysis.plan.sources) \
-                and doubts(question, lead.text, lead.hit.title, lead.hit.published):
-            # the learned reader (trained on factoid questions that name no outlet) reads that the sentence to cite
-            # does not hold the thing asked for: the answer comes from a likely sentence it accepts, or none
+        if read and doubts(question, lead.text, lead.hit.title, lead.hit.published):
+            # the reader reads that the sentence to cite does not hold the thing asked for: the answer comes from a
+            # likely sentence it accepts, or none
             others = accepted(question, [c for c in ranked[:8] if c is not lead and c.passed
                                          and c.answers >= model.threshold])
             short, lead = _direct_answer(analysis, others, span_texts(hits, bodies), model.threshold) if others \
@@ -421,7 +421,7 @@ def rule_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: list
     """Return the span the rules give and its sentence: the first of the likeliest sentences that holds one."""
     # the best answering sentence that holds the span asked for ("terrible pattern"), else the best one
     # (an open question's measure only from the best two sentences: a figure further down answers something else)
-    likely = [c for c in ranked[:4] if c.answers >= threshold] or ranked[:1]
+    likely = pool(ranked, threshold)
     if analysis.kind == "open" and REASON_ASKED.search(analysis.question):  # "why ...?": the cause a likely
         # sentence gives, a sure word ("because of", "blaming") before a word that may only order events ("after");
         # the answer model scores what a sentence states, not a cause, so a sure word is read a little further down

@@ -27,6 +27,7 @@ MAX_LENGTH = 112  # tokens of question + sentence + title; the sentence side is 
 # The longest question it reads: its training questions have at most 21 words; a long description ("Which
 # individual, once considered the richest ..., according to ...?") is beyond what it learned
 MAX_WORDS = 25
+RECENT = 256  # scores remembered (question, sentence side) before the memory is cleared
 VETO = 0.08  # below this the cited sentence is taken not to answer the question (the reader gives ~0.06 at least)
 
 
@@ -61,16 +62,23 @@ class Reader:
         self.tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_LENGTH, strategy="only_second")
         self.tokenizer.enable_padding(pad_id=config.get("pad_token_id", 0))
+        self._recent: dict[tuple[str, str], float] = {}  # (question, side) -> score
 
     def scores(self, question: str, sides: list[str]) -> list[float]:
-        """Return, for each sentence side (reader_text), the probability that it answers the question."""
-        if not sides:
-            return []
-        encoded = self.tokenizer.encode_batch([(question, side) for side in sides])
-        ids = np.array([e.ids for e in encoded])
-        types = np.array([e.type_ids for e in encoded])
-        mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
-        return (1 / (1 + np.exp(-self._logits(ids, types, mask)))).tolist()
+        """Return, for each sentence side (reader_text), the probability that it answers the question. The last
+        scores are remembered: one answer reads its likeliest sentences, then the one it would cite (doubts), then the
+        others (accepted), and a pass costs ~30 ms a sentence on two cores."""
+        known = {side: self._recent.get((question, side)) for side in sides}
+        if new := [side for side, score in known.items() if score is None]:
+            encoded = self.tokenizer.encode_batch([(question, side) for side in new])
+            ids = np.array([e.ids for e in encoded])
+            types = np.array([e.type_ids for e in encoded])
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            known.update(zip(new, (1 / (1 + np.exp(-self._logits(ids, types, mask)))).tolist()))
+            if len(self._recent) > RECENT:  # (answers run in several threads: each reads its own `known`)
+                self._recent.clear()
+            self._recent.update(((question, side), known[side]) for side in new)
+        return [known[side] for side in sides]
 
     def _logits(self, ids: np.ndarray, types: np.ndarray, mask: np.ndarray) -> np.ndarray:
         w, (batch, length) = self.weights, ids.shape
@@ -141,16 +149,13 @@ def accepted(question: str, candidates: list) -> list:
     return [c for c, score in zip(candidates, model.scores(question, sides)) if score >= VETO]
 
 
-def reader_first(question: str, ranked: list, threshold: float, size: int = 4) -> list:
-    """Return the ranked candidates (extractive.Candidate) with the likeliest that pass the hard checks (those of the
-    first `size`, the sentences a span is chosen from) put in the reader's order, ahead of the rest. The answerability
-    model scores hand features of each sentence; the reader, reading question and sentence together, picks the one
-    holding the answer more often on text neither was fitted to (docs/BENCHMARKS.md, sessions 25 and 32)."""
-    if len(question.split()) > MAX_WORDS:
-        return ranked
-    head = [c for c in ranked[:size] if c.answers >= threshold]
+def reader_first(question: str, ranked: list, head: list) -> list:
+    """Return the ranked candidates (extractive.Candidate) with head, the likeliest of them that a span is chosen from
+    (span_choice.pool), put first in the reader's order. The answerability model scores hand features of each
+    sentence; the reader, reading question and sentence together, picks the one holding the answer more often on text
+    neither was fitted to (docs/BENCHMARKS.md, sessions 25 and 32)."""
     model = reader()
-    if model is None or len(head) < 2:
+    if model is None or len(head) < 2 or len(question.split()) > MAX_WORDS:
         return ranked
     scores = model.scores(question, [reader_text(c.text, c.hit.title, c.hit.published) for c in head])
     order = [c for *_, c in sorted(zip(scores, range(len(head)), head), key=lambda t: (-t[0], t[1]))]

@@ -3,6 +3,7 @@
 from datetime import date
 
 from rag.answer.reader import MAX_WORDS, VETO, doubts, reader, reader_first, reader_text
+from rag.answer.span_choice import pool
 
 TITLE = "Colquhoun breaks course record at Calverdown Half Marathon"
 RUN = date(2024, 5, 13)
@@ -52,8 +53,22 @@ def test_the_likeliest_sentences_are_put_in_the_readers_order():
     winner = _candidate("In the women's race, Maren Colquhoun, 34, won in 1:13:18, a course record.", 0.7)
     beyond = _candidate("Colquhoun won the women's race in 1:13:18.", 0.6)  # not among the likeliest four
     ranked = [runners, last_year, failing, winner, beyond]
-    ordered = reader_first(question, ranked, threshold=0.5)
+    ordered = reader_first(question, ranked, pool(ranked, 0.5))
     assert ordered[0] is winner and ordered[3:] == [failing, beyond]
     assert sorted(map(id, ordered)) == sorted(map(id, ranked))  # nothing lost, nothing added
     long = "Who, " + "among all the runners of every age and club, " * 3 + "won the women's race at Calverdown?"
-    assert len(long.split()) > MAX_WORDS and reader_first(long, ranked, threshold=0.5) == ranked
+    assert len(long.split()) > MAX_WORDS and reader_first(long, ranked, pool(ranked, 0.5)) == ranked
+
+
+def test_a_sentence_read_for_the_same_question_is_not_read_again(monkeypatch):
+    model = reader()
+    question = "How much did the Harwick bridge repairs cost?"
+    sides = [reader_text(f"The repairs to Harwick bridge cost £{n}.{n} million, the council said.", "Harwick", RUN)
+             for n in (3, 4)]
+    passes = []
+    original = model._logits
+    monkeypatch.setattr(model, "_logits", lambda *a: passes.append(a[0].shape[0]) or original(*a))
+    first = model.scores(question, sides)
+    assert model.scores(question, sides[::-1]) == first[::-1] and model.scores(question, sides[1:]) == first[1:]
+    assert passes == [2]  # one pass over both sentences, none after
+    assert model.scores("Who repaired the Harwick bridge?", sides[:1]) and passes == [2, 1]  # another question is read
