@@ -1000,8 +1000,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
         # read as the span picker reads them (count_figures): not "12 May" or "22 destinations"; a share's
         # percentage, not a population's; in the unit a measure asks for
-        found = [m.group(0) for m in count_figures(analysis, sentence, values)]
-        found = [f for f in found if not is_year(f)]  # "move in during 2027" holds no count
+        sums = [m.span() for m in MONEY.finditer(sentence)]
+        found = [m.group(0) for m in count_figures(analysis, sentence, values) if not is_year(m.group(0))
+                 or any(a <= m.start() < b for a, b in sums)]  # "move in during 2027" holds no count; "1936 euros"
+        # is a sum
         if race_time_asked(asked):  # "course record": "1:03:55"
             found += [m.group(0) for m in race_times(sentence)] + [m.group(0) for m in CLOCK.finditer(sentence)
                                                                    if m.group(0).count(":") == 2]
@@ -1773,9 +1775,14 @@ def sibling_pattern(name: str) -> tuple[re.Pattern, re.Pattern] | None:
     return (re.compile(rf"\b{base}[\s-]?{number}\b", re.I), re.compile(rf"\b{base}[\s-]?(?!{number}\b)\d{{1,3}}\b", re.I))
 
 
+_LABEL_WORD = r"(?<!\w)(?:[Nn]umber|No\.?|no\.|#)\s?"
+_NUMBER_LABEL = re.compile(rf"{_LABEL_WORD}(\d{{1,4}})\b(?![.,:]\d|%)")
+
+
 def labelled_siblings(question: str, names: list[str]) -> list[tuple[re.Pattern, re.Pattern]]:
     """Return sibling_pattern's pair for each name the question gives a model number or letter after ("the Glimmerwick
-    Orla 2", "the whirrel zippet s"), which the name finder leaves out: "Orla 3" and "Zippet X" are other things."""
+    Orla 2", "the whirrel zippet s"), which the name finder leaves out: "Orla 3" and "Zippet X" are other things; and
+    for each numbered thing it asks about ("plan number 2", "the No. 47 bus"): plan number 42 is another."""
     pairs = []
     for name in names:
         words = name.split()
@@ -1788,6 +1795,8 @@ def labelled_siblings(question: str, names: list[str]) -> list[tuple[re.Pattern,
             other = r"\d{1,3}" if label.isdigit() else r"[A-Z]"
             pairs.append((re.compile(rf"\b{last}[\s-]?{re.escape(label)}\b", re.I),
                           re.compile(rf"(?i:\b{last})[\s-]?(?!{re.escape(label.upper())}\b){other}\b")))
+    for label in _NUMBER_LABEL.findall(question):
+        pairs.append((re.compile(rf"{_LABEL_WORD}{label}\b"), re.compile(rf"{_LABEL_WORD}(?!{label}\b)\d{{1,4}}\b")))
     return pairs
 
 
