@@ -39,15 +39,16 @@ GATES = ("names", "years", "qualifiers", "head", "type", "attached")  # hard che
 FEATURES = ("similarity", "coverage", "coverage_context", "focus", "names_sentence", "names_near", "names_article",
             "years_ok", "year_conflict", "numbers_ok", "qualifiers_ok", "type_hit", "rank", "retrieval",
             "kind_count", "kind_date", "kind_entity", "kind_yesno", "kind_open", "constrained", "length")
-_KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion)\b|b\b)?|\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
+_KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion|crores?|lakhs?)\b|b\b)?|"
+                   r"\b(?:NIS|ILS|INR|Rs\.?|CHF|SEK|NOK|"
                    r"DKK|AUD|CAD|NZD|JPY|CNY|RMB|HKD|SGD|ZAR|BRL|MXN|KRW|AED|SAR|USD|EUR|GBP)\s?\d[\d,.]*(?:\s?(?:m|bn|"
-                   r"million|billion|trillion)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
+                   r"million|billion|trillion|crores?|lakhs?)\b)?|\b\d[\d,.]*\s?(?:million|billion|"
                     r"trillion|m|bn|k)?\s?(?:dollars|pounds|euros|usd|gbp|eur|yen|rupees|"
                     r"francs|pesos|rand|roubles|rubles|shekels|yuan|renminbi|naira|rupiah|ringgit|baht|dinars?|dirhams?|"
                     r"riyals?|zloty|forint|kronor|krona|kroner|krone|crowns|koruna|lira|lire|shillings|cedis|kwacha|"
                     r"reais|"
                     r"(?<=[a-z] )marks|(?-i:[A-Z][a-z]+) marks)\b|\b(?:US|A|C|HK|NZ|S)?\$\s?\d[\d,.]*"
-                    r"(?:\s?(?:m|bn|million|billion))?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
+                    r"(?:\s?(?:m|bn|million|billion)\b)?|(?<![\w.])\d[\d,.]*(?:p|\s?pence|\s?cents?)\b(?!\.?m\b)", re.I)
 # A sum in a currency the lexicon does not know ("62 million solen", "41m lorins"): a scale word then a lower-case word
 # that is no ordinary English word
 _SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([a-z]{3,})\b")
@@ -1253,7 +1254,7 @@ _MEASURE_STEMS = {"million", "billion", "thousand", "hundr", "dozen", "percent",
 _MEASURES = {"daily", "weekly", "monthly", "yearly", "annual", "annualised", "annualized", "active", "registered",
              "unique", "confirmed", "hourly", "nightly"}
 # ... and the ways a sentence says them ("£9 a day" is a daily charge)
-_MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:a|per|each|every) {unit}\b" for m, unit in (
+_MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:an?|per|each|every) {unit}\b" for m, unit in (  # ("£1.60 an hour": hourly)
     ("daily", "day"), ("weekly", "week"), ("monthly", "month"), ("yearly", "year"), ("annual", "year"),
     ("annualised", "year"), ("annualized", "year"), ("hourly", "hour"), ("nightly", "night"))}
 _MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% in March": a monthly change
@@ -1298,6 +1299,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
     if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
         stems -= {"week", "weekli", "give", "provid"}
+    if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
+        stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
@@ -1467,6 +1470,13 @@ _BODY_WINS = re.compile(r"^(?=.*\b(?:won|win|wins|winners?|champions?)\b)"
                         r"trophy|relay)\b", re.I)  # ("who got the winner ... in the cup final?": a goal's scorer)
 
 
+def organisation_admitted(question: str) -> bool:
+    """Return True when a "who" question may be answered by an organisation: "who owns it?" ("the Pellinore Racing
+    syndicate"), "who is buying iRobot?" (Amazon, which texts say jobs "at"), "brackwater council 2024 election
+    winner" ("the Brackwater Residents' Association")."""
+    return bool(_MAKER_VERBS.search(question) or _BODY_WINS.search(question))
+
+
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
@@ -1475,8 +1485,7 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
              rf"northern|southern|eastern|western|central|rural|coastal|downtown)\s+)?{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
-    maker = _MAKER_VERBS.search(question) or _BODY_WINS.search(question)  # "who owns it?": "the Pellinore Racing
-    # syndicate" is an answer; "brackwater council 2024 election winner": "the Brackwater Residents' Association"
+    maker = organisation_admitted(question)
     if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
                            rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label|site|website|platform|"
                            rf"app|service|startup|start-up|network|studio|agency|exchange|developer|operator|provider|"

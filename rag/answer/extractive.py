@@ -26,7 +26,8 @@ from .attachment import LIST_ITEM
 from .reasons import REASON_ASKED, reason_span
 from .reader import accepted, doubts, reader_first
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, pool, span_model
-from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity, with_range
+from .spans import extract_short, full_org_name, multi_part, ordinary_words, vote_entity, with_range, with_rate, \
+    with_tally
 from .support import verify_citations
 from .verdict import NOBODY, VERDICTS, date_order, decide_yes_no, denial, statement_verdict
 
@@ -68,10 +69,11 @@ def is_candidate(sentence: str, line_ends: bool = False) -> bool:
                and not _label_value(sentence))
     # a listing line ("Joker: Folie à Deux: Oct. 4") gives a value; "MORE: 2023 Rugby World Cup final: Details, ..."
     # is a link
-    words = len(sentence.split())  # a short statement of a figure counts too ("The attendance was 31,207."), and
-    # a short denial ("No one was injured.")
+    words = len(sentence.split())  # a short statement of a figure counts too ("The attendance was 31,207.",
+    # "Turnout was 27.8%."), and a short denial ("No one was injured.")
     full = sentence.rstrip().endswith(".")
-    return (len(sentence) >= 20 and (words >= 5 or (words >= 4 and bool(re.search(r"\d", sentence)) and full))
+    return (len(sentence) >= 20 and words >= 5
+            or (words >= 3 and len(sentence) >= 12 and full and bool(re.search(r"\d", sentence)))
             or (words >= 3 and full and NOBODY.match(sentence) is not None)) and not heading
 
 
@@ -409,7 +411,9 @@ def _direct_answer(analysis: QuestionAnalysis, ranked: list[Candidate], texts: l
     if analysis.kind == "date":
         return dated(short, candidate.hit.published), candidate
     if analysis.kind == "money":
-        return with_range(candidate.text, short), candidate
+        return with_rate(candidate.text, with_range(candidate.text, short)), candidate
+    if analysis.kind == "number" and short:
+        short = with_tally(analysis.question, candidate.text, short)
     if short and re.search(r"\bhow (?:often|frequently)\b", analysis.question, re.I) and re.search(
             rf"\bevery {re.escape(short)}", candidate.text, re.I):
         return f"every {short}", candidate  # "how often will the 46 run?": "every 30 minutes", not a length of time

@@ -15,6 +15,7 @@ from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONE
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
+                            organisation_admitted,
                             pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
@@ -210,6 +211,35 @@ def with_range(sentence: str, short: str) -> str:
     return sentence[at:upper.end()].strip(" ,.")
 
 
+# What a price or a level is per ("212 euros per tonne", "8.4p a share", "£14.10 an hour"), not "a year earlier"
+_RATE_AFTER = re.compile(r"\s(?:per|an?)\s(?:cubic\s|square\s)?(?:tonne|ton|litre|liter|kilo(?:gram)?|kg|pound|gallon|"
+                         r"barrel|ounce|share|person|head|hour|day|night|week|month|year|annum|met(?:re|er)|foot|unit|"
+                         r"ticket|pint|kwh|megawatt[- ]hour|mwh)s?\b(?!\s+(?:earlier|ago|before|later|after)\b)",
+                         re.I)
+
+
+def with_rate(sentence: str, short: str) -> str:
+    """Return a sum with what it is per, when the sentence gives it right after ("65 pounds per person")."""
+    at = sentence.find(short)
+    rate = _RATE_AFTER.match(sentence, at + len(short)) if at >= 0 else None
+    return short + rate.group(0) if rate else short
+
+
+_TALLY_ASKED = re.compile(r"\b(?:votes?|voted|voting|margin|tally|ratif\w*|result)\b", re.I)
+
+
+def with_tally(question: str, sentence: str, short: str) -> str:
+    """Return a vote's count with the count against it ("201 votes to 64", "six votes to five") when the question asks
+    about a vote or its margin, else the count."""
+    at = sentence.find(short)
+    if at < 0 or not _TALLY_ASKED.search(question):
+        return short
+    against = re.match(r"(?:\s(?:votes?|ballots))?\s?(?:to|-|–)\s?(\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|none|nil)\b(?!\s?(?:%|per|pm|am|p\.m|a\.m))",
+                       sentence[at + len(short):])
+    return short + sentence[at + len(short):at + len(short) + against.end()] if against else short
+
+
 def _said_of_asked(analysis: QuestionAnalysis, sentence: str, values: list[re.Match]) -> list[re.Match]:
     """Return the figures counting a thing the question names that a further word of the question follows closely,
     when some such figures do and some do not ("granted permission for 420 new homes in 2024, but only 185 homes were
@@ -223,6 +253,9 @@ def _said_of_asked(analysis: QuestionAnalysis, sentence: str, values: list[re.Ma
     told = asked - nouns - _CALENDAR_STEMS - content_stems(" ".join(analysis.names))
     said = [v for v, words in counting if content_stems(" ".join(words)) & told]
     return said if said and len(said) < len(counting) else values
+
+
+_ASKING = r"(?:Who|Whom|Whose|What|Which|Where|When|Why|How)"
 
 
 def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
@@ -243,8 +276,8 @@ def held_elsewhere(name: str, sentence: str, question: str) -> str | None:
     asked, role = normalise(question), " ".join(words)
     # the question names whose role it asks for ("chief executive of Tarrowby Freight", "the Skarholm chairman"), or
     # the role-holder is who acts in it ("who did the envoy hold talks with?"): a holder of it is no answer
-    owned = re.search(rf"\b{re.escape(role)}\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]|[A-Z][\w&'’.-]*(?:'s|’s)?\s+"
-                      rf"{re.escape(role)}\b", question)
+    owned = re.search(rf"\b{re.escape(role)}\s+(?:of|at|for)\s+(?:the\s+)?[A-Z]|(?!{_ASKING}\b)[A-Z][\w&'’.-]*"
+                      rf"(?:'s|’s)?\s+{re.escape(role)}\b", question)  # ("Who bought Twitter?": no one's role)
     acting = re.match(r"\W*who(?:m)?\s+(?:did|does|do|will|has|have|had|would|could)\b", question, re.I)
     if (owned or acting) and content_stems(role) <= content_stems(question) and not any(
             normalise(re.sub(r"['’]s?$", "", w)) in asked for w in owner.split() if len(w) > 2):  # ("Harriers'")
@@ -351,12 +384,14 @@ def _nearest(sentence: str, candidates: list[re.Match | tuple[int, str]], anchor
                                      s[0]))[1].strip(" ,.;:")
 
 
-_UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|metres?|meters?|miles?|ft|feet|"
+_UNIT_AFTER = re.compile(r"(?:\s?(?:°\s?[CF]?|C|F|kWh|MWh|GW|MW|mph|km/h|mm|cm|km|kg|(?:nautical |square |cubic )?"
+                         r"(?:metres?|meters?|miles?|kilomet(?:re|er)s?|feet)|ft|micrograms?|weeks|days|months|years|"
                          r"tonnes?|litres?|degrees?|knots|hectares|acres|light[- ]years?|hours?|hrs|minutes?|mins|"
                          r"(?:milli|centi)met(?:re|er)s?|"
                          r"(?:kilo|mega|giga)watts?|kilomet(?:re|er)s?|seconds?|secs)"
                          r"(?:,?\s(?:and\s)?\d{1,2}\s(?:minutes?|mins|seconds?|secs))?"  # "6 hours 12 minutes"
-                         r"|(?:-| )(?:metre|meter|kilometre|mile|foot)s?)\b(?!-)")  # the unit a figure is given in
+                         r"(?:\sper\s(?:cubic\s|square\s)?[a-z]+)?"  # "47 micrograms per cubic metre"
+                         r"|(?:-| )(?:metre|meter|kilometre|mile|foot|km)s?)\b(?!-)")  # the unit a figure is given in
 
 
 _SITE_NOUNS = (r"(?:training ground|ground|stadium|arena|park|station|airport|harbour|quay|bridge|road|street|lane|"
@@ -602,8 +637,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                 if not (held.get(n) or n in others)]
         names = [(sentence.find(n), b if kind == "person" else _without_ordinary(n))  # "New York City"
                  for n, b in bare if normalise(n) not in asked and normalise(b) not in asked
-                 and (kind != "person" or winner or (person_answer(n, sentence, analysis.question)
-                                                       and not placed_in(n, texts)))
+                 and (kind != "person" or winner or (person_answer(n, sentence, analysis.question) and (
+                     organisation_admitted(analysis.question) or not placed_in(n, texts))))
                  and not common_word(n, sentence, texts) and n.lower() not in ("no", "yes")  # "No. 12 Utah"
                  and not (in_quoted_title(sentence.find(n), sentence) and not _NAMING.search(analysis.question))
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
@@ -624,7 +659,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  and not (winner and re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(n)}\b", sentence))
                  # "overcame a Fijian fightback in Marseille": where it was won, not who won; "a Fijian
                  # fightback": a word describing a noun, no name
-                 and not (" " not in n and re.search(rf"\b(?:[Aa]|[Aa]n)\s+{re.escape(n)}\s+[a-z]", sentence))
+                 and not (" " not in n and re.search(rf"\b(?:(?:[Aa]n?|other|rival|fellow|several|many)\s+"
+                                                     rf"{re.escape(n)}\s+[a-z]|[Aa]n?\s+{re.escape(n)}\W*$)", sentence))
+                 # ("other RVC suppliers"; "rates the company as a Hold.": a kind of thing, no one)
                  and not (" " not in n and re.search(rf"\bthe\s+{re.escape(n)}\s+[a-z]+\s+[A-Z]", sentence))  # "the
                  # Singapore fund Lanternbay Investments": the fund, not Singapore
                  and not re.fullmatch(r"(?:Series|Round) [A-H]\+?", n)  # a funding round's name, no one

@@ -41,7 +41,8 @@ _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", 
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
                              "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
-                          r"salary|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|funding|budget|"
+                          r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
+                          r"funding|budget|"
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
@@ -635,7 +636,9 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
         named.append("")
         # what is asked is no name, though a sentence opens with it: the count or sum word ending the query
         # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
-        asked = word == words[-1] and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))
+        asked = (word == words[-1] or re.match(rf"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
+                                               rf"{re.escape(word)}\b", analysis.question, re.I)) \
+            and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))  # ("what was turnout in ...?")
         if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or asked \
                 or re.fullmatch(_COUNTED, word):
             continue
