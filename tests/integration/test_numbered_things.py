@@ -1,6 +1,7 @@
 """Questions about one of many numbered things ("plan number 2" among plans 12, 22, 42 ...), for real: MiniLM, the
-shipped answer model and reader, Chroma in tmp_path (the crash-safety test's corpus has the same shape). The sentence holding the sum names no plan; its article's title
-does, and only the asked plan's article answers. A plan no article reports gets a refusal, not a neighbour's sum."""
+shipped answer model and reader, Chroma in tmp_path (the crash-safety test's corpus has the same shape). The sentence
+holding the sum names no plan; its article's title does, and only the asked plan's article answers. A plan no article
+reports gets a refusal, not a neighbour's sum."""
 
 import json
 

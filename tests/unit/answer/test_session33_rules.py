@@ -7,8 +7,7 @@ figure ("Turnout was 27.8%.") can answer; "£1.60 an hour" is hourly; a council 
 from rag.answer.answerability import MONEY, Evidence, gates, labelled_siblings, type_hit
 from rag.answer.extractive import is_candidate
 from rag.answer.spans import extract_short, figure_with_unit, with_rate, with_tally
-from rag.retrieval.analysis import keyword_names
-from rag.retrieval.analysis import analyse_question
+from rag.retrieval.analysis import analyse_question, keyword_names
 
 QUESTION = "How many euros did the Corvale council set aside in plan number 2?"
 SENTENCE = "The plan sets aside 1546 euros for road repairs and 7 new street lights."
@@ -105,8 +104,8 @@ def test_an_hourly_charge_and_a_count_dealt_with():
                   "Parking charges in Kestlewick town centre will rise from £1.20 to £1.60 an hour from 1 May.", title,
                   previous="")
     assert not passes("kestlewick parking new daily charge",
-                      "Parking charges in Kestlewick town centre will rise from £1.20 to £1.60 an hour from 1 May.", title,
-                      previous="")
+                      "Parking charges in Kestlewick town centre will rise from £1.20 to £1.60 an hour from 1 May.",
+                      title, previous="")
     assert passes("so how many fly-tipping reports did duncombe vale deal with in 2024?",
                   "Duncombe Vale Council dealt with 2,316 reports of fly-tipping in 2024.", "Fly-tipping reports rise",
                   previous="")
