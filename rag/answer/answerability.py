@@ -992,16 +992,17 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
         sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked)  # "diesel average":
         # "averaged 156.9p a litre"
-        values = (list(MONEY.finditer(sentence)) if sums_too else []) + [
+        money = list(MONEY.finditer(sentence))
+        sums = [m.span() for m in money]
+        values = (money if sums_too else []) + [
             m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
         # trains cancelled": a count, not the 94 of "94mph"
         if (not sums_too and not MONEY_WORDS.search(asked) and analysis.is_keyword) or re.match(
                 r"\W*(so |and |hey,? )?(roughly |about )?how many\b(?! (?:pounds|dollars|euros))", asked):  # "£450,000 in prize
-            sums = [m.span() for m in MONEY.finditer(sentence)]  # money" is no attendance, and counts no people
+            # money" is no attendance, and counts no people
             values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
         # read as the span picker reads them (count_figures): not "12 May" or "22 destinations"; a share's
         # percentage, not a population's; in the unit a measure asks for
-        sums = [m.span() for m in MONEY.finditer(sentence)]
         found = [m.group(0) for m in count_figures(analysis, sentence, values) if not is_year(m.group(0))
                  or any(a <= m.start() < b for a, b in sums)]  # "move in during 2027" holds no count; "1936 euros"
         # is a sum

@@ -632,13 +632,14 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     joined = " ".join(texts)
     words = typed_words(analysis.question)
     named: list[str] = []  # the name form of each query word ("marrowgate's": "Marrowgate"), "" when it is not one
+    opening = re.match(r"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?([\w'’-]+)",
+                       analysis.question, re.I)  # ("what was turnout in ...?": the word asked for)
+    opened = opening.group(1).lower().removesuffix("'s").removesuffix("’s") if opening else ""
     for word in words:
         named.append("")
         # what is asked is no name, though a sentence opens with it: the count or sum word ending the query
         # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
-        asked = (word == words[-1] or re.match(rf"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?"
-                                               rf"{re.escape(word)}\b", analysis.question, re.I)) \
-            and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))  # ("what was turnout in ...?")
+        asked = word in (words[-1], opened) and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))
         if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or asked \
                 or re.fullmatch(_COUNTED, word):
             continue
