@@ -53,9 +53,17 @@ def bm25s_module():
     return _bm25s()
 
 
+# Words of two or more characters, and a lone digit: "plan number 7", "Formula 1", "Kestrel-2" keep their number
+# (bm25s' default pattern drops every one-character token). A saved BM25 index records TOKENS_VERSION and is rebuilt
+# when it differs.
+TOKEN_PATTERN = r"(?u)\b\w\w+\b|\b\d\b"
+TOKENS_VERSION = 2
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Return stemmed, stopword-free tokens for each text (the BM25 tokenization)."""
-    return _bm25s().tokenize(texts, stopwords="en", stemmer=stemmer(), return_ids=False, show_progress=False)
+    return _bm25s().tokenize(texts, token_pattern=TOKEN_PATTERN, stopwords="en", stemmer=stemmer(),
+                             return_ids=False, show_progress=False)
 
 
 @lru_cache(maxsize=4096)

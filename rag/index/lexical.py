@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text import bm25s_module, published_int, split_sentences, tokenize, tokenize_text
+from ..text import TOKENS_VERSION, bm25s_module, published_int, split_sentences, tokenize, tokenize_text
 from ..types import Chunk
 
 log = logging.getLogger(__name__)
@@ -67,8 +67,8 @@ class LexicalIndex:
         tmp.mkdir(parents=True, exist_ok=True)
         if self.ids:
             self.retriever.save(str(tmp), show_progress=False)
-        table = {"generation": self.generation, "ids": self.ids, "sources": self.sources.tolist(),
-                 "dates": self.dates.tolist()}
+        table = {"generation": self.generation, "tokens": TOKENS_VERSION, "ids": self.ids,
+                 "sources": self.sources.tolist(), "dates": self.dates.tolist()}
         (tmp / "chunks.json").write_text(json.dumps(table))
         try:
             tmp.rename(final)  # atomic: readers see a whole generation or none (a crash leaves only a tmp dir)
@@ -83,8 +83,8 @@ class LexicalIndex:
         for where in (directory / f"g{generation}", directory):  # directory itself: the layout before generations
             try:
                 table = json.loads((where / "chunks.json").read_text())
-                if table.get("generation") != generation:
-                    continue
+                if table.get("generation") != generation or table.get("tokens", 1) != TOKENS_VERSION:
+                    continue  # another generation, or tokenized another way (rebuilt from the docstore)
                 retriever = bm25s.BM25.load(str(where), show_progress=False) if table["ids"] else bm25s.BM25()
             except (OSError, ValueError, EOFError, KeyError, IndexError, zipfile.BadZipFile) as exc:  # damaged files
                 log.debug("no usable BM25 index in %s (%s)", where, exc)
