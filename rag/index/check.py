@@ -92,7 +92,8 @@ def _misplaced_chunks(docs) -> list[str]:
 def _check_bm25(pipeline, wanted: set[str], report: CheckReport) -> None:
     saved = LexicalIndex.load(pipeline.settings.index_dir / "bm25", pipeline.docs.generation)
     if saved is None:
-        report.problems.append(Problem("BM25 index missing or older than the docstore", ["bm25"], "rebuilt"))
+        report.problems.append(Problem(
+            "BM25 index missing, older than the docstore or tokenized by an older version", ["bm25"], "rebuilt"))
         return
     report.bm25_chunks = len(saved.ids)
     if set(saved.ids) != wanted or len(saved.ids) != len(wanted):
