@@ -146,9 +146,20 @@ def asked_dates(question: str, sentence: str) -> list[re.Match]:
                      and _STILL_TO_COME.search(_clause_before(sentence, m.start())))))
             and not baseline_date(question, sentence, m.start())
             and not (_STATEMENT_DAY.search(sentence[:m.start()]) and not _SAYING_ASKED.search(question))]
+    # "originally due on April 28, has been moved to May 2": the date it was moved from is not the date, unless the
+    # original one is asked
+    if len(found) > 1 and not _ORIGINAL_ASKED.search(question):
+        found = [m for m in found if not _ORIGINAL_DATE.search(sentence[max(0, m.start() - 40):m.start()])] or found
     # "what year did she become prime minister?": "in 2021", not "on Thursday", when the sentence gives a year (a
     # day alone is read with the report's date)
     return [m for m in found if re.search(r"\b(?:1[89]|20)\d\d\b", m.group(0))] or found if year else found
+
+
+_ORIGINAL_ASKED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|first (?:planned|scheduled|set|due)|before)\b",
+                             re.I)
+_ORIGINAL_DATE = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|previously|had been)\s+(?:\w+\s+){0,3}?"
+                            r"(?:due|planned|scheduled|set|expected|booked|fixed)\s+(?:for|on|in)\s+(?:the\s+)?$"
+                            r"|\b(?:moved|postponed|put back|pushed back|brought forward|delayed) from\s+$", re.I)
 
 
 _YEAR_ASKED = re.compile(r"^\W*(?:(?:so|and|ok)\W+)?(?:in |since )?(?:what|which) year\b", re.I)
@@ -179,7 +190,8 @@ _HEADS = [
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
-    {"attend", "crowd", "fan", "spectat", "visitor", "pack"},  # "18,500 people packed the harbour"
+    {"attend", "crowd", "fan", "spectat", "visitor", "pack", "attract"},  # "18,500 people packed the harbour", "The
+    # festival attracted 62,000 people"
     {"turnout"},
     {"age", "old", "born"},
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
@@ -704,6 +716,12 @@ _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|a
                             r"supposed to|set to|aim\w*|intend\w*)\b", re.I)
 
 
+# "how much's the council saving by ...?", "how many homes are they building?": what is under way is said as expected
+_ASKS_UNDER_WAY = re.compile(r"^\W*(?:so |and )?how (?:much|many)\b[^?]*?(?:\b(?:is|are)|['’]s)\s"
+                             r"(?:[\w'’-]+\s){0,3}?"
+                             r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bthis )"
+                             r"(?!(?:th|someth|anyth|noth|everyth|morn|even|k|r)ing\b)[a-z]{3,}ing\b", re.I)  # (not a
+# noun: "how much is the building worth?")
 _NOW_ASKED = re.compile(r"\b(?:at the moment|currently|at present|right now|these days|so far|to date)\b", re.I)
 
 
@@ -755,7 +773,8 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     if not re.search(r"\breject\w*|\bturn\w* down|\brefus\w*|\bdeclin\w*|\bbids?\b|\boffers?\b", question, re.I):
         spans += [(m.start(), m.end() + len(re.split(r"[,;]|\s(?:and|but|while)\s", sentence[m.end():])[0]))
                   for m in _REJECTED.finditer(sentence)]  # "rejected an earlier bid of £8,000": no fee
-    if not _ASKS_FORECAST.search(question):  # "Forecasters had predicted a high of 35C": no temperature reached
+    if not _ASKS_FORECAST.search(question) and not _ASKS_UNDER_WAY.search(question):  # "Forecasters had predicted
+        # a high of 35C": no temperature reached
         # the forecast's clause: "with 33C expected on Friday"; "expected to open a line next year, creating about
         # 60 jobs" (a participle goes on with it)
         clause = r";|,(?!\s+[a-z]+ing\b)|\s(?:and|but|while|with)\s"
@@ -825,11 +844,18 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     """Return the spans of the figures a "how many X" question cannot take because they count something else, by the
     plural noun right after them ("flies to 22 destinations" for "how many passengers"; "5 goals" for "how many
     points"), or because they are the whole a part is taken from ("drop five of its 14 routes")."""
+    last = analysis.question.lower().split()[-1] if analysis.question.split() else ""
+    if analysis.is_keyword and analysis.kind == "number" and re.fullmatch(r"[a-z]{3,}s", last) \
+            and last not in _NOT_COUNTED:  # "hollin quay fire engines": engines, not the 60 firefighters
+        counted = content_stems(last) - content_stems(" ".join(analysis.names))
+        return _counting_other(sentence, counted, people=False) if counted else []
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
-    if not counted and (noun := re.search(r"\bhow many (?:[a-z-]+ )?([a-z]+s)\b", analysis.question.lower())):
-        counted = content_stems(noun.group(1))  # "how many seats": no head group, the noun itself ("902 votes")
+    if noun := re.search(r"\bhow many (?:[\w'’-]+ ){0,3}?([a-z]+s|people|children|staff)\b",
+                         analysis.question.lower()):
+        counted |= content_stems(noun.group(1))  # the noun counted ("902 votes", "persuaded 14 pensioners" for "how
+        # many pensioners did he persuade to invest?" beside its verb's group)
     if not counted:
         return []
     spans = []
@@ -838,14 +864,32 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
         spans += [m.span(1) for m in re.finditer(rf"(?:{FIGURE.pattern})\s+of\s+(?:its|their|the|his|her|our)\s+"
                                                  r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                                                  r"twelve)\b", sentence, re.I)]
+    return spans + _counting_other(sentence, counted)
+
+
+# A keyword query's last word that names no counted thing ("fire engines" does; "stroke rehab results" does not)
+_NOT_COUNTED = {"numbers", "figures", "totals", "results", "stats", "statistics", "sales", "earnings", "takings",
+                "losses", "profits", "revenues", "costs", "fees", "wages", "savings", "prices", "rates", "levels",
+                "details", "plans", "terms", "dates", "hours", "times", "years", "months", "weeks", "days", "news",
+                "rules", "changes", "odds", "orders", "works", "series", "thanks", "bonus", "status", "minutes",
+                "cuts", "closures", "redundancies", "layoffs", "increases", "rises", "falls", "deals", "talks"}
+
+
+def _counting_other(sentence: str, counted: set[str], people: bool = True) -> list[tuple[int, int]]:
+    """Return the spans of the sentence's figures whose plural noun counts something other than the counted stems
+    (people=False: a count of people may be any count a keyword query asks for: "1,912 people voted yes")."""
+    spans = []
     for m in FIGURE.finditer(sentence):
         if m.group(0).endswith((",", ".", ";")):  # "has risen to 41, officials said": no noun of its own
             continue
         noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s|children|people|men|women|staff|sheep|cattle)\b",
                         sentence[m.end():])  # ("612 first-class wickets": wickets)
+        if noun and not people and content_stems(noun.group(1)) & (_PEOPLE | {"peopl", "children", "men", "women"}):
+            continue
         if noun and noun.group(1) in ("children", "people", "men", "women", "staff") and counted & _HEAD_STEMS:
             continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)
-        if noun and noun.group(1) not in STOPWORDS and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
+        if noun and noun.group(1) not in STOPWORDS and noun.group(1) != "units" \
+                and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
             spans.append(m.span())
@@ -1074,6 +1118,14 @@ def _sum_of_asked(sentence: str, asked: set[str]) -> bool:
                for m in MONEY.finditer(sentence))  # "a $1.7 billion deal" is no fine in the deal
 
 
+def role_age(question: str, sentence: str) -> bool:
+    """Return True when the sentence gives the age of someone by the role the question asks about ("how old is the
+    ellisford captain?": "captain Reuben Okonjo, 37,")."""
+    roles = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if re.fullmatch(_PERSON_ROLE, w)]
+    return any(re.search(rf"\b{role}\s+(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+,\s\d{{1,3}},", sentence, re.I)
+               for role in roles)
+
+
 def age_of(names: list[str], sentence: str) -> str | None:
     """Return the age the sentence gives one of the named people ("Marlowe, 54,", "Moradi, who is 31", "the
     33-year-old Swift", "Swift, aged 33", the report's "the 35-year-old"), or None: "the 11- and 12-year-olds ... gave
@@ -1191,7 +1243,8 @@ def priced_thing(heads: list[set[str]], sentence: str) -> bool:
     subsidy")."""
     if not set().union(*heads) & {"cost", "price"}:
         return False
-    return any((re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", sentence[:value.start()])
+    return any((re.search(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+$",
+                          sentence[:value.start()])  # ("The £184m project")
                 and (thing := re.match(r"\s*((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", sentence[value.end():]))
                 and not _OTHER_SUM.search(thing.group(1)))
                or (re.search(r"\b(?:approved|allocated|earmarked|committed|set aside)\s+$", sentence[:value.start()])
@@ -1259,6 +1312,10 @@ _MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:an?|per|each|every) {unit}\b" for m, unit i
     ("daily", "day"), ("weekly", "week"), ("monthly", "month"), ("yearly", "year"), ("annual", "year"),
     ("annualised", "year"), ("annualized", "year"), ("hourly", "hour"), ("nightly", "night"))}
 _MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% in March": a monthly change
+# Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
+# "who finished second?": "came second")
+_DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
+               {"finish", "came", "place", "end"}, {"replac", "succeed", "successor"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
@@ -1278,10 +1335,12 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         groups += [{short, *content_stems(said)} for short, said in _ROLE_SHORT.items() if short in stems]  # "cfo"
         # "who hosted / refereed / replaced X?": the verb (or a role word of its group) must be spoken of
         verb = re.match(r"(?:so |and |hey,? )?who\s+(?:actually |really |finally |eventually |ultimately |then )?"
+                        r"(?:end(?:ed|s)? up )?"
                         r"(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)([a-z]+)",
-                        analysis.question.lower())  # ("so who actually won": won)
+                        analysis.question.lower())  # ("so who actually won": won; "who ended up winning": winning)
         if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
-            groups = [g for g in groups if g & verb_stems] or [verb_stems]
+            verb_stems = verb_stems.union(*(g for g in _DEED_ALIKE if g & verb_stems))
+            groups = [g | verb_stems for g in groups if g & verb_stems] or [verb_stems]
         return groups
     if analysis.kind == "place":  # "what is the hometown of X": the sentence must speak of a hometown
         head = re.match(r"\W*(?:so |and |hey,? )?what(?: is| was|'s|’s)? the ([a-z]+) (?:of|for)\b",
@@ -1517,7 +1576,10 @@ def ordinary_opening(name: str, sentence: str) -> bool:
         or (lower.endswith("s") and lower[:-1] in ordinary_words() and not re.match(
             rf"{re.escape(name)}\s*,", sentence.lstrip(" \"“'‘"))) \
         or (lower.endswith("s") and re.match(rf"{re.escape(name)}\s+(?:have|were|are|say|believe|fear|warn|expect|"
-                                             r"hope|think)\b", sentence.lstrip(" \"“'‘")) is not None)
+                                             r"hope|think)\b", sentence.lstrip(" \"“'‘")) is not None) \
+        or (re.fullmatch(r"[a-z]{4,}(?:er|or|ist|ian|ant|ent)s", lower) is not None  # "Astronomers at Ladymoor
+            and re.match(rf"{re.escape(name)}\s+(?:at|from|in|on|with|for|of|and)\b",  # Observatory have found"
+                         sentence.lstrip(" \"“'‘")) is not None)
     # "Crews from Oxlade Cross were called": a plural noun (not "Woods, 45, said"); "Stewards have given ...": a
     # plural noun, which no one's name is said with
 
@@ -1564,6 +1626,8 @@ def person_like(name: str) -> bool:
     words = name.split()
     return not (words[-1].lower() in _NOT_PERSON or words[0].lower() in _PLACE_FIRST or name.isupper()
                 or re.fullmatch(r"[A-Z]{2,}s", name) is not None  # ("GPs")
+                or re.fullmatch(r"Ph\.?D|D\.?Phil|MPhil|MSc|BSc|MBA|LLB|LLM|MBBS", name) is not None  # ("PhD student
+                # Ottilie Brasswood")
                 or len(words) > 4
                 or (" of " in name and words[0].lower() in _NOT_PERSON)  # "Court of Appeal", "Bank of England"
                 or _HOLIDAY.fullmatch(name) is not None  # "interviews expected before Christmas"
@@ -2191,7 +2255,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
              # three of the question's own words
-             or (aged and age_of(names, item.sentence) is not None))  # "Marlowe, 54, denies ..."
+             or (aged and age_of(names, item.sentence) is not None)  # "Marlowe, 54, denies ..."
+             or (aged and role_age(analysis.question, item.sentence)))  # "captain Reuben Okonjo, 37," for "how old
+            # is the Ellisford captain?"
             and (not verb or bool(verb & stems) or bool(verb & _SAYING and _SAID.search(item.sentence)))
             and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence))
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
@@ -2251,8 +2317,10 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 # cost", "how many customers were affected?"): the answer need not repeat them (first five letters, as done_verb)
 _LIGHT_DONE = {"playe", "play", "hold", "held", "stage", "host", "hoste", "affec", "estim", "expec", "plann", "propo",
                "appro", "repor", "say", "said", "give", "call", "name", "known", "sched", "list", "liste", "want",
-               "wante", "annou", "revea", "discl", "publi", "recor"}  # (how a figure came out is no deed: "the
-# revised cost announced in November" is the cost "the council has confirmed")
+               "wante", "annou", "revea", "discl", "publi", "recor",
+               "hit", "reach", "produ", "peak", "peake", "top", "toppe"}  # (how a figure came out is no deed: "the
+# revised cost announced in November" is the cost "the council has confirmed"; "the strongest gust Storm Ysolde hit"
+# is the gust recorded)
 
 
 def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:

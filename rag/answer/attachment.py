@@ -73,7 +73,8 @@ _FINAL = re.compile(r"\b(actually|in the end|finally|eventually|ultimately|end(?
 # "Has the road been given the go-ahead?", "have they lodged an appeal?": a question about what has come about
 _PERFECT = re.compile(r"\W*(?:so |and |hey,? )?(?:has|have)\s+(?!to\b)[^?]*\b(?:been|\w+ed)\b", re.I)
 _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|expected to|set to|could face|"
-                        r"may face|faces? an? (?:possible|potential)|consult\w*|draft|provisional\w*|"
+                        r"may face|faces? an? (?:possible|potential)|consult(?:s|ing)\b|draft|provisional\w*|"
+                        r"(?:launch\w*|open\w*|start\w*|beg[ia]n\w*|under|out to) (?:a |public )?consultation|"
                         r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
                         r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
                         r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
@@ -124,8 +125,11 @@ WIN_RESULT = re.compile(r"\b(?:won|wins|to win|beat|beats|defeated|defeats|victo
                         r"|\b(?:was|is|were|are|became|become|named|as)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?"
                         rf"(?:winners?|champions?)\b|{_FIRST_PLACE}|\blist of (?:the )?winners\b|"
                         r"\bwinners(?: list)?:|\b(?:took|takes|scooped|picked up|claimed|collected|named|"
-                        r"awarded|given|gave|went to)\b[^.;]{0,40}\bbest\b|\bbest\b[^.;]{0,20}\b(?:went to|prize to)\b",
-                        re.I)  # "1. Joost Bakker 4h 21m" (a results list's first place);
+                        r"awarded|given|gave|went to)\b[^.;]{0,40}\bbest\b|\bbest\b[^.;]{0,20}\b(?:went to|prize to)\b|"
+                        r"\b(?:named|voted|crowned)\s+(?:as\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}?of the year\b|"
+                        r"\bended\s+(?:[\w'’-]+\s+){0,4}?(?:winning run|winning streak|reign|unbeaten run)\b",
+                        re.I)  # "1. Joost Bakker 4h 21m" (a results list's first place); "has been named restaurant of
+# the year"; "ended Albert Thrupp's winning run in the heaviest marrow class";
 # "Aurelia Film Festival 2022: full list of winners" (what is listed under it won)
 FIRST_PLACE = re.compile(_FIRST_PLACE)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
@@ -647,6 +651,9 @@ def done_verb(question: str) -> str | None:
     described |= {m.group(1) for m in re.finditer(r"\b(?:the|a|an|its|their)\s+[a-z]+\s+([a-z]+ed)\s+(?:to|by|for|in|"
                                                   r"at|on|from|with|under|against)\b", question.lower())
                   if re.search(r"\b(?:is|was|are|were|did|does|do|has|have|had|will)\b", question[:m.start()], re.I)}
+    # (a relative clause describes a noun: "how many crew were on the ship that hit the rocks?" asks no hitting)
+    described |= {m.group(1) for m in re.finditer(
+        r"\b(?:the|a|an|its|their)\s+[a-z]+\s+(?:that|which|who)\s+([a-z]+)\b", question.lower())}
     # (after the question's own verb: "how much the crown moved against the dollar" asks about the move)
     verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
@@ -951,7 +958,8 @@ def tentative(question: str, sentence: str) -> bool:
     if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question,
                     re.I):
         return False
-    asked = {w[:6] for w in re.findall(r"[a-z]{5,}", question.lower())}
+    asked = {w[:6] for w in re.findall(r"[a-z]{5,}", question.lower())} - {  # ("who was appointed to chair the
+        w[:6] for w in re.findall(r"\bto ([a-z]{5,})", question.lower())}  # inquiry?": "X will chair the inquiry")
     return any(m.group(1).lower()[:6] in asked for m in re.finditer(r"\bwill (?:be |have )?(\w{5,})", sentence, re.I))
 
 

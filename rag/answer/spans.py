@@ -870,7 +870,8 @@ _BEATEN = re.compile(r"\b(?:(?:wins?|victor(?:y|ies)|triumphs?)\s+(?:over|agains
                      r"defeating|thrashed|routed|edged)\s+(?:(?:the|both|their)\s+)?(?:[\w'’-]+\s+(?:and|or)\s+)?(?:the\s+)?"
                      r"(?:(?!(?:to|in|at|on|by|and|for|with|after)\s)[a-z][\w'’-]*\s+){0,4}"
                      r"(?:[A-Z][\w'’-]*\s+)?$"
-                     r"|\b(?:won|wins|winning|finished|clear)\s+by\s+[\w\s.,]{1,40}?\s+(?:from|ahead of)\s+$")  # "beat
+                     r"|\b(?:won|wins|winning|finished|clear)\s+by\s+[\w\s.,]{1,40}?\s+(?:from|ahead of)\s+$"
+                     r"|\bended\s+$")  # "ended Albert Thrupp's winning run": Thrupp lost; "beat
 # the All Blacks": the Blacks were beaten; "beat world number two Mireille Taubenfeld": Taubenfeld was; "won by 1
 # minute 12 seconds from Chiara Bellini": Bellini came second
 

@@ -40,6 +40,8 @@ _OFFICE = re.compile(r"C[EFTOIM]O")  # chief executive, financial, technology ..
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
                              "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
+# A question's first word when it is one on its own ("Roughly how many ...?"; "Just Eat Takeaway" is a name)
+_LEAD_ADVERBS = {"roughly", "approximately", "exactly", "precisely", "around", "just", "about", "currently"}
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
                           r"funding|budget|"
@@ -188,7 +190,8 @@ def _find_names(text: str) -> tuple[str, ...]:
     for start, found in _all_names(text):
         words = found.split()
         while words and (words[0].lower().strip("'’") in _OPENERS
-                         or (start == 0 and words[0].lower() in STOPWORDS)):  # "By how much ..."
+                         or (start == 0 and words[0].lower() in STOPWORDS)  # "By how much ..."
+                         or (start == 0 and len(words) == 1 and words[0].lower() in _LEAD_ADVERBS)):
             words.pop(0)
         if len(words) > 2 and _OFFICE.fullmatch(words[0]) and words[1] == "of":  # "CEO of OpenAI": a role held at
             words = words[2:]  # OpenAI, which the texts write "OpenAI CEO Sam Altman" as often
@@ -224,7 +227,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                "", q)  # "so in the end how much will the closures save?"
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q)  # "what's the population of X"
     q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since|near|during|after|before|with|under|over|against|into|"
-               r"between|behind|outside|inside)\s+(?=(how|what|which|who|when|where)\b)", "", q)
+               r"between|behind|outside|inside|about|around|roughly|approximately|exactly|precisely|just)\s+"
+               r"(?=(how|what|which|who|when|where)\b)", "", q)  # ("about how many passengers ...?": a count)
     # "do we know how much rain fell?", "can you tell me who won?": the embedded question is what is asked
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
                r"(?=(how|what|which|who|whom|whose|when|where)\b)|^(is it known|(can|could) you tell me|any idea|"

@@ -38,17 +38,19 @@ def _ask(monkeypatch, doubted: bool, embedder, body: str = BODY, accept=lambda s
                           bodies={"a1": body}), seen, offered
 
 
+TWO_WINNERS = ("Tomas Rendle won the 2023 Calverdown Half Marathon on Sunday. "
+               "Idris Falk won the 2023 Calverdown Half Marathon wheelchair race.")
+
+
 def test_an_answer_whose_cited_sentence_the_reader_doubts_is_refused(monkeypatch, hash_embedder):
-    answer, seen, offered = _ask(monkeypatch, True, hash_embedder)
+    answer, seen, offered = _ask(monkeypatch, True, hash_embedder, TWO_WINNERS)  # (the reader accepts no other)
     assert answer.refused and answer.short is None and not answer.citations
-    assert seen and seen[0][1].startswith("Tomas Rendle")  # the sentence that would have been cited was read
-    assert offered and not any(text.startswith("Tomas Rendle") for text in offered)  # the others were offered
+    doubted = seen[0][1]  # the sentence that would have been cited was read ...
+    assert offered and doubted not in offered  # ... and the other likely one was offered
 
 
 def test_a_doubted_sentence_gives_way_to_a_likely_one_the_reader_accepts(monkeypatch, hash_embedder):
-    body = ("Tomas Rendle won the 2023 Calverdown Half Marathon on Sunday. "
-            "Idris Falk won the 2023 Calverdown Half Marathon wheelchair race.")
-    answer, seen, offered = _ask(monkeypatch, True, hash_embedder, body, accept=lambda texts: texts)
+    answer, seen, offered = _ask(monkeypatch, True, hash_embedder, TWO_WINNERS, accept=lambda texts: texts)
     doubted = seen[0][1]
     assert offered and doubted not in offered
     assert not answer.refused and answer.short in ("Tomas Rendle", "Idris Falk")
