@@ -1315,7 +1315,7 @@ _MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% i
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
 _DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
-               {"finish", "came", "place", "end"}, {"replac", "succeed", "successor"}]
+               {"finish", "came", "place", "end"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
