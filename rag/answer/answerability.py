@@ -843,10 +843,11 @@ def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.
 def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the figures a "how many X" question cannot take because they count something else, by the
     plural noun right after them ("flies to 22 destinations" for "how many passengers"; "5 goals" for "how many
-    points"), or because they are the whole a part is taken from ("drop five of its 14 routes")."""
+    points"), or because they are the whole a part is taken from ("drop five of its 14 routes"); for a keyword query,
+    by the plural noun it ends in."""
     last = analysis.question.lower().split()[-1] if analysis.question.split() else ""
     if analysis.is_keyword and analysis.kind == "number" and re.fullmatch(r"[a-z]{3,}s", last) \
-            and last not in _NOT_COUNTED:  # "hollin quay fire engines": engines, not the 60 firefighters
+            and last not in _NOT_COUNTED:  # "skerrow ferry rescue passengers": passengers, not the 3 lifeboats
         counted = content_stems(last) - content_stems(" ".join(analysis.names))
         return _counting_other(sentence, counted, people=False) if counted else []
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
