@@ -885,7 +885,7 @@ def _counting_other(sentence: str, counted: set[str], people: bool = True) -> li
             continue
         noun = re.match(r"\s+(?:[a-z]+-[a-z-]+\s+)?([a-z][a-z'’-]+s|children|people|men|women|staff|sheep|cattle)\b",
                         sentence[m.end():])  # ("612 first-class wickets": wickets)
-        if noun and not people and content_stems(noun.group(1)) & (_PEOPLE | {"peopl", "children", "men", "women"}):
+        if noun and not people and content_stems(noun.group(1)) & _PEOPLE:
             continue
         if noun and noun.group(1) in ("children", "people", "men", "women", "staff") and counted & _HEAD_STEMS:
             continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)

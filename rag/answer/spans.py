@@ -218,26 +218,27 @@ _RATE_AFTER = re.compile(r"\s(?:per|an?)\s(?:cubic\s|square\s)?(?:tonne|ton|litr
                          re.I)
 
 
+def _with_after(sentence: str, short: str, after: re.Pattern) -> str:
+    """Return the span with what the pattern reads right after its first place in the sentence, else the span."""
+    at = sentence.find(short)
+    more = after.match(sentence, at + len(short)) if at >= 0 else None
+    return short + more.group(0) if more else short
+
+
 def with_rate(sentence: str, short: str) -> str:
     """Return a sum with what it is per, when the sentence gives it right after ("65 pounds per person")."""
-    at = sentence.find(short)
-    rate = _RATE_AFTER.match(sentence, at + len(short)) if at >= 0 else None
-    return short + rate.group(0) if rate else short
+    return _with_after(sentence, short, _RATE_AFTER)
 
 
 _TALLY_ASKED = re.compile(r"\b(?:votes?|voted|voting|margin|tally|ratif\w*|result)\b", re.I)
+_AGAINST = re.compile(r"(?:\s(?:votes?|ballots))?\s?(?:to|-|–)\s?(\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|eleven|twelve|none|nil)\b(?!\s?(?:%|per|pm|am|p\.m|a\.m))")
 
 
 def with_tally(question: str, sentence: str, short: str) -> str:
     """Return a vote's count with the count against it ("201 votes to 64", "six votes to five") when the question asks
     about a vote or its margin, else the count."""
-    at = sentence.find(short)
-    if at < 0 or not _TALLY_ASKED.search(question):
-        return short
-    against = re.match(r"(?:\s(?:votes?|ballots))?\s?(?:to|-|–)\s?(\d[\d,]*|one|two|three|four|five|six|seven|eight|"
-                       r"nine|ten|eleven|twelve|none|nil)\b(?!\s?(?:%|per|pm|am|p\.m|a\.m))",
-                       sentence[at + len(short):])
-    return short + sentence[at + len(short):at + len(short) + against.end()] if against else short
+    return _with_after(sentence, short, _AGAINST) if _TALLY_ASKED.search(question) else short
 
 
 def _said_of_asked(analysis: QuestionAnalysis, sentence: str, values: list[re.Match]) -> list[re.Match]:

@@ -40,8 +40,10 @@ _OFFICE = re.compile(r"C[EFTOIM]O")  # chief executive, financial, technology ..
 _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", "describe", "find", "so", "hey", "ok",
                              "okay", "please", "and", "but", "any", "do", "we", "know", "i", "what's", "who's",
                              "where's", "when's", "how's", "whats", "is", "it", "true", "that"}
+# Words that hedge a figure before the question word ("About how many ...?", "Roughly how much ...?")
+_HEDGES = ("about", "around", "roughly", "approximately", "exactly", "precisely", "just")
 # A question's first word when it is one on its own ("Roughly how many ...?"; "Just Eat Takeaway" is a name)
-_LEAD_ADVERBS = {"roughly", "approximately", "exactly", "precisely", "around", "just", "about", "currently"}
+_LEAD_ADVERBS = {*_HEDGES, "currently"}
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
                           r"funding|budget|"
@@ -227,7 +229,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                "", q)  # "so in the end how much will the closures save?"
     q = re.sub(r"^(what|who|where|when|how|which)['’]s\b", r"\1 is", q)  # "what's the population of X"
     q = re.sub(r"^(by|in|at|for|to|from|on|of|until|since|near|during|after|before|with|under|over|against|into|"
-               r"between|behind|outside|inside|about|around|roughly|approximately|exactly|precisely|just)\s+"
+               rf"between|behind|outside|inside|{'|'.join(_HEDGES)})\s+"
                r"(?=(how|what|which|who|when|where)\b)", "", q)  # ("about how many passengers ...?": a count)
     # "do we know how much rain fell?", "can you tell me who won?": the embedded question is what is asked
     q = re.sub(r"^(do|does|did) (we|you|anyone|they|the articles|the reports) (know|say|mention|report) "
