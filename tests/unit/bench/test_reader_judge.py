@@ -1,0 +1,30 @@
+"""How `python -m rag.bench.train_reader --judge` scores a reader on sets it was not trained on (pure arithmetic)."""
+
+import pytest
+
+from rag.bench.train_reader import judged
+
+ROWS = [
+    {"answerable": True, "gold": [False, True, False]},   # the reader's best sentence holds the answer
+    {"answerable": True, "gold": [True, False]},          # its best sentence does not
+    {"answerable": True, "gold": [False, False]},         # no gold sentence among the candidates: not counted
+    {"answerable": False, "gold": [False, False]},
+    {"answerable": False, "gold": []},                    # no candidate at all: best score 0
+]
+
+
+def test_the_best_sentence_and_the_answerable_against_near_miss_ranking():
+    scores = [[0.2, 0.9, 0.1], [0.3, 0.6], [0.99, 0.5], [0.7, 0.05], []]
+    figures = judged(ROWS, scores, thresholds=(0.5, 0.8))
+    assert figures["top"] == 0.5 and figures["answerable"] == 2 and figures["near_miss"] == 2
+    # best answerable scores 0.9 and 0.6 against near-miss 0.7 and 0.0: three of four pairs ordered right
+    assert figures["auc"] == pytest.approx(0.75)
+    assert figures["at"][0.5] == (1.0, 0.5) and figures["at"][0.8] == (0.5, 1.0)
+
+
+def test_ties_count_half_and_only_the_scored_sentences_are_read():
+    rows = [{"answerable": True, "gold": [False, False, True]}, {"answerable": False, "gold": [False]}]
+    figures = judged(rows, [[0.4, 0.4], [0.4]], thresholds=())  # the gold sentence was beyond the scored ones
+    assert figures["answerable"] == 0 and figures["auc"] == 0.0
+    figures = judged(rows, [[0.1, 0.2, 0.4], [0.4]], thresholds=())
+    assert figures["top"] == 1.0 and figures["auc"] == pytest.approx(0.5)
