@@ -2,7 +2,7 @@
 
 `--judge held-out` (or a list of sets) then scores it on sets it was not trained on: how often its best sentence holds
 the gold answer, and how well its best score tells answerable from near-miss questions; `--model FILE` judges a reader
-file without training (`--model rag/answer/models/reader.safetensors --judge held-out`, about 5 minutes).
+file without training (`--model rag/answer/models/reader.safetensors --judge held-out`, about 8 minutes).
 
 For every question of the development snippet sets (each set's texts indexed alone, as `rag bench snippets` does), the
 question is asked as `ask` asks it and its ranked candidate sentences are kept (the first 16). A pair (question,
