@@ -23,6 +23,7 @@ from ..types import Answer, Citation, Hit
 from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems, features, gates, has_term,
                             type_hit)
 from .attachment import LIST_ITEM
+from .kinds import learned_kind
 from .reasons import REASON_ASKED, reason_span
 from .reader import accepted, doubts, reader_first
 from .span_choice import SPAN_KINDS, VAGUE_TIME, choose, pool, span_model
@@ -234,6 +235,10 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
     that names what the closest articles hold instead."""
     analysis = analysis or analyse_question(question)
     analysis = with_keyword_names(analysis, hits)
+    if analysis.kind == "open" and analysis.is_keyword and (kind := learned_kind(question, embedder)):
+        # "castwell pellerin combined workforce": a number; a keyword query has no asking word for the rules to read
+        # (a full question's, "how do the articles describe ...?", the model reads no better: docs/BENCHMARKS.md)
+        analysis = replace(analysis, kind=kind)
     ranked = rank_answers(analysis, hits, embedder, model, bodies)
     if absent_names(analysis, hits):  # a name no retrieved article mentions: the corpus is not about it
         return _refusal(question, analysis, ranked, hits, 0.0)
