@@ -74,11 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write the model fitted on every set to {MODEL_PATH}")
     args = parser.parse_args(argv)
+    from ..index.embed import encode_sentences
     from ..pipeline import Pipeline
 
     encoder = Pipeline().embedder
-    from ..index.embed import encode_sentences
-
     dev, held = labelled(DEV_SETS), labelled(HELD_OUT)
     dev_vectors = encode_sentences(encoder, [r["question"] for r in dev])
     held_vectors = encode_sentences(encoder, [r["question"] for r in held])
