@@ -72,10 +72,13 @@ def kind_model() -> KindModel | None:
 
 def learned_kind(question: str, embedder) -> str | None:
     """Return the kind of thing the question asks for when the model is sure of one (a span kind), else None (also
-    when the embedder is not the one the model was fitted with: its vectors would mean nothing to it)."""
+    when the embedder is not the one the model was fitted with, whose vectors would mean nothing to it, and when the
+    question has no word the model has read)."""
     model = kind_model()
     if model is None or getattr(embedder, "name", None) != model.encoder:
         return None
+    if not any(term in model.vocabulary for term in terms(question)):
+        return None  # no word it has read ("?!?... ,;:"): its vector alone says nothing of what is asked
     p = model.probabilities(question, encode_sentences(embedder, [question])[0])
     kind = max(p, key=p.get)
     return kind if kind != OTHER and p[kind] >= CONFIDENT else None

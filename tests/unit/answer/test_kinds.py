@@ -37,7 +37,15 @@ def test_a_sure_span_kind_is_given_and_other_or_unsure_is_not(monkeypatch):
     monkeypatch.setattr(kinds, "_MODEL", [KindModel(SPEC)])
     assert learned_kind("castwell combined workforce", Toy()) == "number"
     assert learned_kind("why", Toy()) is None  # "other": no span is asked for
-    assert learned_kind("nothing known here", Toy()) is None  # 0.5 / 0.5: not sure enough
+    assert learned_kind("why nothing known here", Toy()) is None  # 0.5 / 0.5: not sure enough
+
+
+def test_a_question_without_a_word_the_model_has_read_is_not_placed(monkeypatch):
+    spec = {**SPEC, "bias": [5.0, 0.0]}  # sure of "number" for any vector
+    monkeypatch.setattr(kinds, "_MODEL", [KindModel(spec)])
+    assert learned_kind("workforce", Toy()) == "number"
+    assert learned_kind("?!?... ,;:", Toy()) is None
+    assert learned_kind("nothing known here", Toy()) is None
 
 
 def test_an_embedder_the_model_was_not_fitted_with_is_not_read(monkeypatch):
