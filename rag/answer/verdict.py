@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
-from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
 from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
 from .answerability import content_stems
 from .attachment import contrary, foretold, said_as, tentative, uses_done_verb
-from .support import NEGATIONS, content_words, negated, tokens_of
+from .support import NEGATIONS, content_words, negated, opposite_meaning, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
 # of for a verdict; less and the articles do not say.
@@ -133,24 +130,8 @@ def conflicts(claim: str, sentence: str) -> bool:
     return opposite_direction(claim, sentence) or opposite_meaning(claim, sentence) or negated_claim(claim, sentence)
 
 
-ANTONYMS_PATH = Path(__file__).parent / "models" / "antonyms.json"
-
-
-@lru_cache(maxsize=1)
-def antonyms() -> dict[str, frozenset[str]]:
-    """Return WordNet's antonym pairs, stemmed (built by python -m rag.bench.build_antonyms)."""
-    return {word: frozenset(others) for word, others in json.loads(ANTONYMS_PATH.read_text())["antonyms"].items()}
-
-
 def _stems(text: str) -> set[str]:
     return set(content_words(tokens_of(text)))
-
-
-def opposite_meaning(claim: str, sentence: str) -> bool:
-    """Return True when the sentence uses an antonym of a word of the claim and not the word itself."""
-    asked, said, pairs = _stems(claim), _stems(sentence), antonyms()
-    return any(other in said and word not in said and other not in asked
-               for word in asked for other in pairs.get(word, ()))
 
 
 def negated_claim(claim: str, sentence: str) -> bool:

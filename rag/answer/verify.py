@@ -23,6 +23,14 @@ _TRAILING_MARKERS = re.compile(r"([.!?…])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 # say X" does not support the claim X.
 _INSTRUCTION = re.compile(r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b|\byou are now\b|"
                           r"\bsystem prompt\b|\b(as an ai|language model)\b.{0,40}\b(must|should)\b", re.I | re.S)
+# A model that finds no answer may say so in its own words, with a citation: "The passages do not mention the colour
+# of the bridge [1]." That is a refusal, not a claim the passage supports.
+_READING = r"(passages?|articles?|sources?|context|texts?|documents?|corpus)"
+_SAYS_UNANSWERED = re.compile(
+    rf"\b{_READING}\b[^.]{{0,40}}\b(do|does|did)(\s+not|n[’']t)\s+(say|state|mention|contain|include|specify|"
+    r"provide|give|tell|answer|cover|reveal|indicate|name)\b|^there (is|are) no (information|mention|details?|data)\b|"
+    rf"\bnot (mentioned|specified|stated|given|provided) (in|by) the {_READING}|"
+    r"\bI (do not|don[’']t|cannot|can[’']t) (know|say|tell|find)\b", re.I)
 UNSUPPORTED_MARK = "[unsupported]"
 MIN_WORDS = 4  # "1.", "The Cherokee Nation": list numbers and fragments are not statements a passage can support
 # A sentence cut off mid-way ("When pop culture and", "... what that") is unfinished, however well its words match.
@@ -132,7 +140,9 @@ class AnswerVerifier:
         if not re.search(r"\w", claim):
             return None
         refusal = ""
-        if any(_same(claim, c.text) for c in self.checked if c.kept):
+        if _SAYS_UNANSWERED.search(claim):
+            refusal = "says the passages do not answer the question"
+        elif any(_same(claim, c.text) for c in self.checked if c.kept):
             refusal = "repeats an earlier sentence of the answer"
         elif len(words := re.findall(r"[^\W\d_]{2,}", claim)) < MIN_WORDS:
             refusal = f"not a statement (fewer than {MIN_WORDS} words)"

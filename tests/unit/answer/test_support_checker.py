@@ -67,3 +67,35 @@ def test_empty_inputs_are_not_supported(hash_embedder):
 def test_possessive_names_match_across_typographic_apostrophes(hash_embedder):
     passage = "“We’re buying into Jørn’s investment company,” he said of Meltwater."
     assert support_verdict("We're buying into Jørn's investment company, he said.", passage, hash_embedder).supported
+
+
+BRIDGE = ("The Harbor City council opened the new Elm Street bridge on Tuesday. The bridge cost 48 million dollars and "
+          "took three years to build. Mayor Lena Ortiz cut the ribbon in front of about 2,000 residents.")
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The Harbor City council closed the Elm Street bridge on Tuesday.", "says the opposite"),
+    ("The bridge cost 48 million dollars but was later found to be unsafe and closed.", "says the opposite"),
+    ("The bridge cost 48 million euros.", "currency euro"),
+    ("The bridge cost €48 million.", "currency euro"),
+    ("Mayor Lena Ortiz did not attend the opening of the bridge.", "denies 'attend'"),
+])
+def test_opposites_other_currencies_and_denials_the_passage_never_makes_are_vetoed(hash_embedder, sentence, reason):
+    verdict = support_verdict(sentence, BRIDGE, hash_embedder)
+    assert not verdict.supported and any(r.startswith(reason) for r in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bridge cost $48 million.",  # the same currency by its symbol
+    "The new bridge cost 48 million dollars and opened on Tuesday.",
+    "Mayor Lena Ortiz cut the ribbon in front of about 2,000 residents.",
+])
+def test_the_same_facts_in_other_words_pass_the_new_vetoes(hash_embedder, sentence):
+    reasons = support_verdict(sentence, BRIDGE, hash_embedder).reasons
+    assert not any(r.startswith(("says the opposite", "currency", "denies")) for r in reasons), reasons
+
+
+def test_a_denial_the_passage_also_makes_is_no_invented_denial(hash_embedder):
+    passage = "Blom could not continue after the clash and was replaced at half-time."
+    reasons = support_verdict("Blom was not able to continue after the clash.", passage, hash_embedder).reasons
+    assert not any(r.startswith("denies") for r in reasons)

