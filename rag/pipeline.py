@@ -184,9 +184,7 @@ class Pipeline:
             for file, articles in read:
                 done = self._ingest_file(file, articles, report, stages, (done, total))
             if prune:
-                for path in sorted(self.docs.paths()):
-                    if not Path(path).exists():
-                        report.removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
+                report.removed += self._prune(paths or [self.settings.corpus_dir])
             chunks = self.docs.counts()[1]
             stages("keyword", 0, chunks)
             self.build_lexical()  # BM25 over everything is ready before the slow embedding starts
@@ -199,6 +197,19 @@ class Pipeline:
         report.seconds = time.perf_counter() - started
         log.info("ingest: %s", report.summary())
         return report
+
+    def _prune(self, scope: list[str | Path]) -> list[str]:
+        """Unlink the stored files under the ingested paths that are gone; return the article ids removed.
+
+        Only files inside what this ingest read can be pruned: `rag ingest extra.txt --prune` run from another
+        directory must not take the corpus (stored by relative paths) for deleted files."""
+        roots = [Path(p).resolve() for p in scope]
+        removed = []
+        for path in sorted(self.docs.paths()):
+            where = Path(path).resolve()
+            if any(where == root or root in where.parents for root in roots) and not where.exists():
+                removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
+        return removed
 
     def _read_files(self, files: list[Path], report: IngestReport,
                     stages: StageReporter) -> list[tuple[Path, list[Article]]]:

@@ -22,10 +22,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def parse_credentials(text: str, origin: str = "RAG_APP_AUTH") -> Credentials:
-    """Return (user, password) pairs from "user:password" items separated by commas or newlines ('#' comments)."""
+def parse_credentials(text: str, origin: str = "RAG_APP_AUTH", lines: bool = False) -> Credentials:
+    """Return (user, password) pairs from "user:password" items separated by commas or newlines ('#' comments);
+    with lines=True (a users file) by newlines only, so a password there may hold a comma."""
     pairs = []
-    for number, item in enumerate(text.replace(",", "\n").splitlines(), 1):
+    for number, item in enumerate((text if lines else text.replace(",", "\n")).splitlines(), 1):
         item = item.strip()
         if not item or item.startswith("#"):
             continue
@@ -47,7 +48,7 @@ def load_credentials(auth: list[str] | str | None, auth_file: Path | None) -> Cr
         except OSError as exc:
             raise RagError(f"Cannot read the users file {auth_file} ({exc.strerror}). Check RAG_APP_AUTH_FILE / "
                            "--auth-file.") from exc
-        pairs += parse_credentials(text, str(auth_file))
+        pairs += parse_credentials(text, str(auth_file), lines=True)
         if not pairs:
             raise RagError(f"The users file {auth_file} lists no logins. Add lines of user:password.")
     return pairs

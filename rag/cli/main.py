@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="add or update articles from files and directories")
     p.add_argument("paths", nargs="+")
-    p.add_argument("--prune", action="store_true", help="remove articles whose files are gone")
+    p.add_argument("--prune", action="store_true", help="remove articles whose files under the given paths are gone")
     p.add_argument("--rebuild", action="store_true", help="set docs.sqlite and BM25 aside (kept as *.damaged-TIME) "
                    "and rebuild them from these files: the fix for a damaged docstore")
     p.set_defaults(func=cmd_ingest)

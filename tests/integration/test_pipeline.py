@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,20 @@ def test_a_factoid_the_passages_miss_is_found_in_the_other_passages_of_their_art
     assert answer.citations[0].quote in holder.text
     # a question the article does not answer is still refused
     assert pipeline.answer("On which day did Rutte visit Lviv?", [to_hit(other[0], 1.0)]).refused
+
+
+def test_prune_touches_only_what_the_ingest_read(seed_corpus, tmp_path, monkeypatch, bundled_embedder):
+    # the corpus is stored by relative paths; a later ingest of one file from another directory prunes nothing else
+    pipeline = Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder)
+    monkeypatch.chdir(seed_corpus.parent)
+    pipeline.ingest(Path(seed_corpus.name))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "note.txt").write_text("Harbour note\n\ndate 2025-04-16\n\nThe harbour office reopened berth 4 on "
+                                    "Wednesday after repairs.\n", encoding="utf-8")
+    monkeypatch.chdir(extra)
+    report = pipeline.ingest(extra / "note.txt", prune=True)
+    assert report.removed == [] and pipeline.stats().articles == 3
+    monkeypatch.chdir(seed_corpus.parent)
+    (seed_corpus / RUTTE_SEED).unlink()
+    assert len(pipeline.ingest(Path(seed_corpus.name), prune=True).removed) == 1  # a file really gone still goes

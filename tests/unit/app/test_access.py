@@ -100,3 +100,9 @@ def _run(coroutine):
 
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_a_comma_in_a_users_file_password_is_part_of_the_password(tmp_path):
+    users = tmp_path / "users.txt"
+    users.write_text("ann:abc,def:ghi\nbob:pw2\n", encoding="utf-8")
+    assert load_credentials(None, users) == [("ann", "abc,def:ghi"), ("bob", "pw2")]  # no login "def" appears
