@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import shutil
@@ -29,15 +30,24 @@ class UploadResult:
 
 
 def safe_file_name(name: str) -> str:
-    """Return a file name that cannot leave its directory: no path parts, no leading dots, only [A-Za-z0-9._-]."""
+    """Return a file name that cannot leave its directory: no path parts, no leading dots, only [A-Za-z0-9._-].
+
+    A name with no such letters ("新闻.txt", "новости.txt") keeps its extension and becomes upload-<8 hex digits of
+    the name>, so such uploads are accepted and told apart."""
     base = re.split(r"[\\/]", name or "")[-1]  # drop any directory part, Windows or POSIX
-    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
-    base = _UNSAFE.sub("_", base).strip("._-")
     stem, dot, suffix = base.rpartition(".")
     if not dot:
         stem, suffix = base, ""
-    stem = stem[:80].strip("._-") or "upload"
+    stem, suffix = _ascii_part(stem)[:80].strip("._-"), _ascii_part(suffix)
+    if not stem:
+        original = unicodedata.normalize("NFC", base.rpartition(".")[0] if dot else base).strip(" .")
+        stem = f"upload-{hashlib.sha1(original.encode()).hexdigest()[:8]}" if original else "upload"
     return f"{stem}.{suffix.lower()}" if suffix else stem
+
+
+def _ascii_part(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("_", text).strip("._-")
 
 
 def check_upload(name: str, size: int, max_bytes: int) -> str | None:
@@ -87,7 +97,9 @@ def results_from_report(saved: list[tuple[str, Path]], report: IngestReport, ids
     results = []
     for name, path in saved:
         key = str(path)
-        failures = [reason for where, reason in report.failed if where == key or where.startswith(key + ":")]
+        # a record's failure is keyed "path:line" (.jsonl) or "path[index]" (.json)
+        failures = [reason for where, reason in report.failed
+                    if where == key or where.startswith((key + ":", key + "["))]
         ids = ids_for_path(key)
         added = [i for i in ids if i in report.added]
         updated = [i for i in ids if i in report.updated]

@@ -17,9 +17,18 @@ from rag.app.uploads import check_upload, results_from_report, safe_file_name, s
     ("Über Straße.md", "Uber_Strae.md"),
     ("...", "upload"),
     ("", "upload"),
+    ("x.txt.exe", "x.txt.exe"),  # refused by its extension, not renamed into an accepted one
 ])
 def test_safe_file_name_strips_directories_and_odd_characters(name, safe):
     assert safe_file_name(name) == safe
+
+
+def test_a_name_in_another_script_keeps_its_extension_and_stays_distinct():
+    names = [safe_file_name(n) for n in ("日本語ニュース.txt", "новости.txt", "Ελλάδα.md", "другие новости.txt")]
+    assert all(n.startswith("upload-") for n in names) and len(set(names)) == 4
+    assert [n.rsplit(".", 1)[1] for n in names] == ["txt", "txt", "md", "txt"]
+    assert all(check_upload(n, 100, 10_000) is None for n in names)
+    assert safe_file_name("новости.txt") == safe_file_name("../новости.txt")  # the same name, the same file name
 
 
 def test_check_upload_refuses_wrong_extension_empty_and_oversized_files():
@@ -58,3 +67,11 @@ def test_results_map_each_file_to_added_unchanged_or_failed():
     assert results["same.md"].status == "unchanged"
     assert results["bad.json"].status == "failed" and "not valid JSON" in results["bad.json"].detail
     assert results["mixed.jsonl"].status == "added" and "line 2 bad" in results["mixed.jsonl"].detail
+
+
+def test_skipped_records_of_a_json_list_are_reported_with_the_file():
+    saved = [("list.json", Path("c/uploads/list.json"))]
+    report = IngestReport(added=["a1"], failed=[("c/uploads/list.json[1]", "record 1 has no body"),
+                                                ("c/uploads/list.json[2]", "record 2 has no body")])
+    [result] = results_from_report(saved, report, lambda p: {"a1"})
+    assert result.status == "added" and "2 record(s) skipped: record 1 has no body" in result.detail
