@@ -26,10 +26,10 @@ class ConversationImportError(RagError):
     """A file given to import is not a conversation exported by newsrag."""
 
 
-def new_store() -> dict:
-    """Return an empty store with one empty, active conversation."""
+def new_store(owner: str | None = None) -> dict:
+    """Return an empty store with one empty, active conversation, belonging to the login owner (None: no logins)."""
     conversation = new_conversation()
-    return {"active": conversation["id"], "conversations": [conversation]}
+    return {"active": conversation["id"], "conversations": [conversation], "owner": owner}
 
 
 def new_conversation() -> dict:
@@ -52,6 +52,13 @@ def valid_store(store: object) -> dict:
     return new_store()
 
 
+def owned_store(store: object, owner: str | None) -> dict:
+    """Return the store if it is valid and belongs to the login owner (None: no logins), else an empty one of owner's:
+    a browser keeps one store, and the next login in it must not read the last one's conversations."""
+    store = valid_store(store)
+    return store if store.get("owner") == owner else new_store(owner)
+
+
 def active(store: dict) -> dict:
     """Return the active conversation of a (valid) store."""
     return next(c for c in store["conversations"] if c["id"] == store["active"])
@@ -63,7 +70,8 @@ def start_conversation(store: dict) -> dict:
     if not active(store)["turns"]:
         return store
     conversation = new_conversation()
-    return {"active": conversation["id"], "conversations": [conversation, *store["conversations"]][:MAX_CONVERSATIONS]}
+    return {**store, "active": conversation["id"],
+            "conversations": [conversation, *store["conversations"]][:MAX_CONVERSATIONS]}
 
 
 def select(store: dict, conversation_id: str) -> dict:
@@ -88,7 +96,7 @@ def add_conversation(store: dict, conversation: dict) -> dict:
     """Return the store with an (imported) conversation first and active, under a fresh id."""
     conversation = {**conversation, "id": new_conversation()["id"]}
     rest = [c for c in store["conversations"] if c["turns"]]
-    return {"active": conversation["id"], "conversations": [conversation, *rest][:MAX_CONVERSATIONS]}
+    return {**store, "active": conversation["id"], "conversations": [conversation, *rest][:MAX_CONVERSATIONS]}
 
 
 def _title(question: str) -> str:

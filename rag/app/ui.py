@@ -316,7 +316,11 @@ class ChatPage:
         panel_outputs = [banner, side["stats"], side["sources"], side["shown_sources"], timer]
         timer.tick(self.panels, [side["shown_sources"]], panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
-        page.load(self.show_store, [store], shown, api_name=False)
+        def load_store(saved: dict, request):  # what another login left in this browser is not shown
+            return self.show_store(convo.owned_store(saved, getattr(request, "username", None)))
+
+        load_store.__annotations__["request"] = gr.Request  # a class, not a string, so Gradio passes the request
+        page.load(load_store, [store], shown, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
         if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr).
             # Not queued: Gradio's MCP server then calls it in-process rather than through a loopback client that

@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 QUESTION = "How many people were killed in the Sumy region?"
 LOGIN = ("ann", "s3cret:pw")
+OTHER_LOGIN = ("bob", "other,pw")  # a comma inside a users-file password is part of it
 ASK_SCHEMA = json.loads((REPO / "docs" / "ask.schema.json").read_text())
 STARTUP_SECONDS = 240
 
@@ -68,7 +69,7 @@ def stop(process: subprocess.Popen) -> None:
 def openai_app(tmp_path_factory):
     """The app with --openai-api and a login (the users file), port given on the command line."""
     root = tmp_path_factory.mktemp("openai-app")
-    (root / "users.txt").write_text(f"# logins\n{LOGIN[0]}:{LOGIN[1]}\n")
+    (root / "users.txt").write_text(f"# logins\n{LOGIN[0]}:{LOGIN[1]}\n{OTHER_LOGIN[0]}:{OTHER_LOGIN[1]}\n")
     port = free_port()
     process = start_app(root, ["--port", str(port), "--openai-api", "--auth-file", str(root / "users.txt")], {})
     url = f"http://127.0.0.1:{port}/"
@@ -140,6 +141,27 @@ def test_openai_api_and_the_page_need_the_login(openai_app):
     reply = Client(openai_app, auth=LOGIN, verbose=False).predict(question=QUESTION, api_name="/ask")
     assert "35" in reply["answer"]["text"]
     jsonschema.validate(reply, ASK_SCHEMA)  # the schema documented in the README is what /ask returns
+
+
+def log_in(tab, url: str, login: tuple[str, str]) -> None:
+    assert tab.context.request.post(f"{url}login", form={"username": login[0], "password": login[1]}).ok
+    tab.goto(url)
+    tab.locator("#nr-question textarea").wait_for(timeout=120_000)
+
+
+def test_the_next_login_in_a_browser_does_not_see_the_last_ones_conversations(openai_app, browser):
+    from conftest import ask
+
+    tab = browser.new_context().new_page()
+    log_in(tab, openai_app, LOGIN)
+    assert "35" in ask(tab, QUESTION).inner_text()
+    listing = tab.locator("#nr-conversations")
+    listing.get_by_text("How many people were killed").wait_for(timeout=30_000)
+    tab.goto(f"{openai_app}logout")
+    log_in(tab, openai_app, OTHER_LOGIN)
+    listing.get_by_text("New conversation").wait_for(timeout=30_000)  # the page loaded bob's own (empty) store
+    assert "killed" not in listing.inner_text() and "killed" not in tab.locator("#nr-chat").inner_text()
+    tab.context.close()
 
 
 def post_v1(url: str, body: bytes) -> tuple[int, dict]:

@@ -73,3 +73,12 @@ def test_a_turn_answered_with_a_person_passes_the_person_on_to_the_follow_ups():
     where = ChatReply(question="Which city did Rutte visit?", query="Which city did Rutte visit?", answer=Answer(
         question="Which city did Rutte visit?", text="Odesa [1].", refused=False, short="Odesa"))
     assert refused.context == question and where.context == "Which city did Rutte visit?"
+
+
+def test_a_store_is_shown_only_to_the_login_that_made_it():
+    ann = convo.start_conversation(convo.new_store("ann"))
+    assert convo.owned_store(ann, "ann") is ann and ann["owner"] == "ann"  # kept by every change of the store
+    other = convo.owned_store(ann, "bob")
+    assert other["owner"] == "bob" and len(other["conversations"]) == 1 and not other["conversations"][0]["turns"]
+    assert convo.owned_store(convo.new_store(), None)["owner"] is None  # an open app: one store, as before
+    assert convo.owned_store(convo.new_store(), "ann")["owner"] == "ann"  # made before logins: not shown to ann
