@@ -55,6 +55,14 @@ def highlighted_passage(citation: Citation) -> str:
     return f"{_e_lines(before)}<mark>{_e_lines(citation.quote)}</mark>{_e_lines(after)}"
 
 
+def _uploaded(citation: Citation) -> str:
+    """A mark on a card whose article came from an upload in the app (ids "u-..."): its outlet is what the uploader
+    wrote, so a reader can tell it from the corpus's own articles."""
+    if not citation.article_id.startswith("u-"):
+        return ""
+    return ' · <span class="nr-uploaded" title="Added through the app\'s upload box">uploaded</span>'
+
+
 def citation_card(citation: Citation) -> str:
     """Return one citation card: number, title (linked when the url is http/https), source, date, passage."""
     url = safe_url(citation.url)
@@ -64,7 +72,7 @@ def citation_card(citation: Citation) -> str:
     when = citation.published.strftime("%-d %b %Y") if citation.published else "date unknown"
     return (f'<div class="nr-card" data-n="{citation.n}"><div class="nr-card-head"><span class="nr-n">{citation.n}'
             f'</span><span class="nr-title">{title}</span></div><div class="nr-card-meta"><span class="nr-source">'
-            f'{_e(citation.source)}</span> · <span class="nr-date">{_e(when)}</span></div>'
+            f'{_e(citation.source)}</span> · <span class="nr-date">{_e(when)}</span>{_uploaded(citation)}</div>'
             f'<blockquote class="nr-quote">{highlighted_passage(citation)}</blockquote></div>')
 
 

@@ -100,3 +100,9 @@ def test_status_banner_says_when_the_model_loads():
 def test_status_banner_says_search_is_complete_while_sentences_are_encoded():
     html = status_html(IndexingStatus(running=True, stage="sentences", done=640, total=6514, keyword_ready=True))
     assert "640 of 6,514 passages" in html and "Search covers every passage" in html and "width:10%" in html
+
+
+def test_a_card_from_an_upload_says_so_and_a_corpus_card_does_not():
+    assert "nr-uploaded" in citation_card(_citation(article_id="u-3f2a")) and ">uploaded<" in citation_card(
+        _citation(article_id="u-3f2a"))
+    assert "uploaded" not in citation_card(_citation(article_id="a-1"))
