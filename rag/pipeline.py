@@ -405,8 +405,10 @@ class Pipeline:
         vectors = self._vectors or _VectorsOnDemand(self)  # BM25 usually suffices: Chroma starts only when needed
         retriever = HybridRetriever.from_settings(self.docs, self.lexical, vectors, self.embedder, self.settings,
                                                   self._rerankers)
-        return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None,
-                                  since=_as_date(since), until=_as_date(until))
+        since, until = _as_date(since), _as_date(until)
+        if since and until and since > until:
+            raise RagError(f"The date filter runs backwards: since {since} is after until {until}. Swap them.")
+        return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None, since=since, until=until)
 
     def ask(self, question: str, k: int | None = None, sources: list[str] | None = None,
             since: date | str | None = None, until: date | str | None = None) -> Answer:

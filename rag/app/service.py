@@ -299,12 +299,25 @@ class ChatService:
                 is_keyword_query(reply.question) or _typed_lower(reply.question)):
             reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll" and "what
             # was sam bankman-fried found guilty of?": their names, for the follow-ups ("and in Kryvyi Rig?")
+        if unknown := self._unknown_sources(sources):
+            reply.notes.append(f"No indexed article is from {', '.join(map(repr, unknown))}; the filter keeps only the "
+                               "outlets the Sources list offers.")
         note = self.indexing_note()
         if note:
             reply.notes.append(note)
         if reply.answer is not None and reply.answer.note:
             reply.notes.append(reply.answer.note)
         yield reply
+
+    def _unknown_sources(self, sources: list[str] | None) -> list[str]:
+        """Return the outlets of a source filter that no indexed article has (a typo filters everything out)."""
+        if not sources:
+            return []
+        try:
+            known = set(self.pipeline.lexical.known_sources)
+        except RagError:
+            return []
+        return [s for s in sources if s not in known]
 
     def _as_typed(self, question: str, sources, since, until) -> Answer | None:
         """Return the answer to a follow-up asked as it stands, without the conversation (None on an error): it is

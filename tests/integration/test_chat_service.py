@@ -67,6 +67,18 @@ def test_follow_up_is_rewritten_and_answered(service):
     assert any("Sumy" in c.quote for c in follow.answer.citations)
 
 
+def test_a_filter_that_can_match_nothing_says_why(service):
+    service.start_indexing()
+    service.wait_for_indexing(120)
+    outlet = service.pipeline.lexical.known_sources[0]
+    typo = service.ask("How many people were killed in the Sumy region?", sources=[outlet + "s"])
+    assert typo.answer.refused and any(f"No indexed article is from '{outlet}s'" in n for n in typo.notes)
+    right = service.ask("How many people were killed in the Sumy region?", sources=[outlet])
+    assert not any("No indexed article" in n for n in right.notes)
+    backwards = service.ask("How many people were killed?", since="2025-12-01", until="2025-01-01")
+    assert backwards.answer is None and "runs backwards" in backwards.error and "Swap them" in backwards.error
+
+
 def test_missing_corpus_is_reported_not_raised(tmp_path, bundled_embedder):
     service = ChatService(Pipeline(index_dir=tmp_path / "i", corpus_dir=tmp_path / "nope", embedder=bundled_embedder))
     service.start_indexing()
