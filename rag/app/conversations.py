@@ -130,6 +130,7 @@ def _citation_record(citation: Citation) -> dict:
     record = {name: getattr(citation, name) for name in CITATION_FIELDS}
     record["published"] = citation.published.isoformat() if citation.published else None
     record["passage"] = citation.passage
+    record["article_id"] = citation.article_id  # "u-...": an upload, which its card says
     return record
 
 
@@ -139,7 +140,7 @@ def reply_from_turn(turn: dict) -> ChatReply:
                       error=str(turn.get("error", "")), notes=[str(n) for n in turn.get("notes") or []])
     data = turn.get("answer")
     if isinstance(data, dict):
-        citations = [Citation(article_id="", n=int(c.get("n", i + 1)), title=str(c.get("title", "")),
+        citations = [Citation(article_id=str(c.get("article_id") or ""), n=int(c.get("n", i + 1)), title=str(c.get("title", "")),
                               source=str(c.get("source", "")), published=_date(c.get("published")),
                               url=str(c.get("url", "")), quote=str(c.get("quote", "")), start=0, end=0, score=0.0,
                               passage=str(c.get("passage") or ""))

@@ -62,6 +62,7 @@ def test_uploaded_file_is_indexed_and_answers_questions(page, tmp_path):
     answer = ask(page, "What colour was the Tromsø lighthouse repainted?")
     assert "green" in answer.locator(".nr-text").inner_text()
     assert answer.locator(".nr-source").first.inner_text() == "unknown source"  # never the file name
+    assert answer.locator(".nr-card").first.locator(".nr-uploaded").inner_text() == "uploaded"
 
 
 def test_html_in_an_article_is_shown_as_text_and_never_runs(page):
