@@ -102,6 +102,18 @@ class ChatReply:
         return with_answer(self.query, answered_person(self.query, short))
 
 
+def _filter_words(sources: list[str] | None, since, until) -> str:
+    """Return the active filters in words: "articles from WION published from 2023-11-01 until 2023-11-30"."""
+    words = "articles"
+    if sources:
+        words += f" from {' or '.join(sources)}"
+    if since and until:
+        words += f" published from {since} until {until}"
+    elif since or until:
+        words += f" published {'from' if since else 'until'} {since or until}"
+    return words
+
+
 class ChatService:
     """Answers questions while the corpus is indexed in a background thread: questions wait for the first keyword
     index over every article, then answer from BM25 while passages are embedded; uploads are stored and keyword
@@ -299,6 +311,8 @@ class ChatService:
                 is_keyword_query(reply.question) or _typed_lower(reply.question)):
             reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll" and "what
             # was sam bankman-fried found guilty of?": their names, for the follow-ups ("and in Kryvyi Rig?")
+        if reply.answer is not None and reply.answer.refused and (sources or since or until):
+            reply.notes.append(f"Only {_filter_words(sources, since, until)} were searched; the answer may be in others.")
         if unknown := self._unknown_sources(sources):
             reply.notes.append(f"No indexed article is from {', '.join(map(repr, unknown))}; the filter keeps only the "
                                "outlets the Sources list offers.")

@@ -73,6 +73,7 @@ def test_a_filter_that_can_match_nothing_says_why(service):
     outlet = service.pipeline.lexical.known_sources[0]
     typo = service.ask("How many people were killed in the Sumy region?", sources=[outlet + "s"])
     assert typo.answer.refused and any(f"No indexed article is from '{outlet}s'" in n for n in typo.notes)
+    assert f"Only articles from {outlet}s were searched; the answer may be in others." in typo.notes
     right = service.ask("How many people were killed in the Sumy region?", sources=[outlet])
     assert not any("No indexed article" in n for n in right.notes)
     backwards = service.ask("How many people were killed?", since="2025-12-01", until="2025-01-01")
