@@ -18,6 +18,11 @@ _ANSWERED = re.compile(rf"\s*\({ANSWER_LABEL}: ([^)]*)\)\s*$")
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
 
+# A title written in capitals names no one ("who was its CEO?" names nothing of its own: it is a follow-up)
+_TITLES = {"ceo", "cfo", "cto", "coo", "cmo", "cio", "md", "vp", "chair", "chairman", "chairwoman", "president",
+           "chief executive", "prime minister"}
+
+
 def name_phrases(text: str, ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the names and numbers a question mentions, in order, without question words or duplicates.
 
@@ -25,7 +30,7 @@ def name_phrases(text: str, ordinary: frozenset[str] = frozenset()) -> list[str]
     (Manchester United) survive; with ordinary (the words news writes in lower case), so do names typed in lower case
     ("amazon", "irobot").
     """
-    phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | PRONOUNS]
+    phrases = [n for n in find_names(text) if n.lower() not in _QUESTION_WORDS | PRONOUNS | _TITLES]
     if ordinary:
         taken = {w.lower() for n in phrases for w in n.split()}
         phrases += list(dict.fromkeys(w for w in lower_names(text, ordinary) if w not in taken))
@@ -41,7 +46,7 @@ def lower_names(text: str, ordinary: frozenset[str]) -> list[str]:
     left out ("what's", "didn't")."""
     return [w for w in re.findall(r"(?<![\w'’])[a-z][a-z-]*[a-z](?![\w'’])", text)
             if (len(w) >= 3 or w in _SHORT_NAMES) and w not in ordinary and w not in STOPWORDS
-            and w not in _QUESTION_WORDS and w not in PRONOUNS]
+            and w not in _QUESTION_WORDS and w not in PRONOUNS and w not in _TITLES]
 
 
 _SHORT_NAMES = {"uk", "eu", "un"}  # two-letter names typed in lower case ("what is the uk inflation rate?")

@@ -126,3 +126,13 @@ def test_names_typed_in_lower_case_are_carried_to_the_follow_up():
         "how many people died in odesa?"
     # without the lexicon, as before: lower-case words are not names
     assert name_phrases("how much did amazon agree to pay for irobot?") == []
+
+
+def test_a_title_in_capitals_is_no_name_of_its_own():
+    from rag.answer.answerability import ordinary_words
+
+    previous = ["Which crypto exchange agreed to plead guilty to the Justice Department?"]
+    for question in ("who was its CEO?", "who is the ceo?"):
+        assert is_followup(question, ordinary_words())
+        assert "Justice Department" in rewrite_followup(question, previous, ordinary_words())
+    assert not is_followup("Who is the CEO of OpenAI?", ordinary_words())  # it names its own topic
