@@ -50,6 +50,9 @@ def test_uploaded_file_is_indexed_and_answers_questions(page, tmp_path):
     upload.write_text("Tromsø lighthouse repainted\n\ndate 2025-05-02\n\nThe old Tromsø lighthouse was repainted "
                       "bright green by volunteers over the weekend, the harbour authority said on Friday.\n",
                       encoding="utf-8")
+    stats = page.locator("#nr-stats dd").first  # the index panel's article count
+    stats.wait_for(timeout=30_000)
+    before = int(stats.inner_text().replace(",", ""))
     page.locator("#nr-files input[type=file]").set_input_files(str(upload))
     uploaded = page.locator("#nr-files .file-preview a[download]").first
     uploaded.wait_for(timeout=30_000)
@@ -59,6 +62,8 @@ def test_uploaded_file_is_indexed_and_answers_questions(page, tmp_path):
     result.wait_for(timeout=ANSWER_TIMEOUT_MS)
     assert result.locator(".nr-up-status").inner_text().lower() == "added", result.inner_text()
     assert result.locator(".nr-up-name").inner_text() == "tromso lighthouse.md"
+    page.wait_for_function(f"() => document.querySelector('#nr-stats dd').innerText.replace(',', '') == '{before + 1}'",
+                           timeout=30_000)  # the panel counts the upload without a reload
     answer = ask(page, "What colour was the Tromsø lighthouse repainted?")
     assert "green" in answer.locator(".nr-text").inner_text()
     assert answer.locator(".nr-source").first.inner_text() == "unknown source"  # never the file name
