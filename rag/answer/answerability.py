@@ -530,6 +530,25 @@ def duration_asked(question: str) -> bool:
                for m in _DURATION_ASKED.finditer(lowered))  # "in its first week", "per day": a period, not asked
 
 
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
+_UNIT_ASKED = re.compile(r"\bhow many (seconds|minutes|hours|days|weeks|months|years|decades)\b")
+
+
+def other_time_unit(question: str, sentence: str, start: int) -> bool:
+    """Return True when the question asks for a count of one time unit and the figure at start is no length of time,
+    or one in a unit two or more steps away ("how many years could he face?": not "about seven weeks in prison", nor
+    "one of his lawyers"; a year may be said in months)."""
+    asked = _UNIT_ASKED.search(question.lower())
+    if not asked:
+        return False
+    if not (said := DURATION.match(sentence, start)):
+        return True
+    unit = re.search(_UNITS_OF_TIME, said.group(0), re.I)
+    wanted = _TIME_UNITS.index(asked.group(1).removesuffix("s"))
+    found = next((i for i, u in enumerate(_TIME_UNITS) if unit and unit.group(0).lower().startswith(u[:3])), None)
+    return found is not None and abs(found - wanted) > 1
+
+
 # a time unit said as the period something happened in ("in its first week", "per day", "last year")
 _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|this|next|per|a|an|each|every|that|same|"
                             r"previous|opening|coming|past|whole|entire)\s+$")

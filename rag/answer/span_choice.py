@@ -27,7 +27,7 @@ from ..text import normalise, regex
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
                             BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
-                            measure_named, named_as_person, pay_rise_figures, with_people_of)
+                            measure_named, named_as_person, other_time_unit, pay_rise_figures, with_people_of)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
 from .spans import (NEW_ASKED, asked_class_noun, body_answer, departing, extract_short, figure_with_unit,
                     name_fragment, newer, not_a_place, ordinary_words, with_counted, with_first_day)
@@ -82,7 +82,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
                        and not any(a.start() <= m.start() < a.end() for a in money)  # "£431m" is a sum, whole
                        and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))
-                       and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]  # ("36
+                       and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))
+                       and not other_time_unit(analysis.question, sentence, m.start())]  # ("36
             # hours" is no rainfall)
             spans += [(m.start(), with_counted(analysis.question, sentence,
                                                figure_with_unit(sentence, m.group(0).strip(" ,.")))) for m in figures]

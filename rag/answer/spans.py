@@ -15,7 +15,7 @@ from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONE
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
-                            organisation_admitted,
+                            organisation_admitted, other_time_unit,
                             pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
@@ -558,7 +558,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "number":
         money = novel(MONEY.finditer(sentence))
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
-                   and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))]
+                   and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))
+                   and not other_time_unit(analysis.question, sentence, m.start())]
         if (re.search(r"\btime\b", analysis.question, re.I) or race_time_asked(analysis.question)) and (
                 times := novel(CLOCK.finditer(sentence))):
             return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
