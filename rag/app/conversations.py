@@ -140,9 +140,10 @@ def reply_from_turn(turn: dict) -> ChatReply:
                       error=str(turn.get("error", "")), notes=[str(n) for n in turn.get("notes") or []])
     data = turn.get("answer")
     if isinstance(data, dict):
-        citations = [Citation(article_id=str(c.get("article_id") or ""), n=int(c.get("n", i + 1)), title=str(c.get("title", "")),
-                              source=str(c.get("source", "")), published=_date(c.get("published")),
-                              url=str(c.get("url", "")), quote=str(c.get("quote", "")), start=0, end=0, score=0.0,
+        citations = [Citation(article_id=str(c.get("article_id") or ""), n=int(c.get("n", i + 1)),
+                              title=str(c.get("title", "")), source=str(c.get("source", "")),
+                              published=_date(c.get("published")), url=str(c.get("url", "")),
+                              quote=str(c.get("quote", "")), start=0, end=0, score=0.0,
                               passage=str(c.get("passage") or ""))
                      for i, c in enumerate(data.get("citations") or [])]
         reply.answer = Answer(question=reply.question, text=str(data.get("text", "")),

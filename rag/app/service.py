@@ -312,7 +312,8 @@ class ChatService:
             reply.query = with_cited_names(reply.query, reply.answer) or reply.query  # "sumy death toll" and "what
             # was sam bankman-fried found guilty of?": their names, for the follow-ups ("and in Kryvyi Rig?")
         if reply.answer is not None and reply.answer.refused and (sources or since or until):
-            reply.notes.append(f"Only {_filter_words(sources, since, until)} were searched; the answer may be in others.")
+            reply.notes.append(f"Only {_filter_words(sources, since, until)} were searched; the answer may be in "
+                               "others.")
         if unknown := self._unknown_sources(sources):
             reply.notes.append(f"No indexed article is from {', '.join(map(repr, unknown))}; the filter keeps only the "
                                "outlets the Sources list offers.")

