@@ -174,11 +174,16 @@ class Pipeline:
         report = IngestReport()
         stages = StageReporter(progress)
         with self.write_lock():
+            files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             if rebuild:
+                if missing := [where for where, _ in report.failed if not Path(where).exists()] or (
+                        [] if files else [str(p) for p in paths or [self.settings.corpus_dir]]):
+                    # a mistyped path would rebuild an empty docstore and drop every vector: nothing is touched
+                    raise RagError(f"--rebuild found no articles at {', '.join(missing)}. Check the path: a rebuild "
+                                   "reads every article of the index again from its files; the index was left as is.")
                 self._set_aside_docstore()
             if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
                 self.vectors.claim(self._claim_index_id())
-            files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             read = self._read_files(files, report, stages)
             total, done = sum(len(articles) for _, articles in read), 0
             for file, articles in read:

@@ -66,6 +66,18 @@ def test_damaged_docstore_is_one_line_everywhere_and_rebuild_restores_it(index, 
     assert list(index.settings.index_dir.glob("docs.sqlite.damaged-*"))
 
 
+def test_a_rebuild_of_a_mistyped_path_touches_nothing(index, seed_corpus):
+    vectors = index.vectors.ids()
+    index.docs.close()
+    where = ("--index-dir", str(index.settings.index_dir))
+    line = one_line_error(rag_cli(*where, "ingest", "--rebuild", str(seed_corpus) + "x"), "--rebuild found no articles",
+                          str(seed_corpus) + "x", "left as is")
+    assert "Check the path" in line
+    rag = Pipeline(index.settings, embedder=index.embedder)
+    assert rag.stats().articles == 2 and rag.vectors.ids() == vectors and check_index(rag).ok
+    assert not list(index.settings.index_dir.glob("docs.sqlite.damaged-*"))  # nothing was set aside
+
+
 @pytest.mark.parametrize("env, words", [
     ({"RAG_STORE": "bogus"}, ["'store'", "RAG_STORE", "'bogus'", "'embedded' or 'server'"]),
     ({"RAG_CHUNK_SIZE": "abc"}, ["'chunk_size'", "RAG_CHUNK_SIZE", "'abc'", "whole number"]),
