@@ -311,6 +311,14 @@ def main(argv: list[str] | None = None) -> int:
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # a full disk or a read-only or damaged store, met mid-way (SQLite or Chroma): one line
+        from ..config import load_settings
+        from ..index.vectors import storage_error
+
+        if (known := storage_error(load_settings(**overrides).index_dir, exc)) is None:
+            raise
+        print(f"error: {known}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted; finished work is kept and the next run resumes", file=sys.stderr)
         return 130

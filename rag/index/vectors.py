@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +27,22 @@ def _set_timeout(client, seconds: float) -> None:
         raise RagError("This chromadb version keeps its HTTP session elsewhere, so newsrag cannot bound its waits. "
                        "Install the chromadb version pinned in pyproject.toml.")
     session.timeout = httpx.Timeout(float(seconds))
+
+
+def storage_error(path: Path, exc: Exception) -> RagError | None:
+    """Return a one-line RagError with the fix for a storage failure of the index at path (a damaged, read-only or
+    full disk's database, by SQLite's message, from Chroma or our own stores), or None for any other failure."""
+    text = str(exc)
+    if getattr(exc, "errno", None) == 28 or "disk is full" in text or "code: 13" in text:
+        return RagError(f"No space left on the disk holding {path} ({text}). Free space and run the command again: "
+                        "what was stored is kept, and an ingest resumes where it stopped.")
+    if "readonly database" in text or "read-only file system" in text.lower() or getattr(exc, "errno", None) == 30:
+        return RagError(f"{path} cannot be written ({text}); Chroma writes its own files even to answer. Copy the "
+                        "index to a writable directory and set RAG_INDEX_DIR (or --index-dir) to it.")
+    if "malformed" in text or "not a database" in text:
+        return RagError(f"The vector store {path} is damaged ({text}). Move it aside (`mv {path} {path}.damaged`) and "
+                        "run `rag ingest PATH`: the articles are kept in docs.sqlite and their passages embedded again.")
+    return None
 
 
 class VectorStore:
@@ -58,7 +75,10 @@ class VectorStore:
             return client
         path = self.settings.index_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+        except Exception as exc:  # chromadb reports its SQLite's failures as InternalError with SQLite's message
+            raise storage_error(path, exc) or exc
 
     def _heartbeat(self) -> None:
         import httpx

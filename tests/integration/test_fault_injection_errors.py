@@ -66,6 +66,21 @@ def test_damaged_docstore_is_one_line_everywhere_and_rebuild_restores_it(index, 
     assert list(index.settings.index_dir.glob("docs.sqlite.damaged-*"))
 
 
+def test_a_damaged_vector_store_is_one_line_and_its_fix_works(index, seed_corpus):
+    index.docs.close()
+    store = index.settings.index_dir / "chroma"
+    db = store / "chroma.sqlite3"
+    with open(db, "r+b") as f:
+        f.truncate(db.stat().st_size // 2)
+    where = ("--index-dir", str(index.settings.index_dir))
+    for command in (("ask", "Who did Rutte meet?"), ("stats",), ("check",)):
+        one_line_error(rag_cli(*where, *command), "vector store", "is damaged", "mv ", "rag ingest PATH")
+    store.rename(store.with_name("chroma.damaged"))  # the fix the message gives
+    out = rag_cli(*where, "ingest", str(seed_corpus))
+    assert out.returncode == 0 and "chunks embedded" in out.stdout, out.stderr
+    assert rag_cli(*where, "check").returncode == 0
+
+
 def test_a_rebuild_of_a_mistyped_path_touches_nothing(index, seed_corpus):
     vectors = index.vectors.ids()
     index.docs.close()
