@@ -390,8 +390,9 @@ class ChatService:
         try:
             with self._ingest_lock:
                 report = self.pipeline.ingest(*(path for _, _, path in saved), progress=progress, embed=False)
-        except IndexLockedError as exc:
-            return [UploadResult(name, "failed", str(exc), str(path)) for _, name, path in saved]
+        except IndexLockedError as exc:  # the file stays saved: the next indexing of the corpus reads it
+            return [UploadResult(name, "failed", f"{exc} The file is saved and is indexed on the app's next start.",
+                                 str(path)) for _, name, path in saved]
         self._request_embedding()
         return results_from_report([(name, path) for _, name, path in saved], report,
                                    self.pipeline.docs.article_ids_for_path)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import shutil
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +72,19 @@ def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tu
     reason = check_upload(safe, size, max_bytes)
     if reason:
         return None, reason
-    upload_dir.mkdir(parents=True, exist_ok=True)
-    target = _free_target(upload_dir, safe, source)
-    if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
-        return None, "the file name is not allowed. Rename the file"
-    shutil.copyfile(source, target)
+    partial = upload_dir / f".upload-{uuid.uuid4().hex}.part"  # no article suffix: never read as one
+    try:
+        upload_dir.mkdir(parents=True, exist_ok=True)
+        target = _free_target(upload_dir, safe, source)
+        if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
+            return None, "the file name is not allowed. Rename the file"
+        # copied whole, then renamed: a full disk leaves no cut-off file for the next ingest to trip over
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        return None, (f"it could not be saved in {upload_dir} ({exc.strerror or exc}). Free disk space or make the "
+                      "directory writable, then upload it again")
     log.info("saved upload %r as %s", name, target)
     return target, ""
 

@@ -75,3 +75,21 @@ def test_skipped_records_of_a_json_list_are_reported_with_the_file():
                                                 ("c/uploads/list.json[2]", "record 2 has no body")])
     [result] = results_from_report(saved, report, lambda p: {"a1"})
     assert result.status == "added" and "2 record(s) skipped: record 1 has no body" in result.detail
+
+
+def test_a_copy_cut_off_by_a_full_disk_leaves_no_file_and_says_why(tmp_path, monkeypatch):
+    import errno
+    import shutil
+
+    source = tmp_path / "big.jsonl"
+    source.write_text('{"title": "A", "text": "Body one."}\n' * 300, encoding="utf-8")
+    uploads = tmp_path / "uploads"
+
+    def full_disk(src, dst):  # writes part of the file, then the disk is full
+        Path(dst).write_bytes(Path(src).read_bytes()[:1000])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full_disk)
+    saved, reason = save_upload(source, "big.jsonl", uploads, 10_000_000)
+    assert saved is None and "could not be saved" in reason and "No space left on device" in reason
+    assert list(uploads.iterdir()) == []  # no cut-off big.jsonl for the next ingest to fail on
