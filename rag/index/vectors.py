@@ -201,16 +201,40 @@ class VectorStore:
 
     def embeddings(self, ids: list[str]) -> dict[str, np.ndarray]:
         """Return the stored vector of each of the chunk ids that has one."""
-        with self._server_errors():
-            result = self.collection.get(ids=list(ids), include=["embeddings"])
+        def read():
+            with self._server_errors():
+                return self.collection.get(ids=list(ids), include=["embeddings"])
+
+        result = self._fresh(read)
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(result["ids"], result["embeddings"])}
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Return (chunk id, cosine similarity) of the n nearest chunks that pass the filter."""
-        n = min(n, self.count())
-        if n == 0:
-            return []
-        with self._server_errors():
-            result = self.collection.query(query_embeddings=vector.reshape(1, -1), n_results=n, where=where,
-                                           include=["distances"])
+        def nearest():
+            wanted = min(n, self.count())
+            if wanted == 0:
+                return {"ids": [[]], "distances": [[]]}
+            with self._server_errors():
+                return self.collection.query(query_embeddings=vector.reshape(1, -1), n_results=wanted, where=where,
+                                             include=["distances"])
+
+        result = self._fresh(nearest)
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]
+
+    def _fresh(self, action):
+        """Run a read; when another process wrote to this embedded store meanwhile (`rag ingest` beside a running
+        app), Chroma's copy in this process is stale ("Error finding id"): open the store again and read once more."""
+        try:
+            return action()
+        except Exception as exc:
+            if self.settings.store == "server" or type(exc).__name__ != "InternalError":
+                raise
+            log.warning("the vector store was changed by another process (%s); opening it again", exc)
+            from chromadb.api.client import SharedSystemClient
+
+            path = str(self.settings.index_dir / "chroma")
+            SharedSystemClient._identifier_to_system.pop(path, None)  # this store's cached copy only
+            SharedSystemClient._identifier_to_refcount.pop(path, None)
+            self.client = self._connect()
+            self.collection = self.client.get_collection(self.settings.collection)
+            return action()

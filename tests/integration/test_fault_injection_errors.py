@@ -81,6 +81,19 @@ def test_a_damaged_vector_store_is_one_line_and_its_fix_works(index, seed_corpus
     assert rag_cli(*where, "check").returncode == 0
 
 
+def test_an_ingest_by_another_process_beside_a_running_app_breaks_no_question(index, seed_corpus):
+    # the app's process holds Chroma open; `rag ingest` in another process adds an article; the app's next question
+    # must not fail on Chroma's stale copy ("Error finding id") but read the store again
+    assert "Zelensky" in index.ask("Who did Rutte meet?").text
+    (seed_corpus / "harbour.txt").write_text("Harbour note\n\ndate 2025-04-16\n\nThe harbour office reopened "
+                                            "berth 4 on Wednesday after repairs costing 2 million euros.\n",
+                                            encoding="utf-8")
+    out = rag_cli("--index-dir", str(index.settings.index_dir), "ingest", str(seed_corpus))
+    assert out.returncode == 0 and "1 added" in out.stdout, out.stderr
+    assert "Zelensky" in index.ask("Who did Rutte meet?").text
+    assert index.ask("Which berth did the harbour office reopen?").short == "4"
+
+
 def test_a_rebuild_of_a_mistyped_path_touches_nothing(index, seed_corpus):
     vectors = index.vectors.ids()
     index.docs.close()
