@@ -185,9 +185,9 @@ class Pipeline:
             if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
                 self.vectors.claim(self._claim_index_id())
             read = self._read_files(files, report, stages)
-            total, done = sum(len(articles) for _, articles in read), 0
-            for file, articles in read:
-                done = self._ingest_file(file, articles, report, stages, (done, total))
+            total, done = sum(len(articles) for _, articles, _ in read), 0
+            for file, articles, whole in read:
+                done = self._ingest_file(file, articles, report, stages, (done, total), whole)
             if prune:
                 report.removed += self._prune(paths or [self.settings.corpus_dir])
             chunks = self.docs.counts()[1]
@@ -217,15 +217,15 @@ class Pipeline:
         return removed
 
     def _read_files(self, files: list[Path], report: IngestReport,
-                    stages: StageReporter) -> list[tuple[Path, list[Article]]]:
-        """Return each readable file with its articles (all read before any is stored, so progress can count
-        articles); unreadable files and records go to report.failed."""
+                    stages: StageReporter) -> list[tuple[Path, list[Article], bool]]:
+        """Return each readable file with its articles and whether every record of it was read (all read before any
+        is stored, so progress can count articles); unreadable files and records go to report.failed."""
         read = []
         for number, file in enumerate(files, 1):
             try:
                 origin = origin_of(file, self.settings.corpus_dir)
                 articles, bad_records = read_file(file, int(self.settings.max_file_mb * 1e6), origin)
-                read.append((file, self._within_limits(file, articles, report)))
+                read.append((file, self._within_limits(file, articles, report), not bad_records))
                 report.failed += bad_records
             except ArticleError as exc:
                 report.failed.append((exc.path, str(exc).removeprefix(f"{exc.path}: ")))
@@ -233,8 +233,9 @@ class Pipeline:
         return read
 
     def _ingest_file(self, file: Path, articles: list[Article], report: IngestReport, stages: StageReporter,
-                     counts: tuple[int, int]) -> int:
-        """Chunk and store one file's new or changed articles; return the articles handled so far."""
+                     counts: tuple[int, int], whole: bool = True) -> int:
+        """Chunk and store one file's new or changed articles; return the articles handled so far. A file with a
+        record that could not be read (whole=False) keeps its earlier articles: the broken line may be one of them."""
         done, total = counts
         path = str(file)
         previous = self.docs.article_ids_for_path(path)
@@ -269,7 +270,8 @@ class Pipeline:
         # One transaction per file: a file lands whole or not at all, and BM25 (rebuilt per docstore generation)
         # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
         self.docs.put_articles(changed)
-        report.removed += self.docs.unlink(path, previous - current)
+        if whole:
+            report.removed += self.docs.unlink(path, previous - current)
         return done
 
     def _within_limits(self, file: Path, articles: list[Article], report: IngestReport) -> list[Article]:

@@ -160,3 +160,21 @@ def _only_verified_quotes(rag, answer) -> bool:
             return False
         sentences = [s.lstrip(". ") for s in sentences[1:]]
     return bool(sentences) and spans_ok and all(sentence in quotes for sentence in sentences)
+
+
+def test_a_line_broken_later_does_not_delete_the_article_it_held(tmp_path, bundled_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    records = [{"id": f"r{i}", "title": f"Harbour note {i}", "date": "2025-04-16",
+                "text": f"The harbour office reopened berth {i} on Wednesday after repairs."} for i in range(1, 4)]
+    feed = corpus / "batch.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    rag = Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder)
+    assert len(rag.ingest(corpus).added) == 3
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    feed.write_text("\n".join([lines[0], lines[1], lines[2][:25]]) + "\n", encoding="utf-8")  # line 3 cut off
+    report = rag.ingest(corpus, prune=True)
+    assert report.removed == [] and len(report.failed) == 1 and "batch.jsonl:3" in report.failed[0][0]
+    assert rag.stats().articles == 3 and check_index(rag).ok  # kept until the line is fixed or the record removed
+    feed.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")  # the record taken out on purpose
+    assert len(rag.ingest(corpus).removed) == 1 and rag.stats().articles == 2
