@@ -385,8 +385,8 @@ class Pipeline:
                                    "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
         except OSError as exc:
             raise RagError(f"Cannot write to the index directory {self.settings.index_dir} ({exc.strerror or exc}). "
-                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write; a read-only copy of an "
-                           "index answers questions but cannot ingest or repair.") from exc
+                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write (embedded Chroma writes "
+                           "its own files even to answer).") from exc
         try:
             yield
         finally:
