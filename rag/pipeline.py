@@ -385,8 +385,9 @@ class Pipeline:
                                    "ingesting into it. Wait for it to finish, or use another RAG_INDEX_DIR.") from exc
         except OSError as exc:
             raise RagError(f"Cannot write to the index directory {self.settings.index_dir} ({exc.strerror or exc}). "
-                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write (embedded Chroma writes "
-                           "its own files even to answer).") from exc
+                           "Set RAG_INDEX_DIR (or --index-dir) to a directory you can write; a read-only copy of an "
+                           "index cannot ingest or repair, and answers only with a Chroma server (RAG_STORE=server): "
+                           "embedded Chroma writes its own files.") from exc
         try:
             yield
         finally:

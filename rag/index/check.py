@@ -148,6 +148,8 @@ def repair_index(pipeline, progress=None, apply: bool = False) -> CheckReport:
         if all(p.repair for p in before.problems if "vector" in p.name) and not any(
                 p.name.startswith(("model/chunking", "collection not proven")) for p in before.problems):
             stored = pipeline.vectors.count()
+            if not stored and not before.model.get("index_id"):  # a new, empty collection (chroma/ was lost): nothing
+                pipeline.vectors.claim(pipeline._claim_index_id())  # in it is anyone's, so it becomes this index's
             embedded = pipeline.sync_vectors(progress)  # deletes orphans only after require_owner
             if embedded:
                 before.repaired.append(f"{embedded} chunks embedded")

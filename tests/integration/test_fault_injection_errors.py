@@ -94,6 +94,15 @@ def test_an_ingest_by_another_process_beside_a_running_app_breaks_no_question(in
     assert index.ask("Which berth did the harbour office reopen?").short == "4"
 
 
+def test_repair_after_the_vector_store_was_lost_ends_consistent(index):
+    index.docs.close()
+    shutil.rmtree(index.settings.index_dir / "chroma")
+    where = ("--index-dir", str(index.settings.index_dir))
+    out = rag_cli(*where, "check", "--repair", "--yes")
+    assert out.returncode == 0 and "chunks embedded" in out.stdout and "index is consistent" in out.stdout, out
+    assert rag_cli(*where, "check").returncode == 0
+
+
 def test_a_rebuild_of_a_mistyped_path_touches_nothing(index, seed_corpus):
     vectors = index.vectors.ids()
     index.docs.close()
