@@ -184,12 +184,13 @@ class Pipeline:
                 self._set_aside_docstore()
             if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
                 self.vectors.claim(self._claim_index_id())
+            stored_before = self.docs.paths() if prune else set()
             read = self._read_files(files, report, stages)
             total, done = sum(len(articles) for _, articles, _ in read), 0
             for file, articles, whole in read:
                 done = self._ingest_file(file, articles, report, stages, (done, total), whole)
             if prune:
-                report.removed += self._prune(paths or [self.settings.corpus_dir])
+                report.removed += self._prune(paths or [self.settings.corpus_dir], stored_before, files)
             chunks = self.docs.counts()[1]
             stages("keyword", 0, chunks)
             self.build_lexical()  # BM25 over everything is ready before the slow embedding starts
@@ -203,16 +204,24 @@ class Pipeline:
         log.info("ingest: %s", report.summary())
         return report
 
-    def _prune(self, scope: list[str | Path]) -> list[str]:
+    def _prune(self, scope: list[str | Path], stored: set[str], read: list[Path]) -> list[str]:
         """Unlink the stored files under the ingested paths that are gone; return the article ids removed.
 
         Only files inside what this ingest read can be pruned: `rag ingest extra.txt --prune` run from another
-        directory must not take the corpus (stored by relative paths) for deleted files."""
+        directory must not take the corpus (stored by relative paths) for deleted files. A path stored relative is
+        judged only when this ingest read some of the files stored with it: if it read none, they were ingested
+        from another working directory ("rag ingest . --prune" elsewhere), not deleted."""
         roots = [Path(p).resolve() for p in scope]
+        inside = [(path, Path(path).resolve()) for path in sorted(stored)]
+        inside = [(path, where) for path, where in inside if any(where == r or r in where.parents for r in roots)]
+        relative = {where for path, where in inside if not Path(path).is_absolute()}
+        if relative and not relative & {file.resolve() for file in read}:
+            log.warning("--prune: %d files stored by relative paths are not where %s reads them; they are kept "
+                        "(prune from the directory they were ingested from)", len(relative), Path.cwd())
+            inside = [(path, where) for path, where in inside if Path(path).is_absolute()]
         removed = []
-        for path in sorted(self.docs.paths()):
-            where = Path(path).resolve()
-            if any(where == root or root in where.parents for root in roots) and not where.exists():
+        for path, where in inside:
+            if not where.exists():
                 removed += self.docs.unlink(path, self.docs.article_ids_for_path(path))
         return removed
 

@@ -239,6 +239,12 @@ def test_prune_touches_only_what_the_ingest_read(seed_corpus, tmp_path, monkeypa
     monkeypatch.chdir(extra)
     report = pipeline.ingest(extra / "note.txt", prune=True)
     assert report.removed == [] and pipeline.stats().articles == 3
+    assert pipeline.ingest(Path("."), prune=True).removed == []  # the stored relative paths resolve in here too
+    elsewhere = tmp_path / "elsewhere" / seed_corpus.name
+    elsewhere.mkdir(parents=True)
+    shutil.copy(extra / "note.txt", elsewhere / "note.txt")
+    monkeypatch.chdir(elsewhere.parent)  # another directory of the same name
+    assert pipeline.ingest(Path(seed_corpus.name), prune=True).removed == [] and pipeline.stats().articles == 3
     monkeypatch.chdir(seed_corpus.parent)
     (seed_corpus / RUTTE_SEED).unlink()
     assert len(pipeline.ingest(Path(seed_corpus.name), prune=True).removed) == 1  # a file really gone still goes
