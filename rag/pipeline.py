@@ -423,6 +423,9 @@ class Pipeline:
         retriever = HybridRetriever.from_settings(self.docs, self.lexical, vectors, self.embedder, self.settings,
                                                   self._rerankers)
         since, until = _as_date(since), _as_date(until)
+        if sources:  # an outlet as typed ("coastal herald") is the indexed one of that name ("Coastal Herald")
+            known = {s.casefold(): s for s in self.lexical.known_sources}
+            sources = [known.get(s.casefold(), s) for s in sources]
         if since and until and since > until:
             raise RagError(f"The date filter runs backwards: since {since} is after until {until}. Swap them.")
         return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None, since=since, until=until)

@@ -160,6 +160,17 @@ _CURRENCY_NAMES = {"$": "dollar", "€": "euro", "£": "pound", "sterling": "pou
                    "ruble": "rouble", "kronor": "krona", "kroner": "krone", "reais": "real", "renminbi": "yuan"}
 
 
+# A figure with its magnitude is one number: "3 million" is not the "three" of "three years" nor the "48 million".
+_SCALED = re.compile(r"(\d+(?:[.,]\d+)*)\s*(million|billion|trillion|thousand|bn|m|k|per ?cent|%)(?![a-z])", re.I)
+_SCALES = {"bn": "billion", "m": "million", "k": "thousand", "%": "percent", "per cent": "percent"}
+
+
+def scaled_figures(text: str) -> set[str]:
+    """Return the figures text gives with a magnitude, normalised ("$48m", "48 million" -> "48 million")."""
+    return {f"{m.group(1).replace(',', '')} {_SCALES.get(m.group(2).lower(), m.group(2).lower())}"
+            for m in _SCALED.finditer(text)}
+
+
 def currencies(text: str) -> set[str]:
     """Return the currencies text names, by symbol or word ("$48m" and "48 million dollars" -> {"dollar"})."""
     found = set()
@@ -218,6 +229,8 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
         vetoes.append(f"denies '{', '.join(sorted(unsaid))}', which the passage does not mention")
     if opposite_meaning(claim, passage):  # "closed the bridge" where the passage only says "opened" it
         vetoes.append("says the opposite of the passage (a WordNet antonym)")
+    if scaled := scaled_figures(claim) - scaled_figures(passage):  # "cost 3 million" where it cost 48 million
+        vetoes.append(f"figure(s) {', '.join(sorted(scaled))} not in the passage")
     if other := currencies(claim) - currencies(passage):
         vetoes.append(f"currency {', '.join(sorted(other))} not in the passage")
     return {"recall": recall, "bigram": bigram, "similarity": similarity, "evidence": best, "vetoes": vetoes}

@@ -329,10 +329,10 @@ class ChatService:
         if not sources:
             return []
         try:
-            known = set(self.pipeline.lexical.known_sources)
+            known = {s.casefold() for s in self.pipeline.lexical.known_sources}
         except RagError:
             return []
-        return [s for s in sources if s not in known]
+        return [s for s in sources if s.casefold() not in known]
 
     def _as_typed(self, question: str, sources, since, until) -> Answer | None:
         """Return the answer to a follow-up asked as it stands, without the conversation (None on an error): it is

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -311,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     except RagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `rag stats | head -1`: the reader has gone, nothing is wrong
+        sys.stdout = open(os.devnull, "w")  # (Python would flush into the closed pipe at exit)
+        return 0
     except Exception as exc:  # a full disk or a read-only or damaged store, met mid-way (SQLite or Chroma): one line
         from ..config import load_settings
         from ..index.vectors import storage_error

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from rag.config import Settings
+from rag.config import Settings, load_settings
+from rag.errors import ConfigError
 
 
 def test_env_file_and_kwargs_precedence(tmp_path, monkeypatch):
@@ -43,3 +44,11 @@ def test_bad_settings_become_one_line_config_errors(tmp_path, monkeypatch):
     with pytest.raises(ConfigError, match="Unknown setting 'top_kk'") as caught:
         load_settings()
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("value, allowed", [("0", "greater than 0"), ("-1", "greater than 0"),
+                                            ("inf", "of at most 86400"), ("1e10", "of at most 86400")])
+def test_an_llm_timeout_that_cannot_work_is_refused_in_one_line(monkeypatch, value, allowed):
+    monkeypatch.setenv("RAG_LLM_TIMEOUT", value)
+    with pytest.raises(ConfigError, match=f"RAG_LLM_TIMEOUT.*'{value}', which is not a number {allowed}"):
+        load_settings()

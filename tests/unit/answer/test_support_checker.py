@@ -79,14 +79,17 @@ BRIDGE = ("The Harbor City council opened the new Elm Street bridge on Tuesday. 
     ("The bridge cost 48 million euros.", "currency euro"),
     ("The bridge cost €48 million.", "currency euro"),
     ("Mayor Lena Ortiz did not attend the opening of the bridge.", "denies 'attend'"),
+    ("The bridge cost 3 million dollars.", "figure(s) 3 million"),  # "three" is in the passage, as years
+    ("The bridge cost 2,000 million dollars.", "figure(s) 2000 million"),  # "2,000" is in it, as residents
 ])
-def test_opposites_other_currencies_and_denials_the_passage_never_makes_are_vetoed(hash_embedder, sentence, reason):
+def test_opposites_currencies_figures_and_denials_the_passage_never_makes_are_vetoed(hash_embedder, sentence, reason):
     verdict = support_verdict(sentence, BRIDGE, hash_embedder)
     assert not verdict.supported and any(r.startswith(reason) for r in verdict.reasons), verdict.reasons
 
 
 @pytest.mark.parametrize("sentence", [
     "The bridge cost $48 million.",  # the same currency by its symbol
+    "The bridge cost $48m.",  # and the same figure shortened
     "The new bridge cost 48 million dollars and opened on Tuesday.",
     "Mayor Lena Ortiz cut the ribbon in front of about 2,000 residents.",
 ])
