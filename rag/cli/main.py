@@ -68,6 +68,10 @@ def cmd_ask(args, pipeline) -> int:
         print(f"    \"{c.quote}\"")
     if answer.note:
         print(f"\nnote: {answer.note}")
+    known = {s.casefold() for s in pipeline.lexical.known_sources} if args.source else set()
+    if unknown := [s for s in args.source or [] if s.casefold() not in known]:  # a typo filters everything out
+        print(f"\nnote: no indexed article is from {', '.join(map(repr, unknown))} (`rag stats --json` lists the "
+              "sources)")
     print(f"\n({answer.timings['total_ms']:.0f} ms, {answer.backend})", file=sys.stderr)
     return 0
 

@@ -103,6 +103,15 @@ def test_repair_after_the_vector_store_was_lost_ends_consistent(index):
     assert rag_cli(*where, "check").returncode == 0
 
 
+def test_rag_ask_with_an_outlet_no_article_has_says_so(index):
+    index.docs.close()
+    where = ("--index-dir", str(index.settings.index_dir))
+    out = rag_cli(*where, "ask", "How many people were killed in the Sumy region?", "--source", "Nope News")
+    assert out.returncode == 0 and "no indexed article is from 'Nope News'" in out.stdout, out.stderr
+    out = rag_cli(*where, "ask", "How many people were killed in the Sumy region?", "--source", "wion")
+    assert out.returncode == 0 and "35 people" in out.stdout and "no indexed article" not in out.stdout
+
+
 def test_a_rebuild_of_a_mistyped_path_touches_nothing(index, seed_corpus):
     vectors = index.vectors.ids()
     index.docs.close()
