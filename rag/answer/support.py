@@ -142,13 +142,14 @@ def antonyms() -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in json.loads(ANTONYMS_PATH.read_text())["antonyms"].items()}
 
 
-def _stems(text: str) -> set[str]:
+def stem_set(text: str) -> set[str]:
+    """Return the stemmed content words of text."""
     return set(content_words(tokens_of(text)))
 
 
 def opposite_meaning(claim: str, sentence: str) -> bool:
     """Return True when the sentence uses an antonym of a word of the claim and not the word itself."""
-    asked, said, pairs = _stems(claim), _stems(sentence), antonyms()
+    asked, said, pairs = stem_set(claim), stem_set(sentence), antonyms()
     return any(other in said and word not in said and other not in asked
                for word in asked for other in pairs.get(word, ()))
 
@@ -225,7 +226,7 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
         vetoes.append(f"negation differs on '{', '.join(sorted(flipped))}'")
     # A denial of something the passage never mentions, where the passage denies nothing ("Mayor Ortiz did not attend
     # the opening" against "Mayor Ortiz cut the ribbon"): the passage does not say it did not happen.
-    elif (unsaid := claim_negated - _stems(passage)) and not best_negated and not NEGATIONS & set(tokens_of(best)):
+    elif (unsaid := claim_negated - stem_set(passage)) and not best_negated and not NEGATIONS & set(tokens_of(best)):
         vetoes.append(f"denies '{', '.join(sorted(unsaid))}', which the passage does not mention")
     if opposite_meaning(claim, passage):  # "closed the bridge" where the passage only says "opened" it
         vetoes.append("says the opposite of the passage (a WordNet antonym)")

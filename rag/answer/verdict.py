@@ -10,7 +10,7 @@ from ..retrieval.analysis import QuestionAnalysis
 from ..retrieval.question import find_sources
 from .answerability import content_stems
 from .attachment import contrary, foretold, said_as, tentative, uses_done_verb
-from .support import NEGATIONS, content_words, negated, opposite_meaning, tokens_of
+from .support import NEGATIONS, content_words, negated, opposite_meaning, stem_set, tokens_of
 
 # How much of what a one-thing yes-no question asserts (its content words other than names) a sentence must speak
 # of for a verdict; less and the articles do not say.
@@ -130,13 +130,9 @@ def conflicts(claim: str, sentence: str) -> bool:
     return opposite_direction(claim, sentence) or opposite_meaning(claim, sentence) or negated_claim(claim, sentence)
 
 
-def _stems(text: str) -> set[str]:
-    return set(content_words(tokens_of(text)))
-
-
 def negated_claim(claim: str, sentence: str) -> bool:
     """Return True when the claim negates a word the sentence uses without negating it."""
-    return bool(negated(claim) & _stems(sentence) - negated(sentence))
+    return bool(negated(claim) & stem_set(sentence) - negated(sentence))
 
 
 # "No one was injured", "Nobody was hurt", "No arrests have been made": a denial of what "was anyone hurt?" asks
