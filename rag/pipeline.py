@@ -176,11 +176,11 @@ class Pipeline:
         with self.write_lock():
             files, report.failed = discover_files(paths or [self.settings.corpus_dir])
             if rebuild:
-                if missing := [where for where, _ in report.failed if not Path(where).exists()] or (
-                        [] if files else [str(p) for p in paths or [self.settings.corpus_dir]]):
-                    # a mistyped path would rebuild an empty docstore and drop every vector: nothing is touched
-                    raise RagError(f"--rebuild found no articles at {', '.join(missing)}. Check the path: a rebuild "
-                                   "reads every article of the index again from its files; the index was left as is.")
+                missing = [where for where, _ in report.failed if not Path(where).exists()]
+                if missing or not files:  # a mistyped path would rebuild an empty docstore and drop every vector
+                    where = ", ".join(missing or map(str, paths or [self.settings.corpus_dir]))
+                    raise RagError(f"--rebuild found no articles at {where}. Check the path: a rebuild reads every "
+                                   "article of the index again from its files; the index was left as is.")
                 self._set_aside_docstore()
             if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
                 self.vectors.claim(self._claim_index_id())
@@ -424,11 +424,21 @@ class Pipeline:
                                                   self._rerankers)
         since, until = _as_date(since), _as_date(until)
         if sources:  # an outlet as typed ("coastal herald") is the indexed one of that name ("Coastal Herald")
-            known = {s.casefold(): s for s in self.lexical.known_sources}
+            known = self._outlets()
             sources = [known.get(s.casefold(), s) for s in sources]
         if since and until and since > until:
             raise RagError(f"The date filter runs backwards: since {since} is after until {until}. Swap them.")
         return retriever.retrieve(query, k or self.settings.top_k, sources=sources or None, since=since, until=until)
+
+    def _outlets(self) -> dict[str, str]:
+        """Return the indexed outlets by their case-folded names."""
+        return {s.casefold(): s for s in self.lexical.known_sources}
+
+    def unknown_sources(self, sources: list[str] | None) -> list[str]:
+        """Return the outlets of a source filter that no indexed article has, case aside (a typo filters everything
+        out)."""
+        known = self._outlets() if sources else {}
+        return [s for s in sources or [] if s.casefold() not in known]
 
     def ask(self, question: str, k: int | None = None, sources: list[str] | None = None,
             since: date | str | None = None, until: date | str | None = None) -> Answer:

@@ -325,14 +325,11 @@ class ChatService:
         yield reply
 
     def _unknown_sources(self, sources: list[str] | None) -> list[str]:
-        """Return the outlets of a source filter that no indexed article has (a typo filters everything out)."""
-        if not sources:
-            return []
+        """Return the outlets of a source filter that no indexed article has ([] while there is no index)."""
         try:
-            known = {s.casefold() for s in self.pipeline.lexical.known_sources}
+            return self.pipeline.unknown_sources(sources)
         except RagError:
             return []
-        return [s for s in sources if s.casefold() not in known]
 
     def _as_typed(self, question: str, sources, since, until) -> Answer | None:
         """Return the answer to a follow-up asked as it stands, without the conversation (None on an error): it is

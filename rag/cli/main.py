@@ -68,8 +68,7 @@ def cmd_ask(args, pipeline) -> int:
         print(f"    \"{c.quote}\"")
     if answer.note:
         print(f"\nnote: {answer.note}")
-    known = {s.casefold() for s in pipeline.lexical.known_sources} if args.source else set()
-    if unknown := [s for s in args.source or [] if s.casefold() not in known]:  # a typo filters everything out
+    if unknown := pipeline.unknown_sources(args.source):
         print(f"\nnote: no indexed article is from {', '.join(map(repr, unknown))} (`rag stats --json` lists the "
               "sources)")
     print(f"\n({answer.timings['total_ms']:.0f} ms, {answer.backend})", file=sys.stderr)

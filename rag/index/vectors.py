@@ -224,10 +224,12 @@ class VectorStore:
     def _fresh(self, action):
         """Run a read; when another process wrote to this embedded store meanwhile (`rag ingest` beside a running
         app), Chroma's copy in this process is stale ("Error finding id"): open the store again and read once more."""
+        from chromadb.errors import InternalError
+
         try:
             return action()
-        except Exception as exc:
-            if self.settings.store == "server" or type(exc).__name__ != "InternalError":
+        except InternalError as exc:
+            if self.settings.store == "server":
                 raise
             log.warning("the vector store was changed by another process (%s); opening it again", exc)
             from chromadb.api.client import SharedSystemClient
