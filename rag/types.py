@@ -32,11 +32,18 @@ class ArticleRef:
     published: date | None = None
     url: str = ""
 
+    @property
+    def uploaded(self) -> bool:
+        """True for an article added through the app's upload box (ids "u-..."): its outlet and date are what the
+        uploader wrote, not the corpus's."""
+        return self.article_id.startswith(UPLOAD_PREFIX)
+
     def article_ref(self) -> dict:
         """Return the article fields as keyword arguments, to build another ArticleRef type from this one."""
         return {name: getattr(self, name) for name in ARTICLE_FIELDS}
 
 
+UPLOAD_PREFIX = "u-"  # the article id prefix of uploads (readers.assign_ids)
 ARTICLE_FIELDS = ("article_id", "title", "source", "published", "url")
 
 

@@ -51,7 +51,18 @@ def load_credentials(auth: list[str] | str | None, auth_file: Path | None) -> Cr
         pairs += parse_credentials(text, str(auth_file), lines=True)
         if not pairs:
             raise RagError(f"The users file {auth_file} lists no logins. Add lines of user:password.")
-    return pairs
+    return unique_users(pairs)
+
+
+def unique_users(pairs: Credentials) -> Credentials:
+    """Return one login per user, the last one given (as the browser login reads them), warning of the others: an
+    old password listed earlier must not still open the API."""
+    last = dict(pairs)
+    if len(last) < len(pairs):
+        twice = sorted({user for user, _ in pairs if sum(u == user for u, _ in pairs) > 1})
+        log.warning("user(s) %s listed more than once (--auth / RAG_APP_AUTH / the users file): only the last "
+                    "password of each counts", ", ".join(twice))
+    return list(last.items())
 
 
 def decide_auth(host: str, credentials: Credentials, require: bool) -> Credentials | None:
@@ -77,7 +88,22 @@ def bearer_allowed(header: str | None, credentials: Credentials | None) -> bool:
     scheme, _, token = (header or "").partition(" ")
     if scheme.lower() != "bearer":
         return False
-    return any(hmac.compare_digest(token.strip(), f"{user}:{password}") for user, password in credentials)
+    key = _as_bytes(token.strip(), "latin-1")  # the bytes the client sent: servers decode headers as Latin-1
+    return any(hmac.compare_digest(key, form) for user, password in credentials
+               for form in _byte_forms(f"{user}:{password}"))
+
+
+def _as_bytes(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:  # (text no server decoded: a caller's own)
+        return text.encode()
+
+
+def _byte_forms(login: str) -> set[bytes]:
+    """A login as a client may send it: UTF-8 (curl, browsers), or Latin-1 (Python's http clients) when it can be;
+    compared as bytes, so a non-ASCII password works instead of raising."""
+    return {login.encode(), _as_bytes(login, "latin-1")}
 
 
 def guard_asgi(app, credentials: Credentials):

@@ -54,6 +54,7 @@ def citation_json(citation) -> dict:
     """Return a Citation as plain JSON (dates as ISO strings)."""
     data = asdict(citation)
     data["published"] = citation.published.isoformat() if citation.published else None
+    data["uploaded"] = citation.uploaded  # its outlet is what an app user wrote, not the corpus's
     return data
 
 
@@ -67,7 +68,8 @@ def cited_text(reply: ChatReply) -> str:
         lines.append("\nSources:")
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "date unknown"
-        lines.append(f"[{c.n}] {c.title} ({c.source}, {when})" + (f" {c.url}" if c.url else ""))
+        uploaded = ", uploaded by an app user" if c.uploaded else ""  # (its outlet is the uploader's word)
+        lines.append(f"[{c.n}] {c.title} ({c.source}, {when}{uploaded})" + (f" {c.url}" if c.url else ""))
     return "\n".join(lines + reply.notes)
 
 
@@ -114,6 +116,24 @@ def outlet_filter(value) -> list[str] | None:
     raise ValueError(f"'sources' is {json.dumps(value)[:80]}; send a list of outlet names, e.g. [\"BBC News\"].")
 
 
+MAX_BODY_BYTES = 2_000_000  # a question with its conversation; larger bodies are refused before they are read whole
+
+
+async def bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """Return the request body, or None as soon as it is known to exceed limit bytes (by its Content-Length, or
+    while reading it), so a huge body never sits in memory."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:
     """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes)."""
     settings = service.pipeline.settings
@@ -138,8 +158,11 @@ def add_openai_routes(app, service: ChatService, credentials: Credentials | None
     async def chat_completions(request: Request):
         if denied := unauthorised(request):
             return denied
+        if (raw := await bounded_body(request)) is None:
+            return _error(413, f"The request body is over {MAX_BODY_BYTES // 1_000_000} MB. Send the question with "
+                               "fewer or shorter earlier messages.")
         try:
-            payload = json.loads(await request.body())
+            payload = json.loads(raw)
         except ValueError:
             payload = None
         if not isinstance(payload, dict):

@@ -58,7 +58,7 @@ def highlighted_passage(citation: Citation) -> str:
 def _uploaded(citation: Citation) -> str:
     """A mark on a card whose article came from an upload in the app (ids "u-..."): its outlet is what the uploader
     wrote, so a reader can tell it from the corpus's own articles."""
-    if not citation.article_id.startswith("u-"):
+    if not citation.uploaded:
         return ""
     return ' · <span class="nr-uploaded" title="Added through the app\'s upload box">uploaded</span>'
 

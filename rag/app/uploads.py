@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -75,29 +76,50 @@ def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tu
     partial = upload_dir / f".upload-{uuid.uuid4().hex}.part"  # no article suffix: never read as one
     try:
         upload_dir.mkdir(parents=True, exist_ok=True)
-        target = _free_target(upload_dir, safe, source)
-        if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
-            return None, "the file name is not allowed. Rename the file"
-        # copied whole, then renamed: a full disk leaves no cut-off file for the next ingest to trip over
+        # copied whole, then given its name: a full disk leaves no cut-off file for the next ingest to trip over
         shutil.copyfile(source, partial)
-        os.replace(partial, target)
+        target = _claim_name(upload_dir, safe, partial)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         return None, (f"it could not be saved in {upload_dir} ({exc.strerror or exc}). Free disk space or make the "
                       "directory writable, then upload it again")
+    finally:
+        partial.unlink(missing_ok=True)
+    if target is None:
+        return None, "the file name is not allowed. Rename the file"
     log.info("saved upload %r as %s", name, target)
     return target, ""
 
 
-def _free_target(upload_dir: Path, safe: str, source: Path) -> Path:
-    """Return where to save an upload: its safe name, or name-2, name-3 ... when an earlier upload with other content
-    holds that name (replacing it would delete the earlier upload's articles). The same content reuses its file."""
+_NAMING = threading.Lock()  # (where the file system cannot hard-link: claiming a name is then check-and-rename)
+
+
+def _claim_name(upload_dir: Path, safe: str, partial: Path) -> Path | None:
+    """Give the copied upload its name: the safe name, or name-2, name-3 ... when an earlier upload with other content
+    holds it (replacing it would delete the earlier upload's articles); the same content reuses its file. A name is
+    taken by a hard link, which fails when the name exists, so two uploads of one name at the same moment (two
+    users, two app processes) get two files. None for a name that would leave upload_dir."""
     stem, suffix = Path(safe).stem, Path(safe).suffix
-    content = source.read_bytes()
+    content = partial.read_bytes()
     for number in range(1, 10_000):
         target = upload_dir / (safe if number == 1 else f"{stem}-{number}{suffix}")
-        if not target.exists() or target.read_bytes() == content:
+        if target.resolve().parent != upload_dir.resolve():  # belt and braces: never write outside uploads/
+            return None
+        if target.exists():
+            if target.read_bytes() == content:
+                return target
+            continue
+        try:
+            os.link(partial, target)
             return target
+        except FileExistsError:
+            if target.read_bytes() == content:  # the same file, uploaded at the same moment
+                return target
+        except OSError:  # no hard links here
+            with _NAMING:
+                if not target.exists():
+                    shutil.copyfile(partial, target.with_name(target.name + ".part"))
+                    os.replace(target.with_name(target.name + ".part"), target)
+                    return target
     raise OSError("no free upload name")  # 10,000 uploads of one name: the disk is the problem, not the name
 
 

@@ -64,7 +64,8 @@ def cmd_ask(args, pipeline) -> int:
     print(answer.text)
     for c in answer.citations:
         when = c.published.isoformat() if c.published else "date unknown"
-        print(f"\n[{c.n}] {c.title}\n    {c.source}, {when}" + (f" - {c.url}" if c.url else ""))
+        uploaded = ", uploaded by an app user" if c.uploaded else ""
+        print(f"\n[{c.n}] {c.title}\n    {c.source}, {when}{uploaded}" + (f" - {c.url}" if c.url else ""))
         print(f"    \"{c.quote}\"")
     if answer.note:
         print(f"\nnote: {answer.note}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .clean import clean_text, split_header, unwrap
 from ..errors import ArticleError
-from ..types import Article
+from ..types import UPLOAD_PREFIX, Article
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def assign_ids(articles: list[Article], origin: str) -> list[Article]:
     A repeated declaration in one file gets its position appended, so two records titled "Live updates" stay two
     articles. Files under uploads/ get ids of their own ("u-"), so an upload can never replace a corpus article.
     """
-    prefix = "u-" if origin.startswith("uploads/") else "a-"
+    prefix = UPLOAD_PREFIX if origin.startswith("uploads/") else "a-"
     seen: dict[str, int] = {}
     for article in articles:
         key = article.id

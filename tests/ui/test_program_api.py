@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 QUESTION = "How many people were killed in the Sumy region?"
 LOGIN = ("ann", "s3cret:pw")
 OTHER_LOGIN = ("bob", "other,pw")  # a comma inside a users-file password is part of it
+ACCENTED_LOGIN = ("zoë", "pässwörd")  # listed first: a non-ASCII login once made every API request a 500
 ASK_SCHEMA = json.loads((REPO / "docs" / "ask.schema.json").read_text())
 STARTUP_SECONDS = 240
 
@@ -69,7 +70,8 @@ def stop(process: subprocess.Popen) -> None:
 def openai_app(tmp_path_factory):
     """The app with --openai-api and a login (the users file), port given on the command line."""
     root = tmp_path_factory.mktemp("openai-app")
-    (root / "users.txt").write_text(f"# logins\n{LOGIN[0]}:{LOGIN[1]}\n{OTHER_LOGIN[0]}:{OTHER_LOGIN[1]}\n")
+    (root / "users.txt").write_text(f"# logins\n{':'.join(ACCENTED_LOGIN)}\n{LOGIN[0]}:{LOGIN[1]}\n"
+                                    f"{OTHER_LOGIN[0]}:{OTHER_LOGIN[1]}\n", encoding="utf-8")
     port = free_port()
     process = start_app(root, ["--port", str(port), "--openai-api", "--auth-file", str(root / "users.txt")], {})
     url = f"http://127.0.0.1:{port}/"
@@ -166,9 +168,9 @@ def test_the_next_login_in_a_browser_does_not_see_the_last_ones_conversations(op
     tab.context.close()
 
 
-def post_v1(url: str, body: bytes) -> tuple[int, dict]:
+def post_v1(url: str, body, headers: dict | None = None) -> tuple[int, dict]:
     request = urllib.request.Request(f"{url}v1/chat/completions", data=body, method="POST", headers={
-        "Authorization": f"Bearer {':'.join(LOGIN)}", "Content-Type": "application/json"})
+        "Authorization": f"Bearer {':'.join(LOGIN)}", "Content-Type": "application/json"} | (headers or {}))
     try:
         with urllib.request.urlopen(request, timeout=120) as reply:
             return reply.status, json.loads(reply.read())
@@ -186,6 +188,29 @@ def test_openai_api_bad_requests_get_a_400_in_openais_error_shape(openai_app, bo
     status, reply = post_v1(openai_app, body)
     assert status == 400 and reply["error"]["type"] == "invalid_request_error"
     assert "sources" in reply["error"]["message"] or "messages" in reply["error"]["message"]
+
+
+def test_openai_api_refuses_a_huge_body_before_reading_it_whole(openai_app):
+    big = json.dumps({"messages": [{"role": "user", "content": "x" * 3_000_000}]}).encode()
+    status, reply = post_v1(openai_app, big)
+    assert status == 413 and "over 2 MB" in reply["error"]["message"]
+    chunked = (big[i:i + 65536] for i in range(0, len(big), 65536))  # no Content-Length: counted while read
+    status, reply = post_v1(openai_app, chunked, {"Transfer-Encoding": "chunked"})
+    assert status == 413 and reply["error"]["type"] == "invalid_request_error"
+
+
+def test_a_non_ascii_login_opens_the_api_in_either_encoding(openai_app):
+    import http.client
+
+    host, port = openai_app.split("//")[1].rstrip("/").split(":")
+    for key in (":".join(ACCENTED_LOGIN).encode(), ":".join(ACCENTED_LOGIN).encode("latin-1"), b"ann:w\xc3\xa9"):
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)
+        connection.putrequest("GET", "/v1/models")
+        connection.putheader("Authorization", b"Bearer " + key)
+        connection.endheaders()
+        status = connection.getresponse().status
+        connection.close()
+        assert status == (401 if key.startswith(b"ann") else 200)
 
 
 def test_openai_api_takes_one_outlet_as_a_string(openai_app):

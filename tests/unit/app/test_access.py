@@ -106,3 +106,24 @@ def test_a_comma_in_a_users_file_password_is_part_of_the_password(tmp_path):
     users = tmp_path / "users.txt"
     users.write_text("ann:abc,def:ghi\nbob:pw2\n", encoding="utf-8")
     assert load_credentials(None, users) == [("ann", "abc,def:ghi"), ("bob", "pw2")]  # no login "def" appears
+
+
+def test_a_non_ascii_login_is_compared_as_bytes_and_never_raises():
+    """A login with "ë" listed first made every API request a 500 (str compare_digest raises on non-ASCII)."""
+    logins = [("zoë", "pässwörd"), ("ann", "pw1")]
+    utf8_as_server_reads_it = "Bearer " + "zoë:pässwörd".encode().decode("latin-1")  # curl sends UTF-8
+    assert bearer_allowed(utf8_as_server_reads_it, logins)
+    assert bearer_allowed("Bearer zoë:pässwörd", logins)  # Python's http clients send Latin-1
+    assert bearer_allowed("Bearer ann:pw1", logins)
+    assert not bearer_allowed("Bearer ann:pwé", logins) and not bearer_allowed("Bearer \u20ac:x", logins)
+
+
+def test_a_user_listed_twice_keeps_only_the_last_password(tmp_path, caplog):
+    """RAG_APP_AUTH=ann:oldpw plus ann:newpw in the users file: the browser login takes the last one, so the API must
+    not still open with the old one."""
+    users = tmp_path / "users.txt"
+    users.write_text("ann:newpw\nbob:pw2\n", encoding="utf-8")
+    logins = load_credentials("ann:oldpw", users)
+    assert sorted(logins) == [("ann", "newpw"), ("bob", "pw2")]
+    assert not bearer_allowed("Bearer ann:oldpw", logins) and bearer_allowed("Bearer ann:newpw", logins)
+    assert "ann" in caplog.text and "more than once" in caplog.text

@@ -73,3 +73,15 @@ def test_the_outlet_filter_takes_a_list_or_one_name_and_rejects_the_rest():
         with pytest.raises(ValueError, match="'sources' is"):
             outlet_filter(bad)
 
+
+
+def test_an_uploaded_source_is_marked_in_the_text_and_the_json():
+    """An app user's upload may claim any outlet: an API client's reader must be able to tell it from the corpus."""
+    from dataclasses import replace
+
+    uploaded = replace(CITATION, article_id="u-3f2a", source="Kyiv Post")
+    answer = Answer(question="Which city?", text="Rutte visited Odesa [1].", refused=False, citations=[uploaded])
+    body = completion(ChatReply(question="Which city?", query="Which city?", answer=answer), "newsrag")
+    assert "[1] Rutte visits Odesa (Kyiv Post, 2025-04-15, uploaded by an app user)" in \
+        body["choices"][0]["message"]["content"]
+    assert body["citations"][0]["uploaded"] is True and completion(reply(), "m")["citations"][0]["uploaded"] is False

@@ -93,3 +93,50 @@ def test_a_copy_cut_off_by_a_full_disk_leaves_no_file_and_says_why(tmp_path, mon
     saved, reason = save_upload(source, "big.jsonl", uploads, 10_000_000)
     assert saved is None and "could not be saved" in reason and "No space left on device" in reason
     assert list(uploads.iterdir()) == []  # no cut-off big.jsonl for the next ingest to fail on
+
+
+def test_two_uploads_of_one_name_at_the_same_moment_keep_both_files(tmp_path, monkeypatch):
+    """Two users upload race.json with different content at once: each gets its own file (the name is taken by a
+    hard link that fails when it exists), so neither upload's articles are lost."""
+    import os
+    import threading
+
+    uploads = tmp_path / "uploads"
+    sources = []
+    for who in ("ann", "bob"):
+        source = tmp_path / who / "race.json"
+        source.parent.mkdir()
+        source.write_text(f'[{{"title": "{who}", "text": "Uploaded by {who}."}}]', encoding="utf-8")
+        sources.append(source)
+    both_checked = threading.Barrier(2)
+    real_exists = Path.exists
+
+    def exists_then_wait(self):  # both see the name free before either takes it: the race the attack hit
+        free = real_exists(self)
+        if self.name == "race.json" and not free:
+            both_checked.wait(timeout=5)
+        return free
+
+    monkeypatch.setattr(Path, "exists", exists_then_wait)
+    saved = [None, None]
+
+    def upload(i):
+        saved[i] = save_upload(sources[i], "race.json", uploads, 10_000_000)[0]
+
+    threads = [threading.Thread(target=upload, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=10)
+    assert None not in saved and saved[0] != saved[1]
+    assert sorted(p.name for p in uploads.iterdir()) == ["race-2.json", "race.json"]
+    assert {p.read_text(encoding="utf-8") for p in saved} == {s.read_text(encoding="utf-8") for s in sources}
+    assert not [p for p in os.listdir(uploads) if p.endswith(".part")]
+
+
+def test_the_same_content_uploaded_twice_reuses_its_file(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Title\n\nA body of text.", encoding="utf-8")
+    first, _ = save_upload(source, "a.txt", tmp_path / "uploads", 10_000)
+    again, _ = save_upload(source, "a.txt", tmp_path / "uploads", 10_000)
+    assert first == again and [p.name for p in (tmp_path / "uploads").iterdir()] == ["a.txt"]
