@@ -111,7 +111,8 @@ def choices(store: dict) -> list[tuple[str, str]]:
 
 def queries(conversation: dict) -> list[str]:
     """Return the searched queries of a conversation (what follow-up rewriting needs)."""
-    return [str(turn.get("context") or turn["query"]) for turn in conversation["turns"]]
+    return [str(turn.get("context") or turn.get("query") or turn.get("question") or "")
+            for turn in conversation["turns"]]
 
 
 # -- turns <-> replies ---------------------------------------------------------------------------------------
@@ -181,6 +182,17 @@ def to_markdown(conversation: dict) -> str:
     return "\n".join(lines) + f"\n<!-- newsrag-conversation\n{data}\n-->\n"
 
 
+def _imported_turn(turn: dict) -> dict:
+    """Return an imported turn with the fields and types a turn record has (a file may have been edited by hand):
+    a turn without its query is searched as its question."""
+    question = str(turn["question"])
+    return {"question": question, "query": str(turn.get("query") or question),
+            "context": str(turn.get("context") or ""),
+            "answer": turn.get("answer") if isinstance(turn.get("answer"), dict) else None,
+            "error": str(turn.get("error") or ""),
+            "notes": [str(n) for n in turn.get("notes") or [] if isinstance(n, str)]}
+
+
 def from_markdown(text: str) -> dict:
     """Return the conversation in a Markdown file exported by newsrag; ConversationImportError otherwise."""
     match = _EMBEDDED.search(text)
@@ -195,6 +207,6 @@ def from_markdown(text: str) -> dict:
     if not isinstance(conversation, dict) or not isinstance(conversation.get("turns"), list):
         raise ConversationImportError("The conversation data in this file has no turns. Export the conversation "
                                       "again and import the new file.")
-    turns = [t for t in conversation["turns"] if isinstance(t, dict) and t.get("question")]
+    turns = [_imported_turn(t) for t in conversation["turns"] if isinstance(t, dict) and t.get("question")]
     return {"id": "", "title": str(conversation.get("title") or _title(turns[0]["question"] if turns else "")),
             "created": str(conversation.get("created") or _now()), "turns": turns}

@@ -55,6 +55,14 @@ def highlighted_passage(citation: Citation) -> str:
     return f"{_e_lines(before)}<mark>{_e_lines(citation.quote)}</mark>{_e_lines(after)}"
 
 
+def question_html(question: str) -> str:
+    """Return a question as the chat shows it: escaped, and with Markdown's link and image brackets as entities, so a
+    typed or imported "![](http://host/pixel.png)", "[log in here](http://...)" or a bare URL is text, never a link or
+    an image the browser loads."""
+    return escape(question).replace("[", "&#91;").replace("]", "&#93;").replace(":", "&#58;")  # (":": nor a bare
+    # URL the chat would turn into a link)
+
+
 def _uploaded(citation: Citation) -> str:
     """A mark on a card whose article came from an upload in the app (ids "u-..."): its outlet is what the uploader
     wrote, so a reader can tell it from the corpus's own articles."""

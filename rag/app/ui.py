@@ -18,7 +18,7 @@ from ..errors import RagError
 from .access import decide_auth, guard_asgi, is_loopback, load_credentials
 from . import conversations as convo
 from .service import ChatService
-from .render import reply_html, stats_html, status_html, streaming_html, uploads_html
+from .render import question_html, reply_html, stats_html, status_html, streaming_html, uploads_html
 from .uploads import UPLOAD_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class ChatPage:
             return
         store = convo.valid_store(store)
         previous = convo.queries(convo.active(store))
-        history = self._history(store) + [{"role": "user", "content": escape(message)}]
+        history = self._history(store) + [{"role": "user", "content": question_html(message)}]
         stream = self._stream_reply(message, history, previous, sources, since, until)
         while True:  # an LLM answer streams into the chat; the extractive one arrives whole
             try:
@@ -75,7 +75,7 @@ class ChatPage:
         """Return the chat messages of the active conversation (rendered from its records, escaped)."""
         messages = []
         for turn in convo.active(store)["turns"]:
-            messages += [{"role": "user", "content": escape(turn["question"])},
+            messages += [{"role": "user", "content": question_html(turn["question"])},
                          {"role": "assistant", "content": reply_html(convo.reply_from_turn(turn))}]
         return messages
 
@@ -129,7 +129,7 @@ class ChatPage:
         """The /chat endpoint: answer one message; returns (the history with the question and the rendered reply, '')
         for API clients (the page itself keeps conversations in the browser)."""
         reply = self.service.ask(message, [], sources or None, since or None, until or None)
-        return list(history or []) + [{"role": "user", "content": escape(message or "")},
+        return list(history or []) + [{"role": "user", "content": question_html(message or "")},
                                       {"role": "assistant", "content": reply_html(reply)}], ""
 
     def _stream_reply(self, message, history, queries, sources, since, until):

@@ -70,3 +70,18 @@ def test_blank_line_plus_image_in_a_passage_loads_nothing(page, listener, tmp_pa
     assert page.locator(f"img[src^='{base}'], a[href^='{base}']").count() == 0
     assert page.locator(".nr-answer img, .nr-answer a[href*='127.0.0.1']").count() == 0
     assert listener.hits == []
+
+
+def test_a_typed_question_with_markdown_image_and_link_shows_as_text(page, listener):
+    """The question bubble rendered Markdown: a typed (or imported) "![](http://host/x.png)" made the browser fetch
+    the image, and "[text](url)" was a live link."""
+    base = f"http://127.0.0.1:{listener.server_port}"
+    question = f"What did the Varna keeper count? ![q]({base}/question.png) [log in again]({base}/phish)"
+    ask(page, question, ANSWER_TIMEOUT_MS)
+    bubble = page.locator("#nr-chat").get_by_text("log in again", exact=False).first
+    bubble.wait_for(timeout=30_000)
+    assert f"![q]({base}/question.png)" in bubble.inner_text()
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)", timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert page.locator(f"img[src^='{base}'], a[href^='{base}']").count() == 0
+    assert listener.hits == []

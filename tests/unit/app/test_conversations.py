@@ -82,3 +82,16 @@ def test_a_store_is_shown_only_to_the_login_that_made_it():
     assert other["owner"] == "bob" and len(other["conversations"]) == 1 and not other["conversations"][0]["turns"]
     assert convo.owned_store(convo.new_store(), None)["owner"] is None  # an open app: one store, as before
     assert convo.owned_store(convo.new_store(), "ann")["owner"] == "ann"  # made before logins: not shown to ann
+
+
+def test_an_imported_turn_without_its_query_is_searched_as_its_question():
+    """A hand-edited export whose turn lacks "query" made every later follow-up in it fail (KeyError)."""
+    import json as _json
+
+    data = {"title": "t", "turns": [{"question": "Who won?", "answer": "not a dict", "notes": [1, "n"]}]}
+    text = "# t\n\n<!-- newsrag-conversation\n" + _json.dumps(data) + "\n-->\n"
+    imported = convo.from_markdown(text)
+    turn = imported["turns"][0]
+    assert turn["query"] == "Who won?" and turn["answer"] is None and turn["notes"] == ["n"]
+    assert convo.queries(imported) == ["Who won?"]
+    assert convo.queries({"turns": [{"question": "Only a question"}]}) == ["Only a question"]

@@ -106,3 +106,11 @@ def test_a_card_from_an_upload_says_so_and_a_corpus_card_does_not():
     assert "nr-uploaded" in citation_card(_citation(article_id="u-3f2a")) and ">uploaded<" in citation_card(
         _citation(article_id="u-3f2a"))
     assert "uploaded" not in citation_card(_citation(article_id="a-1"))
+
+
+def test_a_question_shows_markdown_links_and_images_as_text():
+    from rag.app.render import question_html
+
+    shown = question_html('Who? ![x](http://h/p.png) [here](http://h/phish) <img src="http://h/r.png">')
+    assert "![" not in shown and "](" not in shown.replace("&#93;(", "") and "<img" not in shown
+    assert shown.startswith("Who? !&#91;x&#93;(http://h/p.png)")
