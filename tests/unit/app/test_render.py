@@ -113,4 +113,4 @@ def test_a_question_shows_markdown_links_and_images_as_text():
 
     shown = question_html('Who? ![x](http://h/p.png) [here](http://h/phish) <img src="http://h/r.png">')
     assert "![" not in shown and "](" not in shown.replace("&#93;(", "") and "<img" not in shown
-    assert shown.startswith("Who? !&#91;x&#93;(http://h/p.png)")
+    assert shown.startswith("Who? !&#91;x&#93;(http&#58;//h/p.png)") and "http:" not in shown
