@@ -8,10 +8,13 @@ file cannot inject markup).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import uuid
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from ..errors import RagError
 from ..types import Answer, Citation
@@ -57,6 +60,55 @@ def owned_store(store: object, owner: str | None) -> dict:
     a browser keeps one store, and the next login in it must not read the last one's conversations."""
     store = valid_store(store)
     return store if store.get("owner") == owner else new_store(owner)
+
+
+class Shelf:
+    """Where a login's conversations wait on the server while another login uses the same browser (the browser holds
+    one store): index_dir/conversations/<hash of the login>.json, readable by the app's owner only. Only logins are
+    shelved; an open app keeps everything in the browser."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def _path(self, owner: str) -> Path:
+        return self.folder / f"{hashlib.sha256(owner.encode()).hexdigest()[:24]}.json"
+
+    def put(self, store: dict) -> None:
+        """Keep a store of a login (one that has turns) until that login comes back."""
+        owner = store.get("owner")
+        if not owner or not any(c["turns"] for c in store["conversations"]):
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._path(owner)
+        partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump(store, out, ensure_ascii=False)
+        os.replace(partial, path)
+
+    def take(self, owner: str) -> dict | None:
+        """Return the store shelved for owner (removing it: from now on the browser holds it), or None."""
+        path = self._path(owner)
+        try:
+            store = valid_store(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+        path.unlink(missing_ok=True)
+        return store if store.get("owner") == owner else None
+
+
+def switch_login(saved: object, owner: str | None, shelf: Shelf | None) -> dict:
+    """Return the store the page shows for the login owner: the browser's when it is owner's; else owner's shelved
+    one (or a new one), after shelving what the last login left in this browser, so neither loses conversations."""
+    saved = valid_store(saved)
+    if saved.get("owner") == owner:
+        return saved
+    if not any(c["turns"] for c in saved["conversations"]):  # nothing in it yet: a fresh page's store is the login's
+        return {**saved, "owner": owner}
+    if shelf is None or owner is None:
+        return new_store(owner)
+    shelf.put(saved)
+    return shelf.take(owner) or new_store(owner)
 
 
 def active(store: dict) -> dict:

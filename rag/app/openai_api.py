@@ -116,22 +116,25 @@ def outlet_filter(value) -> list[str] | None:
     raise ValueError(f"'sources' is {json.dumps(value)[:80]}; send a list of outlet names, e.g. [\"BBC News\"].")
 
 
-MAX_BODY_BYTES = 2_000_000  # a question with its conversation; larger bodies are refused before they are read whole
+MAX_BODY_BYTES = 2_000_000  # a question with its conversation; larger bodies are refused, never held in memory
+DRAIN_BYTES = 100_000_000  # an oversized body is read and dropped up to this, then the connection is cut
 
 
 async def bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
-    """Return the request body, or None as soon as it is known to exceed limit bytes (by its Content-Length, or
-    while reading it), so a huge body never sits in memory."""
+    """Return the request body, or None when it exceeds limit bytes, never holding more than limit in memory. The
+    rest of an oversized body is read and dropped (up to DRAIN_BYTES), so the client, still sending, gets the 413
+    instead of a broken connection."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isdigit() and int(declared) > DRAIN_BYTES:
         return None
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > limit:
+        if size > DRAIN_BYTES:
             return None
-        chunks.append(chunk)
-    return b"".join(chunks)
+        if size <= limit:
+            chunks.append(chunk)
+    return b"".join(chunks) if size <= limit else None
 
 
 def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:

@@ -298,15 +298,48 @@ class ChatPage:
 
         limit = {"concurrency_limit": self.settings.app_concurrency, "concurrency_id": "ask"}
         store, listing = side["store"], side["listing"]
+        shelf = convo.Shelf(self.settings.index_dir / "conversations")
+
+        def own(saved, request) -> dict:
+            """The store of the login asking (every handler reads the store through this): the browser holds one
+            store, and what another login left there is shelved on the server, never shown, never lost."""
+            owner = getattr(request, "username", None)
+            try:
+                return convo.switch_login(saved, owner, shelf)
+            except OSError as exc:  # a full disk or read-only index: show this login's own all the same
+                log.warning("could not shelve another login's conversations in %s: %s", shelf.folder, exc)
+                return convo.owned_store(saved, owner)
+
+        def respond(message, saved, sources, since, until, request):
+            yield from self.respond(message, own(saved, request), sources, since, until)
+
+        def new_conversation(saved, request):
+            return self.new_conversation(own(saved, request))
+
+        def select_conversation(conversation_id, saved, request):
+            return self.select_conversation(conversation_id, own(saved, request))
+
+        def export_conversation(saved, request):
+            return self.export_conversation(own(saved, request))
+
+        def import_conversation(file, saved, request):
+            return self.import_conversation(file, own(saved, request))
+
+        def load_store(saved, request):
+            return self.show_store(own(saved, request))
+
+        for handler in (respond, new_conversation, select_conversation, export_conversation, import_conversation,
+                        load_store):  # a class, not a string, so Gradio passes the request
+            handler.__annotations__["request"] = gr.Request
         inputs = [chat["question"], store, side["sources"], side["since"], side["until"]]
         outputs = [chat["chatbot"], store, listing, chat["question"]]
-        chat["ask"].click(self.respond, inputs, outputs, api_name=False, **limit)
-        chat["question"].submit(self.respond, inputs, outputs, api_name=False, **limit)
+        chat["ask"].click(respond, inputs, outputs, api_name=False, **limit)
+        chat["question"].submit(respond, inputs, outputs, api_name=False, **limit)
         shown = [chat["chatbot"], store, listing]
-        side["clear"].click(self.new_conversation, [store], shown, api_name=False)
-        listing.input(self.select_conversation, [listing, store], shown, api_name=False)
-        side["export"].click(self.export_conversation, [store], [side["exported"], side["message"]], api_name=False)
-        side["upload"].upload(self.import_conversation, [side["upload"], store], [*shown, side["message"]],
+        side["clear"].click(new_conversation, [store], shown, api_name=False)
+        listing.input(select_conversation, [listing, store], shown, api_name=False)
+        side["export"].click(export_conversation, [store], [side["exported"], side["message"]], api_name=False)
+        side["upload"].upload(import_conversation, [side["upload"], store], [*shown, side["message"]],
                               api_name=False)
         # The upload's progress shows on its own results box only, not over the Sources and Index panels.
         side["add"].click(add_files, [side["files"]], [side["upload_results"], side["stats"], side["sources"],
@@ -316,10 +349,6 @@ class ChatPage:
         panel_outputs = [banner, side["stats"], side["sources"], side["shown_sources"], timer]
         timer.tick(self.panels, [side["shown_sources"]], panel_outputs, api_name=False, show_progress="hidden")
         page.load(self.panels, None, panel_outputs, api_name=False)
-        def load_store(saved: dict, request):  # what another login left in this browser is not shown
-            return self.show_store(convo.owned_store(saved, getattr(request, "username", None)))
-
-        load_store.__annotations__["request"] = gr.Request  # a class, not a string, so Gradio passes the request
         page.load(load_store, [store], shown, api_name=False)
         gr.api(self.ask_api, api_name="ask", **limit)
         if self.mcp:  # the MCP tool: the same answer as JSON text (Gradio renders a dict result as a Python repr).

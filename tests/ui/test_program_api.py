@@ -151,7 +151,7 @@ def log_in(tab, url: str, login: tuple[str, str]) -> None:
     tab.locator("#nr-question textarea").wait_for(timeout=120_000)
 
 
-def test_the_next_login_in_a_browser_does_not_see_the_last_ones_conversations(openai_app, browser):
+def test_the_next_login_in_a_browser_neither_sees_nor_wipes_the_last_ones_conversations(openai_app, browser):
     tab = browser.new_context().new_page()
     log_in(tab, openai_app, LOGIN)
     tab.locator("#nr-question textarea").fill(QUESTION)
@@ -165,6 +165,13 @@ def test_the_next_login_in_a_browser_does_not_see_the_last_ones_conversations(op
     log_in(tab, openai_app, OTHER_LOGIN)
     listing.get_by_text("New conversation").wait_for(timeout=30_000)  # the page loaded bob's own (empty) store
     assert "killed" not in listing.inner_text() and "killed" not in tab.locator("#nr-chat").inner_text()
+    tab.locator("#nr-question textarea").fill("Which city did Rutte visit?")
+    tab.locator("#nr-ask").click()
+    tab.locator(".nr-answer").first.wait_for(timeout=120_000)  # bob's own question: ann's turns do not come back
+    assert "killed" not in listing.inner_text() and "killed" not in tab.locator("#nr-chat").inner_text()
+    tab.goto(f"{openai_app}logout")
+    log_in(tab, openai_app, LOGIN)  # ann is back: her conversation was kept (it used to be gone)
+    listing.get_by_text("How many people were killed").wait_for(timeout=30_000)
     tab.context.close()
 
 

@@ -95,3 +95,22 @@ def test_an_imported_turn_without_its_query_is_searched_as_its_question():
     assert turn["query"] == "Who won?" and turn["answer"] is None and turn["notes"] == ["n"]
     assert convo.queries(imported) == ["Who won?"]
     assert convo.queries({"turns": [{"question": "Only a question"}]}) == ["Only a question"]
+
+
+def test_another_login_in_the_browser_shelves_the_last_ones_conversations(tmp_path):
+    """ann asks, bob logs in in the same browser (sees nothing of ann's), ann comes back: her conversations are
+    there again, and bob's wait for him in turn."""
+    import stat
+
+    shelf = convo.Shelf(tmp_path / "conversations")
+    ann = convo.add_turn(convo.new_store("ann"), {"question": "Who won?", "query": "Who won?", "answer": None})
+    bob = convo.switch_login(ann, "bob", shelf)
+    assert bob["owner"] == "bob" and not any(c["turns"] for c in bob["conversations"])
+    [shelved] = list((tmp_path / "conversations").iterdir())
+    assert stat.S_IMODE(shelved.stat().st_mode) == 0o600 and "ann" not in shelved.name
+    bob = convo.add_turn(bob, {"question": "Where?", "query": "Where?", "answer": None})
+    back = convo.switch_login(bob, "ann", shelf)
+    assert back["owner"] == "ann" and back["conversations"][0]["turns"][0]["question"] == "Who won?"
+    assert convo.switch_login(back, "bob", shelf)["conversations"][0]["turns"][0]["question"] == "Where?"
+    assert convo.switch_login(back, "ann", shelf) is back  # the browser's own store: untouched
+    assert convo.switch_login(convo.new_store(), None, None)["owner"] is None  # an open app: nothing shelved
