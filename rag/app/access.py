@@ -5,6 +5,9 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import logging
+import threading
+import time
+from collections import deque
 from pathlib import Path
 
 from ..errors import RagError
@@ -104,6 +107,65 @@ def _byte_forms(login: str) -> set[bytes]:
     """A login as a client may send it: UTF-8 (curl, browsers), or Latin-1 (Python's http clients) when it can be;
     compared as bytes, so a non-ASCII password works instead of raising."""
     return {login.encode(), _as_bytes(login, "latin-1")}
+
+
+class FailedLogins:
+    """Failed logins per client address (the page's /login, API and MCP keys): an address with `limit` failures in
+    the last `window` seconds is refused (429) until the oldest ages out, so passwords cannot be guessed at speed;
+    the first refusal is logged with the address."""
+
+    def __init__(self, limit: int = 10, window: float = 300.0, clock=time.monotonic, most: int = 10_000):
+        self.limit, self.window, self.clock, self.most = limit, window, clock, most
+        self._failures: dict[str, deque] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str) -> deque:
+        failures = self._failures.get(client, deque())
+        while failures and self.clock() - failures[0] > self.window:
+            failures.popleft()
+        return failures
+
+    def blocked(self, client: str) -> bool:
+        with self._lock:
+            return len(self._recent(client)) >= self.limit
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            if client not in self._failures and len(self._failures) >= self.most:  # bounded memory: the stalest
+                self._failures.pop(next(iter(self._failures)))  # address is forgotten first
+            failures = self._recent(client)
+            failures.append(self.clock())
+            self._failures[client] = failures
+            if len(failures) == self.limit:
+                log.warning("%d failed logins from %s in %.0f s: refusing it for a while", self.limit, client,
+                            self.window)
+
+
+TOO_MANY = b'{"error": "Too many failed logins from this address. Wait a few minutes, then try again."}'
+
+
+def throttle_asgi(app, failures: FailedLogins, refusals: tuple[int, ...] = (401, 403)):
+    """Return an ASGI app that answers 429 to an address with too many recent failed logins and counts every reply
+    of app with a status in refusals (a wrong key; Gradio's /login answers a wrong password with 400) as one."""
+
+    async def throttled(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        client = (scope.get("client") or ("?",))[0]
+        if failures.blocked(client):
+            await send({"type": "http.response.start", "status": 429,
+                        "headers": [(b"content-type", b"application/json"), (b"retry-after", b"300")]})
+            await send({"type": "http.response.body", "body": TOO_MANY})
+            return
+
+        async def counted(message):
+            if message["type"] == "http.response.start" and message["status"] in refusals:
+                failures.failed(client)
+            await send(message)
+
+        await app(scope, receive, counted)
+
+    return throttled
 
 
 def guard_asgi(app, credentials: Credentials):

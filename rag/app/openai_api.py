@@ -20,7 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.routing import APIRoute
 
-from .access import Credentials, bearer_allowed
+from .access import Credentials, FailedLogins, bearer_allowed, throttle_asgi
 from ..retrieval.followup import with_answer
 from .service import ChatReply, ChatService, answered_person
 
@@ -137,8 +137,10 @@ async def bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes |
     return b"".join(chunks) if size <= limit else None
 
 
-def add_openai_routes(app, service: ChatService, credentials: Credentials | None) -> None:
-    """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes)."""
+def add_openai_routes(app, service: ChatService, credentials: Credentials | None,
+                      failures: FailedLogins | None = None) -> None:
+    """Add /v1/models and /v1/chat/completions to a running FastAPI app (ahead of Gradio's own routes); with
+    failures, an address sending wrong keys too often is refused (429)."""
     settings = service.pipeline.settings
     model = settings.app_model_name
     slots = threading.BoundedSemaphore(settings.app_concurrency)  # like the app's queue: at most N at once
@@ -188,4 +190,7 @@ def add_openai_routes(app, service: ChatService, credentials: Credentials | None
 
     routes = [APIRoute("/v1/models", models, methods=["GET"]),
               APIRoute("/v1/chat/completions", chat_completions, methods=["POST"])]
+    if failures is not None:
+        for route in routes:
+            route.app = throttle_asgi(route.app, failures)
     app.router.routes[0:0] = routes

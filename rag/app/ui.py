@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RagError
-from .access import decide_auth, guard_asgi, is_loopback, load_credentials
+from .access import FailedLogins, decide_auth, guard_asgi, is_loopback, load_credentials, throttle_asgi
 from . import conversations as convo
 from .service import ChatService
 from .render import question_html, reply_html, stats_html, status_html, streaming_html, uploads_html
@@ -415,7 +415,7 @@ def require_mcp() -> None:
                        "Run: pip install 'newsrag-offline[mcp]'.") from exc
 
 
-def guard_mcp(app, credentials) -> None:
+def guard_mcp(app, credentials, failures: FailedLogins | None = None) -> None:
     """Require one of the logins as a bearer key on Gradio's MCP endpoint (mounted at /gradio_api/mcp)."""
     mounts = [route for route in app.router.routes if getattr(route, "path", "") == "/gradio_api/mcp"]
     if not mounts:
@@ -423,6 +423,19 @@ def guard_mcp(app, credentials) -> None:
                        "login. Serve --mcp without --auth on 127.0.0.1, or pin gradio to a version newsrag supports.")
     for mount in mounts:
         mount.app = guard_asgi(mount.app, credentials)
+        if failures is not None:
+            mount.app = throttle_asgi(mount.app, failures)
+
+
+def throttle_logins(app, failures: FailedLogins) -> None:
+    """Count the page's failed logins (Gradio's POST /login) per address and refuse an address guessing passwords."""
+    routes = [route for route in app.router.routes if getattr(route, "path", "") in ("/login", "/login/")
+              and "POST" in (getattr(route, "methods", None) or ())]
+    if not routes:
+        raise RagError("Gradio's /login route was not found, so failed logins cannot be limited. Pin gradio to a "
+                       "version newsrag supports.")
+    for route in routes:
+        route.app = throttle_asgi(route.app, failures, refusals=(400, 401, 403))
 
 
 def serve(service: ChatService, host: str | None = None, port: int | None = None, auth: list[str] | None = None,
@@ -450,16 +463,19 @@ def serve(service: ChatService, host: str | None = None, port: int | None = None
                 max_file_size=f"{2 * settings.upload_max_mb:g}mb", footer_links=["api"], mcp_server=mcp,
                 quiet=False, prevent_thread_lock=True, auth=credentials,
                 auth_message="newsrag: log in with the user name and password you were given.")
-    if mcp and credentials:  # Gradio's login does not cover its MCP endpoint: it takes the login as a bearer key
-        try:
-            guard_mcp(page.app, credentials)
-        except RagError:
-            page.close()
-            raise
+    failures = FailedLogins()  # one count per address across the page's login, the API and MCP
+    try:
+        if credentials:
+            throttle_logins(page.app, failures)
+        if mcp and credentials:  # Gradio's login does not cover its MCP endpoint: it takes the login as a bearer key
+            guard_mcp(page.app, credentials, failures)
+    except RagError:
+        page.close()
+        raise
     if openai_api:
         from .openai_api import add_openai_routes
 
-        add_openai_routes(page.app, service, credentials)
+        add_openai_routes(page.app, service, credentials, failures if credentials else None)
         log.warning("OpenAI-compatible API at http://%s:%d/v1 (model %r)", host, port, settings.app_model_name)
     service.start_indexing()  # after the page is up, so the first start shows the page at once
     try:

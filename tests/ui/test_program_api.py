@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -274,3 +275,44 @@ def run_coroutine(coroutine):
 
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
+
+
+@pytest.fixture(scope="module")
+def guarded_app(tmp_path_factory):
+    """An app with a login and the /v1 API of its own: the failed-login test shuts its address (127.0.0.1) out."""
+    root = tmp_path_factory.mktemp("guarded-app")
+    port = free_port()
+    process = start_app(root, ["--port", str(port), "--openai-api"], {"RAG_APP_AUTH": ":".join(LOGIN)})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until(lambda: openai_client(url).models.list() is not None, process, root / "app.log")
+        yield url, root / "app.log"
+    finally:
+        stop(process)
+
+
+def login_status(url: str, password: str) -> int:
+    form = urllib.parse.urlencode({"username": LOGIN[0], "password": password}).encode()
+    try:
+        with urllib.request.urlopen(urllib.request.Request(f"{url}login", data=form, method="POST"), timeout=60) as r:
+            return r.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_an_address_guessing_passwords_is_shut_out(guarded_app):
+    """Wrong passwords on the page's login and wrong API keys count together; the 10th shuts the address out, so
+    even the right password is refused (429) for a while, and the app's log names the address."""
+    url, log = guarded_app
+    assert login_status(url, LOGIN[1]) == 200
+    assert [login_status(url, f"guess{i}") for i in range(6)] == [400] * 6
+    wrong_key = openai_client(url, key="ann:guess")
+    for _ in range(4):
+        with pytest.raises(Exception) as refused:
+            wrong_key.models.list()
+        assert getattr(refused.value, "status_code", None) == 401
+    assert login_status(url, LOGIN[1]) == 429
+    with pytest.raises(Exception) as throttled:
+        openai_client(url).models.list()
+    assert getattr(throttled.value, "status_code", None) == 429
+    assert "10 failed logins from 127.0.0.1" in log.read_text()

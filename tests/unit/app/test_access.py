@@ -127,3 +127,32 @@ def test_a_user_listed_twice_keeps_only_the_last_password(tmp_path, caplog):
     assert sorted(logins) == [("ann", "newpw"), ("bob", "pw2")]
     assert not bearer_allowed("Bearer ann:oldpw", logins) and bearer_allowed("Bearer ann:newpw", logins)
     assert "ann" in caplog.text and "more than once" in caplog.text
+
+
+def test_an_address_guessing_passwords_is_refused_for_a_while(caplog):
+    """300 wrong passwords took 0.5 s and the right one still worked at once: now the 10th failure in 5 minutes
+    shuts that address out (429, logged) until its failures age out; other addresses are not affected."""
+    from rag.app.access import FailedLogins, throttle_asgi
+
+    now = [0.0]
+    failures = FailedLogins(limit=3, window=60, clock=lambda: now[0])
+    statuses = []
+
+    async def login(scope, receive, send):  # a wrong password unless the path says right
+        await send({"type": "http.response.start", "status": 200 if scope["path"] == "/right" else 400})
+        await send({"type": "http.response.body", "body": b""})
+
+    app = throttle_asgi(login, failures, refusals=(400, 401))
+
+    def call(path: str, client: str = "10.0.0.9") -> int:
+        async def send(message):
+            if message["type"] == "http.response.start":
+                statuses.append(message["status"])
+        asyncio.run(app({"type": "http", "path": path, "client": (client, 5000)}, None, send))
+        return statuses[-1]
+
+    assert [call("/wrong") for _ in range(3)] == [400, 400, 400]
+    assert call("/right") == 429 and "3 failed logins from 10.0.0.9" in caplog.text
+    assert call("/right", client="10.0.0.7") == 200  # another address
+    now[0] = 61.0
+    assert call("/right") == 200  # the failures aged out
