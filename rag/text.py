@@ -12,7 +12,10 @@ from functools import lru_cache
 # before its day: "Oct. 4", nor a numbered list line's "1." before its item), or at a paragraph break.
 _ABBREVIATIONS = (r"(?<!\b[A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bJr\.)(?<!\bNo\.)(?<!\bvs\.)(?<!\bMrs\.)"
                   r"(?!(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)\s+\d)(?!(?<=\bSept\.)\s+\d)"
-                  r"(?<!^\d\.)(?<!\n\d\.)(?<!^\d\d\.)(?<!\n\d\d\.)")  # nor after a list line's "1."
+                  r"(?<!^\d\.)(?<!\n\d\.)(?<!^\d\d\.)(?<!\n\d\d\.)"  # nor after a list line's "1."
+                  r"(?!(?:(?<=\b(?:Lt|Fr)\.)|(?<=\b(?:Rep|Sen|Gov|Gen|Col|Sgt|Adm|Maj|Rev|Hon|Det)\.)"
+                  r"|(?<=\b(?:Capt|Cmdr|Prof|Supt|Insp)\.))\s+[A-Z])")
+# (nor after a title before a name: "Rep. Patrick McHenry", "Sen. Jon Tester", "Lt. Col. Ann Roe")
 # (the cheap end-mark test comes first: the abbreviation tests then run only where a sentence may end)
 SENTENCE_END = re.compile(r"(?<=[.!?…])" + _ABBREVIATIONS + r"[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _SPACE = re.compile(r"\s+")

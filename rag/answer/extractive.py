@@ -20,7 +20,7 @@ from ..retrieval.analysis import (QuestionAnalysis, analyse_question, keyword_na
                                   states_something)
 from ..text import normalise, split_sentences, tokenize
 from ..types import Answer, Citation, Hit
-from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, content_stems, features, gates, has_term,
+from .answerability import (FACTOID_KINDS, AnswerModel, Evidence, acronyms, content_stems, features, gates, has_term,
                             type_hit)
 from .attachment import LIST_ITEM
 from .kinds import learned_kind
@@ -378,7 +378,11 @@ def absent_names(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:
     if multi_part(analysis) or analysis.is_keyword:
         return []
     texts = [normalise(f"{h.title} {h.text}") for h in hits]
-    return [n for n in analysis.names if not any(has_term(n, t) for t in texts)]
+    absent = [n for n in analysis.names if not any(has_term(n, t) for t in texts)]
+    if absent:  # a name asked by its initials ("the APA poll") that a passage spells out ("the American
+        initials = " ".join(acronyms(f"{h.title}. {h.text}") for h in hits).split()  # Psychological Association")
+        absent = [n for n in absent if n.lower() not in initials]
+    return absent
 
 
 def absent_outlets(analysis: QuestionAnalysis, hits: list[Hit]) -> list[str]:

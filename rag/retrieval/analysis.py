@@ -598,6 +598,13 @@ def typed_lower(question: str) -> bool:
     return question == question.lower() and question[:1].isalpha()
 
 
+# Shortened ordinary words a keyword query uses ("max fine under the dsa"), which a product or a person may be called
+# ("HBO Max", "Max Verstappen"): typed in lower case they are the word, not the name, unless the passages write them
+# after the query word before them ("m3 max": "M3 Max")
+SHORT_WORDS = frozenset({"max", "min", "avg", "approx", "est", "info", "pct", "yrs", "nos", "govt", "dept", "intl",
+                          "natl", "mgmt", "qtr", "ytd", "yoy", "mom"})
+
+
 def may_name(word: str) -> bool:
     """Return True when a lower-case query word may be a name: not a short, stop, question or calendar word."""
     return len(word) >= 3 and word not in STOPWORDS and word not in _OPENERS and word not in _MONTH_WORDS
@@ -641,8 +648,11 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     opening = re.match(r"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?([\w'’-]+)",
                        analysis.question, re.I)  # ("what was turnout in ...?": the word asked for)
     opened = opening.group(1).lower().removesuffix("'s").removesuffix("’s") if opening else ""
-    for word in words:
+    for i, word in enumerate(words):
         named.append("")
+        if word in SHORT_WORDS and not (i and re.search(rf"(?<![\w-]){re.escape(words[i - 1])}\s+{re.escape(word)}"
+                                                        r"(?![\w-])", joined, re.I)):
+            continue
         # what is asked is no name, though a sentence opens with it: the count or sum word ending the query
         # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
         asked = word in (words[-1], opened) and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))

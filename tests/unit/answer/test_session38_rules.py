@@ -1,0 +1,33 @@
+"""Rules from a new user's questions over the default corpus (session 38): a title before a name does not end a
+sentence ("Rep. Patrick McHenry"), a shortened ordinary word is no name ("max fine under the dsa"), a name asked
+by its initials is found spelled out ("the APA poll")."""
+
+from rag.answer.extractive import absent_names
+from rag.retrieval.analysis import analyse_question, keyword_names
+from rag.text import split_sentences
+from rag.types import Hit
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    text = ("The House chose Rep. Patrick McHenry as speaker pro tempore. Sen. Jon Tester and Gov. Gavin Newsom "
+            "spoke. Lt. Col. Ann Roe and Prof. Ian Day left. The vote followed.")
+    assert [s for _, _, s in split_sentences(text)] == [
+        "The House chose Rep. Patrick McHenry as speaker pro tempore.",
+        "Sen. Jon Tester and Gov. Gavin Newsom spoke.",
+        "Lt. Col. Ann Roe and Prof. Ian Day left.",
+        "The vote followed."]
+
+
+def test_a_shortened_ordinary_word_is_no_name_unless_written_with_the_word_before_it():
+    texts = ["Under the DSA, fines set by commissioner Max Keller can reach 6% of turnover."]
+    assert "Max" not in keyword_names(analyse_question("max fine under the dsa"), texts)  # the refusal said "no Max"
+    assert "Max" in keyword_names(analyse_question("m3 max macbook benchmark"), ["The MacBook with M3 Max is fast."])
+
+
+def test_a_name_asked_by_its_initials_is_found_spelled_out():
+    hit = Hit(article_id="a1", title="Holiday stress", text="In a recent poll from the American Psychological "
+              "Association, 41 per cent of US adults said their stress rose.", score=1.0, start=0, end=10)
+    asked = analyse_question("What share of US adults said their stress rose in the APA poll?")
+    assert "APA" in asked.names and absent_names(asked, [hit]) == []
+    other = analyse_question("What share of US adults said their stress rose in the NBA poll?")
+    assert absent_names(other, [hit]) == ["NBA"]
