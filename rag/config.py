@@ -160,6 +160,7 @@ class Settings(BaseSettings):
     app_model_name: str = "newsrag"  # the model id /v1/models lists
     upload_max_mb: float = 10.0
     upload_max_files: int = 20  # per upload request; the rest are refused with a message
+    upload_max_articles: int = Field(1000, gt=0)  # per upload request, over its files (each one is embedded)
     app_concurrency: int = 4
     app_keyword_wait_s: float = 120.0  # a question asked during the first indexing waits this long for BM25
 

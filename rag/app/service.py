@@ -19,7 +19,7 @@ from ..retrieval.analysis import find_names, is_keyword_query, question_kind
 from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup, with_answer
 from ..pipeline import Pipeline, Progress
 from ..types import Answer, IndexStats
-from .uploads import UploadResult, results_from_report, save_upload
+from .uploads import UploadResult, article_count, results_from_report, safe_file_name, save_upload
 
 log = logging.getLogger(__name__)
 
@@ -364,14 +364,22 @@ class ChatService:
     def upload(self, files: list[tuple[str, Path]], progress: Progress | None = None) -> list[UploadResult]:
         """Save and ingest uploaded (original name, temp path) files; return one result per file, in order."""
         max_bytes = int(self.pipeline.settings.upload_max_mb * 1e6)
-        limit = self.pipeline.settings.upload_max_files
+        limit, most = self.pipeline.settings.upload_max_files, self.pipeline.settings.upload_max_articles
         results: list[UploadResult | None] = []
         saved: list[tuple[int, str, Path]] = []
+        articles = 0  # each is embedded in the background: an upload of thousands ties up the CPU for hours
         for number, (name, temp_path) in enumerate(files):
             if number >= limit:
                 results.append(UploadResult(name, "failed", f"too many files in one upload (the limit is {limit}). "
                                                             "Upload the rest in another batch"))
                 continue
+            count = article_count(Path(temp_path), safe_file_name(name))
+            if articles + count > most:
+                results.append(UploadResult(name, "failed", (
+                    f"it holds {count} articles and one upload takes at most {most} (upload_max_articles). Split "
+                    "it, upload the rest in another batch, or ingest it with `rag ingest PATH`")))
+                continue
+            articles += count
             path, reason = save_upload(Path(temp_path), name, self.upload_dir, max_bytes)
             results.append(UploadResult(name, "failed", reason) if path is None else None)
             if path is not None:

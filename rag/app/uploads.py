@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -64,6 +65,22 @@ def check_upload(name: str, size: int, max_bytes: int) -> str | None:
         return (f"the file is {size / 1e6:.1f} MB; the upload limit is {max_bytes / 1e6:.0f} MB. "
                 "Split it, or ingest it with `rag ingest PATH`")
     return None
+
+
+def article_count(source: Path, safe: str) -> int:
+    """Return how many articles an upload holds, cheaply: a .jsonl's non-empty lines, a .json list's items, else 1
+    (records that turn out bad still count: the limit is on what the uploader sent)."""
+    suffix = Path(safe).suffix.lower()
+    if suffix not in (".json", ".jsonl"):
+        return 1
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+        if suffix == ".jsonl":
+            return sum(1 for line in text.splitlines() if line.strip())
+        data = json.loads(text)
+    except (OSError, ValueError, RecursionError):
+        return 1  # the ingest reports what is wrong with it
+    return len(data) if isinstance(data, list) else 1
 
 
 def save_upload(source: Path, name: str, upload_dir: Path, max_bytes: int) -> tuple[Path | None, str]:

@@ -227,6 +227,27 @@ def test_upload_limits_too_long_and_too_many(tmp_path, bundled_embedder, seed_co
     assert not (service.upload_dir / "s2.txt").exists()
 
 
+def test_an_upload_of_thousands_of_articles_is_refused_before_it_is_indexed(tmp_path, bundled_embedder,
+                                                                            seed_corpus):
+    """One 0.8 MB .jsonl of 5,000 tiny articles cost ~85 s of CPU to embed, repeatable by any login: an upload takes
+    at most upload_max_articles over its files; a file that would pass it is refused, nothing of it indexed."""
+    import json as _json
+
+    service = ChatService(Pipeline(index_dir=tmp_path / "index", corpus_dir=seed_corpus, embedder=bundled_embedder,
+                                   upload_max_articles=5))
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "few.jsonl").write_text("".join(_json.dumps({"title": f"Few {n}", "text": f"Ferry {n} sailed."}) + "\n"
+                                                for n in range(3)))
+    (incoming / "many.json").write_text(_json.dumps([{"title": f"Many {n}", "text": f"Barge {n} sank."}
+                                                     for n in range(3)]))
+    (incoming / "one.txt").write_text("One story\n\nThe lock keeper retired on Friday.")
+    results = service.upload([(name, incoming / name) for name in ("few.jsonl", "many.json", "one.txt")])
+    assert [r.status for r in results] == ["added", "failed", "added"]
+    assert "holds 3 articles and one upload takes at most 5 (upload_max_articles)" in results[1].detail
+    assert service.pipeline.stats().articles == 4 and not (service.upload_dir / "many.json").exists()
+
+
 def test_read_only_index_copy_opens_read_only(tmp_path, bundled_embedder, seed_corpus):
     """The README's recipe for app hosts in server mode: `sqlite3 docs.sqlite ".backup copy"` plus bm25/, in a
     read-only directory. As root the app runs without the capabilities that bypass file permissions."""
