@@ -31,3 +31,14 @@ def test_a_name_asked_by_its_initials_is_found_spelled_out():
     assert "APA" in asked.names and absent_names(asked, [hit]) == []
     other = analyse_question("What share of US adults said their stress rose in the NBA poll?")
     assert absent_names(other, [hit]) == ["NBA"]
+
+
+def test_a_describing_word_before_a_name_is_no_part_of_the_answer():
+    """"filed by Arkansas-based publisher Helena World Chronicle" was answered "Arkansas-based"."""
+    from rag.answer.spans import extract_short
+
+    sentence = "London-listed Tarrow Resources Ltd bought the Kell mine on Monday."
+    assert extract_short(analyse_question("Which company bought the Kell mine?"), sentence, [sentence]) == \
+        "Tarrow Resources Ltd"
+    filed = "The case, filed by Arkansas-based publisher Helena World Chronicle, argues that Google took content."
+    assert extract_short(analyse_question("who filed the case against google?"), filed, [filed]) != "Arkansas-based"
