@@ -17,7 +17,7 @@ from ..answer.answerability import ordinary_words, person_like
 from ..answer.reader import reader
 from ..retrieval.analysis import find_names, is_keyword_query, question_kind
 from ..retrieval.followup import PRONOUNS, elliptical, is_followup, rewrite_followup, with_answer
-from ..pipeline import Pipeline, Progress
+from ..pipeline import MAX_QUESTION_CHARS, Pipeline, Progress
 from ..types import Answer, IndexStats
 from .uploads import UploadResult, article_count, results_from_report, safe_file_name, save_upload
 
@@ -266,6 +266,8 @@ class ChatService:
         """Return the question to search: a follow-up condensed by the LLM when one is configured, else rewritten
         with the conversation's names by rule (also when the LLM fails)."""
         question = " ".join((question or "").split())
+        previous = [p for p in previous if len(p) <= MAX_QUESTION_CHARS]  # an earlier message too long to have
+        # been a question names nothing to carry (a short follow-up after one was refused as that long)
         if previous and is_followup(question, ordinary_words()) and self.pipeline.llm_enabled:
             condensed = self.pipeline.condense(question, previous)
             if condensed:
