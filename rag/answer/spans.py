@@ -535,7 +535,16 @@ _RATED = re.compile(r"\b(?:rated|judged|graded|rating of|grade of|kept its|keeps
 # A name made a describing word ("Arkansas-based", "Saudi-backed", "Paris-born"): it says where or whose something is,
 # and the name it describes follows
 _DESCRIBING = re.compile(r"^\S+-(?:based|born|listed|backed|led|owned|headquartered|registered|funded|bred|raised|"
-                         r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")
+                         r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")  # (with what follows: a name)
+
+
+def _described(name: str, kind: str) -> str:
+    """Return a found name without a describing word before it ("Arkansas-based publisher Helena World Chronicle",
+    "London-listed Tarrow Resources": the name follows); for a place asked, a describing word alone is its place
+    ("where's quorvane headquartered?": "Asherford-based" -> "Asherford")."""
+    if kind == "place":
+        return name.split("-")[0] if _DESCRIBING.fullmatch(name) else name
+    return _DESCRIBING.sub("", name)
 
 
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
@@ -635,9 +644,9 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind in ("person", "organisation", "place", "list"):
         winner = WIN_QUESTION.search(analysis.question) is not None or (  # "who won?": a team as much as a person
             analysis.is_keyword and _WINNER_QUERY.search(analysis.question) is not None)  # ("2024 election winner")
-        found_names = [_DESCRIBING.sub("", _without_opening_verb(n, sentence))
-                       for n in with_people_of(find_names(sentence))]  # "Arkansas-based publisher Helena World
-        found_names = [n for n in found_names if n]  # Chronicle", "London-listed Tarrow Resources": the name follows
+        found_names = [_described(_without_opening_verb(n, sentence), kind)
+                       for n in with_people_of(find_names(sentence))]
+        found_names = [n for n in found_names if n]
         place_words = {w for n in analysis.names if " " not in n for w in n.split()}  # ("Brackwater")
         name_words = {normalise(w) for n in analysis.names for w in n.split()}
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation

@@ -42,3 +42,10 @@ def test_a_describing_word_before_a_name_is_no_part_of_the_answer():
         "Tarrow Resources Ltd"
     filed = "The case, filed by Arkansas-based publisher Helena World Chronicle, argues that Google took content."
     assert extract_short(analyse_question("who filed the case against google?"), filed, [filed]) != "Arkansas-based"
+
+
+def test_a_describing_word_alone_is_its_place_when_a_place_is_asked():
+    from rag.answer.spans import extract_short
+
+    sentence = "Quorvane, an Asherford-based maker of heat pumps, said on Monday it would hire 200 people."
+    assert extract_short(analyse_question("where's quorvane headquartered?"), sentence, [sentence]) == "Asherford"
