@@ -103,9 +103,10 @@ def switch_login(saved: object, owner: str | None, shelf: Shelf | None) -> dict:
     saved = valid_store(saved)
     if saved.get("owner") == owner:
         return saved
+    shelved = shelf is not None and owner is not None
     if not any(c["turns"] for c in saved["conversations"]):  # nothing in it yet: a fresh page's store is the login's
-        return {**saved, "owner": owner}
-    if shelf is None or owner is None:
+        return (shelf.take(owner) if shelved else None) or {**saved, "owner": owner}
+    if not shelved:
         return new_store(owner)
     shelf.put(saved)
     return shelf.take(owner) or new_store(owner)

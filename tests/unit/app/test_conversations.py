@@ -113,4 +113,6 @@ def test_another_login_in_the_browser_shelves_the_last_ones_conversations(tmp_pa
     assert back["owner"] == "ann" and back["conversations"][0]["turns"][0]["question"] == "Who won?"
     assert convo.switch_login(back, "bob", shelf)["conversations"][0]["turns"][0]["question"] == "Where?"
     assert convo.switch_login(back, "ann", shelf) is back  # the browser's own store: untouched
+    shelf.put(back)  # ann's shelved again; bob's empty store in the browser does not hide it from her
+    assert convo.switch_login(convo.new_store("bob"), "ann", shelf)["conversations"][0]["turns"]
     assert convo.switch_login(convo.new_store(), None, None)["owner"] is None  # an open app: nothing shelved
