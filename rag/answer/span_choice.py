@@ -25,7 +25,7 @@ import numpy as np
 from ..retrieval.analysis import QuestionAnalysis, find_names
 from ..text import normalise, regex
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
-                            BEST_OF, asked_dates, asked_heads,
+                            age_of, BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
                             measure_named, named_as_person, other_time_unit, pay_rise_figures, with_people_of)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
@@ -320,6 +320,10 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
             found = [o for o in found if content_stems(o.candidate.text) & said] or [  # ... or a word of its group
                 o for o in found if content_stems(o.candidate.text) & set().union(*(  # ("giving": "will provide")
                     g for g in asked_heads(analysis) if g & said)) - _SAID_MANY_WAYS] or found
+    if analysis.kind == "number" and re.search(r"\bhow old\b|\bage\b", analysis.question, re.I):  # "how old is
+        # Peter Gabriel?": an age the sentence gives someone asked ("Gabriel, 73,"), never another figure ("After two
+        # decades, Peter Gabriel returns"); ("how many adults aged over 60": a count)
+        found = [o for o in found if age_of(analysis.names, o.candidate.text) == o.text.strip()]
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found

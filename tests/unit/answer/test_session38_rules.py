@@ -49,3 +49,24 @@ def test_a_describing_word_alone_is_its_place_when_a_place_is_asked():
 
     sentence = "Quorvane, an Asherford-based maker of heat pumps, said on Monday it would hire 200 people."
     assert extract_short(analyse_question("where's quorvane headquartered?"), sentence, [sentence]) == "Asherford"
+
+
+def _candidate(text: str, probability: float = 0.9):
+    from rag.answer.extractive import Candidate
+
+    hit = Hit(article_id="a1", title="Review", text=text, score=1.0, start=0, end=len(text))
+    return Candidate(text=text, hit=hit, start=0, end=len(text), probability=probability, passed=True)
+
+
+def test_an_age_question_takes_only_an_age_from_the_learned_span_choice():
+    """"How old is Peter Gabriel?" over "After two decades, Peter Gabriel returns" was answered "two"."""
+    from rag.answer.span_choice import choose, span_model
+
+    asked = analyse_question("How old is Peter Gabriel?")
+    review = "After two decades, Peter Gabriel returns with an album of twelve songs."
+    assert choose(asked, [_candidate(review)], [review], 0.5, span_model()) is None
+    aged = "Peter Gabriel, 73, played the new songs to a crowd of 12,000 in Leeds."
+    assert choose(asked, [_candidate(aged)], [aged], 0.5, span_model())[0] == "73"
+    counted = analyse_question("How many adults aged over 60 did the study follow?")
+    study = "Researchers followed 8,300 adults aged over 60 for nine years."
+    assert choose(counted, [_candidate(study)], [study], 0.5, span_model())[0].startswith("8,300")
