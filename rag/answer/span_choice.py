@@ -323,7 +323,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "number" and re.search(r"\bhow old\b|\bage\b", analysis.question, re.I):  # "how old is
         # Peter Gabriel?": an age the sentence gives someone asked ("Gabriel, 73,"), never another figure ("After two
         # decades, Peter Gabriel returns"); ("how many adults aged over 60": a count)
-        found = [o for o in found if age_of(analysis.names, o.candidate.text) == o.text.strip()]
+        found = [o for o in found if age_of(analysis.names, o.candidate.text) == o.text.strip()
+                 or age_apposition(o.candidate.text, o.start)  # ("captain Reuben Okonjo, 37,")
+                 or re.match(r"-?\s?years?[- ]old\b|-year-old\b", o.candidate.text[o.start + len(o.text):])]
     if analysis.kind in ("money", "number", "date") and not EARLIER_ASKED.search(analysis.question):
         # "An earlier estimate had put the figure at 1.6 million": the sentence says its figure was superseded
         found = [o for o in found if not SUPERSEDED.search(o.candidate.text)] or found
