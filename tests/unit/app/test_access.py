@@ -148,7 +148,7 @@ def test_an_address_guessing_passwords_is_refused_for_a_while(caplog):
         async def send(message):
             if message["type"] == "http.response.start":
                 statuses.append(message["status"])
-        asyncio.run(app({"type": "http", "path": path, "client": (client, 5000)}, None, send))
+        _run(app({"type": "http", "path": path, "client": (client, 5000)}, None, send))
         return statuses[-1]
 
     assert [call("/wrong") for _ in range(3)] == [400, 400, 400]
