@@ -533,9 +533,9 @@ _RATED = re.compile(r"\b(?:rated|judged|graded|rating of|grade of|kept its|keeps
 
 
 # A name made a describing word ("Arkansas-based", "Saudi-backed", "Paris-born"): it says where or whose something is,
-# and the name it describes follows
+# and the name it describes follows (in the same found name, or after a noun)
 _DESCRIBING = re.compile(r"^\S+-(?:based|born|listed|backed|led|owned|headquartered|registered|funded|bred|raised|"
-                         r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")  # (with what follows: a name)
+                         r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")
 
 
 def _described(name: str, kind: str) -> str:
