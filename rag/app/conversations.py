@@ -55,13 +55,6 @@ def valid_store(store: object) -> dict:
     return new_store()
 
 
-def owned_store(store: object, owner: str | None) -> dict:
-    """Return the store if it is valid and belongs to the login owner (None: no logins), else an empty one of owner's:
-    a browser keeps one store, and the next login in it must not read the last one's conversations."""
-    store = valid_store(store)
-    return store if store.get("owner") == owner else new_store(owner)
-
-
 class Shelf:
     """Where a login's conversations wait on the server while another login uses the same browser (the browser holds
     one store): index_dir/conversations/<hash of the login>.json, readable by the app's owner only. Only logins are
@@ -99,7 +92,8 @@ class Shelf:
 
 def switch_login(saved: object, owner: str | None, shelf: Shelf | None) -> dict:
     """Return the store the page shows for the login owner: the browser's when it is owner's; else owner's shelved
-    one (or a new one), after shelving what the last login left in this browser, so neither loses conversations."""
+    one (or a new one), after shelving what the last login left in this browser, so neither loses conversations.
+    Without a shelf (None) another login's store is never shown, only replaced."""
     saved = valid_store(saved)
     if saved.get("owner") == owner:
         return saved

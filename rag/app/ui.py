@@ -306,9 +306,9 @@ class ChatPage:
             owner = getattr(request, "username", None)
             try:
                 return convo.switch_login(saved, owner, shelf)
-            except OSError as exc:  # a full disk or read-only index: show this login's own all the same
+            except OSError as exc:  # a full disk or read-only index: never show another login's, all the same
                 log.warning("could not shelve another login's conversations in %s: %s", shelf.folder, exc)
-                return convo.owned_store(saved, owner)
+                return convo.switch_login(saved, owner, None)
 
         def respond(message, saved, sources, since, until, request):
             yield from self.respond(message, own(saved, request), sources, since, until)

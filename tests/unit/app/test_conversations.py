@@ -77,11 +77,13 @@ def test_a_turn_answered_with_a_person_passes_the_person_on_to_the_follow_ups():
 
 def test_a_store_is_shown_only_to_the_login_that_made_it():
     ann = convo.start_conversation(convo.new_store("ann"))
-    assert convo.owned_store(ann, "ann") is ann and ann["owner"] == "ann"  # kept by every change of the store
-    other = convo.owned_store(ann, "bob")
+    assert convo.switch_login(ann, "ann", None) is ann and ann["owner"] == "ann"  # kept by every change of the store
+    other = convo.switch_login(ann, "bob", None)
     assert other["owner"] == "bob" and len(other["conversations"]) == 1 and not other["conversations"][0]["turns"]
-    assert convo.owned_store(convo.new_store(), None)["owner"] is None  # an open app: one store, as before
-    assert convo.owned_store(convo.new_store(), "ann")["owner"] == "ann"  # made before logins: not shown to ann
+    assert convo.switch_login(convo.new_store(), None, None)["owner"] is None  # an open app: one store, as before
+    assert convo.switch_login(convo.new_store(), "ann", None)["owner"] == "ann"  # made before logins: not shown to ann
+    asked = convo.add_turn(ann, {"question": "Who won?", "query": "Who won?", "answer": None})
+    assert not any(c["turns"] for c in convo.switch_login(asked, "bob", None)["conversations"])
 
 
 def test_an_imported_turn_without_its_query_is_searched_as_its_question():
