@@ -25,7 +25,7 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class
                          deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
                          other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
                          other_of, other_ordinal, other_place, other_rate, other_role, other_size, other_year,
-                         outgoing_for_new, part_win, relative_year, spoken_year, succession_unsaid,
+                         outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year, succession_unsaid,
                          successor_for_predecessor, tentative, unnamed_event, unnamed_member, unplaced_finish,
                          unrealised, unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
                          withheld)
@@ -211,7 +211,8 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
           {"admiss", "admit"}, {"trial", "court", "juri"},
           {"agre", "approv", "vote"},
-          {"hous", "home"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "rais", "increas", "hike"},
+          {"complet", "finish"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -318,6 +319,9 @@ _ATTRIBUTES = {
     "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
     "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
+    "mass": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
+    "weight": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
+    "tonnag": r"\b\d[\d.,]*\s?(?:tonnes?|tons)\b",
     "length": r"\b\d[\d.,]*[\s-]?(?:m|km|mm|cm|metres?|meters?|miles?|ft|feet|foot|inches)\b"
               r"|\b\d[\d.,]*[\s-]?(?:years?|months?|weeks?|days?)\b",  # a contract's length is a time; "a 600-metre
     # flood wall" a length
@@ -393,7 +397,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without"}  # ("trial size": how many took
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("new pubs planned":
+# "would open six new pubs")  # ("trial size": how many took
 # part, which no sentence calls a size; "final price per share": the price "raised its offer to" gives; "peak homes
 # without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
@@ -411,6 +416,11 @@ _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "bus
                                  "region", "ground", "stadium"), "place")}
 
 
+_UTMOST = re.compile(r"\b(?:up to|peak(?:ed|ing)?|at its (?:height|peak)|a record|record-breaking|maximum|"
+                     r"(?:high|low|strong|larg|bigg|fast|great|heavi|long|hott|cold|wett|dri|busi|deep|tall)est|"
+                     r"most|worst|best)\b", re.I)  # (what a superlative keyword may be said by)
+
+
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", a part of a hyphenated word whose other parts the query (query: its stems) says too, or a
@@ -426,6 +436,14 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         for i, stems in enumerate(pieces):
             if all(not other or other <= said for j, other in enumerate(pieces) if j != i):
                 near_stems |= stems
+    # a word the text writes as two ("buyback" / "buy back", "preorders" / "pre-orders"), a hyphened query word the
+    # text writes apart ("four-hour share" / "within four hours")
+    words = re.findall(r"[a-z0-9]+", near.lower())
+    near_stems |= content_stems(" ".join(a + b for a, b in zip(words, words[1:])))
+    near_stems |= {k for k in keywords if "-" in k and all(
+        content_stems(p) <= near_stems for p in k.split("-") if content_stems(p))}
+    if _UTMOST.search(near):  # "strongest gusts": "gusts of up to 94mph", "a record 26,500"
+        near_stems |= {k for k in keywords if k.endswith("est")}
     initials = "".join(w[0] for w in _WORD.findall(near))
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
@@ -508,10 +526,11 @@ SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+scor
                          r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
 _TALLY_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
-SCORE = re.compile(r"(?<![\d:.])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.]\d)"
+SCORE = re.compile(r"(?<![\d:.,])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)\s?\d{1,3}\b(?![:.,]\d)"
                    r"(?:,\s?\d{1,2}[-–]\d{1,2}\b)*"
                    rf"|\b{_TALLY_WORD} votes? to {_TALLY_WORD}\b", re.I)  # ("by seven votes to four")
-# ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3"; "cut from 420 to 380" is a change)
+# ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3"; "cut from 420 to 380" is a change, and so is "from
+# 1,600 to 1,350": no "600 to 1" inside it)
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
 _SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable)"
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
@@ -526,6 +545,9 @@ LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its
 def duration_asked(question: str) -> bool:
     """Return True when a question asks about a length of time or an age ("how long", "how many days")."""
     lowered = question.lower()
+    if re.search(r"\bhow many (?!(?:more |extra |further )?(?:seconds|minutes|hours|days|weeks|months|years|decades|"
+                 r"nights)\b)[a-z]", lowered) and "how long" not in lowered:
+        return False  # "how many kids were waiting ...": kids counted, not the weeks they wait
     return any(not (re.fullmatch(_UNITS_OF_TIME, m.group(0)) and _PERIOD_BEFORE.search(lowered[:m.start()]))
                for m in _DURATION_ASKED.finditer(lowered))  # "in its first week", "per day": a period, not asked
 
@@ -567,6 +589,19 @@ def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     """Return the percentages that answer a money question about a pay offer, claim or rise ("what pay offer did the
     drivers turn down?", "union pay claim": "3.5%"), none for another money question."""
     return list(_PERCENT.finditer(sentence)) if _PAY_RISE.search(normalise(question)) else []
+
+
+_PAY_RISE_ASKED = re.compile(r"\bpay (?:deal|offer|rise|award|increase|settlement|claim)\b|\bpay\b.*\bsettle", re.I)
+
+
+def sums_said(question: str, sentence: str) -> list[re.Match]:
+    """Return the sums a money question may be answered with: a pay rise's percentage before a one-off sum ("a 5.5%
+    rise ..., plus a one-off payment of £400" for "what pay rise did they settle for?"), else the sentence's sums, else
+    a pay offer's percentage when it gives no sum."""
+    if _PAY_RISE_ASKED.search(question) and not re.match(r"\W*(?:so |and )?how much\b", question, re.I) \
+            and (rises := pay_rise_figures(question, sentence)):  # ("how much is the pay offer worth?": a sum)
+        return rises
+    return list(MONEY.finditer(sentence)) or pay_rise_figures(question, sentence)
 
 
 _MOVED_BY = re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taking )(?<!make )(?<!makes )(?<!made )(?<!making )"
@@ -643,6 +678,27 @@ def measure_named(question: str, sentence: str, start: int) -> bool:
         return False
     # "revenue was €1.31 billion, 3% lower than the €1.35 billion recorded in 2024": the same measure, another time
     return len(sentence[said[-1].end():start].split()) <= 4 or bool(_COMPARED_SUM.search(sentence[:start]))
+
+
+_SUM_VERBS = content_stems("pay paid cost spend spent earn buy bought sell sold charge raise receive give get make "
+                           "fetch")
+
+
+def head_by(question: str, heads: list[set[str]], sentence: str, start: int, end: int) -> bool:
+    """Return True when the question's own word for what a money question asks about is said with the sum: just
+    before it or just after it ("fined the company £3.2m", "a £3.2m fine"; not the "£815m" investment programme
+    before it). Another word of its group does not do ("raised its offer to 233p a share" for "bought ... for how
+    much?")."""
+    question_stems = content_stems(question)
+    asked = question_stems & set().union(*heads) - _SUM_VERBS  # (the verbs say too little: "was paid £1.3m" is no
+    # chair's pay)
+    before = _WORD.findall(sentence[max(0, start - 50):start].lower())[-4:]
+    around = before[1:] + _WORD.findall(sentence[end:end + 30].lower())[:1]
+    for i, word in enumerate(around):
+        if content_stems(word) & asked:
+            modifier = (before[:1] + around)[i]  # "with day tickets at £79" is no weekend ticket
+            return not (content_stems(modifier) - question_stems) or word == around[-1]
+    return False
 
 
 # A verb giving the level a sum is ("closed at", "rose to"): the verb itself, so "day tickets at £79" is none
@@ -728,6 +784,9 @@ _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]|-,?\s+(?:and|or|to
 _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
                              r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus|hoped|"
                              r"hopes|hoping|aims|aimed|aiming|targets|targeted|targeting)\b", re.I)
+_TARGET_MISSED = re.compile(r"\b(?:miss|missing|missed|misses|meet|meeting|met|meets|hit|hitting|beat|beating|breach\w*|"
+                            r"fail\w*(?: to (?:meet|hit|reach))?|exceed\w*)\s+(?:(?:its|their|the|his|her|our|[a-z]+)\s+)"
+                            r"{0,3}$", re.I)  # (what a target is said with when it is no forecast)
 # A sum offered and turned down is not what was paid: "rejected an earlier bid of £8,000"
 _REJECTED = re.compile(r"\b(?:rejected|rejecting|turned down|turning down|refused|declined|rebuffed|snubbed)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
@@ -798,7 +857,9 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         # 60 jobs" (a participle goes on with it)
         clause = r";|,(?!\s+[a-z]+ing\b)|\s(?:and|but|while|with)\s"
         spans += [(m.start() - len(re.split(clause, sentence[:m.start()])[-1]),
-                   m.end() + len(re.split(clause, sentence[m.end():])[0])) for m in _FORECAST_WORDS.finditer(sentence)]
+                   m.end() + len(re.split(clause, sentence[m.end():])[0])) for m in _FORECAST_WORDS.finditer(sentence)
+                  if not _TARGET_MISSED.search(sentence[:m.start()])]  # "fined £3.2m for missing its leakage
+        # targets": a fine for a target missed, no forecast
     if re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", question.lower()):
         spans += compound_counts(question, sentence)
     return spans
@@ -1332,9 +1393,11 @@ _MEASURE_FORMS = {m: rf"\b{m}\b|\b(?:an?|per|each|every) {unit}\b" for m, unit i
     ("daily", "day"), ("weekly", "week"), ("monthly", "month"), ("yearly", "year"), ("annual", "year"),
     ("annualised", "year"), ("annualized", "year"), ("hourly", "hour"), ("nightly", "night"))}
 _MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% in March": a monthly change
+_MEASURE_FORMS["annual"] += r"|\bthe (?:year|12 months|twelve months) to\b"  # "in the year to September"
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
-_DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
+_DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"}, {"run", "lead", "head"},
+               {"succeed", "successor", "replac"}, {"ride", "rode", "ridden", "rider"}, {"buy", "purchas", "acquir"},
                {"finish", "came", "place", "end"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
@@ -1398,7 +1461,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # contribution, "agreed to pay ... a subsidy of £148,000")
         groups = [named_last if analysis.is_keyword and named_last
                   else set().union(*(g for g in groups if first(g) == earliest))]
-    counted = re.search(r"\bhow (?:many|much) (?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
+    counted = re.search(r"\bhow (?:many|much) (?:[a-z]+\d[\w-]*\s+)?(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
                         r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)|\b(?:what|which) (?:share|"
                         r"percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)", analysis.question.lower())
     # ("what share of the vote": of votes, not the turnout)
@@ -1428,15 +1491,15 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                   noun.union(*(same for same in _SAME_THINGS if same & noun))]
         deed = re.search(rf"\b{counted_noun}\s+(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
                          r"in|on|at|for|of|from|by|to)\b)([a-z][a-z-]+ed)\b", analysis.question.lower())
-        if deed and noun <= {"peopl", "person", "individu"}:  # "how many people pre-ordered it": the pre-orders
-            groups = [groups[0] | content_stems(deed.group(1))]  # count them as well
+        if deed:  # "how many people pre-ordered it": the pre-orders count them as well; "how many runners
+            groups = [groups[0] | content_stems(deed.group(1))]  # finished": the finishers
     return groups
 
 
 # Things news counts under several words ("how many houses did the fire destroy?" / "destroyed 23 homes")
 _SAME_THINGS = [content_stems(words) for words in (
     "houses homes properties dwellings", "staff employees workers", "cars vehicles", "ships vessels boats",
-    "planes aircraft jets", "pupils students children", "shops stores outlets")]
+    "planes aircraft jets", "pupils students children kids schoolchildren", "shops stores outlets")]
 
 
 # Nouns that name only the kind of answer ("how much money did he divert?"), not what it is of
@@ -1512,6 +1575,8 @@ def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems a keyword query's answer must be near ("harbourford marathon 2024 finishers")."""
     focus = [w for w in analysis.focus if w.lower() not in _REPORTING]  # "ashby fraud amount proven at trial": the
     # sum the report gives, however it says it was shown
+    if re.search(r"\bon board\b", analysis.question, re.I):  # "passengers on board": aboard, no board of directors
+        focus = [w for w in focus if w.lower() != "board"]
     return {t for t in content_stems(" ".join(focus)) if len(t) > 1 and t != "vs"} if analysis.is_keyword \
         else set()  # ("ormley rfc try scorers v brackwater bulls": "v" says versus)
 
@@ -2338,7 +2403,7 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 _LIGHT_DONE = {"playe", "play", "hold", "held", "stage", "host", "hoste", "affec", "estim", "expec", "plann", "propo",
                "appro", "repor", "say", "said", "give", "call", "name", "known", "sched", "list", "liste", "want",
                "wante", "annou", "revea", "discl", "publi", "recor",
-               "hit", "reach", "produ", "peak", "peake", "top", "toppe"}  # (how a figure came out is no deed: "the
+               "hit", "reach", "produ", "peak", "peake", "top", "toppe", "confi"}  # (how a figure came out is no deed: "the
 # revised cost announced in November" is the cost "the council has confirmed"; "the strongest gust Storm Ysolde hit"
 # is the gust recorded)
 
@@ -2354,7 +2419,24 @@ def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:
             or WIN_QUESTION.search(analysis.question):  # (a keyword query has no verb to read)
         return False
     asked = done_verb(analysis.question)
-    return asked is not None and asked not in _LIGHT_DONE and not uses_done_verb(analysis.question, text)
+    return asked is not None and asked not in _LIGHT_DONE and not uses_done_verb(analysis.question, text) \
+        and not (asked in _HAVING_DONE and counts_asked(analysis.question, text))
+
+
+# Verbs of having or taking in that a count of the thing says by itself ("how many votes did she receive?": "taking
+# 12,118 votes"; "how many spectators attended?": "in front of 8,650 spectators")
+_HAVING_DONE = {"recei", "atten", "carry", "draw", "drew", "attra", "welco", "secur", "poll", "gain", "gaine", "serve",
+                "watch", "visit"}
+
+
+def counts_asked(question: str, text: str) -> bool:
+    """Return True when the text gives a figure of the thing a "how many" question counts ("how many votes ...":
+    "12,118 votes")."""
+    counted = re.search(r"\bhow many\s+(?:[a-z-]+\s+)?([a-z]+)", question, re.I)
+    if not counted:
+        return False
+    nouns = content_stems(counted.group(0).split(None, 2)[-1]) - {"mani"}
+    return any(content_stems(" ".join(text[m.end():].split()[:2])) & nouns for m in FIGURE.finditer(text))
 
 
 # What a person's own figure is called ("Leni Sorvik's winning time", "Kane's weekly wage"), not an event they were at
@@ -2488,6 +2570,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
                 or (analysis.kind == "person" and successor_for_predecessor(question, analysis.names, sentence))
+                or (analysis.kind == "person" and predecessor_as_successor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
                 or other_chief(question, sentence) or other_kind_of_role(question, sentence)
                 or (analysis.kind == "place" and deed_unplaced(question, sentence))

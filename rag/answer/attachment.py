@@ -352,7 +352,8 @@ def other_first_period(question: str, sentence: str) -> bool:
 
 
 _ROLES = (r"(?:head ?teacher|head|manager|coach|chair(?:man|woman)?|leader|chief executive|ceo|director|president|"
-          r"captain|owner|editor|principal|mayor|minister|boss|champion|winner|holder)")
+          r"captain|owner|editor|principal|mayor|minister|boss|champion|winner|holder|(?:vice-)?chancellor|"
+          r"governor|commissioner|constable|secretary|conductor|curator|dean|provost|rector)")
 _PREVIOUS_ASKED = re.compile(rf"\b(?:previous|former|outgoing|old|last)\s+(?:\w+\s+)?{_ROLES}\b|\bpredecessor\b", re.I)
 _PREVIOUS_SAID = re.compile(r"\b(?:former|previous|predecessor|replac\w*|succeed\w*|took over from|taking over from|"
                             r"outgoing|ex-|stepped down|step down|retir\w*|left|leaves|quit|sacked|ousted|until)\b",
@@ -371,8 +372,9 @@ def current_for_previous(question: str, sentence: str) -> bool:
     return bool(_PREVIOUS_ASKED.search(question)) and not _PREVIOUS_SAID.search(sentence)
 
 
-_NEW_ASKED = re.compile(rf"\b(?:new|next|incoming)\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLES}|officer|chief)\b|\bsuccessor\b",
-                        re.I)
+_NEW_ASKED = re.compile(rf"\b(?:new|next|incoming)\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLES}|officer|chief)\b|\bsuccessor\b"
+                        r"|\bwho(?:['’]s| is| will be)\s+(?:now\s+)?(?:taking over|running|leading|heading|in charge)\b",
+                        re.I)  # ("who's taking over the festival?", "who's running the hospital now?")
 _LEAVING = re.compile(r"\b(?:step(?:s|ped|ping)? down|leav(?:e|es|ing)|left|retir\w*|sacked|fired|dismissed|ousted|"
                       r"resign\w*|quit\w*|depart\w*|currently|outgoing)\b", re.I)
 _ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(?:e|ed|es|ing)|succeed\w*|successor|"
@@ -412,6 +414,21 @@ def successor_for_predecessor(question: str, names: list[str], sentence: str) ->
             return True
         if not regex(rf"\b{surname}\b", re.I).search(sentence) and re.search(
                 r"\b(?:new|next|incoming|appoint\w*|named|hired|will (?:take up|start|join))\b", sentence, re.I):
+            return True
+    return False
+
+
+def predecessor_as_successor(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when the question asks who took a named person's place ("who succeeded Lena Marsk as ...?") and
+    the sentence gives that person as the one taking someone else's ("has named Lena Marsk ... as his replacement",
+    "Lena Marsk, who replaced Ivo Hart")."""
+    for name in names:
+        if " " not in name or not regex(rf"\b(?:succeed\w*|replac\w*|took over from|take over from|taking over from|"
+                                        rf"in place of)\s+{re.escape(name)}\b", re.I).search(question):
+            continue
+        if regex(rf"\b{re.escape(name)}\b[^.;]{{0,80}}?\bas\s+(?:his|her|their|its)\s+(?:replacement|successor)\b"
+                 rf"|\b{re.escape(name)},?\s+(?:who\s+)?(?:has\s+|will\s+|is\s+to\s+)?(?:replac\w*|succeed\w*|"
+                 rf"t(?:ook|akes?|aking) over from)\b", re.I).search(sentence):
             return True
     return False
 
@@ -768,7 +785,10 @@ def uses_done_verb(question: str, sentence: str) -> bool:
         # "been arrested over the raid", "injured in the fire" are a verb and a preposition
     # "fire" is used by "fired" as much as "win" by "won" (its base form), "raise" by "raising" (not "value" by
     # "valuation")
+    stem = stemmer().stemWord(asked)  # ("carried" for "carry", "saving" for "saved", "voting" for "voted")
     return any(BASE_FORMS.get(w, w).startswith(asked) or (asked.endswith("e") and w == f"{asked[:-1]}ing")
+               or (len(stem) >= 4 and w.endswith(("ed", "ing")) and stemmer().stemWord(w) == stem)  # (a verb's
+               # form, not a noun: "a bigger move", "confiscation")
                for w in re.findall(r"[a-z]+", sentence.lower())) or any(
         verb.startswith(asked) or asked.startswith(verb) for verb in said_as(sentence))  # "was found guilty" for
     # "convicted", "has taken $310m" for "earned"
@@ -792,7 +812,9 @@ def unrealised(question: str, sentence: str) -> bool:
 # aim ("need to win")
 _RESULT_BEFORE = {"beat", "defeated", "overcame", "edged", "held", "hung", "rallied", "recovered", "fought", "battled",
                   "surged", "stormed", "romped", "came", "went", "finished", "scored", "kicked", "clinched", "secured",
-                  "sealed", "outlasted", "raced", "sprinted", "won"}
+                  "sealed", "outlasted", "raced", "sprinted", "won",
+                  "named", "appointed", "picked", "chosen", "chose", "hired", "promoted"}  # ("named Petra Skole to
+# replace him": done)
 
 
 def part_win(question: str, sentence: str) -> bool:

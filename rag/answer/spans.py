@@ -16,7 +16,7 @@ from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONE
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
                             organisation_admitted, other_time_unit,
-                            pay_rise_figures, person_answer, person_like, place_answers, race_time_asked, race_times,
+                            sums_said, head_by, person_answer, person_like, place_answers, race_time_asked, race_times,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
 
@@ -559,10 +559,12 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     if kind == "money":
         roles = figure_roles(analysis.question, sentence)  # not a sum only forecast
         sums = asked_sums(analysis.question, sentence, [  # ("us price": "$895", not "€640"; a net profit, no loss)
-            m for m in novel(list(MONEY.finditer(sentence)) or pay_rise_figures(analysis.question, sentence))
+            m for m in novel(sums_said(analysis.question, sentence))
             if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
+        sums = [m for m in sums if head_by(analysis.question, asked_heads(analysis), sentence, m.start(),
+                                           m.end())] or sums
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         sums = respective(analysis.question, sentence, sums)
         if changed := changed_by(analysis.question, sentence, sorted(  # "by how much did house prices go up?"
@@ -601,7 +603,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                 re.I):  # "how many customers have claimed for extra costs": no sum counts them; an
             money = []  # attendance is no sum of money ("£450,000 in prize money"); a budget's total is one
         figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
-        values = money + figures
+        values = newer(analysis.question, sentence, money + figures)  # ("from 24 turbines to 21": 21, though
+        # only 24 is followed by what is counted)
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
         counted = set().union(*asked_heads(analysis))
         if not counted and analysis.is_keyword:  # "orla star ferry passengers evacuated": "212 passengers", not
@@ -923,7 +926,8 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
                 and re.search(r"\b(?:of|at|was|were|put at)\s*(?:about|around|some|nearly|almost)?\s*$",
                               sentence[:m.start()])] or values
     old = [m for m in values if re.search(r"\bfrom\s*$", sentence[:m.start()])
-           and re.match(r"\s*to\b", sentence[m.end():])]
+           and re.match(r"\s*(?:[a-z-]+\s+){0,2}?to\s+(?:about |around |just |some )?[£$€]?\d", sentence[m.end():])]
+    # ("scaled back from 24 turbines to 21": 21)
     old += [m for m in values if re.search(r"\b(?:up|down|rising|falling|rose|fell|higher|lower|more|fewer)\s+(?:than|"
                                            r"from)\s*$|\bcompared (?:with|to)\s*$", sentence[:m.start()])
             and not ((year := re.match(r"\s+(?:in|during)\s+((?:19|20)\d\d)\b", sentence[m.end():]))

@@ -359,6 +359,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "person"  # "silverlark best new act 2023": the award's winner
         if "box office" in q or words[-1] == "takings":
             return "money"  # "salt orchard opening weekend box office": what it took
+        if words[-1] in _AGENT_FIRMS:  # "teskel funding round lead investor": the investor, not the round's sum
+            return "organisation"
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"
@@ -402,6 +404,11 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return question_kind(q[wh.start(1):])
     # a long statement-like question ("After the report ..., did X ...?"): a verdict if it asks one, else open
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
+
+
+# What a firm is to a deal or a job, named last in a keyword query ("... lead investor", "... dredging contractor")
+_AGENT_FIRMS = {"investor", "buyer", "bidder", "sponsor", "backer", "lender", "insurer", "contractor", "supplier",
+                "operator", "builder", "distributor", "manufacturer", "maker"}
 
 
 def _last_noun(words: list[str]) -> str:
