@@ -256,7 +256,9 @@ _NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
                "research", "reserve", "foundation", "association", "authority", "sportsbook", "fund", "funds",
                "management", "securities", "investments", "advisors", "advisers", "police", "constabulary",
                "brigade", "ambulance", "coastguard", "lifeboat", "rescue", "networks", "network", "race", "telecom",
-               "telecoms", "mobile", "communications", "health", "studios", "entertainment", "airline", "shipping"}
+               "telecoms", "mobile", "communications", "health", "studios", "entertainment", "airline", "shipping",
+               "treaty", "act", "accord", "agreement", "convention", "declaration", "protocol", "scheme",
+               "programme", "project", "inquiry", "review", "report"}  # ("the Treaty of Selmark")
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
@@ -1396,7 +1398,7 @@ _MEASURE_FORMS["monthly"] += rf"|\b(?:in|during|for) {_MONTH}\b"  # "rose 0.6% i
 _MEASURE_FORMS["annual"] += r"|\bthe (?:year|12 months|twelve months) to\b"  # "in the year to September"
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
-_DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"}, {"run", "lead", "head"},
+_DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
                {"succeed", "successor", "replac"}, {"ride", "rode", "ridden", "rider"}, {"buy", "purchas", "acquir"},
                {"finish", "came", "place", "end"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
@@ -2403,7 +2405,7 @@ def forecast_of_asked(analysis: QuestionAnalysis, sentence: str) -> bool:
 _LIGHT_DONE = {"playe", "play", "hold", "held", "stage", "host", "hoste", "affec", "estim", "expec", "plann", "propo",
                "appro", "repor", "say", "said", "give", "call", "name", "known", "sched", "list", "liste", "want",
                "wante", "annou", "revea", "discl", "publi", "recor",
-               "hit", "reach", "produ", "peak", "peake", "top", "toppe", "confi"}  # (how a figure came out is no deed: "the
+               "hit", "reach", "produ", "peak", "peake", "top", "toppe"}  # (how a figure came out is no deed: "the
 # revised cost announced in November" is the cost "the council has confirmed"; "the strongest gust Storm Ysolde hit"
 # is the gust recorded)
 
@@ -2419,6 +2421,8 @@ def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:
             or WIN_QUESTION.search(analysis.question):  # (a keyword query has no verb to read)
         return False
     asked = done_verb(analysis.question)
+    if asked == "confi" and re.search(r"\bconfirm", analysis.question, re.I):  # "confirmed dead": how a figure came
+        return False  # out ("confiscated" starts alike)
     return asked is not None and asked not in _LIGHT_DONE and not uses_done_verb(analysis.question, text) \
         and not (asked in _HAVING_DONE and counts_asked(analysis.question, text))
 

@@ -4,7 +4,7 @@ verb, an appointment made, model numbers before what is counted, and keyword wor
 import re
 
 from rag.answer.answerability import (_MEASURE_FORMS, asked_heads, content_stems, done_verb_unsaid, duration_asked,
-                                      keyword_gate, keyword_terms)
+                                      keyword_gate, keyword_terms, person_like)
 from rag.answer.attachment import outgoing_for_new, predecessor_as_successor, unrealised, uses_done_verb
 from rag.answer.spans import extract_short
 from rag.retrieval.analysis import analyse_question
@@ -128,3 +128,10 @@ def test_how_many_people_waiting_counts_the_people_not_the_weeks():
                                "weeks for an assessment, with 2,360 young people on the waiting list.") != "104 weeks"
     assert duration_asked("how many days was the bridge closed?")
     assert not duration_asked("how many kids were waiting for help?")
+
+
+def test_a_treaty_is_no_person_and_confiscated_is_not_confirmed():
+    assert not person_like("Treaty of Selmark")
+    assert person_like("Lena Marsk")
+    confiscated = analyse_question("How much money was confiscated from Orwin Tallacre?")
+    assert done_verb_unsaid(confiscated, "An audit later put the council's total loss at £51,870.")  # no confiscating
