@@ -303,6 +303,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
             # the likeliest sentences in the order the reader reads them: "Which drugmaker is paying for the trial?"
             # gets the sentence saying who funds it before the one naming the institute running it
             ranked = reader_first(question, ranked, pool(ranked, model.threshold))
+            ranked = by_report_date(analysis.question, ranked, pool(ranked, model.threshold))
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
@@ -331,6 +332,31 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         return _refusal(question, analysis, ranked, hits, best)
     answer.hits, answer.support = hits, best
     return answer
+
+
+# A question about a figure or a holder as it stands after a story moved on ("how much is it now expected to cost?",
+# "... after the revision", "in the end"), or as it was first given ("originally", "first estimate")
+_LATEST_ASKED = re.compile(r"\b(?:now|latest|revised|updated|currently|in the end|end(?:ed|s)? up|eventually|"
+                           r"most recent|at the moment|after (?:the )?(?:revision|redesign|review|inquiry|appeal|cuts?|"
+                           r"consultation|delay|changes?|late [a-z]+))\b", re.I)
+_FIRST_ASKED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|at first|first (?:estimate[sd]?|proposed|planned|"
+                          r"announced|forecast|thought|expected|reported))\b", re.I)
+
+
+def by_report_date(question: str, ranked: list[Candidate], head: list[Candidate]) -> list[Candidate]:
+    """Return the ranked candidates with head, the likeliest that pass the checks, led by those of the latest report
+    among them when the question asks how a story stands now ("scaled back ... to 21" over the first report's 24), or
+    of the earliest when it asks how it was first told; the head's other sentences go last, out of the span's choice
+    (they may still be cited after it). Else the ranked candidates as they are."""
+    latest, first = bool(_LATEST_ASKED.search(question)), bool(_FIRST_ASKED.search(question))
+    dates = {c.hit.published for c in head}
+    if latest == first or len(head) < 2 or None in dates or len(dates) < 2:
+        return ranked
+    wanted = max(dates) if latest else min(dates)
+    lead = [c for c in head if c.hit.published == wanted]
+    rest = [c for c in head if c.hit.published != wanted]
+    moved = {id(c) for c in head}
+    return lead + [c for c in ranked if id(c) not in moved] + rest
 
 
 def _names(entity: str, candidate: Candidate, bodies: dict[str, str] | None) -> bool:

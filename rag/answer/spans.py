@@ -916,6 +916,10 @@ _FIRST_FIGURE = re.compile(r"\b(?:first|initial(?:ly)?|earlier|original)\s+(?:[a
                            r"count|forecast|tally|reported|report|put|said)\b", re.I)
 
 
+_TOTAL_AFTER = re.compile(r"\s+(?:more\s+|extra\s+|additional\s+|new\s+)?[a-z-]+,?\s+(?:taking|bringing|raising|"
+                          r"lifting)\s+(?:the|its|their)\s+(?:total|number|tally|count)\b")
+
+
 def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match]:
     """Return the values without the old one of a change ("rise from £62 to £68": £68; "18,500, up from 14,200":
     18,500), unless the question asks for the earlier value ("what was the fee before ...", "previous", "old")."""
@@ -937,6 +941,9 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
                      r"have|is|was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
         old += [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])  # "up by £148 to £3,360": £3,360
                 and re.match(r"\s*to\b", sentence[m.end():])]
+        if not re.search(r"\bhow many (?:more|extra|additional|new)\b|\badd(?:s|ed|ing)?\b", question, re.I):
+            old += [m for m in values if _TOTAL_AFTER.match(sentence[m.end():])]  # "adds four more beds, taking the
+            # total to 28": 28
     return [m for m in values if m not in old] or values
 
 

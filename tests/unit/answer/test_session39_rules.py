@@ -135,3 +135,31 @@ def test_a_treaty_is_no_person_and_confiscated_is_not_confirmed():
     assert person_like("Lena Marsk")
     confiscated = analyse_question("How much money was confiscated from Orwin Tallacre?")
     assert done_verb_unsaid(confiscated, "An audit later put the council's total loss at £51,870.")  # no confiscating
+
+
+def _candidate(text: str, published):
+    from rag.answer.extractive import Candidate
+    from rag.types import Hit
+    hit = Hit(article_id=text[:8], title="t", published=published, text=text, score=1.0, start=0, end=len(text))
+    return Candidate(text=text, hit=hit, start=0, end=len(text), probability=0.99)
+
+
+def test_a_question_on_how_a_story_stands_now_is_answered_from_its_latest_report():
+    from datetime import date
+
+    from rag.answer.extractive import by_report_date
+    first = _candidate("Pixelforge said it would cut 340 jobs.", date(2024, 2, 8))
+    update = _candidate("Pixelforge has raised the number of jobs being cut to 410.", date(2024, 4, 17))
+    other = _candidate("The Warsaw office will close.", date(2024, 4, 17))
+    ranked = [first, update, other]
+    now = by_report_date("how many jobs is pixelforge cutting after the revision?", ranked, [first, update])
+    assert now[0] is update and now[-1] is first  # the first report's sentence leaves the span's choice
+    then = by_report_date("how many jobs did pixelforge originally plan to cut?", ranked, [update, first])
+    assert then[0] is first
+    assert by_report_date("how many jobs is pixelforge cutting?", ranked, [first, update]) == ranked
+
+
+def test_a_total_after_a_change_is_the_figure_asked_unless_the_change_is():
+    sentence = "Managers blamed a redesign that adds four more beds, taking the total to 28."
+    assert extract_short(analyse_question("how many beds will the ward have after the redesign?"), sentence) == "28"
+    assert extract_short(analyse_question("how many more beds does the redesign add?"), sentence) == "four"
