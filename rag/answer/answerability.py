@@ -93,7 +93,8 @@ DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19
                    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
                    r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
                    rf"|{WEEKDAY}\b|(?:yesterday|today|tonight|tomorrow)\b"
-                   r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b)")
+                   r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b"
+                   r"|AD\s?\d{1,4}\b|\d{1,4}\s?(?:BC|BCE)\b)")  # ("laid around AD 240", "in 300 BC")
 # A date a sentence measures against, not when anything happened: "the highest level since 2001"; "the first time
 # since 1984" only for a question about the time before ("when did they last win?")
 _LEVEL_SINCE = re.compile(r"\b(?:highest|lowest|level|most|least|best|worst|biggest|largest|smallest|strongest|weakest|"
@@ -523,6 +524,7 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
                              r"length|duration|sentence|jail term|prison term|waits?|waiting|delays?)\b")
 # A question asking for a match's score, and a scoreline
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
+                         r"\bfinal (?:(?:19|20)\d\d )?score\b|"  # ("challenge shield final 2024 score")
                          r"\bmargin of (?:the )?votes?\b|"  # "by what margin of votes": "seven votes to four"
                          r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
                          r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
@@ -590,7 +592,17 @@ _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent)")
 def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     """Return the percentages that answer a money question about a pay offer, claim or rise ("what pay offer did the
     drivers turn down?", "union pay claim": "3.5%"), none for another money question."""
-    return list(_PERCENT.finditer(sentence)) if _PAY_RISE.search(normalise(question)) else []
+    if not _PAY_RISE.search(normalise(question)):
+        return []
+    return [m for m in _PERCENT.finditer(sentence)
+            if not _BALLOT_SHARE.search(sentence[max(0, m.start() - 40):m.start()])
+            and not _SHARE_OF_MEMBERS.match(sentence[m.end():])]  # ("backed by 81% of union members": no rise)
+
+
+_SHARE_OF_MEMBERS = re.compile(r"\s+of\s+(?:the\s+)?(?:union\s+)?(?:members|those|workers|staff|votes|voters|"
+                               r"employees)\b")
+_BALLOT_SHARE = re.compile(r"\b(?:backed|approved|supported|endorsed|rejected|accepted)\b[^.;]{0,25}\bby\s+$|"
+                           r"\bturnout of\s+$|\bvoted\b[^.;]{0,25}\bby\s+$", re.I)
 
 
 _PAY_RISE_ASKED = re.compile(r"\bpay (?:deal|offer|rise|award|increase|settlement|claim)\b|\bpay\b.*\bsettle", re.I)
@@ -1875,8 +1887,9 @@ def affiliated_elsewhere(name: str, sentence: str, asked: list[str]) -> bool:
 
 
 def is_demonym(name: str) -> bool:
-    """Return True for a nationality word ("British", "Kiwi"): no person's, organisation's or party's name."""
-    return _DEMONYM.search(name) is not None
+    """Return True for a nationality word ("British", "Kiwi") or a country's initials used as one ("US
+    cybersecurity group Corvanta"): no person's, organisation's or party's name."""
+    return _DEMONYM.search(name) is not None or name in ("US", "USA", "UK", "UAE")
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

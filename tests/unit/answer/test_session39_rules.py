@@ -163,3 +163,25 @@ def test_a_total_after_a_change_is_the_figure_asked_unless_the_change_is():
     sentence = "Managers blamed a redesign that adds four more beds, taking the total to 28."
     assert extract_short(analyse_question("how many beds will the ward have after the redesign?"), sentence) == "28"
     assert extract_short(analyse_question("how many more beds does the redesign add?"), sentence) == "four"
+
+
+def test_a_ballot_share_is_no_pay_rise_and_other_dates_scores_and_buyers():
+    deal = analyse_question("halvern gyor strike pay deal")
+    assert extract_short(deal, "Members approved the deal by 78% in a ballot.") is None
+    assert extract_short(deal, "Workers will receive an 11% wage increase over two years.") == "11%"
+    score = analyse_question("challenge shield final 2024 score garrowby wolves skelbrook rhinos")
+    assert extract_short(score, "Garrowby Wolves beat Skelbrook Rhinos 24-18 in the Challenge Shield final.") == "24-18"
+    laid = analyse_question("Roughly when was the Tullington Roman mosaic laid, according to radiocarbon dating?")
+    assert extract_short(laid, "The mosaic uncovered in Tullington last year was laid around AD 240.") == "AD 240"
+    buyer = analyse_question("tarnlight systems buyer takeover 2024")
+    assert extract_short(buyer, "Tarnlight Systems has agreed to be bought by US cybersecurity group Corvanta for £210 "
+                                "million.") == "Corvanta"
+
+
+def test_an_earlier_figure_said_at_the_asked_moment_is_kept():
+    from dataclasses import replace
+    peak = replace(analyse_question("harbour lights peak audience"), kind="number")  # (the learned kind's reading)
+    sentence = "The latest series averaged 2.1 million viewers, down from 4.6 million at the show's peak in 2021."
+    assert extract_short(peak, sentence) == "4.6 million"
+    assert extract_short(analyse_question("how many runners finished this year"),
+                         "18,500 runners finished, up from 14,200 in the rain last year.") == "18,500 runners"
