@@ -200,7 +200,6 @@ _HEADS = [
     # $115,000"; "The victory earns her $412,000"
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
-    {"capac", "seat", "seater"},  # "what's the capacity of aberlow stadium?": not a crowd it once had
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
     {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant"},  # "the council's contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
