@@ -447,7 +447,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         content_stems(p) <= near_stems for p in k.split("-") if content_stems(p))}
     if _UTMOST.search(near):  # "strongest gusts": "gusts of up to 94mph", "a record 26,500"
         near_stems |= {k for k in keywords if k.endswith("est")}
-    initials = "".join(w[0] for w in _WORD.findall(near))
+    initials = "".join(w[0] for w in _WORD.findall(near) if w not in STOPWORDS)  # (of content words: "maui" is
+    # no run of "made a ... in" initials)
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}

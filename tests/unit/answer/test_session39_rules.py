@@ -185,3 +185,9 @@ def test_an_earlier_figure_said_at_the_asked_moment_is_kept():
     assert extract_short(peak, sentence) == "4.6 million"
     assert extract_short(analyse_question("how many runners finished this year"),
                          "18,500 runners finished, up from 14,200 in the rain last year.") == "18,500 runners"
+
+
+def test_initials_are_read_off_content_words_only():
+    assert keyword_gate({"lez"}, "the low emission zone will expand", "The low emission zone will expand.")
+    assert not keyword_gate({"maui"}, "census data made a unit in the survey of people",
+                            "Census data shows the number of people has risen.")  # ("made a unit in": m-a-u-i)
