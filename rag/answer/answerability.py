@@ -419,6 +419,13 @@ _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "bus
                                  "region", "ground", "stadium"), "place")}
 
 
+@lru_cache(maxsize=4096)
+def _joined_stems(text: str) -> frozenset[str]:
+    """Return the stems of a text's neighbouring words written as one ("buy back": "buyback")."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(content_stems(" ".join(a + b for a, b in zip(words, words[1:]))))
+
+
 _UTMOST = re.compile(r"\b(?:up to|peak(?:ed|ing)?|at its (?:height|peak)|a record|record-breaking|maximum|"
                      r"(?:high|low|strong|larg|bigg|fast|great|heavi|long|hott|cold|wett|dri|busi|deep|tall)est|"
                      r"most|worst|best)\b", re.I)  # (what a superlative keyword may be said by)
@@ -441,8 +448,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
                 near_stems |= stems
     # a word the text writes as two ("buyback" / "buy back", "preorders" / "pre-orders"), a hyphened query word the
     # text writes apart ("four-hour share" / "within four hours")
-    words = re.findall(r"[a-z0-9]+", near.lower())
-    near_stems |= content_stems(" ".join(a + b for a, b in zip(words, words[1:])))
+    near_stems |= _joined_stems(near)
     near_stems |= {k for k in keywords if "-" in k and all(
         content_stems(p) <= near_stems for p in k.split("-") if content_stems(p))}
     if _UTMOST.search(near):  # "strongest gusts": "gusts of up to 94mph", "a record 26,500"
