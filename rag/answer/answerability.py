@@ -25,10 +25,10 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class
                          deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
                          other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
                          other_of, other_ordinal, other_place, other_rate, other_role, other_size, other_year,
-                         outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year, succession_unsaid,
-                         successor_for_predecessor, tentative, unnamed_event, unnamed_member, unplaced_finish,
-                         unrealised, unreported_win, unsaid_naming, unsettled, unstated_period, uses_done_verb,
-                         withheld)
+                         outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
+                         succession_unsaid, successor_for_predecessor, tentative, unnamed_event, unnamed_member,
+                         unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
+                         uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
 from .support import NUMBER_WORDS
 
@@ -805,9 +805,10 @@ _COMPOUND = re.compile(r"-(?!(?:odd|plus|year-old)\b)[A-Za-z]|-,?\s+(?:and|or|to
 _FORECAST_WORDS = re.compile(r"\b(?:predicted|predicts?|predicting|forecasts?|forecasted|forecasting|expects?|"
                              r"expected|expecting|projected|projects|anticipated|anticipates|guidance|consensus|hoped|"
                              r"hopes|hoping|aims|aimed|aiming|targets|targeted|targeting)\b", re.I)
-_TARGET_MISSED = re.compile(r"\b(?:miss|missing|missed|misses|meet|meeting|met|meets|hit|hitting|beat|beating|breach\w*|"
-                            r"fail\w*(?: to (?:meet|hit|reach))?|exceed\w*)\s+(?:(?:its|their|the|his|her|our|[a-z]+)\s+)"
-                            r"{0,3}$", re.I)  # (what a target is said with when it is no forecast)
+_TARGET_MISSED = re.compile(r"\b(?:miss|missing|missed|misses|meet|meeting|met|meets|hit|hitting|beat|beating|"
+                            r"breach\w*|fail\w*(?: to (?:meet|hit|reach))?|exceed\w*)\s+"
+                            r"(?:(?:its|their|the|his|her|our|[a-z]+)\s+){0,3}$", re.I)  # (what a target is said
+# with when it is no forecast)
 # A sum offered and turned down is not what was paid: "rejected an earlier bid of £8,000"
 _REJECTED = re.compile(r"\b(?:rejected|rejecting|turned down|turning down|refused|declined|rebuffed|snubbed)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
@@ -1482,9 +1483,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # contribution, "agreed to pay ... a subsidy of £148,000")
         groups = [named_last if analysis.is_keyword and named_last
                   else set().union(*(g for g in groups if first(g) == earliest))]
-    counted = re.search(r"\bhow (?:many|much) (?:[a-z]+\d[\w-]*\s+)?(?!(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|"
-                        r"more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)|\b(?:what|which) (?:share|"
-                        r"percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)", analysis.question.lower())
+    counted = re.search(r"\bhow (?:many|much) (?:[a-z]+\d[\w-]*\s+)?(?!(?:did|does|do|is|was|were|are|will|would|"
+                        r"has|have|had|can|could|more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)"
+                        r"|\b(?:what|which) (?:share|percentage|proportion|fraction) of (?:the |its |their )?([a-z]+)",
+                        analysis.question.lower())
     # ("what share of the vote": of votes, not the turnout)
     # "how many daily active users ...": what is counted, after the words of its measure (asked_measures)
     if counted and counted.group(2) and not analysis.question[counted.start(2)].islower():

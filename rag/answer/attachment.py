@@ -373,7 +373,8 @@ def current_for_previous(question: str, sentence: str) -> bool:
 
 
 _NEW_ASKED = re.compile(rf"\b(?:new|next|incoming)\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLES}|officer|chief)\b|\bsuccessor\b"
-                        r"|\bwho(?:['’]s| is| will be)\s+(?:now\s+)?(?:taking over|running|leading|heading|in charge)\b",
+                        r"|\bwho(?:['’]s| is| will be)\s+(?:now\s+)?(?:taking over|running|leading|heading|"
+                        r"in charge)\b",
                         re.I)  # ("who's taking over the festival?", "who's running the hospital now?")
 _LEAVING = re.compile(r"\b(?:step(?:s|ped|ping)? down|leav(?:e|es|ing)|left|retir\w*|sacked|fired|dismissed|ousted|"
                       r"resign\w*|quit\w*|depart\w*|currently|outgoing)\b", re.I)

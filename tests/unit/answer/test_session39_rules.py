@@ -174,8 +174,8 @@ def test_a_ballot_share_is_no_pay_rise_and_other_dates_scores_and_buyers():
     laid = analyse_question("Roughly when was the Tullington Roman mosaic laid, according to radiocarbon dating?")
     assert extract_short(laid, "The mosaic uncovered in Tullington last year was laid around AD 240.") == "AD 240"
     buyer = analyse_question("tarnlight systems buyer takeover 2024")
-    assert extract_short(buyer, "Tarnlight Systems has agreed to be bought by US cybersecurity group Corvanta for £210 "
-                                "million.") == "Corvanta"
+    assert extract_short(buyer, "Tarnlight Systems has agreed to be bought by US cybersecurity group Corvanta for "
+                                "£210 million.") == "Corvanta"
 
 
 def test_an_earlier_figure_said_at_the_asked_moment_is_kept():
