@@ -400,10 +400,9 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("new pubs planned":
-# "would open six new pubs")  # ("trial size": how many took
-# part, which no sentence calls a size; "final price per share": the price "raised its offer to" gives; "peak homes
-# without power": "cut power to 51,000 homes at its peak";
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("trial size": how many
+# took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
+# the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
 # collected every three weeks")
@@ -2458,10 +2457,10 @@ _HAVING_DONE = {"recei", "atten", "carry", "draw", "drew", "attra", "welco", "se
 def counts_asked(question: str, text: str) -> bool:
     """Return True when the text gives a figure of the thing a "how many" question counts ("how many votes ...":
     "12,118 votes")."""
-    counted = re.search(r"\bhow many\s+(?:[a-z-]+\s+)?([a-z]+)", question, re.I)
+    counted = re.search(r"\bhow many\s+((?:[a-z-]+\s+)?[a-z]+)", question, re.I)  # ("how many new members")
     if not counted:
         return False
-    nouns = content_stems(counted.group(0).split(None, 2)[-1]) - {"mani"}
+    nouns = content_stems(counted.group(1))
     return any(content_stems(" ".join(text[m.end():].split()[:2])) & nouns for m in FIGURE.finditer(text))
 
 

@@ -938,9 +938,9 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
                      and year.group(1) in question)
             and not ((said := re.match(r"\s+(?:at|during|in)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?"
                                        r"([a-z]+)\b", sentence[m.end():]))
-                     and content_stems(said.group(1)) & content_stems(question.lower()))]  # "down from 4.6
-    # million at the show's peak" for "peak audience"  # "18,500 people ..., up from 14,200 last year": 18,500; "up
-    # from 8.1 million in 2023" for a question about 2023: 8.1 million
+                     and content_stems(said.group(1)) & content_stems(question.lower()))]
+    # "18,500 people ..., up from 14,200 last year": 18,500; "up from 8.1 million in 2023" for a question about 2023:
+    # 8.1 million; "down from 4.6 million at the show's peak" for "peak audience": 4.6 million
     if not re.search(r"\bby how much\b|\bhow much (?:more|less|higher|lower)\b|\bhow much (?:will|did|does|do|has|"
                      r"have|is|was|were) [^?]*\b(?:rise|go up|increase|fall|drop|be cut|cut)\b", question, re.I):
         old += [m for m in values if re.search(r"\bby\s*$", sentence[:m.start()])  # "up by £148 to £3,360": £3,360
