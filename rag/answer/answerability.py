@@ -618,10 +618,10 @@ def sums_said(question: str, sentence: str) -> list[re.Match]:
     """Return the sums a money question may be answered with: a pay rise's percentage before a one-off sum ("a 5.5%
     rise ..., plus a one-off payment of £400" for "what pay rise did they settle for?"), else the sentence's sums, else
     a pay offer's percentage when it gives no sum."""
-    if _PAY_RISE_ASKED.search(question) and not re.match(r"\W*(?:so |and )?how much\b", question, re.I) \
-            and (rises := pay_rise_figures(question, sentence)):  # ("how much is the pay offer worth?": a sum)
-        return rises
-    return list(MONEY.finditer(sentence)) or pay_rise_figures(question, sentence)
+    rises = pay_rise_figures(question, sentence)
+    if rises and _PAY_RISE_ASKED.search(question) and not re.match(r"\W*(?:so |and )?how much\b", question, re.I):
+        return rises  # ("how much is the pay offer worth?": a sum)
+    return list(MONEY.finditer(sentence)) or rises
 
 
 _MOVED_BY = re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taking )(?<!make )(?<!makes )(?<!made )(?<!making )"

@@ -563,8 +563,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
-        sums = [m for m in sums if head_by(analysis.question, asked_heads(analysis), sentence, m.start(),
-                                           m.end())] or sums
+        heads = asked_heads(analysis)
+        sums = [m for m in sums if head_by(analysis.question, heads, sentence, m.start(), m.end())] or sums
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         sums = respective(analysis.question, sentence, sums)
         if changed := changed_by(analysis.question, sentence, sorted(  # "by how much did house prices go up?"
