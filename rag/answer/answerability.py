@@ -18,13 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
+from ..retrieval.analysis import AFTER_CHANGE, CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
                          other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
-                         other_of, other_ordinal, other_place, other_rate, other_role, other_size, other_year,
+                         other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
+                         other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
                          succession_unsaid, successor_for_predecessor, tentative, unnamed_event, unnamed_member,
                          unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
@@ -90,7 +91,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"  # a day of the week, as news writes it
 DATE = re.compile(rf"\b(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b"
-                   rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b|(?:19|20)\d\d\b"
+                   rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+(?:19|20)\d\d)?\b"
+                   r"|(?:(?:spring|summer|autumn|winter|early|late)\s+(?:of\s+)?|mid-)?(?:19|20)\d\d\b"  # "spring 2025"
                    r"|(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil ))1[5-8]\d\d\b"  # "founded in 1884"
                    rf"|{WEEKDAY}\b|(?:yesterday|today|tonight|tomorrow)\b"
                    r"|(?:last|this|next) (?:week|month|year|night)\b|Palm Sunday\b|Easter\b|Christmas\b"
@@ -201,7 +203,7 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
-    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant"},  # "the council's contribution":
+    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
     # (a sum's group only: "what magnitude did they end up giving the quake?" is no sum given)
 ]
@@ -213,7 +215,8 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"admiss", "admit"}, {"trial", "court", "juri"},
           {"agre", "approv", "vote"},
           {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "rais", "increas", "hike"},
-          {"complet", "finish"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"complet", "finish"}, {"reduct", "reduc", "cut"}, {"signatur", "sign", "signatori"},
+          {"launch", "unveil", "releas"}, {"batteri", "charg"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -317,11 +320,14 @@ _CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attri
 _ATTRIBUTES = {
     "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
     "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
+    "runtim": r"\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?)\b", "minut": r"\b\d[\d.,]*\s?(?:minutes?|mins?)\b",
     "score": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b",
     "result": r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b|\b\d[\d.,]*\s?%|\b\d[\d,]*\s+votes?\s+to\s+\d",  # ("31 votes to 24")
     "date": DATE.pattern, "day": DATE.pattern, "when": DATE.pattern, "year": r"\b(?:19|20)\d\d\b",
     "charg": MONEY.pattern, "fee": MONEY.pattern, "price": MONEY.pattern, "cost": MONEY.pattern,
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
+    "level": r"\b\d[\d.,]*\s?(?:m|cm|metres|meters|ft|feet|%|per ?cent)\b",  # ("river sull peak level": "peaked at
+    # 4.71 metres"; a reservoir's "61 per cent")
     "mass": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
     "weight": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
     "tonnag": r"\b\d[\d.,]*\s?(?:tonnes?|tons)\b",
@@ -524,8 +530,8 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
 _UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b"
 DURATION = re.compile(rf"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[\s-]?"
-                      rf"{_UNITS_OF_TIME}(?:,? and (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
-                      rf"{_UNITS_OF_TIME})?", re.I)  # "seven years and four months"
+                      rf"{_UNITS_OF_TIME}(?:,?(?: and)? (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
+                      rf"{_UNITS_OF_TIME})?", re.I)  # "seven years and four months", "9 hours 52 minutes"
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
                              r"length|duration|sentence|jail term|prison term|waits?|waiting|delays?)\b")
 # A question asking for a match's score, and a scoreline
@@ -598,8 +604,8 @@ _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent)")
 def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     """Return the percentages that answer a money question about a pay offer, claim or rise ("what pay offer did the
     drivers turn down?", "union pay claim": "3.5%"), none for another money question."""
-    if not _PAY_RISE.search(normalise(question)):
-        return []
+    if not _PAY_RISE.search(AFTER_CHANGE.sub(" ", normalise(question))):  # ("how much will a tanker pay after the
+        return []  # fee rise?": a sum; the rise only dates it)
     return [m for m in _PERCENT.finditer(sentence)
             if not _BALLOT_SHARE.search(sentence[max(0, m.start() - 40):m.start()])
             and not _SHARE_OF_MEMBERS.match(sentence[m.end():])]  # ("backed by 81% of union members": no rise)
@@ -737,9 +743,11 @@ _COMPARED_SUM = re.compile(r"\b(?:than|from|compared (?:with|to)|against|versus)
 
 
 _EARLIER_ASKED = re.compile(r"\b(?:before the (?:rise|increase|hike|cut)|before (?:it|they) (?:rose|rise|go|went)|"
+                            r"before (?:it|they) (?:was|were) (?:raised|increased|cut|lowered|revised)|"
                             r"before rise|previous|old|original)\b", re.I)
 _NEW_LEVEL = re.compile(r"\b(?:rise|rises|rising|rose|go up|goes up|going up|went up|increase[sd]?|increasing|climb\w*|"
-                        r"jump\w*|be raised|cut|cuts|fall|falls|fell|drop\w*)\s+to\s+$", re.I)
+                        r"jump\w*|be raised|raised|lowered|reduced|revised(?: up| down)?|upped|lifted|slashed|trimmed|"
+                        r"cut|cuts|fall|falls|fell|drop\w*)\s+to\s+$", re.I)
 
 
 def new_level(question: str, sentence: str, start: int) -> bool:
@@ -1116,9 +1124,16 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
             or content_stems(" ".join(re.findall(r"[a-z]+", re.sub(
                 r"^\s?(?:%|per ?cent|percent)", "", sentence[m.end():m.end() + 30].lower()))[:1])) & (
                 heads or (analysis.is_keyword and content_stems(asked) - content_stems(" ".join(analysis.names)))
-                or set())]  # ("attendance,
-        # at 93.8 per cent"; not a change: "Copper output fell 9 per cent"; "a 34 percent reduction": the asked one)
+                or set())
+            or (content_stems(asked) & _CHANGE_NOUNS and re.search(rf"{CHANGE_WORDS.pattern}[^.,;]{{0,40}}\bby\s*$",
+                                                    sentence[max(0, m.start() - 60):m.start()], re.I))]
+        # ("attendance, at 93.8 per cent"; not a change: "Copper output fell 9 per cent"; "a 34 percent reduction":
+        # the asked one, and so is "cut monthly migraine days by 38%")
     return kept
+
+
+# A change named by its noun ("migraine days reduction"): a figure a change verb moved "by" is its size
+_CHANGE_NOUNS = {"reduct", "increas", "rise", "fall", "drop", "declin", "growth", "cut", "decreas", "gain"}
 
 
 def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:
@@ -1480,7 +1495,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         named_last = max((g for g in groups if "valu" not in g), key=last, default=None)
         earliest = min(map(first, groups))  # (groups sharing the asked word are one: "paying" is a price paid or a
         # contribution, "agreed to pay ... a subsidy of £148,000")
-        groups = [named_last if analysis.is_keyword and named_last
+        groups = [named_last | ({"worth"} if any("valu" in g for g in groups) else set())  # ("extension deal
+                  if analysis.is_keyword and named_last  # value": "in a deal worth $190 million")
                   else set().union(*(g for g in groups if first(g) == earliest))]
     counted = re.search(r"\bhow (?:many|much) (?:[a-z]+\d[\w-]*\s+)?(?!(?:did|does|do|is|was|were|are|will|would|"
                         r"has|have|had|can|could|more|less|of|further|higher|lower|bigger|smaller)\b)([a-z]+)"
@@ -1543,15 +1559,34 @@ _SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems(
 # "lowered its acquisition price ... by 15%")
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
-                             "happen happened end ended know tell say said think")
+                             "happen happened end ended know tell say said think want wanted wants")
 
 
-def _topic_unsaid(topic: set[str], near: str, sentence: str) -> bool:
+def _named_class(analysis: QuestionAnalysis) -> set[str]:
+    """Return the stems of the words that say what a thing is, not what is asked of it: the class asked for ("which
+    production company made ...?", "which developer wanted ...?") and the words after a name that describe it ("the
+    Corriebrook Classic golf tournament"). A report names the thing without them ("made by Fernhallow Pictures")."""
+    question = analysis.question
+    words: list[str] = []
+    if asked := re.match(r"\W*(?:\w+,?\s+)?(?:which|what)\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:[a-z]+ed|made|won|did|"
+                         r"does|do|is|was|were|are|has|have|had|will|would|can|could|built|paid|sold|bought|took|gave|"
+                         r"got|runs?|owns?|makes?|wants?|plans?)\b", question, re.I):
+        if analysis.kind in ("organisation", "place", "person") or question.lower().lstrip().startswith("which"):
+            words += asked.group(1).split()
+    for name in analysis.names:
+        if after := re.search(rf"{re.escape(name)}\s+((?:[a-z][a-z-]+\s+){{0,1}}[a-z][a-z-]+)\b(?=\s+(?:in|on|at|of|"
+                              rf"for|from|by|last|this|next|(?:19|20)\d\d)\b|\s*[?,.]|\s*$)", question):
+            words += after.group(1).split()
+    return content_stems(" ".join(words))
+
+
+def _topic_unsaid(topic: set[str], near: str, sentence: str, given: set[str] = frozenset()) -> bool:
     """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
     sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
-    turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients)."""
+    turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients). The words
+    that say what a named thing is (given: `_named_class`) count as said."""
     stems = content_stems(near)
-    unsaid = len([k for k in topic if not keyword_gate({k}, near, sentence)
+    unsaid = len([k for k in topic if k not in given and not keyword_gate({k}, near, sentence)
                   and not (len(k) >= 5 and any(s.endswith(k) for s in stems))  # ("keeper": "goalkeeper")
                   and not any(k in group and group & stems for group in _SPOKEN_ALIKE)])
     return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
@@ -1736,6 +1771,8 @@ def person_like(name: str) -> bool:
                 or re.fullmatch(r"Ph\.?D|D\.?Phil|MPhil|MSc|BSc|MBA|LLB|LLM|MBBS", name) is not None  # ("PhD student
                 # Ottilie Brasswood")
                 or len(words) > 4
+                or (len(words) > 1 and re.fullmatch(r"[A-Z]", words[-1]) is not None)  # "Band D", "Plan B", "Group A"
+                or name in ("Earth", "Moon", "Sun", "Mars", "Jupiter", "Saturn", "Neptune", "Uranus", "Pluto")
                 or (" of " in name and words[0].lower() in _NOT_PERSON)  # "Court of Appeal", "Bank of England"
                 or _HOLIDAY.fullmatch(name) is not None  # "interviews expected before Christmas"
                 or (len(words) == 1 and bool(_DEMONYM.search(name))))
@@ -1998,6 +2035,7 @@ def asked_verb(analysis: QuestionAnalysis) -> set[str]:
             if stems & _SAYING:  # "which company reported the cuts?": "according to Tavelgrid Networks"
                 return stems | _SAYING
             # "which publisher released X?": "its publisher, Lanthorn Books" says it as much as "released"
+            stems |= content_stems(BASE_FORMS.get(word, word))  # ("built": build)
             return stems | content_stems(words[words.index(word) - 1]) | set().union(
                 *(g for g in _ROLES + _HEADS if g & stems))
     return set()
@@ -2260,6 +2298,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     spoken_topic = (topic - content_stems(" ".join(names)) - _SPOKEN_LIGHT) \
         if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") \
         and len(analysis.question.split()) <= 16 else set()  # (a long question describes: its words are not all asked)
+    named_class = _named_class(analysis) if spoken_topic else set()
     lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
     described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),
                                                                        set()) - _KIND_STEMS
@@ -2373,7 +2412,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)
                  or (analysis.kind == "money" and (sum_asked or priced))),
             (not factoid or type_hit(analysis, item.sentence, [item.previous, item.article]) == 1.0)
-            and not (spoken_topic and _topic_unsaid(spoken_topic, f"{near} {lead}", item.sentence))
+            and not (spoken_topic and _topic_unsaid(spoken_topic, f"{near} {lead}", item.sentence, named_class))
             and (bool(names) or not topic or bool(content_stems(near) & topic)),  # a question naming no one must
             # share a word of its topic with the sentence ("how much is cardavistat going to cost per patient?" is
             # not answered by a rail line's £6.8bn)
@@ -2589,7 +2628,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unreported_win(question, sentence, listed_under(item))
                 or unnamed_event(question, analysis.names, sentence, listed_under(item))
                 or date_off_event(analysis, sentence)
-                or other_ordinal(question, sentence) or other_size(question, sentence) or other_rate(question, sentence)
+                or other_ordinal(question, sentence) or other_label(question, sentence)
+                or other_size(question, sentence) or other_rate(question, sentence)
                 or unplaced_finish(question, sentence) or other_category(question, sentence)
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)

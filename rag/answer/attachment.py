@@ -23,7 +23,8 @@ BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold
                "begun": "begin", "chose": "choose", "chosen": "choose", "left": "leave", "lost": "lose",
                "spent": "spend", "struck": "strike", "hit": "hit", "thrown": "throw", "threw": "throw",
                "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
-               "annually": "year", "entries": "enter", "entry": "enter", "entrants": "enter", "entrant": "enter"}
+               "annually": "year", "entries": "enter", "entry": "enter", "entrants": "enter", "entrant": "enter",
+               "built": "build", "wrote": "write", "written": "write"}
 
 
 # Words before a verb that make it an aim, a hope or a forecast rather than something done ("need one more win")
@@ -643,8 +644,33 @@ _ONLY_PLANNED = re.compile(r"\b(?:plans?|proposals?|bid|move|threat|decision)\s+
 _SPARED = r"reprieved|reprieves|spared|spares|saved|kept"
 
 
-_ACTION_PAIRS = [pair for one, other in _OPPOSITES for pair in ((one, other), (other, one))] + [
-    _ENDS, _LANDING, _WHOLE, _FINAL_MATCH]
+# Each side of a pair names the other thing ("the rural farmland fall" / "urban gardens showed a fall of 18%"; a
+# series finale's audience / its launch's)
+_OTHER_SIDES = [
+    (re.compile(r"\brural\b", re.I), re.compile(r"\burban\b", re.I)),
+    (re.compile(r"\bindoors?\b", re.I), re.compile(r"\boutdoors?\b", re.I)),
+    (re.compile(r"\bfinale\b|\b(?:final|last) episode\b", re.I),
+     re.compile(r"\b(?:launch\w*|premiere\w*|opening episode|first episode|opener)\b", re.I)),
+    (re.compile(r"\b(?:lowest|minimum)\b", re.I), re.compile(r"\b(?:peak\w*|highest|maximum)\b", re.I)),
+]
+# One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
+# million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
+_ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by themselves|standalone)\b", re.I),
+          re.compile(r"\b(?:together|combined|between them|jointly|merged)\b", re.I))
+_DEAREST = (re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I),
+            re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
+_EXTREME = (re.compile(r"\b(?:lowest|highest|peak\w*|maximum|minimum|strongest|fastest|hottest|coldest)\b", re.I),
+            re.compile(r"\b(?:averag\w*|on average)\b", re.I))
+_PAID = (re.compile(r"\b(?:actually|really|so far|to date|already)\b[^?]{0,40}\b(?:re)?paid\b|\b(?:has|have|had) "
+                    r"(?:\w+ ){0,3}(?:re)?paid\b", re.I),
+         re.compile(r"\b(?:ordered|told|required|due|expected|agreed|set|has|have) to (?:re)?pay\b", re.I))
+# Jobs created are not jobs kept; work starting is not work done by a date
+_CREATED = (re.compile(r"\bcreat\w*|\bnew jobs\b", re.I),
+            re.compile(r"\b(?:secur\w*|sav(?:e|es|ed|ing)|safeguard\w*|protect\w*|retain\w*)\b", re.I))
+_STARTED = (re.compile(r"\b(?:start\w*|begin\w*|began|begun|commenc\w*)\b", re.I),
+            re.compile(r"\b(?:built|completed|finished|ready|done|opened|open)\s+by\b", re.I))
+_ACTION_PAIRS = [pair for one, other in _OPPOSITES + _OTHER_SIDES for pair in ((one, other), (other, one))] + [
+    _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _EXTREME, _PAID, _CREATED, _STARTED]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
@@ -861,6 +887,21 @@ def other_ordinal(question: str, sentence: str) -> bool:
             # ("a 2-1 lead into the second leg" speaks of the first)
             if said and asked not in said:
                 return True
+    return False
+
+
+# A numbered part of a series ("phase II trial", "series 5", "season 3", "tier 2")
+_LABELLED = re.compile(r"\b(phase|series|season|tier|category|grade|part|chapter|round|level|volume|wave)\s+"
+                       r"(\d{1,2}|[ivx]{1,4})\b(?![.,]\d)", re.I)
+
+
+def other_label(question: str, sentence: str) -> bool:
+    """Return True when the question asks about a numbered part ("phase ii trial") and the sentence speaks of the same
+    kind of part under another number only ("The phase III trial ...")."""
+    for kind, label in {(k.lower(), n.lower()) for k, n in _LABELLED.findall(question)}:
+        said = {n.lower() for k, n in _LABELLED.findall(sentence) if k.lower() == kind}
+        if said and label not in said:
+            return True
     return False
 
 

@@ -65,7 +65,8 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
+                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|volume|runtime|"
+                          r"audience|viewers|listeners|readers|minutes|"
                           + _COUNTED
                           + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
@@ -219,6 +220,11 @@ def _find_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# A change the question dates its sum by, not the change asked ("how much will a tanker pay after the fee rise?")
+AFTER_CHANGE = re.compile(r"\b(?:after|since|following|before|under) (?:the|a|an|its|their|this|that) "
+                           r"(?:[\w-]+ ){0,2}(?:rise|rises|increase|increases|hike|cut|cuts|change|changes|fall|drop)\b")
+
+
 def question_kind(question: str, lexicon: bool = False) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words, and one
     whose words hold no asking word, when asked (lexicon), by the class of its last noun (noun_kind): the answer layer
@@ -237,7 +243,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
     q = re.sub(r"\bjobs? (?:losses|loss|cuts)\b", "jobs lost", q)  # a count of jobs, not a sum lost
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
-    if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(q):
+    if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
         return "number"  # "what is Lionel Sparrowhawk's prison term?": a length of time
@@ -313,6 +319,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _ORG_WORDS.fullmatch(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
+    if (asked := re.match(r"which ([a-z-]+)\b", q)) and not asked.group(1).endswith("s") \
+            and noun_kind(asked.group(1)) == "person":
+        return "person"  # "which auctioneer commented on the lamb sale?": a person, by what an auctioneer is
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):
@@ -338,6 +347,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             phrase.append(word)
         for word in reversed(phrase):
             if (kind := _kind_from_words(word, default="")) and not (named and kind in ("number", "money", "date")):
+                if phrase[0] in ("average", "median", "mean", "typical") and kind in ("organisation", "place",
+                                                                                   "person"):
+                    return "number"  # "what is the average business insurance claim?": a figure, not a business
                 return kind  # ("the name of the cyclist injured by ...": a person, not how many were injured)
         if (named or re.match(r"(?:full\s+)?names?\b", q)) and (kind := next(
                 (k for word in phrase if (k := noun_kind(word)) in ("person", "place")), None)):
@@ -377,7 +389,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                       else _kind_from_words(word, default=""))
                   and not (kind == "date" and word == "day")
                   # "copper output last year": when, not what is asked; nor "half-year passengers"
-                  and not (word in ("year", "month", "week") and i and (words[i - 1] in ("last", "this", "next")
+                  and not (word in ("year", "month", "week") and i and (words[i - 1] in ("last", "this", "next",
+                                                                                    "a", "an", "per", "each", "every")
                                                                           or _kind_from_words(words[i - 1], "")))
                   # ("total dividend year": the dividend for the year)
                   and not (kind == "date" and "-" in word)

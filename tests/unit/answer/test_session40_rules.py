@@ -1,0 +1,120 @@
+"""Rules read off the n58-n61 snippet sets (session 40): what a sum or a figure is asked as, keyword words a report
+writes otherwise, the words that say what a thing is, and sentences that speak of the other side of a pair."""
+
+from rag.answer.answerability import _named_class, keyword_gate, new_level, person_like, type_hit
+from rag.answer.attachment import opposite_action, other_label
+from rag.retrieval.analysis import analyse_question, question_kind
+
+
+def test_a_change_that_dates_the_sum_is_not_the_change_asked():
+    assert question_kind("how much will a small tanker pay to pass through the Mirrowen Canal after the fee rise?") \
+        == "money"
+    assert question_kind("how much did the price rise?") == "number"  # (the change itself)
+
+
+def test_an_average_asks_for_a_figure_and_a_volume_or_an_audience_is_counted():
+    assert question_kind("what is the average business insurance claim from the Saltmere floods?") == "number"
+    assert question_kind("quellmouth port container volume 2023") == "number"  # not the port, a place
+    assert question_kind("lantern keepers second series audience") == "number"
+
+
+def test_keyword_words_a_report_writes_otherwise():
+    assert keyword_gate({"reduct"}, "the trial cut monthly migraine days by 38%", "cut monthly migraine days by 38%")
+    assert keyword_gate({"signatur"}, "after a petition signed by 530 residents", "a petition signed by 530 residents")
+    assert keyword_gate({"launch"}, "lumora has unveiled the pixa 5 smartphone", "Lumora has unveiled the Pixa 5.")
+    sentence = "The River Sull peaked at 4.71 metres in Mardle Bridge on Sunday."
+    assert keyword_gate({"level", "peak"}, sentence.lower(), sentence)
+    gadget = "Dustrel has launched the Orbit X robot vacuum, which it says can run for 210 minutes on a single charge."
+    assert keyword_gate({"batteri", "runtim", "minut"}, gadget.lower(), gadget)
+    assert not keyword_gate({"level"}, "the river flooded 212 properties", "The river flooded 212 properties.")
+
+
+def test_a_change_noun_is_answered_by_the_figure_a_change_verb_moved_by():
+    reduction = analyse_question("veralistat phase ii trial migraine days reduction")
+    assert type_hit(reduction, "In the trial, the drug cut monthly migraine days by 38%.")
+    assert not type_hit(reduction, "About 34% of the patients were women.")
+
+
+def test_the_class_asked_for_and_the_words_describing_a_name_are_no_topic_a_report_must_say():
+    assert _named_class(analyse_question("Which production company made The Lantern Keepers?")) >= {"product"}
+    assert _named_class(analyse_question("who actually won the Corriebrook Classic golf tournament in 2023?")) \
+        == {"golf", "tournament"}
+    assert not _named_class(analyse_question("how many people turned up to the village hall meeting?"))
+
+
+def test_the_other_side_of_a_pair_is_another_thing():
+    assert opposite_action("what percentage did hedgehog numbers fall on Cramblewick's rural farmland?",
+                           "Urban gardens showed a smaller fall of 18%.")
+    assert not opposite_action("what percentage did hedgehog numbers fall on rural farmland?",
+                               "Numbers fell 31% on rural farmland, against 18% in urban gardens.")
+    assert opposite_action("how many viewers watched the Brainwave Royale series 5 finale?",
+                           "The quiz drew 3.4 million viewers for its series 5 launch.")
+    assert opposite_action("How many subscribers did Plexmoor have on its own before the merger?",
+                           "Together, the companies have 11.6 million subscribers.")
+    assert opposite_action("what does the most expensive suite at the Marrowdene Grand cost per night?",
+                           "The hotel now has 118 bedrooms, with rooms starting at £165 a night.")
+    assert opposite_action("What was the lowest day-ahead gas price in the second quarter of 2023?",
+                           "Wholesale gas prices averaged 68 pence per therm in the second quarter of 2023.")
+    assert opposite_action("how much has Desmond Halloway-Cray actually repaid to the animal rescue?",
+                           "He has also been ordered to repay £71,500 within six months.")
+    assert not opposite_action("how much was Desmond Halloway-Cray ordered to repay?",
+                               "He has also been ordered to repay £71,500 within six months.")
+
+
+def test_a_numbered_part_is_not_another_number_of_it():
+    assert other_label("veralistat phase ii trial number of hospitals",
+                       "The phase III trial of Veralistat, involving 1,140 patients at 19 hospitals, found ...")
+    assert not other_label("veralistat phase ii trial hospitals", "A phase II trial ran at 12 hospitals.")
+    assert not other_label("brainwave royale series 5 audience", "The quiz drew 3.4 million viewers.")
+
+
+def test_a_name_ending_in_a_single_letter_is_no_person():
+    assert not person_like("Band D") and not person_like("Plan B")
+    assert person_like("Edwina Stallbrook")
+
+
+def test_a_figure_raised_to_is_the_new_level_not_the_original():
+    question = "What was the original budget for the Rallick Channel dredging project before it was raised?"
+    sentence = "The project has been postponed to 2027 and its budget raised to £148 million."
+    assert new_level(question, sentence, sentence.index("£148"))
+    assert not new_level("What is the budget now?", sentence, sentence.index("£148"))
+
+
+def test_a_named_planet_is_no_person_and_a_which_noun_of_a_person_asks_for_one():
+    assert not person_like("Earth") and not person_like("Moon")
+    assert question_kind("Which auctioneer commented on the 2023 Darrowgate autumn lamb sale?") == "person"
+    assert question_kind("ravensholm general patients waiting over a year march 2023", lexicon=True) == "number"
+
+
+def test_a_deal_is_worth_its_value_and_a_grant_is_awarded():
+    from rag.answer.answerability import asked_heads
+    assert "worth" in set().union(*asked_heads(analyse_question("glimmerline basketball extension deal value")))
+    assert "award" in set().union(*asked_heads(analyse_question("tolbridge canal restoration trust lottery grant")))
+
+
+def test_a_time_in_two_units_and_a_season_of_a_year_are_read_whole():
+    from rag.answer.spans import extract_short
+    race = analyse_question("How long did Corvid's Wake take to complete the 2024 Skerrin Bay Round-Island Race?")
+    assert extract_short(race, "Corvid's Wake completed the course in 9 hours 52 minutes, a record.") \
+        == "9 hours 52 minutes"
+    due = analyse_question("when are the first brackenmoor thornback deliveries now expected?")
+    assert extract_short(due, "The first deliveries are now expected in spring 2025, the company said.") \
+        == "spring 2025"
+
+
+def test_a_rise_that_dates_a_sum_makes_no_percentage_a_sum():
+    from rag.answer.answerability import pay_rise_figures
+    sentence = "The authority will increase transit fees by 12 per cent from 1 May 2025."
+    assert not pay_rise_figures("how much will a small tanker pay to pass through the canal after the fee rise?",
+                                sentence)
+    assert pay_rise_figures("how big is the pay rise?", "Drivers will get a 4.5% rise.")
+
+
+def test_a_low_is_no_peak_jobs_kept_are_not_created_and_a_start_is_no_completion():
+    assert opposite_action("What was the lowest day-ahead gas price in the second quarter?",
+                           "The day-ahead price peaked at 83 pence on 12 May.")
+    assert opposite_action("how many jobs will the norvale sonar deal create?",
+                           "The managing director said the deal secured around 180 jobs at the yard.")
+    assert not opposite_action("how many jobs will the deal create?", "The deal will create 180 jobs.")
+    assert opposite_action("when will construction start on the River Tamsey pipeline?",
+                           "A new £46 million pipeline from the River Tamsey would be built by 2026.")
