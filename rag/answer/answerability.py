@@ -1584,11 +1584,15 @@ def _topic_unsaid(topic: set[str], near: str, sentence: str, given: set[str] = f
     """Return True when most of a spoken question's topic words (two of three, three of five) are not near the
     sentence (its title, the sentence before, its report's lead): it speaks of something else ("how many people
     turned up to the village hall meeting about the surgery?" over a sentence on the surgery's patients). The words
-    that say what a named thing is (given: `_named_class`) count as said."""
+    that say what a named thing is (given: `_named_class`) count as said when another topic word is said or there is
+    none ("which record label is releasing X?" over a sentence saying nothing of a release: no label either)."""
     stems = content_stems(near)
-    unsaid = len([k for k in topic if k not in given and not keyword_gate({k}, near, sentence)
+    unsaid_words = {k for k in topic if not keyword_gate({k}, near, sentence)
                   and not (len(k) >= 5 and any(s.endswith(k) for s in stems))  # ("keeper": "goalkeeper")
-                  and not any(k in group and group & stems for group in _SPOKEN_ALIKE)])
+                    and not any(k in group and group & stems for group in _SPOKEN_ALIKE)}
+    if not topic - given or (topic - given) - unsaid_words:
+        unsaid_words -= given
+    unsaid = len(unsaid_words)
     return (unsaid >= 3 and unsaid >= 0.6 * len(topic)) or (unsaid >= 2 and unsaid >= 0.67 * len(topic))
 
 

@@ -79,7 +79,7 @@ _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|e
                         r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
                         r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
                         r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
-                        r"could|may|might|would)\b", re.I)
+                        r"could|(?-i:may)|might|would)\b", re.I)  # (not the month: "opened on Saturday 18 May")
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"

@@ -319,8 +319,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _ORG_WORDS.fullmatch(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
-    if (asked := re.match(r"which ([a-z-]+)\b", q)) and not asked.group(1).endswith("s") \
-            and noun_kind(asked.group(1)) == "person":
+    if (asked := re.match(r"which ([a-z-]+(?:er|or|eer|ist|ian|ant|ent))\b", q)) \
+            and noun_kind(asked.group(1)) == "person":  # (an agent noun: "ward" is a place too)
         return "person"  # "which auctioneer commented on the lamb sale?": a person, by what an auctioneer is
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
@@ -668,6 +668,13 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     opening = re.match(r"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?([\w'’-]+)",
                        analysis.question, re.I)  # ("what was turnout in ...?": the word asked for)
     opened = opening.group(1).lower().removesuffix("'s").removesuffix("’s") if opening else ""
+    # the class of the thing asked for is no name, though the answer's name holds it ("which bank gave ...?":
+    # "Ardwell Bank"; "... race start port": "Port Annick")
+    which = re.match(r"\W*(?:so |and )?(?:which|what)\s+([a-z-]+)", analysis.question.lower())
+    classes = {which.group(1)} if which else set()
+    if analysis.is_keyword and words and noun_kind(words[-1]) in ("place", "organisation", "person") \
+            and noun_kind(words[-1]) == analysis.kind:
+        classes.add(words[-1])
     for i, word in enumerate(words):
         named.append("")
         if word in SHORT_WORDS and not (i and re.search(rf"(?<![\w-]){re.escape(words[i - 1])}\s+{re.escape(word)}"
@@ -677,7 +684,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
         # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
         asked = word in (words[-1], opened) and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))
         if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or asked \
-                or re.fullmatch(_COUNTED, word):
+                or re.fullmatch(_COUNTED, word) or word in classes:
             continue
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"

@@ -118,3 +118,33 @@ def test_a_low_is_no_peak_jobs_kept_are_not_created_and_a_start_is_no_completion
     assert not opposite_action("how many jobs will the deal create?", "The deal will create 180 jobs.")
     assert opposite_action("when will construction start on the River Tamsey pipeline?",
                            "A new £46 million pipeline from the River Tamsey would be built by 2026.")
+
+
+def test_the_class_asked_for_is_no_name_of_the_question_and_may_be_part_of_the_answer():
+    from rag.answer.spans import extract_short
+    from rag.retrieval.analysis import keyword_names
+    texts = ["Chief executive Saffron Delacourt-Bligh said the chain had secured a £35 million credit facility from "
+             "Ardwell Bank.", "Marlowe & Finch has reduced the number of shops it will close."]
+    assert "Bank" not in keyword_names(analyse_question("which bank gave marlowe & finch its credit facility?"), texts)
+    sentence = "A record 137 boats started from Port Annick at 6am on 6 July."
+    for question in ("which port did the skerrin bay race start from?", "skerrin bay round-island race start port"):
+        assert extract_short(analyse_question(question), sentence) == "Port Annick"
+
+
+def test_the_month_may_is_no_maybe():
+    from rag.answer.attachment import tentative
+    question = "so when did the Little Dunstoke skate park actually open?"
+    assert not tentative(question, "Little Dunstoke's new skate park opened on Saturday 18 May, with 400 watching.")
+    assert tentative(question, "The skate park may open in the summer, the council said.")
+
+
+def test_the_class_counts_as_said_only_beside_another_topic_word_said():
+    from rag.answer.answerability import _topic_unsaid, content_stems
+    label = analyse_question("Which record label is releasing Velvet Cantilever's album Halflight Engines?")
+    given = _named_class(label)
+    postponed = "Velvet Cantilever have postponed their third album from October to early 2026."
+    assert _topic_unsaid(content_stems("record label releasing"), postponed.lower(), postponed, given)
+    houses = analyse_question("Which developer wanted to build 62 houses on Pudding Field in Wexcombe?")
+    plans = "The council voted to object to plans by Grellan Homes for 62 houses on Pudding Field."
+    assert not _topic_unsaid(content_stems("developer build houses"), plans.lower(), plans, _named_class(houses))
+    assert question_kind("Which ward does Samira Khalid represent on the council?") != "person"
