@@ -189,7 +189,7 @@ _HEADS = [
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
-    {"fund", "rais", "invest", "round"},  # not "financ": a finance director is no funding round
+    {"fund", "rais", "invest", "round", "award"},  # not "financ": a finance director is no funding round
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
@@ -1571,8 +1571,10 @@ def _named_class(analysis: QuestionAnalysis) -> set[str]:
     if asked := re.match(r"\W*(?:\w+,?\s+)?(?:which|what)\s+((?:[a-z-]+\s+){0,1}[a-z-]+)\s+(?:[a-z]+ed|made|won|did|"
                          r"does|do|is|was|were|are|has|have|had|will|would|can|could|built|paid|sold|bought|took|gave|"
                          r"got|runs?|owns?|makes?|wants?|plans?)\b", question, re.I):
-        if analysis.kind in ("organisation", "place", "person") or question.lower().lstrip().startswith("which"):
-            words += asked.group(1).split()
+        asked_words = asked.group(1).split()
+        if (analysis.kind in ("organisation", "place", "person") or question.lower().lstrip().startswith("which")) \
+                and (len(asked_words) > 1 or re.search(r"(?:er|or|eer|ist|ant|ent)$", asked_words[0])):
+            words += asked_words  # (a plain class, "which club", "which province", is said where its kind is)
     for name in analysis.names:
         if after := re.search(rf"{re.escape(name)}\s+((?:[a-z][a-z-]+\s+){{0,1}}[a-z][a-z-]+)\b(?=\s+(?:in|on|at|of|"
                               rf"for|from|by|last|this|next|(?:19|20)\d\d)\b|\s*[?,.]|\s*$)", question):

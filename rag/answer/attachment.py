@@ -650,7 +650,7 @@ _OTHER_SIDES = [
     (re.compile(r"\brural\b", re.I), re.compile(r"\burban\b", re.I)),
     (re.compile(r"\bindoors?\b", re.I), re.compile(r"\boutdoors?\b", re.I)),
     (re.compile(r"\bfinale\b|\b(?:final|last) episode\b", re.I),
-     re.compile(r"\b(?:launch\w*|premiere\w*|opening episode|first episode|opener)\b", re.I)),
+     re.compile(r"\b(?:launch\w*|premiere\w*|open(?:s|ed|ing|er)?|first episode)\b", re.I)),
     (re.compile(r"\b(?:lowest|minimum)\b", re.I), re.compile(r"\b(?:peak\w*|highest|maximum)\b", re.I)),
 ]
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6

@@ -148,3 +148,11 @@ def test_the_class_counts_as_said_only_beside_another_topic_word_said():
     plans = "The council voted to object to plans by Grellan Homes for 62 houses on Pudding Field."
     assert not _topic_unsaid(content_stems("developer build houses"), plans.lower(), plans, _named_class(houses))
     assert question_kind("Which ward does Samira Khalid represent on the council?") != "person"
+
+
+def test_a_plain_class_is_not_given_and_a_season_that_opened_is_its_premiere():
+    assert not _named_class(analyse_question("which club does yeldham swim for?"))
+    assert _named_class(analyse_question("Which developer wanted to build 62 houses?")) == {"develop"}
+    assert not opposite_action("how many people watched the cobalt street season two premiere on the night?",
+                               "The second season opened with 3.1 million viewers on Sunday night, down from the 4.3 "
+                               "million who watched the first season finale.")
