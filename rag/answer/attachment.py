@@ -79,6 +79,7 @@ _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|e
                         r"will be (?:\w+ed|sentenced|decided|confirmed|announced)|(?:is|are|was|were) (?:seeking|"
                         r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
                         r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
+                        r"scheduled for|(?:launch|target|planned|provisional|release|opening|start) date|"
                         r"could|(?-i:may)|might|would)\b", re.I)  # (not the month: "opened on Saturday 18 May")
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
@@ -738,6 +739,10 @@ def _verb_after_did(question: str) -> str | None:
     if not asked:
         return None
     words = re.findall(r"[A-Za-z'’-]+", asked.group(1))
+    adverb = next((j for j, w in enumerate(words[1:5], 1) if w.lower() in _ADVERBS_OF_OUTCOME), None)
+    if adverb is not None and adverb + 1 < len(words) and words[adverb + 1].islower() \
+            and words[adverb + 1] not in _DETERMINERS and words[adverb + 1] not in STOPWORDS:
+        return words[adverb + 1]  # "when did the tallwick hack actually start?": the verb follows the adverb
     i = 0
     while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")
         i += 1

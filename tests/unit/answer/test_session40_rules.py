@@ -156,3 +156,12 @@ def test_a_plain_class_is_not_given_and_a_season_that_opened_is_its_premiere():
     assert not opposite_action("how many people watched the cobalt street season two premiere on the night?",
                                "The second season opened with 3.1 million viewers on Sunday night, down from the 4.3 "
                                "million who watched the first season finale.")
+
+
+def test_the_verb_after_an_outcome_adverb_is_asked_and_a_date_set_is_a_plan():
+    from rag.answer.attachment import done_verb, tentative
+    assert done_verb("when did the tallwick hack actually start") == "start"
+    assert tentative("On what date did the Ashwing lunar orbiter finally launch?",
+                     "The agency has set 14 May as the launch date for Ashwing, its first lunar orbiter.")
+    assert not tentative("On what date did the Ashwing lunar orbiter finally launch?",
+                         "Ashwing finally lifted off on 2 June after a three-week delay.")
