@@ -1483,6 +1483,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
+    if "rais" in stems and not stems & {"fund", "grant", "award"}:  # "how much has the trust raised so far?": not a
+        groups = [group - {"award"} for group in groups]  # sum it was awarded
     paid_in = re.search(r"\b(?:pay|paid|pays|paying)\b[^?]{0,40}?\bin ([a-z]+)", question.lower())
     if len(groups) > 1 and paid_in and (named := [g for g in groups if content_stems(paid_in.group(1)) & g]):
         groups = named  # "how much did Amazon pay the EU in fines": a fine, not a price

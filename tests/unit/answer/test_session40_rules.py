@@ -165,3 +165,9 @@ def test_the_verb_after_an_outcome_adverb_is_asked_and_a_date_set_is_a_plan():
                      "The agency has set 14 May as the launch date for Ashwing, its first lunar orbiter.")
     assert not tentative("On what date did the Ashwing lunar orbiter finally launch?",
                          "Ashwing finally lifted off on 2 June after a three-week delay.")
+
+
+def test_a_sum_raised_is_not_a_sum_awarded():
+    from rag.answer.answerability import asked_heads
+    raised = analyse_question("How much has the Tolbridge Canal Restoration Trust raised so far towards the £42 million?")
+    assert "award" not in set().union(*asked_heads(raised))
