@@ -1564,6 +1564,12 @@ _TOPIC_LIGHT = content_stems("going actually really currently now these days get
                              "happen happened end ended know tell say said think want wanted wants")
 
 
+# What a named event, work or body is ("the Corriebrook Classic golf tournament", "the Lantern Keepers drama")
+_THING_CLASS = (r"(?:tournament|championships?|race|marathon|festival|cup|competition|contest|awards?|show|series|film|"
+                r"drama|album|band|club|team|company|firm|group|charity|scheme|project|programme|fair|exhibition|"
+                r"match|fight|game|trial|study|survey|report|inquiry)")
+
+
 def _named_class(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems of the words that say what a thing is, not what is asked of it: the class asked for ("which
     production company made ...?", "which developer wanted ...?") and the words after a name that describe it ("the
@@ -1578,8 +1584,9 @@ def _named_class(analysis: QuestionAnalysis) -> set[str]:
                 and (len(asked_words) > 1 or re.search(r"(?:er|or|eer|ist|ant|ent)$", asked_words[0])):
             words += asked_words  # (a plain class, "which club", "which province", is said where its kind is)
     for name in analysis.names:
-        if after := re.search(rf"{re.escape(name)}\s+((?:[a-z][a-z-]+\s+){{0,1}}[a-z][a-z-]+)\b(?=\s+(?:in|on|at|of|"
-                              rf"for|from|by|last|this|next|(?:19|20)\d\d)\b|\s*[?,.]|\s*$)", question):
+        if after := re.search(rf"\b[Tt]he\s+{re.escape(name)}\s+((?:[a-z][a-z-]+\s+){{0,1}}{_THING_CLASS})\b"
+                              rf"(?=\s+(?:in|on|at|of|for|from|by|last|this|next|(?:19|20)\d\d)\b|\s*[?,.]|\s*$)",
+                              question):
             words += after.group(1).split()
     return content_stems(" ".join(words))
 

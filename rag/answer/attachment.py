@@ -741,7 +741,9 @@ def _verb_after_did(question: str) -> str | None:
     words = re.findall(r"[A-Za-z'’-]+", asked.group(1))
     adverb = next((j for j, w in enumerate(words[1:5], 1) if w.lower() in _ADVERBS_OF_OUTCOME), None)
     if adverb is not None and adverb + 1 < len(words) and words[adverb + 1].islower() \
-            and words[adverb + 1] not in _DETERMINERS and words[adverb + 1] not in STOPWORDS:
+            and words[adverb + 1] not in _DETERMINERS and words[adverb + 1] not in STOPWORDS \
+            and words[adverb + 1] not in ("go", "get", "come", "take", "make", "have", "put", "set"):  # ("actually go
+        # on sale": a phrase, read below)
         return words[adverb + 1]  # "when did the tallwick hack actually start?": the verb follows the adverb
     i = 0
     while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")

@@ -171,3 +171,10 @@ def test_a_sum_raised_is_not_a_sum_awarded():
     from rag.answer.answerability import asked_heads
     raised = analyse_question("How much has the Tolbridge Canal Restoration Trust raised so far towards the £42 million?")
     assert "award" not in set().union(*asked_heads(raised))
+
+
+def test_only_a_class_noun_after_a_name_describes_it():
+    assert not _named_class(analyse_question("What rating did Rookhallow Grammar School receive at its inspection?"))
+    assert not _named_class(analyse_question("What level did the River Tessock reach at the Ebbridge gauge?"))
+    from rag.answer.attachment import done_verb
+    assert done_verb("On what date did the Arc headset actually go on sale in Europe?") != "go"
