@@ -203,7 +203,8 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
-    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's contribution":
+    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's
+    # contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
     # (a sum's group only: "what magnitude did they end up giving the quake?" is no sum given)
 ]
@@ -530,7 +531,8 @@ _UNIT = re.compile(r"\s?(?:mm|cm|km|kg|g|mph|km/h|kmh|ft|m|metres|meters|miles|l
 # A figure of time ("in 24 hours", "a 12-year sentence") is a duration, not a count of things, unless time is asked
 _UNITS_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|decades?)\b"
 DURATION = re.compile(rf"(\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))[\s-]?"
-                      rf"{_UNITS_OF_TIME}(?:,?(?: and)? (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven) "
+                      rf"{_UNITS_OF_TIME}(?:,?(?: and)? (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven) "
                       rf"{_UNITS_OF_TIME})?", re.I)  # "seven years and four months", "9 hours 52 minutes"
 _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|decades?|how long|old|age|"
                              r"length|duration|sentence|jail term|prison term|waits?|waiting|delays?)\b")

@@ -65,7 +65,8 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
-                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|volume|runtime|"
+                          r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
+                          r"volume|runtime|"
                           r"audience|viewers|listeners|readers|minutes|"
                           + _COUNTED
                           + r")\b", re.I)
@@ -222,7 +223,8 @@ def _find_names(text: str) -> tuple[str, ...]:
 
 # A change the question dates its sum by, not the change asked ("how much will a tanker pay after the fee rise?")
 AFTER_CHANGE = re.compile(r"\b(?:after|since|following|before|under) (?:the|a|an|its|their|this|that) "
-                           r"(?:[\w-]+ ){0,2}(?:rise|rises|increase|increases|hike|cut|cuts|change|changes|fall|drop)\b")
+                          r"(?:[\w-]+ ){0,2}(?:rise|rises|increase|increases|hike|cut|cuts|change|changes|fall|"
+                          r"drop)\b")
 
 
 def question_kind(question: str, lexicon: bool = False) -> str:

@@ -169,7 +169,7 @@ def test_the_verb_after_an_outcome_adverb_is_asked_and_a_date_set_is_a_plan():
 
 def test_a_sum_raised_is_not_a_sum_awarded():
     from rag.answer.answerability import asked_heads
-    raised = analyse_question("How much has the Tolbridge Canal Restoration Trust raised so far towards the £42 million?")
+    raised = analyse_question("How much has the Tolbridge Canal Restoration Trust raised so far towards the £42m?")
     assert "award" not in set().union(*asked_heads(raised))
 
 
