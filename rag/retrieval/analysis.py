@@ -710,8 +710,8 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
 
 def _with_label(name: str, question: str, joined: str) -> str:
     """Return the name with the letter or number the query writes after it, when the passages write them together
-    ("series b" -> "Series B", not "Series C"; "model 3")."""
-    label = re.search(rf"(?<![\w-]){re.escape(name.lower())}\s+([a-z]|\d{{1,3}})(?![\w-])", question.lower())
+    ("series b" -> "Series B", not "Series C"; "model 3"; "nimbra x1" -> "Nimbra X1")."""
+    label = re.search(rf"(?<![\w-]){re.escape(name.lower())}\s+([a-z]\d{{0,3}}|\d{{1,3}})(?![\w-])", question.lower())
     if not label:
         return name
     together = f"{name} {label.group(1).upper()}"

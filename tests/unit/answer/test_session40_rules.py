@@ -178,3 +178,9 @@ def test_only_a_class_noun_after_a_name_describes_it():
     assert not _named_class(analyse_question("What level did the River Tessock reach at the Ebbridge gauge?"))
     from rag.answer.attachment import done_verb
     assert done_verb("On what date did the Arc headset actually go on sale in Europe?") != "go"
+
+
+def test_a_model_label_of_letter_and_digits_stays_with_its_name():
+    from rag.retrieval.analysis import keyword_names
+    text = "Zephrel has unveiled the Nimbra X2, priced at £649, with a bigger battery than last year's Nimbra X1."
+    assert keyword_names(analyse_question("nimbra x1 launch price"), [text]) == ["Nimbra X1"]
