@@ -1572,6 +1572,15 @@ _THING_CLASS = (r"(?:tournament|championships?|race|marathon|festival|cup|compet
                 r"match|fight|game|trial|study|survey|report|inquiry)")
 
 
+_PLURAL_NOUN = re.compile(r"\b(?:the|a|an|its|their|his|her|our|of|from|these|those|[a-z]+-[a-z]+)\s+([a-z]{4,}s)\b")
+
+
+def _plural_nouns(sentence: str) -> set[str]:
+    """Return the stems of plural nouns the sentence puts after a determiner or a hyphened word ("from in-game
+    purchases"): things, not a deed done, for "who bought X?"."""
+    return content_stems(" ".join(m.group(1) for m in _PLURAL_NOUN.finditer(sentence)))
+
+
 def _named_class(analysis: QuestionAnalysis) -> set[str]:
     """Return the stems of the words that say what a thing is, not what is asked of it: the class asked for ("which
     production company made ...?", "which developer wanted ...?") and the words after a name that describe it ("the
@@ -2407,7 +2416,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, near) for n in numbers)
             and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
             # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
-            (not heads or any(group & stems or ("leader" in group and "lead" in stems)  # "led by" for a leader
+            (not heads or any(group & (stems - _plural_nouns(item.sentence) if analysis.kind == "person" else stems)
+                              or ("leader" in group and "lead" in stems)  # "led by" for a leader
                               or ("director" in group and re.search(r"\b(?:has|have|had) (?:led|headed|run)\b",
                                                                     item.sentence))  # ("who has led the observatory")
                               or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)

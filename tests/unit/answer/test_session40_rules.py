@@ -184,3 +184,14 @@ def test_a_model_label_of_letter_and_digits_stays_with_its_name():
     from rag.retrieval.analysis import keyword_names
     text = "Zephrel has unveiled the Nimbra X2, priced at £649, with a bigger battery than last year's Nimbra X1."
     assert keyword_names(analyse_question("nimbra x1 launch price"), [text]) == ["Nimbra X1"]
+
+
+def test_a_plural_noun_after_a_determiner_is_no_deed_of_a_person_asked():
+    from rag.answer.answerability import Evidence, gates
+    question = analyse_question("who bought activision blizzard?")
+    things = ("Ubisoft may have the streaming rights to Activision Blizzard games, but game companies make more money "
+              "from in-game purchases.")
+    bought = "Microsoft completed its purchase of Activision Blizzard for $69bn, after a long fight with regulators."
+    rows = gates(question, [Evidence(sentence=text, context="", meta="", article=text, rank=1, retrieval=1.0)
+                            for text in (things, bought)])
+    assert not rows[0][3] and rows[1][3]  # the head gate
