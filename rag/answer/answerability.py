@@ -1708,12 +1708,14 @@ def organisation_admitted(question: str) -> bool:
 def person_answer(name: str, sentence: str, question: str) -> bool:
     """Return True when a name can answer a "who" question: a person's name, not a place the sentence puts something
     in ("in Eskhaven"); or any organisation when the question asks who built, made, owns or bought something."""
-    if regex(rf"\b(?:in|at|from|near|to|for|across|around|outside|inside|into|throughout|(?:summit|top|foot|slopes?|"
+    maker = organisation_admitted(question)
+    moved = "" if maker else "from|to|for|into|"  # ("talking points from Microsoft to the EU": a firm, for "who
+    # acquired Activision?")
+    if regex(rf"\b(?:in|at|{moved}near|across|around|outside|inside|throughout|(?:summit|top|foot|slopes?|"
              rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+(?:(?:neighbouring|neighboring|nearby|"
              rf"northern|southern|eastern|western|central|rural|coastal|downtown)\s+)?{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
-    maker = organisation_admitted(question)
     if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
                            rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label|site|website|platform|"
                            rf"app|service|startup|start-up|network|studio|agency|exchange|developer|operator|provider|"

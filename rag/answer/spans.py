@@ -721,7 +721,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                              and normalise(w) not in asked_class  # "which port ...?": "Port Annick"
                              and not (kind == "organisation" and normalise(w) not in name_words)  # ("the waste
                              # business run by sharon pell": "Quickclear Waste Services")
-                             for w in (b.split()[:-1] if _STREET_ASKED.search(asked) else b.split()) if len(w) > 3)]
+                             for w in (b.split()[:-1] if _STREET_ASKED.search(asked) else re.split(r"[\s-]+", b))
+                             if len(w) > 3)]  # ("Activision-Blizzard-King" is the asked Activision Blizzard)
         # ("Headteacher Orla Kinsella" for "st wenna's headteacher"; "which street": "Lantern Street"; but a party or
         # club named after the asked place may win there: "the Brackwater Residents' Association")
         if kind == "list":

@@ -195,3 +195,14 @@ def test_a_plural_noun_after_a_determiner_is_no_deed_of_a_person_asked():
     rows = gates(question, [Evidence(sentence=text, context="", meta="", article=text, rank=1, retrieval=1.0)
                             for text in (things, bought)])
     assert not rows[0][3] and rows[1][3]  # the head gate
+
+
+def test_a_firm_a_sentence_sends_something_from_may_still_be_who_acquired_and_a_hyphened_asked_name_is_none():
+    from rag.answer.spans import extract_short
+    acquired = analyse_question("who acquired activision?")
+    sentence = ("Four years later, Microsoft acquired Activision Blizzard, and one of the talking points from Microsoft "
+                "to the European Union was that the merger strengthened the company.")
+    assert extract_short(acquired, sentence) == "Microsoft"
+    bought = analyse_question("who bought activision blizzard?")
+    assert extract_short(bought, "When Microsoft's purchase of Activision-Blizzard-King was approved in 2023, it "
+                                 "became the third-largest studio.") == "Microsoft"
