@@ -1729,7 +1729,11 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
             rf"{re.escape(name)}\b").search(sentence):
         return False  # "the Drummarsh coast", "the village of Hadley Fen": a place, not who ("the Corriebeg Space
         # Agency with university partners" is one)
-    return bool(maker) or person_like(name)
+    return bool(maker) or person_like(name) or bool(
+        re.match(r"\W*(?:and\s+|so\s+)?who\s+(?:co-)?led\b", question, re.I)  # "who led it?" over "a Series B round led
+        and regex(rf"\b(?:round|funding|investment|financing)\b[^.]{{0,40}}\bled by\s+{re.escape(name)}").search(
+            sentence))
+    # by Granite Peak Ventures": a firm leads a funding round
 
 
 def ordinary_opening(name: str, sentence: str) -> bool:

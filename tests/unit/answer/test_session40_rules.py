@@ -206,3 +206,11 @@ def test_a_firm_a_sentence_sends_something_from_may_still_be_who_acquired_and_a_
     bought = analyse_question("who bought activision blizzard?")
     assert extract_short(bought, "When Microsoft's purchase of Activision-Blizzard-King was approved in 2023, it "
                                  "became the third-largest studio.") == "Microsoft"
+
+
+def test_a_firm_leads_a_funding_round():
+    from rag.answer.answerability import person_answer
+    sentence = "eFarmly has raised $42m in a Series B round led by Granite Peak Ventures."
+    assert person_answer("Granite Peak Ventures", sentence, "and who led it (following up on: eFarmly)?")
+    assert not person_answer("Granite Peak Ventures", "Granite Peak Ventures said it was pleased.", "who led it?")
+    assert not person_like("Series B")
