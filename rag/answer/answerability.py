@@ -2369,6 +2369,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # sets its quarter; "rose to 412,000 after falling in the first quarter" speaks of the quarter after it
         implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
             if keywords or named else set()
+        deeds = stems - _plural_nouns(item.sentence) if heads and analysis.kind == "person" else stems  # ("from
+        # in-game purchases" is no deed of the person asked)
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
         priced = analysis.kind == "money" and priced_thing(heads, item.sentence)  # (and this)
         rows.append([
@@ -2422,8 +2424,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and all(_says_number(n, near) for n in numbers)
             and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
             # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
-            (not heads or any(group & (stems - _plural_nouns(item.sentence) if analysis.kind == "person" else stems)
-                              or ("leader" in group and "lead" in stems)  # "led by" for a leader
+            (not heads or any(group & deeds or ("leader" in group and "lead" in stems)  # "led by" for a leader
                               or ("director" in group and re.search(r"\b(?:has|have|had) (?:led|headed|run)\b",
                                                                     item.sentence))  # ("who has led the observatory")
                               or any(s[len(h):] in ("ci", "ship", "fal") and s.startswith(h)

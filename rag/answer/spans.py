@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, find_names, noun_kind
+from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, asked_class, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex
 from .attachment import WIN_QUESTION, WIN_RESULT
@@ -547,17 +547,6 @@ def _described(name: str, kind: str) -> str:
     return _DESCRIBING.sub("", name)
 
 
-def _asked_class(analysis: QuestionAnalysis) -> set[str]:
-    """Return the word naming the class of the thing asked for ("which port ...?", "... race start port"), which the
-    answer's own name may hold ("Port Annick")."""
-    words = normalise(analysis.question).split()
-    which = re.match(r"(?:so |and )?(?:which|what) ([a-z-]+)", " ".join(words))
-    found = {which.group(1)} if which else set()
-    if analysis.is_keyword and words and noun_kind(words[-1]) == analysis.kind:
-        found.add(words[-1])
-    return found
-
-
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -662,7 +651,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                        for n in with_people_of(find_names(sentence))]
         found_names = [n for n in found_names if n]
         place_words = {w for n in analysis.names if " " not in n for w in n.split()}  # ("Brackwater")
-        asked_class = _asked_class(analysis)
+        classes = asked_class(analysis)
         name_words = {normalise(w) for n in analysis.names for w in n.split()}
         # a role-holder of another organisation than the asked one is no answer, nor is that organisation
         held = {n: held_elsewhere(n, sentence, analysis.question) for n in found_names} if kind == "person" else {}
@@ -718,7 +707,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                  # interim CEO - replacing Murati": Murati held it before
                  and not any(normalise(w) in asked and not (winner and kind in ("person", "organisation")
                                                             and _NAMED_AFTER_PLACE.search(n) and w in place_words)
-                             and normalise(w) not in asked_class  # "which port ...?": "Port Annick"
+                             and normalise(w) not in classes  # "which port ...?": "Port Annick"
                              and not (kind == "organisation" and normalise(w) not in name_words)  # ("the waste
                              # business run by sharon pell": "Quickclear Waste Services")
                              for w in (b.split()[:-1] if _STREET_ASKED.search(asked) else re.split(r"[\s-]+", b))

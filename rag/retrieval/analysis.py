@@ -653,6 +653,19 @@ def name_form(word: str, text: str, ordinary: frozenset[str] = frozenset()) -> s
     return form if form and capital >= 2 * lower else ""
 
 
+def asked_class(analysis: QuestionAnalysis) -> set[str]:
+    """Return the word naming the class of the thing asked for: the noun after which / what ("which port ...?"), and
+    a keyword query's last word when it names a thing of the asked kind ("... race start port"). The answer's own
+    name may hold it ("Port Annick", "Ardwell Bank")."""
+    which = re.match(r"\W*(?:so |and )?(?:which|what)\s+([a-z-]+)", analysis.question.lower())
+    found = {which.group(1)} if which else set()
+    words = typed_words(analysis.question.lower())
+    if analysis.is_keyword and words and analysis.kind in ("place", "organisation", "person") \
+            and noun_kind(words[-1]) == analysis.kind:
+        found.add(words[-1])
+    return found
+
+
 def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozenset[str] = frozenset()) -> list[str]:
     """Return the words of a keyword query or a question in lower case that the passages write as names ("efarmly" ->
     "eFarmly", "kryvyi rig" -> "Kryvyi Rig"), which then bind an answer as the names of a question do.
@@ -670,13 +683,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
     opening = re.match(r"\W*(?:so |and )?what(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+)?([\w'’-]+)",
                        analysis.question, re.I)  # ("what was turnout in ...?": the word asked for)
     opened = opening.group(1).lower().removesuffix("'s").removesuffix("’s") if opening else ""
-    # the class of the thing asked for is no name, though the answer's name holds it ("which bank gave ...?":
-    # "Ardwell Bank"; "... race start port": "Port Annick")
-    which = re.match(r"\W*(?:so |and )?(?:which|what)\s+([a-z-]+)", analysis.question.lower())
-    classes = {which.group(1)} if which else set()
-    if analysis.is_keyword and words and noun_kind(words[-1]) in ("place", "organisation", "person") \
-            and noun_kind(words[-1]) == analysis.kind:
-        classes.add(words[-1])
+    classes = asked_class(analysis)  # no name, though the answer's name holds it ("which bank": "Ardwell Bank")
     for i, word in enumerate(words):
         named.append("")
         if word in SHORT_WORDS and not (i and re.search(rf"(?<![\w-]){re.escape(words[i - 1])}\s+{re.escape(word)}"
