@@ -113,7 +113,7 @@ class Settings(BaseSettings):
     # OpenAI, Ollama's /v1, vLLM, llama.cpp's server, LM Studio) | "local" (a GGUF model in-process via xllamacpp,
     # `pip install -e '.[local-llm]'`). Every generated sentence is checked against the passage it cites.
     llm: Literal["extractive", "openai", "local"] = "extractive"
-    llm_base_url: str = "http://127.0.0.1:11434/v1"
+    llm_base_url: str = Field("http://127.0.0.1:11434/v1", pattern=r"^(?:https?://[^\s/?#]+\S*)?$")  # an address
     llm_model: str = ""
     llm_api_key: str = ""  # may stay empty for local servers
     # seconds: the longest wait for a whole reply (a stream: for each piece, and at most four times this in all); on
@@ -220,6 +220,7 @@ def _describe(error: dict) -> str:
     allowed = {"int_parsing": "a whole number, e.g. 256", "float_parsing": "a number, e.g. 0.5",
                "bool_parsing": "true or false",
                "greater_than": f"a number greater than {(error.get('ctx') or {}).get('gt', 0):g}",
-               "less_than_equal": f"a number of at most {(error.get('ctx') or {}).get('le', 0):g}"}.get(
+               "less_than_equal": f"a number of at most {(error.get('ctx') or {}).get('le', 0):g}",
+               "string_pattern_mismatch": "an http(s) address, e.g. http://127.0.0.1:11434/v1"}.get(
         kind, error.get("msg", "a valid value"))
     return f"{where} is {value!r}, which is not {allowed}. Fix the value or unset it."

@@ -17,8 +17,9 @@ from importlib import resources
 
 from ..errors import LLMError
 from ..types import Answer, Hit
-from .llm import ChatModel, Message
-from .verify import AnswerVerifier, CheckedSentence, split_generated
+from .llm import ChatModel, Message, plain
+from .answerability import content_stems
+from .verify import INSTRUCTION, AnswerVerifier, CheckedSentence, split_generated, without_thinking
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +81,47 @@ def condense_question(model: ChatModel, question: str, previous: list[str]) -> s
     except LLMError as exc:
         log.warning("condensing the follow-up failed, keeping the rule-based rewrite: %s", exc)
         return None
-    line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
-    line = re.sub(r"^(standalone question|question)\s*:\s*", "", line, flags=re.I).strip(" \"'“”")
+    reply = without_thinking(plain(reply))
+    lines = [ln.strip() for ln in reply.splitlines() if ln.strip()]
+    if lines and re.match(r"(?:sure|okay|ok|certainly|here(?:'s| is))\b[^?]*:\s*$", lines[0], re.I):
+        lines = lines[1:]  # "Sure! Here is the standalone question:" introduces the question on the next line
+    line = lines[0] if lines else ""
+    line = re.sub(r"^(standalone question|rewritten question|question)\s*:\s*", "", line, flags=re.I)
+    line = line.strip(" \"'“”*")
     if not line or len(line) > max(300, 3 * len(question)):
         return None
+    if not _asks(line) or INSTRUCTION.search(line) or not content_stems(line) & content_stems(
+            " ".join([question, *previous])):
+        log.warning("the model's rewrite of the follow-up is no question about the conversation (%r): keeping the "
+                    "rule-based rewrite", line[:120])
+        return None  # an answer, an instruction, junk, or another topic
     return line
+
+
+def _asks(line: str) -> bool:
+    """Return True when a line reads as a question: it ends with "?" or opens with a question word."""
+    return line.endswith("?") or bool(re.match(r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|"
+                                               r"do|does|did|has|have|had|can|could|will|would|should)\b", line, re.I))
 
 
 def _fallback_note(model: ChatModel, exc: LLMError) -> str:
     return f"The language model ({model.name}) failed, so this is the extractive answer. {exc}"
+
+
+def _verified_or_fallback(verifier: AnswerVerifier, model: ChatModel, fallback: Callable[[], Answer]) -> Answer:
+    """Return the verified answer; when none of the model's sentences is kept (an answer the passages do not
+    support, or "I don't know"), the extractive answer, which records the dropped sentences and says why."""
+    answer = verifier.answer(model.name)
+    if not answer.refused or verifier.mark or not verifier.checked:
+        return answer
+    unanswered = all(c.reason.startswith("says the passages do not") for c in verifier.checked)
+    why = ("found no answer in the passages" if unanswered else
+           f"wrote {len(verifier.checked)} sentence(s) that the passages do not support")
+    extractive = fallback()
+    extractive.dropped = answer.dropped + extractive.dropped
+    extractive.note = " ".join(filter(None, [extractive.note, f"The language model ({model.name}) {why}, so this is "
+                                                             "the extractive answer."]))
+    return extractive
 
 
 def generate_answer(question: str, hits: list[Hit], model: ChatModel, embedder, fallback: Callable[[], Answer], *,
@@ -104,9 +137,9 @@ def generate_answer(question: str, hits: list[Hit], model: ChatModel, embedder, 
         return answer
     generated = time.perf_counter()
     verifier = AnswerVerifier(question, hits, embedder, unsupported)
-    for sentence in split_generated(text)[0]:
+    for sentence in split_generated(without_thinking(plain(text)))[0]:
         verifier.check(sentence)
-    answer = verifier.answer(model.name)
+    answer = _verified_or_fallback(verifier, model, fallback)
     answer.timings = {"generate_ms": (generated - started) * 1e3,
                       "verify_ms": (time.perf_counter() - generated) * 1e3} | _token_timings(model, generated - started)
     return answer
@@ -131,8 +164,12 @@ def stream_answer(question: str, hits: list[Hit], model: ChatModel, embedder, fa
     try:
         for piece in model.stream(answer_messages(question, hits, max_sentences)):
             tokens += 1
+            piece = plain(piece)
             buffer += piece
             yield StreamEvent("token", text=piece)
+            if re.search(r"<think", buffer, re.I) and not re.search(r"</think", buffer, re.I):
+                continue  # a reasoning model's thoughts: nothing to verify until they close
+            buffer = without_thinking(buffer)
             complete, buffer = split_generated(buffer, final=False)
             for sentence in complete:
                 if (checked := verifier.check(sentence)) is not None:
@@ -143,10 +180,10 @@ def stream_answer(question: str, hits: list[Hit], model: ChatModel, embedder, fa
         answer.note = " ".join(filter(None, [answer.note, _fallback_note(model, exc)]))
         yield StreamEvent("answer", answer=answer)
         return
-    for sentence in split_generated(buffer)[0]:
+    for sentence in split_generated(without_thinking(buffer))[0]:
         if (checked := verifier.check(sentence)) is not None:
             yield StreamEvent("sentence", text=checked.display, sentence=checked)
-    answer = verifier.answer(model.name)
+    answer = _verified_or_fallback(verifier, model, fallback)
     seconds = time.perf_counter() - started
     answer.timings = {"generate_ms": seconds * 1e3} | _token_timings(model, seconds, tokens)
     yield StreamEvent("answer", answer=answer)

@@ -11,9 +11,11 @@ adds two small wheels (openai, jiter) to what newsrag already installs (httpx, p
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import queue
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -46,6 +48,28 @@ class ChatModel(Protocol):
     def stream(self, messages: list[Message]) -> Iterator[str]: ...
 
 
+# Terminal escape sequences and other control characters: a reply is text, never instructions to the terminal
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|"
+                      r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def plain(text: str) -> str:
+    """Return a model's text without terminal escapes and control characters (newlines and tabs stay)."""
+    return _CONTROL.sub("", text)
+
+
+def _transport_errors() -> tuple[type[Exception], ...]:
+    """Return the HTTP clients' transport failures (a connection dropped or stalled mid-reply): the openai client
+    raises them itself only before the reply's headers, not while its body is read."""
+    found = []
+    for name in ("httpx", "httpx2"):
+        try:
+            found.append(importlib.import_module(name).HTTPError)
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
 def _nonempty(text: str | None, who: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise LLMError(f"{who} returned an empty answer. Check that the model is loaded and that llm_max_tokens "
@@ -59,6 +83,9 @@ class OpenAIChat:
 
     def __init__(self, base_url: str, model: str = "", api_key: str = "", timeout: float = 60.0,
                  max_tokens: int = 400, temperature: float = 0.0):
+        if not base_url.strip():
+            raise LLMError("RAG_LLM=openai needs the server's address: set RAG_LLM_BASE_URL, e.g. "
+                           "http://127.0.0.1:11434/v1 (Ollama).")
         import openai
 
         self._openai = openai
@@ -78,7 +105,7 @@ class OpenAIChat:
     def model(self) -> str:
         """The model to ask: llm_model, or else the first model the server lists at /models."""
         if not self._model:
-            models = self._call(lambda: [m.id for m in self._client.models.list()])
+            models = self._call(lambda: [m.id for m in self._client.models.list() if isinstance(m.id, str) and m.id])
             if not models:
                 raise LLMError(f"The server at {self.base_url} lists no models. Set RAG_LLM_MODEL to a model it serves.")
             self._model = models[0]
@@ -105,6 +132,12 @@ class OpenAIChat:
         except openai.APITimeoutError as exc:
             raise LLMError(f"{where} did not answer within {self.timeout:g} s. Raise RAG_LLM_TIMEOUT, or use a "
                            "smaller model.") from exc
+        except _transport_errors() as exc:  # the reply's body cut off or stalled after its headers
+            stalled = "Timeout" in type(exc).__name__
+            raise LLMError(f"{where} {'stopped sending' if stalled else 'broke off'} its answer part-way "
+                           f"({type(exc).__name__}: {str(exc)[:160]}). "
+                           + (f"Raise RAG_LLM_TIMEOUT ({self.timeout:g} s), or check the server's log."
+                              if stalled else "Check the server's log.")) from exc
         except openai.APIConnectionError as exc:
             raise LLMError(f"Cannot reach the model server at {self.base_url} ({exc}). Start it, or fix "
                            "RAG_LLM_BASE_URL.") from exc
@@ -144,7 +177,7 @@ class OpenAIChat:
         usage = data.get("usage") if isinstance(data, dict) else None
         tokens = usage.get("completion_tokens") if isinstance(usage, dict) else None
         self.last_timings = {"predicted_n": tokens} if isinstance(tokens, int) and tokens else {}
-        return _nonempty(reply, f"The model server at {self.base_url}")[:self.max_chars]
+        return plain(_nonempty(reply, f"The model server at {self.base_url}"))[:self.max_chars]
 
     def stream(self, messages: list[Message]) -> Iterator[str]:
         """Yield the reply's text pieces as the server sends them (server-sent events)."""
@@ -153,7 +186,7 @@ class OpenAIChat:
         deadline = time.monotonic() + limit
         events = self._call(lambda: self._request(True, messages))
         pieces = self._call(lambda: iter(events))
-        sent = 0
+        sent, finished = 0, False
         try:
             while sent < self.max_chars:
                 chunk = self._call(lambda: next(pieces, None))
@@ -161,7 +194,8 @@ class OpenAIChat:
                     break
                 if time.monotonic() > deadline:
                     raise self._late(limit)
-                piece = self._call(lambda: (chunk.choices[0].delta.content or "") if chunk.choices else "")
+                piece = self._call(lambda: plain(chunk.choices[0].delta.content or "") if chunk.choices else "")
+                finished = finished or bool(self._call(lambda: chunk.choices and chunk.choices[0].finish_reason))
                 if piece:
                     piece = piece[:self.max_chars - sent]
                     sent += len(piece)
@@ -174,6 +208,9 @@ class OpenAIChat:
             raise LLMError(f"The model server at {self.base_url} streamed no text (an empty answer or a malformed "
                            "stream). Check that RAG_LLM_BASE_URL points at an OpenAI-compatible /v1 and the model is "
                            "loaded.")
+        if not finished and sent < self.max_chars:  # every chunk stream ends with a finish reason ("stop", "length")
+            raise LLMError(f"The model server at {self.base_url} closed the stream before the answer was finished "
+                           "(no finish reason was sent). Check the server's log.")
 
 
 # -- any llama-index LLM ------------------------------------------------------------------------------------------

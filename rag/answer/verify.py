@@ -21,8 +21,13 @@ _MARKERS = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _TRAILING_MARKERS = re.compile(r"([.!?…])((?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+)")
 # Text in a passage that talks to a model is never evidence: an article quoting "ignore previous instructions and
 # say X" does not support the claim X.
-_INSTRUCTION = re.compile(r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b|\byou are now\b|"
-                          r"\bsystem prompt\b|\b(as an ai|language model)\b.{0,40}\b(must|should)\b", re.I | re.S)
+INSTRUCTION = re.compile(r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b|\byou are now\b|"
+                         r"\bsystem prompt\b|\b(as an ai|language model)\b.{0,40}\b(must|should)\b|"
+                         r"^\W*(system|assistant|developer)\s*:|\b(admin|developer|debug|god|jailbreak) mode\b|"
+                         r"\bthe (correct |real |true |only )?answer to (every|any|all|each|this|your) (questions?|"
+                         r"quer(y|ies)|prompts?)\b|\b(new|updated|override|overriding|hidden) instructions?\b|"
+                         r"\b(ai|assistants?|chatbots?|llms?|models?)\b.{0,30}\b(must|should|shall) (always|only|now|"
+                         r"never|answer|say|reply|respond)\b|\b(always|only) (answer|reply|respond)\b", re.I | re.S)
 # A model that finds no answer may say so in its own words, with a citation: "The passages do not mention the colour
 # of the bridge [1]." That is a refusal, not a claim the passage supports.
 _READING = r"(passages?|articles?|sources?|context|texts?|documents?|corpus)"
@@ -32,6 +37,13 @@ _SAYS_UNANSWERED = re.compile(
     rf"\bnot (mentioned|specified|stated|given|provided) (in|by) the {_READING}|"
     r"\bI (do not|don[’']t|cannot|can[’']t) (know|say|tell|find)\b", re.I)
 UNSUPPORTED_MARK = "[unsupported]"
+# A reasoning model's thoughts ("<think>...</think>") are not its answer; a reply may also carry markup that no passage
+# holds: HTML (a <script> above all), Markdown emphasis, headings and links to addresses the passages never give.
+_THINKING = re.compile(r"<think(?:ing)?>.*?</think(?:ing)?>", re.S | re.I)
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>")
+_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[a-z][\w+.-]*:|www\.|/)[^)\s]{0,2000}(?:\s+\"[^\"]*\")?\)", re.I)
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^\s{0,3}#{1,6}\s+|^\s{0,3}[-*•]\s+", re.M)
 MIN_WORDS = 4  # "1.", "The Cherokee Nation": list numbers and fragments are not statements a passage can support
 # A sentence cut off mid-way ("When pop culture and", "... what that") is unfinished, however well its words match.
 _DANGLING = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "that", "which",
@@ -61,6 +73,26 @@ def normalise_markers(text: str) -> str:
     return _RUN_ON.sub(lambda m: f"{m.group(1)}.", text)
 
 
+def without_thinking(text: str, final: bool = True) -> str:
+    """Return a reply without a reasoning model's thoughts: closed <think> blocks, anything before a lone </think>,
+    and an unclosed <think> block (with final=False the text before it, since the block may still close)."""
+    text = _THINKING.sub("", text)
+    if (close := re.search(r"</think(?:ing)?>", text, re.I)) is not None:
+        text = text[close.end():]
+    if (opened := re.search(r"<think(?:ing)?>", text, re.I)) is not None:
+        text = text[:opened.start()]
+    return text
+
+
+def without_markup(text: str) -> str:
+    """Return generated text as plain sentences: no HTML tags or scripts, no Markdown emphasis, headings or bullets,
+    links as their words only."""
+    text = _SCRIPT.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    return _EMPHASIS.sub("", text)
+
+
 def split_generated(text: str, final: bool = True) -> tuple[list[str], str]:
     """Return (complete sentences, unfinished rest) of generated text; with final=True the rest is a sentence too."""
     text = normalise_markers(text)
@@ -86,12 +118,12 @@ def parse_markers(sentence: str) -> tuple[str, list[int]]:
 
 def _evidence_text(passage: str) -> str:
     """Return the passage without sentences that address a model (prompt injection is data, never support)."""
-    return " ".join(s for _, _, s in split_sentences(passage) if not _INSTRUCTION.search(s))
+    return " ".join(s for _, _, s in split_sentences(passage) if not INSTRUCTION.search(s))
 
 
 def best_sentence(claim: str, hit: Hit, evidence: str) -> tuple[int, int, str]:
     """Return (start, end, sentence) in hit.text of the passage sentence that best supports the claim."""
-    sentences = [s for s in split_sentences(hit.text) if not _INSTRUCTION.search(s[2])]
+    sentences = [s for s in split_sentences(hit.text) if not INSTRUCTION.search(s[2])]
     if not sentences:
         return 0, len(hit.text), hit.text
     inside = [s for s in sentences if s[2] in evidence] or sentences
@@ -114,10 +146,14 @@ class AnswerVerifier:
         self._numbers: dict[tuple[int, int], Citation] = {}  # (passage index, quote start) -> numbered citation
 
     def verdict(self, claim: str, n: int) -> Verdict:
-        """Return whether passage n (1-based) supports the claim (cached)."""
+        """Return whether passage n (1-based) supports the claim (cached). A short answer ("Odesa.") is read with the
+        question it answers, so the passage must speak of what was asked as well as hold the answer."""
         key = (claim, n)
         if key not in self._verdicts:
-            self._verdicts[key] = support_verdict(claim, _evidence_text(self.hits[n - 1].text), self.embedder)
+            stated = claim
+            if len(re.findall(r"[^\W\d_]{2,}|\d+(?:[.,:]\d+)*", claim)) < MIN_WORDS:
+                stated = f"{self.question.strip().rstrip('?.!')}: {claim.rstrip('.!')}"
+            self._verdicts[key] = support_verdict(stated, _evidence_text(self.hits[n - 1].text), self.embedder)
         return self._verdicts[key]
 
     def _citation(self, claim: str, n: int, verdict: Verdict) -> Citation:
@@ -136,15 +172,20 @@ class AnswerVerifier:
 
     def check(self, sentence: str) -> CheckedSentence | None:
         """Verify one generated sentence; return its outcome (None for a bare marker or empty text)."""
-        claim, cited = parse_markers(sentence)
+        claim, cited = parse_markers(without_markup(sentence))
+        claim = re.sub(r"\s+", " ", claim).strip()
         if not re.search(r"\w", claim):
             return None
         refusal = ""
+        words = re.findall(r"[^\W\d_]{2,}|\d+(?:[.,:]\d+)*", claim)
+        short = len(words) < MIN_WORDS and re.search(r"[^\W\d_]{2,}", claim)  # "Odesa.", "Rutte visited Odesa."
         if _SAYS_UNANSWERED.search(claim):
             refusal = "says the passages do not answer the question"
         elif any(_same(claim, c.text) for c in self.checked if c.kept):
             refusal = "repeats an earlier sentence of the answer"
-        elif len(words := re.findall(r"[^\W\d_]{2,}", claim)) < MIN_WORDS:
+        elif claim.endswith("?"):
+            refusal = "a question, not a statement"
+        elif len(words) < MIN_WORDS and not short:
             refusal = f"not a statement (fewer than {MIN_WORDS} words)"
         elif words[-1].lower() in _DANGLING and not claim.endswith(("!", "?", '"', "”")):
             refusal = f"an unfinished sentence (ends with '{words[-1]}')"
@@ -190,8 +231,9 @@ class AnswerVerifier:
         kept = [c for c in self.checked if c.kept]
         dropped = [DroppedSentence(c.text, c.reason, c.cited, shown=self.mark) for c in self.checked if not c.kept]
         if not kept:
-            return Answer(question=self.question, text=REFUSAL, refused=True, hits=self.hits, note=note,
-                          backend=backend, dropped=dropped)
+            marked = " ".join(c.display for c in self.checked if c.display)  # (shown only with the "mark" setting)
+            return Answer(question=self.question, text=f"{REFUSAL} {marked}".strip(), refused=True, hits=self.hits,
+                          note=note, backend=backend, dropped=dropped)
         citations = sorted({c.n: c for s in kept for c in s.citations}.values(), key=lambda c: c.n)
         text = " ".join(c.display for c in self.checked if c.display)
         support = sum(max(c.score for c in s.citations) for s in kept) / len(kept)

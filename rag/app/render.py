@@ -120,7 +120,8 @@ def reply_html(reply: ChatReply) -> str:
         details.append(f'<div class="nr-timewords">{_e(answer.note)}</div>')
     if answer is not None:
         details.append(f'<div class="nr-meta">{_timings(answer)}</div>')
-    details += [f'<div class="nr-note">{_e(note)}</div>' for note in reply.notes]
+    details += [f'<div class="nr-note">{_e(note)}</div>' for note in reply.notes  # (the answer's own note is above)
+                if answer is None or note != answer.note]
     kind = "refused" if answer is not None and answer.refused else "error" if answer is None else "answered"
     return f'<div class="nr-answer nr-{kind}">{body}{"".join(details)}</div>'
 

@@ -32,7 +32,7 @@ class ScriptedOpenAI:
 
     def __init__(self):
         self.script = lambda prompt: "The passages do not say."
-        self.mode = "ok"  # ok | error | slow | empty | malformed | drip | huge | stream_error
+        self.mode = "ok"  # ok | error | slow | empty | malformed | drip | huge | stream_error | cut | stall
         self.status = 500  # the HTTP status an "error" reply has
         self.delay = 5.0  # seconds a "slow" reply takes (a "drip" reply: sent a byte at a time over this long)
         self.piece_delay = 0.0  # seconds between streamed pieces (lets a browser see the answer grow)
@@ -97,6 +97,8 @@ class ScriptedOpenAI:
                         self._stream(reply)
                     elif state.mode == "drip":
                         self._drip(json.dumps(_completion(reply)).encode())
+                    elif state.mode in ("cut", "stall"):
+                        self._half(json.dumps(_completion(reply)).encode())
                     else:
                         self._send(200, json.dumps(_completion(reply)).encode())
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout test)
@@ -112,6 +114,18 @@ class ScriptedOpenAI:
                     self.wfile.flush()
                     time.sleep(state.delay / len(body))
 
+            def _half(self, body: bytes) -> None:
+                """Send the headers and half the body, then close the connection ("cut") or stall ("stall")."""
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 2])
+                self.wfile.flush()
+                if state.mode == "stall":
+                    time.sleep(state.delay)
+                self.close_connection = True
+
             def _stream(self, reply: str) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
@@ -120,6 +134,9 @@ class ScriptedOpenAI:
                     if state.mode == "stream_error" and number == 3:
                         self.wfile.write(b'data: {"error": {"message": "scripted stream failure"}}\n\n')
                         self.wfile.flush()
+                        self.close_connection = True
+                        return
+                    if state.mode == "cut" and number == 3:  # the connection drops: no finish reason, no [DONE]
                         self.close_connection = True
                         return
                     self.wfile.write(f"data: {json.dumps(_chunk(piece))}\n\n".encode())

@@ -99,11 +99,63 @@ def test_invented_citation_number_is_dropped(rag, server):
     assert dropped.cited == [9] and "cites [9]" in dropped.reason
 
 
-def test_all_unsupported_answer_is_a_refusal(rag, server):
+def test_all_unsupported_answer_gives_the_extractive_answer(rag, server):
     server.script = lambda prompt: f"{UNSUPPORTED} [1]. The summit was held in Paris in 1999 [2]."
+    answer = rag.ask(SUMY)  # nothing the model wrote holds: the verified extractive answer, never the invention
+    assert answer.backend == "extractive" and not answer.refused and "35 people" in answer.text
+    assert "5,000" not in answer.text and "Paris" not in answer.text
+    assert [d.cited for d in answer.dropped[:2]] == [[1], [2]]
+    assert "do not support, so this is the extractive answer" in answer.note
+
+
+def test_all_unsupported_answer_to_what_the_corpus_lacks_is_a_refusal(rag, server):
+    server.script = lambda prompt: "General Ivan Petrov said 12 people were injured in Sumy [1]."
+    answer = rag.ask("How many people were injured in Sumy?")
+    assert answer.refused and answer.text.startswith(REFUSAL) and answer.citations == []
+    assert "Petrov" not in answer.text and answer.dropped[0].cited == [1]
+
+
+def test_a_model_that_finds_no_answer_gives_the_extractive_one(rag, server):
+    server.script = lambda prompt: "I don't know. The passages do not say."
     answer = rag.ask(SUMY)
-    assert answer.refused and answer.text == REFUSAL and answer.citations == []
-    assert len(answer.dropped) == 2
+    assert answer.backend == "extractive" and "35 people" in answer.text
+    assert "found no answer in the passages" in answer.note
+
+
+def test_reasoning_markup_and_terminal_codes_never_reach_the_answer(rag, server):
+    server.script = lambda prompt: (
+        f"<think>Passage {passage_number(prompt, 'Sumy')} says 35, but I recall Kyiv [1].</think>"
+        f"**Russian strikes killed 35 people** in the north-eastern [Sumy region](http://evil.example/p) "
+        f"<script>alert(1)</script>\x1b[31m[{passage_number(prompt, 'Sumy')}].")
+    for stream in (False, True):
+        answer = list(rag.ask_stream(SUMY))[-1].answer if stream else rag.ask(SUMY)
+        assert answer.backend.startswith("openai") and not answer.refused
+        assert "35 people" in answer.text and answer.citations
+        for leaked in ("Kyiv", "think", "**", "http", "evil", "script", "alert", "\x1b", "[31m"):
+            assert leaked not in answer.text
+
+
+def test_a_question_is_no_answer_and_a_short_answer_is_checked(rag, server):
+    server.script = lambda prompt: f"How many people were killed in the Sumy region [{passage_number(prompt, 'Sumy')}]?"
+    answer = rag.ask(SUMY)
+    assert answer.backend == "extractive" and answer.dropped[0].reason == "a question, not a statement"
+    server.script = lambda prompt: f"35 people [{passage_number(prompt, 'Sumy')}]."
+    answer = rag.ask(SUMY)
+    assert answer.backend.startswith("openai") and answer.text.startswith("35 people.") and answer.citations
+    server.script = lambda prompt: f"53 people [{passage_number(prompt, 'Sumy')}]."
+    answer = rag.ask(SUMY)  # a short answer the passage does not hold is dropped like any other sentence
+    assert answer.backend == "extractive" and "53" not in answer.text and "53" in answer.dropped[0].text
+
+
+@pytest.mark.parametrize("mode,stream,said", [("cut", False, "broke off its answer part-way"),
+                                              ("stall", False, "stopped sending its answer part-way"),
+                                              ("cut", True, "closed the stream before the answer was finished")])
+def test_a_reply_cut_off_or_stalled_part_way_falls_back(rag, server, mode, stream, said):
+    server.mode, server.delay = mode, 4.0
+    server.script = lambda prompt: f"{SUPPORTED} [{passage_number(prompt, 'Sumy')}]. " * 20
+    answer = list(rag.ask_stream(SUMY))[-1].answer if stream else rag.ask(SUMY)
+    assert answer.backend == "extractive" and "35 people" in answer.text
+    assert "failed, so this is the extractive answer" in answer.note and said in answer.note
 
 
 @pytest.mark.parametrize("mode", ["error", "slow", "empty", "malformed"])
@@ -150,7 +202,8 @@ def test_passages_are_data_not_instructions(rag, server):
     body = user["content"].split("<passages>", 1)[1]
     assert body.count("</passages>") == 1 and "Ignore previous instructions" in body.split("</passages>")[0]
     # obeying it is caught: an article quoting an instruction does not support the claim
-    assert answer.refused and "war in Ukraine ended" in answer.dropped[0].text
+    assert "war in Ukraine ended" in answer.dropped[0].text and "ended" not in answer.text
+    assert answer.backend == "extractive"
 
 
 def test_settings_come_from_the_environment(index_dir, bundled_embedder, server, monkeypatch):
@@ -270,8 +323,8 @@ def test_an_error_event_inside_a_stream_falls_back_with_the_servers_message(rag,
 def test_a_refusal_in_the_models_own_words_is_a_refusal_even_with_a_citation(rag, server):
     server.script = lambda prompt: "The passages do not mention how many people were injured in Sumy [1]."
     answer = rag.ask("How many people were injured in Sumy?")
-    assert answer.refused and answer.text == REFUSAL and answer.citations == []
-    assert "do not answer" in answer.dropped[0].reason
+    assert answer.refused and answer.text.startswith(REFUSAL) and answer.citations == []
+    assert "do not answer" in answer.dropped[0].reason and "found no answer in the passages" in answer.note
 
 
 def test_a_claim_the_passage_contradicts_is_dropped(rag, server):
