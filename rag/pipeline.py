@@ -27,7 +27,7 @@ from .index.sentence_vectors import SentenceEncoder, SentenceVectorStore, sync_s
 from .retrieval.analysis import analyse_question, may_name, name_form, typed_lower, typed_words
 from .retrieval.retriever import HybridRetriever
 from .index.vectors import VectorStore
-from .types import Answer, Article, Hit, IndexStats, IngestReport
+from .types import UPLOAD_PREFIX, Answer, Article, Hit, IndexStats, IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +182,8 @@ class Pipeline:
                     raise RagError(f"--rebuild found no articles at {where}. Check the path: a rebuild reads every "
                                    "article of the index again from its files; the index was left as is.")
                 self._set_aside_docstore()
+            elif not self.docs.counts()[0]:
+                self._refuse_lost_docstore()
             if embed:  # fail fast, before any work, on a mismatched index or a server collection another index owns
                 self.vectors.claim(self._claim_index_id())
             stored_before = self.docs.paths() if prune else set()
@@ -249,8 +251,12 @@ class Pipeline:
         path = str(file)
         previous = self.docs.article_ids_for_path(path)
         hashes = self.docs.content_hashes() if articles else {}
-        # Identical content is one article: a copied file (or an upload of a corpus file) links it and changes nothing.
-        by_content = {content: stored_id for stored_id, content in hashes.items()}
+        # Identical content is one article: a copied file links it and changes nothing. Not across the corpus and the
+        # uploads: an upload of a corpus article is an article of its own ("u-"), so deleting the corpus file still
+        # removes the corpus article, and a corpus file never turns into an upload's article.
+        upload = bool(articles) and articles[0].id.startswith(UPLOAD_PREFIX)
+        by_content = {content: stored_id for stored_id, content in hashes.items()
+                      if stored_id.startswith(UPLOAD_PREFIX) == upload}
         current: set[str] = set()
         changed = []
         for article in articles:
@@ -276,11 +282,18 @@ class Pipeline:
             by_content[article.content_hash] = article.id
             changed.append((article, chunks))
             (report.updated if old_hash else report.added).append(article.id)
+        # A changed article that other files link (their identical copy) is theirs too: they get their own article,
+        # with the text they still hold, before this file's new text replaces it (read again below).
+        copies = sorted({other for article, _ in changed for other in self.docs.paths_for_article(article.id)
+                         if other != path and Path(other).exists()})
         # One transaction per file: a file lands whole or not at all, and BM25 (rebuilt per docstore generation)
         # is rebuilt once per file rather than once per article while questions arrive during a first ingest.
         self.docs.put_articles(changed)
         if whole:
             report.removed += self.docs.unlink(path, previous - current)
+        for other in copies:
+            for file, read_articles, all_read in self._read_files([Path(other)], report, StageReporter(None)):
+                self._ingest_file(file, read_articles, report, StageReporter(None), (0, len(read_articles)), all_read)
         return done
 
     def _within_limits(self, file: Path, articles: list[Article], report: IngestReport) -> list[Article]:
@@ -402,10 +415,20 @@ class Pipeline:
         finally:
             lock.release()
 
+    def _refuse_lost_docstore(self) -> None:
+        """Raise RagError when the docstore holds no article but the collection holds this index's vectors: docs.sqlite
+        was lost or emptied, and an ingest of other files would adopt the index and delete every vector it no longer
+        lists (only --rebuild, which reads the index's own files again, goes on)."""
+        if self.settings.store == "embedded" and (vectors := self.vectors.count()):
+            raise RagError(f"The docstore {self.settings.index_dir / 'docs.sqlite'} holds no articles, but the index "
+                           f"holds {vectors:,} passage vectors: docs.sqlite was lost or damaged. Rebuild it from the "
+                           "articles the index was built from with `rag ingest --rebuild PATH` (nothing was changed).")
+
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Ingest the default corpus when the index is empty (first run); return its report, or None."""
         if self.docs.counts()[0]:
             return None
+        self._refuse_lost_docstore()
         corpus = self.settings.corpus_dir
         if not corpus.exists():
             raise RagError(f"The index at {self.settings.index_dir} is empty and the corpus directory {corpus} does "

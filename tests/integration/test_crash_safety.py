@@ -136,6 +136,28 @@ def test_check_repair_fixes_a_damaged_index(tmp_path, bundled_embedder, seed_cor
     assert "Odesa" in rag.ask("Which Ukrainian city did Rutte visit?").text
 
 
+def test_a_lost_docstore_is_never_rebuilt_from_other_files(tmp_path, bundled_embedder, seed_corpus):
+    from rag import RagError
+
+    index = tmp_path / "index"
+    first = Pipeline(index_dir=index, embedder=bundled_embedder)
+    first.ingest(seed_corpus)
+    vectors = first.vectors.count()
+    first.docs.close()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "note.txt").write_text("Harbour note\n\nThe Brisby ferry runs twice a day from June.\n", encoding="utf-8")
+    (index / "docs.sqlite").write_bytes(b"")  # docs.sqlite lost (truncated); index.id and the vectors remain
+    rag = Pipeline(index_dir=index, embedder=bundled_embedder, corpus_dir=other)
+    for attempt in (rag.ensure_index, lambda: rag.ingest(other)):  # the first run's ingest, and an explicit one
+        with pytest.raises(RagError, match=r"docs\.sqlite holds no articles.*--rebuild"):
+            attempt()
+        assert rag.vectors.count() == vectors  # nothing deleted
+    rag.ingest(seed_corpus, rebuild=True)
+    assert rag.vectors.count() == vectors and check_index(rag).ok
+    assert "Odesa" in rag.ask("Which Ukrainian city did Rutte visit?").text
+
+
 def test_cli_check_exit_codes(tmp_path, seed_corpus, bundled_embedder):
     Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder).ingest(seed_corpus)
     with sqlite3.connect(tmp_path / "index" / "docs.sqlite") as db:

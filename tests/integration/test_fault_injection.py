@@ -167,3 +167,42 @@ def test_frozen_then_killed_chroma_server_gives_a_clear_error_and_the_app_recove
     server.stop()
     error = service.ask("Which Ukrainian city did Rutte visit?").error
     assert "Cannot reach the Chroma server" in error and "chroma run" in error and "Errno" not in error
+
+
+# 5. (session 41) An upload byte-identical to a corpus article was stored as a link to it: deleting the corpus file
+#    and pruning then kept the article, still shown as the corpus's. Two identical corpus files were one article, so
+#    editing one changed what was stored for the other.
+def test_an_identical_upload_never_holds_back_a_corpus_articles_removal(service, tmp_path, seed_corpus):
+    source = seed_corpus / "feed.json"
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(source.read_bytes())
+    [result] = service.upload([("copy.json", copy)])
+    assert result.status == "added"
+    service.wait_for_indexing(120)
+    uploads = [i for i in _snapshot(service.pipeline)["articles"] if i.startswith("u-")]
+    assert len(uploads) == 1  # an article of its own, not a link to the corpus one
+    source.unlink()
+    report = service.pipeline.ingest(seed_corpus, prune=True)
+    assert len(report.removed) == 1 and not report.removed[0].startswith("u-")
+    after = _snapshot(service.pipeline)["articles"]
+    assert [i for i in after if "Constanta" in after[i][3]] == uploads  # the upload stays, marked as one
+    assert [c.uploaded for c in service.pipeline.ask("When did the harbour of Constanta reopen?").citations] == [True]
+
+
+def test_editing_one_of_two_identical_files_keeps_the_others_text(tmp_path, bundled_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "Museum of Tin reopens\n\nThe Museum of Tin in Varna reopened on Friday and now holds 2,300 objects.\n"
+    (corpus / "museum.txt").write_text(text)
+    (corpus / "twin.txt").write_text(text)
+    rag = Pipeline(index_dir=tmp_path / "index", corpus_dir=corpus, embedder=bundled_embedder)
+    rag.ingest(corpus)
+    assert rag.stats().articles == 1  # a copy is one article
+    (corpus / "museum.txt").write_text(text.replace("2,300", "9,999"))
+    rag.ingest(corpus / "museum.txt")  # only the edited file
+    bodies = {path: rag.docs.article(next(iter(rag.docs.article_ids_for_path(path)))).body
+              for path in (str(corpus / "museum.txt"), str(corpus / "twin.txt"))}
+    assert "9,999" in bodies[str(corpus / "museum.txt")] and "2,300" in bodies[str(corpus / "twin.txt")]
+    assert rag.stats().articles == 2 and check_index(rag).ok
+    again = rag.ingest(corpus)
+    assert not (again.added or again.updated or again.removed)
