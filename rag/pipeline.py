@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -51,6 +52,12 @@ class StageReporter:
         if self.progress:
             self.progress(stage, done, total)
 MAX_QUESTION_CHARS = 2000
+
+
+# What the index holds per character of article text: passages, keyword index, passage and sentence vectors (the
+# default corpus: 6.2 million characters, 193 MB of index), with room for SQLite's and Chroma's temporary copies
+INDEX_BYTES_PER_CHAR = 45
+INDEX_MARGIN_BYTES = 8_000_000
 
 
 class Pipeline:
@@ -188,6 +195,7 @@ class Pipeline:
                 self.vectors.claim(self._claim_index_id())
             stored_before = self.docs.paths() if prune else set()
             read = self._read_files(files, report, stages)
+            self._require_space([a for _, articles, _ in read for a in articles])
             total, done = sum(len(articles) for _, articles, _ in read), 0
             for file, articles, whole in read:
                 done = self._ingest_file(file, articles, report, stages, (done, total), whole)
@@ -414,6 +422,20 @@ class Pipeline:
             yield
         finally:
             lock.release()
+
+    def _require_space(self, articles: list[Article]) -> None:
+        """Raise RagError before anything is written when the index's disk cannot hold the new articles: a disk that
+        fills up part-way leaves embedded Chroma unable to open its files until space is freed."""
+        stored = set(self.docs.content_hashes().values())
+        text = sum(len(a.body) + len(a.title) for a in articles if a.content_hash not in stored)
+        if not text:
+            return
+        needed = text * INDEX_BYTES_PER_CHAR + INDEX_MARGIN_BYTES  # (uploads embed later, in the background)
+        free = shutil.disk_usage(self.settings.index_dir).free
+        if free < needed:
+            raise RagError(f"Not enough free disk space for the index at {self.settings.index_dir}: these articles "
+                           f"need about {needed / 1e6:,.0f} MB and {free / 1e6:,.0f} MB are free. Free some space, or "
+                           "set RAG_INDEX_DIR to a larger disk (nothing was changed).")
 
     def _refuse_lost_docstore(self) -> None:
         """Raise RagError when the docstore holds no article but the collection holds this index's vectors: docs.sqlite

@@ -73,7 +73,18 @@ def check_index(pipeline) -> CheckReport:
     wanted = docs.chunk_ids()
     _check_bm25(pipeline, wanted, report)
     _check_vectors(pipeline, wanted, report)
+    _check_sentences(pipeline, wanted, report)
     return report
+
+
+def _check_sentences(pipeline, wanted: set[str], report: CheckReport) -> None:
+    """The answer sentences of every passage should be stored (sentences.sqlite; an ingest killed while storing them
+    leaves some passages without): answers still work, encoding those sentences per question, but slower."""
+    store = pipeline.sentence_encoder.store
+    if store is None or not store.usable or store.read_only:
+        return
+    if missing := sorted(wanted - store.covered()):
+        report.problems.append(Problem("passages without stored answer-sentence vectors", missing, "encoded"))
 
 
 def _misplaced_chunks(docs) -> list[str]:
@@ -155,6 +166,9 @@ def repair_index(pipeline, progress=None, apply: bool = False) -> CheckReport:
                 before.repaired.append(f"{embedded} chunks embedded")
             if deleted := stored + embedded - pipeline.vectors.count():
                 before.repaired.append(f"{deleted} orphan vectors deleted")
+        if any(p.name.startswith("passages without stored answer-sentence") for p in before.problems) \
+                and (covered := pipeline.sync_sentences(progress)):
+            before.repaired.append(f"answer sentences of {covered} passages encoded")
     after = check_index(pipeline)
     after.repaired = before.repaired
     return after

@@ -172,3 +172,32 @@ def test_cli_check_exit_codes(tmp_path, seed_corpus, bundled_embedder):
     fixed = run("check", "--repair", "--yes")
     assert fixed.returncode == 0 and "index is consistent" in fixed.stdout
     assert "articles: 0" in fixed.stdout  # no file held them any more; the next ingest adds them again
+
+
+def test_an_ingest_the_disk_cannot_hold_is_refused_before_anything_is_written(tmp_path, bundled_embedder,
+                                                                             seed_corpus, monkeypatch):
+    from collections import namedtuple
+
+    from rag import RagError
+
+    rag = Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr("rag.pipeline.shutil.disk_usage", lambda path: usage(10**9, 10**9 - 2 * 10**6, 2 * 10**6))
+    with pytest.raises(RagError, match=r"Not enough free disk space for the index at .*MB are free.*RAG_INDEX_DIR"):
+        rag.ingest(seed_corpus)
+    assert rag.docs.counts() == (0, 0) and rag.vectors.count() == 0
+    monkeypatch.undo()  # the disk as it is
+    assert len(rag.ingest(seed_corpus).added) == 2
+
+
+def test_check_finds_and_repair_encodes_missing_answer_sentences(tmp_path, bundled_embedder, seed_corpus):
+    rag = Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder)
+    rag.ingest(seed_corpus)
+    assert check_index(rag).ok
+    with sqlite3.connect(tmp_path / "index" / "sentences.sqlite") as db:  # as if killed while storing them
+        db.execute("DELETE FROM covered WHERE rowid % 2 = 0")
+    rag = Pipeline(index_dir=tmp_path / "index", embedder=bundled_embedder)
+    [problem] = check_index(rag).problems
+    assert problem.name == "passages without stored answer-sentence vectors" and problem.repair
+    repaired = repair_index(rag, apply=True)
+    assert repaired.ok and any("answer sentences of" in r for r in repaired.repaired), repaired.summary()
