@@ -49,7 +49,7 @@ class ChatModel(Protocol):
 
 
 # Terminal escape sequences and other control characters: a reply is text, never instructions to the terminal
-_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|"
+_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-~]?|"
                       r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 

@@ -138,6 +138,21 @@ def negated(text: str, refusals: bool = False) -> set[str]:
     return set(negated)
 
 
+def denial_scope(text: str) -> set[str]:
+    """Return the stemmed content words a claim denies: the three after a negation ("never made an unannounced
+    visit"), or everything after "it is false / untrue / not true that"."""
+    lowered = text.lower().replace("’", "'").replace("n't", " not")
+    for idiom in _NOT_NEGATING:
+        lowered = lowered.replace(idiom, " ")
+    if whole := re.search(r"\b(?:false|untrue|not true|not the case)\s+that\b(.*)", lowered):
+        return set(content_words(tokens_of(whole.group(1))))
+    words, scope = tokens_of(lowered), set()
+    for i, word in enumerate(words):
+        if word in NEGATIONS or word in _REFUSING and words[i + 1:i + 2] == ["to"]:
+            scope.update(content_words([w for w in words[i + 1:i + 6] if w not in NEGATIONS])[:3])
+    return scope
+
+
 ANTONYMS_PATH = Path(__file__).parent / "models" / "antonyms.json"
 
 
@@ -251,6 +266,9 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
     if absent:
         vetoes.append(f"name(s) {', '.join(absent)} not in the passage")
     claim_negated, best_negated = negated(claim, refusals=True), negated(best, refusals=True)
+    denied = denial_scope(claim)
+    if denied and not NEGATIONS & set(tokens_of(best)) and len(denied & set(best_tokens)) >= min(2, len(denied)):
+        vetoes.append(f"denies what the passage says ('{', '.join(sorted(denied & set(best_tokens)))}')")
     flipped = (claim_negated - best_negated) & set(best_tokens) | (best_negated - claim_negated) & set(claim_tokens)
     if flipped:
         vetoes.append(f"negation differs on '{', '.join(sorted(flipped))}'")

@@ -88,7 +88,7 @@ def without_markup(text: str) -> str:
     """Return generated text as plain sentences: no HTML tags or scripts, no Markdown emphasis, headings or bullets,
     links as their words only."""
     text = _SCRIPT.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)  # (an image's text is none)
     text = _TAG.sub("", text)
     return _EMPHASIS.sub("", text)
 

@@ -138,12 +138,13 @@ def test_a_reasoning_models_thoughts_and_markup_are_not_its_answer():
     text = without_markup("**Rutte** visited [Odesa](http://evil.example/p) <script>alert(1)</script><b>today</b> [1].")
     assert text == "Rutte visited Odesa today [1]."
     assert without_markup("- Odesa was visited\n## Sumy") == "Odesa was visited\nSumy"
+    assert without_markup("Odesa ![pixel](http://host/p.png) [1].") == "Odesa  [1]."  # an image says nothing
 
 
 def test_terminal_escapes_never_leave_the_model():
     from rag.answer.llm import plain
 
-    assert plain("Odesa \x1b[31mred\x1b[0m \x1b]0;title\x07done\x08\x00") == "Odesa red done"
+    assert plain("Odesa \x1b[31mred\x1b[0m \x1b]0;title\x07done\x08\x00\x1bc") == "Odesa red done"
     assert plain("two\nlines\tand a tab") == "two\nlines\tand a tab"
 
 
@@ -220,3 +221,14 @@ def test_the_support_checker_catches_a_claim_that_moves_the_passages_words(claim
     assert support_features(claim, passage)["vetoes"], claim
     assert not support_features("The Brisby council voted 7 to 2 on Monday to approve a new ferry route.",
                                 passage)["vetoes"]
+
+
+def test_a_denial_of_what_the_passage_says_is_caught():
+    from rag.answer.support import denial_scope, support_features
+
+    passage = "NATO chief Mark Rutte made an unannounced visit to the port city of Odesa on Tuesday."
+    assert denial_scope("Rutte never made an unannounced visit to Odesa.") >= {"made", "unannounc", "visit"}
+    assert denial_scope("It is false that Rutte visited the port city.") >= {"rutt", "visit", "port", "citi"}
+    for claim in ("Rutte never made an unannounced visit to Odesa.", "It is false that Rutte visited the port city."):
+        assert support_features(claim, passage)["vetoes"], claim
+    assert not support_features("Rutte made an unannounced visit to Odesa.", passage)["vetoes"]
