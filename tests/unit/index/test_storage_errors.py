@@ -18,3 +18,11 @@ def test_a_full_disk_a_read_only_store_and_a_damaged_one_are_told_apart():
     damaged = storage_error(WHERE, RuntimeError("(code: 11) database disk image is malformed"))
     assert "is damaged" in str(damaged) and "mv /data/index/chroma /data/index/chroma.damaged" in str(damaged)
     assert storage_error(WHERE, ValueError("something else")) is None  # not ours to explain
+
+
+def test_chromas_failed_compaction_after_a_full_disk_is_one_line_with_the_fix():
+    from chromadb.errors import InternalError
+
+    failed = storage_error(WHERE, InternalError("Error executing plan: Error sending backfill request to compactor: "
+                                                "Failed to apply logs to the metadata segment"))
+    assert "could not apply its pending writes" in str(failed) and "Free space" in str(failed)
