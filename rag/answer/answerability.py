@@ -606,8 +606,9 @@ _PERCENT = re.compile(r"\d[\d,.]*\s?(?:%|per ?cent)")
 def pay_rise_figures(question: str, sentence: str) -> list[re.Match]:
     """Return the percentages that answer a money question about a pay offer, claim or rise ("what pay offer did the
     drivers turn down?", "union pay claim": "3.5%"), none for another money question."""
-    if not _PAY_RISE.search(AFTER_CHANGE.sub(" ", normalise(question))):  # ("how much will a tanker pay after the
-        return []  # fee rise?": a sum; the rise only dates it)
+    if not _PAY_RISE.search(AFTER_CHANGE.sub(" ", normalise(question))) or re.search(
+            r"\b(?:one-off|lump[- ]sum|payments?|bonus(?:es)?)\b", question, re.I):  # ("how much will a tanker pay
+        return []  # after the fee rise?": a sum, the rise only dates it; "what one-off payment under the pay deal?")
     return [m for m in _PERCENT.finditer(sentence)
             if not _BALLOT_SHARE.search(sentence[max(0, m.start() - 40):m.start()])
             and not _SHARE_OF_MEMBERS.match(sentence[m.end():])]  # ("backed by 81% of union members": no rise)
@@ -1698,11 +1699,22 @@ _BODY_WINS = re.compile(r"^(?=.*\b(?:won|win|wins|winners?|champions?)\b)"
                         r"trophy|relay)\b", re.I)  # ("who got the winner ... in the cup final?": a goal's scorer)
 
 
+# A side in a match, the giver of a grant or gift, an installer, and a keyword query's owner or opponents: as often a
+# club or a firm as a person ("who lost the basketball final to the comets?", "maren tollis owner")
+_SIDE_OR_GIVER = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:(?:will|would|did|['’]s|is|are|was|were)\s+)?(?:lost|beat|"
+                            r"defeated|knocked out|faced|play|playing|played|meet|meeting|met)\b(?=[^?]*\b(?:final|"
+                            r"semi-final|match|game|tie|round|cup|league|derby)\b)"
+                            r"|\bwho(?:\s+|(?=['’]s\b))(?:(?:will|would|did|['’]s|is|are|was|were|has|have)\s+)?"
+                            r"(?:gave|given|giving|give|pledged|contributed|installed|fitted|put)\b[^?]*\b(?:donation|"
+                            r"grant|gift|pledge|sum|in)\b"
+                            r"|^[^?]*\b(?:owner|owners|opponents?|winner team|winning team|winners team)$", re.I)
+
+
 def organisation_admitted(question: str) -> bool:
     """Return True when a "who" question may be answered by an organisation: "who owns it?" ("the Pellinore Racing
     syndicate"), "who is buying iRobot?" (Amazon, which texts say jobs "at"), "brackwater council 2024 election
     winner" ("the Brackwater Residents' Association")."""
-    return bool(_MAKER_VERBS.search(question) or _BODY_WINS.search(question))
+    return bool(_MAKER_VERBS.search(question) or _BODY_WINS.search(question) or _SIDE_OR_GIVER.search(question))
 
 
 def person_answer(name: str, sentence: str, question: str) -> bool:

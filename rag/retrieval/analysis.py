@@ -50,7 +50,9 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
-                          r"box office|takings|grossed|contributions?|subsid(?:y|ies))\b",
+                          r"box office|takings|grossed|contributions?|subsid(?:y|ies)|loans?|earning|purse|ransom|"
+                          r"buyback|"
+                          r"payouts?)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
@@ -60,20 +62,24 @@ _COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|specta
             "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
             "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
             "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
-            "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments")
+            "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
+            "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
+            "investors|items")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
                           r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
-                          r"volume|runtime|"
+                          r"volumes?|runtime|"
                           r"audience|viewers|listeners|readers|minutes|"
                           + _COUNTED
                           + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
                     "how deep", "how wide", "how old", "by how much", "by what margin", "by how many", "how effective",
-                    "what margin", "what was the margin")  # ("by what margin": "by" is read off first)
+                    "what margin", "what was the margin", "how hot", "how cold", "how warm", "how full",
+                    "how punctual", "how busy", "how strong", "how close", "how wet", "how windy")
+# ("by what margin": "by" is read off first)
 PERSON_WORDS = re.compile(r"\b(who|whom|whose|person|player|scorer|winner|won|coach|manager|ceo|founder|chairman|"
                           r"president|minister|spokesperson|spokesman|spokeswoman|referee|captain|author|director|"
                           r"leader|chief|head|owner|star|actor|actress|singer|man|woman|men|women|boy|girl|teacher|"
@@ -100,11 +106,16 @@ CHANGE_WORDS = re.compile(r"\b(rise|rises|rose|risen|fall|falls|fell|fallen|drop
 _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agency|bank|group|startup|brand|party|"
                         r"network|publisher|maker|retailer|platform|school|college|university|hospital|council|"
                         r"charity|trust|union|authority|regulator|broadcaster|airline|supermarket|studio|"
+                        r"reinsurers?|underwriters?|"
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
                         r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|"
                         r"[a-z]+maker|[a-z]+builder|actuar(?:y|ies)|auditors?|advis[eo]rs?)\b",
                         re.I)  # ("drugmaker", "housebuilder")
+# Bodies asked for by "which": "which foundation paid for ...?" (in a keyword query these words are mostly part of a
+# name: "orrinsby foundation dementia award" asks for the award)
+_WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
+                         r"newspaper|uni|committee|ministry")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"
@@ -245,6 +256,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
     q = re.sub(r"\bjobs? (?:losses|loss|cuts)\b", "jobs lost", q)  # a count of jobs, not a sum lost
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
+    if kind := _sum_or_figure_asked(q):
+        return kind
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
@@ -258,10 +271,11 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             and not re.match(r"\W*how much [A-Z]", question) \
             and not re.search(r"\b(?:cost|costs|costing|pay|paid|spend|spent|charge|charged|worth|fee|price)\b", q):
         return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
-    asked = re.match(r"(which|what) ([\w-]+)(?:['’]s)?\s*([\w-]*)", q)
-    after = asked.group(3) if asked else ""  # "what company valuation ...?" asks for a sum; "which company spent"
-    if asked and _ORG_WORDS.fullmatch(asked.group(2)) and not (
-            MONEY_WORDS.match(after) and not after.endswith(("ed", "ing"))
+    asked = re.match(r"(which|what) ([\w-]+)(['’]s)?\s*([\w-]*)", q)
+    after = asked.group(4) if asked else ""  # "what company valuation ...?" asks for a sum; "which company spent"
+    if asked and (_ORG_WORDS.fullmatch(asked.group(2)) or _WHICH_BODY.fullmatch(asked.group(2))) and not (
+            MONEY_WORDS.match(after) and not after.endswith(("ed", "ing")) and not asked.group(3)  # ("which
+            # organisation's grant paid for ...?": the organisation)
             and after not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
         return "organisation"  # "which company spent $26.3 billion ...?": the company, not the sum
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
@@ -319,7 +333,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
                                          r"stadium|port|state)", q):
         return "place"
-    if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _ORG_WORDS.fullmatch(asked.group(2)):
+    if (asked := re.match(r"(which|what) ([\w-]+)", q)) and (_ORG_WORDS.fullmatch(asked.group(2))
+                                                           or _WHICH_BODY.fullmatch(asked.group(2))):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
     if (asked := re.match(r"which ([a-z-]+(?:er|or|eer|ist|ian|ant|ent))\b", q)) \
             and noun_kind(asked.group(1)) == "person":  # (an agent noun: "ward" is a place too)
@@ -365,15 +380,33 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         words = re.split(r"\s+as\s+", q)[0].split()  # "first concert venue as principal conductor": a venue
         if (which := re.search(r"\b(?:which|what) ([a-z]+)", q)) and (kind := _kind_from_words(which.group(1), "")):
             return kind  # "lathbury water fined by which regulator": the regulator is asked for, not the fine
+        if re.search(r"\b(?:start|end|release|launch|opening|closing|completion|due|expiry|kick-off) date\b", q):
+            return "date"  # "lisandra offerhaus start date marenthia governor": when, not who
+        if re.search(r"\b(?:first|opening|debut|launch)[- ]week(?:['’]s)? (?:\w+ )?sales\b|\b(?:chart|unit) sales\b",
+                     q):
+            return "number"  # "lanterns of oss first week sales": copies sold
+        if (re.search(r"\btotal\b", q) and re.search(r"\b(?:appeal|gala|charity|fundrais\w*|donations?|pledged|"
+                                                   r"raised|sponsor\w*|expenses|auction|telethon|collection|run|"
+                                                   r"walk|swim|ride|bake sale|ball)\b", q)) or re.search(
+                r"\b(?:fund|grant|loan|bonus|prize|deal|settlement|budget|purse|pot)\b (?:\w+ )?size\b", q) or \
+                re.search(r"\bseries [a-h](?: round| raise| funding)?(?: (?:19|20)\d\d)?$", q):
+            return "money"  # "fenmarrow fun run 2024 total", "climate fund size", "quillory series b 2024": a sum
+        if (of_year := re.search(r"\b([a-z]+) of the year\b", q)) and (
+                PERSON_WORDS.fullmatch(of_year.group(1)) or noun_kind(of_year.group(1)) == "person"):
+            return "person"  # "marchland farming awards dairy farmer of the year": who won it, not when
+        if re.search(r"\b(?:project|team|technical|creative|design|programme|program|research|clinical) lead$", q):
+            return "person"  # "brenhaven fusion lab project lead"
         if "record" in words[-2:] and re.fullmatch(r"record|(?:19|20)\d\d", words[-1]):
             return "number"  # "tessford half marathon course record 2024": the record time or figure
         if re.search(r"\bbest (?:new |young |debut |breakthrough |supporting |leading )?(?:act|artist|band|newcomer|"
                      r"actor|actress|player|singer|writer|director|performer|group|film|picture|album|novel|book|"
-                     r"song|play|documentary|series|show|drama|comedy)\b", q):
+                     r"song|play|documentary|series|show|drama|comedy|junior|rookie|amateur)\b", q):
             return "person"  # "silverlark best new act 2023": the award's winner
         if "box office" in q or words[-1] == "takings":
             return "money"  # "salt orchard opening weekend box office": what it took
-        if words[-1] in _AGENT_FIRMS:  # "teskel funding round lead investor": the investor, not the round's sum
+        if words[-1] in _AGENT_FIRMS or words[-1] in ("actuaries", "auditors", "underwriters") or re.search(
+                r"\bparent (?:club|company|firm|group)$", q):  # ("aldane loan parent club": the club)
+            # "teskel funding round lead investor": the investor, not the round's sum
             return "organisation"
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
@@ -388,12 +421,16 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
                   if (kind := "number" if word in ("position", "ranking") else "money" if word in ("amount", "sum", "cash")
+                      or (word == "sales" and not (i and words[i - 1] in _UNITS_SOLD)  # a firm's sales: a sum
+                          and not (i + 1 < len(words) and words[i + 1] in ("growth", "rise", "fall", "drop", "change")))
                       else _kind_from_words(word, default=""))
                   and not (kind == "date" and word == "day")
                   # "copper output last year": when, not what is asked; nor "half-year passengers"
-                  and not (word in ("year", "month", "week") and i and (words[i - 1] in ("last", "this", "next",
-                                                                                    "a", "an", "per", "each", "every")
+                  and not (word in ("year", "month", "week") and i and (words[i - 1] in _NOT_WHEN
                                                                           or _kind_from_words(words[i - 1], "")))
+                  # "first year passengers", "sales year to december 2024": a period, not when
+                  and not (word in ("year", "month", "week") and i + 1 < len(words)
+                           and words[i + 1] in ("to", "ending", "ended", "end"))
                   # ("total dividend year": the dividend for the year)
                   and not (kind == "date" and "-" in word)
                   # "year 7 applications": a school year, not when
@@ -421,8 +458,50 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 
 
+_UNITS_SOLD = {"ev", "car", "vehicle", "unit", "album", "ticket", "game", "copy", "like-for-like", "volume", "home",
+               "house", "retail"}
+_NOT_WHEN = {"last", "this", "next", "a", "an", "per", "each", "every", "first", "second", "third", "opening", "full",
+             "financial", "fiscal", "calendar", "whole", "half", "academic", "debut", "maiden", "inaugural"}
+
+_MONEY_NOUNS = (r"(?:fine|penalty|grant|bill|payout|pay-out|loan|bonus|prize|donation|settlement|budget|fee|salary|"
+                r"wage|"
+                r"rent|fund|award|deficit|debt|bid|offer|price|cost|levy|subsidy|compensation|pension|sum|cheque|bail|"
+                r"ransom|purse|jackpot|overspend|windfall|damages)(?:s|es)?")
+
+
+def _sum_or_figure_asked(q: str) -> str:
+    """Return "money" or "number" for full questions whose form asks for a sum or a figure though no asking word
+    says so ("how big was the fine ...?", "what was the fly-tipper fined?", "how hot did it get ...?"); "" else."""
+    if re.match(rf"how (?:big|large|high|steep|hefty) (?:is|was|were|are|will|would|has|had)\b(?: be| been)?"
+                rf"(?: the| its| their| his| her| a| an)?(?: [\w'’-]+){{0,3}}? {_MONEY_NOUNS}\b", q) \
+            or re.match(r"how (?:cheap|expensive|costly|pricey)\b", q):
+        return "money"  # ("how big was the rise" stays a figure)
+    if _QUOTE_WORDS.search(q) or not q.startswith("what"):
+        return ""
+    if re.match(r"what(?:['’]s| is| was| were| are| has| have| had)(?: been)? [^?]{1,80}\b(?:fined|ordered to pay|"
+                r"awarded|charged)(?: in (?:total|all))?\??$", q) \
+            or re.match(r"what (?:did|does|do|will|would) [^?]{1,60}\b(?:get|got|getting|fetch|fetched|pay|paying|"
+                        r"paid|sell|sold|selling)(?: it)? for (?:the|its|their|his|her|a|an)\b", q) \
+            or re.match(r"what (?:did|does|do|will|would) [^?]{1,60}\b(?:make|making|made|earn|earning|earned|take|"
+                        r"taking|took|bring in|bringing in|brought in)\b[^?]{0,30}\b(?:before tax|after tax|pre-tax|"
+                        r"in profit|in revenue|worldwide|at the box office|in sales)\b", q) \
+            or re.match(r"what(?:['’]s| is| are| was| were) [^?]{1,60}\bgoing for\b(?: in [a-z]+)?\??$", q) \
+            or re.match(r"what (?:[\w-]+ ){0,2}(?:payments?|penalt(?:y|ies)|settlements?|damages|donations?|ransom|"
+                        r"purse|jackpot|pay-?outs?)\b(?! (?:kick|shoot|spot|area|try|goal|miss))", q):
+        return "money"  # "what did kestrel get for the campus?", "what penalty did severnby water receive?"
+    if re.match(r"what (?:[\w-]+ )?(?:cut|rise|increase|reduction|drop|fall|decrease)s? (?:to|in|of|on)\b", q) \
+            or re.match(r"what (?:did|does|do|will|would) [^?]{1,60}\b(?:weigh|measure|clock|average|poll)"
+                        r"(?= (?:in|at|on|over|during|across|for)\b|\??$)", q):
+        return "number"  # "what cut to the cod quota had scientists recommended?": a figure
+    if total := re.match(r"what (?:did|does|do|will|would|has|have) ([^?]{1,60}?)\b(?:come to|came to|amount to|"
+                         r"amounted to|total|totalled|totaled)\b", q):
+        return "money" if MONEY_WORDS.search(total.group(1)) else "number"  # "what did the crowd total come to?"
+    return ""
+
+
 # What a firm is to a deal or a job, named last in a keyword query ("... lead investor", "... dredging contractor")
 _AGENT_FIRMS = {"investor", "buyer", "bidder", "sponsor", "backer", "lender", "insurer", "contractor", "supplier",
+                "actuary", "auditor", "reinsurer", "underwriter",
                 "operator", "builder", "distributor", "manufacturer", "maker"}
 
 
