@@ -267,7 +267,8 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
         vetoes.append(f"name(s) {', '.join(absent)} not in the passage")
     claim_negated, best_negated = negated(claim, refusals=True), negated(best, refusals=True)
     denied = denial_scope(claim)
-    if denied and not NEGATIONS & set(tokens_of(best)) and len(denied & set(best_tokens)) >= min(2, len(denied)):
+    said_negation = (NEGATIONS | _REFUSING) & set(tokens_of(best.lower().replace("’", "'").replace("n't", " not")))
+    if denied and not said_negation and len(denied & set(best_tokens)) >= min(2, len(denied)):
         vetoes.append(f"denies what the passage says ('{', '.join(sorted(denied & set(best_tokens)))}')")
     flipped = (claim_negated - best_negated) & set(best_tokens) | (best_negated - claim_negated) & set(claim_tokens)
     if flipped:
