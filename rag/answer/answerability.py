@@ -936,6 +936,8 @@ _ASKED_UNITS = [
      re.compile(_LENGTH_UNIT, re.I)),  # ("thornmere tram extension length": 2.7 km)
     (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I),
      re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b", re.I)),
+    (re.compile(r"\b(?:temperature|how (?:hot|cold|warm|chilly)|heat record|record high|record low)\b", re.I),
+     re.compile(r"\s?(?:°\s?[CF]?|º\s?[CF]?|C\b|F\b|degrees?\b|deg\b|celsius\b|fahrenheit\b)", re.I)),  # not "1884"
     (re.compile(r"\bweight(?: limit)?\b|\bhow heavy\b|\bweigh(?:s|ed)?\b", re.I),  # "what weight limit": "26-tonne",
      re.compile(r"[\s-]?(?:tonnes?|tons?|t|kg|kilos?|kilograms?|grams?|g|lbs?|pounds|stone|ounces|oz)\b", re.I)),
 ]  # not the 11,000 vehicles a day that used the bridge

@@ -72,3 +72,10 @@ def test_a_payment_under_a_pay_deal_is_a_sum_not_the_rise():
     sentence = "Drivers will get a 6.5% rise and a one-off payment of £1,200."
     assert [m.group(0) for m in pay_rise_figures("what pay rise did the drivers get?", sentence)] == ["6.5%"]
     assert pay_rise_figures("What one-off payment will drivers receive under the pay deal?", sentence) == []
+
+
+def test_a_temperature_asked_is_a_figure_in_degrees():
+    from rag.answer.answerability import asked_unit
+
+    unit = asked_unit("How hot did it get in Ambrey on that record June Sunday?")
+    assert unit.match("34.6C", 4) and unit.match("34.6 degrees", 4) and not unit.match("1884 when", 4)
