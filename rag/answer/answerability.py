@@ -1438,7 +1438,8 @@ _MEASURE_FORMS["annual"] += r"|\bthe (?:year|12 months|twelve months) to\b"  # "
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
 _DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
-               {"succeed", "successor", "replac"}, {"ride", "rode", "ridden", "rider"}, {"buy", "purchas", "acquir"},
+               {"succeed", "successor", "replac"}, {"ride", "rode", "ridden", "rider"},
+               {"buy", "purchas", "acquir", "acquisit", "pay"},  # ("Microsoft has ... paid $69bn for the privilege")
                {"finish", "came", "place", "end"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}

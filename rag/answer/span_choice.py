@@ -269,6 +269,15 @@ _RUN_SAID = {"run": "run|own|head|manag|operat", "own": "own|run", "ope": "opera
              "man": "manag|run|head", "set": "set up|found|start"}
 
 
+# Who bought, acquired or built something (not who took over a post: a successor is asked for by role)
+_BUYER_ASKED = re.compile(r"\bwho(?:\s+|['’]s\s+)(?:(?:has|have|had|will|would|is|was|did|finally|eventually|actually)"
+                          r"\s+)*(?:bought|buys|buying|buy|acquired|acquires|acquiring|acquire|purchased|purchases|"
+                          r"purchasing|purchase|built|builds|building|build|owns|owned|own)\b", re.I)
+# The verb right after a name, past its auxiliaries ("Microsoft has finally acquired")
+_DOER = re.compile(r"\s*(?:(?:has|have|had|will|would|then|later|finally|also|now|eventually|formally|officially)\s+)*"
+                   r"([a-z]+)\b")
+
+
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
            model: SpanModel | None) -> tuple[str, object] | None:
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
@@ -304,6 +313,16 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # will build the footbridge?": the name a sentence gives the building to ("Contractor Denholm & Pike is
         # expected to begin work"), not the council that approved it; none such: the rules' answer, if any
         found = [o for o in found if _BUILDER.search(o.candidate.text[max(0, o.start - 60):o.start + len(o.text) + 40])]
+    if analysis.kind in ("person", "organisation") and _BUYER_ASKED.search(analysis.question) and (
+            deed := set().union(*asked_heads(analysis))):  # "who bought activision blizzard?": a sentence saying the
+        # deed itself ("Microsoft has ... paid $69bn"), not one a heading or the sentence before lends it ("According
+        # to Statista, the firm raked in ..."), and in it the name the deed's verb follows ("Microsoft acquired
+        # Activision Blizzard", not the EU its talking points went to)
+        saying = [o for o in found if content_stems(o.candidate.text) & deed]
+        doers = [o for o in saying if (verb := _DOER.match(o.candidate.text, o.start + len(o.text)))
+                 and content_stems(verb.group(1)) & deed]
+        if doers or len(saying) < len(found):
+            found = classed = doers or saying  # (these need no rule's pick)
     if analysis.kind == "person" and NEW_ASKED.search(analysis.question):  # "morvane telecom new ceo": not the chief
         # executive another likely sentence says was ousted ("Chief executive Ramón Estivariz said ..." of a year ago)
         gone = {n for c in sentences for n in find_names(c.text) if departing(n, c.text, analysis.question)}

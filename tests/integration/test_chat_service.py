@@ -105,13 +105,14 @@ def test_uploads_are_ingested_with_a_result_per_file(service, tmp_path):
     results = service.upload(files)
     assert [(r.name, r.status) for r in results] == [
         ("../lighthouse.md", "added"), ("broken.json", "failed"), ("tool.exe", "failed"),
-        (seed.name, "unchanged")]
+        (seed.name, "added")]  # a corpus file's copy is an upload of its own (a corpus takedown still removes the
+    # corpus's article: test_fault_injection.py), and sending it again changes nothing (below)
     assert "JSON" in results[1].detail and "not accepted" in results[2].detail
     assert sorted(p.name for p in service.upload_dir.iterdir()) == sorted(["broken.json", seed.name,
                                                                               "lighthouse.md"])
     answer = service.ask("What colour was the Tromsø lighthouse repainted?").answer
     assert not answer.refused and "green" in answer.text
-    assert service.upload(files[:1])[0].status == "unchanged"
+    assert [r.status for r in service.upload([files[0], files[3]])] == ["unchanged", "unchanged"]
 
 
 def test_an_upload_during_embedding_is_searchable_at_once_and_embedded_by_the_same_run(tmp_path, bundled_embedder,
