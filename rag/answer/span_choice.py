@@ -271,8 +271,8 @@ _RUN_SAID = {"run": "run|own|head|manag|operat", "own": "own|run", "ope": "opera
 
 # Who bought, acquired or built something (not who took over a post: a successor is asked for by role)
 _BUYER_ASKED = re.compile(r"\bwho(?:\s+|['’]s\s+)(?:(?:has|have|had|will|would|is|was|did|finally|eventually|"
-                          r"actually)\s+)*(?:bought|buys|buying|buy|acquired|acquires|acquiring|acquire|purchased|purchases|"
-                          r"purchasing|purchase|built|builds|building|build|owns|owned|own)\b", re.I)
+                          r"actually)\s+)*(?:bought|buys|buying|buy|acquired|acquires|acquiring|acquire|purchased|"
+                          r"purchases|purchasing|purchase|built|builds|building|build|owns|owned|own)\b", re.I)
 # The verb right after a name, past its auxiliaries ("Microsoft has finally acquired")
 _DOER = re.compile(r"\s*(?:(?:has|have|had|will|would|then|later|finally|also|now|eventually|formally|officially)\s+)*"
                    r"([a-z]+)\b")
