@@ -38,8 +38,8 @@ def storage_error(path: Path, exc: Exception) -> RagError | None:
                         "what was stored is kept, and an ingest resumes where it stopped.")
     if "Failed to apply logs to the metadata segment" in text or "Error in compaction" in text:
         return RagError(f"The vector store in {path} could not apply its pending writes ({text[:120]}): the disk "
-                        "filled up while it wrote, or is full now. Free space on that disk and run the command again; run "
-                        "`rag check --repair --yes` if it still fails.")
+                        "filled up while it wrote, or is full now. Free space on that disk and run the command again; "
+                        "run `rag check --repair --yes` if it still fails.")
     if "readonly database" in text or "read-only file system" in text.lower() or getattr(exc, "errno", None) == 30:
         return RagError(f"{path} cannot be written ({text}); Chroma writes its own files even to answer. Copy the "
                         "index to a writable directory and set RAG_INDEX_DIR (or --index-dir) to it.")
