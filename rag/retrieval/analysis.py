@@ -283,7 +283,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                                                           q)) or (
             q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening))
             and "how many" not in q
-            and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat) rates?\b", opening)):  # a rate: a share
+            and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat|savings|commission|growth|"
+                              r"unemployment|vacancy|occupancy|inflation|default) rates?\b", opening)):  # a share
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
                                                  "what share", "what proportion")) \
@@ -486,10 +487,14 @@ def _sum_or_figure_asked(q: str) -> str:
                         r"taking|took|bring in|bringing in|brought in)\b[^?]{0,30}\b(?:before tax|after tax|pre-tax|"
                         r"in profit|in revenue|worldwide|at the box office|in sales)\b", q) \
             or re.match(r"what(?:['’]s| is| are| was| were) [^?]{1,60}\bgoing for\b(?: in [a-z]+)?\??$", q) \
+            or re.match(r"what (?:did|does|do|will|would) [^?]{1,90}\b(?:expects?|expected|estimates?|estimated|"
+                        r"forecasts?|predicts?|predicted)\b[^?]{1,60}\bto cost\??$", q) \
+            or (re.match(r"what (?:amount|sum)\b", q) and re.search(rf"\b{_MONEY_NOUNS}\b", q)) \
             or re.match(r"what (?:[\w-]+ ){0,2}(?:payments?|penalt(?:y|ies)|settlements?|damages|donations?|ransom|"
                         r"purse|jackpot|pay-?outs?)\b(?! (?:kick|shoot|spot|area|try|goal|miss))", q):
         return "money"  # "what did kestrel get for the campus?", "what penalty did severnby water receive?"
     if re.match(r"what (?:[\w-]+ )?(?:cut|rise|increase|reduction|drop|fall|decrease)s? (?:to|in|of|on)\b", q) \
+            or re.match(r"what (?:did|does|do|will|would) [^?]{1,60}\b(?:up|down) by\b", q) \
             or re.match(r"what (?:did|does|do|will|would) [^?]{1,60}\b(?:weigh|measure|clock|average|poll)"
                         r"(?= (?:in|at|on|over|during|across|for)\b|\??$)", q):
         return "number"  # "what cut to the cod quota had scientists recommended?": a figure

@@ -23,6 +23,8 @@ from rag.retrieval.analysis import question_kind
     "quillory series b 2024",  # a funding round
     "pellingford council ransom demand ashen lynx",
     "crumbhollow bakery wrenbury enterprise fund loan",
+    "what does dravenholt motors now expect the serrano seat-belt recall to cost?",
+    "To what amount did Spain's National Court reduce Morvane's broadband fine?",
 ])
 def test_a_sum_is_asked(question):
     assert question_kind(question) == "money"
@@ -36,6 +38,8 @@ def test_a_sum_is_asked(question):
     "skarrow air vellinde route first year passengers",  # a first year is a period, not a date asked
     "lanterns of oss first week sales", "morvale hospice midnight walk 2023 walkers", "harlowmere bank branch closures",
     "so what were container volumes at the Port of Quellmouth in 2024?",
+    "What easy-access savings rate will Tresswell Mutual offer from 1 August?",  # a rate: a share
+    "what did glenmarrow put council tax up by last year",  # a change
 ])
 def test_a_figure_is_asked(question):
     assert question_kind(question) == "number"
