@@ -43,7 +43,8 @@ _THINKING = re.compile(r"<think(?:ing)?>.*?</think(?:ing)?>", re.S | re.I)
 _SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>")
 _LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[a-z][\w+.-]*:|www\.|/)[^)\s]{0,2000}(?:\s+\"[^\"]*\")?\)", re.I)
-_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|^\s{0,3}#{1,6}\s+|^\s{0,3}[-*•]\s+", re.M)
+_EMPHASIS = re.compile(r"\*\*|__|^\s{0,3}#{1,6}\s+|^\s{0,3}[-*•]\s+", re.M)
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")  # "*word*", not the "A*" of a grade
 MIN_WORDS = 4  # "1.", "The Cherokee Nation": list numbers and fragments are not statements a passage can support
 # A sentence cut off mid-way ("When pop culture and", "... what that") is unfinished, however well its words match.
 _DANGLING = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "that", "which",
@@ -73,9 +74,9 @@ def normalise_markers(text: str) -> str:
     return _RUN_ON.sub(lambda m: f"{m.group(1)}.", text)
 
 
-def without_thinking(text: str, final: bool = True) -> str:
+def without_thinking(text: str) -> str:
     """Return a reply without a reasoning model's thoughts: closed <think> blocks, anything before a lone </think>,
-    and an unclosed <think> block (with final=False the text before it, since the block may still close)."""
+    and an unclosed <think> block with all after it (a stream waits for the block to close before reading on)."""
     text = _THINKING.sub("", text)
     if (close := re.search(r"</think(?:ing)?>", text, re.I)) is not None:
         text = text[close.end():]
@@ -90,7 +91,7 @@ def without_markup(text: str) -> str:
     text = _SCRIPT.sub("", text)
     text = _LINK.sub(lambda m: "" if m.group(0).startswith("!") else m.group(1), text)  # (an image's text is none)
     text = _TAG.sub("", text)
-    return _EMPHASIS.sub("", text)
+    return _ITALIC.sub(lambda m: m.group(1), _EMPHASIS.sub("", text))
 
 
 def split_generated(text: str, final: bool = True) -> tuple[list[str], str]:

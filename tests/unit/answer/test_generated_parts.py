@@ -139,6 +139,7 @@ def test_a_reasoning_models_thoughts_and_markup_are_not_its_answer():
     assert text == "Rutte visited Odesa today [1]."
     assert without_markup("- Odesa was visited\n## Sumy") == "Odesa was visited\nSumy"
     assert without_markup("Odesa ![pixel](http://host/p.png) [1].") == "Odesa  [1]."  # an image says nothing
+    assert without_markup("*Odesa* was visited; 38% got A* grades [1].") == "Odesa was visited; 38% got A* grades [1]."
 
 
 def test_terminal_escapes_never_leave_the_model():
