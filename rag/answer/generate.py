@@ -19,7 +19,7 @@ from ..errors import LLMError
 from ..types import Answer, Hit
 from .llm import ChatModel, Message, plain
 from .answerability import content_stems
-from .verify import INSTRUCTION, AnswerVerifier, CheckedSentence, split_generated, without_thinking
+from .verify import INSTRUCTION, UNANSWERED, AnswerVerifier, CheckedSentence, split_generated, without_thinking
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ def _verified_or_fallback(verifier: AnswerVerifier, model: ChatModel, fallback: 
     answer = verifier.answer(model.name)
     if not answer.refused or verifier.mark or not verifier.checked:
         return answer
-    unanswered = all(c.reason.startswith("says the passages do not") for c in verifier.checked)
+    unanswered = all(c.reason == UNANSWERED for c in verifier.checked)
     why = ("found no answer in the passages" if unanswered else
            f"wrote {len(verifier.checked)} sentence(s) that the passages do not support")
     extractive = fallback()

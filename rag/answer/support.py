@@ -138,10 +138,15 @@ def negated(text: str, refusals: bool = False) -> set[str]:
     return set(negated)
 
 
+def _uncontracted(text: str) -> str:
+    """Return text in lower case with "n't" written "not" ("didn't" -> "did not")."""
+    return text.lower().replace("’", "'").replace("n't", " not")
+
+
 def denial_scope(text: str) -> set[str]:
     """Return the stemmed content words a claim denies: the three after a negation ("never made an unannounced
     visit"), or everything after "it is false / untrue / not true that"."""
-    lowered = text.lower().replace("’", "'").replace("n't", " not")
+    lowered = _uncontracted(text)
     for idiom in _NOT_NEGATING:
         lowered = lowered.replace(idiom, " ")
     if whole := re.search(r"\b(?:false|untrue|not true|not the case)\s+that\b(.*)", lowered):
@@ -267,7 +272,7 @@ def support_features(sentence: str, passage: str, embedder=None) -> dict:
         vetoes.append(f"name(s) {', '.join(absent)} not in the passage")
     claim_negated, best_negated = negated(claim, refusals=True), negated(best, refusals=True)
     denied = denial_scope(claim)
-    said_negation = (NEGATIONS | _REFUSING) & set(tokens_of(best.lower().replace("’", "'").replace("n't", " not")))
+    said_negation = (NEGATIONS | _REFUSING) & set(tokens_of(_uncontracted(best)))
     if denied and not said_negation and len(denied & set(best_tokens)) >= min(2, len(denied)):
         vetoes.append(f"denies what the passage says ('{', '.join(sorted(denied & set(best_tokens)))}')")
     flipped = (claim_negated - best_negated) & set(best_tokens) | (best_negated - claim_negated) & set(claim_tokens)

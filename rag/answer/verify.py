@@ -46,6 +46,8 @@ _LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[a-z][\w+.-]*:|www\.|/)[^)\s]{0,
 _EMPHASIS = re.compile(r"\*\*|__|^\s{0,3}#{1,6}\s+|^\s{0,3}[-*•]\s+", re.M)
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")  # "*word*", not the "A*" of a grade
 MIN_WORDS = 4  # "1.", "The Cherokee Nation": list numbers and fragments are not statements a passage can support
+_STATEMENT_WORDS = re.compile(r"[^\W\d_]{2,}|\d+(?:[.,:]\d+)*")  # the words and figures a statement is counted by
+UNANSWERED = "says the passages do not answer the question"  # why a model's "I don't know" is dropped
 # A sentence cut off mid-way ("When pop culture and", "... what that") is unfinished, however well its words match.
 _DANGLING = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "that", "which",
              "who", "what", "as", "than", "is", "are", "was", "were", "his", "her", "their", "its", "this", "these"}
@@ -152,7 +154,7 @@ class AnswerVerifier:
         key = (claim, n)
         if key not in self._verdicts:
             stated = claim
-            if len(re.findall(r"[^\W\d_]{2,}|\d+(?:[.,:]\d+)*", claim)) < MIN_WORDS:
+            if len(_STATEMENT_WORDS.findall(claim)) < MIN_WORDS:
                 stated = f"{self.question.strip().rstrip('?.!')}: {claim.rstrip('.!')}"
             self._verdicts[key] = support_verdict(stated, _evidence_text(self.hits[n - 1].text), self.embedder)
         return self._verdicts[key]
@@ -178,10 +180,10 @@ class AnswerVerifier:
         if not re.search(r"\w", claim):
             return None
         refusal = ""
-        words = re.findall(r"[^\W\d_]{2,}|\d+(?:[.,:]\d+)*", claim)
+        words = _STATEMENT_WORDS.findall(claim)
         short = len(words) < MIN_WORDS and re.search(r"[^\W\d_]{2,}", claim)  # "Odesa.", "Rutte visited Odesa."
         if _SAYS_UNANSWERED.search(claim):
-            refusal = "says the passages do not answer the question"
+            refusal = UNANSWERED
         elif any(_same(claim, c.text) for c in self.checked if c.kept):
             refusal = "repeats an earlier sentence of the answer"
         elif claim.endswith("?"):

@@ -238,6 +238,11 @@ AFTER_CHANGE = re.compile(r"\b(?:after|since|following|before|under) (?:the|a|an
                           r"drop)\b")
 
 
+def _asks_body(word: str) -> bool:
+    """Return True when "which / what <word>" asks for an organisation ("which company", "which foundation")."""
+    return bool(_ORG_WORDS.fullmatch(word) or _WHICH_BODY.fullmatch(word))
+
+
 def question_kind(question: str, lexicon: bool = False) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words, and one
     whose words hold no asking word, when asked (lexicon), by the class of its last noun (noun_kind): the answer layer
@@ -273,7 +278,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "number"  # "how much rain fell": an amount, not a sum of money ("how much the defences will cost" is)
     asked = re.match(r"(which|what) ([\w-]+)(['’]s)?\s*([\w-]*)", q)
     after = asked.group(4) if asked else ""  # "what company valuation ...?" asks for a sum; "which company spent"
-    if asked and (_ORG_WORDS.fullmatch(asked.group(2)) or _WHICH_BODY.fullmatch(asked.group(2))) and not (
+    if asked and _asks_body(asked.group(2)) and not (
             MONEY_WORDS.match(after) and not after.endswith(("ed", "ing")) and not asked.group(3)  # ("which
             # organisation's grant paid for ...?": the organisation)
             and after not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
@@ -334,8 +339,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if q.startswith("where") or re.match(r"(which|what|in which|in what) (city|town|country|region|place|venue|"
                                          r"stadium|port|state)", q):
         return "place"
-    if (asked := re.match(r"(which|what) ([\w-]+)", q)) and (_ORG_WORDS.fullmatch(asked.group(2))
-                                                           or _WHICH_BODY.fullmatch(asked.group(2))):
+    if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
     if (asked := re.match(r"which ([a-z-]+(?:er|or|eer|ist|ian|ant|ent))\b", q)) \
             and noun_kind(asked.group(1)) == "person":  # (an agent noun: "ward" is a place too)
