@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..retrieval.analysis import AFTER_CHANGE, CHANGE_WORDS, MONEY_WORDS, QuestionAnalysis, find_names
+from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MONEY_WORDS, QuestionAnalysis,
+                                  find_names)
 from ..retrieval.question import CALENDAR_WORDS
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
@@ -56,6 +57,7 @@ _SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([
 
 
 ORDINARY_WORDS_PATH = MODELS / "ordinary_words.txt"
+RELATED_WORDS_PATH = MODELS / "related_words.json"
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +65,13 @@ def ordinary_words() -> frozenset[str]:
     """Return the word forms news writes in lower case (rag/bench/build_lexicon.py): "overnight", "last"."""
     lines = ORDINARY_WORDS_PATH.read_text(encoding="utf-8").splitlines() if ORDINARY_WORDS_PATH.exists() else []
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def related_words() -> dict[str, frozenset[str]]:
+    """Return each word stem's derivationally related stems (rag/bench/build_related.py): "movement" -> "move"."""
+    table = json.loads(RELATED_WORDS_PATH.read_text())["related"] if RELATED_WORDS_PATH.exists() else {}
+    return {word: frozenset(others) for word, others in table.items()}
 
 
 class _Sums:
@@ -407,12 +416,13 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("trial size": how many
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan", "scheme", "project",
+                  "programm", "program"}  # ("trial size": how many
 # took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
-# collected every three weeks")
+# collected every three weeks"; "rock armour scheme revised estimate": "The estimated cost of rock armour defences")
 
 
 _SPELLED = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("dozen", "decade", "hundred"))
@@ -467,6 +477,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
+    # ... or another form of it ("slope movement": "the hillside had moved 41 centimetres"; WordNet's derivations)
+    missing = {k for k in missing if not related_words().get(k, frozenset()) & near_stems}
     if not missing:
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
@@ -1156,8 +1168,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  if in_asked_currency(analysis.question, m.group(0))]
     elif kind == "number":
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
-        sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked)  # "diesel average":
-        # "averaged 156.9p a litre"
+        sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked) or (  # "diesel
+            # average": "averaged 156.9p a litre"; a search-box query's "revised estimate" or "total" of no counted
+            # thing is a sum as often as a count ("rock armour scheme revised estimate": £31.5 million)
+            analysis.is_keyword and _SUM_OR_COUNT.search(asked) and not re.search(rf"\b(?:{COUNTED_NOUNS})\b", asked))
         money = list(MONEY.finditer(sentence))
         sums = [m.span() for m in money]
         values = (money if sums_too else []) + [
@@ -1213,6 +1227,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     return float(any(normalise(f) not in asked for f in found if f.strip()))
 
 
+_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally)$")
 _HEAD_STEMS = set().union(*_HEADS)
 _MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage", "revenu", "profit", "fund", "worth",
                                                              "prize"}))
@@ -1351,6 +1366,11 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:
             return True
+        before = max((w for w in words if w[0] < value.start()), key=lambda w: w[0], default=None)
+        if before is not None and before[1] & asked and value.start() - before[0] <= 50 \
+                and not re.search(r"[,;:]", sentence[before[0]:value.start()]):
+            return True  # the verb's object, in one clause: "has fined messaging platform Yammerling €4.6 million for
+            # failing to label paid promotions"
         if kind == "money" and asked & {"ticket", "fare"} and nearest[1] & {"cost", "price"} \
                 and nearest[0] < value.start() \
                 and any(content_stems(w) & asked for w in re.findall(r"[\w'’-]+", sentence[:nearest[0]])[-8:]):
@@ -2404,6 +2424,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)],
                    f"{near} {lead}" if _lead_sets_year(analysis, item.sentence, lead) else near) == 1.0
             and not other_years_only(analysis, item)
+            and not year_only_compared(analysis, f"{item.context} {item.sentence}")  # (nor its context: "The
+            # mackerel quota was raised to 41,500 tonnes." after that sentence)
             and not lead_of_other_year(analysis, item)
             and not other_edition(analysis, item.sentence)
             and all(re.search(rf"\b{m}", f"{near} {lead}") for m in months)  # a report's lead sets its month
@@ -2629,10 +2651,41 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     # (a year a figure is compared with: "up from 29.1% at the 2021 contest")
     values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence) if not is_year(m.group(0))]
     return bool(own) and bool(values) and all(any(
-        (0 <= len(sentence[v.end():y.start()].split()) <= 8 and y.start() > v.start())
+        (y.start() > v.start() and (len(sentence[v.end():y.start()].split()) <= 8 or (  # "carried 587,000
+            len(sentence[v.end():y.start()].split()) <= 12 and not re.search(r"[,;:(]|\band\b", sentence[
+                v.end():y.start()]))))  # passengers on its Corrabeg to Holm Island route in 2023": one clause)
         or (y.end() <= v.start() and len(sentence[y.end():v.start()].split()) <= 12  # "reported 2024 revenue of
             and not _OTHER_CLAUSE.search(sentence[y.end():v.start()])) for y in own) for v in values)  # €6.7
     # billion and a net profit of €910 million": both of 2024
+
+
+# Where a sentence names a year only to compare with it ("down 12% on 2022", "up 8 percent on 2022-23", "compared
+# with 2021") or as a goal ("should rise above 50 per cent by 2026")
+_COMPARED_YEAR = re.compile(r"\b(?:on|over|compared (?:with|to)|against)\s+(?:the\s+)?(?:same \w+ (?:of|in)\s+)?$",
+                            re.I)
+_GOAL_YEAR = re.compile(r"\b(?:by|before|until)\s+(?:the end of\s+)?$", re.I)
+_GOAL_SAID = re.compile(r"\b(?:should|will|would|must|aims?|aiming|target\w*|goal|plans?|planned|expected|hopes?|"
+                        r"wants?|pledged?|promised?|set to|due to|is to|are to|on course|on track)\b", re.I)
+_GOAL_ASKED = re.compile(r"\b(?:target|goal|aim|aims|plan|plans|planned|pledge|promise|expected|forecast|projected|"
+                         r"will|would|should|by \d{4})\b", re.I)
+
+
+def year_only_compared(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when a figure question's year is in the sentence (and its context) only as what a figure of another
+    time is compared with ("set the 2023 herring quota at 86,000 tonnes, down 12% on 2022" gives no 2022 quota) or as
+    the year a goal is to be met by ("should rise above 50 per cent by 2026" is no 2026 figure, unless the question asks
+    for the goal). A figure said of the compared year itself ("up from 29.8% in 2020") is not of this kind."""
+    figure_asked = analysis.kind in ("number", "money") or (analysis.kind == "open" and analysis.is_keyword)
+    if not figure_asked or not analysis.years:
+        return False
+    goal_asked = bool(_GOAL_ASKED.search(analysis.question))
+    for year in analysis.years:
+        uses = list(re.finditer(rf"\b{re.escape(year)}(?:[-/]\d{{2,4}})?\b", sentence))
+        if not uses or not all(_COMPARED_YEAR.search(sentence[:m.start()]) or (
+                not goal_asked and _GOAL_YEAR.search(sentence[:m.start()])
+                and _GOAL_SAID.search(sentence[:m.start()])) for m in uses):
+            return False
+    return True
 
 
 def lead_of_other_year(analysis: QuestionAnalysis, item: Evidence) -> bool:

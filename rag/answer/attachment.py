@@ -681,6 +681,12 @@ _MODIFIERS = {"revised", "updated", "estimated", "projected", "adjusted", "combi
 _ACCUSED = re.compile(r"\b(?:accused|suspected|alleged|charged)\s+(?:of|with|to)\s+", re.I)
 
 
+_PARTICIPLES = {"lost", "sold", "built", "paid", "won", "spent", "cut", "set", "held", "made", "taken", "given",
+                "kept", "left", "bought", "raised", "closed", "shut", "frozen", "broken", "stolen", "hit", "known"}
+_ASKING = re.compile(r"\W*(?:(?:so|and|hey|ok),?\s+)?(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|"
+                     r"was|were|are|has|have|had|can|could|will|would)\b", re.I)
+
+
 @lru_cache(maxsize=256)
 def done_verb(question: str) -> str | None:
     """Return the start of the verb a short question asks about as done ("who won" -> "win"), or None. An accusation
@@ -699,6 +705,10 @@ def done_verb(question: str) -> str | None:
     # (a relative clause describes a noun: "how many crew were on the ship that hit the rocks?" asks no hitting)
     described |= {m.group(1) for m in re.finditer(
         r"\b(?:the|a|an|its|their)\s+[a-z]+\s+(?:that|which|who)\s+([a-z]+)\b", question.lower())}
+    # (a search-box query's participle before a word describes it: "ostwick merged practice registered patients")
+    if "?" not in question and not _ASKING.match(question):  # ("fines lost income": the income, no losing)
+        described |= {m.group(1) for m in re.finditer(r"\b([a-z]+)(?= [a-z])", question.lower())
+                      if m.group(1).endswith("ed") or m.group(1) in _PARTICIPLES}
     # (after the question's own verb: "how much the crown moved against the dollar" asks about the move)
     verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
@@ -835,7 +845,9 @@ def unrealised(question: str, sentence: str) -> bool:
     asked = done_verb(question)
     if asked is None:
         return False
-    words = re.findall(r"[a-z]+", sentence.lower())
+    words = re.findall(r"[a-z]+|\d[\d,.]*", sentence.lower())
+    # (the "to" of a range is no aim: "the letters, dated 1841 to 1879, describe ...")
+    words = ["" if w == "to" and i and words[i - 1][0].isdigit() else w for i, w in enumerate(words)]
     uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
     return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED and not (
         i > 0 and words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED
@@ -1004,8 +1016,9 @@ _UNSETTLED = re.compile(r"\b(?:budget(?:ed)?|projected|estimated?|forecast|expec
                         r"would cost|is to cost|set to cost|due to cost|plans? to spend)\b", re.I)
 _SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b|"
                       r"\b(?:above|over|below|under|beyond|within|more than|less than)\s+(?:the|its|a|an)\s+"
-                      r"(?:[\w£$€.,-]+\s+){0,3}budget\b", re.I)  # ("cost £4.6 million, well above the £3.2 million
-# budget": the outcome said against the plan)
+                      r"(?:[\w£$€.,-]+\s+){0,3}(?:budget|estimates?|forecasts?|projections?)\b", re.I)
+# ("cost £4.6 million, well above the £3.2 million budget", "repairs costing £2.3 million, well above the first
+# estimate": the outcome said against the plan)
 
 
 def unsettled(question: str, sentence: str) -> bool:

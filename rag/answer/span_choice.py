@@ -50,6 +50,9 @@ _CELESTIAL = {"moon", "earth", "sun", "mars", "venus", "jupiter", "saturn", "mer
 _RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)", re.I)
 
 
+_HOW_MANY = re.compile(r"\bhow many ([a-z][a-z-]+)", re.I)
+
+
 @dataclass
 class Option:
     """A span that may answer the question, with the sentence (a Candidate) it is cited from."""
@@ -380,16 +383,33 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         found = [o for o in found
                  if not _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
     if analysis.kind == "number" and not _RATE.search(analysis.question) and (
-            heads := set().union(*asked_heads(analysis))):  # "cup final attendance":
-        # "in front of 6,214 fans", not "saved two spot-kicks"
+            heads := set().union(*asked_heads(analysis), *(content_stems(m.group(1)) for m in _HOW_MANY.finditer(
+                analysis.question)))):  # "cup final attendance": "in front of 6,214 fans", not "saved two
+        # spot-kicks"; "how many goals did Ysolde Pargeter score?": "41 goals", not the crowd of 4,312
         def counts(o) -> str:  # the noun the figure counts, if the option carries one ("9,400 homes"), else the word
             if " " in o.text:  # after it ("two spot-kicks")
                 return o.text.split()[-1].lower()
             after = o.candidate.text[o.start + len(o.text):].split()
             return after[0].strip(",.;:").lower() if after else ""
-        if any(content_stems(counts(o)) & heads for o in found):
+        counted = set().union(*(content_stems(m.group(1)) for m in _HOW_MANY.finditer(analysis.question)))
+        if any(content_stems(counts(o)) & counted for o in found):  # the noun "how many" asks about, counted, or
+            # left to be understood ("4,100 were still without electricity"), not another thing's ("a crowd of 4,312")
+            found = [o for o in found if content_stems(counts(o)) & counted or (
+                not re.fullmatch(r"[a-z-]+s", counts(o)) and not re.search(
+                    r"\b(?!total\b|number\b)[a-z]+ of\s*$", o.candidate.text[max(0, o.start - 25):o.start]))]
+        elif any(content_stems(counts(o)) & heads for o in found):
             found = [o for o in found if content_stems(counts(o)) & heads
                      or not re.fullmatch(r"[a-z-]+s", counts(o)) or counts(o).endswith("ss")]
+    if analysis.kind == "number":  # "brannoch marine job cuts": of "will cut 145 of its 520 jobs", the part the
+        # asked verb acts on, not the whole it is a part of
+        asked = content_stems(analysis.question)
+        wholes = [o for o in found for p in found if p.candidate is o.candidate and p.start < o.start
+                  and re.fullmatch(r"\s+of\s+(?:its|their|the|his|her|our|all)\s+(?:\w+\s+)?",
+                                   o.candidate.text[p.start + len(p.text.split()[0]):o.start])
+                  and (verb := re.search(r"([A-Za-z]+)\s+(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+                                         o.candidate.text[:p.start]))
+                  and content_stems(verb.group(1)) & asked]
+        found = [o for o in found if o not in wholes] or found
     if re.search(r"\b(?:total|in all|altogether|overall)\b", analysis.question, re.I):  # "total dividend year": "taking
         # the total for the year to 13.4p", not the final dividend's 9.3p
         found = [o for o in found if re.search(r"\b(?:total\w*|in all|altogether|overall|combined)\b",

@@ -51,20 +51,22 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
                           r"box office|takings|grossed|contributions?|subsid(?:y|ies)|loans?|earning|purse|ransom|"
-                          r"buyback|"
+                          r"buyback|assets|(?:car|bridge|road|motorway|lorry|vehicle|crossing|tunnel|truck|van|hgv) "
+                          r"tolls?|"
                           r"payouts?)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
-_COUNTED = ("passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
-            "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
-            "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
-            "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
-            "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
-            "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
-            "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
-            "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
-            "investors|items")
+COUNTED_NOUNS = (
+    "passengers|visitors|customers|employees|workers|members|fans|spectators|homes|houses|vehicles|cars|"
+    "entries|entrants|runners|voters|votes|seats|tickets|deaths|patients|students|pupils|users|subscribers|"
+    "downloads|applications|complaints|arrests|residents|households|properties|signatures|objections|"
+    "flights|goals|wickets|medals|people|nominations|participants|waits|spills|posts|admissions|cases|"
+    "victims|infections|hospitalisations|hospitalizations|injuries|evacuees|survivors|attendees|guests|"
+    "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
+    "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
+    "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
+    "investors|items")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -72,7 +74,7 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
                           r"volumes?|runtime|"
                           r"audience|viewers|listeners|readers|minutes|"
-                          + _COUNTED
+                          + COUNTED_NOUNS
                           + r")\b", re.I)
 # "how long was he jailed for?", "by what margin?": a measure or a count
 _MEASURE_OPENERS = ("how long", "how far", "how big", "how tall", "how fast", "how high", "how large", "how heavy",
@@ -243,6 +245,10 @@ def _asks_body(word: str) -> bool:
     return bool(_ORG_WORDS.fullmatch(word) or _WHICH_BODY.fullmatch(word))
 
 
+_TOLLED = ("car", "cars", "bridge", "road", "motorway", "lorry", "lorries", "vehicle", "crossing", "tunnel", "truck",
+           "van", "hgv", "driver", "drivers")
+
+
 def question_kind(question: str, lexicon: bool = False) -> str:
     """Return what kind of thing the question asks for (see KINDS); keyword queries are read by their words, and one
     whose words hold no asking word, when asked (lexicon), by the class of its last noun (noun_kind): the answer layer
@@ -283,6 +289,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             # organisation's grant paid for ...?": the organisation)
             and after not in ("spent", "paid", "pays", "spends", "spend", "pay", "owes", "sold")):
         return "organisation"  # "which company spent $26.3 billion ...?": the company, not the sum
+    if re.match(r"(?:which|what|in which|in what) (?:city|town|village|country|county|region|place|venue|stadium|"
+                r"port|state)\b", q):
+        return "place"  # "which town is marlpit prize winner rosalind tembury from?": a place, not the prize
+    if (role := re.match(r"which ([a-z-]+)\b", q)) and (PERSON_WORDS.fullmatch(role.group(1)) or (
+            re.fullmatch(r"[a-z-]+(?:er|or|eer|ist|ian|ant|ent)", role.group(1))
+            and noun_kind(role.group(1)) == "person")):
+        return "person"  # "which commissioner announced the Flitterbox fine ...?": a person, not the fine
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
                                                           q)) or (
@@ -392,10 +405,12 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "number"  # "lanterns of oss first week sales": copies sold
         if (re.search(r"\btotal\b", q) and re.search(r"\b(?:appeal|gala|charity|fundrais\w*|donations?|pledged|"
                                                    r"raised|sponsor\w*|expenses|auction|telethon|collection|run|"
-                                                   r"walk|swim|ride|bake sale|ball)\b", q)) or re.search(
+                                                   r"walk|swim|ride|bake sale|ball|grants?|funding|investment|"
+                                                   r"spending|costs?|compensation|damages)\b", q)) or re.search(
                 r"\b(?:fund|grant|loan|bonus|prize|deal|settlement|budget|purse|pot)\b (?:\w+ )?size\b", q) or \
                 re.search(r"\bseries [a-h](?: round| raise| funding)?(?: (?:19|20)\d\d)?$", q):
-            return "money"  # "fenmarrow fun run 2024 total", "climate fund size", "quillory series b 2024": a sum
+            return "money"  # "fenmarrow fun run 2024 total", "spring grant round total", "climate fund size",
+            # "quillory series b 2024": a sum
         if (of_year := re.search(r"\b([a-z]+) of the year\b", q)) and (
                 PERSON_WORDS.fullmatch(of_year.group(1)) or noun_kind(of_year.group(1)) == "person"):
             return "person"  # "marchland farming awards dairy farmer of the year": who won it, not when
@@ -413,6 +428,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"\bparent (?:club|company|firm|group)$", q):  # ("aldane loan parent club": the club)
             # "teskel funding round lead investor": the investor, not the round's sum
             return "organisation"
+        if words[-1] in ("name", "names") and len(words) >= 2 and (
+                kind := "organisation" if _asks_body(words[-2]) or _ORG_WORDS.fullmatch(words[-2]) or words[-2] in (
+                    "board", "body", "committee", "commission", "foundation", "society", "association", "operator",
+                    "sponsor", "lender", "owner", "supplier", "contractor", "developer", "buyer")
+                else "person" if PERSON_WORDS.fullmatch(words[-2]) or noun_kind(words[-2]) == "person"
+                else "place" if _PLACE_WORDS.fullmatch(words[-2]) else ""):
+            return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"
@@ -426,6 +448,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
                   if (kind := "number" if word in ("position", "ranking") else "money" if word in ("amount", "sum", "cash")
+                      or (word in ("toll", "tolls") and i and words[i - 1] in _TOLLED)  # "bridge car toll": a charge
                       or (word == "sales" and not (i and words[i - 1] in _UNITS_SOLD)  # a firm's sales: a sum
                           and not (i + 1 < len(words) and words[i + 1] in ("growth", "rise", "fall", "drop", "change")))
                       else _kind_from_words(word, default=""))
@@ -447,10 +470,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         # counted thing may be whom a sum went to ("refund households"): another asking word goes first
         kinds = [kind for kind, _ in asking]
         if asking and asking[0][0] in ("place", "organisation") and words[-1] == asking[0][1] and len(asking) > 1 \
-                and all(re.fullmatch(_COUNTED, word) for _, word in asking[1:]):
+                and all(re.fullmatch(COUNTED_NOUNS, word) for _, word in asking[1:]):
             return asking[0][0]  # "dunmere measles cases linked schools town": the town; the counted words describe
         return next((k for k, word in asking if k not in ("place", "organisation")
-                     and not re.fullmatch(_COUNTED, word)),
+                     and not re.fullmatch(COUNTED_NOUNS, word)),
                     next((k for k in kinds if k not in ("place", "organisation")),
                          kinds[0] if kinds else noun_kind(_last_noun(words)) if lexicon else "open"))
     # "apart from the houses, what else was in the plan?", "according to the report on ... (however long), how many
@@ -781,7 +804,7 @@ def keyword_names(analysis: QuestionAnalysis, texts: list[str], ordinary: frozen
         # ("by-election turnout": "Turnout was 29.4%"; not the "prize" of "quillon prize judges"), and a counted noun
         asked = word in (words[-1], opened) and any(asks.fullmatch(word) for asks in (_COUNT_WORDS, MONEY_WORDS))
         if not may_name(word) or any(word.lower() == n.lower() for n in analysis.names) or asked \
-                or re.fullmatch(_COUNTED, word) or word in classes:
+                or re.fullmatch(COUNTED_NOUNS, word) or word in classes:
             continue
         # only passages on the query's topic (holding half of its other words) say how the word is written: "max"
         # in "storm brannagh max gust" is no name because a laptop review retrieved beside it writes "M3 Max"
