@@ -501,7 +501,8 @@ class Pipeline:
         retrieved = time.perf_counter()
         question = question.strip()
         words = self._time_words(question)  # applied as filters / ordering: answers are checked against the rest
-        extract = lambda: self.answer(words.query if words else question, hits)  # noqa: E731
+        outside = words is not None and words.outside(hits)  # (the window was left: the words date what is asked)
+        extract = lambda: self.answer(words.query if words and not outside else question, hits)  # noqa: E731
         model, note = None, ""
         if self.llm_enabled and hits:
             try:
@@ -522,7 +523,7 @@ class Pipeline:
             else:
                 answer = generate_answer(question, hits, model, self.sentence_encoder, extract, **options)
         answer.question = question
-        answer.note = " ".join(filter(None, [answer.note, words.note() if words else ""]))
+        answer.note = " ".join(filter(None, [answer.note, words.note(outside) if words else ""]))
         answer.timings = answer.timings | {"retrieve_ms": (retrieved - started) * 1e3,
                                            "answer_ms": (time.perf_counter() - retrieved) * 1e3,
                                            "total_ms": (time.perf_counter() - started) * 1e3}

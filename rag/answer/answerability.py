@@ -57,7 +57,6 @@ _SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([
 
 
 ORDINARY_WORDS_PATH = MODELS / "ordinary_words.txt"
-RELATED_WORDS_PATH = MODELS / "related_words.json"
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +64,6 @@ def ordinary_words() -> frozenset[str]:
     """Return the word forms news writes in lower case (rag/bench/build_lexicon.py): "overnight", "last"."""
     lines = ORDINARY_WORDS_PATH.read_text(encoding="utf-8").splitlines() if ORDINARY_WORDS_PATH.exists() else []
     return frozenset(line for line in lines if line and not line.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def related_words() -> dict[str, frozenset[str]]:
-    """Return each word stem's derivationally related stems (rag/bench/build_related.py): "movement" -> "move"."""
-    table = json.loads(RELATED_WORDS_PATH.read_text())["related"] if RELATED_WORDS_PATH.exists() else {}
-    return {word: frozenset(others) for word, others in table.items()}
 
 
 class _Sums:
@@ -416,8 +408,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan", "scheme", "project",
-                  "programm", "program"}  # ("trial size": how many
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan",
+                  "scheme"}  # ("trial size": how many
 # took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
@@ -477,8 +469,6 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
-    # ... or another form of it ("slope movement": "the hillside had moved 41 centimetres"; WordNet's derivations)
-    missing = {k for k in missing if not related_words().get(k, frozenset()) & near_stems}
     if not missing:
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
@@ -1171,7 +1161,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked) or (  # "diesel
             # average": "averaged 156.9p a litre"; a search-box query's "revised estimate" or "total" of no counted
             # thing is a sum as often as a count ("rock armour scheme revised estimate": £31.5 million)
-            analysis.is_keyword and _SUM_OR_COUNT.search(asked) and not re.search(rf"\b(?:{COUNTED_NOUNS})\b", asked))
+            analysis.is_keyword and _SUM_OR_COUNT.search(asked) and not _counts_a_thing(asked))
         money = list(MONEY.finditer(sentence))
         sums = [m.span() for m in money]
         values = (money if sums_too else []) + [
@@ -1225,6 +1215,12 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     else:
         return 1.0
     return float(any(normalise(f) not in asked for f in found if f.strip()))
+
+
+def _counts_a_thing(query: str) -> bool:
+    """Return True when a search-box query names a thing counted ("passenger total", "crowd total", "job cuts")."""
+    counted = set(COUNTED_NOUNS.split("|")) | {"crowd", "crowds", "job", "jobs", "casualties", "attendance", "turnout"}
+    return any(w in counted or f"{w}s" in counted for w in re.findall(r"[a-z-]+", query))
 
 
 _SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally)$")
@@ -1368,7 +1364,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
             return True
         before = max((w for w in words if w[0] < value.start()), key=lambda w: w[0], default=None)
         if before is not None and before[1] & asked and value.start() - before[0] <= 50 \
-                and not re.search(r"[,;:]", sentence[before[0]:value.start()]):
+                and not re.search(r"[,;:]|\s(?:and|but|or|over|after|before|for|from|with|in|on|at|to|by|while|which|"
+                                  r"who|that|as|than)\s", sentence[before[0]:value.start()]):
             return True  # the verb's object, in one clause: "has fined messaging platform Yammerling €4.6 million for
             # failing to label paid promotions"
         if kind == "money" and asked & {"ticket", "fare"} and nearest[1] & {"cost", "price"} \
@@ -1465,6 +1462,9 @@ _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
 
+_WHEN_CLAUSE = re.compile(r"(?<=\w)\s+(?:when|while)\s+[^?,;]*", re.I)
+
+
 def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     """Return the word groups (stems) naming what a money, count or person question asks about ("fine", "killed",
     "manager")."""
@@ -1474,6 +1474,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     stems = content_stems(question) - content_stems(" ".join(n for n in analysis.names if " " in n))  # "how many
     # submissions did the quillon prize judges pick": no prize money
     if analysis.kind == "person":
+        # a clause saying when ("who was man of the match when callowmere kestrels won the final?") asks no role
+        stems -= content_stems(" ".join(m.group(0) for m in _WHEN_CLAUSE.finditer(question))) - content_stems(
+            _WHEN_CLAUSE.sub(" ", question))
         if re.search(r"\bpresid(?:ed|es|ing)\b", question, re.I):  # "which judge presided over the trial?": no
             stems.discard("presid")  # president
         groups = [group for group in _ROLES if group & stems]
@@ -2603,6 +2606,33 @@ def someone_else(names: list[str], sentence: str, question: str) -> bool:
     return bool(others)
 
 
+_GIVING = r"(?:put|puts|putting|pay|paid|pays|paying|give|gave|given|giving|contribut\w*|spen[dt]\w*|invest\w*|" \
+          r"donat\w*|provid\w*|fund\w*|commit\w*|pledg\w*|lend|lent|loan\w*|grant\w*)"
+
+
+_PRONOUNS = r"(?:It|He|She|They|We|This|That|These|Those|The|Its|Their|His|Her)"
+_CALENDAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|" \
+            r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+def other_giver(names: list[str], sentence: str, question: str) -> bool:
+    """Return True when a sum question asks what a named body or person gave ("How much did the University of
+    Marnhollow itself put into the sensor project?") and the sentence gives the sum as another's, never naming the
+    asked one ("The project is funded with €480,000 from the Ostrand Foundation"): the asked giver's share is not
+    said."""
+    givers = [n for n in names if re.search(rf"\b(?:did|does|do|has|have|had|will|would|is|was)\s+(?:the\s+)?"
+                                          rf"{re.escape(n)}\s+(?:itself\s+|themselves\s+|actually\s+)?{_GIVING}\b",
+                                          question, re.I)]
+    if not givers or any(has_term(n, normalise(sentence)) for n in givers):
+        return False
+    if len(list(MONEY.finditer(sentence))) != 1:  # (of several sums, one may be the asked giver's)
+        return False
+    other = re.search(rf"\b(?:from|by)\s+(?:the\s+)?(?!{_PRONOUNS}\b|{_CALENDAR}\b)[A-Z][\w&'’-]+|"
+                      rf"\b(?!{_PRONOUNS}\b)[A-Z][\w&'’-]+(?:\s+[A-Z][\w&'’-]+)*\s+"
+                      rf"(?:has\s+|have\s+|had\s+|will\s+)?{_GIVING}\b", sentence)
+    return other is not None
+
+
 def listed_under(item: Evidence) -> str:
     """Return what a sentence is read with: the sentence before, and for a list item also the title it is listed under
     ("Aurelia Film Festival 2022: full list of winners" / "- Best actor: Kwame Mensah, Harbour Lights")."""
@@ -2652,8 +2682,9 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence) if not is_year(m.group(0))]
     return bool(own) and bool(values) and all(any(
         (y.start() > v.start() and (len(sentence[v.end():y.start()].split()) <= 8 or (  # "carried 587,000
-            len(sentence[v.end():y.start()].split()) <= 12 and not re.search(r"[,;:(]|\band\b", sentence[
-                v.end():y.start()]))))  # passengers on its Corrabeg to Holm Island route in 2023": one clause)
+            len(sentence[v.end():y.start()].split()) <= 12 and not re.search(
+                r"[,;:(]|\b(?:and|which|that|who|first|founded|built|established|opened|since|set up)\b", sentence[
+                    v.end():y.start()]))))  # passengers on its Corrabeg to Holm Island route in 2023": one clause)
         or (y.end() <= v.start() and len(sentence[y.end():v.start()].split()) <= 12  # "reported 2024 revenue of
             and not _OTHER_CLAUSE.search(sentence[y.end():v.start()])) for y in own) for v in values)  # €6.7
     # billion and a net profit of €910 million": both of 2024
@@ -2661,8 +2692,9 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
 
 # Where a sentence names a year only to compare with it ("down 12% on 2022", "up 8 percent on 2022-23", "compared
 # with 2021") or as a goal ("should rise above 50 per cent by 2026")
-_COMPARED_YEAR = re.compile(r"\b(?:on|over|compared (?:with|to)|against)\s+(?:the\s+)?(?:same \w+ (?:of|in)\s+)?$",
-                            re.I)
+_COMPARED_YEAR = re.compile(r"(?:\b(?:up|down|rise|rose|fall|fell|increase|decrease|drop|gain|higher|lower|more|less|"
+                            r"fewer|cut|jump|growth|decline)\b[^,;]{0,25}\b(?:on|against)|\bcompared (?:with|to))\s+"
+                            r"(?:the\s+)?(?:same \w+ (?:of|in)\s+)?$", re.I)
 _GOAL_YEAR = re.compile(r"\b(?:by|before|until)\s+(?:the end of\s+)?$", re.I)
 _GOAL_SAID = re.compile(r"\b(?:should|will|would|must|aims?|aiming|target\w*|goal|plans?|planned|expected|hopes?|"
                         r"wants?|pledged?|promised?|set to|due to|is to|are to|on course|on track)\b", re.I)
@@ -2683,7 +2715,8 @@ def year_only_compared(analysis: QuestionAnalysis, sentence: str) -> bool:
         uses = list(re.finditer(rf"\b{re.escape(year)}(?:[-/]\d{{2,4}})?\b", sentence))
         if not uses or not all(_COMPARED_YEAR.search(sentence[:m.start()]) or (
                 not goal_asked and _GOAL_YEAR.search(sentence[:m.start()])
-                and _GOAL_SAID.search(sentence[:m.start()])) for m in uses):
+                and _GOAL_SAID.search(re.split(r"[,;.:]", sentence[:m.start()])[-1])) for m in uses):  # (said in
+            # the year's own clause)
             return False
     return True
 
@@ -2747,6 +2780,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
+                or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or (analysis.kind == "open" and _WHAT_DONE.match(question)

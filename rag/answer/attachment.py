@@ -684,7 +684,7 @@ _ACCUSED = re.compile(r"\b(?:accused|suspected|alleged|charged)\s+(?:of|with|to)
 _PARTICIPLES = {"lost", "sold", "built", "paid", "won", "spent", "cut", "set", "held", "made", "taken", "given",
                 "kept", "left", "bought", "raised", "closed", "shut", "frozen", "broken", "stolen", "hit", "known"}
 _ASKING = re.compile(r"\W*(?:(?:so|and|hey|ok),?\s+)?(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|"
-                     r"was|were|are|has|have|had|can|could|will|would)\b", re.I)
+                     r"was|were|are|has|have|had|can|could|will|would|tell|name|find|list|show|give|i)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -755,17 +755,22 @@ def _verb_after_did(question: str) -> str | None:
             and words[adverb + 1] not in ("go", "get", "come", "take", "make", "have", "put", "set"):  # ("actually go
         # on sale": a phrase, read below)
         return words[adverb + 1]  # "when did the tallwick hack actually start?": the verb follows the adverb
-    i = 0
-    while i < len(words) and words[i][0].isupper():  # the subject's names ("Quint Foods")
-        i += 1
+    def past_name(i: int) -> int:  # the subject's names ("Quint Foods", "the University of Marnhollow")
+        while i < len(words) and (words[i][0].isupper() or (
+                words[i] in ("of", "de", "and") and i and words[i - 1][0].isupper()
+                and i + 1 < len(words) and words[i + 1][0].isupper())):
+            i += 1
+        return i
+
+    i = past_name(0)
     if i == 0 and i < len(words) and words[i].lower() in _DETERMINERS:  # "the EU fine ...": a name after it
         i += 1
         if i >= len(words) or not words[i][0].isupper():
             return None  # "the Tenterby hosepipe ban start": where a common noun's phrase ends is not known
-        while i < len(words) and words[i][0].isupper():
-            i += 1
+        i = past_name(i)
     subject_end = i
-    while i < len(words) and words[i].lower() in _ADVERBS_OF_OUTCOME:  # "did Tarrowby finally agree", "did the Fed
+    while i < len(words) and words[i].lower() in (*_ADVERBS_OF_OUTCOME, "itself", "themselves"):  # "did Tarrowby
+        # finally agree", "did the Fed
         i += 1  # last raise rates"
     if i >= len(words) or not words[i].islower():
         return None
@@ -847,7 +852,8 @@ def unrealised(question: str, sentence: str) -> bool:
         return False
     words = re.findall(r"[a-z]+|\d[\d,.]*", sentence.lower())
     # (the "to" of a range is no aim: "the letters, dated 1841 to 1879, describe ...")
-    words = ["" if w == "to" and i and words[i - 1][0].isdigit() else w for i, w in enumerate(words)]
+    words = ["" if w == "to" and i and words[i - 1][0].isdigit() and words[i + 1:i + 2] and words[i + 1][0].isdigit()
+             else w for i, w in enumerate(words)]
     uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
     return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED and not (
         i > 0 and words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED
@@ -1014,9 +1020,11 @@ _FINAL_FIGURE = re.compile(r"\bfinal (?:cost|bill|price|figure|total|tally|outtu
                            re.I)
 _UNSETTLED = re.compile(r"\b(?:budget(?:ed)?|projected|estimated?|forecast|expected|funding|funded|will cost|"
                         r"would cost|is to cost|set to cost|due to cost|plans? to spend)\b", re.I)
-_SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b|"
-                      r"\b(?:above|over|below|under|beyond|within|more than|less than)\s+(?:the|its|a|an)\s+"
-                      r"(?:[\w£$€.,-]+\s+){0,3}(?:budget|estimates?|forecasts?|projections?)\b", re.I)
+_SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|came in at|actual|outturn|all told)\b",
+                      re.I)
+_AGAINST_PLAN = re.compile(r"\b(?:above|over|below|under|beyond|within|more than|less than)\s+(?:the|its|a|an)\s+"
+                           r"(?:[\w£$€.,-]+\s+){0,3}(?:budget|estimates?|forecasts?|projections?)\b"
+                           r"(?:\s+of\s+[£$€]?[\d.,]+\s*(?:[mb]n?|million|billion)?)?", re.I)
 # ("cost £4.6 million, well above the £3.2 million budget", "repairs costing £2.3 million, well above the first
 # estimate": the outcome said against the plan)
 
@@ -1024,9 +1032,12 @@ _SETTLED = re.compile(r"\b(?:final|in the end|ended up|eventually|ultimately|cam
 def unsettled(question: str, sentence: str) -> bool:
     """Return True when the question asks what something finally cost ("halcyon-3 final cost") and the sentence gives
     a budget, a projection or a share of the funding ("the total budget for Halcyon-3 was 720 million euros",
-    "is funding £140 million of the cost"), saying nothing of a final figure."""
-    return bool(_FINAL_FIGURE.search(question)) and bool(_UNSETTLED.search(sentence)) \
-        and not _SETTLED.search(sentence)
+    "is funding £140 million of the cost"), saying nothing of a final figure. An outcome said against the plan ("cost
+    £4.6 million, well above the £3.2 million budget") is final, unless the rest of the sentence still looks ahead
+    ("are now expected to cost £4.6 million, well above the original estimate")."""
+    if not _FINAL_FIGURE.search(question) or not _UNSETTLED.search(sentence) or _SETTLED.search(sentence):
+        return False
+    return not (_AGAINST_PLAN.search(sentence) and not _UNSETTLED.search(_AGAINST_PLAN.sub(" ", sentence)))
 
 
 def tentative(question: str, sentence: str) -> bool:

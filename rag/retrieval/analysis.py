@@ -51,8 +51,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
                           r"box office|takings|grossed|contributions?|subsid(?:y|ies)|loans?|earning|purse|ransom|"
-                          r"buyback|assets|(?:car|bridge|road|motorway|lorry|vehicle|crossing|tunnel|truck|van|hgv) "
-                          r"tolls?|"
+                          r"buyback|(?:car|bridge|motorway|lorry|vehicle|crossing|tunnel|truck|van|hgv) tolls?|"
                           r"payouts?)\b",
                          # ("the damage bill")
                          re.I)
@@ -245,7 +244,7 @@ def _asks_body(word: str) -> bool:
     return bool(_ORG_WORDS.fullmatch(word) or _WHICH_BODY.fullmatch(word))
 
 
-_TOLLED = ("car", "cars", "bridge", "road", "motorway", "lorry", "lorries", "vehicle", "crossing", "tunnel", "truck",
+_TOLLED = ("car", "cars", "bridge", "motorway", "lorry", "lorries", "vehicle", "crossing", "tunnel", "truck",
            "van", "hgv", "driver", "drivers")
 
 
@@ -431,7 +430,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         if words[-1] in ("name", "names") and len(words) >= 2 and (
                 kind := "organisation" if _asks_body(words[-2]) or _ORG_WORDS.fullmatch(words[-2]) or words[-2] in (
                     "board", "body", "committee", "commission", "foundation", "society", "association", "operator",
-                    "sponsor", "lender", "owner", "supplier", "contractor", "developer", "buyer")
+                    "lender", "supplier", "contractor", "developer")
                 else "person" if PERSON_WORDS.fullmatch(words[-2]) or noun_kind(words[-2]) == "person"
                 else "place" if _PLACE_WORDS.fullmatch(words[-2]) else ""):
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")

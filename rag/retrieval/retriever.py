@@ -114,16 +114,12 @@ class HybridRetriever:
                 # ... dates a figure as often as its report: "hollowmere easy saver rate september 2023" is answered
                 # by the report of 2 August announcing the rise, "assets at the end of 2023" by one of March 2024.
                 # When the window holds nothing as relevant as the rest of the corpus does, the rest is searched
-                # (the answer still reads which month a sentence speaks of)
-                if hits and hits[0].score >= WINDOW_RELEVANCE * self._best_score(query, sources, *wide):
-                    return hits
-                return self._ranked(query, k, sources, *wide)
+                # (the answer then reads the question whole: TimeWords.outside)
+                everywhere = self._ranked(query, k, sources, *wide)
+                best = max((h.score for h in everywhere), default=0.0)
+                return hits if hits and max(h.score for h in hits) >= WINDOW_RELEVANCE * best else everywhere
         # -- end of time words ---------------------------------------------------------------------------------
         return self._ranked(query, k, sources, since, until)
-
-    def _best_score(self, query: str, sources: list[str] | None, since: date | None, until: date | None) -> float:
-        best = self._ranked(query, 1, sources, since, until)
-        return best[0].score if best else 0.0
 
     def newest_date(self) -> date | None:
         """Return the newest publication date in the index: the "now" of relative time words."""

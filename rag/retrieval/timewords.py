@@ -57,12 +57,24 @@ class TimeWords:
     latest: bool = False
     anchor: date | None = None  # the index's newest publication date, when a relative word was resolved with it
 
-    def note(self) -> str:
+    def outside(self, hits: list[Hit]) -> bool:
+        """Return True when a month or part of a year was read as a window and a hit lies outside it: the retriever
+        found nothing in the window as relevant as passages elsewhere and searched every date (then the time words
+        date what is asked, and the answer reads them)."""
+        if self.anchor is not None or self.latest or not (self.since or self.until):
+            return False
+        return any(h.published and ((self.since and h.published < self.since)
+                                    or (self.until and h.published > self.until)) for h in hits)
+
+    def note(self, outside: bool = False) -> str:
         """Return the sentence shown under the answer: which dates the time words were read as ('' if none)."""
         parts = []
         if self.since or self.until:
             window = (f"{self.since.isoformat()} to {self.until.isoformat()}" if self.since and self.until
                       else f"from {self.since.isoformat()}" if self.since else f"until {self.until.isoformat()}")
+            if outside:
+                return (f"Time words: articles published {window} held nothing as relevant as articles of other dates, "
+                        f"so every date was searched and “{self.phrase}” read as when the thing asked happened.")
             parts.append(f"“{self.phrase}” read as {window}")
         if self.anchor:
             parts.append(f"relative to {self.anchor.isoformat()}, the newest article date in the index")

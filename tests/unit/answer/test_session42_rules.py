@@ -1,12 +1,12 @@
 """Rules read off the failures of n66 to n69 (session 42): a year named only to compare with or as a goal, an outcome
-said against its estimate, a search-box query's participles, the verb's object as the sum asked, another form of a
-keyword (WordNet's derivations), counted nouns and parts of a whole, and what some questions ask for."""
+said against its estimate, a search-box query's participles, the verb's object as the sum asked, counted nouns and
+parts of a whole, another giver's sum, and what some questions ask for."""
 
 from datetime import date
 
 import pytest
 
-from rag.answer.answerability import GATES, Evidence, gates, keyword_gate, related_words, sum_of_head
+from rag.answer.answerability import GATES, Evidence, gates, other_giver, sum_of_head
 from rag.answer.attachment import done_verb, unrealised, unsettled
 from rag.answer.span_choice import choose, span_model
 from rag.retrieval.analysis import analyse_question, question_kind
@@ -61,6 +61,11 @@ def test_a_search_box_querys_participle_before_a_noun_is_no_deed_asked():
     assert unrealised("how much was the firm fined?", "The firm will be fined next month.")  # a question's verb is
 
 
+def test_a_subject_named_with_of_is_read_whole():
+    assert done_verb("How much did the University of Marnhollow itself put into the sensor project?") == "put"
+    assert done_verb("when did the EU fine Amazon?") == "fine"
+
+
 def test_the_to_of_a_range_is_no_aim():
     assert not unrealised("who described the crannock letters?",
                           "Archivist Bethan Lowripp said the letters, dated 1841 to 1879, describe the yard's ships.")
@@ -73,14 +78,6 @@ def test_the_verbs_object_in_one_clause_is_the_sum_asked():
     assert sum_of_head([{"fine", "penalti", "sanction"}], fined, "money", {"yammerl", "fine"})
     paid = "The fine was small for a company that paid £41m in dividends."
     assert not sum_of_head([{"fine", "penalti", "sanction"}], paid, "money", {"fine"})
-
-
-def test_another_form_of_a_keyword_is_the_keyword():
-    assert "move" in related_words()["movement"]
-    moved = "Professor Yusuf Calderbank said the hillside had moved 41 centimetres since 2019."
-    assert keyword_gate({"movement"}, moved, moved)
-    assert not keyword_gate({"movement"}, "The sensors cost €480,000.", "The sensors cost €480,000.")
-    assert not related_words().get("cod", frozenset()) & {"mackerel"}
 
 
 def test_a_scheme_is_no_word_a_report_must_repeat():
@@ -113,10 +110,69 @@ def test_the_part_the_asked_verb_acts_on_not_the_whole(scored_sentences):
     ("storm toll", "number"),
     ("sport westmarch spring 2024 grant round total", "money"),
     ("wellfield foundation grants total 2024", "money"),
-    ("What were the Quellbridge Municipal Pension Fund's assets at the end of 2023?", "money"),
     ("vellacombe tourism board name", "organisation"),
     ("tidewend replacement ferry charter operator name", "organisation"),
     ("cyclone marla recovery coordinator name", "person"),
 ])
 def test_what_is_asked(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_a_clause_saying_when_asks_no_role():
+    named = "Winger Tobiah Quarles scored two tries and was named man of the match."
+    question = "who was man of the match when callowmere kestrels won the challenge shield final?"
+    assert _gate("head", question, named)
+    assert not _gate("head", "who won the challenge shield final?", named)
+
+
+def test_a_sum_another_gave_is_not_the_asked_givers():
+    question = "How much did the University of Marnhollow itself put into the Kelvaig slope sensor project?"
+    assert not _gate("attached", question, "The project is funded with €480,000 from the Ostrand Foundation.")
+    assert _gate("attached", "How much did the Ostrand Foundation put into the sensor project?",
+                 "The project is funded with €480,000 from the Ostrand Foundation.")
+    assert _gate("attached", question, "The university put €120,000 into the sensor project.")
+
+
+def test_what_the_rules_above_leave_alone():
+    """Cases a review of these rules found them too broad on, each mended and kept as it was before them."""
+    assert _gate("years", "harlby airport passengers 2023", "Harlby Airport handled 4.1 million passengers over 2023.",
+                 published=date(2024, 1, 18))
+    assert _gate("years", "harlby road repairs 2024", "Harlby council spent £4.1 million on 2024 road repairs.")
+    assert _gate("years", "harlby marathon runners 2024",
+                 "Some 4,100 runners took part in the Harlby race first staged in 1982 on the seafront.")
+    assert not _gate("head", "how many people were killed in the blast?",
+                     "The blast killed a guard and left 40 people injured.")
+    assert not _gate("head", "how much was brixco fined?",
+                     "Regulators fined Brixco over a £41m payment to shareholders.")
+    assert unsettled("b4172 landslide repair final cost",
+                     "The repairs are now expected to cost £4.6 million, well above the original estimate of £3 "
+                     "million.")
+    assert unrealised("who won the final?", "Kestrels needed 12 to win the final off the last over.")
+    assert done_verb("tell me who won the challenge shield final") == "win"
+    assert not _gate("head", "who was once chairman of aldane united?",
+                     "Striker Jo Bell scored twice for Aldane United.")
+    assert not other_giver(["Veltrix", "Quint Foods"], "The company paid £40 million for the chain, in a deal "
+                           "completed by March.", "How much did Veltrix pay for Quint Foods?")  # (a month is no giver)
+    assert _gate("attached", "How much did the University of Marnhollow itself put into the sensor project?",
+                 "The university put €120,000 into it, alongside €480,000 from the Ostrand Foundation.")
+
+
+def test_how_many_people_counts_residents_too(scored_sentences):
+    ranked = scored_sentences("Some 4,100 residents were evacuated and 12 people were treated in hospital.", [0.99])
+    assert choose(analyse_question("how many people were evacuated?"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0].startswith("4,100")
+
+
+def test_a_counted_things_total_is_no_sum():
+    from dataclasses import replace
+
+    from rag.answer.answerability import type_hit
+    crowd = replace(analyse_question("kelso crowd total"), kind="number")
+    assert not type_hit(crowd, "Tickets for Kelso cost £25.")
+    estimate = replace(analyse_question("skelderby rock armour scheme revised estimate"), kind="number")
+    assert type_hit(estimate, "The estimated cost of the rock armour has risen to £31.5 million.")
+
+
+@pytest.mark.parametrize("question, kind", [("easter road toll", "number"), ("pub owner name", "person")])
+def test_what_is_still_asked(question, kind):
     assert question_kind(question) == kind
