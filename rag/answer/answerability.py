@@ -20,7 +20,7 @@ import numpy as np
 
 from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MONEY_WORDS, QuestionAnalysis,
                                   find_names)
-from ..retrieval.question import CALENDAR_WORDS
+from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
                          deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
@@ -408,8 +408,7 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan",
-                  "scheme"}  # ("trial size": how many
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("trial size": how many
 # took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
@@ -1462,6 +1461,8 @@ _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go",
                 "plan", "use", "help", "seem", "becom", "becam", "let", "put", "keep", "kept", "like"}
 
 
+_AWARD_OF = re.compile(r"\b(?:man|woman|player|star) of the (match|tournament|series|game|year|season|race|final)\b",
+                       re.I)
 _WHEN_CLAUSE = re.compile(r"(?<=\w)\s+(?:when|while)\s+[^?,;]*", re.I)
 
 
@@ -1477,6 +1478,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         # a clause saying when ("who was man of the match when callowmere kestrels won the final?") asks no role
         stems -= content_stems(" ".join(m.group(0) for m in _WHEN_CLAUSE.finditer(question))) - content_stems(
             _WHEN_CLAUSE.sub(" ", question))
+        if award := _AWARD_OF.search(question):  # "who was man of the match ...?": the award names the role
+            return [content_stems(award.group(1)) | {"mvp"}]
         if re.search(r"\bpresid(?:ed|es|ing)\b", question, re.I):  # "which judge presided over the trial?": no
             stems.discard("presid")  # president
         groups = [group for group in _ROLES if group & stems]
@@ -2329,7 +2332,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     heads = asked_heads(analysis)
     measures = asked_measures(analysis)
     aged = any("age" in group for group in heads)
-    keywords = keyword_terms(analysis) - set().union(*heads) - _KEYWORD_LIGHT  # "onana transfer fee": the head gate
+    keywords = keyword_terms(analysis) - set().union(*heads) - _KEYWORD_LIGHT - (  # "onana transfer fee": the head gate
+        {"scheme"} if analysis.kind in ("money", "number") else set())  # ("rock armour scheme revised estimate": "The
+    # estimated cost of rock armour defences"; a "phonics scheme name" is asked by its word)
     # reads "fee"; "quillmere q1 results": the qualifiers gate reads the quarter, and a period's "results" are the
     # report itself (a match's result is its score: _ATTRIBUTES)
     if quarters(analysis.question) or _OTHER_PERIOD.search(analysis.question):
@@ -2695,7 +2700,8 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
 _COMPARED_YEAR = re.compile(r"(?:\b(?:up|down|rise|rose|fall|fell|increase|decrease|drop|gain|higher|lower|more|less|"
                             r"fewer|cut|jump|growth|decline)\b[^,;]{0,25}\b(?:on|against)|\bcompared (?:with|to))\s+"
                             r"(?:the\s+)?(?:same \w+ (?:of|in)\s+)?$", re.I)
-_GOAL_YEAR = re.compile(r"\b(?:by|before|until)\s+(?:the end of\s+)?$", re.I)
+_GOAL_YEAR = re.compile(rf"\b(?:by|before|until)\s+(?:the end of\s+)?(?:(?:{MONTH_PATTERN})\s+)?$", re.I)  # ("by
+# March 2024")
 _GOAL_SAID = re.compile(r"\b(?:should|will|would|must|aims?|aiming|target\w*|goal|plans?|planned|expected|hopes?|"
                         r"wants?|pledged?|promised?|set to|due to|is to|are to|on course|on track)\b", re.I)
 _GOAL_ASKED = re.compile(r"\b(?:target|goal|aim|aims|plan|plans|planned|pledge|promise|expected|forecast|projected|"

@@ -707,8 +707,9 @@ def done_verb(question: str) -> str | None:
         r"\b(?:the|a|an|its|their)\s+[a-z]+\s+(?:that|which|who)\s+([a-z]+)\b", question.lower())}
     # (a search-box query's participle before a word describes it: "ostwick merged practice registered patients")
     if "?" not in question and not _ASKING.match(question):  # ("fines lost income": the income, no losing)
-        described |= {m.group(1) for m in re.finditer(r"\b([a-z]+)(?= [a-z])", question.lower())
-                      if m.group(1).endswith("ed") or m.group(1) in _PARTICIPLES}
+        described |= {m.group(1) for m in re.finditer(r"\b([a-z]+) (?=([a-z]+))", question.lower())
+                      if (m.group(1).endswith("ed") or m.group(1) in _PARTICIPLES)
+                      and m.group(2) not in _PARTICLES and m.group(2) not in STOPWORDS}  # ("declared over": done)
     # (after the question's own verb: "how much the crown moved against the dollar" asks about the move)
     verbs = [w for w in words if w not in named and w not in _MODIFIERS and w not in described
              and ((w in BASE_FORMS and w not in _TIME_ADVERBS) or (len(w) > 4 and w.endswith("ed")))]
@@ -850,10 +851,8 @@ def unrealised(question: str, sentence: str) -> bool:
     asked = done_verb(question)
     if asked is None:
         return False
-    words = re.findall(r"[a-z]+|\d[\d,.]*", sentence.lower())
     # (the "to" of a range is no aim: "the letters, dated 1841 to 1879, describe ...")
-    words = ["" if w == "to" and i and words[i - 1][0].isdigit() and words[i + 1:i + 2] and words[i + 1][0].isdigit()
-             else w for i, w in enumerate(words)]
+    words = re.findall(r"[a-z]+", re.sub(r"\d[\d,.]*\s+to\s+\d", " ", sentence.lower()))
     uses = [i for i, w in enumerate(words) if BASE_FORMS.get(w, w)[:5] == asked]
     return bool(uses) and all(set(words[max(0, i - 3):i]) & _UNREALISED and not (
         i > 0 and words[i - 1] == "to" and not set(words[max(0, i - 3):i - 1]) & _UNREALISED

@@ -50,6 +50,10 @@ _CELESTIAL = {"moon", "earth", "sun", "mars", "venus", "jupiter", "saturn", "mer
 _RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)", re.I)
 
 
+_HOLDS = re.compile(r"\b(?:holds?|holding|seats?|seating|capacity(?: of)?|can (?:hold|seat|take|accommodate)|"
+                    r"accommodates?|room for|sleeps?|up to)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
+_CAPACITY_ASKED = re.compile(r"\b(?:capacity|hold|holds|seat|seats|seating|accommodate|room for|sleeps?|up to|"
+                             r"maximum|most)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many ([a-z][a-z-]+)", re.I)
 
 
@@ -413,6 +417,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
                                          o.candidate.text[:p.start]))
                   and content_stems(verb.group(1)) & asked]
         found = [o for o in found if o not in wholes] or found
+    if analysis.kind == "number" and not _CAPACITY_ASKED.search(analysis.question):  # "what was the attendance at
+        # the final?": the crowd, not the 4,500 the arena "holds"
+        found = [o for o in found if not _HOLDS.search(o.candidate.text[max(0, o.start - 30):o.start])] or found
     if re.search(r"\b(?:total|in all|altogether|overall)\b", analysis.question, re.I):  # "total dividend year": "taking
         # the total for the year to 13.4p", not the final dividend's 9.3p
         found = [o for o in found if re.search(r"\b(?:total\w*|in all|altogether|overall|combined)\b",

@@ -80,11 +80,16 @@ def test_the_verbs_object_in_one_clause_is_the_sum_asked():
     assert not sum_of_head([{"fine", "penalti", "sanction"}], paid, "money", {"fine"})
 
 
-def test_a_scheme_is_no_word_a_report_must_repeat():
+def test_a_scheme_is_no_word_a_figure_query_must_find():
+    from dataclasses import replace
+
     estimate = ("The estimated cost of rock armour defences at Skelderby has risen to £31.5 million, up from £22 "
                 "million, the council said.")
-    assert _gate("names", "skelderby rock armour scheme revised estimate", estimate)
-    assert _gate("type", "skelderby rock armour scheme revised estimate", estimate)  # a sum, for no counted thing
+    item = Evidence(sentence=estimate, context="Report ", meta="Report Wire 2024-01-18", article=estimate, rank=0,
+                    retrieval=1.0, previous="", published=date(2024, 1, 18), following="")
+    # (the answer layer reads this open query as a figure: rag.answer.kinds, the learned kind)
+    analysis = replace(analyse_question("skelderby rock armour scheme revised estimate"), kind="number")
+    assert gates(analysis, [item])[0][GATES.index("names")]
 
 
 def test_how_many_picks_the_figure_counting_the_noun_asked(scored_sentences):
@@ -176,3 +181,34 @@ def test_a_counted_things_total_is_no_sum():
 @pytest.mark.parametrize("question, kind", [("easter road toll", "number"), ("pub owner name", "person")])
 def test_what_is_still_asked(question, kind):
     assert question_kind(question) == kind
+
+
+def test_a_crowd_is_no_capacity(scored_sentences):
+    ranked = scored_sentences("The final is at Dunholt Arena, which holds 4,500 spectators. A crowd of 4,312 watched "
+                              "the Kestrels win.", [0.99, 0.98])
+    assert choose(analyse_question("What was the attendance at the 2023 grand final?"), ranked,
+                  [r.hit.text for r in ranked], 0.5, span_model())[0].startswith("4,312")
+    assert choose(analyse_question("How many spectators does Dunholt Arena hold?"), ranked,
+                  [r.hit.text for r in ranked], 0.5, span_model())[0].startswith("4,500")
+
+
+def test_a_score_before_to_win_is_still_a_result():
+    assert not unrealised("Which team won the Kaiora Sevens men's title?",
+                          "Fiji beat New Zealand 24-19 in Sunday's final to win the Kaiora Sevens men's title.")
+
+
+def test_development_losses_mended():
+    """What the first full run over the development sets lost, each mended."""
+    # a participle before a particle is still the deed ("declared over"), so a forecast does not answer it
+    assert done_verb("pellowick measles outbreak declared over") is not None
+    # a target to be met by a month of a year is no figure of that month
+    assert not _gate("years", "ravensholm general waiting list march 2024",
+                     "The hospital's target is to have nobody waiting longer than 52 weeks by March 2024.")
+    # an award names the role asked, whatever clause says when
+    assert not _gate("head", "who was man of the match when Garrowby Wolves won the Challenge Shield final?",
+                     "Garrowby Wolves beat Skelbrook Rhinos 24-18 in the Challenge Shield final.")
+    assert _gate("head", "who was man of the match when Garrowby Wolves won the Challenge Shield final?",
+                 "Winger Kobi Ashdown-Vale scored two tries and was named man of the match.")
+    # a scheme's name is asked by its word; only a figure of a scheme need not repeat it
+    assert not _gate("names", "ravensholt new phonics scheme name",
+                     "Ravensholt school bought new phonics books for its reading lead.")
