@@ -51,9 +51,10 @@ _RATE = re.compile(r"\b(?:percent\w*|per cent|rate|share|proportion|turnout|%)",
 
 
 _HOLDS = re.compile(r"\b(?:holds?|holding|seats?|seating|capacity(?: of)?|can (?:hold|seat|take|accommodate)|"
-                    r"accommodates?|room for|sleeps?|up to)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
-_CAPACITY_ASKED = re.compile(r"\b(?:capacity|hold|holds|seat|seats|seating|accommodate|room for|sleeps?|up to|"
-                             r"maximum|most)\b", re.I)
+                    r"accommodates?|room for|sleeps?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)  # (not
+# "up to": "gusts of up to 94mph" is the figure asked)
+_CAPACITY_ASKED = re.compile(r"\b(?:capacity|hold|holds|seat|seats|seating|accommodate|room for|sleeps?|maximum|"
+                             r"most)\b", re.I)
 _HOW_MANY = re.compile(r"\bhow many ([a-z][a-z-]+)", re.I)
 
 

@@ -212,3 +212,12 @@ def test_development_losses_mended():
     # a scheme's name is asked by its word; only a figure of a scheme need not repeat it
     assert not _gate("names", "ravensholt new phonics scheme name",
                      "Ravensholt school bought new phonics books for its reading lead.")
+
+
+def test_up_to_is_the_figure_asked_and_a_series_award_is_a_role(scored_sentences):
+    ranked = scored_sentences("Storm Orla brought gusts of up to 94mph to the coast, cutting power to 48,000 homes.",
+                              [0.99])
+    assert choose(analyse_question("storm orla strongest gusts"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "94mph"
+    assert _gate("head", "Who was named player of the series in the Test series against Sri Lanka?",
+                 "Tama Henare, who made 38 in the second Test, was named player of the series.")
