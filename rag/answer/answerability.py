@@ -1479,8 +1479,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         stems -= content_stems(" ".join(m.group(0) for m in _WHEN_CLAUSE.finditer(question))) - content_stems(
             _WHEN_CLAUSE.sub(" ", question))
         if award := _AWARD_OF.search(question):  # "who was man of the match ...?": the award names the role
-            return [content_stems(award.group(0)) | {"mvp"}]  # ("named player of the series": "series" is a plural
-            # noun to the deed reading, "player" is not)
+            return [content_stems(award.group(1)) | {"player", "mvp"}]  # ("named player of the series": "series" is
+            # a plural noun to the deed reading, "player" is not; "man" is no role word: "Man United")
         if re.search(r"\bpresid(?:ed|es|ing)\b", question, re.I):  # "which judge presided over the trial?": no
             stems.discard("presid")  # president
         groups = [group for group in _ROLES if group & stems]

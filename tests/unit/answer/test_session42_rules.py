@@ -221,3 +221,5 @@ def test_up_to_is_the_figure_asked_and_a_series_award_is_a_role(scored_sentences
                   span_model())[0] == "94mph"
     assert _gate("head", "Who was named player of the series in the Test series against Sri Lanka?",
                  "Tama Henare, who made 38 in the second Test, was named player of the series.")
+    assert not _gate("head", "who was man of the match in the Champions League final?",
+                     "Man United vs Chelsea all-time results (all competitions).")
