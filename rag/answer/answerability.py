@@ -413,7 +413,7 @@ _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat",
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
-# collected every three weeks"; "rock armour scheme revised estimate": "The estimated cost of rock armour defences")
+# collected every three weeks")
 
 
 _SPELLED = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("dozen", "decade", "hundred"))

@@ -387,19 +387,17 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         # estimate of £25 million": the replaced figure gives way
         found = [o for o in found
                  if not _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
+    counted = set().union(*(content_stems(m.group(1)) for m in _HOW_MANY.finditer(analysis.question)
+                            if m.group(1).lower() not in ("people", "persons", "individuals")))  # (residents, fans
+    # and passengers are people too)
     if analysis.kind == "number" and not _RATE.search(analysis.question) and (
-            heads := set().union(*asked_heads(analysis), *(content_stems(m.group(1)) for m in _HOW_MANY.finditer(
-                analysis.question) if m.group(1).lower() not in ("people", "persons", "individuals")))):
-        # "cup final attendance": "in front of 6,214 fans", not "saved two
-        # spot-kicks"; "how many goals did Ysolde Pargeter score?": "41 goals", not the crowd of 4,312
+            heads := set().union(*asked_heads(analysis), counted)):  # "cup final attendance": "in front of 6,214
+        # fans", not "saved two spot-kicks"; "how many goals did Ysolde Pargeter score?": "41 goals", not the crowd
         def counts(o) -> str:  # the noun the figure counts, if the option carries one ("9,400 homes"), else the word
             if " " in o.text:  # after it ("two spot-kicks")
                 return o.text.split()[-1].lower()
             after = o.candidate.text[o.start + len(o.text):].split()
             return after[0].strip(",.;:").lower() if after else ""
-        counted = set().union(*(content_stems(m.group(1)) for m in _HOW_MANY.finditer(analysis.question)
-                                if m.group(1).lower() not in ("people", "persons", "individuals")))  # (residents,
-        # fans and passengers are people too)
         if any(content_stems(counts(o)) & counted for o in found):  # the noun "how many" asks about, counted, or
             # left to be understood ("4,100 were still without electricity"), not another thing's ("a crowd of 4,312")
             found = [o for o in found if content_stems(counts(o)) & counted or (
