@@ -56,12 +56,14 @@ class TimeWords:
     until: date | None = None
     latest: bool = False
     anchor: date | None = None  # the index's newest publication date, when a relative word was resolved with it
+    reported: bool = False  # the words follow a word about reporting ("announced ... in early 2024"): they date the
+    # report, never what is asked
 
     def outside(self, hits: list[Hit]) -> bool:
         """Return True when a month or part of a year was read as a window and a hit lies outside it: the retriever
         found nothing in the window as relevant as passages elsewhere and searched every date (then the time words
         date what is asked, and the answer reads them)."""
-        if self.anchor is not None or self.latest or not (self.since or self.until):
+        if self.anchor is not None or self.latest or self.reported or not (self.since or self.until):
             return False
         return any(h.published and ((self.since and h.published < self.since)
                                     or (self.until and h.published > self.until)) for h in hits)
@@ -167,6 +169,7 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
         first, last = low, min(high, last)
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, month, first), date(year, month, last)
+    words.reported = bool(_REPORTING.search(question[:match.start()]))
     if not _REPORTING.search(question[:match.start()]) and (_SEARCH_BOX.match(question) or _FIGURE_ASKED.match(
             question)):  # "waits over 12 hours may 2025", "what was Castrel's inflation rate in May 2024?": a month's
         # figures come out in the weeks after it (a question's "what happened in April 2025" keeps the month: the
@@ -186,6 +189,7 @@ def _year(question: str, words: TimeWords, newest: date | None) -> re.Match | No
     low, high = _YEAR_PARTS[" ".join(match.group("part").lower().split())]
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, low, 1), date(year, high, calendar.monthrange(year, high)[1])
+    words.reported = bool(_REPORTING.search(question[:match.start()]))
     return match
 
 

@@ -70,3 +70,12 @@ def test_a_months_figure_is_looked_for_in_the_month_after_too():
     assert (figure.since, figure.until) == (date(2024, 5, 1), date(2024, 6, 30))
     event = read_time_words("What happened in Sumy in May 2025?", date(2025, 12, 1))
     assert (event.since, event.until) == (date(2025, 5, 1), date(2025, 5, 31))
+
+
+def test_a_window_after_a_reporting_word_dates_the_report_only():
+    august = Hit(text="", score=1.0, article_id="a", title="", source="", published=date(2023, 8, 2), url="", start=0,
+                 end=0)
+    announced = read_time_words("Which companies announced layoffs in early 2024?", NEWEST)
+    assert announced.reported and not announced.outside([august])
+    rate = read_time_words("hollowmere easy saver rate september 2023", NEWEST)
+    assert not rate.reported and rate.outside([august])  # the August report lies outside September-October
