@@ -1216,10 +1216,13 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     return float(any(normalise(f) not in asked for f in found if f.strip()))
 
 
+_COUNTED_THINGS = frozenset(COUNTED_NOUNS.split("|")) | {"crowd", "crowds", "job", "jobs", "casualties", "attendance",
+                                                          "turnout"}
+
+
 def _counts_a_thing(query: str) -> bool:
     """Return True when a search-box query names a thing counted ("passenger total", "crowd total", "job cuts")."""
-    counted = set(COUNTED_NOUNS.split("|")) | {"crowd", "crowds", "job", "jobs", "casualties", "attendance", "turnout"}
-    return any(w in counted or f"{w}s" in counted for w in re.findall(r"[a-z-]+", query))
+    return any(w in _COUNTED_THINGS or f"{w}s" in _COUNTED_THINGS for w in re.findall(r"[a-z-]+", query))
 
 
 _SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally)$")
@@ -2614,8 +2617,6 @@ def someone_else(names: list[str], sentence: str, question: str) -> bool:
 
 _GIVING = r"(?:put|puts|putting|pay|paid|pays|paying|give|gave|given|giving|contribut\w*|spen[dt]\w*|invest\w*|" \
           r"donat\w*|provid\w*|fund\w*|commit\w*|pledg\w*|lend|lent|loan\w*|grant\w*)"
-
-
 _PRONOUNS = r"(?:It|He|She|They|We|This|That|These|Those|The|Its|Their|His|Her)"
 _CALENDAR = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|" \
             r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

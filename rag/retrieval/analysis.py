@@ -292,9 +292,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"port|state)\b", q):
         return "place"  # "which town is marlpit prize winner rosalind tembury from?": a place, not the prize
     if (role := re.match(r"which ([a-z-]+)\b", q)) and (PERSON_WORDS.fullmatch(role.group(1)) or (
-            re.fullmatch(r"[a-z-]+(?:er|or|eer|ist|ian|ant|ent)", role.group(1))
-            and noun_kind(role.group(1)) == "person")):
-        return "person"  # "which commissioner announced the Flitterbox fine ...?": a person, not the fine
+            re.fullmatch(r"[a-z-]+(?:er|or|eer|ist|ian|ant|ent)", role.group(1))  # (an agent noun: "ward" is a place
+            and noun_kind(role.group(1)) == "person")):  # too)
+        return "person"  # "which commissioner announced the Flitterbox fine ...?", "which auctioneer commented on the
+        # lamb sale?": a person, by what the noun is, not the fine
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
                                                           q)) or (
@@ -353,9 +354,6 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
-    if (asked := re.match(r"which ([a-z-]+(?:er|or|eer|ist|ian|ant|ent))\b", q)) \
-            and noun_kind(asked.group(1)) == "person":  # (an agent noun: "ward" is a place too)
-        return "person"  # "which auctioneer commented on the lamb sale?": a person, by what an auctioneer is
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):

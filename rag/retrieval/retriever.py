@@ -109,8 +109,8 @@ class HybridRetriever:
             query, (since, until) = words.query, narrow_dates(since, until, words)
             if words.latest:
                 return newest_first(self._ranked(query, max(3 * k, 30), sources, since, until), k)
-            if words.anchor is None and not words.reported and (since, until) != wide:  # a month or part of a year
-                # the question names, not as when something was reported
+            if words.widens and (since, until) != wide:  # a month or part of a year the question names, not as when
+                # something was reported
                 hits = self._ranked(query, k, sources, since, until)
                 # ... dates a figure as often as its report: "hollowmere easy saver rate september 2023" is answered
                 # by the report of 2 August announcing the rise, "assets at the end of 2023" by one of March 2024.

@@ -59,13 +59,17 @@ class TimeWords:
     reported: bool = False  # the words follow a word about reporting ("announced ... in early 2024"): they date the
     # report, never what is asked
 
+    @property
+    def widens(self) -> bool:
+        """Return True when the words are a window the search may leave: a month or part of a year, not after a word
+        about reporting, not relative ("last week"), not "latest"."""
+        return self.anchor is None and not self.latest and not self.reported and bool(self.since or self.until)
+
     def outside(self, hits: list[Hit]) -> bool:
-        """Return True when a month or part of a year was read as a window and a hit lies outside it: the retriever
-        found nothing in the window as relevant as passages elsewhere and searched every date (then the time words
-        date what is asked, and the answer reads them)."""
-        if self.anchor is not None or self.latest or self.reported or not (self.since or self.until):
-            return False
-        return any(h.published and ((self.since and h.published < self.since)
+        """Return True when a window the search may leave (widens) was left: a hit lies outside it, because the
+        retriever found nothing in the window as relevant as passages elsewhere and searched every date (then the
+        time words date what is asked, and the answer reads them)."""
+        return self.widens and any(h.published and ((self.since and h.published < self.since)
                                     or (self.until and h.published > self.until)) for h in hits)
 
     def note(self, outside: bool = False) -> str:
@@ -170,7 +174,7 @@ def _month_year(question: str, words: TimeWords, newest: date | None) -> re.Matc
     words.phrase = " ".join(match.group(0).split())
     words.since, words.until = date(year, month, first), date(year, month, last)
     words.reported = bool(_REPORTING.search(question[:match.start()]))
-    if not _REPORTING.search(question[:match.start()]) and (_SEARCH_BOX.match(question) or _FIGURE_ASKED.match(
+    if not words.reported and (_SEARCH_BOX.match(question) or _FIGURE_ASKED.match(
             question)):  # "waits over 12 hours may 2025", "what was Castrel's inflation rate in May 2024?": a month's
         # figures come out in the weeks after it (a question's "what happened in April 2025" keeps the month: the
         # answer's note says which dates were read)
