@@ -204,6 +204,7 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
+    {"budget", "spend", "spent", "allocat", "earmark"},  # "what budget was the season given?": "a budget of £9.8m"
     {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's
     # contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
@@ -216,7 +217,7 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"bed", "bedroom"}, {"build", "construct"}, {"leader", "leadership"},
           {"admiss", "admit"}, {"trial", "court", "juri"},
           {"agre", "approv", "vote"},
-          {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "rais", "increas", "hike"},
+          {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "risen", "rais", "increas", "hike"},
           {"complet", "finish"}, {"reduct", "reduc", "cut"}, {"signatur", "sign", "signatori"},
           {"launch", "unveil", "releas"}, {"batteri", "charg"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
@@ -330,9 +331,9 @@ _ATTRIBUTES = {
     "fine": MONEY.pattern, "height": r"\b\d[\d.,]*\s?(?:m|metres|meters|ft|feet|storey)\b",
     "level": r"\b\d[\d.,]*\s?(?:m|cm|metres|meters|ft|feet|%|per ?cent)\b",  # ("river sull peak level": "peaked at
     # 4.71 metres"; a reservoir's "61 per cent")
-    "mass": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
-    "weight": r"\b\d[\d.,]*\s?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
-    "tonnag": r"\b\d[\d.,]*\s?(?:tonnes?|tons)\b",
+    "mass": r"\b\d[\d.,]*\s?(?:(?:million|m|thousand|bn|billion)\s)?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
+    "weight": r"\b\d[\d.,]*\s?(?:(?:million|m|thousand|bn|billion)\s)?(?:kg|kilograms?|tonnes?|tons|lb|pounds)\b",
+    "tonnag": r"\b\d[\d.,]*\s?(?:(?:million|m|thousand|bn|billion)\s)?(?:tonnes?|tons)\b",
     "length": r"\b\d[\d.,]*[\s-]?(?:m|km|mm|cm|metres?|meters?|miles?|ft|feet|foot|inches)\b"
               r"|\b\d[\d.,]*[\s-]?(?:years?|months?|weeks?|days?)\b",  # a contract's length is a time; "a 600-metre
     # flood wall" a length
@@ -379,6 +380,37 @@ _ATTRIBUTES = {
     "studio": r"(?<=\w )[A-Z][\w&'’.-]+|^[A-Z][\w&'’.-]+", "parent": r"\b(?:from|owned by|subsidiary of)\b",
     "support": r"\d[\d.,]*\s?(?:%|per ?cent)", "ballot": r"\b(?:vot\w*|backed|ballot\w*|turnout)\b",
     "open": DATE.pattern, "night": DATE.pattern, "hometown": r"\bfrom\b|\bborn in\b|\bnative\b|\bgrew up\b",
+    "month": DATE.pattern, "begin": DATE.pattern,
+    # a figure's role, said in other words: an aim ("aiming to hire 120", "will cut emissions by 62% by 2035", "has
+    # launched a £350,000 appeal"), a sum set for a purpose ("approved £265,000 to refurbish", "set aside £11.5
+    # million", "for a £4.8m refurbishment"), an estimate ("Police put the crowd at 22,000"), a race's or a vote's
+    # margin ("beating Harlow Green by 23 runs", "by 31 votes to 24"), a first figure (one the sentence does not say
+    # has changed, or the one it changed from: "up from £312m")
+    "target": r"\b(?:aim(?:s|ed|ing)?|targets?|goals?|ambition|pledg\w*|promis\w*|appeal|hop(?:e|es|ing) to|"
+              r"plans? to|intends? to|by (?:the end of )?(?:19|20)\d\d)\b",
+    "budget": rf"\b(?:approv\w*|set aside|allocat\w*|earmark\w*|budget\w*|committed|for an?)\s+(?:an?\s+)?"
+              rf"(?:{MONEY.pattern})|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
+              rf"compensat|fund|run|buy|replac|restor)\w*",
+    "estim": r"\b(?:estimat\w*|put (?:the \w+ |it )?at|expect\w*|forecast\w*|projected|predicted|thought to)\b",
+    "margin": r"\bby\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:runs?|wickets?|points?|"
+              r"goals?|votes?|seconds?|lengths?|strokes?|shots?|tries|frames?|sets?|%|per ?cent)\b"
+              r"|\b\d[\d,]*\s+votes?\s+to\s+\d",
+    "origin": r"^(?!.*\b(?:risen|rose|rises|increased|raised|cut|lowered|reduced|revised|now|climbed|fell|fallen|grown|"
+              r"jumped|soared|scaled back|up from|down from)\b)|\b(?:originally|initially|first|up from|down from)\b",
+    "initi": r"^(?!.*\b(?:risen|rose|rises|increased|raised|cut|lowered|reduced|revised|now|climbed|fell|fallen|grown|"
+             r"jumped|soared|scaled back|up from|down from)\b)|\b(?:originally|initially|first|up from|down from)\b",
+    # jobs a closure costs, the homes a farm powers, a fleet's vehicles, a vote's split ("voted five to two"), a loan's
+    # lender, a gift's donor, a port's volume, a price rise's impact on a bill, a jail term
+    "lose": r"\b(?:cost|costs|cut|cuts|axe[sd]?|axing|shed\w*|loss|losses)\b",
+    "power": r"\b(?:electricity|energy|supply|supplies|enough for)\b",
+    "fleet": r"\b\d[\d,]*\s+(?:\w+\s+)?(?:buses|trams|trains|aircraft|planes|jets|ships|vessels|vehicles|lorries|"
+             r"trucks|taxis|boats|ferries|coaches)\b",
+    "split": r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:votes?\s+)?to\s+"
+             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    "extens": r"\bextend\w*\b", "lender": r"\bloans?\b", "donor": r"\b(?:gift|donat\w*|gave|given|bequest|pledg\w*)\b",
+    "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b", "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
+    "inflat": r"\d[\d.,]*\s?(?:%|per ?cent)", "volum": r"\d", "impact": rf"{MONEY.pattern}|\d[\d.,]*\s?(?:%|per ?cent)",
+    "term": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given|ban\w*)\b[^.]{0,40}\b(?:years?|months?|weeks?|life)\b",
 }
 
 
@@ -408,7 +440,7 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan"}  # ("trial size": how many
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan", "now"}  # ("trial size": how many
 # took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
@@ -1032,10 +1064,12 @@ _RACE_DURATION = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eig
                             r"(?:hours?|hrs?|h)\b(?:,?\s+\d{1,2}\s?(?:minutes?|mins?|m)\b)?"
                             r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?|s)\b)?"
                             r"|\b\d{1,3}\s?(?:minutes?|mins?)\b"
-                            r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?)\b)?", re.I)
+                            r"(?:,?\s+(?:and\s+)?\d{1,2}(?:\.\d+)?\s?(?:seconds?|secs?)\b)?"
+                            r"|\b\d{1,3}\.\d{1,3}\s?(?:seconds?|secs?|s)\b", re.I)  # a sprint's "10.412 seconds"
 _MARGIN_AFTER = re.compile(r"\s+(?:ahead|clear|behind|off|faster|slower|short|outside|inside|better|worse|quicker|"
                            r"adrift|back|later|earlier|before|after)\b", re.I)
-_NOT_TAKEN = re.compile(r"\b(?:within|after|for|over|next|last|past|until|up to|than|every|nearly|almost)\s+$", re.I)
+_NOT_TAKEN = re.compile(r"\b(?:within|after|for|over|next|last|past|until|up to|than|every|nearly|almost|by)\s+$",
+                        re.I)  # ("beat the previous mark by 0.09 seconds": a margin)
 
 
 def race_times(sentence: str) -> list[re.Match]:
@@ -1118,8 +1152,13 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
                                                                                sentence[m.end():]))
     if _PROPORTION_WORDS.search(asked) or _PERCENT_RATE.search(asked):  # ("the interest rate": 5.25%, not "two
         # summers ago"); a level, not a move ("REITs, down 2 per cent"), unless a change is asked
-        return [m for m in kept if percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
-            sentence[max(0, m.start() - 25):m.start()]))]
+        voters = {w.group(0) for w in _PROPORTION_WORDS.finditer(asked)} == {"turnout"} and not _PERCENT_RATE.search(
+            asked)  # a turnout is a share or a count of voters ("Turnout was 3,912.")
+        return [m for m in kept if (percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
+            sentence[max(0, m.start() - 25):m.start()]))) or (voters and (
+                re.search(r"\bturnout\s+(?:was|of|stood at|reached|at)\s+$", sentence[max(0, m.start() - 25):m.start()],
+                          re.I) or re.match(r"\s+(?:voters|people voted|votes were cast|ballots were cast)\b",
+                                            sentence[m.end():])))]
     if re.match(r"\W*(?:so |and )?how many\b(?! per ?cent| percentage)", asked) and not _RATE_WORDS.search(asked):
         return [m for m in kept if not percent(m)]  # "how many affordable homes": 69, not the 30 per cent share
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
@@ -1140,6 +1179,23 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
 
 # A change named by its noun ("migraine days reduction"): a figure a change verb moved "by" is its size
 _CHANGE_NOUNS = {"reduct", "increas", "rise", "fall", "drop", "declin", "growth", "cut", "decreas", "gain"}
+
+
+def in_question(name: str, asked: str, names: list[str]) -> bool:
+    """Return True when the question (normalised: asked) already names a name, unless it names another thing of several
+    words that only shares a word with it ("the Ashcombe News Trust" is no "Ashcombe Gazette", "Manchester United"
+    no "Manchester City"; "Kenny Doyle" is the "Doyle" asked of)."""
+    if not has_term(name, asked):
+        return False
+    words = set(normalise(name).split())
+    if normalise(name) in asked or len(words) < 2:
+        return True
+    for other in names:
+        theirs = set(normalise(other).split())
+        if len(theirs) >= 2 and theirs & words and not theirs <= words and any(
+                len(w) >= 4 and not re.search(rf"\b{re.escape(w)}\b", asked) for w in words - theirs):
+            return False
+    return True
 
 
 def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:
@@ -1197,7 +1253,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         roles = set().union(*(g for g in asked_heads(analysis) if g & _OFFICES)) if kind == "person" else set()  # an
         # office ("mission manager"), not a deed ("who scored", "who reopened ..."); a leader leads
         roles |= {"lead"} if "leader" in roles else set()
-        found = [n for n in with_people_of(find_names(sentence)) if not has_term(n, asked) and (
+        found = [n for n in with_people_of(find_names(sentence)) if not in_question(n, asked, analysis.names) and (
                  kind != "person" or person_answer(n, sentence, analysis.question))
                  and not ordinary_opening(n, without_dateline(sentence))
                  and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
@@ -1225,7 +1281,7 @@ def _counts_a_thing(query: str) -> bool:
     return any(w in _COUNTED_THINGS or f"{w}s" in _COUNTED_THINGS for w in re.findall(r"[a-z-]+", query))
 
 
-_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally)$")
+_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally|size)$")
 _HEAD_STEMS = set().union(*_HEADS)
 _MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage", "revenu", "profit", "fund", "worth",
                                                              "prize"}))
@@ -1440,7 +1496,7 @@ def features(analysis: QuestionAnalysis, items: list[Evidence], similarities: np
 # Verbs too general to bind an answer ("who wanted to freeze council tax?" is answered by "X proposed a freeze").
 # People of any kind, what "how many people" counts
 _PEOPLE = {"peopl", "person", "adult", "children", "child", "patient", "worker", "servant", "employe", "particip",
-           "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt", "crowd",
+           "attend", "member", "voter", "student", "passeng", "visitor", "individu", "men", "women", "volunt", "crowd",
            "spectat", "fan", "resid", "evacue", "inhabit", "citizen", "tourist", "pupil", "commut", "shopper",
            "migrant", "survivor", "victim"}  # "how many people watched": "a crowd of 4,812"
 _MEASURE_STEMS = {"million", "billion", "thousand", "hundr", "dozen", "percent", "year", "month", "week", "day",
@@ -1519,6 +1575,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems]
+    if analysis.kind == "number" and _SHARE_OF.search(question):  # "what share of members voted to accept the pay
+        groups = []  # deal?": a share of the members, not a sum paid ("71% voted in favour")
     if "rais" in stems and not stems & {"fund", "grant", "award"}:  # "how much has the trust raised so far?": not a
         groups = [group - {"award"} for group in groups]  # sum it was awarded
     paid_in = re.search(r"\b(?:pay|paid|pays|paying)\b[^?]{0,40}?\bin ([a-z]+)", question.lower())
@@ -1572,6 +1630,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     return groups
 
 
+_SHARE_OF = re.compile(r"\b(?:what|which) (?:share|percentage|proportion|fraction|per ?cent) of\b", re.I)
+
+
 # Things news counts under several words ("how many houses did the fire destroy?" / "destroyed 23 homes")
 _SAME_THINGS = [content_stems(words) for words in (
     "houses homes properties dwellings", "staff employees workers", "cars vehicles", "ships vessels boats",
@@ -1597,6 +1658,7 @@ _SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems(
 # "lowered its acquisition price ... by 15%")
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
+                             "look looking like seem seems shaping "
                              "happen happened end ended know tell say said think want wanted wants")
 
 
@@ -1712,6 +1774,7 @@ _MAKER_VERBS = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:built|builds|made|makes
                           r"owns|owned|bought|sold|acquired|published|publishes|organised|organized|runs|ran|operates|"
                           r"operated|funded|manufactures|manufactured|produced|produces|supplies|supplied|sponsors|"
                           r"sponsored|finances|financed|took over|takes over|paid for|pays for|donated|"
+                          r"installed|installs|fitted|"
                           # "who will build the bridge?", "who's taking over the surgery?", "who is paying for it?"
                           r"(?:will|would|is|are|was|were|has|have|had|['’]s|(?:is|are|was|were) going to|will be|"
                           r"has been|have been)\s+(?:take over|taking over|taken over|pay for|paying for|paid for|"
@@ -1719,7 +1782,8 @@ _MAKER_VERBS = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:built|builds|made|makes
                           r"operate|fund|manufacture|produce|supply|sponsor|finance|built|developed|designed|owned|"
                           r"bought|sold|acquired|published|organi[sz]ed|operated|funded|manufactured|produced|supplied|"
                           r"sponsored|financed|building|developing|designing|buying|selling|acquiring|publishing|"
-                          r"organi[sz]ing|operating|funding|manufacturing|producing|supplying|sponsoring|financing))\b"
+                          r"organi[sz]ing|operating|funding|manufacturing|producing|supplying|sponsoring|financing|install|"
+                          r"installing|installed|fitting|fitted))\b"
                           r"(?!\s+(?:the|a|an)\s+(?:\w+\s+)?(?:decision|call|choice|announcement|statement|move|"
                           r"comments?|remarks?|claim|case)\b)", re.I)
 # ("who made the final decision" asks for a person: a decision is made by someone, not built by a company)
@@ -1987,6 +2051,10 @@ _COURT_ASKED = re.compile(r"\b(?:appear\w*|tri(?:ed|al|als)|sentenc\w*|convict\w
 _BASE_SAID = re.compile(r"\bbased\b|-based\b|\bheadquarter|\bHQ\b|\bhead office\b|\boffices?\b|\bhome of\b", re.I)
 
 
+_FIRM_TAIL = re.compile(r"\b(?:Renewables|Energy|Group|Holdings|Ltd|plc|Inc|Partners|Ventures|Capital|Systems|"
+                        r"Logistics|Homes|Developments|Construction|Engineering|Media|Pictures|Foods|Motors)$")
+
+
 def place_answers(name: str, sentence: str, question: str) -> bool:
     """Return False for a place that answers another "where" than the asked one: a person's address given beside
     their name ("Dorran Vesk, of Millbeck Close,") for where something happened, a court for where anything but a
@@ -1995,6 +2063,9 @@ def place_answers(name: str, sentence: str, question: str) -> bool:
     at = sentence.find(name)
     if at > 0 and _ADDRESS.search(sentence[:at]) and not _HOME_ASKED.search(question):
         return False
+    if (at > 0 and re.search(r"\b(?:led|run|owned|built|operated|developed|backed|funded|bought|made) by\s+(?:the\s+)?$",
+                             sentence[:at])) or _FIRM_TAIL.search(name):
+        return False  # "The project, led by Norland Renewables, ...": a firm, where nothing is
     if _COURT.search(name) and not _COURT_ASKED.search(question):
         return False
     return not (_BASE_ASKED.search(question) and not _BASE_SAID.search(sentence))
@@ -2029,7 +2100,8 @@ def asked_months(question: str) -> list[str]:
     q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
             and (m != "may" or re.search(r"\b(?:in|for|of|during|since|until|by|last|early|late|mid|mid-)[\s-]?may\b|"
-                                         r"\bmay (?:19|20)\d\d\b", q))]  # ("the May 2024 index", "for may")
+                                         r"\bmay (?:19|20)\d\d\b|(?<!\bwho )(?<!\bwhat )\bmay\W*$", q))]  # ("the May 2024
+    # index", "for may"; a search-box query's last word: "corvale bus strike new dates may")
 
 
 _ASKED_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -2290,6 +2362,8 @@ def _other_month(months: list[str], text: str) -> bool:
 
 # A chief executive is said as one ("top executive Greg Brockman, the board's chairman" is no chief executive)
 _CEO = re.compile(r"\bchief exec(?:utive)?\b|\bCEO\b|\bboss\b", re.I)
+_BOSS_ONLY = re.compile(r"^(?!.*\b(?:chief exec(?:utive)?|ceo)\b).*\bboss\b", re.I)
+_TOP_JOB = re.compile(r"\b(?:general manager|managing director|director|chief|head of|president)\b", re.I)
 
 
 # A sentence set in a place of its own by its opening ("In neighbouring Dunhollow, officials reported 95 admissions";
@@ -2481,6 +2555,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
+             or (any("budget" in group for group in heads) and re.search(_ATTRIBUTES["budget"], item.sentence, re.I))
+             # a sum set aside for the thing ("approved £265,000 to refurbish", "for a £4.8m refurbishment")
              or (analysis.kind == "money" and any("price" in group for group in heads) and _unit_price(item.sentence))
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by
@@ -2489,7 +2565,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              or (aged and role_age(analysis.question, item.sentence)))  # "captain Reuben Okonjo, 37," for "how old
             # is the Ellisford captain?"
             and (not verb or bool(verb & stems) or bool(verb & _SAYING and _SAID.search(item.sentence)))
-            and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence))
+            and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence)
+                     and not (_BOSS_ONLY.search(analysis.question) and _TOP_JOB.search(item.sentence)))  # a railway's
+            # or a museum's boss is its general manager or director
             and all(re.search(_MEASURE_FORMS.get(m, rf"\b{m}\b"), said, re.I) for m in measures)
             and (analysis.kind not in ("money", "number") or not heads
                  or sum_of_head(heads, item.sentence, analysis.kind, question_stems)

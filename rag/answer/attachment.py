@@ -738,6 +738,7 @@ def _verb_after_aux(question: str) -> str | None:
     return BASE_FORMS.get(verb) or stemmer().stemWord(verb)  # "appealing" -> "appeal", "played" -> "play"
 
 
+_ADJECTIVE_ENDING = re.compile(r"(?:ic|al|ous|ive|ful|less|able|ible|ary|ern)$")
 _ADVERBS_OF_OUTCOME = {"finally", "actually", "eventually", "ultimately", "officially", "really", "ever", "also",
                        "still", "formally", "originally", "first", "last"}
 
@@ -753,8 +754,10 @@ def _verb_after_did(question: str) -> str | None:
     adverb = next((j for j, w in enumerate(words[1:5], 1) if w.lower() in _ADVERBS_OF_OUTCOME), None)
     if adverb is not None and adverb + 1 < len(words) and words[adverb + 1].islower() \
             and words[adverb + 1] not in _DETERMINERS and words[adverb + 1] not in STOPWORDS \
-            and words[adverb + 1] not in ("go", "get", "come", "take", "make", "have", "put", "set"):  # ("actually go
-        # on sale": a phrase, read below)
+            and words[adverb + 1] not in ("go", "get", "come", "take", "make", "have", "put", "set") \
+            and not (words[adverb].lower() in ("first", "last") and (  # "first electric buses", "the first trams":
+                _ADJECTIVE_ENDING.search(words[adverb + 1]) or re.search(r"[^s]s$", words[adverb + 1]))):  # no verb
+        # ("actually go on sale": a phrase, read below)
         return words[adverb + 1]  # "when did the tallwick hack actually start?": the verb follows the adverb
     def past_name(i: int) -> int:  # the subject's names ("Quint Foods", "the University of Marnhollow")
         while i < len(words) and (words[i][0].isupper() or (
@@ -794,6 +797,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bsentenced to\b[^.]{0,40}\b(?:prison|jail|custody)\b", "jailed"),
     (r"\b(?:called off|scrapped|axed)\b", "cancelled"),
     (r"\bpushed back\b", "postponed"),
+    (r"\b(?:flight|flew|flown|lift(?:s|ed)? off|launch(?:ed)?)\b", "fly"),  # "reached orbit on its first flight"
     (r"\b(?:rain|snow)fall\b", "fall"),  # "the final rainfall figure" for "how much rain fell"
     (r"\b(?:took|taken|takes|taking|grossed|grosses|made|makes|brought in|pulled in)\b[^.]{0,30}?[£$€]", "earn"),
     (r"\b(?:detained|taken into custody)\b", "arrested"),

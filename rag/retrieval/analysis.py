@@ -110,12 +110,13 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
                         r"reinsurers?|underwriters?|"
                         r"label|developer|operator|supplier|contractor|insurer|lender|investor|buyer|bidder|band|"
                         r"orchestra|choir|shop|store|restaurant|pub|bakery|brewery|business|manufacturer|builder|"
-                        r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|"
+                        r"provider|distributor|sponsor|broker|backer|institution|entity|body|sportsbook|installer|"
                         r"[a-z]+maker|[a-z]+builder|actuar(?:y|ies)|auditors?|advis[eo]rs?)\b",
                         re.I)  # ("drugmaker", "housebuilder")
 # Bodies asked for by "which": "which foundation paid for ...?" (in a keyword query these words are mostly part of a
 # name: "orrinsby foundation dementia award" asks for the award)
 _WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
+                         r"hospice|museum|gallery|theatre|hotel|"
                          r"newspaper|uni|committee|ministry")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
@@ -354,6 +355,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
+    if re.match(r"what odds\b", q):  # "what odds was northern quill at?": a price in figures ("at 9-2"), no list
+        return "number"
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):
