@@ -408,9 +408,11 @@ _ATTRIBUTES = {
     "split": r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:votes?\s+)?to\s+"
              r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     "extens": r"\bextend\w*\b", "lender": r"\bloans?\b", "donor": r"\b(?:gift|donat\w*|gave|given|bequest|pledg\w*)\b",
-    "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b", "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
+    "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b",
+    "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
     "inflat": r"\d[\d.,]*\s?(?:%|per ?cent)", "volum": r"\d", "impact": rf"{MONEY.pattern}|\d[\d.,]*\s?(?:%|per ?cent)",
-    "term": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given|ban\w*)\b[^.]{0,40}\b(?:years?|months?|weeks?|life)\b",
+    "term": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given|ban\w*)\b[^.]{0,40}"
+            r"\b(?:years?|months?|weeks?|life)\b",
 }
 
 
@@ -440,7 +442,8 @@ def _implied_first_names(names: list[str], text: str, following: str = "") -> se
 _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
-                  "size", "affect", "chang", "final", "new", "actual", "without", "plan", "now"}  # ("trial size": how many
+                  "size", "affect", "chang", "final", "new", "actual", "without", "plan",
+                  "now"}  # ("trial size": how many
 # took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
@@ -1782,8 +1785,8 @@ _MAKER_VERBS = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:built|builds|made|makes
                           r"operate|fund|manufacture|produce|supply|sponsor|finance|built|developed|designed|owned|"
                           r"bought|sold|acquired|published|organi[sz]ed|operated|funded|manufactured|produced|supplied|"
                           r"sponsored|financed|building|developing|designing|buying|selling|acquiring|publishing|"
-                          r"organi[sz]ing|operating|funding|manufacturing|producing|supplying|sponsoring|financing|install|"
-                          r"installing|installed|fitting|fitted))\b"
+                          r"organi[sz]ing|operating|funding|manufacturing|producing|supplying|sponsoring|financing|"
+                          r"install|installing|installed|fitting|fitted))\b"
                           r"(?!\s+(?:the|a|an)\s+(?:\w+\s+)?(?:decision|call|choice|announcement|statement|move|"
                           r"comments?|remarks?|claim|case)\b)", re.I)
 # ("who made the final decision" asks for a person: a decision is made by someone, not built by a company)
@@ -2063,8 +2066,8 @@ def place_answers(name: str, sentence: str, question: str) -> bool:
     at = sentence.find(name)
     if at > 0 and _ADDRESS.search(sentence[:at]) and not _HOME_ASKED.search(question):
         return False
-    if (at > 0 and re.search(r"\b(?:led|run|owned|built|operated|developed|backed|funded|bought|made) by\s+(?:the\s+)?$",
-                             sentence[:at])) or _FIRM_TAIL.search(name):
+    if (at > 0 and re.search(r"\b(?:led|run|owned|built|operated|developed|backed|funded|bought|made) by\s+"
+                             r"(?:the\s+)?$", sentence[:at])) or _FIRM_TAIL.search(name):
         return False  # "The project, led by Norland Renewables, ...": a firm, where nothing is
     if _COURT.search(name) and not _COURT_ASKED.search(question):
         return False
@@ -2100,8 +2103,8 @@ def asked_months(question: str) -> list[str]:
     q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
             and (m != "may" or re.search(r"\b(?:in|for|of|during|since|until|by|last|early|late|mid|mid-)[\s-]?may\b|"
-                                         r"\bmay (?:19|20)\d\d\b|(?<!\bwho )(?<!\bwhat )\bmay\W*$", q))]  # ("the May 2024
-    # index", "for may"; a search-box query's last word: "corvale bus strike new dates may")
+                                         r"\bmay (?:19|20)\d\d\b|(?<!\bwho )(?<!\bwhat )\bmay\W*$", q))]
+    # ("the May 2024 index", "for may"; a search-box query's last word: "corvale bus strike new dates may")
 
 
 _ASKED_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"

@@ -30,7 +30,7 @@ def test_an_aim_is_said_by_aiming_a_pledge_or_a_year_to_meet():
 def test_a_budget_is_a_sum_set_aside_or_approved_for_the_work_not_one_saved():
     for gate in ("names", "head"):
         assert _gate(gate, "tollingham harbin lane squash courts budget",
-                     "Tollingham District Council has approved £265,000 to refurbish the squash courts at Harbin Lane.")
+                     "Tollingham District Council has approved £265,000 to refurbish the courts at Harbin Lane.")
         assert _gate(gate, "ravensford velodrome refurbishment budget",
                      "Ravensford Velodrome will close for six months for a £4.8m refurbishment of its track and roof.")
     assert not _gate("head", "sallowby libraries budget",
@@ -111,7 +111,8 @@ def test_a_turnout_may_be_a_count_of_voters():
 
 
 def test_a_sprints_time_is_in_seconds_but_its_margin_is_not():
-    assert [m.group(0) for m in race_times("Eleni Varga set a national record of 10.412 seconds.")] == ["10.412 seconds"]
+    record = "Eleni Varga set a national record of 10.412 seconds."
+    assert [m.group(0) for m in race_times(record)] == ["10.412 seconds"]
     assert race_times("She beat the previous mark by 0.09 seconds.") == []
 
 
