@@ -29,7 +29,7 @@ def test_an_aim_is_said_by_aiming_a_pledge_or_a_year_to_meet():
 
 def test_a_budget_is_a_sum_set_aside_or_approved_for_the_work_not_one_saved():
     for gate in ("names", "head"):
-        assert _gate(gate, "tollingham harbin lane squash courts budget",
+        assert _gate(gate, "tollingham harbin lane courts budget",
                      "Tollingham District Council has approved £265,000 to refurbish the courts at Harbin Lane.")
         assert _gate(gate, "ravensford velodrome refurbishment budget",
                      "Ravensford Velodrome will close for six months for a £4.8m refurbishment of its track and roof.")
