@@ -22,8 +22,10 @@ from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MON
                                   find_names)
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_for_previous,
-                         deed_unplaced, done_verb, group_of_other, join_unsaid, lesser_role, opposite_action,
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_figure_for_previous,
+                         current_for_previous,
+                         deed_unplaced, done_verb, former_role, group_of_other, join_unsaid, lesser_role,
+                         opposite_action,
                          other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
                          other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
                          other_year,
@@ -269,7 +271,7 @@ _NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
-                              r"supporting)$")  # quarters are compared by number (quarters()); a role's standing
+                              r"supporting|northbound|southbound|eastbound|westbound)$")  # quarters are compared by number (quarters()); a role's standing
 # ("the interim chief executive", "best supporting actress") binds the answer as an event's does
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 
@@ -407,6 +409,7 @@ _ATTRIBUTES = {
              r"trucks|taxis|boats|ferries|coaches)\b",
     "split": r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:votes?\s+)?to\s+"
              r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    "product": r"\bproduc(?:ed|es|ing|er|ers)\b",  # "paper kites production company": "produced by Meridian Pictures"
     "extens": r"\bextend\w*\b", "lender": r"\bloans?\b", "donor": r"\b(?:gift|donat\w*|gave|given|bequest|pledg\w*)\b",
     "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b",
     "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
@@ -2132,7 +2135,8 @@ def _opposite(qualifier: str) -> list[str]:
     q = qualifier.lower().rstrip("s").rstrip("'")
     pairs = {"women": ["men'", "men's", "male"], "woman": ["men'", "men's"], "female": ["male"], "men": ["women"],
              "male": ["female"], "girl": ["boy"], "boy": ["girl"], "junior": ["senior"], "senior": ["junior"],
-             "permanent": ["interim", "acting", "caretaker", "temporar"]}
+             "permanent": ["interim", "acting", "caretaker", "temporar"], "northbound": ["southbound"],
+             "southbound": ["northbound"], "eastbound": ["westbound"], "westbound": ["eastbound"]}
     return [re.escape(o) for o in pairs.get(q, [])]
 
 
@@ -2858,6 +2862,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
+                or (analysis.kind == "person" and former_role(question, sentence))
                 or (analysis.kind == "person" and successor_for_predecessor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and predecessor_as_successor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
@@ -2868,6 +2873,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
+                or (analysis.kind in ("money", "number") and current_figure_for_previous(question, sentence))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

@@ -374,6 +374,21 @@ def current_for_previous(question: str, sentence: str) -> bool:
     return bool(_PREVIOUS_ASKED.search(question)) and not _PREVIOUS_SAID.search(sentence)
 
 
+# A figure of the period before ("the previous year's", "the Christmas before"), and a sentence that speaks of one
+_PRIOR_ASKED = re.compile(r"\b(?:previous|prior|preceding)\s+(?:year|season|christmas|summer|winter|spring|autumn|"
+                          r"month|quarter|edition|event|campaign|festival|race|tournament)\b|\bthe (?:year|season|"
+                          r"christmas|summer|winter|month|edition) before\b|\ba year (?:earlier|before)\b", re.I)
+_PRIOR_SAID = re.compile(r"\b(?:previous|prior|preceding|last|earlier|before|compared with|(?:19|20)\d\d)\b"
+                         r"|\bfrom\s+(?:about\s+|around\s+)?[£$€]?\d|\bthan\s+(?:a|the|in|at)\b", re.I)
+
+
+def current_figure_for_previous(question: str, sentence: str) -> bool:
+    """Return True when the question asks for a figure of the period before ("How many volunteers took part in the
+    previous year's Clean Tide event?") and the sentence speaks of no earlier period ("450 volunteers took part"): it
+    gives the current one."""
+    return bool(_PRIOR_ASKED.search(question)) and not _PRIOR_SAID.search(sentence)
+
+
 _NEW_ASKED = re.compile(rf"\b(?:new|next|incoming)\s+(?:[\w-]+\s+){{0,2}}(?:{_ROLES}|officer|chief)\b|\bsuccessor\b"
                         r"|\bwho(?:['’]s| is| will be)\s+(?:now\s+)?(?:taking over|running|leading|heading|"
                         r"in charge)\b",
@@ -434,6 +449,18 @@ def predecessor_as_successor(question: str, names: list[str], sentence: str) -> 
                  rf"t(?:ook|akes?|aking) over from)\b", re.I).search(sentence):
             return True
     return False
+
+
+def former_role(question: str, sentence: str) -> bool:
+    """Return True when a "who" question asks for the holder of a role ("who's taken over as operations director at
+    lenwood copper?") and the sentence gives it only as someone's former one ("replaced by Duncan Rae, formerly
+    operations director at Lenwood Copper"), unless a previous holder is asked."""
+    asked = {m.group(0).lower() for m in re.finditer(_ROLES, question, re.I)}
+    if not asked or _PREVIOUS_ASKED.search(question) or not re.match(r"\W*(?:so |and )?who\b", question, re.I):
+        return False
+    said = [m for m in re.finditer(_ROLES, sentence, re.I) if m.group(0).lower() in asked]
+    return bool(said) and all(re.search(r"\b(?:formerly|former|previously|ex-)\s*(?:[\w-]+\s+){0,2}$",
+                                        sentence[max(0, m.start() - 40):m.start()], re.I) for m in said)
 
 
 def outgoing_for_new(question: str, sentence: str) -> bool:
@@ -782,7 +809,8 @@ def _verb_after_did(question: str) -> str | None:
     # another lower-case word of the subject ("the Tenterby hosepipe ban start"); after an adverb comes the verb
     after = words[i + 1] if i + 1 < len(words) and i == subject_end else ""
     if after and after.islower() and after not in _DETERMINERS and after not in STOPWORDS:
-        return None
+        # the last word after the subject's noun is the verb ("when did the Cedar Notch fire start?")
+        return after if i + 2 == len(words) and after not in ("go", "get", "come", "take", "make", "have") else None
     return words[i].lower()
 
 
@@ -803,7 +831,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\b(?:detained|taken into custody)\b", "arrested"),
     (r"\b(?:named|hired|installed) as\b", "appointed"),
     (r"\b(?:take|takes|took|taking|taken) up (?:the|her|his|their|its) (?:post|role|job|position)\b|"
-     r"\b(?:joins?|joined|begins?|began|starts?|started)\b", "start"),  # "will take up the post in January 2026"
+     r"\b(?:joins?|joined|begins?|began|starts?|started|broke out|breaks out|sparked)\b", "start"),  # "will take
+    # up the post in January 2026"; a fire "broke out"
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors

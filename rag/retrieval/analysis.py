@@ -33,7 +33,8 @@ _QUALIFIERS = re.compile(
     r"paralympic|wheelchair|olympic|indoor|outdoor|first|second|third|fourth|final|semi-?final|quarter-?final|"
     r"q[1-4]|h[12]|quarterly|annual|monthly|weekly|daily|domestic|international|national|regional|local|"
     r"minimum|maximum|average|median|total|net|gross|new|former|current|previous|next|last|latest|"
-    r"interim|acting|caretaker|permanent|deputy|assistant|supporting)\b", re.I)
+    r"interim|acting|caretaker|permanent|deputy|assistant|supporting|northbound|southbound|eastbound|westbound)\b",
+    re.I)
 _MONTH_WORDS = CALENDAR_WORDS
 # Words capitalised only because they open a question or command; never names.
 _OFFICE = re.compile(r"C[EFTOIM]O")  # chief executive, financial, technology ... officer

@@ -7,7 +7,8 @@ from datetime import date
 
 from rag.answer.answerability import (GATES, Evidence, asked_heads, asked_months, gates, in_question, place_answers,
                                       race_times, type_hit)
-from rag.answer.attachment import done_verb, uses_done_verb
+from rag.answer.attachment import current_figure_for_previous, done_verb, former_role, uses_done_verb
+from rag.answer.span_choice import choose, span_model
 from rag.retrieval.analysis import analyse_question
 
 
@@ -151,3 +152,49 @@ def test_a_first_flight_says_when_a_rocket_flew():
                           "Brightwater's Heron rocket reached orbit on its first flight on 14 November.")
     assert not uses_done_verb("when did brightwater's heron rocket first fly?",
                               "Brightwater's Heron rocket was moved to its pad on 14 November.")
+
+
+def test_a_figure_of_the_period_before_needs_a_sentence_speaking_of_it():
+    question = "How many volunteers took part in the previous year's Clean Tide event?"
+    assert current_figure_for_previous(question, "More than 450 volunteers collected rubbish from five beaches.")
+    assert not current_figure_for_previous(question, "The event drew 450 volunteers, up from 380 the previous year.")
+    assert not current_figure_for_previous("How many volunteers took part?", "450 volunteers took part.")
+
+
+def test_the_last_word_after_a_subjects_noun_is_the_verb_asked():
+    assert done_verb("On what date did the Cedar Notch fire start?") == "start"
+    assert not uses_done_verb("On what date did the Cedar Notch fire start?",
+                              "The Cedar Notch fire had burned 12,400 acres and was 15% contained Tuesday.")
+    assert uses_done_verb("On what date did the Cedar Notch fire start?",
+                          "The Cedar Notch fire broke out on 14 July near Millbrook.")
+
+
+def test_a_direction_is_a_hard_qualifier():
+    question = "By how many minutes did northbound journey times rise during the Wyvern Viaduct works?"
+    assert not _gate("qualifiers", question, "Average southbound journey times rose by 19 minutes during the works.")
+    assert _gate("qualifiers", question, "Average northbound journey times rose by 12 minutes during the works.")
+
+
+def test_a_role_held_formerly_is_not_the_one_asked():
+    question = "who's taken over as operations director at lenwood copper?"
+    assert former_role(question, "Helen Strachan has been replaced by Duncan Rae, formerly operations director at "
+                                 "Lenwood Copper.")
+    assert not former_role(question, "Lenwood Copper has named Ruth Kay as operations director.")
+
+
+def test_a_target_asked_picks_the_figure_the_target_names(scored_sentences):
+    ranked = scored_sentences("Westmarch Police hired 97 PCSOs in its recruitment drive, short of its target of 120.",
+                              [0.99])
+    assert choose(analyse_question("westmarch police pcso recruitment target"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "120"
+    assert choose(analyse_question("how many pcsos did westmarch police hire?"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0].startswith("97")
+
+
+def test_an_original_figure_asked_picks_the_one_a_change_left(scored_sentences):
+    ranked = scored_sentences("The cost of the two Kestrel satellites has risen to £347m, up from the £312m agreed "
+                              "last March.", [0.99])
+    assert choose(analyse_question("kestrel satellites original cost"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "£312m"
+    assert choose(analyse_question("kestrel satellites cost"), ranked, [ranked[0].hit.text], 0.5,
+                  span_model())[0] == "£347m"
