@@ -271,8 +271,9 @@ _NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
-                              r"supporting|northbound|southbound|eastbound|westbound)$")  # quarters are compared by number (quarters()); a role's standing
-# ("the interim chief executive", "best supporting actress") binds the answer as an event's does
+                              r"supporting|northbound|southbound|eastbound|westbound)$")
+# (quarters are compared by number: quarters()); a role's standing ("the interim chief executive", "best supporting
+# actress") binds the answer as an event's does; so does a direction ("northbound journey times")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 
 
