@@ -206,7 +206,8 @@ _HEADS = [
     {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
-    {"budget", "spend", "spent", "allocat", "earmark"},  # "what budget was the season given?": "a budget of £9.8m"
+    {"budget", "allocat", "earmark"},  # "what budget was the season given?": "a budget of £9.8m" (what was spent
+    # is asked by "spend", which any word of paying answers)
     {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's
     # contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
@@ -323,6 +324,11 @@ def _content_stems(text: str) -> frozenset[str]:
 _CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b"  # why it happened
 # Words of a keyword query that name the attribute asked for rather than the topic ("okafor winning time",
 # "storm idris gust speed"): a sentence need not repeat the word when it holds a value of that kind.
+# A figure the sentence says has changed since first given (what an "original" figure is not)
+_CHANGED = (r"(?:risen|rose|rises|rising|increased|increases|raised|higher|cut|lowered|reduced|revised|now|climbed|"
+            r"fell|fallen|grown|jumped|soared|scaled back|spiral\w*|balloon\w*|doubl\w*|tripl\w*|overrun\w*|"
+            r"over budget|more than (?:planned|expected|budgeted)|latest|after (?:its|the) (?:expansion|extension|"
+            r"redevelopment)|first phase|up from|down from)\b")
 _ATTRIBUTES = {
     "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
     "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
@@ -389,32 +395,43 @@ _ATTRIBUTES = {
     # million", "for a £4.8m refurbishment"), an estimate ("Police put the crowd at 22,000"), a race's or a vote's
     # margin ("beating Harlow Green by 23 runs", "by 31 votes to 24"), a first figure (one the sentence does not say
     # has changed, or the one it changed from: "up from £312m")
-    "target": r"\b(?:aim(?:s|ed|ing)?|targets?|goals?|ambition|pledg\w*|promis\w*|appeal|hop(?:e|es|ing) to|"
-              r"plans? to|intends? to|by (?:the end of )?(?:19|20)\d\d)\b",
+    "target": r"\b(?:aim(?:s|ed|ing)?|targets?|goals?|ambition|hop(?:e|es|ing)|intends?|wants?|pledg\w*)\b[^.]{0,40}\d"
+              r"|\d[^.]{0,15}\b(?:appeal|target|goal)\b"
+              r"|\b(?:will|would|aims? to|aiming to|plans? to|set to|wants? to|pledged to|promised to)\b[^.]{0,60}"
+              r"\bby (?:the end of )?(?:19|20)\d\d\b",
     "budget": rf"\b(?:approv\w*|set aside|allocat\w*|earmark\w*|budget\w*|committed|for an?)\s+(?:an?\s+)?"
-              rf"(?:{MONEY.pattern})|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
+              rf"(?:{MONEY.pattern})(?!\S*\s+(?:of|in)\s+(?:cuts|savings|reductions))"
+              rf"|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
               rf"compensat|fund|run|buy|replac|restor)\w*",
     "estim": r"\b(?:estimat\w*|put (?:the \w+ |it )?at|expect\w*|forecast\w*|projected|predicted|thought to)\b",
-    "margin": r"\bby\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:runs?|wickets?|points?|"
-              r"goals?|votes?|seconds?|lengths?|strokes?|shots?|tries|frames?|sets?|%|per ?cent)\b"
-              r"|\b\d[\d,]*\s+votes?\s+to\s+\d",
-    "origin": r"^(?!.*\b(?:risen|rose|rises|increased|raised|cut|lowered|reduced|revised|now|climbed|fell|fallen|grown|"
-              r"jumped|soared|scaled back|up from|down from)\b)|\b(?:originally|initially|first|up from|down from)\b",
-    "initi": r"^(?!.*\b(?:risen|rose|rises|increased|raised|cut|lowered|reduced|revised|now|climbed|fell|fallen|grown|"
-             r"jumped|soared|scaled back|up from|down from)\b)|\b(?:originally|initially|first|up from|down from)\b",
+    "margin": r"\b(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|lost|losing|carried|passed|"
+              r"ahead|majority|victory)\b[^.]{0,60}\bby\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
+              r"ten)\s*(?:runs?\b|wickets?\b|points?\b|goals?\b|votes?\b|seconds?\b|lengths?\b|strokes?\b|shots?\b|"
+              r"tries\b|frames?\b|sets?\b|%|per ?cent\b)|\b\d[\d,]*\s+votes?\s+to\s+\d",
+    "origin": rf"^(?!.*\b{_CHANGED})|\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|"
+              r"quoted|valued)|when it (?:opened|was built)|up from|down from)\b",
+    "initi": rf"^(?!.*\b{_CHANGED})|\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|"
+             r"quoted|valued)|when it (?:opened|was built)|up from|down from)\b",
     # jobs a closure costs, the homes a farm powers, a fleet's vehicles, a vote's split ("voted five to two"), a loan's
     # lender, a gift's donor, a port's volume, a price rise's impact on a bill, a jail term
     "lose": r"\b(?:cost|costs|cut|cuts|axe[sd]?|axing|shed\w*|loss|losses)\b",
     "power": r"\b(?:electricity|energy|supply|supplies|enough for)\b",
-    "fleet": r"\b\d[\d,]*\s+(?:\w+\s+)?(?:buses|trams|trains|aircraft|planes|jets|ships|vessels|vehicles|lorries|"
-             r"trucks|taxis|boats|ferries|coaches)\b",
-    "split": r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:votes?\s+)?to\s+"
-             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
-    "product": r"\bproduc(?:ed|es|ing|er|ers)\b",  # "paper kites production company": "produced by Meridian Pictures"
+    "fleet": r"(?<!\badd )(?<!\badding )(?<!\border )(?<!\bbuy )(?<!\bbuying )\b\d[\d,]*\s+"
+             r"(?!new\b|more\b|extra\b|additional\b)(?:\w+\s+)?(?:buses|trams|trains|aircraft|planes|jets|ships|"
+             r"vessels|vehicles|lorries|trucks|taxis|boats|ferries|coaches)\b",
+    "split": r"\bvot\w*\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+             r"(?:votes?\s+)?to\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+             r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+    "product": r"\bproduced by\b|\bproduc(?:ed|es|ing)\b[^.]{0,30}\d[\d.,]*\s*(?:million\s+|m\s+)?(?:units|cars|"
+               r"vehicles|barrels|tonnes|litres|bottles|a year|a day|a week)",  # ("paper kites production company":
+    # "produced by Meridian Pictures")
     "extens": r"\bextend\w*\b", "lender": r"\bloans?\b", "donor": r"\b(?:gift|donat\w*|gave|given|bequest|pledg\w*)\b",
     "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b",
     "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
-    "inflat": r"\d[\d.,]*\s?(?:%|per ?cent)", "volum": r"\d", "impact": rf"{MONEY.pattern}|\d[\d.,]*\s?(?:%|per ?cent)",
+    "inflat": r"\d[\d.,]*\s?(?:%|per ?cent)",
+    "volum": r"\d[\d.,]*\s*(?:million\s+|m\s+)?(?:teu|twenty-foot|containers|tonnes|barrels|passengers|litres|units)",
+    "impact": rf"\b(?:add\w*|cost\w*|rais\w*|increas\w*|cut\w*|sav\w*|lose|los\w*)\b[^.]{{0,40}}(?:{MONEY.pattern})"
+              rf"[^.]{{0,40}}\b(?:bills?|a year|a month|a week|households?|customers?)\b",
     "term": r"\b(?:jailed|sentenced|imprisoned|detained|locked up|given|ban\w*)\b[^.]{0,40}"
             r"\b(?:years?|months?|weeks?|life)\b",
 }
@@ -1075,8 +1092,9 @@ _RACE_DURATION = re.compile(r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eig
                             r"|\b\d{1,3}\.\d{1,3}\s?(?:seconds?|secs?|s)\b", re.I)  # a sprint's "10.412 seconds"
 _MARGIN_AFTER = re.compile(r"\s+(?:ahead|clear|behind|off|faster|slower|short|outside|inside|better|worse|quicker|"
                            r"adrift|back|later|earlier|before|after)\b", re.I)
-_NOT_TAKEN = re.compile(r"\b(?:within|after|for|over|next|last|past|until|up to|than|every|nearly|almost|by)\s+$",
-                        re.I)  # ("beat the previous mark by 0.09 seconds": a margin)
+_NOT_TAKEN = re.compile(r"\b(?:within|after|for|over|next|last|past|until|up to|than|every|nearly|almost|by|"
+                        r"margin of|reaction time of|reacted in|gap of|deficit of)\s+$", re.I)  # ("beat the previous
+# mark by 0.09 seconds": a margin)
 
 
 def race_times(sentence: str) -> list[re.Match]:
@@ -1163,9 +1181,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
             asked)  # a turnout is a share or a count of voters ("Turnout was 3,912.")
         return [m for m in kept if (percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
             sentence[max(0, m.start() - 25):m.start()]))) or (voters and (
-                re.search(r"\bturnout\s+(?:was|of|stood at|reached|at)\s+$", sentence[max(0, m.start() - 25):m.start()],
-                          re.I) or re.match(r"\s+(?:voters|people voted|votes were cast|ballots were cast)\b",
-                                            sentence[m.end():])))]
+                re.search(r"\bturnout\b[^.,;]{0,40}?\b(?:was|of|stood at|reached|at)\s+$",
+                          sentence[max(0, m.start() - 60):m.start()], re.I)
+                or re.match(r"\s+(?:voters|people)\s+(?:voted|cast (?:a |their )?(?:votes?|ballots?))\b(?!\s+(?:for|"
+                            r"against|in favour|yes|no)\b)|\s+(?:votes|ballots) were cast\b", sentence[m.end():])))]
     if re.match(r"\W*(?:so |and )?how many\b(?! per ?cent| percentage)", asked) and not _RATE_WORDS.search(asked):
         return [m for m in kept if not percent(m)]  # "how many affordable homes": 69, not the 30 per cent share
     if not _RATE_WORDS.search(asked) and not CHANGE_WORDS.search(asked):  # "going up by how much": 4.99% too
@@ -1347,7 +1366,8 @@ def _unmarked(qualifier: str) -> bool:
     """Return True for "men's" / "male": news names the women's event and leaves the men's unmarked ("Fettiplace
     won the Tour"; "Marrable won the women's Tour"), so a sentence need not say it, only not say the other. (A
     "permanent" holder is asked for where a stand-in is in the news: the sentence must say it, and not "interim".)"""
-    return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male")
+    return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male") or qualifier.lower() in (
+        "northbound", "southbound", "eastbound", "westbound")  # ("will reopen in both directions")
 
 
 # A stand-in is called interim, acting or caretaker, or said to be in temporary charge
@@ -2107,7 +2127,10 @@ def asked_months(question: str) -> list[str]:
     q = re.sub(r"\b(" + "|".join(_MONTHS) + r")\s+\d{1,2}(st|nd|rd|th)?,?\s+(19|20)\d\d\b", " ", q)
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
             and (m != "may" or re.search(r"\b(?:in|for|of|during|since|until|by|last|early|late|mid|mid-)[\s-]?may\b|"
-                                         r"\bmay (?:19|20)\d\d\b|(?<!\bwho )(?<!\bwhat )\bmay\W*$", q))]
+                                         r"\bmay (?:19|20)\d\d\b", q)
+                 or (re.search(r"(?<!\bwho )(?<!\bwhat )\bmay\W*$", q)
+                     and (before := re.search(r"\b([a-z]+) may\W*$", q)) is not None
+                     and before.group(1) not in given_names()))]  # ("brian may", "theresa may": a name)
     # ("the May 2024 index", "for may"; a search-box query's last word: "corvale bus strike new dates may")
 
 
@@ -2371,7 +2394,8 @@ def _other_month(months: list[str], text: str) -> bool:
 # A chief executive is said as one ("top executive Greg Brockman, the board's chairman" is no chief executive)
 _CEO = re.compile(r"\bchief exec(?:utive)?\b|\bCEO\b|\bboss\b", re.I)
 _BOSS_ONLY = re.compile(r"^(?!.*\b(?:chief exec(?:utive)?|ceo)\b).*\bboss\b", re.I)
-_TOP_JOB = re.compile(r"\b(?:general manager|managing director|director|chief|head of|president)\b", re.I)
+_TOP_JOB = re.compile(r"\b(?:general manager|managing director|director|head of|president)\b"
+                      r"(?!\s+of\s+(?:its|the|their)\s+\w+\s+(?:arm|division|business|operations|unit)\b)", re.I)
 
 
 # A sentence set in a place of its own by its opening ("In neighbouring Dunhollow, officials reported 95 admissions";
@@ -2874,7 +2898,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
-                or (analysis.kind in ("money", "number") and current_figure_for_previous(question, sentence))
+                or (analysis.kind in ("money", "number")
+                    and current_figure_for_previous(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

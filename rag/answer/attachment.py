@@ -377,7 +377,9 @@ def current_for_previous(question: str, sentence: str) -> bool:
 # A figure of the period before ("the previous year's", "the Christmas before"), and a sentence that speaks of one
 _PRIOR_ASKED = re.compile(r"\b(?:previous|prior|preceding)\s+(?:year|season|christmas|summer|winter|spring|autumn|"
                           r"month|quarter|edition|event|campaign|festival|race|tournament)\b|\bthe (?:year|season|"
-                          r"christmas|summer|winter|month|edition) before\b|\ba year (?:earlier|before)\b", re.I)
+                          r"christmas|summer|winter|month|edition) before\b"
+                          r"(?!\s+(?:it|the|he|she|they|its|his|her|their|\w+ing)\b)|\ba year (?:earlier|before)\b",
+                          re.I)  # ("in the year before it closed": a time the question sets, no previous period)
 _PRIOR_SAID = re.compile(r"\b(?:previous|prior|preceding|last|earlier|before|compared with|(?:19|20)\d\d)\b"
                          r"|\bfrom\s+(?:about\s+|around\s+)?[£$€]?\d|\bthan\s+(?:a|the|in|at)\b", re.I)
 
@@ -454,11 +456,14 @@ def predecessor_as_successor(question: str, names: list[str], sentence: str) -> 
 def former_role(question: str, sentence: str) -> bool:
     """Return True when a "who" question asks for the holder of a role ("who's taken over as operations director at
     lenwood copper?") and the sentence gives it only as someone's former one ("replaced by Duncan Rae, formerly
-    operations director at Lenwood Copper"), unless a previous holder is asked."""
+    operations director at Lenwood Copper", the one who replaced another in a post), unless a previous holder is
+    asked."""
     asked = {m.group(0).lower() for m in re.finditer(_ROLES, question, re.I)}
     if not asked or _PREVIOUS_ASKED.search(question) or not re.match(r"\W*(?:so |and )?who\b", question, re.I):
         return False
     said = [m for m in re.finditer(_ROLES, sentence, re.I) if m.group(0).lower() in asked]
+    if not re.search(r"\b(?:replaced|succeeded|taken over|followed)\s+(?:\w+\s+){0,3}?by\b", sentence, re.I):
+        return False  # ("has named former Severn Trent chief executive Ana Reyes to lead the company": the new one)
     return bool(said) and all(re.search(r"\b(?:formerly|former|previously|ex-)\s*(?:[\w-]+\s+){0,2}$",
                                         sentence[max(0, m.start() - 40):m.start()], re.I) for m in said)
 
@@ -783,7 +788,9 @@ def _verb_after_did(question: str) -> str | None:
             and words[adverb + 1] not in _DETERMINERS and words[adverb + 1] not in STOPWORDS \
             and words[adverb + 1] not in ("go", "get", "come", "take", "make", "have", "put", "set") \
             and not (words[adverb].lower() in ("first", "last") and (  # "first electric buses", "the first trams":
-                _ADJECTIVE_ENDING.search(words[adverb + 1]) or re.search(r"[^s]s$", words[adverb + 1]))):  # no verb
+                _ADJECTIVE_ENDING.search(words[adverb + 1]) or re.search(r"[^s]s$", words[adverb + 1]))  # no verb,
+                     and adverb + 2 < len(words) and words[adverb + 2].lower() not in STOPWORDS  # but "first appeal
+                     and words[adverb + 2].lower() not in _DETERMINERS):  # the ruling", "first arrive in": a verb
         # ("actually go on sale": a phrase, read below)
         return words[adverb + 1]  # "when did the tallwick hack actually start?": the verb follows the adverb
     def past_name(i: int) -> int:  # the subject's names ("Quint Foods", "the University of Marnhollow")
@@ -810,7 +817,9 @@ def _verb_after_did(question: str) -> str | None:
     after = words[i + 1] if i + 1 < len(words) and i == subject_end else ""
     if after and after.islower() and after not in _DETERMINERS and after not in STOPWORDS:
         # the last word after the subject's noun is the verb ("when did the Cedar Notch fire start?")
-        return after if i + 2 == len(words) and after not in ("go", "get", "come", "take", "make", "have") else None
+        return after if i + 2 == len(words) and after not in (
+            "go", "get", "come", "take", "make", "have", "happen", "occur", "unfold") else None  # ("when did the
+        # fire happen?" asks when the event was, no deed)
     return words[i].lower()
 
 

@@ -243,6 +243,8 @@ _BUILDER_ASKED = re.compile(r"\b(?:contractors?|builders?|build|builds|building|
 _BUILDER = re.compile(r"\b(?:contractors?|builders?|construction|construct\w*|build|builds|building|built|"
                       r"contract|awarded|engineering firm)\b", re.I)
 # Before the level a figure left: "up from £6", "down from 14%"
+_ORIGINAL_SAID = re.compile(r"\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|quoted|"
+                            r"valued)|original(?:ly)?\s+(?:\w+\s+){0,2}(?:of|at|was))\s+(?:about\s+|around\s+)?$", re.I)
 _LEFT_LEVEL = re.compile(r"\b(?:up|down)\s+from\s+(?:[^\s,.;]+\s+){0,3}$", re.I)  # ("down from earlier guidance of")
 # Before a figure a later one replaced: "from" in "from X to Y", or the first estimate of it
 _REPLACED_FIGURE = re.compile(r"(?:\bfrom\s+(?:an?\s+|the\s+|about\s+|around\s+)?|\b(?:first|initial|original|earlier|"
@@ -366,7 +368,9 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         if not re.search(rf"\b(?:{planned}|budgeted|estimated|forecast|expected|planned)\b", analysis.question, re.I):
             found = [o for o in found if not re.match(rf"\s+(?:{planned})\b",
                                                       o.candidate.text[o.start + len(o.text):], re.I)] or found
-        if re.search(r"\b(?:target|goal|aim)\b", analysis.question, re.I):  # "pcso recruitment target": "short of its
+        if re.search(r"\b(?:target|goal|aim)\b", analysis.question, re.I) and not re.search(
+                r"\b(?:short|how far|miss(?:ed)?|by how much|gap|exceed(?:ed)?|beat)\b", analysis.question, re.I):
+            # "pcso recruitment target": "short of its
             # target of 120", not the 97 hired
             found = [o for o in found if re.search(r"\b(?:targets?|goals?|aim(?:s|ed|ing)?)\b[^.,;]{0,25}$",
                                                    o.candidate.text[max(0, o.start - 40):o.start], re.I)] or found
@@ -377,8 +381,12 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind in ("money", "number") and re.search(r"\b(?:original(?:ly)?|initial(?:ly)?)\b",
                                                           analysis.question, re.I):  # "original cost": the £312m
         # "up from" or "from" gives, not the £347m it rose to
-        found = [o for o in found if _LEFT_LEVEL.search(o.candidate.text[max(0, o.start - 45):o.start])
-                 or _REPLACED_FIGURE.search(o.candidate.text[max(0, o.start - 40):o.start])] or found
+        text = lambda o, before: o.candidate.text[max(0, o.start - before):o.start]  # noqa: E731
+        found = [o for o in found if _ORIGINAL_SAID.search(text(o, 50)) or re.match(
+                     r"[^.,;]{0,12}\b(?:when it (?:opened|was built)|originally|initially)\b",
+                     o.candidate.text[o.start + len(o.text):])] \
+            or [o for o in found if _REPLACED_FIGURE.search(text(o, 40))] \
+            or [o for o in found if _LEFT_LEVEL.search(text(o, 45))] or found
     if analysis.kind in ("money", "number") and _MOVED_TO_ASKED.search(analysis.question):  # "what's the fare cap
         # going up to?": the level "will rise from £2 to £2.50" reaches, not the £2 it is capped at now
         found = [o for o in found if re.search(r"\bto\s+(?:about\s+|around\s+)?$",

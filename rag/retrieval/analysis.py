@@ -356,8 +356,6 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
-    if re.match(r"what odds\b", q):  # "what odds was northern quill at?": a price in figures ("at 9-2"), no list
-        return "number"
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):
