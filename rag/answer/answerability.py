@@ -428,7 +428,6 @@ _ATTRIBUTES = {
     "extens": r"\bextend\w*\b", "lender": r"\bloans?\b", "donor": r"\b(?:gift|donat\w*|gave|given|bequest|pledg\w*)\b",
     "temperatur": r"\d[\d.]*\s?°?\s?[CF]\b|\bdegrees\b",
     "altitud": r"\b\d[\d.,]*\s?(?:km|kilometres|miles|feet|ft|m)\b",
-    "inflat": r"\d[\d.,]*\s?(?:%|per ?cent)",
     "volum": r"\d[\d.,]*\s*(?:million\s+|m\s+)?(?:teu|twenty-foot|containers|tonnes|barrels|passengers|litres|units)",
     "impact": rf"\b(?:add\w*|cost\w*|rais\w*|increas\w*|cut\w*|sav\w*|lose|los\w*)\b[^.]{{0,40}}(?:{MONEY.pattern})"
               rf"[^.]{{0,40}}\b(?:bills?|a year|a month|a week|households?|customers?)\b",
@@ -1438,7 +1437,9 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)  # ("52-year-old": old)
              if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked)
              and (stems & asked or not stems <= question)
-             and (m.group(0)[0].islower() or m.start() == 0)]  # "Psagot Investment House" is a name, no head
+             and (m.group(0)[0].islower() or m.start() == 0)  # "Psagot Investment House" is a name, no head
+             and not (stems & {"rais", "cut", "increas", "reduc"} and re.match(r"\s+to\b", sentence[m.end():]))]
+    # ("its budget raised to £148 million": a change of the budget, no sum raised)
     if kind == "money":
         values = list(MONEY.finditer(sentence))
     else:  # a year is not a count
@@ -1601,7 +1602,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
-    groups = [group for group in _HEADS if group & stems]
+    groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)]
+    # ("how many trees had it planted by the time of the budget vote?": no budget asked)
     if analysis.kind == "number" and _SHARE_OF.search(question):  # "what share of members voted to accept the pay
         groups = []  # deal?": a share of the members, not a sum paid ("71% voted in favour")
     if "rais" in stems and not stems & {"fund", "grant", "award"}:  # "how much has the trust raised so far?": not a
@@ -1657,6 +1659,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     return groups
 
 
+_SAVED = re.compile(r"\b(?:save|saves|saving|savings|cut|cuts|reductions?)\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:what|which) (?:share|percentage|proportion|fraction|per ?cent) of\b", re.I)
 
 
@@ -2587,8 +2590,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
-             or (any("budget" in group for group in heads) and re.search(_ATTRIBUTES["budget"], item.sentence, re.I))
-             # a sum set aside for the thing ("approved £265,000 to refurbish", "for a £4.8m refurbishment")
+             or (any("budget" in group for group in heads) and (re.search(_ATTRIBUTES["budget"], item.sentence, re.I)
+                                                                or not (content_stems(item.sentence) & _MONEY_HEAD_STEMS
+                                                                        or _SAVED.search(item.sentence))))
+             # a sum set aside for the thing ("approved £265,000 to refurbish", "for a £4.8m refurbishment"), or the
+             # only sum of a sentence saying nothing of paying or raising ("approved Lark-3, a £54m replacement")
              or (analysis.kind == "money" and any("price" in group for group in heads) and _unit_price(item.sentence))
              or (analysis.kind == "money" and len(content_stems(item.sentence) & described) >= 3)
              # "An annual season ticket ... will go up by £148 to £3,360": the sentence is about the thing asked, by

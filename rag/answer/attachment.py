@@ -53,7 +53,8 @@ CLASS_NOUNS = {
     "green", "alliance", "reform", "coalition", "nationalist", "socialist"),  # ("of the Halvergate Independents")
     "newspaper": ("newspaper", "paper"), "union": ("union", "guild", "federation", "associat"),
     "regulator": ("regulator", "watchdog", "authorit"), "airport": ("airport",), "investor": ("investor", "fund",
-    "backer", "firm"), "fund": ("fund", "investor"),
+    "backer", "firm"), "fund": ("fund", "investor"), "museum": ("museum", "gallery"),
+    "hospice": ("hospice",), "theatre": ("theatre", "playhouse", "opera house"), "hotel": ("hotel",),
 }
 # What happened to someone, which the answering sentence or those beside it say in their own words: "What injury did
 # Ronaldo suffer?" is not answered by a top-scorers list that speaks of another player's injury further down

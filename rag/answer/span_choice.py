@@ -368,16 +368,19 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
         if not re.search(rf"\b(?:{planned}|budgeted|estimated|forecast|expected|planned)\b", analysis.question, re.I):
             found = [o for o in found if not re.match(rf"\s+(?:{planned})\b",
                                                       o.candidate.text[o.start + len(o.text):], re.I)] or found
-        if re.search(r"\b(?:target|goal|aim)\b", analysis.question, re.I) and not re.search(
-                r"\b(?:short|how far|miss(?:ed)?|by how much|gap|exceed(?:ed)?|beat)\b", analysis.question, re.I):
-            # "pcso recruitment target": "short of its
-            # target of 120", not the 97 hired
-            found = [o for o in found if re.search(r"\b(?:targets?|goals?|aim(?:s|ed|ing)?)\b[^.,;]{0,25}$",
-                                                   o.candidate.text[max(0, o.start - 40):o.start], re.I)] or found
         if not re.search(r"\b(?:before|previous(?:ly)?|old|original(?:ly)?|used to)\b", analysis.question, re.I):
             # "will cost £7, up from £6": the level it left, not the one asked
             found = [o for o in found
                      if not _LEFT_LEVEL.search(o.candidate.text[max(0, o.start - 45):o.start])] or found
+    if re.search(r"\b(?:target|goal|aim)\b", analysis.question, re.I) and not re.search(
+            r"\b(?:short|how far|miss(?:ed)?|by how much|gap|exceed(?:ed)?|beat)\b", analysis.question, re.I):
+        # "pcso recruitment target": "short of its target of 120", not the 97 hired; "aiming to increase enrolment
+        # from 7,400 students to 9,000 by 2028": the level aimed at
+        aim = r"\b(?:targets?|goals?|aim(?:s|ed|ing)?|plans? to|pledg\w*|wants? to)\b"
+        found = [o for o in found if re.search(rf"{aim}[^.,;]{{0,25}}$", o.candidate.text[max(0, o.start - 40):o.start],
+                                               re.I)
+                 or (re.search(r"\bto\s+$", o.candidate.text[max(0, o.start - 5):o.start])
+                     and re.search(aim, o.candidate.text[:o.start], re.I))] or found
     if analysis.kind in ("money", "number") and re.search(r"\b(?:original(?:ly)?|initial(?:ly)?)\b",
                                                           analysis.question, re.I):  # "original cost": the £312m
         # "up from" or "from" gives, not the £347m it rose to

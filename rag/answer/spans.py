@@ -872,10 +872,14 @@ def body_answer(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
     does Haarbrook ride for?" / "the Tour of Vessary"), a place only ("the climb to Pic Oberlaine"), or the
     organisation of another person the sentence names ("Anselm Drevecky of Team Solvane")."""
     at = sentence.find(name)
+    if _TITLED.match(name):  # "Director Philippa Oakes" is a person
+        return False
     return not (affiliated_elsewhere(name, sentence, analysis.names) or (_BODY_ASKED.search(analysis.question) and (
         _EVENT_NAME.search(name) or (at > 0 and _PLACED_BEFORE.search(sentence[:at])))))
 
 
+_TITLED = re.compile(r"(?:Director|Chief|Manager|President|Chairman|Chairwoman|Chair|Mr|Mrs|Ms|Dr|Professor|Prof|"
+                     r"Sir|Dame|Lord|Lady|Cllr|Councillor|Captain|Coach|Judge|Mayor)\s+[A-Z][a-z]+\s+[A-Z][a-z]+$")
 _BODY_ASKED = re.compile(r"\b(?:team|club|side|company|firm|outfit|squad|employer)\b", re.I)
 _PLACED_BEFORE = re.compile(r"\b(?:near|across|through|climb to|summit of)\s+(?:the\s+)?$", re.I)  # (not "at",
 # "to": "works at OpenAI", "returning to OpenAI")

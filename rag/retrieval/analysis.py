@@ -117,7 +117,7 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
 # Bodies asked for by "which": "which foundation paid for ...?" (in a keyword query these words are mostly part of a
 # name: "orrinsby foundation dementia award" asks for the award)
 _WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
-                         r"hospice|museum|gallery|theatre|hotel|"
+                         r"hospice|"
                          r"newspaper|uni|committee|ministry")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
