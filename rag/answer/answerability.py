@@ -476,7 +476,7 @@ _SPELLED = re.compile(r"\b(?:" + "|".join(w for w in NUMBER_WORDS if w not in ("
 
 
 _CLASS_NOUNS = {**dict.fromkeys(("club", "team", "side", "company", "firm", "business", "group", "regulator",
-                                 "watchdog"), "organisation"),
+                                 "watchdog", "organisation", "organization", "body", "institution"), "organisation"),
                 **dict.fromkeys(("location", "venue", "place", "site", "town", "city", "village", "country", "county",
                                  "region", "ground", "stadium"), "place")}
 
@@ -1684,8 +1684,10 @@ _SPOKEN_LIGHT = content_stems("big come came go went gone new old whole total ro
 # Everyday words a report says otherwise ("my kid": children; "at the weekend": on Saturdays)
 _SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems("weekend weekends saturday sunday"),
                  content_stems("cut cuts lower lowered reduce reduced drop dropped fall fell slash slashed decrease"),
-                 content_stems("rise rose raise raised increase increased hike hiked up")]  # ("that price cut":
-# "lowered its acquisition price ... by 15%")
+                 content_stems("rise rose raise raised increase increased hike hiked up"),
+                 content_stems("buy bought buying sell sold selling sale acquire acquired purchase purchased")]
+# ("that price cut": "lowered its acquisition price ... by 15%"; "which organisation bought the Gazette?": "has agreed
+# to sell the title to the Ashcombe News Trust")
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "look looking like seem seems shaping "
@@ -2486,6 +2488,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     spoken_topic = (topic - content_stems(" ".join(names)) - _SPOKEN_LIGHT) \
         if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") \
         and len(analysis.question.split()) <= 16 else set()  # (a long question describes: its words are not all asked)
+    if analysis.kind in ("organisation", "place"):  # "which organisation bought ...?": the class of the name asked
+        spoken_topic -= content_stems(" ".join(w for w in re.findall(r"[a-z]+", analysis.question.lower())
+                                               if _CLASS_NOUNS.get(w) == analysis.kind))
     named_class = _named_class(analysis) if spoken_topic else set()
     lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
     described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),

@@ -489,7 +489,14 @@ def departing(name: str, sentence: str, question: str) -> bool:
     if at < 0:
         return False
     asked = content_stems(re.sub(r"\bceo\b", "chief executive", question, flags=re.I))  # ("morvane telecom new ceo")
+    if "boss" in asked:  # "who's the new boss at the railway?": "retired as general manager"
+        asked |= content_stems("manager executive director chief head chair president")
     if (gone := _DEPARTING.search(sentence[:at])) and content_stems(gone.group(1)) & asked:
+        return True
+    gone_as = re.match(r"\s+(?:has\s+|have\s+|will\s+|is\s+to\s+)?(?:retired|retire|retires|stepped down|step down|"
+                       r"steps down|left|leaves|resigned|resigns|quit|quits)\s+as\s+((?:[\w-]+\s+){1,3})",
+                       sentence[at + len(name):])  # "Owen Pryce has retired as general manager"
+    if gone_as and content_stems(gone_as.group(1)) & asked:
         return True
     role = _ROLE_BEFORE.search(sentence[:at])
     return bool(role and content_stems(role.group(1)) & asked and _DEPARTS.search(sentence[at + len(name):]))

@@ -9,6 +9,7 @@ from rag.answer.answerability import (GATES, Evidence, asked_heads, asked_months
                                       race_times, type_hit)
 from rag.answer.attachment import current_figure_for_previous, done_verb, former_role, uses_done_verb
 from rag.answer.span_choice import choose, span_model
+from rag.answer.spans import departing
 from rag.retrieval.analysis import analyse_question
 
 
@@ -290,3 +291,18 @@ def test_an_order_a_date_range_and_a_cut_are_no_fleet_split_or_budget():
     assert _gate("names", "corvale bus fleet size", "Corvale Buses runs 118 buses from two depots.")
     assert not _gate("names", "kelby council planning vote split",
                      "Kelby councillors will vote on the plan on 12 to 14 March.")
+
+
+def test_a_boss_retiring_as_general_manager_is_the_one_leaving():
+    sentence = ("Owen Pryce has retired as general manager of the Tollerby & Dunmere Railway and has been succeeded by "
+                "Rhiannon Vale.")
+    question = "who's the new boss at the tollerby and dunmere railway?"
+    assert departing("Owen Pryce", sentence, question)
+    assert not departing("Rhiannon Vale", sentence, question)
+
+
+def test_which_organisation_bought_is_answered_by_who_it_was_sold_to():
+    assert _gate("type", "Which organisation bought the Ashcombe Gazette from Meridian Local Media?",
+                 "Meridian Local Media has agreed to sell the title to the Ashcombe News Trust, a community group.")
+    assert not _gate("type", "Which organisation bought the Ashcombe Gazette from Meridian Local Media?",
+                     "The Ashcombe Gazette's editor Rosalind Achebe will stay, with four of the 11 staff.")
