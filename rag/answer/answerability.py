@@ -1306,7 +1306,9 @@ def _counts_a_thing(query: str) -> bool:
     return any(w in _COUNTED_THINGS or f"{w}s" in _COUNTED_THINGS for w in re.findall(r"[a-z-]+", query))
 
 
-_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally|size)$")
+_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally|"
+                           r"(?:round|deal|fund|funding|package|offer|bid|raise|loan|grant) size)$")  # ("seed round
+# size": a sum; "battery size" is a measure)
 _HEAD_STEMS = set().union(*_HEADS)
 _MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage", "revenu", "profit", "fund", "worth",
                                                              "prize"}))

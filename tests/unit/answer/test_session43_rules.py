@@ -306,3 +306,9 @@ def test_which_organisation_bought_is_answered_by_who_it_was_sold_to():
                  "Meridian Local Media has agreed to sell the title to the Ashcombe News Trust, a community group.")
     assert not _gate("type", "Which organisation bought the Ashcombe Gazette from Meridian Local Media?",
                      "The Ashcombe Gazette's editor Rosalind Achebe will stay, with four of the 11 staff.")
+
+
+def test_a_rounds_size_is_a_sum_but_a_batterys_is_not():
+    assert type_hit(analyse_question("fieldloop seed round size"),
+                    "Fieldloop has closed a $3.2m seed round to build soil sensors.") == 1.0
+    assert type_hit(analyse_question("x7 pro battery size"), "The X7 Pro will cost €629 when it goes on sale.") == 0.0
