@@ -2490,9 +2490,6 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     spoken_topic = (topic - content_stems(" ".join(names)) - _SPOKEN_LIGHT) \
         if not analysis.is_keyword and not multi_part and analysis.kind not in ("yesno", "temporal") \
         and len(analysis.question.split()) <= 16 else set()  # (a long question describes: its words are not all asked)
-    if analysis.kind in ("organisation", "place"):  # "which organisation bought ...?": the class of the name asked
-        spoken_topic -= content_stems(" ".join(w for w in re.findall(r"[a-z]+", analysis.question.lower())
-                                               if _CLASS_NOUNS.get(w) == analysis.kind))
     named_class = _named_class(analysis) if spoken_topic else set()
     lower_words = " ".join(re.findall(r"\b[a-z][\w'’-]*", analysis.question))
     described = content_stems(lower_words) - _HEAD_STEMS - set().union(*heads, *(content_stems(n) for n in names),
