@@ -11,12 +11,7 @@ from rag.answer.attachment import done_verb, unrealised, unsettled
 from rag.answer.span_choice import choose, span_model
 from rag.retrieval.analysis import analyse_question, question_kind
 
-
-def _gate(name: str, question: str, sentence: str, previous: str = "", published: date = date(2024, 1, 18)) -> bool:
-    article = " ".join(part for part in (previous, sentence) if part)
-    item = Evidence(sentence=sentence, context=f"Report {previous}", meta=f"Report Wire {published.isoformat()}",
-                    article=article, rank=0, retrieval=1.0, previous=previous, published=published, following="")
-    return bool(gates(analyse_question(question), [item])[0][GATES.index(name)])
+from tests.unit.answer.gating import gate as _gate
 
 
 def test_a_year_named_only_as_what_a_figure_is_compared_with_gives_no_figure_of_it():

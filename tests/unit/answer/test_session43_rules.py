@@ -3,21 +3,13 @@ other words (an aim, a budget, an estimate, a margin, the first figure), a budge
 crowd's attendance, a railway's boss, a firm that fits things, a name that shares one word with the question's, a
 turnout counted in voters, a sprint's time, and a spoken question's filler."""
 
-from datetime import date
-
-from rag.answer.answerability import (GATES, Evidence, asked_heads, asked_months, gates, in_question, place_answers,
-                                      race_times, type_hit)
+from rag.answer.answerability import asked_heads, asked_months, in_question, place_answers, race_times, type_hit
 from rag.answer.attachment import current_figure_for_previous, done_verb, former_role, uses_done_verb
 from rag.answer.span_choice import choose, span_model
 from rag.answer.spans import departing
 from rag.retrieval.analysis import analyse_question
 
-
-def _gate(name: str, question: str, sentence: str, previous: str = "", published: date = date(2024, 1, 18)) -> bool:
-    article = " ".join(part for part in (previous, sentence) if part)
-    item = Evidence(sentence=sentence, context=f"Report {previous}", meta=f"Report Wire {published.isoformat()}",
-                    article=article, rank=0, retrieval=1.0, previous=previous, published=published, following="")
-    return bool(gates(analyse_question(question), [item])[0][GATES.index(name)])
+from tests.unit.answer.gating import gate as _gate
 
 
 def test_an_aim_is_said_by_aiming_a_pledge_or_a_year_to_meet():
