@@ -270,9 +270,11 @@ _NOT_PERSON = {"saints", "lions", "tigers", "eagles", "hawks",
                "treaty", "act", "accord", "agreement", "convention", "declaration", "protocol", "scheme",
                "programme", "project", "inquiry", "review", "report"}  # ("the Treaty of Selmark")
 # Qualifiers that change which event is meant: a men's result does not answer a women's question.
+_DIRECTIONS = {"northbound": "southbound", "southbound": "northbound", "eastbound": "westbound",
+               "westbound": "eastbound"}  # a direction and its opposite
 _HARD_QUALIFIERS = re.compile(r"^(women'?s?|woman|female|men'?s|male|girls'?|boys'?|junior|youth|senior|under-?\d+|"
                               r"u-?\d\d|paralympic|wheelchair|h[12]|interim|acting|caretaker|permanent|deputy|assistant|"
-                              r"supporting|northbound|southbound|eastbound|westbound)$")
+                              rf"supporting|{'|'.join(_DIRECTIONS)})$")
 # (quarters are compared by number: quarters()); a role's standing ("the interim chief executive", "best supporting
 # actress") binds the answer as an event's does; so does a direction ("northbound journey times")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
@@ -329,6 +331,9 @@ _CHANGED = (r"(?:risen|rose|rises|rising|increased|increases|raised|higher|cut|l
             r"fell|fallen|grown|jumped|soared|scaled back|spiral\w*|balloon\w*|doubl\w*|tripl\w*|overrun\w*|"
             r"over budget|more than (?:planned|expected|budgeted)|latest|after (?:its|the) (?:expansion|extension|"
             r"redevelopment)|first phase|up from|down from)\b")
+# A first figure: one the sentence does not say has changed, one said as first, or the one a change left
+_FIRST_FIGURE = (rf"^(?!.*\b{_CHANGED})|\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|"
+                 r"quoted|valued)|when it (?:opened|was built)|up from|down from)\b")
 _ATTRIBUTES = {
     "time": r"\b\d{1,2}:\d\d(?::\d\d)?\b|\b\d[\d.,]*\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?)\b",
     "speed": r"\b\d[\d.,]*\s?(?:mph|km/h|kmh|kph|knots)\b",
@@ -408,10 +413,7 @@ _ATTRIBUTES = {
               r"ahead|majority|victory)\b[^.]{0,60}\bby\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
               r"ten)\s*(?:runs?\b|wickets?\b|points?\b|goals?\b|votes?\b|seconds?\b|lengths?\b|strokes?\b|shots?\b|"
               r"tries\b|frames?\b|sets?\b|%|per ?cent\b)|\b\d[\d,]*\s+votes?\s+to\s+\d",
-    "origin": rf"^(?!.*\b{_CHANGED})|\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|"
-              r"quoted|valued)|when it (?:opened|was built)|up from|down from)\b",
-    "initi": rf"^(?!.*\b{_CHANGED})|\b(?:originally|initially|first (?:costed|estimated|budgeted|priced|put|set|"
-             r"quoted|valued)|when it (?:opened|was built)|up from|down from)\b",
+    "origin": _FIRST_FIGURE, "initi": _FIRST_FIGURE,
     # jobs a closure costs, the homes a farm powers, a fleet's vehicles, a vote's split ("voted five to two"), a loan's
     # lender, a gift's donor, a port's volume, a price rise's impact on a bill, a jail term
     "lose": r"\b(?:cost|costs|cut|cuts|axe[sd]?|axing|shed\w*|loss|losses)\b",
@@ -1367,8 +1369,8 @@ def _unmarked(qualifier: str) -> bool:
     """Return True for "men's" / "male": news names the women's event and leaves the men's unmarked ("Fettiplace
     won the Tour"; "Marrable won the women's Tour"), so a sentence need not say it, only not say the other. (A
     "permanent" holder is asked for where a stand-in is in the news: the sentence must say it, and not "interim".)"""
-    return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male") or qualifier.lower() in (
-        "northbound", "southbound", "eastbound", "westbound")  # ("will reopen in both directions")
+    return qualifier.lower().replace("’", "'").rstrip("s").rstrip("'") in ("men", "male") \
+        or qualifier.lower() in _DIRECTIONS  # ("will reopen in both directions")
 
 
 # A stand-in is called interim, acting or caretaker, or said to be in temporary charge
@@ -2135,9 +2137,9 @@ def asked_months(question: str) -> list[str]:
     return [m for m in _MONTHS if re.search(rf"\b{m}\b", q)
             and (m != "may" or re.search(r"\b(?:in|for|of|during|since|until|by|last|early|late|mid|mid-)[\s-]?may\b|"
                                          r"\bmay (?:19|20)\d\d\b", q)
-                 or (re.search(r"(?<!\bwho )(?<!\bwhat )\bmay\W*$", q)
-                     and (before := re.search(r"\b([a-z]+) may\W*$", q)) is not None
-                     and before.group(1) not in given_names()))]  # ("brian may", "theresa may": a name)
+                 or ((before := re.search(r"\b([a-z]+) may\W*$", q)) is not None
+                     and before.group(1) not in ("who", "what") and before.group(1) not in given_names()))]
+    # ("brian may", "theresa may": a name)
     # ("the May 2024 index", "for may"; a search-box query's last word: "corvale bus strike new dates may")
 
 
@@ -2166,8 +2168,8 @@ def _opposite(qualifier: str) -> list[str]:
     q = qualifier.lower().rstrip("s").rstrip("'")
     pairs = {"women": ["men'", "men's", "male"], "woman": ["men'", "men's"], "female": ["male"], "men": ["women"],
              "male": ["female"], "girl": ["boy"], "boy": ["girl"], "junior": ["senior"], "senior": ["junior"],
-             "permanent": ["interim", "acting", "caretaker", "temporar"], "northbound": ["southbound"],
-             "southbound": ["northbound"], "eastbound": ["westbound"], "westbound": ["eastbound"]}
+             "permanent": ["interim", "acting", "caretaker", "temporar"],
+             **{way: [other] for way, other in _DIRECTIONS.items()}}
     return [re.escape(o) for o in pairs.get(q, [])]
 
 

@@ -462,9 +462,9 @@ def former_role(question: str, sentence: str) -> bool:
     asked = {m.group(0).lower() for m in re.finditer(_ROLES, question, re.I)}
     if not asked or _PREVIOUS_ASKED.search(question) or not re.match(r"\W*(?:so |and )?who\b", question, re.I):
         return False
-    said = [m for m in re.finditer(_ROLES, sentence, re.I) if m.group(0).lower() in asked]
     if not re.search(r"\b(?:replaced|succeeded|taken over|followed)\s+(?:\w+\s+){0,3}?by\b", sentence, re.I):
         return False  # ("has named former Severn Trent chief executive Ana Reyes to lead the company": the new one)
+    said = [m for m in re.finditer(_ROLES, sentence, re.I) if m.group(0).lower() in asked]
     return bool(said) and all(re.search(r"\b(?:formerly|former|previously|ex-)\s*(?:[\w-]+\s+){0,2}$",
                                         sentence[max(0, m.start() - 40):m.start()], re.I) for m in said)
 

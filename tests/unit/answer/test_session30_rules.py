@@ -3,21 +3,14 @@ pairs with names; percentages kept whole; a US figure for a keyword query's "us"
 
 import re
 from dataclasses import replace
-from datetime import date
 
-from rag.answer.answerability import GATES, MONEY, Evidence, asked_heads, gates, has_term, named_as_person
+from rag.answer.answerability import MONEY, asked_heads, has_term, named_as_person
 from rag.answer.attachment import join_unsaid, lesser_role, other_holder, outgoing_for_new
 from rag.answer.spans import extract_short, figure_with_unit, respective
 from rag.answer.verdict import denies
 from rag.retrieval.analysis import analyse_question, question_kind
 
-
-def _gate(name: str, question: str, sentence: str, previous: str = "") -> bool:
-    article = " ".join(part for part in (previous, sentence) if part)
-    item = Evidence(sentence=sentence, context=f"Report {previous}", meta="Report Wire 2024-01-18",
-                    article=article, rank=0, retrieval=1.0, previous=previous, published=date(2024, 1, 18),
-                    following="")
-    return bool(gates(analyse_question(question), [item])[0][GATES.index(name)])
+from tests.unit.answer.gating import gate as _gate
 
 
 def test_a_role_of_another_body_after_its_description_is_no_answer():
