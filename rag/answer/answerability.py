@@ -22,7 +22,8 @@ from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MON
                                   find_names)
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, class_missing, current_figure_for_previous,
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, class_missing,
+                         current_figure_for_previous,
                          current_for_previous,
                          deed_unplaced, done_verb, former_role, group_of_other, join_unsaid, lesser_role,
                          opposite_action,
@@ -203,12 +204,15 @@ _HEADS = [
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
     {"prize", "collect", "purs", "winnings", "reward", "earn"},  # "how much prize money did she collect": "collects
     # $115,000"; "The victory earns her $412,000"
-    {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
+    {"job", "role", "post", "posit", "redund", "workforc", "staff", "employ"},  # "620 roles will go" answers "how
+    # many jobs"; "how many staff will work at the centre": not the visitors it aims to welcome
+    {"loan", "borrow", "lend", "lent", "lender"},  # "how much is the bank loan?": not the grant beside it
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
     {"budget", "allocat", "earmark"},  # "what budget was the season given?": "a budget of £9.8m" (what was spent
     # is asked by "spend", which any word of paying answers)
-    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award"},  # "the council's
+    {"contribut", "fund", "pay", "paid", "give", "provid", "subsidi", "grant", "award", "cover", "compens"},  # "the
+    # county covering $22 million", "doubled the compensation ... to £150"; "the council's
     # contribution":
     # "with the council contributing £38 million"; "how much is the government giving": "will provide £5 million"
     # (a sum's group only: "what magnitude did they end up giving the quake?" is no sum given)
@@ -465,8 +469,8 @@ _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
                   "size", "affect", "chang", "final", "new", "actual", "without", "plan",
-                  "now"}  # ("trial size": how many
-# took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
+                  "now", "per"}  # ("trial size": how many
+# took part, which no sentence calls a size; "bottles per week": "2.4 million bottles a week"; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
@@ -495,6 +499,16 @@ _UTMOST = re.compile(r"\b(?:up to|peak(?:ed|ing)?|at its (?:height|peak)|a recor
                      r"most|worst|best)\b", re.I)  # (what a superlative keyword may be said by)
 
 
+def _since_unasked(question: str, text: str) -> str:
+    """Return the text without the years it counts from ("its first profit since 2019"), unless the question asks
+    "since": the figure is not 2019's."""
+    return text if re.search(r"\bsince\b", question, re.I) else re.sub(r"\bsince (?:at least )?(?:19|20)\d\d\b", " ",
+                                                                    text, flags=re.I)
+
+
+_LINKING = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
     """Return True when every topic word of a keyword query is near the sentence (a stem, the start of a longer one:
     "rail" / "railway", a part of a hyphenated word whose other parts the query (query: its stems) says too, or a
@@ -519,6 +533,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         near_stems |= {k for k in keywords if k.endswith("est")}
     initials = "".join(w[0] for w in _WORD.findall(near) if w not in STOPWORDS)  # (of content words: "maui" is
     # no run of "made a ... in" initials)
+    initials += " " + "".join(w[0] for w in _WORD.findall(sentence.lower()) if w not in _LINKING)  # "mvp": "most
+    # valuable player" ("most" is a stopword), in the sentence itself
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
@@ -893,6 +909,14 @@ _ASKS_UNDER_WAY = re.compile(r"^\W*(?:so |and )?how (?:much|many)\b[^?]*?(?:\b(?
 _NOW_ASKED = re.compile(r"\b(?:at the moment|currently|at present|right now|these days|so far|to date)\b", re.I)
 
 
+_WEIGHT_ASKED = re.compile(r"\bweigh\w*|\bweight\b|\bheav(?:y|ier|iest)\b", re.I)
+
+
+def weight_not_sum(question: str, match: re.Match) -> bool:
+    """Return True when a question asks a weight and the sum found is one in pounds ("weighed 148 pounds at birth")."""
+    return bool(_WEIGHT_ASKED.search(question)) and re.search(r"\bpounds?\b|\blbs?\b", match.group(0), re.I) is not None
+
+
 def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures that cannot answer a count or amount question whatever it asks: the
     day of a date ("EASTMERE, 12 May", "June 9") or a clock time's minutes ("7:55 p.m."), a list item's number, a
@@ -1244,7 +1268,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             # average": "averaged 156.9p a litre"; a search-box query's "revised estimate" or "total" of no counted
             # thing is a sum as often as a count ("rock armour scheme revised estimate": £31.5 million)
             analysis.is_keyword and _SUM_OR_COUNT.search(asked) and not _counts_a_thing(asked))
-        money = list(MONEY.finditer(sentence))
+        money = [m for m in MONEY.finditer(sentence) if not weight_not_sum(asked, m)]
         sums = [m.span() for m in money]
         values = (money if sums_too else []) + [
             m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
@@ -1313,7 +1337,7 @@ _SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forec
 # size": a sum; "battery size" is a measure)
 _HEAD_STEMS = set().union(*_HEADS)
 _MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage", "revenu", "profit", "fund", "worth",
-                                                             "prize"}))
+                                                             "prize", "loan"}))
 
 
 def is_year(figure: str) -> bool:
@@ -1424,7 +1448,8 @@ def _other_sex(qualifier: str, sentence: str) -> bool:
 
 def _says_qualifier(qualifier: str, sentence: str) -> bool:
     word = qualifier.rstrip('s').rstrip(chr(39))
-    pattern = _STAND_IN if word.lower() in ("interim", "acting", "caretaker") else re.escape(word)
+    pattern = _STAND_IN if word.lower() in ("interim", "acting", "caretaker") else re.escape(word).replace(
+        r"\-", "[- ]?")  # "under-22": "aged under 22"
     return bool(re.search(rf"\b{pattern}", sentence, re.I))
 
 
@@ -1436,13 +1461,16 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     Investment House") is no head word, nor one of the question's own stems (question), which say of what the asked
     thing is ("Turnout in the second round rose to 63.1 per cent" for "the turnout in the second round")."""
     asked = set().union(*heads)
+    sentence = re.sub(r"\b(jobs?) (?:losses|loss|cuts)\b", r"\1", sentence)  # "planned job losses ... to 410": jobs
     known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS - {"week", "weekli"}  # "the £4.6m unit ... will
     # treat minor injuries": a count's head word says nothing of a sum; "last week's earthquake" no wage
     words = [(m.start(), stems) for m in re.finditer(r"[A-Za-z][\w'’-]*", sentence)  # ("52-year-old": old)
              if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked)
              and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)  # "Psagot Investment House" is a name, no head
-             and not (stems & {"rais", "cut", "increas", "reduc"} and re.match(r"\s+to\b", sentence[m.end():]))]
+             and not (stems & {"rais", "cut", "increas", "reduc"}
+                      and re.match(r"\s+(?:from\s+\S+\s+)?to\b", sentence[m.end():]))]  # ("wants the starting
+             # wage raised from $17.50 to $22": the wage's figures)
     # ("its budget raised to £148 million": a change of the budget, no sum raised)
     if kind == "money":
         values = list(MONEY.finditer(sentence))
@@ -1594,6 +1622,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if analysis.kind == "money" and re.search(r"\bpa(?:y|id|ying|ys)\s+(?:\w+\s+)?back\b|\brepa(?:y|id|ying|yment)",
                                               question, re.I):  # "how much did the designer have to pay back?": a
         return [{"repay", "repaid", "back", "refund", "reimburs", "recov"}]  # repayment, not what the work cost
+    if re.search(r"\bweekly (?:[a-z]+ )?(?:rate|fee|price|charge|rent|fare|cost|bill)s?\b", question, re.I):
+        stems -= {"week", "weekli"}  # "residential care weekly rate": a price by the week, no wage
     if analysis.kind == "money" and stems & {"week", "weekli", "wage", "salari"}:
         return [next(g for g in _HEADS if "wage" in g)]  # "paid a week": a wage, not a transfer fee
     if analysis.kind == "money" and re.search(r"(?:\b(?:is|was|were|are|get|gets|got|being)\b|’s|'s)"
@@ -2153,13 +2183,49 @@ def asked_ordinals(question: str) -> list[str]:
     """Return, as digits, the ordinals a question names before a noun ("its second weekend" -> "2"), not quarters,
     halves, "first time" or an ordinal before a verb ("first built")."""
     digits = {words[0]: number for number, words in _ORDINAL_WORDS.items()}
-    return [digits[m.group(1).lower()] for m in _ASKED_ORDINAL.finditer(question)]
+    return [digits[m.group(1).lower()] for m in _ASKED_ORDINAL.finditer(question)
+            if not (m.group(1).lower() == "first" and _FIRST_SAID.match(question, m.end(1)))]
+
+
+# "how many jobs did the bank first say were at risk", "job cuts first plan": the figure first given, which a later
+# report revises; the sentence giving it need not say "first" (span choice prefers the original figure)
+_FIRST_SAID = re.compile(r"\s+(?:say|said|announce[ds]?|plan(?:s|ned)?|propos(?:e[ds]?|al)|promise[ds]?|offer(?:ed)?|"
+                         r"estimate[ds]?|forecast|predict(?:ed|ion)?|quote[ds]?|report(?:ed)?|expect(?:ed)?|"
+                         r"target|projection|pledge[ds]?|put|suggest(?:ed)?|claim(?:ed)?|figure|announcement|"
+                         r"bid|set|agree[ds]?)\b", re.I)
 
 
 def _says_number(number: str, text: str) -> bool:
     """Return True when the text names the number, as digits or in words ("stage 5" / "fifth stage")."""
     return re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", text) is not None or any(
         re.search(rf"\b{word}\b", text) for word in _ORDINAL_WORDS.get(number, ()))
+
+
+# Words that set one thing apart from its counterpart, with the words on each side ("a small loaf" is no "large loaf",
+# a "low estimate" no "high estimate", "in the south of England" not "in the north of England")
+_CONTRASTS = [(("small", "smaller", "little"), ("large", "larger", "big", "bigger")),
+              (("low", "lower", "lowest", "bottom"), ("high", "higher", "highest", "top", "upper")),
+              (("north", "northern"), ("south", "southern")), (("east", "eastern"), ("west", "western")),
+              (("including", "inclusive"), ("excluding", "exclusive")), (("single", "one-way"), ("return",)),
+              (("adult", "adults"), ("child", "children", "child's", "children's"))]
+
+
+def contrasted(question: str, sentence: str) -> bool:
+    """Return True when the question says one side of a contrast before a word ("a small white loaf", "the low
+    estimate") and the sentence says only the other side before that word ("its large white loaf", "its $800,000
+    high estimate")."""
+    q, s = question.lower().replace("’", "'"), sentence.lower().replace("’", "'")
+    for one, other in _CONTRASTS:
+        for asked, others in ((one, other), (other, one)):
+            for m in re.finditer(rf"\b(?:{'|'.join(asked)})\s+([a-z'-]+)(?:\s+([a-z'-]+))?", q):
+                word = m.group(1) if m.group(1) not in STOPWORDS or not m.group(2) else f"{m.group(1)} {m.group(2)}"
+                if word in STOPWORDS:
+                    continue
+                said = rf"\s+(?:[a-z'-]+\s+)?{re.escape(word)}\b"
+                if re.search(rf"\b(?:{'|'.join(others)}){said}", s) and not re.search(rf"\b(?:{'|'.join(asked)}){said}",
+                                                                                     s):
+                    return True
+    return False
 
 
 def _opposite(qualifier: str) -> list[str]:
@@ -2479,8 +2545,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     weekdays = set(_WEEKDAY.findall(analysis.question.lower())) if single else set()
     periods = [m.group(0).lower() for m in _OTHER_PERIOD.finditer(analysis.question)
                if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
-    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] + asked_ordinals(analysis.question) \
-        if single else []  # "its second weekend": a sentence on the first one does not answer
+    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n) or (
+        re.fullmatch(r"\d{1,3}(?:\.\d)?km|\d{2,5}m", n) and not MONEY_WORDS.search(analysis.question)
+        and not re.search(r"[£$€]|\b(?:million|billion|bn)\b", analysis.question, re.I))] \
+        + asked_ordinals(analysis.question) if single else []  # "its second weekend": a sentence on the first one
+    # does not answer; nor is the "200m freestyle" the 100m one
     siblings = [sibling_pattern(n) for n in names] + labelled_siblings(analysis.question, names) if single else []
     speaker = asked_speaker(analysis)
     given_sums = [re.search(r"\d[\d.,]*\d|\d", m.group(0)).group(0) for m in MONEY.finditer(analysis.question)] \
@@ -2549,7 +2618,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and (not speaker or speaks(speaker, item.sentence, item.previous,
                                        sentences_before(item.article, item.sentence), item.following)),
             _share([y for y in analysis.years if not spoken_year(y, item.sentence, item.published)],
-                   f"{near} {lead}" if _lead_sets_year(analysis, item.sentence, lead) else near) == 1.0
+                   _since_unasked(analysis.question,
+                                  f"{near} {lead}" if _lead_sets_year(analysis, item.sentence, lead) else near)) == 1.0
             and not other_years_only(analysis, item)
             and not year_only_compared(analysis, f"{item.context} {item.sentence}")  # (nor its context: "The
             # mackerel quota was raised to 41,500 tonnes." after that sentence)
@@ -2570,6 +2640,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                         for q in hard for other in _opposite(q))  # "the men's race" before "the women's title" is no
             # other event when the sentence names the asked one
             and not any(_other_sex(q, item.sentence) for q in hard)
+            and not contrasted(analysis.question, item.sentence)
             and not any(_unmarked(q) and not _says_qualifier(q, f"{near} {lead}")  # a men's question over a report
                         and any(re.search(rf"\b{o}", f"{near} {lead}") for o in _opposite(q))  # on the women's final
                         for q in hard)
@@ -2685,6 +2756,8 @@ def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:
     if analysis.kind not in ("number", "money") or analysis.is_keyword \
             or WIN_QUESTION.search(analysis.question):  # (a keyword query has no verb to read)
         return False
+    if re.search(r"\b(?:are|were|is|was|be|been|still) left\b", analysis.question, re.I):  # "how many dairy farms
+        return False  # were left?": what remains, no leaving ("fell to 312")
     asked = done_verb(analysis.question)
     if asked == "confi" and re.search(r"\bconfirm", analysis.question, re.I):  # "confirmed dead": how a figure came
         return False  # out ("confiscated" starts alike)
@@ -2723,6 +2796,7 @@ def someone_else(names: list[str], sentence: str, question: str) -> bool:
     time") counts, not one it only mentions ("how many people did the strikes kill during Mark Rutte's visit?"), nor
     a keyword query's words ("salt orchard cost": a film)."""
     people = [n for n in names if len(n.split()) >= 2 and person_like(n) and _PERSON_NAME.fullmatch(n)
+              and not re.match(r"(?:St\.?|Saint)\s", n)  # "St Aldric's Hospital's new hub": a place named for a saint
               and (re.search(rf"\b(?:did|does|do|has|have|had|will|would)\s+{re.escape(n)}\b", question, re.I)
                    or re.search(rf"\b{re.escape(n)}['’]s?\s+(?:[\w-]+\s+){{0,2}}{_OWN_FIGURE}\b", question, re.I))]
     if not people:
@@ -2909,6 +2983,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)
+                or against_change(question, sentence, analysis.kind in ("money", "number"))
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
                 or (analysis.kind in ("money", "number")
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))

@@ -174,7 +174,8 @@ _ASKED_MODIFIERS = re.compile(r"^(?:(?:new|current|next|permanent|full-time)\s+)
 
 
 _ROLE_MODIFIERS = {"incumbent", "former", "outgoing", "interim", "acting", "new", "current", "deputy", "caretaker",
-                   "elected", "ex", "sitting", "serving", "then", "longtime", "long-time", "veteran"}
+                   "elected", "ex", "sitting", "serving", "then", "longtime", "long-time", "veteran", "registered",
+                   "general", "senior", "joint", "managing"}  # ("Registered manager Bernadette Cole")
 
 
 def other_holder(question: str, names: list[str], sentence: str) -> bool:
@@ -185,7 +186,9 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
         return False
     name, role = asked
     mine = _distinctive(name)
-    before = re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
+    before = [m for m in re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
+              if not re.search(r"\b(?:named|appointed|made|elected|hired|promoted|confirmed)\s+$", sentence[:m.start()])]
+    # ("has named Dana Whitlock chief executive": the person named to it, no other body)
     # "head coach of the Scottish side Lothian Thistle", "chief executive of the biotech start-up Nerida Bio"
     after = re.finditer(rf"\b{role} of (?:the )?(?:[a-z][\w-]*\s+){{0,3}}((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
     holders = [normalise(m.group(1)) for m in (*before, *after)]
@@ -844,6 +847,12 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
      r"\b(?:joins?|joined|begins?|began|starts?|started|broke out|breaks out|sparked)\b", "start"),  # "will take
     # up the post in January 2026"; a fire "broke out"
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
+    (r"\b(?:made|makes|making|posted|posts|reported|reports|recorded|suffered|suffers|booked|ran up) (?:a|an) "
+     r"(?:[\w-]+ ){0,2}loss(?:es)?\b|\blosses of\b", "lose"),  # "made a loss of £640,000" for "how much did it lose?"
+    (r"\b(?:cut|cuts|lowered|lowers|slashed|trimmed|brought down)\b", "reduce"),  # a fine "cut from £4.6m to £3.9m"
+    (r"\b(?:reduced|reduces|lowered|lowers|slashed|trimmed)\b", "cut"),
+    (r"\bin front of\b|\bspectators\b|\bcrowd of\b|\bviewers\b|\baudience of\b", "watch"),  # "how many people
+    # watched the final?": "in front of 2,870 spectators"
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
     (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
@@ -1071,6 +1080,24 @@ _AGAINST_PLAN = re.compile(r"\b(?:above|over|below|under|beyond|within|more than
 # estimate": the outcome said against the plan)
 
 
+_UP = re.compile(r"\b(?:go(?:es|ne)? up|went up|ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|"
+                 r"soar\w*)\b", re.I)
+_DOWN = re.compile(r"\b(?:go(?:es|ne)? down|went down|f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|shr[ai]nk\w*|"
+                   r"shrunk|slump\w*|plung\w*|down)\b", re.I)
+_OPENING = re.compile(r"\bopen(?:s|ed|ing)?\b", re.I)
+_CLOSING = re.compile(r"\bclos(?:e|es|ed|ing|ure|ures)\b", re.I)
+
+
+def against_change(question: str, sentence: str, figure: bool) -> bool:
+    """Return True when the question asks about a change one way and the sentence speaks only of the other: "how
+    much did footfall go up?" over "footfall had fallen by 7%" (figure: a count or sum is asked); "where's it opening
+    its new shop?" over "the shops ... among those closing" (any question)."""
+    pairs = [(_OPENING, _CLOSING)] + ([(_UP, _DOWN)] if figure else [])
+    return any(asked.search(question) and not other.search(question) and other.search(sentence)
+               and not asked.search(sentence)
+               for one, two in pairs for asked, other in ((one, two), (two, one)))
+
+
 def unsettled(question: str, sentence: str) -> bool:
     """Return True when the question asks what something finally cost ("halcyon-3 final cost") and the sentence gives
     a budget, a projection or a share of the funding ("the total budget for Halcyon-3 was 720 million euros",
@@ -1089,9 +1116,12 @@ def tentative(question: str, sentence: str) -> bool:
     if re.search(r"\b(?:will|would|going to)\b", question, re.I):  # "in the end how much will the closures save?":
         return False  # asks what is expected ("would save around £740,000 a year")
     if (_FINAL.search(question) or _PERFECT.match(question)) and any(
-            not re.search(r"\bthan\s+(?:\S+\s+){0,4}$", sentence[:m.start()]) for m in _TENTATIVE.finditer(sentence)):
-        return True  # ("eight months later than planned", "fewer than the 450 it first proposed": the outcome is
-        # said against the plan)
+            not re.search(r"\bthan\s+(?:\S+\s+){0,4}$|\b(?:first|originally|initially|earlier|previously)\s+$",
+                          sentence[:m.start()]) and not sentence.startswith(" now ", m.end())
+            for m in _TENTATIVE.finditer(sentence)):
+        return True  # ("eight months later than planned", "fewer than the 450 it first proposed", "rose to £21.2m
+        # from the £18.5m first planned": the outcome is said against the plan; "158 jobs would now go": the plan as
+        # revised)
     if not re.match(r"\W*(?:so |and |hey,? )?(?:what|which|how|who|when|where)\b.*\b(?:did|was|were)\b", question,
                     re.I):
         return False

@@ -17,6 +17,7 @@ from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONE
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
                             organisation_admitted, other_time_unit,
                             sums_said, head_by, person_answer, person_like, place_answers, race_time_asked, race_times,
+                            weight_not_sum,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
 
@@ -554,6 +555,13 @@ def _described(name: str, kind: str) -> str:
     return _DESCRIBING.sub("", name)
 
 
+# A sum asked per period ("annual cost", "weekly rate", "cost per month")
+_PERIOD_ASKED = re.compile(r"\b(?:(annual|yearly|(?:a|per|each) year)|(monthly|(?:a|per|each) month)|"
+                           r"(weekly|(?:a|per|each) week)|(daily|(?:a|per|each) day)|(hourly|(?:an|per|each) hour))\b",
+                           re.I)
+_PERIOD_ADVERB = {"year": "annually", "month": "monthly", "week": "weekly", "day": "daily", "hour": "hourly"}
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -570,7 +578,13 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
             and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
+        if period := _PERIOD_ASKED.search(analysis.question):  # "bus scheme annual cost": "£850,000 a year", not
+            unit = next(u for u, g in zip(("year", "month", "week", "day", "hour"), period.groups()) if g)  # the £1
+            sums = [m for m in sums if re.match(rf"\s*(?:a|an|per|each|every) {unit}\b|\s*{_PERIOD_ADVERB[unit]}\b",
+                                                sentence[m.end():], re.I)] or sums  # fare
         heads = asked_heads(analysis)
+        sums = newer(analysis.question, sentence, sums)  # ("wants the starting wage raised from $17.50 to $22": the
+        # wage's old level is nearer its word, but the new one is asked)
         sums = [m for m in sums if head_by(analysis.question, heads, sentence, m.start(), m.end())] or sums
         sums = [m for m in sums if verb_before(analysis.question, analysis.names, sentence, m.start())] or sums
         sums = respective(analysis.question, sentence, sums)
@@ -580,7 +594,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
             return changed
         return _nearest(sentence, newer(analysis.question, sentence, sums), anchors)
     if kind == "number":
-        money = novel(MONEY.finditer(sentence))
+        money = [m for m in novel(MONEY.finditer(sentence)) if not weight_not_sum(analysis.question, m)]  # ("birth
+        # weight": "weighed 148 pounds", no sum)
         figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))
                    and not other_time_unit(analysis.question, sentence, m.start())]
@@ -823,6 +838,8 @@ def class_phrase(question: str, sentence: str) -> str | None:
     station"), or None when the sentence gives the noun no words of its own."""
     asked = _WHAT_CLASS.match(question)
     if not asked:
+        return None
+    if asked.group(1).lower() in _NOT_CLASS:  # "what did achterberg win ...?": a verb follows, no class noun
         return None
     nouns = [w.lower() for w in asked.groups() if w and w.lower() not in _NOT_CLASS and w.lower() not in STOPWORDS]
     question_words = set(normalise(question).split())

@@ -53,7 +53,7 @@ MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fin
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
                           r"box office|takings|grossed|contributions?|subsid(?:y|ies)|loans?|earning|purse|ransom|"
                           r"buyback|(?:car|bridge|motorway|lorry|vehicle|crossing|tunnel|truck|van|hgv) tolls?|"
-                          r"payouts?)\b",
+                          r"payouts?|owed|owes|owing|tuition)\b",
                          # ("the damage bill")
                          re.I)
 # Things a keyword query counts when it ends in them ("corvelle air half-year passengers": how many)
@@ -230,6 +230,8 @@ def _find_names(text: str) -> tuple[str, ...]:
                 continue
             if _YEAR.fullmatch(phrase) or phrase[0].isdigit() or re.fullmatch(r"I(?:['’](?:ve|m|d|ll))?", phrase):
                 continue  # ("I've lived here forty years": no one's name)
+            if re.fullmatch(r"[A-Z]-[a-z]+", phrase):  # "after the U-turn", "an X-ray": a word, no one's name
+                continue
             if phrase not in names:
                 names.append(phrase)
     return tuple(names)
@@ -270,6 +272,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if kind := _sum_or_figure_asked(q):
         return kind
+    if re.match(r"(?:by )?how much\b", q) and re.search(r"\bweigh(?:s|ed|ing)?\b", q):
+        return "number"  # "how much did the calf weigh at birth?": a weight
+    if re.search(r"\b(?:hourly|daily|weekly|nightly) (?:\w+ )?rates?\b", q) and not re.search(r"\bhow many\b", q):
+        return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
@@ -304,7 +310,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening))
             and "how many" not in q
             and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat|savings|commission|growth|"
-                              r"unemployment|vacancy|occupancy|inflation|default) rates?\b", opening)):  # a share
+                              r"unemployment|vacancy|occupancy|inflation|default) rates?\b|\binflation\b", opening)):  # a share
+        # ("what was grocery price inflation in April?": a percentage)
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
                                                  "what share", "what proportion")) \
@@ -320,6 +327,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                         r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
+    if (settled := re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:settle|agree|decide|opt|"
+                            r"land|fix)(?:d|ed)? (?:on|upon)(?: for)? (?:the |its |their |a |an )?([^?]+)", q)) \
+            and (kind := _kind_from_words(settled.group(1), "")):
+        return kind  # "what did harrowby finally settle on for the hourly parking charge?": the charge
     if re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:as|at) (?:the|a|its|their) "
                 r"(?:total |final |overall |revised )?(?:number|count) of\b", q):
         return "number"  # "what did Velstrom first estimate as the number of users hit?": a count
@@ -356,6 +367,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "place"
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
+    if (firms := re.match(r"(?:which|what) (\w+)s\b", q)) and (firms.group(1) in _AGENT_FIRMS or firms.group(1) in (
+            "architect", "solicitor", "lawyer", "engineer", "consultant", "accountant", "adviser", "advisor")):
+        return "organisation"  # "which architects will design the unit?": a firm
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
             and not re.match(r"(which|what) (is|was|has|does)\b", q):
@@ -465,6 +479,11 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                   # a possessive qualifies the noun after it ("2024 attendance men's", "club's manager"): not asked
                   and not re.search(r"(?:['’]s|s['’])$", word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
+        if not asking and (re.search(r"\b[a-z]+s (?:per|a|each) (?:hour|day|week|month|year|season|match|game)$", q)
+                           or words[-1] in _MEASURE_UNITS
+                           or (len(words) > 1 and words[-1] in _COUNTED_DONE and words[-2].endswith("s"))):
+            return "number"  # "tannock second line bottles per week", "mackerel quota january 2025 tonnes",
+            # "brisa airbag recall crashes linked": a count or a measure
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
         # counted thing may be whom a sum went to ("refund households"): another asking word goes first
         kinds = [kind for kind, _ in asking]
@@ -485,6 +504,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 
 
+_MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "gallons", "barrels", "miles", "km", "kilometres", "kilometers",
+                  "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts", "mw", "gwh",
+                  "mwh", "kwh", "cubic"}
+# a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
+_COUNTED_DONE = {"linked", "reported", "recorded", "confirmed", "injured", "killed", "affected", "evacuated", "rescued",
+                 "arrested", "charged", "hurt", "damaged", "destroyed", "flooded", "sold", "lost", "cut", "created",
+                 "saved", "treated", "vaccinated", "delayed", "cancelled"}
 _UNITS_SOLD = {"ev", "car", "vehicle", "unit", "album", "ticket", "game", "copy", "like-for-like", "volume", "home",
                "house", "retail"}
 _NOT_WHEN = {"last", "this", "next", "a", "an", "per", "each", "every", "first", "second", "third", "opening", "full",
