@@ -27,7 +27,7 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          current_for_previous,
                          deed_unplaced, done_verb, former_role, group_of_other, join_unsaid, lesser_role,
                          opposite_action,
-                         other_chief, other_envoy, other_first_period, other_holder, other_kind_of_role, other_member,
+                         other_chief, other_envoy, other_portfolio, other_first_period, other_holder, other_kind_of_role, other_member,
                          other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
@@ -2978,6 +2978,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind == "person" and predecessor_as_successor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
                 or other_chief(question, sentence) or other_kind_of_role(question, sentence)
+                or (analysis.kind == "person" and other_portfolio(question, sentence))
                 or (analysis.kind == "place" and deed_unplaced(question, sentence))
                 or (analysis.kind == "organisation" and join_unsaid(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))

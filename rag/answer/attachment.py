@@ -530,6 +530,20 @@ def other_kind_of_role(question: str, sentence: str) -> bool:
     return False
 
 
+_PORTFOLIO = r"(?:member|minister|secretary|spokes(?:person|man|woman)|lead|director|head|commissioner|champion)"
+
+
+def other_portfolio(question: str, sentence: str) -> bool:
+    """Return True when the question asks for a role by what it covers ("cabinet member for finance", "director of
+    nursing") and the sentence gives the role only for something else ("cabinet member for culture")."""
+    asked = re.search(rf"\b({_PORTFOLIO})\s+(?:for|of)\s+(?:the\s+)?([a-z]+)", question.lower())
+    if not asked:
+        return False
+    said = [m.group(1).lower() for m in re.finditer(rf"\b{asked.group(1)}s?\s+(?:for|of)\s+(?:the\s+)?((?-i:[a-z]+))",
+                                                    sentence, re.I)]
+    return bool(said) and all(w[:5] != asked.group(2)[:5] for w in said)
+
+
 # A "where" question about a deed done at a place, and the words a report says each deed with
 _PLACED_DEED = re.compile(r"^\W*(?:so |and )?where\b[^?]*\b(built|made|bought|stolen|born|buried|founded|manufactured|"
                           r"constructed|filmed|printed|purchased|sold|assembled|brewed|grown)\b"

@@ -8,7 +8,7 @@ from collections import Counter
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, asked_class, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex
-from .attachment import WIN_QUESTION, WIN_RESULT
+from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
                             SCORE_ASKED,
@@ -562,6 +562,28 @@ _PERIOD_ASKED = re.compile(r"\b(?:(annual|yearly|(?:a|per|each) year)|(monthly|(
 _PERIOD_ADVERB = {"year": "annually", "month": "monthly", "week": "weekly", "day": "daily", "hour": "hourly"}
 
 
+_SAYING_ASKED = re.compile(r"\b(?:said|say|says|saying|told|tell|warned|announced|claimed|described|called|spoke|"
+                           r"speaking|commented|added|confirmed|quoted|statement)\b", re.I)
+
+
+def only_speaker(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
+    """Return True when a person question asks who does something, not who said it ("who's breck fighting next?"),
+    and the name is only the one speaking, before what is said of the deed ("Promoter Lydia Crane said ... Breck
+    would next fight in Kelsford")."""
+    if _SAYING_ASKED.search(analysis.question):
+        return False
+    at = sentence.find(name)
+    said = re.match(r"(?:,\s+\d{1,3},)?\s+(?:said|says|added|told \w+(?: \w+)?)\s+(?:that\s+)?(.+)",
+                    sentence[at + len(name):]) if at >= 0 else None
+    if not said or re.match(r"(?:he|she|i|we|they)\b", said.group(1), re.I):  # ("Ellis, 23, said he scored the
+        return False  # winner": of himself)
+    names = content_stems(" ".join(analysis.names))
+    deeds = {stem for w in re.findall(r"[a-z]+", analysis.question.lower())
+             if (w.endswith(("ing", "ed")) or w in BASE_FORMS) and (stem := next(iter(content_stems(w)), ""))
+             and stem not in names}
+    return bool(deeds & content_stems(said.group(1)))
+
+
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
@@ -718,6 +740,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
+                 and not (kind == "person" and not winner and only_speaker(analysis, sentence, n))
                  and not (kind == "person" and " " not in n and (role := re.match(  # "Teesford darts player Lee
                      rf"{re.escape(n)}\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*)\s+[A-Z][\w'’-]+\s+[A-Z]",
                      sentence[sentence.find(n):])) and PERSON_WORDS.fullmatch(role.group(1)))  # Crane": where he

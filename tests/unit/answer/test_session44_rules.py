@@ -193,3 +193,21 @@ def test_a_weight_in_pounds_is_no_sum():
     assert analysis.kind == "number"
     assert extract_short(analysis, sentence) == "148"
     assert _gate("type", analysis.question, sentence)
+
+
+def test_a_role_asked_by_what_it_covers_is_not_another_portfolio():
+    question = "who's halesford's cabinet member for finance?"
+    assert not _gate("attached", question, "Councillor Janet Orme, cabinet member for culture, said the five "
+                                           "branches had fewer visits than the central library.")
+    assert _gate("attached", question, "Councillor Janet Orme, cabinet member for finance, said the budget was tight.")
+
+
+def test_the_one_speaking_is_not_the_person_asked_for():
+    sentence = ("Promoter Lydia Crane said a rematch clause would not be used and that Breck would next fight at the "
+                "Harbourside Dome in November.")
+    assert extract_short(analyse_question("who's breck fighting next?"), sentence) != "Lydia Crane"
+    assert extract_short(analyse_question("who said the rematch clause would not be used?"), sentence) == "Lydia Crane"
+    assert extract_short(analyse_question("Who is the Rovers manager?"),
+                         "Rovers manager Tom Hale said the team was tired.") == "Tom Hale"
+    assert extract_short(analyse_question("who scored the winner?"),
+                         "Striker Jon Ellis said he scored the winner with his weaker foot.") == "Jon Ellis"
