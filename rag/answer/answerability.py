@@ -22,12 +22,14 @@ from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MON
                                   find_names)
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, class_missing,
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, body_may_answer,
+                         class_missing,
                          current_figure_for_previous,
                          current_for_previous,
                          deed_unplaced, done_verb, former_role, group_of_other, join_unsaid, lesser_role,
                          opposite_action,
-                         other_chief, other_envoy, other_portfolio, other_first_period, other_holder, other_kind_of_role, other_member,
+                         other_chief, other_envoy, other_portfolio, other_first_period, other_holder,
+                         other_kind_of_role, other_member,
                          other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
@@ -204,9 +206,8 @@ _HEADS = [
     {"worth", "valu", "valuat"},  # what a company is valued at is not what a stake in it cost
     {"prize", "collect", "purs", "winnings", "reward", "earn"},  # "how much prize money did she collect": "collects
     # $115,000"; "The victory earns her $412,000"
-    {"job", "role", "post", "posit", "redund", "workforc", "staff", "employ"},  # "620 roles will go" answers "how
-    # many jobs"; "how many staff will work at the centre": not the visitors it aims to welcome
-    {"loan", "borrow", "lend", "lent", "lender"},  # "how much is the bank loan?": not the grant beside it
+    {"job", "role", "post", "posit", "redund", "workforc"},  # "620 roles will go" answers "how many jobs"
+    {"loan", "borrow", "lend", "lent"},  # "how much is the bank loan?": not the grant beside it (a "lender" is a bank)
     {"ticket", "fare"},  # "how much does a return ticket cost?": a fare, not what the line cost
     {"sentenc", "jail", "prison", "imprison", "custodi"},  # "how long could his sentence be?": not hours he worked
     {"budget", "allocat", "earmark"},  # "what budget was the season given?": "a budget of £9.8m" (what was spent
@@ -469,8 +470,8 @@ _COUNT_KEYWORDS = {"number", "total", "count"}
 # Words of a keyword query that name the report, not what it says ("veltrix q1 results", "storm latest")
 _KEYWORD_LIGHT = {"q1", "q2", "q3", "q4", "h1", "h2", "news", "latest", "updat", "revis", "current", "info", "detail",
                   "size", "affect", "chang", "final", "new", "actual", "without", "plan",
-                  "now", "per"}  # ("trial size": how many
-# took part, which no sentence calls a size; "bottles per week": "2.4 million bottles a week"; "new pubs planned": "would open six new pubs"; "final price per share":
+                  "now"}  # ("trial size": how many
+# took part, which no sentence calls a size; "new pubs planned": "would open six new pubs"; "final price per share":
 # the price "raised its offer to" gives; "peak homes without power": "cut power to 51,000 homes at its peak";
 # "revised opening date": which of the dates, not a word the answering sentence uses: "pushed back from May 2026 to
 # March 2027"; "homes affected": "told 3,800 homes to boil tap water"; "bin collection change date": "will be
@@ -499,14 +500,16 @@ _UTMOST = re.compile(r"\b(?:up to|peak(?:ed|ing)?|at its (?:height|peak)|a recor
                      r"most|worst|best)\b", re.I)  # (what a superlative keyword may be said by)
 
 
+_RACE = re.compile(r"\b(?:freestyle|backstroke|breaststroke|butterfly|medley|hurdles|relay|sprint|race|dash|"
+                   r"steeplechase|heat|semi-final|final)\b", re.I)
+
+
 def _since_unasked(question: str, text: str) -> str:
-    """Return the text without the years it counts from ("its first profit since 2019"), unless the question asks
-    "since": the figure is not 2019's."""
-    return text if re.search(r"\bsince\b", question, re.I) else re.sub(r"\bsince (?:at least )?(?:19|20)\d\d\b", " ",
-                                                                    text, flags=re.I)
-
-
-_LINKING = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from"}
+    """Return the text without a year a record counts from ("its first profit since 2019", "the highest since
+    2008"), unless the question asks "since": the figure is not 2019's."""
+    return text if re.search(r"\bsince\b", question, re.I) else re.sub(
+        r"\b(?:first|highest|lowest|biggest|largest|best|worst|most|fewest|strongest|weakest)\s+(?:[\w-]+\s+){0,2}?"
+        r"since (?:at least )?(?:19|20)\d\d\b", " ", text, flags=re.I)
 
 
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
@@ -533,8 +536,9 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         near_stems |= {k for k in keywords if k.endswith("est")}
     initials = "".join(w[0] for w in _WORD.findall(near) if w not in STOPWORDS)  # (of content words: "maui" is
     # no run of "made a ... in" initials)
-    initials += " " + "".join(w[0] for w in _WORD.findall(sentence.lower()) if w not in _LINKING)  # "mvp": "most
-    # valuable player" ("most" is a stopword), in the sentence itself
+    initials += " " + "".join(w[0] for w in _WORD.findall(sentence.lower())
+                              if w not in STOPWORDS or w in ("most", "least", "best"))  # "mvp": "most valuable
+    # player" ("most" is a stopword), in the sentence itself
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
@@ -796,7 +800,8 @@ def head_by(question: str, heads: list[set[str]], sentence: str, start: int, end
     asked = question_stems & set().union(*heads) - _SUM_VERBS  # (the verbs say too little: "was paid £1.3m" is no
     # chair's pay)
     before = _WORD.findall(sentence[max(0, start - 50):start].lower())[-4:]
-    around = before[1:] + _WORD.findall(sentence[end:end + 30].lower())[:1]
+    after = _WORD.findall(sentence[end:end + 30].lower())
+    around = before[1:] + (after[1:2] if after[:1] == ["in"] else after[:1])  # ("£95 in compensation")
     for i, word in enumerate(around):
         if content_stems(word) & asked:
             modifier = (before[:1] + around)[i]  # "with day tickets at £79" is no weekend ticket
@@ -909,7 +914,7 @@ _ASKS_UNDER_WAY = re.compile(r"^\W*(?:so |and )?how (?:much|many)\b[^?]*?(?:\b(?
 _NOW_ASKED = re.compile(r"\b(?:at the moment|currently|at present|right now|these days|so far|to date)\b", re.I)
 
 
-_WEIGHT_ASKED = re.compile(r"\bweigh\w*|\bweight\b|\bheav(?:y|ier|iest)\b", re.I)
+_WEIGHT_ASKED = re.compile(r"\bweigh(?:s|ed)?\b(?!-)|\bweight\b(?!-)|\bheav(?:y|ier|iest)\b", re.I)
 
 
 def weight_not_sum(question: str, match: re.Match) -> bool:
@@ -1314,6 +1319,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                  and not (kind == "organisation" and court_unasked(n, analysis.question))
                  and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
                  and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
+        if not found and kind == "person" and body_may_answer(analysis.question):  # "who put the panels in?": a firm
+            return type_hit(replace(analysis, kind="organisation"), sentence, texts)
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -1632,6 +1639,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
     if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
         stems -= {"week", "weekli", "give", "provid"}
+    stems.discard("cover")  # "customers covered by the ban": who it applies to, no sum paid
     if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
@@ -2189,10 +2197,12 @@ def asked_ordinals(question: str) -> list[str]:
 
 # "how many jobs did the bank first say were at risk", "job cuts first plan": the figure first given, which a later
 # report revises; the sentence giving it need not say "first" (span choice prefers the original figure)
-_FIRST_SAID = re.compile(r"\s+(?:say|said|announce[ds]?|plan(?:s|ned)?|propos(?:e[ds]?|al)|promise[ds]?|offer(?:ed)?|"
-                         r"estimate[ds]?|forecast|predict(?:ed|ion)?|quote[ds]?|report(?:ed)?|expect(?:ed)?|"
-                         r"target|projection|pledge[ds]?|put|suggest(?:ed)?|claim(?:ed)?|figure|announcement|"
-                         r"bid|set|agree[ds]?)\b", re.I)
+_FIRST_SAID = re.compile(r"\s+(?:say|said|announce[ds]?|plan(?:s|ned)?|propos(?:e[ds]?|al)|promise[ds]?|"
+                         r"estimate[ds]?|forecast|predict(?:ed)?|quote[ds]?|expect(?:ed)?|pledge[ds]?|put|"
+                         r"suggest(?:ed)?|claim(?:ed)?|agree[ds]?)\b", re.I)
+# A figure said as revised, which a question about the one first said is not asked of ("raised the death toll to
+# 2,300", "its latest forecast")
+_REVISED = re.compile(r"\b(?:latest|revised|updated|raised|now|increased to|lowered to|cut to)\b", re.I)
 
 
 def _says_number(number: str, text: str) -> bool:
@@ -2222,9 +2232,8 @@ def contrasted(question: str, sentence: str) -> bool:
                 if word in STOPWORDS:
                     continue
                 said = rf"\s+(?:[a-z'-]+\s+)?{re.escape(word)}\b"
-                if re.search(rf"\b(?:{'|'.join(others)}){said}", s) and not re.search(rf"\b(?:{'|'.join(asked)}){said}",
-                                                                                     s):
-                    return True
+                if re.search(rf"\b(?:{'|'.join(others)}){said}", s) and not re.search(rf"\b(?:{'|'.join(asked)})\b", s):
+                    return True  # (nor when the asked side is said at all: "four children and two adults were hurt")
     return False
 
 
@@ -2526,6 +2535,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         keywords.discard("result")
     if re.search(r"\b(?:number|no\.?)\s+\d", analysis.question, re.I):  # "number 47 bus": a label, no count
         keywords.discard("number")
+    if re.search(r"\bper (?:hour|day|week|month|year|night)\b", analysis.question, re.I):  # "bottles per week": "2.4
+        keywords.discard("per")  # million bottles a week" (a sum "per vessel" is still asked of each one)
     if analysis.kind in ("organisation", "place"):  # "rebbeck former club", "velmora second factory location",
         # "wrenfield prize ceremony venue ashcombe": the class of the name asked for, which the name itself is
         # ("Dunmarrow United", "Gildhall Theatre")
@@ -2545,11 +2556,11 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
     weekdays = set(_WEEKDAY.findall(analysis.question.lower())) if single else set()
     periods = [m.group(0).lower() for m in _OTHER_PERIOD.finditer(analysis.question)
                if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
-    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n) or (
-        re.fullmatch(r"\d{1,3}(?:\.\d)?km|\d{2,5}m", n) and not MONEY_WORDS.search(analysis.question)
-        and not re.search(r"[£$€]|\b(?:million|billion|bn)\b", analysis.question, re.I))] \
-        + asked_ordinals(analysis.question) if single else []  # "its second weekend": a sentence on the first one
-    # does not answer; nor is the "200m freestyle" the 100m one
+    numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] + asked_ordinals(analysis.question) \
+        if single else []  # "its second weekend": a sentence on the first one does not answer
+    first_said = re.search(rf"\bfirst{_FIRST_SAID.pattern}", analysis.question, re.I) is not None
+    distances = [n[:-1] for n in analysis.numbers if re.fullmatch(r"\d{2,5}m", n)] \
+        if single and _RACE.search(analysis.question) else []  # "the 100m freestyle": not the 200m one
     siblings = [sibling_pattern(n) for n in names] + labelled_siblings(analysis.question, names) if single else []
     speaker = asked_speaker(analysis)
     given_sums = [re.search(r"\d[\d.,]*\d|\d", m.group(0)).group(0) for m in MONEY.finditer(analysis.question)] \
@@ -2657,6 +2668,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                     for p in periods)  # "full-year guidance" is no
             # first-quarter figure, and "full-year profit" no fourth-quarter one
             and all(_says_number(n, near) for n in numbers)
+            and not (first_said and _REVISED.search(item.sentence) and not re.search(
+                r"\b(?:first|initial(?:ly)?|original(?:ly)?)\b", item.sentence, re.I))
+            and all(re.search(rf"(?<![\d.,]){n}\s*(?:m|metres?|meters?)\b", near) for n in distances)
             and all(_says_number(n, f"{near} {lead} {item.following}") for n in given_sums),  # "which company did
             # Amazon agree to buy for $1.7 billion?": a sentence of that deal, which it or its report's lead prices
             (not heads or any(group & deeds or ("leader" in group and "lead" in stems)  # "led by" for a leader
@@ -2756,7 +2770,8 @@ def done_verb_unsaid(analysis: QuestionAnalysis, text: str) -> bool:
     if analysis.kind not in ("number", "money") or analysis.is_keyword \
             or WIN_QUESTION.search(analysis.question):  # (a keyword query has no verb to read)
         return False
-    if re.search(r"\b(?:are|were|is|was|be|been|still) left\b", analysis.question, re.I):  # "how many dairy farms
+    if re.search(r"\b(?:are|were|is|was|be|been|still) left\b(?!\s+(?:without|homeless|injured|stranded|with|"
+                 r"in need|out of)\b)", analysis.question, re.I):  # "how many dairy farms
         return False  # were left?": what remains, no leaving ("fell to 312")
     asked = done_verb(analysis.question)
     if asked == "confi" and re.search(r"\bconfirm", analysis.question, re.I):  # "confirmed dead": how a figure came
@@ -2984,7 +2999,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and other_role(question, sentence))
                 or (analysis.kind in ("money", "number") and unstated_period(question, f"{item.previous} {sentence}"))
                 or forecast_of_asked(analysis, sentence)
-                or against_change(question, sentence, analysis.kind in ("money", "number"))
+                or (analysis.kind in ("money", "number") and against_change(question, sentence))
                 or (analysis.kind in ("money", "number") and unsettled(question, sentence))
                 or (analysis.kind in ("money", "number")
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))

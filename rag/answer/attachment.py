@@ -14,6 +14,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from ..retrieval.analysis import PERSON_WORDS
 from ..text import STOPWORDS, normalise, regex, stemmer
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
@@ -178,6 +179,22 @@ _ROLE_MODIFIERS = {"incumbent", "former", "outgoing", "interim", "acting", "new"
                    "general", "senior", "joint", "managing"}  # ("Registered manager Bernadette Cole")
 
 
+def body_may_answer(question: str) -> bool:
+    """Return True for a "who" question that names no person's role nor asks who won ("who ended up winning the rail
+    contract?", "who put the panels in?", "who brought the case?"): a firm or a public body may be the answer."""
+    asked = re.match(r"\W*(?:so |and |hey,? )?who(?:['’]s|m)?\b(.*)", question, re.I | re.S)
+    return bool(asked) and not PERSON_WORDS.search(asked.group(1)) and not WIN_QUESTION.search(question) \
+        and not _PERSON_DEEDS.search(asked.group(1))
+
+
+# What is done by or to a person, not a firm ("who was hired to run iRobot?"), and saying ("who reported ...?": the
+# wire or the agency a report quotes is no answer)
+_PERSON_DEEDS = re.compile(r"\b(?:hired|appointed|named|elected|sacked|fired|arrested|charged|convicted|jailed|"
+                           r"sentenced|born|died|killed|injured|hurt|married|resigned|retired|quit|scored|played|"
+                           r"sang|wrote|starred|said|says|told|reported|announced|warned|claimed|spoke|speaking)\b",
+                           re.I)
+
+
 def other_holder(question: str, names: list[str], sentence: str) -> bool:
     """Return True when the sentence gives the asked role to another name only ("Northgate manager Piet van Luyk"
     for the Eastfield Rovers manager)."""
@@ -187,7 +204,8 @@ def other_holder(question: str, names: list[str], sentence: str) -> bool:
     name, role = asked
     mine = _distinctive(name)
     before = [m for m in re.finditer(rf"\b((?:[A-Z][\w&'’.-]+\s+){{1,3}}){role}\b", sentence)
-              if not re.search(r"\b(?:named|appointed|made|elected|hired|promoted|confirmed)\s+$", sentence[:m.start()])]
+              if not re.search(r"\b(?:named|appointed|made|elected|hired|promoted|confirmed)\s+$",
+                               sentence[:m.start()])]
     # ("has named Dana Whitlock chief executive": the person named to it, no other body)
     # "head coach of the Scottish side Lothian Thistle", "chief executive of the biotech start-up Nerida Bio"
     after = re.finditer(rf"\b{role} of (?:the )?(?:[a-z][\w-]*\s+){{0,3}}((?:[A-Z][\w&'’.-]+\s*){{1,3}})", sentence)
@@ -862,10 +880,12 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     # up the post in January 2026"; a fire "broke out"
     (r"\b(?:without|cut off from|no) (?:power|electricity|water|supplies)\b|\bdefeat(?:s|ed)?\b|\bbeaten\b", "lose"),
     (r"\b(?:made|makes|making|posted|posts|reported|reports|recorded|suffered|suffers|booked|ran up) (?:a|an) "
-     r"(?:[\w-]+ ){0,2}loss(?:es)?\b|\blosses of\b", "lose"),  # "made a loss of £640,000" for "how much did it lose?"
+     r"(?:[\w-]+ ){0,2}loss(?:es)? of (?:about |around |some )?[£$€\d]|\blosses of (?:about |around )?[£$€\d]|"
+     r"\b(?:a|an) [£$€][\d.,]+\s*(?:m|bn|k|million|billion)? (?:[\w-]+ )?loss\b", "lose"),  # "made a loss of
+    # £640,000" for "how much did it lose?": a sum lost (no seats or jobs)
     (r"\b(?:cut|cuts|lowered|lowers|slashed|trimmed|brought down)\b", "reduce"),  # a fine "cut from £4.6m to £3.9m"
     (r"\b(?:reduced|reduces|lowered|lowers|slashed|trimmed)\b", "cut"),
-    (r"\bin front of\b|\bspectators\b|\bcrowd of\b|\bviewers\b|\baudience of\b", "watch"),  # "how many people
+    (r"\bin front of\b|\bspectators\b|\bviewers\b|\baudience of\b", "watch"),  # "how many people
     # watched the final?": "in front of 2,870 spectators"
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
@@ -1095,21 +1115,20 @@ _AGAINST_PLAN = re.compile(r"\b(?:above|over|below|under|beyond|within|more than
 
 
 _UP = re.compile(r"\b(?:go(?:es|ne)? up|went up|ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|"
-                 r"soar\w*)\b", re.I)
-_DOWN = re.compile(r"\b(?:go(?:es|ne)? down|went down|f[ae]ll(?:s|en|ing)?|drop\w*|declin\w*|decreas\w*|shr[ai]nk\w*|"
-                   r"shrunk|slump\w*|plung\w*|down)\b", re.I)
-_OPENING = re.compile(r"\bopen(?:s|ed|ing)?\b", re.I)
-_CLOSING = re.compile(r"\bclos(?:e|es|ed|ing|ure|ures)\b", re.I)
+                 r"soar\w*|higher|up\s+(?:by\s+)?[£$€]?\d)", re.I)
+_DOWN = re.compile(r"\b(?:go(?:es|ne)? down|went down|f[ae]ll(?:s|en|ing)?|dropp?(?:s|ed|ing)?|declin(?:e|es|ed|ing)\b"
+                   r"(?!\s+to\b)|decreas\w*|shr[ai]nk\w*|shrunk|slump\w*|plung\w*|lower|fewer|smaller|"
+                   r"down\s+(?:by\s+)?[£$€]?\d)",
+                   re.I)
 
 
-def against_change(question: str, sentence: str, figure: bool) -> bool:
-    """Return True when the question asks about a change one way and the sentence speaks only of the other: "how
-    much did footfall go up?" over "footfall had fallen by 7%" (figure: a count or sum is asked); "where's it opening
-    its new shop?" over "the shops ... among those closing" (any question)."""
-    pairs = [(_OPENING, _CLOSING)] + ([(_UP, _DOWN)] if figure else [])
+def against_change(question: str, sentence: str) -> bool:
+    """Return True when a count or sum question asks about a rise ("how much did footfall go up?") and the sentence
+    speaks only of a fall ("footfall had fallen by 7%"), or the other way round; not for rain or snow that fell."""
+    if re.search(r"\b(?:rain\w*|snow\w*|hail|sleet)\b", question, re.I):
+        return False
     return any(asked.search(question) and not other.search(question) and other.search(sentence)
-               and not asked.search(sentence)
-               for one, two in pairs for asked, other in ((one, two), (two, one)))
+               and not asked.search(sentence) for asked, other in ((_UP, _DOWN), (_DOWN, _UP)))
 
 
 def unsettled(question: str, sentence: str) -> bool:
@@ -1131,7 +1150,8 @@ def tentative(question: str, sentence: str) -> bool:
         return False  # asks what is expected ("would save around £740,000 a year")
     if (_FINAL.search(question) or _PERFECT.match(question)) and any(
             not re.search(r"\bthan\s+(?:\S+\s+){0,4}$|\b(?:first|originally|initially|earlier|previously)\s+$",
-                          sentence[:m.start()]) and not sentence.startswith(" now ", m.end())
+                          sentence[:m.start()])
+            and not (m.group(0).lower() == "would" and sentence.startswith(" now ", m.end()))
             for m in _TENTATIVE.finditer(sentence)):
         return True  # ("eight months later than planned", "fewer than the 450 it first proposed", "rose to £21.2m
         # from the £18.5m first planned": the outcome is said against the plan; "158 jobs would now go": the plan as

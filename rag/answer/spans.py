@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, asked_class, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex
-from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT
+from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
                             SCORE_ASKED,
@@ -557,8 +558,8 @@ def _described(name: str, kind: str) -> str:
 
 # A sum asked per period ("annual cost", "weekly rate", "cost per month")
 _PERIOD_ASKED = re.compile(r"\b(?:(annual|yearly|(?:a|per|each) year)|(monthly|(?:a|per|each) month)|"
-                           r"(weekly|(?:a|per|each) week)|(daily|(?:a|per|each) day)|(hourly|(?:an|per|each) hour))\b",
-                           re.I)
+                           r"(weekly|(?:a|per|each) week)|(daily|(?:a|per|each) day)|(hourly|(?:an|per|each) hour))\b"
+                           r"(?!\s+(?:ago|earlier|before|later|on)\b)", re.I)  # ("compared with a year ago": no period)
 _PERIOD_ADVERB = {"year": "annually", "month": "monthly", "week": "weekly", "day": "daily", "hour": "hourly"}
 
 
@@ -586,7 +587,16 @@ def only_speaker(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
 
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
-    texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full."""
+    texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full. A
+    "who" question naming no person's role is answered by a firm or a body when the sentence names no person
+    ("who put the panels in?": "installed by contractor Brightwell Solar")."""
+    found = _extract_short(analysis, sentence, texts)
+    if found is None and analysis.kind == "person" and body_may_answer(analysis.question):
+        return _extract_short(replace(analysis, kind="organisation"), sentence, texts)
+    return found
+
+
+def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     asked = normalise(analysis.question)
 
     def novel(matches):
@@ -602,8 +612,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         if period := _PERIOD_ASKED.search(analysis.question):  # "bus scheme annual cost": "£850,000 a year", not
             unit = next(u for u, g in zip(("year", "month", "week", "day", "hour"), period.groups()) if g)  # the £1
-            sums = [m for m in sums if re.match(rf"\s*(?:a|an|per|each|every) {unit}\b|\s*{_PERIOD_ADVERB[unit]}\b",
-                                                sentence[m.end():], re.I)] or sums  # fare
+            per = rf"\s*(?:(?:a|an|per|each|every) {unit}\b(?!\s+(?:ago|earlier|before))|{_PERIOD_ADVERB[unit]}\b)"
+            sums = [m for m in sums if re.match(per, sentence[m.end():], re.I)] or sums  # fare
         heads = asked_heads(analysis)
         sums = newer(analysis.question, sentence, sums)  # ("wants the starting wage raised from $17.50 to $22": the
         # wage's old level is nearer its word, but the new one is asked)
@@ -861,8 +871,6 @@ def class_phrase(question: str, sentence: str) -> str | None:
     station"), or None when the sentence gives the noun no words of its own."""
     asked = _WHAT_CLASS.match(question)
     if not asked:
-        return None
-    if asked.group(1).lower() in _NOT_CLASS:  # "what did achterberg win ...?": a verb follows, no class noun
         return None
     nouns = [w.lower() for w in asked.groups() if w and w.lower() not in _NOT_CLASS and w.lower() not in STOPWORDS]
     question_words = set(normalise(question).split())

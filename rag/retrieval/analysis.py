@@ -272,10 +272,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
     if kind := _sum_or_figure_asked(q):
         return kind
-    if re.match(r"(?:by )?how much\b", q) and re.search(r"\bweigh(?:s|ed|ing)?\b", q):
+    if re.match(r"how much (?:did|does|do|will|would|can|could)\b[^?]{1,50}\bweigh(?:s|ed)?\s*(?:at|in|when|now|\?|$)",
+                q):
         return "number"  # "how much did the calf weigh at birth?": a weight
-    if re.search(r"\b(?:hourly|daily|weekly|nightly) (?:\w+ )?rates?\b", q) and not re.search(r"\bhow many\b", q):
-        return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage
+    if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?rates?\b", q)) and not re.search(
+            r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
+        return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
+        # infection rate" is one)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
@@ -310,7 +313,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening))
             and "how many" not in q
             and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat|savings|commission|growth|"
-                              r"unemployment|vacancy|occupancy|inflation|default) rates?\b|\binflation\b", opening)):  # a share
+                              r"unemployment|vacancy|occupancy|inflation|default) rates?\b|\binflation\b",
+                              opening)):  # a share
         # ("what was grocery price inflation in April?": a percentage)
         return "money"
     if q.startswith("how many") or q.startswith(("what percentage", "what %", "what per cent", "what percent",
@@ -327,10 +331,12 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                         r"each|a|now)\b", q)) \
             and not _QUOTE_WORDS.search(q) and not re.search(r"\b(about|on|over)\b", q):
         return "money"
-    if (settled := re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:settle|agree|decide|opt|"
-                            r"land|fix)(?:d|ed)? (?:on|upon)(?: for)? (?:the |its |their |a |an )?([^?]+)", q)) \
-            and (kind := _kind_from_words(settled.group(1), "")):
-        return kind  # "what did harrowby finally settle on for the hourly parking charge?": the charge
+    if (settled := re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:settle|decide|fix)(?:d|ed)? "
+                            r"(?:on|upon)(?: for)? (?:the |its |their |a |an )?([^?]+)", q)) \
+            and MONEY_WORDS.search(settled.group(1)) \
+            and not re.search(r"\b(?:pay|wages?|salar\w+)\b", settled.group(1)):
+        return "money"  # "what did harrowby finally settle on for the hourly parking charge?": the charge (a pay deal
+        # is a percentage as often)
     if re.match(r"what (?:did|does|do|will|would|has|have|had) [^?]{1,60}?\b(?:as|at) (?:the|a|its|their) "
                 r"(?:total |final |overall |revised )?(?:number|count) of\b", q):
         return "number"  # "what did Velstrom first estimate as the number of users hit?": a count
@@ -368,7 +374,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if (asked := re.match(r"(which|what) ([\w-]+)", q)) and _asks_body(asked.group(2)):
         return "organisation"  # "which school won?", "what firm makes the turbines?"
     if (firms := re.match(r"(?:which|what) (\w+)s\b", q)) and (firms.group(1) in _AGENT_FIRMS or firms.group(1) in (
-            "architect", "solicitor", "lawyer", "engineer", "consultant", "accountant", "adviser", "advisor")):
+            "architect", "solicitor", "accountant")):
         return "organisation"  # "which architects will design the unit?": a firm
     if (re.match(r"(which|what) \w+s\b", q) or re.match(r"(which|what) (\w+ ){1,2}\w+s (did|do|does|are|were|have|has|"
                                                       r"will|would|can|could)\b", q)) \
@@ -479,7 +485,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                   # a possessive qualifies the noun after it ("2024 attendance men's", "club's manager"): not asked
                   and not re.search(r"(?:['’]s|s['’])$", word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
-        if not asking and (re.search(r"\b[a-z]+s (?:per|a|each) (?:hour|day|week|month|year|season|match|game)$", q)
+        if not asking and ((per := re.search(r"\b([a-z]+s) (?:per|a|each) (?:hour|day|week|month|year|season|match|"
+                                              r"game)$", q)) and per.group(1) not in _PRICED_PLURALS
                            or words[-1] in _MEASURE_UNITS
                            or (len(words) > 1 and words[-1] in _COUNTED_DONE and words[-2].endswith("s"))):
             return "number"  # "tannock second line bottles per week", "mackerel quota january 2025 tonnes",
@@ -506,11 +513,16 @@ def question_kind(question: str, lexicon: bool = False) -> str:
 
 _MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "gallons", "barrels", "miles", "km", "kilometres", "kilometers",
                   "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts", "mw", "gwh",
-                  "mwh", "kwh", "cubic"}
+                  "mwh", "kwh"}
 # a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
 _COUNTED_DONE = {"linked", "reported", "recorded", "confirmed", "injured", "killed", "affected", "evacuated", "rescued",
                  "arrested", "charged", "hurt", "damaged", "destroyed", "flooded", "sold", "lost", "cut", "created",
                  "saved", "treated", "vaccinated", "delayed", "cancelled"}
+_PRICED_PLURALS = {"fares", "premiums", "bills", "rents", "fees", "prices", "charges", "wages", "costs", "tolls",
+                   "subscriptions", "salaries"}
+_NOT_PRICED = re.compile(r"infection|case|death|positivity|attendance|absence|growth|admission|vacancy|occupancy|"
+                         r"response|rainfall|unemployment|inflation|interest|exchange|turnover|completion|success|"
+                         r"error|failure|crime|birth|mortality|survival")
 _UNITS_SOLD = {"ev", "car", "vehicle", "unit", "album", "ticket", "game", "copy", "like-for-like", "volume", "home",
                "house", "retail"}
 _NOT_WHEN = {"last", "this", "next", "a", "an", "per", "each", "every", "first", "second", "third", "opening", "full",

@@ -18,6 +18,8 @@ def test_a_figure_first_said_or_planned_is_the_original_one_not_an_ordinal():
     assert asked_ordinals("What fee did Kelsall first announce for overseas students?") == []
     assert asked_ordinals("castlebridge university job cuts first plan") == []
     assert asked_ordinals("who won the first stage of the tour?") == ["1"]  # a stage is still counted
+    assert not _gate("qualifiers", "How many deaths did officials first say the earthquake caused?",
+                     "Officials raised the death toll from the earthquake to 2,300 on Tuesday.")
     assert _gate("qualifiers", "How many jobs did Harlow & Fenn first say were at risk?",
                  "Harlow & Fenn Bank will close 37 branches, putting 214 jobs at risk, the lender said on Tuesday.")
     assert not _gate("qualifiers", "how many goals did she score in her second season?",
@@ -31,6 +33,7 @@ def test_a_plan_named_against_the_outcome_leaves_the_outcome_said():
                          "The council has approved a charge of £2.20, down from the £2.60 originally proposed.")
     assert not tentative("how many jobs are actually going at the bank?", "The bank said 158 jobs would now go.")
     assert tentative(question, "The second line is expected to cost £18.5m.")
+    assert tentative(question, "The second line may now cost £21m, the firm said.")
     assert tentative("how many jobs are actually going at the bank?", "The bank said 214 jobs could go.")
 
 
@@ -47,6 +50,8 @@ def test_deeds_news_says_in_other_words():
     assert uses_done_verb("How much was the fine cut to?", "The regulator lowered the fine to £3.9m.")
     assert uses_done_verb("how many people watched the cup final?",
                           "The hosts won 3-2 at Lee Meadow in front of 2,870 spectators.")
+    assert not uses_done_verb("How many seats did the Conservatives lose?",
+                              "The Conservatives suffered a heavy loss, holding on to 1,200 seats.")
     assert not uses_done_verb("How much money did Hadley's Bakery lose in the year to March?",
                               "The bakery sold 2.1 million loaves in the year to March.")
 
@@ -61,13 +66,16 @@ def test_what_a_question_asks_for():
     assert question_kind("langdon college tuition 2024-25", lexicon=True) == "money"
     assert question_kind("What was grocery price inflation in April?") == "number"
     assert question_kind("what did harrowby finally settle on for the hourly parking charge?") == "money"
-    assert question_kind("so what did they agree on for the new fees?") == "money"
+    assert question_kind("so what did they decide on for the new fees?") == "money"
+    assert question_kind("what did the union agree on pay?") != "money"
     assert question_kind("Which architects will design the new maternity unit?") == "organisation"
     assert question_kind("which teams reached the final?") == "list"
     assert question_kind("tannock second line bottles per week", lexicon=True) == "number"
     assert question_kind("kellowick mackerel quota january 2025 tonnes", lexicon=True) == "number"
     assert question_kind("brisa airbag recall crashes linked", lexicon=True) == "number"
     assert question_kind("glenarden residential care weekly rate", lexicon=True) == "money"
+    assert question_kind("What is the weekly infection rate in Leicester?") == "number"
+    assert question_kind("Which lawyers represented the subpostmasters?") == "list"
     assert question_kind("corran hospital architects", lexicon=True) != "number"
 
 
@@ -79,6 +87,7 @@ def test_a_weekly_rate_is_a_price_by_the_week_not_a_wage():
 
 
 def test_a_query_word_may_be_the_initials_of_words_in_the_sentence():
+    assert not _gate("names", "imf loan pakistan", "Pakistan said it must find a $3bn loan from Gulf allies by June.")
     assert _gate("names", "herons league final mvp", "Guard Marcus Eldon of the Herons was named most valuable player "
                                                      "of the league final.")
     assert not _gate("names", "herons league final mvp", "Guard Marcus Eldon of the Herons scored 31 points in the "
@@ -121,6 +130,10 @@ def test_a_sum_asked_per_period_is_the_one_said_per_period():
 
 
 def test_one_side_of_a_contrast_is_not_the_other():
+    assert _gate("qualifiers", "How many children were hurt in the crash?",
+                 "Four children and two adults were hurt in the crash on the A38, police said.")
+    assert _gate("qualifiers", "What was the lowest temperature recorded in Aberdeen on Tuesday?",
+                 "In Aberdeen on Tuesday the highest temperature was 14C and the lowest 2C.")
     assert not _gate("qualifiers", "How much will Hadley's Bakery charge for a small white loaf from Monday?",
                      "Hadley's Bakery will raise the price of its large white loaf from £1.45 to £1.65 on Monday.")
     assert not _gate("qualifiers", "what was the low estimate on the Elias Thorne portrait?",
@@ -136,10 +149,14 @@ def test_one_side_of_a_contrast_is_not_the_other():
 def test_a_change_one_way_is_not_asked_by_the_other():
     assert not _gate("attached", "how much did footfall go up in Millbrook after the free parking?",
                      "Footfall in Millbrook town centre had fallen by 7% over the past year.")
-    assert not _gate("attached", "where's Hadley's opening its new shop?",
-                     "The Hadley's shops in Brigley and Oxcombe are among those closing.")
     assert _gate("attached", "how much did footfall go up in Millbrook after the free parking?",
                  "Footfall in Millbrook rose by 4% in December, after falling for a year.")
+    assert _gate("attached", "how much did rents go up in Bristol last year?",
+                 "Average rents in Bristol were up 9% on a year earlier, down from a peak of 11.2% in the summer.")
+    assert _gate("attached", "How much did Next's sales increase over Christmas?",
+                 "Next's full-price sales were 5.7% higher over Christmas; the company declined to comment further.")
+    assert _gate("attached", "how much rain fell in Capel Curig?",
+                 "Capel Curig recorded 120mm of rain on Saturday, and the River Conwy rose above its banks.")
 
 
 def test_a_year_counted_from_is_not_the_figure_s_year():
@@ -147,30 +164,27 @@ def test_a_year_counted_from_is_not_the_figure_s_year():
     sentence = "Porthallow Airport made a pre-tax profit of £1.3m, its first since 2019."
     assert not _gate("years", question, sentence, published=date(2025, 3, 1))
     assert _gate("years", "what profit has Porthallow Airport made since 2019?", sentence, published=date(2025, 3, 1))
+    assert _gate("years", "Who became Tesco chief executive in 2020?",
+                 "Ken Murphy, Tesco chief executive since 2020, said the results were strong.",
+                 published=date(2024, 4, 1))
 
 
 def test_a_race_distance_asked_is_said():
     question = "what was Threlfall's time in the 100m freestyle?"
     assert not _gate("qualifiers", question, "Megan Threlfall won the 200m freestyle in 1:56.84, a record.")
     assert _gate("qualifiers", question, "Megan Threlfall won the 100m freestyle in 54.10 seconds.")
-    assert _gate("qualifiers", "how much did the firm raise in its 100m bond sale?",
-                 "The firm raised £100 million in a bond sale.")  # a sum, no distance
+    assert _gate("qualifiers", "What was Bolt's time in the 100m final?",
+                 "Bolt won the 100 metres final in 9.58 seconds.")
+    assert _gate("qualifiers", "When did Netflix pass 200m subscribers?",
+                 "Netflix passed 200 million subscribers in January 2021.")  # no race: a count
 
 
-def test_a_loan_or_the_staff_asked_is_the_head_of_the_figure():
+def test_a_loan_asked_is_the_head_of_the_sum():
     assert not _gate("head", "how much is the bank loan for ashgrove's new courts?",
-                     "The Lawn Tennis Foundation has given a grant of £600,000, and the rest will come from a bank loan.")
+                     "The Lawn Tennis Foundation has given a grant of £600,000, and the rest will come from a bank "
+                     "loan.")
     assert _gate("head", "how much did the club borrow for its new courts?", "The club took out a £1.2m bank loan.")
-    assert not _gate("head", "How many staff will work at the new visitor centre?",
-                     "The chair said the centre aimed to welcome 250,000 visitors in its first year.")
-    assert _gate("head", "How many staff will work at the new visitor centre?",
-                 "The new visitor centre will employ 45 people.")
-
-
-def test_no_class_noun_follows_an_auxiliary():
-    analysis = analyse_question("what did achterberg win for finishing second at westmere?")
-    assert extract_short(analysis, "Tomas Lindqvist won the Westmere Classic, finishing four shots clear of Ben "
-                                   "Achterberg.") is None
+    assert _gate("head", "How many staff work at the factory?", "The factory has 600 workers, the company said.")
 
 
 def test_a_role_s_own_modifier_or_the_person_named_to_it_is_no_other_holder():
@@ -211,3 +225,12 @@ def test_the_one_speaking_is_not_the_person_asked_for():
                          "Rovers manager Tom Hale said the team was tired.") == "Tom Hale"
     assert extract_short(analyse_question("who scored the winner?"),
                          "Striker Jon Ellis said he scored the winner with his weaker foot.") == "Jon Ellis"
+
+
+def test_a_who_question_naming_no_person_s_role_may_be_answered_by_a_firm():
+    sentence = "The panels were installed by contractor Brightwell Solar, and sheep will graze between the rows."
+    assert _gate("type", "who installed the panels at the dunholm farm?", sentence)
+    assert extract_short(analyse_question("who installed the panels at the dunholm farm?"),
+                         sentence) == "Brightwell Solar"
+    assert not _gate("type", "who is the site manager at the dunholm farm?", sentence)  # a person's role
+    assert not _gate("type", "who was hired to run the dunholm farm?", sentence)  # done to a person
