@@ -1638,7 +1638,7 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                                               question, re.I):
         return [_EARNINGS]  # "how much was the finance director paid?": earnings, not what a refit cost
     if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
-        stems -= {"week", "weekli", "give", "provid"}
+        stems -= {"week", "weekli", "give", "provid", "collect"}  # ("how many signatures did they collect": no prize)
     stems.discard("cover")  # "customers covered by the ban": who it applies to, no sum paid
     if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
         stems -= {"deal", "dealt"}  # handled, no deal struck

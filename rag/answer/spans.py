@@ -145,7 +145,9 @@ def group_name(name: str, kind: str) -> bool:
     """Return True for a name ending in an ordinary plural ("Keelhaven Ports", "Ravenstock Angels"): a firm, team
     or group, no person, nor a place unless the plural is a place's ("Falkland Islands", "Saltmarrow Docks")."""
     last = name.split()[-1].lower()
-    return (kind in ("person", "place") and last.endswith("s") and last in ordinary_words()
+    return (kind in ("person", "place") and last.endswith("s") and not last.endswith(("ss", "us", "is"))  # ("Elmstead
+            # Cross", "Penhallow Campus": no plural)
+            and last in ordinary_words()
             and not (kind == "place" and last in _PLACE_PLURALS))
 
 

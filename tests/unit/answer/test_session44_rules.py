@@ -234,3 +234,23 @@ def test_a_who_question_naming_no_person_s_role_may_be_answered_by_a_firm():
                          sentence) == "Brightwell Solar"
     assert not _gate("type", "who is the site manager at the dunholm farm?", sentence)  # a person's role
     assert not _gate("type", "who was hired to run the dunholm farm?", sentence)  # done to a person
+
+
+def test_a_name_ending_in_cross_is_no_plural_group():
+    analysis = analyse_question("which village loses homes to the castlebridge runway?")
+    assert extract_short(analysis, "The runway would require the demolition of 35 homes in the village of Elmstead "
+                                   "Cross.") == "Elmstead Cross"
+
+
+def test_signatures_collected_are_no_prize():
+    question = "How many signatures did Brindle Green campaigners collect against the homes planned there?"
+    sentence = "Campaigners in Brindle Green have handed a 2,140-signature petition to the council opposing 96 homes."
+    assert _gate("head", question, sentence)
+    assert extract_short(analyse_question(question), sentence) == "2,140"
+
+
+def test_a_body_named_after_a_role_is_no_portfolio_and_a_role_noun_after_who_asks_a_person():
+    assert _gate("attached", "Who is the regional secretary of the Steel Forward union?",
+                 "Delia Marsh, regional secretary of the Steel Forward union, welcomed the change.")
+    assert not _gate("type", "who's the title sponsor of the quillhaven regatta now?",
+                     "The Quillhaven Regatta will be renamed the Grand Challenge Cup from next year.")
