@@ -22,7 +22,7 @@ from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MON
                                   find_names)
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
-from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, body_may_answer,
+from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, as_agent, body_may_answer,
                          class_missing,
                          current_figure_for_previous,
                          current_for_previous,
@@ -1254,6 +1254,25 @@ def in_question(name: str, asked: str, names: list[str]) -> bool:
     return True
 
 
+def _kind_names(analysis: QuestionAnalysis, sentence: str, texts: list[str], asked: str) -> list[str]:
+    """Return the sentence's names of the asked kind (a person, organisation or place) the question does not name."""
+    kind = analysis.kind
+    roles = set().union(*(g for g in asked_heads(analysis) if g & _OFFICES)) if kind == "person" else set()  # an
+    # office ("mission manager"), not a deed ("who scored", "who reopened ..."); a leader leads
+    roles |= {"lead"} if "leader" in roles else set()
+    found = [n for n in with_people_of(find_names(sentence)) if not in_question(n, asked, analysis.names) and (
+             kind != "person" or person_answer(n, sentence, analysis.question))
+             and not ordinary_opening(n, without_dateline(sentence))
+             and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
+             and not (kind == "person" and titled_otherwise(n, sentence, roles))
+             and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
+             and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
+             and not (kind == "organisation" and court_unasked(n, analysis.question))
+             and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
+             and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
+    return found
+
+
 def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:
     """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain (a sum
     in the currency asked for; a count, not a measurement; for "which company" or "where", a name the passages
@@ -1306,21 +1325,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
     elif kind == "date":
         found = [m.group(0) for m in asked_dates(analysis.question, sentence)]
     elif kind in ("person", "organisation", "place", "list"):
-        roles = set().union(*(g for g in asked_heads(analysis) if g & _OFFICES)) if kind == "person" else set()  # an
-        # office ("mission manager"), not a deed ("who scored", "who reopened ..."); a leader leads
-        roles |= {"lead"} if "leader" in roles else set()
-        found = [n for n in with_people_of(find_names(sentence)) if not in_question(n, asked, analysis.names) and (
-                 kind != "person" or person_answer(n, sentence, analysis.question))
-                 and not ordinary_opening(n, without_dateline(sentence))
-                 and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
-                 and not (kind == "person" and titled_otherwise(n, sentence, roles))
-                 and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
-                 and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
-                 and not (kind == "organisation" and court_unasked(n, analysis.question))
-                 and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
-                 and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
+        found = _kind_names(analysis, sentence, texts, asked)
         if not found and kind == "person" and body_may_answer(analysis.question):  # "who put the panels in?": a firm
-            return type_hit(replace(analysis, kind="organisation"), sentence, texts)
+            org = replace(analysis, kind="organisation")  # that did it
+            found = [n for n in _kind_names(org, sentence, texts, asked) if as_agent(n, sentence)]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -2202,7 +2210,8 @@ _FIRST_SAID = re.compile(r"\s+(?:say|said|announce[ds]?|plan(?:s|ned)?|propos(?:
                          r"suggest(?:ed)?|claim(?:ed)?|agree[ds]?)\b", re.I)
 # A figure said as revised, which a question about the one first said is not asked of ("raised the death toll to
 # 2,300", "its latest forecast")
-_REVISED = re.compile(r"\b(?:latest|revised|updated|raised|now|increased to|lowered to|cut to)\b", re.I)
+_REVISED = re.compile(r"\b(?:latest|revised|updated|(?:raised|increased|lowered|cut|now put|now puts)\s+"
+                      r"(?:[\w-]+\s+){0,7}?to)\b", re.I)
 
 
 def _says_number(number: str, text: str) -> bool:

@@ -198,6 +198,20 @@ _FIRM_DEEDS = re.compile(r"\b(?:(?:install|construct|operat|fund|financ|acquir|d
                          r"lent|sued?|suing)\b", re.I)
 
 
+def as_agent(name: str, sentence: str) -> bool:
+    """Return True when the sentence gives the name as the one who did something: after "by" ("installed by
+    contractor Brightwell Solar") or as the subject opening the sentence ("Lowland Rail has won ..."), not as what
+    was done to ("suing Kelsford Council") or where ("at Kelsford Leisure Centre")."""
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    return bool(re.search(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", sentence[:at])) or (
+        not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an|[a-z-]+ (?:firm|group|company|chain|contractor|maker|agency))\b",
+                                       "", sentence[:at].lower()))
+        and not re.match(r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:being\s+)?[a-z]+ed\b",
+                         sentence[at + len(name):]))
+
+
 def other_holder(question: str, names: list[str], sentence: str) -> bool:
     """Return True when the sentence gives the asked role to another name only ("Northgate manager Piet van Luyk"
     for the Eastfield Rovers manager)."""
@@ -560,9 +574,10 @@ def other_portfolio(question: str, sentence: str) -> bool:
     asked = re.search(rf"\b({_PORTFOLIO})\s+(?:for|of)\s+(?:the\s+)?(?!the\b)((?-i:[a-z]+))\b", question, re.I)
     if not asked:  # (a capitalised name after it is a body: "secretary of the Steel Forward union")
         return False
-    said = [m.group(1) for m in re.finditer(rf"\b{asked.group(1)}s?\s+(?:for|of)\s+(?:the\s+)?(?!the\b)"
-                                            rf"((?-i:[a-z]+))\b", sentence, re.I)]
-    return bool(said) and all(w[:5] != asked.group(2)[:5] for w in said)
+    said = [m.group(1) for m in re.finditer(rf"\b{asked.group(1)}s?\s+(?:of state\s+)?(?:for|of)\s+(?:the\s+)?"
+                                            rf"(?!the\b)((?-i:[a-z]+(?:,?\s+(?:and\s+)?[a-z]+){{0,4}}))",
+                                            sentence, re.I)]  # ("for environment and transport")
+    return bool(said) and all(not re.search(rf"\b{asked.group(2)[:5]}", w) for w in said)
 
 
 # A "where" question about a deed done at a place, and the words a report says each deed with
@@ -1117,12 +1132,15 @@ _AGAINST_PLAN = re.compile(r"\b(?:above|over|below|under|beyond|within|more than
 # estimate": the outcome said against the plan)
 
 
+# A rise or a fall said by a verb, and the comparatives that also say one (read only as the asked side: "slid 12% on
+# higher energy costs" is a fall)
 _UP = re.compile(r"\b(?:go(?:es|ne)? up|went up|ris(?:e|es|en|ing)|rose|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|"
-                 r"soar\w*|higher|up\s+(?:by\s+)?[£$€]?\d)", re.I)
+                 r"soar\w*|gain(?:s|ed)?|surg\w*|rebound\w*|up\s+(?:by\s+)?[£$€]?\d)", re.I)
 _DOWN = re.compile(r"\b(?:go(?:es|ne)? down|went down|f[ae]ll(?:s|en|ing)?|dropp?(?:s|ed|ing)?|declin(?:e|es|ed|ing)\b"
-                   r"(?!\s+to\b)|decreas\w*|shr[ai]nk\w*|shrunk|slump\w*|plung\w*|lower|fewer|smaller|"
-                   r"down\s+(?:by\s+)?[£$€]?\d)",
-                   re.I)
+                   r"(?!\s+to\b)|decreas\w*|shr[ai]nk\w*|shrunk|slump\w*|plung\w*|sl(?:id|ide|ides|iding|ipped|ips?)|"
+                   r"s[au]nk|tumbl\w*|dipp?(?:ed|s)?|down\s+(?:by\s+)?[£$€]?\d)", re.I)
+_MORE = re.compile(r"\b(?:higher|more|ahead|above|bigger|larger)\b", re.I)
+_LESS = re.compile(r"\b(?:lower|fewer|less|below|smaller)\b", re.I)
 
 
 def against_change(question: str, sentence: str) -> bool:
@@ -1131,7 +1149,8 @@ def against_change(question: str, sentence: str) -> bool:
     if re.search(r"\b(?:rain\w*|snow\w*|hail|sleet)\b", question, re.I):
         return False
     return any(asked.search(question) and not other.search(question) and other.search(sentence)
-               and not asked.search(sentence) for asked, other in ((_UP, _DOWN), (_DOWN, _UP)))
+               and not asked.search(sentence) and not also.search(sentence)
+               for asked, other, also in ((_UP, _DOWN, _MORE), (_DOWN, _UP, _LESS)))
 
 
 def unsettled(question: str, sentence: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, asked_class, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex
-from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, body_may_answer
+from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, as_agent, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
                             SCORE_ASKED,
@@ -145,8 +145,8 @@ def group_name(name: str, kind: str) -> bool:
     """Return True for a name ending in an ordinary plural ("Keelhaven Ports", "Ravenstock Angels"): a firm, team
     or group, no person, nor a place unless the plural is a place's ("Falkland Islands", "Saltmarrow Docks")."""
     last = name.split()[-1].lower()
-    return (kind in ("person", "place") and last.endswith("s") and not last.endswith(("ss", "us", "is"))  # ("Elmstead
-            # Cross", "Penhallow Campus": no plural)
+    return (kind in ("person", "place") and last.endswith("s") and last not in ("cross", "campus")  # ("Elmstead
+            # Cross": no plural)
             and last in ordinary_words()
             and not (kind == "place" and last in _PLACE_PLURALS))
 
@@ -571,8 +571,8 @@ _SAYING_ASKED = re.compile(r"\b(?:said|say|says|saying|told|tell|warned|announce
 
 def only_speaker(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
     """Return True when a person question asks who does something, not who said it ("who's breck fighting next?"),
-    and the name is only the one speaking, before what is said of the deed ("Promoter Lydia Crane said ... Breck
-    would next fight in Kelsford")."""
+    and the name is only the one speaking, before what is said of the deed by the one the question names ("Promoter
+    Lydia Crane said ... Breck would next fight in Kelsford")."""
     if _SAYING_ASKED.search(analysis.question):
         return False
     at = sentence.find(name)
@@ -584,7 +584,8 @@ def only_speaker(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
     deeds = {stem for w in re.findall(r"[a-z]+", analysis.question.lower())
              if (w.endswith(("ing", "ed")) or w in BASE_FORMS) and (stem := next(iter(content_stems(w)), ""))
              and stem not in names}
-    return bool(deeds & content_stems(said.group(1)))
+    clause = content_stems(said.group(1))
+    return bool(deeds & clause) and bool(names & clause)  # (the one the question names does the deed there)
 
 
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
@@ -594,7 +595,8 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     ("who put the panels in?": "installed by contractor Brightwell Solar")."""
     found = _extract_short(analysis, sentence, texts)
     if found is None and analysis.kind == "person" and body_may_answer(analysis.question):
-        return _extract_short(replace(analysis, kind="organisation"), sentence, texts)
+        body = _extract_short(replace(analysis, kind="organisation"), sentence, texts)
+        return body if body and as_agent(body, sentence) else None
     return found
 
 

@@ -254,3 +254,17 @@ def test_a_body_named_after_a_role_is_no_portfolio_and_a_role_noun_after_who_ask
                  "Delia Marsh, regional secretary of the Steel Forward union, welcomed the change.")
     assert not _gate("type", "who's the title sponsor of the quillhaven regatta now?",
                      "The Quillhaven Regatta will be renamed the Grand Challenge Cup from next year.")
+
+
+def test_what_a_second_review_found():
+    assert _gate("attached", "how much did profits fall at Harlow Foods?",
+                 "Profits at Harlow Foods slid 12% to £40m on higher energy costs.")  # a comparative of another noun
+    assert extract_short(analyse_question("who is suing the council?"),
+                         "Residents are suing Kelsford Council over the closure of the library.") is None  # not the
+    # one sued
+    assert extract_short(analyse_question("who scored the late winner for Rovers?"),
+                         "Ellis said scoring the late winner was the best moment of his career.") == "Ellis"
+    assert _gate("attached", "who's halesford's cabinet member for transport?",
+                 "Councillor Janet Orme, cabinet member for environment and transport, said the scheme would go ahead.")
+    assert _gate("qualifiers", "How many jobs did the bank first say were at risk?",
+                 "The bank, which now employs 9,000 people, said 214 jobs were at risk.")
