@@ -1260,17 +1260,16 @@ def _kind_names(analysis: QuestionAnalysis, sentence: str, texts: list[str], ask
     roles = set().union(*(g for g in asked_heads(analysis) if g & _OFFICES)) if kind == "person" else set()  # an
     # office ("mission manager"), not a deed ("who scored", "who reopened ..."); a leader leads
     roles |= {"lead"} if "leader" in roles else set()
-    found = [n for n in with_people_of(find_names(sentence)) if not in_question(n, asked, analysis.names) and (
-             kind != "person" or person_answer(n, sentence, analysis.question))
-             and not ordinary_opening(n, without_dateline(sentence))
-             and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
-             and not (kind == "person" and titled_otherwise(n, sentence, roles))
-             and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
-             and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
-             and not (kind == "organisation" and court_unasked(n, analysis.question))
-             and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
-             and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
-    return found
+    return [n for n in with_people_of(find_names(sentence)) if not in_question(n, asked, analysis.names) and (
+            kind != "person" or person_answer(n, sentence, analysis.question))
+            and not ordinary_opening(n, without_dateline(sentence))
+            and not (kind == "person" and short_for_firm(n, [sentence, *texts]))
+            and not (kind == "person" and titled_otherwise(n, sentence, roles))
+            and not (kind in ("organisation", "place") and named_as_person(n, [sentence, *texts], place=True))
+            and not (kind == "organisation" and is_demonym(n))  # "British prime minister": no party
+            and not (kind == "organisation" and court_unasked(n, analysis.question))
+            and not (kind == "organisation" and affiliated_elsewhere(n, sentence, analysis.names))
+            and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
 
 
 def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:

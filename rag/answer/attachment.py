@@ -180,8 +180,9 @@ _ROLE_MODIFIERS = {"incumbent", "former", "outgoing", "interim", "acting", "new"
 
 
 def body_may_answer(question: str) -> bool:
-    """Return True for a "who" question that names no person's role nor asks who won ("who ended up winning the rail
-    contract?", "who put the panels in?", "who brought the case?"): a firm or a public body may be the answer."""
+    """Return True for a "who" question whose verb is a deed firms and public bodies do and that names no person's
+    role nor asks who won ("who put the panels in?", "who brought the case?", "who decides whether ...?"): a firm or
+    a public body may be the answer."""
     asked = re.match(r"\W*(?:so |and |hey,? )?who(?:['’]s|m)?\b(.*)", question, re.I | re.S)
     return bool(asked) and not PERSON_WORDS.search(asked.group(1)) and not WIN_QUESTION.search(question) \
         and bool(_FIRM_DEEDS.match(re.sub(r"^\s*(?:(?:is|are|was|were|has|have|had|will|would|did|does|do|actually|"

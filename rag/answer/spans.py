@@ -591,8 +591,8 @@ def only_speaker(analysis: QuestionAnalysis, sentence: str, name: str) -> bool:
 def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> str | None:
     """Return the span of the sentence that answers a factoid question, or None (open questions, no such span).
     texts: the passages around it, to tell names from capitalised ordinary words and to give a surname in full. A
-    "who" question naming no person's role is answered by a firm or a body when the sentence names no person
-    ("who put the panels in?": "installed by contractor Brightwell Solar")."""
+    "who" question asking a firm's deed (body_may_answer) is answered by the firm or body that did it when the
+    sentence names no person ("who put the panels in?": "installed by contractor Brightwell Solar")."""
     found = _extract_short(analysis, sentence, texts)
     if found is None and analysis.kind == "person" and body_may_answer(analysis.question):
         body = _extract_short(replace(analysis, kind="organisation"), sentence, texts)
