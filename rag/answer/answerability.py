@@ -2207,6 +2207,7 @@ def asked_ordinals(question: str) -> list[str]:
 _FIRST_SAID = re.compile(r"\s+(?:say|said|announce[ds]?|plan(?:s|ned)?|propos(?:e[ds]?|al)|promise[ds]?|"
                          r"estimate[ds]?|forecast|predict(?:ed)?|quote[ds]?|expect(?:ed)?|pledge[ds]?|put|"
                          r"suggest(?:ed)?|claim(?:ed)?|agree[ds]?)\b", re.I)
+_FIRST_SAID_ASKED = re.compile(rf"\bfirst{_FIRST_SAID.pattern}", re.I)  # a question about the figure first given
 # A figure said as revised, which a question about the one first said is not asked of ("raised the death toll to
 # 2,300", "its latest forecast")
 _REVISED = re.compile(r"\b(?:latest|revised|updated|(?:raised|increased|lowered|cut|now put|now puts)\s+"
@@ -2228,21 +2229,29 @@ _CONTRASTS = [(("small", "smaller", "little"), ("large", "larger", "big", "bigge
               (("adult", "adults"), ("child", "children", "child's", "children's"))]
 
 
-def contrasted(question: str, sentence: str) -> bool:
-    """Return True when the question says one side of a contrast before a word ("a small white loaf", "the low
-    estimate") and the sentence says only the other side before that word ("its large white loaf", "its $800,000
-    high estimate")."""
-    q, s = question.lower().replace("’", "'"), sentence.lower().replace("’", "'")
+@lru_cache(maxsize=256)  # read once a question, not once a candidate sentence
+def _asked_contrasts(question: str) -> tuple[tuple[str, str, str], ...]:
+    """Return, for each side of a contrast the question says before a word, the word, the asked side and the other
+    side as patterns ("a small white loaf": "white", small|smaller|little, large|larger|big|bigger)."""
+    q = question.lower().replace("’", "'")
+    found = []
     for one, other in _CONTRASTS:
         for asked, others in ((one, other), (other, one)):
             for m in re.finditer(rf"\b(?:{'|'.join(asked)})\s+([a-z'-]+)(?:\s+([a-z'-]+))?", q):
                 word = m.group(1) if m.group(1) not in STOPWORDS or not m.group(2) else f"{m.group(1)} {m.group(2)}"
-                if word in STOPWORDS:
-                    continue
-                said = rf"\s+(?:[a-z'-]+\s+)?{re.escape(word)}\b"
-                if re.search(rf"\b(?:{'|'.join(others)}){said}", s) and not re.search(rf"\b(?:{'|'.join(asked)})\b", s):
-                    return True  # (nor when the asked side is said at all: "four children and two adults were hurt")
-    return False
+                if word not in STOPWORDS:
+                    found.append((word, "|".join(asked), "|".join(others)))
+    return tuple(found)
+
+
+def contrasted(question: str, sentence: str) -> bool:
+    """Return True when the question says one side of a contrast before a word ("a small white loaf", "the low
+    estimate") and the sentence says only the other side before that word ("its large white loaf", "its $800,000
+    high estimate")."""
+    s = sentence.lower().replace("’", "'")
+    return any(re.search(rf"\b(?:{others})\s+(?:[a-z'-]+\s+)?{re.escape(word)}\b", s)
+               and not re.search(rf"\b(?:{asked})\b", s)  # (nor when the asked side is said at all: "four children
+               for word, asked, others in _asked_contrasts(question))  # and two adults were hurt")
 
 
 def _opposite(qualifier: str) -> list[str]:
@@ -2566,7 +2575,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                if m.group(0).lower() != "annual"] if single else []  # ("annual": asked_measures reads it)
     numbers = [n for n in analysis.numbers if re.fullmatch(r"\d{1,3}", n)] + asked_ordinals(analysis.question) \
         if single else []  # "its second weekend": a sentence on the first one does not answer
-    first_said = re.search(rf"\bfirst{_FIRST_SAID.pattern}", analysis.question, re.I) is not None
+    first_said = _FIRST_SAID_ASKED.search(analysis.question) is not None
     distances = [n[:-1] for n in analysis.numbers if re.fullmatch(r"\d{2,5}m", n)] \
         if single and _RACE.search(analysis.question) else []  # "the 100m freestyle": not the 200m one
     siblings = [sibling_pattern(n) for n in names] + labelled_siblings(analysis.question, names) if single else []
