@@ -88,7 +88,8 @@ class _Sums:
 
 
 MONEY = _Sums()
-FIGURE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
+FIGURE = re.compile(r"(?<![\w.])(?<![A-Za-z]-)(?<!\b(?:19|20)\d\d[-–/])"  # (not the "25" of a season's "2024-25")
+                    r"\d[\d,.]*(?:\s?%|\s?(?:per cent|percent|million|billion|m|bn|k)\b)?"
                     r"|(?<![A-Za-z]-)\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|"
                     r"four|five|six|seven|eight|nine))?|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                     r"one|two|three|"  # (not the "one" of "Seventy-one")
@@ -311,7 +312,7 @@ _DERIVED = {"buses": "bus", "closure": "close", "closures": "close", "departure"
             "stole": "steal", "stolen": "steal", "choice": "choose", "defeat": "beat", "defeated": "beat",
             "takeover": "take", "takeovers": "take", "walkout": "walk", "shutdown": "shut", "buyout": "buy",
             "owner": "own", "owners": "own", "buyer": "buy", "buyers": "buy", "seller": "sell", "sellers": "sell",
-            "bidder": "bid", "bidders": "bid"}
+            "bidder": "bid", "bidders": "bid", "prosecutor": "prosecute", "prosecutors": "prosecute"}
 
 
 def content_stems(text: str) -> set[str]:
@@ -541,8 +542,12 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # player" ("most" is a stopword), in the sentence itself
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
-        and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))}
-    # ("distributor": "distributed", "scorer": "scored"); a word saying the same thing ("wedding": "married",
+        and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))
+        and not (k not in _NOT_DERIVED and any(len(s) >= 4 and k.startswith(s) and k[len(s):] in ("ment", "ement", "at",
+                                                                                                   "ag")
+                                               for s in near_stems))}
+    # ("distributor": "distributed", "scorer": "scored"; a noun made from the verb said: "settlement": "to settle",
+    # "valuation": "valuing", "leakage": "leaks"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
     if not missing:
@@ -558,6 +563,18 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
                for m in FIGURE.finditer(figures)):
             missing -= _COUNT_KEYWORDS
     return not missing
+
+
+# Nouns whose start is another word, not the verb they are made from ("statement" is no state)
+_NOT_DERIVED = {"apartment", "basement", "compartment", "statement", "format", "combat", "habitat", "passag", "messag"}
+
+
+def per_said(question: str, sentence: str) -> set[str]:
+    """Return {"per"} when a query's "per <thing>" is said by the sentence as "each / every / a <thing>" ("voucher per
+    household": "Each household can claim up to £1,200"), else an empty set."""
+    per = re.search(r"\bper ([a-z]{3,})", question.lower())
+    return {"per"} if per and re.search(rf"\b(?:each|every|per|a|an) {re.escape(per.group(1).rstrip('s'))}",
+                                        sentence.lower()) else set()
 
 
 # How news also writes a country a keyword query names by its short form ("us", "uk")
@@ -673,6 +690,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|this|nex
 
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
+                         r"returns?|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
                          r"inflation|swing|effective|efficacy)\b|%")
 
@@ -1467,6 +1485,10 @@ def _says_qualifier(qualifier: str, sentence: str) -> bool:
     return bool(re.search(rf"\b{pattern}", sentence, re.I))
 
 
+# A phrase set off by commas that says what the one before it is (", a Glasbury-based crypto exchange,")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,;:]{1,60},\s")
+
+
 def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", question: set[str] = frozenset()) -> bool:
     """Return True when a sum (kind "money") or a count (kind "number") in the sentence is the asked one: the head
     word nearest to it ("fine" / "paid" / "dividends"; "residents" / "aged") is of the asked group, or the sentence
@@ -1495,11 +1517,12 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         if nearest is None or nearest[1] & asked:
             return True
         before = max((w for w in words if w[0] < value.start()), key=lambda w: w[0], default=None)
-        if before is not None and before[1] & asked and value.start() - before[0] <= 50 \
+        clause = _APPOSITIVE.sub(" ", sentence[before[0]:value.start()]) if before is not None else ""
+        if before is not None and before[1] & asked and len(clause) <= 50 \
                 and not re.search(r"[,;:]|\s(?:and|but|or|over|after|before|for|from|with|in|on|at|to|by|while|which|"
-                                  r"who|that|as|than)\s", sentence[before[0]:value.start()]):
+                                  r"who|that|as|than)\s", clause):
             return True  # the verb's object, in one clause: "has fined messaging platform Yammerling €4.6 million for
-            # failing to label paid promotions"
+            # failing to label paid promotions", "has fined Brightmint, a Glasbury-based crypto exchange, £3.6m"
         if kind == "money" and asked & {"ticket", "fare"} and nearest[1] & {"cost", "price"} \
                 and nearest[0] < value.start() \
                 and any(content_stems(w) & asked for w in re.findall(r"[\w'’-]+", sentence[:nearest[0]])[-8:]):
@@ -1651,8 +1674,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
-    groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)]
-    # ("how many trees had it planted by the time of the budget vote?": no budget asked)
+    groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)
+              and not (analysis.kind == "money" and "popul" in group)]
+    # ("how many trees had it planted by the time of the budget vote?": no budget asked; "how much did Little Harnby
+    # residents raise?": a sum raised, no population)
     if analysis.kind == "number" and _SHARE_OF.search(question):  # "what share of members voted to accept the pay
         groups = []  # deal?": a share of the members, not a sum paid ("71% voted in favour")
     if "rais" in stems and not stems & {"fund", "grant", "award"}:  # "how much has the trust raised so far?": not a
@@ -1734,9 +1759,10 @@ _SPOKEN_LIGHT = content_stems("big come came go went gone new old whole total ro
 _SPOKEN_ALIKE = [content_stems("kid kids child children pupils"), content_stems("weekend weekends saturday sunday"),
                  content_stems("cut cuts lower lowered reduce reduced drop dropped fall fell slash slashed decrease"),
                  content_stems("rise rose raise raised increase increased hike hiked up"),
-                 content_stems("buy bought buying sell sold selling sale acquire acquired purchase purchased")]
+                 content_stems("buy bought buying sell sold selling sale acquire acquired purchase purchased"),
+                 content_stems("watch watched attend attended spectators crowd crowds audience viewers turn turned")]
 # ("that price cut": "lowered its acquisition price ... by 15%"; "which organisation bought the Gazette?": "has agreed
-# to sell the title to the Ashcombe News Trust")
+# to sell the title to the Ashcombe News Trust"; "how many turned up to watch?": "11,400 spectators attended")
 # Words of a question that say nothing of its topic ("what's it going to cost these days, actually?")
 _TOPIC_LIGHT = content_stems("going actually really currently now these days get got make made take took give gave per "
                              "look looking like seem seems shaping "
@@ -2059,7 +2085,8 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
     said to be in or at (a place may be so named, and a firm: "John Lewis")."""
     words = name.split()
     if place and given_and_surname(name) and not any(
-            re.search(rf"\b(?:at|in|near|outside|inside|into)\s+(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)
+            re.search(rf"\b(?:at|in|near|outside|inside|into|[A-Za-z]+(?:ors|ers|ants|ents|sts) (?:from|at))\s+"
+                      rf"(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)  # ("Administrators from Kendal Price")
             for t in texts):
         return True
     if not words or not person_like(name):
@@ -2634,7 +2661,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         priced = analysis.kind == "money" and priced_thing(heads, item.sentence)  # (and this)
         rows.append([
             name_share >= need - 1e-9
-            and (not keywords or keyword_gate(keywords - implied, around if separate else f"{near} {lead}",
+            and (not keywords or keyword_gate(keywords - implied - per_said(analysis.question, item.sentence),
+                                              around if separate else f"{near} {lead}",
                                               item.sentence, question_stems))
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"

@@ -101,8 +101,9 @@ _OPPOSITES = [
 ]
 # One way only: "when will the ban end?" is not answered by "a ban from 1 August"; a question with "from" in it may
 # well be answered by a sentence that says "end"
-_ENDS = (re.compile(r"\b(?:end|ends|ending)\b(?!\s+up\b)|\b(?:finish\w*|expire\w*|be lifted|lift\w*|run until|"
-                    r"last until)\b", re.I),  # ("what did they end up giving it?": the outcome, no ending)
+_ENDS = (re.compile(r"(?<!\bin the )\b(?:end|ends|ending)\b(?!\s+up\b)|\b(?:finish\w*|expire\w*|be lifted|lift\w*|"
+                    r"run until|last until)\b", re.I),  # ("what did they end up giving it?", "how much did the offer
+         # raise in the end?": the outcome, no ending)
          re.compile(r"\b(?:from|start\w*|begin\w*|began|impose\w*|introduc\w*|come into force)\b", re.I))
 # A landing is not a launch: "when did Tamsin-1 land?" is not answered by "lifted off on 4 February"
 _LANDING = (re.compile(r"\b(?:land|lands|landed|landing|touch(?:ed)? down|arriv\w*)\b", re.I),
@@ -186,8 +187,10 @@ def body_may_answer(question: str) -> bool:
     asked = re.match(r"\W*(?:so |and |hey,? )?who(?:['’]s|m)?\b(.*)", question, re.I | re.S)
     return bool(asked) and not PERSON_WORDS.search(asked.group(1)) and not WIN_QUESTION.search(question) \
         and bool(_FIRM_DEEDS.match(re.sub(r"^\s*(?:(?:is|are|was|were|has|have|had|will|would|did|does|do|actually|"
-                                          r"really|finally|ended up|end up)\s+)*", "", asked.group(1), flags=re.I)))
-    # (the deed is the question's verb, right after "who": "who's the title sponsor" asks for a sponsor's name)
+                                          r"really|finally|ended up|end up|be|going to|set to|due to|expected to|"
+                                          r"likely to|about to)\s+)*", "", asked.group(1), flags=re.I)))
+    # (the deed is the question's verb, right after "who": "who's the title sponsor" asks for a sponsor's name; "who's
+    # going to own the hydro scheme?" asks who will own it)
 
 
 # What firms and public bodies do, as a "who" question asks it ("who put the panels in?", "who brought the case?",
@@ -654,8 +657,23 @@ def spoken_year(year: str, sentence: str, published: date | None) -> bool:
     2024, "this year" is 2025."""
     if published is None or not year.isdigit():
         return False
-    return bool((int(year) == published.year - 1 and _LAST_YEAR.search(sentence))
-                or (int(year) == published.year and _THIS_YEAR.search(sentence)))
+    return bool((int(year) == published.year - 1 and (_LAST_YEAR.search(sentence) or _later_month_past(
+        sentence, published.month))) or (int(year) == published.year and _THIS_YEAR.search(sentence)))
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                              "september", "october", "november", "december"), 1)}
+_YEARLESS_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                             r"December)\b(?!,?\s+\d{4})")
+_TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|from|until|by the end of "
+                      r"(?:this|next))\b", re.I)
+
+
+def _later_month_past(sentence: str, month: int) -> bool:
+    """Return True when a sentence reports something done in a month (its year unsaid) later in the year than the
+    report's own month: "had reached 151,000 by the end of December" in a January report speaks of last December."""
+    return not _TO_COME.search(sentence) and any(_MONTH_NUMBERS[m.group(1).lower()] > month
+                                                 for m in _YEARLESS_MONTH.finditer(sentence))
 
 
 def relative_year(question: str, sentence: str) -> bool:
@@ -804,8 +822,9 @@ def done_verb(question: str) -> str | None:
     verbs = [v for v in [said] if v] + verbs
     if not verbs or (len(words) > 15 and not said):  # a long description's verbs describe; the asked verb is a
         return None  # short question's, or the one right after its subject
-    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due|supposed|scheduled|slated|set to)\b",
-                 question.lower()):
+    if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due|supposed|scheduled|slated|set to|"
+                 r"(?:was|were|is|are) to|(?:getting|being) [a-z]+ed)\b", question.lower()):  # ("how many stores were
+        # to close?", "when's ostrand getting sentenced?": what is to come)
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
     return BASE_FORMS.get(verbs[0], verbs[0])[:5]
 

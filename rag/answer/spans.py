@@ -497,6 +497,9 @@ def departing(name: str, sentence: str, question: str) -> bool:
         asked |= content_stems("manager executive director chief head chair president")
     if (gone := _DEPARTING.search(sentence[:at])) and content_stems(gone.group(1)) & asked:
         return True
+    if _REPLACED.search(sentence[:at]) and not _PREDECESSOR_ASKED.search(question) and (
+            content_stems(sentence[max(0, at - 40):at]) & asked or "boss" in asked):
+        return True  # "has replaced chief executive Janet Orme with Raj Bhatt": Orme held it
     gone_as = re.match(r"\s+(?:has\s+|have\s+|will\s+|is\s+to\s+)?(?:retired|retire|retires|stepped down|step down|"
                        r"steps down|left|leaves|resigned|resigns|quit|quits)\s+as\s+((?:[\w-]+\s+){1,3})",
                        sentence[at + len(name):])  # "Owen Pryce has retired as general manager"
@@ -677,6 +680,11 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         if not of_it and values and not any(stems & told_apart for stems in after):
             of_it = [v for v in values if any(content_stems(w) & counted for w in
                                               _LETTERED.findall(_FIGURE_LEAD.sub("", sentence[:v.start()]))[-1:])]
+        if not of_it and analysis.is_keyword:  # "freshdash dark stores pantri deal": "46 dark stores", not "2,100
+            # couriers" (the deal is what added them, no sum asked)
+            topic = content_stems(analysis.question) - content_stems(" ".join(analysis.names)) - counted
+            of_it = [v for v in values
+                     if any(content_stems(w) & topic for w in _LETTERED.findall(sentence[v.end():])[:2])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
         values = respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))

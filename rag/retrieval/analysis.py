@@ -45,6 +45,9 @@ _OPENERS = QUESTION_WORDS | {"tell", "give", "list", "name", "show", "explain", 
 _HEDGES = ("about", "around", "roughly", "approximately", "exactly", "precisely", "just")
 # A question's first word when it is one on its own ("Roughly how many ...?"; "Just Eat Takeaway" is a name)
 _LEAD_ADVERBS = {*_HEDGES, "currently"}
+# Prepositions that open a question before a name ("Until what date ...?", "Following Acme's merger, who ...?")
+_LEAD_PREPOSITIONS = {"until", "till", "since", "despite", "throughout", "following", "amid", "within", "towards",
+                      "toward", "upon", "via", "beyond"}
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
                           r"funding|budget|"
@@ -66,7 +69,7 @@ COUNTED_NOUNS = (
     "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
     "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
     "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
-    "investors|items")
+    "investors|items|calls|visits|crossings|journeys|trips")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -117,7 +120,7 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
 # Bodies asked for by "which": "which foundation paid for ...?" (in a keyword query these words are mostly part of a
 # name: "orrinsby foundation dementia award" asks for the award)
 _WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
-                         r"hospice|"
+                         r"hospice|shipyard|shipbuilder|yard|importer|exporter|wholesaler|haulier|"
                          r"newspaper|uni|committee|ministry")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
@@ -209,7 +212,8 @@ def _find_names(text: str) -> tuple[str, ...]:
         words = found.split()
         while words and (words[0].lower().strip("'’") in _OPENERS
                          or (start == 0 and words[0].lower() in STOPWORDS)  # "By how much ..."
-                         or (start == 0 and len(words) == 1 and words[0].lower() in _LEAD_ADVERBS)):
+                         or (start == 0 and len(words) == 1 and words[0].lower() in _LEAD_ADVERBS)
+                         or (start == 0 and words[0].lower() in _LEAD_PREPOSITIONS)):
             words.pop(0)
         if len(words) > 2 and _OFFICE.fullmatch(words[0]) and words[1] == "of":  # "CEO of OpenAI": a role held at
             words = words[2:]  # OpenAI, which the texts write "OpenAI CEO Sam Altman" as often
@@ -275,10 +279,18 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if re.match(r"how much (?:did|does|do|will|would|can|could)\b[^?]{1,50}\bweigh(?:s|ed)?\s*(?:at|in|when|now|\?|$)",
                 q):
         return "number"  # "how much did the calf weigh at birth?": a weight
-    if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?rates?\b", q)) and not re.search(
+    if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?(?:rates?|caps?|charges?|fees?|wages?|pay)\b",
+                          q)) and not re.search(
             r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
         return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
-        # infection rate" is one)
+        # infection rate" is one); "agency nurse hourly cap"
+    if re.match(r"what(?: is| are| was| were)? [^?]{1,80}\b(?:costing|charging|(?:going|set|expected|due|likely) to "
+                r"(?:cost|charge))\b(?![^?]*\bwith\b)", q) and not _QUOTE_WORDS.search(q):
+        return "money"  # "what's the seismic network upgrade costing?", "what's the van service going to cost a year?"
+    if re.match(r"what (?:did|does|do|will|would|is|are|was|were) [^?]{1,60}\b(?:get|gets|getting|got|earn|earns|"
+                r"earning|charge|charges|charging|paid|pay|paying)\b(?: [a-z]+){0,2} (?:per|an|a|each) (?:hour|week|"
+                r"month|year|night|day|shift)\b", q) and not _QUOTE_WORDS.search(q):
+        return "money"  # "what did the couriers end up getting per hour?": a rate of pay
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
@@ -310,7 +322,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
                                                           q)) or (
-            q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening))
+            q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(
+                r"\bfares?\b|\binvestment\b(?! (?:firm|bank|group|fund|manager|house|company|arm|trust|vehicle)s?\b)",
+                opening))
             and "how many" not in q
             and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat|savings|commission|growth|"
                               r"unemployment|vacancy|occupancy|inflation|default) rates?\b|\binflation\b",
@@ -461,12 +475,14 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "date"  # "ebriscan reserve bank next meeting": when
         if {"rain", "snow"} & set(words) and {"forecast", "total", "fell", "amount"} & set(words):
             return "number"  # "dunmarrow valley rain forecast": how much
-        if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline") \
+        if words[-1] in ("change", "changes", "growth", "increase", "decrease", "rise", "fall", "drop", "decline",
+                         "cut", "cuts", "reduction", "hike") \
                 and not (len(words) > 1 and words[-2] in ("before", "after", "since", "until")):  # ("price before
             # rise": a price)
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
-                  if (kind := "number" if word in ("position", "ranking") else "money" if word in ("amount", "sum", "cash")
+                  if (kind := "number" if word in ("position", "ranking") or (word in ("return", "returns") and i)
+                      else "money" if word in ("amount", "sum", "cash")
                       or (word in ("toll", "tolls") and i and words[i - 1] in _TOLLED)  # "bridge car toll": a charge
                       or (word == "sales" and not (i and words[i - 1] in _UNITS_SOLD)  # a firm's sales: a sum
                           and not (i + 1 < len(words) and words[i + 1] in ("growth", "rise", "fall", "drop", "change")))
@@ -486,8 +502,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                   and not re.search(r"(?:['’]s|s['’])$", word)
                   and not (word == "share" and i and words[i - 1] in ("per", "a", "each"))]  # "offer per share": a sum
         if not asking and ((per := re.search(r"\b([a-z]+s) (?:per|a|each) (?:hour|day|week|month|year|season|match|"
-                                              r"game)$", q)) and per.group(1) not in _PRICED_PLURALS
-                           or words[-1] in _MEASURE_UNITS
+                                              r"game)(?: (?:19|20)\d\d)?$", q)) and per.group(1) not in _PRICED_PLURALS
+                           or words[-1] in _MEASURE_UNITS or words[-1] in _DURATIONS
                            or (len(words) > 1 and words[-1] in _COUNTED_DONE and words[-2].endswith("s"))):
             return "number"  # "tannock second line bottles per week", "mackerel quota january 2025 tonnes",
             # "brisa airbag recall crashes linked": a count or a measure
@@ -511,9 +527,11 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     return "yesno" if re.search(r"\b(did|does|do|is|was|were|has|have|had)\b", q) and q.endswith("?") else "open"
 
 
-_MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "gallons", "barrels", "miles", "km", "kilometres", "kilometers",
-                  "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts", "mw", "gwh",
+_MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "megalitres", "gallons", "barrels", "miles", "km", "kilometres",
+                  "kilometers", "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts", "mw", "gwh",
                   "mwh", "kwh"}
+# a search-box query ending in a span of time asks how long ("salt and ember garland run weeks")
+_DURATIONS = {"weeks", "months", "days", "hours", "minutes", "nights", "seasons"}
 # a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
 _COUNTED_DONE = {"linked", "reported", "recorded", "confirmed", "injured", "killed", "affected", "evacuated", "rescued",
                  "arrested", "charged", "hurt", "damaged", "destroyed", "flooded", "sold", "lost", "cut", "created",

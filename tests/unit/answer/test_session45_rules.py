@@ -1,0 +1,123 @@
+"""Rules read off the failures of n78 to n81 (session 45): what a question asks for (a cost in progress, a pay rate, a
+cap by the hour, an investment, a return, a run in weeks, calls counted, a rent cut, which shipyard), a leading
+preposition that is no name, a noun made from the verb said ("settlement": "to settle"), "per household" said as
+"each household", a season's years ("2024-25") that hold no count, a fine's object set off by commas, residents who
+raise a sum, a prosecutor, a plan ("were to close"), "in the end", a sentencing to come, a month of last year, the
+holder a firm replaced, and the figure said of the query's own words."""
+
+from datetime import date
+
+from rag.answer.answerability import FIGURE, asked_heads, content_stems, keyword_gate, per_said, sum_of_head
+from rag.answer.attachment import done_verb, opposite_action, spoken_year, unrealised
+from rag.answer.spans import departing, extract_short
+from rag.retrieval.analysis import analyse_question, find_names, question_kind
+
+from tests.unit.answer.gating import gate as _gate
+
+
+def test_a_cost_in_progress_and_a_rate_of_pay_ask_for_a_sum():
+    assert question_kind("what's the harbour wall repair costing?") == "money"
+    assert question_kind("what's the new bus service going to cost a year?") == "money"
+    assert question_kind("what's the gym charging per month now?") == "money"
+    assert question_kind("what did the cleaners end up getting per hour?") == "money"
+    assert question_kind("Kelby care home agency nurse hourly cap") == "money"
+    assert question_kind("What was the original estimated investment in the Corran data centre?") == "money"
+    assert question_kind("what are police charging him with?") != "money"  # an offence, no sum
+    assert question_kind("What was the investment firm called?") != "money"
+
+
+def test_a_search_box_query_ending_in_a_return_a_span_of_time_calls_or_a_cut_asks_for_a_figure():
+    assert question_kind("ashdown teachers pension fund 2023 return") == "number"
+    assert question_kind("marrow lane theatre run weeks") == "number"
+    assert question_kind("port talland cruise calls 2024") == "number"  # not the port: calls counted
+    assert question_kind("kelby water leakage megalitres per day 2023") == "number"  # "per day" is no date
+    assert question_kind("harlow denim leeds rent cut") == "number"  # a cut is a share as often as a sum
+    assert question_kind("tax return deadline") == "date"
+
+
+def test_which_shipyard_or_importer_asks_for_a_firm():
+    assert question_kind("Which shipyard is building the two new ferries?") == "organisation"
+    assert question_kind("Which importer distributes the estate's wine in Canada?") == "organisation"
+
+
+def test_a_leading_preposition_is_no_name():
+    assert find_names("Until what date was the run of The Harbour Lights extended?") == ["Harbour Lights"]
+    assert find_names("Following Corran Foods' merger, who runs the plant?") == ["Corran Foods"]
+    assert find_names("Since when has Ada Hale led Corran?") == ["Ada Hale", "Corran"]
+
+
+def test_a_noun_made_from_the_verb_the_sentence_says_is_near():
+    said = "the firm has agreed to pay $2.1 million to settle the claims, its valuing the site at $9m"
+    assert keyword_gate(content_stems("settlement"), said, said)
+    assert keyword_gate(content_stems("valuation"), said, said)
+    assert keyword_gate(content_stems("leakage"), "the company lost 140 megalitres a day to leaks", "")
+    assert not keyword_gate(content_stems("statement"), "the state pension will rise", "")
+    assert not keyword_gate(content_stems("settlement"), "the firm was fined $2.1 million", "")
+
+
+def test_per_a_thing_is_said_as_each_thing():
+    assert per_said("corran broadband voucher per household", "Each household can claim up to £900.") == {"per"}
+    assert per_said("corran compensation per vessel", "The fund will pay out £2m in all.") == set()
+    assert _gate("names", "corran broadband voucher per household", "Each household in Corran can claim up to £900.",
+                 previous="Corran council has backed broadband vouchers.")
+
+
+def test_the_years_of_a_season_hold_no_count():
+    figures = [m.group(0) for m in FIGURE.finditer("a pay offer of 6.2% for 2024-25, with 70% in favour and a 4-1 win")]
+    assert "25" not in figures and "70%" in figures and "1" in figures
+    assert extract_short(analyse_question("nurses 6.2% pay offer vote in favour"),
+                         "Nurses accepted a pay offer of 6.2% for 2024-25, with 70% voting in favour.") == "70%"
+
+
+def test_a_fine_is_the_object_of_fined_across_a_phrase_set_off_by_commas():
+    question = analyse_question("corran exchange fine digital markets authority")
+    sentence = ("The Digital Markets Authority has fined Corran, a Harwick-based crypto exchange, £2.2m for failing "
+                "to check the source of funds.")
+    assert sum_of_head(asked_heads(question), sentence, "money", content_stems(question.question))
+    assert not sum_of_head(asked_heads(question), "The exchange, which was fined last year, holds £2.2m of funds.",
+                           "money", content_stems(question.question))
+
+
+def test_residents_who_raise_a_sum_ask_no_population():
+    heads = asked_heads(analyse_question("How much did Little Corran residents raise through their share offer?"))
+    assert not any("popul" in group for group in heads)
+    assert _gate("head", "How much did Little Corran residents raise through their share offer?",
+                 "Residents of Little Corran have bought their shop after raising £72,000 through a share offer.")
+
+
+def test_a_prosecutor_is_who_prosecuted():
+    assert _gate("head", "Who prosecuted Corran founder Ada Hale at Harwick Crown Court?",
+                 "Prosecutor Ben Lyle KC told jurors that Hale moved $40m of customer money.")
+
+
+def test_a_plan_and_a_sentencing_to_come_ask_no_deed_done():
+    assert done_verb("How many stores were to close immediately when the chain entered administration?") is None
+    assert done_verb("when's hale getting sentenced?") is None
+    assert done_verb("when was hale sentenced?") is not None
+    assert not unrealised("when's hale getting sentenced?", "Judge Alan Pritt will pass sentence on 14 June.")
+
+
+def test_in_the_end_asks_the_outcome_not_an_ending():
+    closed = "The share offer closed on Friday having raised £2.9m from 1,100 investors, beating its £2.5m target."
+    assert not opposite_action("how much did the corran share offer raise in the end?", closed)
+    assert opposite_action("when does the hosepipe ban end?", "The ban will start on 1 July.")
+
+
+def test_a_month_later_than_the_report_said_as_done_is_of_last_year():
+    sentence = "The company said its customer total had reached 151,000 by the end of December."
+    assert spoken_year("2024", sentence, date(2025, 1, 10))
+    assert not spoken_year("2024", "The plant will open in December.", date(2025, 1, 10))
+    assert not spoken_year("2024", "The plant opened in March.", date(2025, 6, 10))
+
+
+def test_the_holder_a_firm_replaced_is_no_new_holder():
+    sentence = "Corran Foods has replaced chief executive Ada Hale with Raj Patel, formerly of Beanline."
+    assert departing("Ada Hale", sentence, "who's the new boss at corran foods?")
+    assert not departing("Raj Patel", sentence, "who's the new boss at corran foods?")
+    assert not departing("Ada Hale", sentence, "Who did Raj Patel replace at Corran Foods?")
+
+
+def test_a_search_box_count_is_the_figure_said_of_its_own_words():
+    analysis = analyse_question("freshmart dark stores pantry deal")
+    assert extract_short(analysis, "The deal adds 46 dark stores and about 2,100 couriers to Pantry's network.") in (
+        "46", "46 dark stores")
