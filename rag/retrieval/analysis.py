@@ -528,8 +528,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
 
 
 _MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "megalitres", "gallons", "barrels", "miles", "km", "kilometres",
-                  "kilometers", "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts", "mw", "gwh",
-                  "mwh", "kwh"}
+                  "kilometers", "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts",
+                  "mw", "gwh", "mwh", "kwh"}
 # a search-box query ending in a span of time asks how long ("salt and ember garland run weeks")
 _DURATIONS = {"weeks", "months", "days", "hours", "minutes", "nights", "seasons"}
 # a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
