@@ -33,7 +33,8 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
-                         succession_unsaid, successor_for_predecessor, tentative, unnamed_event, unnamed_member,
+                         shared_figure, succession_unsaid, successor_for_predecessor, tentative, unnamed_event,
+                         unnamed_member,
                          unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
                          uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
@@ -507,9 +508,10 @@ _RACE = re.compile(r"\b(?:freestyle|backstroke|breaststroke|butterfly|medley|hur
 
 def _since_unasked(question: str, text: str) -> str:
     """Return the text without a year a record counts from ("its first profit since 2019", "the highest since
-    2008"), unless the question asks "since": the figure is not 2019's."""
+    2008", "the strongest in the region since 1994"), unless the question asks "since": the figure is not 2019's."""
     return text if re.search(r"\bsince\b", question, re.I) else re.sub(
-        r"\b(?:first|highest|lowest|biggest|largest|best|worst|most|fewest|strongest|weakest)\s+(?:[\w-]+\s+){0,2}?"
+        r"\b(?:first|highest|lowest|biggest|largest|best|worst|most|fewest|strongest|weakest|hottest|coldest|"
+        r"wettest|driest|deadliest|busiest)\s+(?:[\w-]+\s+){0,4}?"
         r"since (?:at least )?(?:19|20)\d\d\b", " ", text, flags=re.I)
 
 
@@ -2035,7 +2037,8 @@ _HOLIDAY = re.compile(r"Christmas(?: Day| Eve)?|Easter(?: Sunday| Monday)?|Hallo
 # ("Dorran Vesk, 34,"), or a person's job or kin right before it ("chair Cordelia Venn-Hastings", "striker ...")
 _TITLE_WORDS = {"chairwoman", "chairman", "chair", "chief", "president", "minister", "director", "manager", "coach",
                 "captain", "governor", "senator", "mayor", "judge", "justice", "inspector", "superintendent",
-                "commissioner", "secretary", "general", "admiral", "colonel", "bishop", "father", "sister"}
+                "commissioner", "secretary", "general", "admiral", "colonel", "bishop", "father", "sister", "founder",
+                "co-founder"}
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Cllr|Councillor|Sgt|Insp|Det|PC)\.?"
 _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating officer|director|manager|coach|"
                 r"captain|skipper|striker|midfielder|defender|goalkeeper|winger|forward|batter|bowler|jockey|trainer|"
@@ -2091,8 +2094,9 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
         return True
     if not words or not person_like(name):
         return False
-    if len(words) >= 3 and words[0].lower() in _TITLE_WORDS and given_and_surname(" ".join(words[1:])):
-        return True  # "Chairwoman Beatriz Matos": a role said before a person's name
+    if len(words) >= 3 and words[0].lower() in _TITLE_WORDS and (given_and_surname(" ".join(words[1:]))
+                                                                 or words[0].lower() in ("founder", "co-founder")):
+        return True  # "Chairwoman Beatriz Matos", "Founder Marek Ostrand": a role said before a person's name
     if len(words) >= 2 and any(regex(rf"\b{re.escape(name)},?\s+who\b(?!\s+(?:are|were|have)\b)").search(t)
                                for t in texts):
         return True  # "replaces Declan Furlow, who left last month": "who" says a person
@@ -2253,7 +2257,9 @@ _CONTRASTS = [(("small", "smaller", "little"), ("large", "larger", "big", "bigge
               (("low", "lower", "lowest", "bottom"), ("high", "higher", "highest", "top", "upper")),
               (("north", "northern"), ("south", "southern")), (("east", "eastern"), ("west", "western")),
               (("including", "inclusive"), ("excluding", "exclusive")), (("single", "one-way"), ("return",)),
-              (("adult", "adults"), ("child", "children", "child's", "children's"))]
+              (("adult", "adults"), ("child", "children", "child's", "children's")),
+              (("red",), ("amber", "yellow", "orange")), (("amber",), ("yellow", "orange")), (("yellow",), ("orange",))]
+# (an alert's or a warning's colour: "a red heat-health alert" is not the amber one; a red card not a yellow one)
 
 
 @lru_cache(maxsize=256)  # read once a question, not once a candidate sentence
@@ -3049,6 +3055,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number")
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
+                or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

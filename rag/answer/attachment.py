@@ -140,6 +140,7 @@ FIRST_PLACE = re.compile(_FIRST_PLACE)
 _FINAL_MATCH = (re.compile(r"\bthe final\b", re.I), re.compile(r"\b(?:semi|quarter)-?finals?\b", re.I))
 _LAST_YEAR = re.compile(r"\blast (?:year|season)(?:'s|’s)?\b|\ba year (?:ago|earlier)\b|\bprevious year\b", re.I)
 _THIS_YEAR = re.compile(r"\bthis (?:year|season)(?:'s|’s)?\b", re.I)
+_NEXT_YEAR = re.compile(r"\bnext (?:year|season)(?:'s|’s)?\b|\bthe (?:following|coming) (?:year|season)\b", re.I)
 
 
 def _distinctive(name: str) -> str:
@@ -681,7 +682,10 @@ def relative_year(question: str, sentence: str) -> bool:
     won by Arno Vessel" for "who won at this year's Dunmore Marathon?"), or the other way round."""
     this_q, last_q = _THIS_YEAR.search(question), _LAST_YEAR.search(question)
     this_s, last_s = _THIS_YEAR.search(sentence), _LAST_YEAR.search(sentence)
-    return bool((this_q and last_s and not this_s) or (last_q and this_s and not last_s))
+    next_q, next_s = _NEXT_YEAR.search(question), _NEXT_YEAR.search(sentence)  # ("how many shops will it close next
+    # year?" / "one of 12 closures this year")
+    return bool((this_q and last_s and not this_s) or (last_q and this_s and not last_s)
+                or (next_q and (this_s or last_s) and not next_s) or (this_q and next_s and not this_s))
 
 
 def other_year(years: list[str], sentence: str, published: date | None) -> bool:
@@ -701,6 +705,21 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     if _THIS_YEAR.search(sentence) and published.year not in asked:
         return not any(re.search(rf"\b{y}\b", sentence) for y in asked)
     return False
+
+
+_SHARED = re.compile(r"\b(?:between them|combined|together|altogether|in total|jointly|across (?:the|all|its) "
+                     r"(?:\w+ )?(?:sites|centres|stores|branches|sites|schools|homes))\b", re.I)
+_WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b", re.I)
+
+
+def shared_figure(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when a count or sum question names one of several things the sentence lists and the sentence gives
+    the figure for them all ("The centres in Kellford, Marston Rise and Dunmore support about 180 families between
+    them" for "how many families use the Kellford centre?"), and the question asks no total."""
+    if _WHOLE_ASKED.search(question) or not _SHARED.search(sentence):
+        return False
+    return any(re.search(rf"\b{re.escape(name)}\b(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z]"
+                         rf"|[A-Z][\w'’-]*,?\s+and\s+{re.escape(name)}\b", sentence) for name in names)
 
 
 def opposite_action(question: str, sentence: str) -> bool:
@@ -758,6 +777,12 @@ _OTHER_SIDES = [
     (re.compile(r"\bfinale\b|\b(?:final|last) episode\b", re.I),
      re.compile(r"\b(?:launch\w*|premiere\w*|open(?:s|ed|ing|er)?|first episode)\b", re.I)),
     (re.compile(r"\b(?:lowest|minimum)\b", re.I), re.compile(r"\b(?:peak\w*|highest|maximum)\b", re.I)),
+    # the prosecution is not the defence ("who was his defence barrister?" / "Prosecutor Gemma Lyle KC told jurors")
+    (re.compile(r"\bprosecut\w*", re.I), re.compile(r"\b(?:defen[cs]e|defending)\b", re.I)),
+    # hiring is not laying off ("how many staff did it lay off?" / "had hired 40 compliance staff")
+    (re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|taken on|take on)\b", re.I),
+     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|sacked|dismissed)\b",
+                re.I)),
 ]
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
@@ -765,6 +790,11 @@ _ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by them
           re.compile(r"\b(?:together|combined|between them|jointly|merged)\b", re.I))
 _DEAREST = (re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I),
             re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
+_CHEAPEST = (re.compile(r"\b(?:cheapest|lowest[- ]priced|least expensive)\b", re.I),
+             re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I))
+# A runner-up's prize is not the winner's ("welsh open runner-up prize money" / "the winner will receive £120,000")
+_RUNNER_UP = (re.compile(r"\brunners?[- ]up\b|\bsecond[- ]place\b", re.I),
+              re.compile(r"\b(?:winners?|won|wins|champions?)\b", re.I))
 _EXTREME = (re.compile(r"\b(?:lowest|highest|peak\w*|maximum|minimum|strongest|fastest|hottest|coldest)\b", re.I),
             re.compile(r"\b(?:averag\w*|on average)\b", re.I))
 _PAID = (re.compile(r"\b(?:actually|really|so far|to date|already)\b[^?]{0,40}\b(?:re)?paid\b|\b(?:has|have|had) "
@@ -776,7 +806,8 @@ _CREATED = (re.compile(r"\bcreat\w*|\bnew jobs\b", re.I),
 _STARTED = (re.compile(r"\b(?:start\w*|begin\w*|began|begun|commenc\w*)\b", re.I),
             re.compile(r"\b(?:built|completed|finished|ready|done|opened|open)\s+by\b", re.I))
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES + _OTHER_SIDES for pair in ((one, other), (other, one))] + [
-    _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _EXTREME, _PAID, _CREATED, _STARTED]
+    _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _CHEAPEST, _RUNNER_UP, _EXTREME, _PAID, _CREATED,
+    _STARTED]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 

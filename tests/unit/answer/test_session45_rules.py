@@ -7,8 +7,9 @@ holder a firm replaced, and the figure said of the query's own words."""
 
 from datetime import date
 
-from rag.answer.answerability import FIGURE, asked_heads, content_stems, keyword_gate, per_said, sum_of_head
-from rag.answer.attachment import done_verb, opposite_action, spoken_year, unrealised
+from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
+                                      named_as_person, per_said, sum_of_head)
+from rag.answer.attachment import done_verb, opposite_action, relative_year, shared_figure, spoken_year, unrealised
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
 
@@ -121,3 +122,48 @@ def test_a_search_box_count_is_the_figure_said_of_its_own_words():
     analysis = analyse_question("freshmart dark stores pantry deal")
     assert extract_short(analysis, "The deal adds 46 dark stores and about 2,100 couriers to Pantry's network.") in (
         "46", "46 dark stores")
+
+
+def test_the_other_side_of_a_trial_a_hiring_a_price_range_and_a_final_is_no_answer():
+    assert opposite_action("Who was Ada Hale's defence barrister at the trial?",
+                           "Prosecutor Ben Lyle KC told jurors that Hale moved $40m of customer money.")
+    assert not opposite_action("Who prosecuted Ada Hale?", "Prosecutor Ben Lyle KC told jurors that Hale lied.")
+    assert opposite_action("how many staff did corran have to lay off?",
+                           "The firm said it had hired 40 compliance staff since the review.")
+    assert not opposite_action("how many staff did corran lay off?", "Corran has laid off 70 of its 310 staff.")
+    assert opposite_action("what did the cheapest agency shifts cost per hour?",
+                           "The most expensive agency shifts cost £95 an hour.")
+    assert opposite_action("harwick open 2024 runner-up prize money", "The winner will receive £120,000.")
+    assert not opposite_action("harwick open 2024 runner-up prize money",
+                               "Runner-up Tom Wilk took £50,000, while the winner received £120,000.")
+    assert not opposite_action("who won the harwick open?", "Tom Wilk was runner-up.")
+
+
+def test_an_alert_of_another_colour_is_no_answer():
+    assert contrasted("how many regions got a red heat-health alert?",
+                      "The service issued an amber heat-health alert for four regions.")
+    assert not contrasted("how many regions got an amber heat-health alert?",
+                          "The service issued an amber heat-health alert for four regions.")
+
+
+def test_a_figure_shared_by_several_named_places_is_no_one_place_s():
+    shared = "The centres in Kellby, Marston Rise and Dunmore support about 180 families between them."
+    assert shared_figure("How many families use the Kellby respite centre?", ["Kellby"], shared)
+    assert shared_figure("How many families does the Dunmore centre support?", ["Dunmore"], shared)
+    assert not shared_figure("How many families do the three centres support in total?", ["Kellby"], shared)
+    assert not shared_figure("How many families does the Dunmore centre support?", ["Dunmore"],
+                             "The Dunmore centre supports 60 families.")
+
+
+def test_next_year_is_not_this_year_and_a_founder_is_a_person():
+    assert relative_year("How many shops will Stridewell close next year?",
+                         "The chain closed its store, one of 12 closures this year.")
+    assert not relative_year("How many shops will Stridewell close next year?", "It will close 12 more next year.")
+    assert question_kind("lumen denim newcastle store staff") == "number"
+    assert named_as_person("Founder Marek Ostland", ["Founder Marek Ostland was charged on Friday."])
+
+
+def test_a_record_since_a_year_is_not_that_year_s_figure():
+    assert "1994" not in _since_unasked("corran 1994 earthquake magnitude",
+                                        "A magnitude 4.1 earthquake struck, the strongest in the region since 1994.")
+    assert "1994" in _since_unasked("strongest quake since when", "the strongest in the region since 1994")
