@@ -709,7 +709,8 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
 
 _SHARED = re.compile(r"\b(?:between them|combined|together|altogether|in total|jointly|across (?:the|all|its) "
                      r"(?:\w+ )?(?:sites|centres|stores|branches|sites|schools|homes))\b", re.I)
-_WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b", re.I)
+_WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b",
+                          re.I)
 
 
 def shared_figure(question: str, names: list[str], sentence: str) -> bool:
@@ -781,8 +782,8 @@ _OTHER_SIDES = [
     (re.compile(r"\bprosecut\w*", re.I), re.compile(r"\b(?:defen[cs]e|defending)\b", re.I)),
     # hiring is not laying off ("how many staff did it lay off?" / "had hired 40 compliance staff")
     (re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|taken on|take on)\b", re.I),
-     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|sacked|dismissed)\b",
-                re.I)),
+     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|sacked|"
+                r"dismissed)\b", re.I)),
 ]
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
