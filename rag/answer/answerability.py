@@ -545,9 +545,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     missing = {k for k in keywords if k not in near_stems and not (len(k) >= 4 and any(
         s.startswith(k) for s in near_stems)) and not (2 <= len(k) <= 4 and k.isalpha() and k in initials)
         and not (len(k) >= 6 and k.endswith(("or", "er")) and any(s.startswith(k[:-2]) for s in near_stems))
-        and not (k not in _NOT_DERIVED and any(len(s) >= 4 and k.startswith(s) and k[len(s):] in ("ment", "ement", "at",
-                                                                                                   "ag")
-                                               for s in near_stems))}
+        and not (k in _MADE_FROM and _MADE_FROM[k] in near_stems)}
     # ("distributor": "distributed", "scorer": "scored"; a noun made from the verb said: "settlement": "to settle",
     # "valuation": "valuing", "leakage": "leaks"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
@@ -567,16 +565,21 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     return not missing
 
 
-# Nouns whose start is another word, not the verb they are made from ("statement" is no state)
-_NOT_DERIVED = {"apartment", "basement", "compartment", "statement", "format", "combat", "habitat", "passag", "messag"}
+# Nouns a search-box query uses for the verb a report says (stems: "settlement" / "to settle"); a list, as a suffix
+# rule takes "footage" for "foot" and "shipment" for "ship"
+_MADE_FROM = {"settlement": "settl", "valuat": "valu", "leakag": "leak", "agreement": "agre"}
 
 
 def per_said(question: str, sentence: str) -> set[str]:
-    """Return {"per"} when a query's "per <thing>" is said by the sentence as "each / every / a <thing>" ("voucher per
-    household": "Each household can claim up to £1,200"), else an empty set."""
-    per = re.search(r"\bper ([a-z]{3,})", question.lower())
-    return {"per"} if per and re.search(rf"\b(?:each|every|per|a|an) {re.escape(per.group(1).rstrip('s'))}",
-                                        sentence.lower()) else set()
+    """Return {"per"} when a query's "per <thing>" is said by the sentence as "each / every <thing>" or a sum "a
+    <thing>" ("voucher per household": "Each household can claim up to £1,200", "£900 a household"; not "a household
+    earning under £30,000 is eligible"), else an empty set."""
+    per = re.search(r"\bper (?!cent\b)([a-z]{3,})", question.lower())
+    if not per:
+        return set()
+    thing = re.escape(per.group(1).rstrip("s"))
+    return {"per"} if re.search(rf"\b(?:each|every|per) {thing}|[£$€]\d[\d,.]*(?:m|bn|k)?\s+(?:a|an) {thing}",
+                                sentence.lower()) else set()
 
 
 # How news also writes a country a keyword query names by its short form ("us", "uk")
@@ -692,7 +695,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|this|nex
 
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
-                         r"returns?|"
+                         r"(?:fund|pension|investment|portfolio|trust|endowment|savings)\b[^?]{0,40}\breturns?|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
                          r"inflation|swing|effective|efficacy)\b|%")
 
@@ -1676,10 +1679,11 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
-    groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)
-              and not (analysis.kind == "money" and "popul" in group)]
+    groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)]
+    if analysis.kind == "money" and any("popul" not in group for group in groups):
+        groups = [group for group in groups if "popul" not in group]
     # ("how many trees had it planted by the time of the budget vote?": no budget asked; "how much did Little Harnby
-    # residents raise?": a sum raised, no population)
+    # residents raise?": a sum raised, no population; "how much will each resident get?" keeps it)
     if analysis.kind == "number" and _SHARE_OF.search(question):  # "what share of members voted to accept the pay
         groups = []  # deal?": a share of the members, not a sum paid ("71% voted in favour")
     if "rais" in stems and not stems & {"fund", "grant", "award"}:  # "how much has the trust raised so far?": not a
@@ -2088,7 +2092,8 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
     said to be in or at (a place may be so named, and a firm: "John Lewis")."""
     words = name.split()
     if place and given_and_surname(name) and not any(
-            re.search(rf"\b(?:at|in|near|outside|inside|into|[A-Za-z]+(?:ors|ers|ants|ents|sts) (?:from|at))\s+"
+            re.search(rf"\b(?:at|in|near|outside|inside|into|(?i:administrators|receivers|liquidators|accountants|"
+                      rf"auditors|consultants|advisers|advisors|analysts) (?:from|at))\s+"
                       rf"(?:the\s+)?{re.escape(name)}\b(?!['’]s)", t)  # ("Administrators from Kendal Price")
             for t in texts):
         return True

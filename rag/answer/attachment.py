@@ -664,15 +664,17 @@ def spoken_year(year: str, sentence: str, published: date | None) -> bool:
 
 _MONTH_NUMBERS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                               "september", "october", "november", "december"), 1)}
-_YEARLESS_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                             r"December)\b(?!,?\s+\d{4})")
+_YEARLESS_MONTH = re.compile(r"\b(?:[a-z]+ed|rose|fell|grew|stood|took|won|sold|reached|was|were)\b[^.;]{0,60}?\b(?:in|"
+                             r"by the end of|at the end of|during)\s+(January|February|March|April|May|June|July|"
+                             r"August|September|October|November|December)\b(?!,?\s+\d{4})")
 _TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|from|until|by the end of "
                       r"(?:this|next))\b", re.I)
 
 
 def _later_month_past(sentence: str, month: int) -> bool:
     """Return True when a sentence reports something done in a month (its year unsaid) later in the year than the
-    report's own month: "had reached 151,000 by the end of December" in a January report speaks of last December."""
+    report's own month: "had reached 151,000 by the end of December" in a January report speaks of last December (not
+    "the marathon takes place on 6 October", nor "Brian May told the meeting")."""
     return not _TO_COME.search(sentence) and any(_MONTH_NUMBERS[m.group(1).lower()] > month
                                                  for m in _YEARLESS_MONTH.finditer(sentence))
 
@@ -855,8 +857,8 @@ def done_verb(question: str) -> str | None:
     if not verbs or (len(words) > 15 and not said):  # a long description's verbs describe; the asked verb is a
         return None  # short question's, or the one right after its subject
     if re.search(r"\b(?:will|would|shall|going to|plan|plans|planned|expected|due|supposed|scheduled|slated|set to|"
-                 r"(?:was|were|is|are) to|(?:getting|being) [a-z]+ed)\b", question.lower()):  # ("how many stores were
-        # to close?", "when's ostrand getting sentenced?": what is to come)
+                 r"(?:was|were|is|are) to|(?:is|are|'s|’s)\b[^?]{0,40}\bgetting [a-z]+ed)\b",
+                 question.lower()):  # ("how many stores were to close?", "when's ostrand getting sentenced?": to come)
         return None  # "when will the line be extended?" asks about a plan: "voted to extend" answers it
     return BASE_FORMS.get(verbs[0], verbs[0])[:5]
 

@@ -497,8 +497,9 @@ def departing(name: str, sentence: str, question: str) -> bool:
         asked |= content_stems("manager executive director chief head chair president")
     if (gone := _DEPARTING.search(sentence[:at])) and content_stems(gone.group(1)) & asked:
         return True
-    if _REPLACED.search(sentence[:at]) and not _PREDECESSOR_ASKED.search(question) and (
-            content_stems(sentence[max(0, at - 40):at]) & asked or "boss" in asked):
+    if (gone := _REPLACED.search(sentence[:at])) and not re.search(r"\b(?:by|in)\b", gone.group(0)) \
+            and not _PREDECESSOR_ASKED.search(question) and (content_stems(sentence[max(0, at - 40):at]) & asked
+                                                             or "boss" in asked):
         return True  # "has replaced chief executive Janet Orme with Raj Bhatt": Orme held it
     gone_as = re.match(r"\s+(?:has\s+|have\s+|will\s+|is\s+to\s+)?(?:retired|retire|retires|stepped down|step down|"
                        r"steps down|left|leaves|resigned|resigns|quit|quits)\s+as\s+((?:[\w-]+\s+){1,3})",

@@ -213,7 +213,8 @@ def _find_names(text: str) -> tuple[str, ...]:
         while words and (words[0].lower().strip("'’") in _OPENERS
                          or (start == 0 and words[0].lower() in STOPWORDS)  # "By how much ..."
                          or (start == 0 and len(words) == 1 and words[0].lower() in _LEAD_ADVERBS)
-                         or (start == 0 and words[0].lower() in _LEAD_PREPOSITIONS)):
+                         or (start == 0 and words[0].lower() in _LEAD_PREPOSITIONS and (len(words) == 1 or re.match(
+                             r"[^,?]*,\s*(?:who|what|which|when|where|how)\b", text[len(found):])))):
             words.pop(0)
         if len(words) > 2 and _OFFICE.fullmatch(words[0]) and words[1] == "of":  # "CEO of OpenAI": a role held at
             words = words[2:]  # OpenAI, which the texts write "OpenAI CEO Sam Altman" as often
@@ -239,6 +240,12 @@ def _find_names(text: str) -> tuple[str, ...]:
             if phrase not in names:
                 names.append(phrase)
     return tuple(names)
+
+
+# An investment asked as a sum ("what was the original estimated investment in the deal?"), not an investment firm,
+# platform or scheme, nor a return on one
+_INVESTMENT_ASKED = re.compile(r"what(?: is| was| are| were|'s|’s) the (?!return on )(?:[a-z]+ ){0,3}investment"
+                               r"(?: (?:in|of|for|by|from|announced|planned|promised)\b|\s*\??$)")
 
 
 # A change the question dates its sum by, not the change asked ("how much will a tanker pay after the fee rise?")
@@ -280,16 +287,20 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 q):
         return "number"  # "how much did the calf weigh at birth?": a weight
     if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?(?:rates?|caps?|charges?|fees?|wages?|pay)\b",
-                          q)) and not re.search(
+                          q)) and not re.search(rf"\b(?:{COUNTED_NOUNS}|flights|trains|buses)\b", q) \
+            and not (rate.group(1) and re.fullmatch(COUNTED_NOUNS, f"{rate.group(1)}s")) and not re.search(
             r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
         return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
         # infection rate" is one); "agency nurse hourly cap"
-    if re.match(r"what(?: is| are| was| were)? [^?]{1,80}\b(?:costing|charging|(?:going|set|expected|due|likely) to "
-                r"(?:cost|charge))\b(?![^?]*\bwith\b)", q) and not _QUOTE_WORDS.search(q):
+    if re.match(r"what(?: is| are| was| were)? [^?]{1,80}\b(?:costing|(?:going|set|expected|due|likely) to cost|"
+                r"charging(?: (?:customers|users|passengers|residents|drivers|members|households|tenants|shoppers|"
+                r"patients|subscribers))?(?= (?:per|a|an|each|for|now|after|from)\b|\s*\??$))", q) \
+            and not _QUOTE_WORDS.search(q):
         return "money"  # "what's the seismic network upgrade costing?", "what's the van service going to cost a year?"
     if re.match(r"what (?:did|does|do|will|would|is|are|was|were) [^?]{1,60}\b(?:get|gets|getting|got|earn|earns|"
                 r"earning|charge|charges|charging|paid|pay|paying)\b(?: [a-z]+){0,2} (?:per|an|a|each) (?:hour|week|"
-                r"month|year|night|day|shift)\b", q) and not _QUOTE_WORDS.search(q):
+                r"month|year|night|day|shift)(?: now| then| in the end| after [^?]+| from [^?]+)?\s*\??$", q) \
+            and not _QUOTE_WORDS.search(q):
         return "money"  # "what did the couriers end up getting per hour?": a rate of pay
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
@@ -322,9 +333,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if q.startswith(("how much", "what was the fee", "what fee", "what price")) or (
             q.startswith(("what", "which")) and re.search(r"\b(?:damage estimate|estimate of (?:the )?damage)\b",
                                                           q)) or (
-            q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(
-                r"\bfares?\b|\binvestment\b(?! (?:firm|bank|group|fund|manager|house|company|arm|trust|vehicle)s?\b)",
-                opening))
+            q.startswith(("what", "which")) and (MONEY_WORDS.search(opening) or re.search(r"\bfares?\b", opening)
+                                                  or _INVESTMENT_ASKED.match(q))
             and "how many" not in q
             and not re.search(r"\b(?:tax|interest|exchange|mortgage|tariff|vat|savings|commission|growth|"
                               r"unemployment|vacancy|occupancy|inflation|default) rates?\b|\binflation\b",
@@ -481,7 +491,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             # rise": a price)
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
-                  if (kind := "number" if word in ("position", "ranking") or (word in ("return", "returns") and i)
+                  if (kind := "number" if word in ("position", "ranking") or (word in ("return", "returns") and i and (
+                      re.search(r"\b(?:fund|pension|investment|portfolio|shares|stocks?|trust|endowment|savings)\b",
+                                q)))
                       else "money" if word in ("amount", "sum", "cash")
                       or (word in ("toll", "tolls") and i and words[i - 1] in _TOLLED)  # "bridge car toll": a charge
                       or (word == "sales" and not (i and words[i - 1] in _UNITS_SOLD)  # a firm's sales: a sum
@@ -531,7 +543,7 @@ _MEASURE_UNITS = {"tonnes", "tons", "litres", "liters", "megalitres", "gallons",
                   "kilometers", "acres", "hectares", "mph", "feet", "metres", "meters", "kg", "kilograms", "megawatts",
                   "mw", "gwh", "mwh", "kwh"}
 # a search-box query ending in a span of time asks how long ("salt and ember garland run weeks")
-_DURATIONS = {"weeks", "months", "days", "hours", "minutes", "nights", "seasons"}
+_DURATIONS = {"weeks", "months", "days", "nights", "seasons"}  # (not "opening hours", "meeting minutes")
 # a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
 _COUNTED_DONE = {"linked", "reported", "recorded", "confirmed", "injured", "killed", "affected", "evacuated", "rescued",
                  "arrested", "charged", "hurt", "damaged", "destroyed", "flooded", "sold", "lost", "cut", "created",

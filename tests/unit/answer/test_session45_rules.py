@@ -167,3 +167,41 @@ def test_a_record_since_a_year_is_not_that_year_s_figure():
     assert "1994" not in _since_unasked("corran 1994 earthquake magnitude",
                                         "A magnitude 4.1 earthquake struck, the strongest in the region since 1994.")
     assert "1994" in _since_unasked("strongest quake since when", "the strongest in the region since 1994")
+
+
+def test_what_a_review_of_the_rules_above_found():
+    # a later month is last year's only in a clause saying it was done ("takes place on 6 October" is this year's)
+    assert not spoken_year("2023", "The Kelby Marathon takes place on 6 October, with 12,000 runners taking part.",
+                           date(2024, 3, 1))
+    assert not spoken_year("2023", "Kelby council spends £4m a year on roads, Brian May told the meeting.",
+                           date(2024, 2, 10))
+    assert spoken_year("2023", "Sales rose 8% in October, the firm said.", date(2024, 3, 1))
+    # "a household earning under £30,000" is no sum per household, "per cent" no thing
+    assert per_said("corran energy grant per household",
+                    "Corran has £2.4m for the grant, and a household earning under £30,000 is eligible.") == set()
+    assert per_said("corran energy grant per household", "The grant is worth £900 a household.") == {"per"}
+    assert per_said("kelby council tax rise per cent", "a cent of every pound") == set()
+    # an -age or -ment noun is near only its own verb ("footage" is no "foot", "shipment" no "ship")
+    assert not keyword_gate(content_stems("footage"), "the robbers fled on foot on 3 may", "")
+    assert not keyword_gate(content_stems("shipment"), "the corran ship worth £40m sank", "")
+    assert keyword_gate(content_stems("settlement"), "corran agreed to pay £2m to settle the claims", "")
+    # an investment platform, a return on investment, caps on things counted, charging with an offence, a comeback
+    assert question_kind("What investment platform collapsed in March?") != "money"
+    assert question_kind("What was the return on investment?") != "money"
+    assert question_kind("What is the daily cap on visitors to the island?") != "money"
+    assert question_kind("skelmor island daily visitor cap") != "money"
+    assert question_kind("what are the banks charging in interest?") != "money"
+    assert question_kind("what is the crown charging the defendant?") != "money"
+    assert question_kind("what did the workers get each year in holidays?") != "money"
+    assert question_kind("halden rovers manager return") != "number"
+    assert question_kind("kelby library opening hours") != "number"
+    # "being treated" is no plan; "comments from Sarah Jones" no firm; each resident's sum keeps its head
+    assert done_verb("How many people were being treated in hospital after the Kelby crash?") is not None
+    assert named_as_person("Sarah Jones", ["Corran was advised by bankers, with comments from Sarah Jones."],
+                           place=True)
+    assert any("popul" in group for group in asked_heads(analyse_question("How much will each Kelby resident get?")))
+    # the one who replaced is not the one replaced; a name that opens with a preposition stays whole
+    assert not departing("Raj Patel", "Ada Hale was replaced as boss by Raj Patel in March.",
+                         "who's the new boss at corran?")
+    assert find_names("Beyond Meat 2023 revenue") == ["Beyond Meat"]
+    assert find_names("Via Rail strike dates") == ["Via Rail"]
