@@ -391,6 +391,10 @@ _ATTRIBUTES = {
     "money": MONEY.pattern, "prize": MONEY.pattern, "salari": MONEY.pattern, "wage": MONEY.pattern,
     "earn": MONEY.pattern, "runner-up": r"\b(?:over|beat|beating|defeated|second|runners?-up|final)\b",
     "venu": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]", "locat": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]",
+    # where a firm is based ("drone maker home town": "Halbury-based drone maker")
+    "hometown": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]", "base": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]",
+    "home": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]", "town": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]",
+    "headquart": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]|\bheadquartered in [A-Z]",
     "caus": _CAUSE, "reason": _CAUSE,
     "former": r"\b(?:from|former|previously|ex-|left|joined)\b",
     "previous": r"\b(?:from|former|previously|ex-|left)\b",
@@ -554,7 +558,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
     missing = {k for k in missing if not (k in _ATTRIBUTES and any(re.search(
-        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I)
+        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio", "hometown", "base",
+                                         "headquart", "home", "town") else re.I)
         for text in (sentence, figures)))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked

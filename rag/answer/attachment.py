@@ -443,7 +443,8 @@ _LEAVING = re.compile(r"\b(?:step(?:s|ped|ping)? down|leav(?:e|es|ing)|left|reti
                       r"resign\w*|quit\w*|depart\w*|currently|outgoing)\b", re.I)
 _ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(?:e|ed|es|ing)|succeed\w*|successor|"
                        r"replac\w*|tak(?:e|es|ing)\s+over|took\s+over|join\w*|promot\w*|recruit\w*|chose|chosen|"
-                       r"select\w*|becom\w*|became)\b", re.I)
+                       r"select\w*|becom\w*|became|now (?:run|led|headed|managed|chaired|overseen) by)\b",
+                       re.I)  # ("Okafor has since left, and the plant is now run by Gerald Twine")
 
 
 _SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replace|take over from|taking over from|"

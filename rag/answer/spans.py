@@ -549,6 +549,7 @@ _RATED = re.compile(r"\b(?:rated|judged|graded|rating of|grade of|kept its|keeps
 
 # A name made a describing word ("Arkansas-based", "Saudi-backed", "Paris-born"): it says where or whose something is,
 # and the name it describes follows (in the same found name, or after a noun)
+_BASE_ASKED = re.compile(r"\b(?:home ?town|based|base|headquarter\w*|hq)\b", re.I)
 _DESCRIBING = re.compile(r"^\S+-(?:based|born|listed|backed|led|owned|headquartered|registered|funded|bred|raised|"
                          r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")
 
@@ -756,7 +757,8 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                  # Singapore fund Lanternbay Investments": the fund, not Singapore
                  and not re.fullmatch(r"(?:Series|Round) [A-H]\+?", n)  # a funding round's name, no one
                  and not (kind == "place" and _SETTLEMENT_ASKED.search(analysis.question)
-                          and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True)))
+                          and (_BUILDING_END.search(n) or not placed_in(b, [sentence, *texts], also_from=True))
+                          and not re.search(rf"\b{re.escape(n)}-based\b", sentence))  # ("Halbury-based" says a town)
                  and n.lower().strip(".") not in _MONTHS  # "On Nov. 4, ..." names no one
                  and not _WEEKDAY_NAME.fullmatch(n)  # "on Fridays and Saturdays"
                  and not re.search(rf"\b(?:told|telling|tells|said to|speaking to|spoke to|wrote in|reported by)\s+"
@@ -825,6 +827,10 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                 spots = before or spots
         if kind == "place":  # "beating Cask Lane 4-1 at Hadderley Park": the beaten side is no place
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
+        if kind == "place" and _BASE_ASKED.search(analysis.question):  # "drone maker home town": "Halbury-based
+            # drone maker Kestrel Aero", not the British Army it supplies
+            spots = [(at, name) for at, name in spots if re.match(r"[\w'’]+-based\b", sentence[at:])
+                     or re.search(r"\bbased in\s+$", sentence[:at])] or spots
         if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
             # ("played at the Stade de France"), not who played ("England and South Africa face off")
             placed = [(at, name) for at, name in spots if _PLACED.search(sentence[:at])]

@@ -205,3 +205,15 @@ def test_what_a_review_of_the_rules_above_found():
                          "who's the new boss at corran?")
     assert find_names("Beyond Meat 2023 revenue") == ["Beyond Meat"]
     assert find_names("Via Rail strike dates") == ["Via Rail"]
+
+
+def test_a_place_now_run_by_someone_names_the_new_holder_and_a_firm_based_somewhere_says_its_town():
+    assert _gate("attached", "who's running the corran plant in delmont now?",
+                 "Ada Hale has since left the company, and the plant is now run by Gerald Twine.")
+    assert not _gate("attached", "who's running the corran plant in delmont now?",
+                     "Plant director Ada Hale has since left the company.")
+    sentence = "Halbury-based drone maker Kestrel Aero has won a £28m contract to supply 400 drones to the British Army."
+    assert extract_short(analyse_question("kestrel aero drone maker home town"), sentence) == "Halbury"
+    assert _gate("names", "kestrel aero drone maker home town", sentence)
+    assert not _gate("names", "kestrel aero drone maker home town",
+                     "Kestrel Aero has won a £28m contract to supply 400 drones to the British Army.")
