@@ -33,8 +33,8 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
-                         shared_figure, succession_unsaid, successor_for_predecessor, tentative, unnamed_event,
-                         unnamed_member,
+                         for_other, shared_figure, succession_unsaid, successor_for_predecessor, tentative,
+                         unnamed_event, unnamed_member,
                          unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
                          uses_done_verb, withheld)
 from .speakers import asked_speaker, sentences_before, speaks
@@ -1342,6 +1342,10 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             found = [f for f in found if f.strip(" .,") not in spans]
         elif LENGTH_ASKED.search(asked):  # "how long was he on the list": a length of time, not "now 10"
             found = [f for f in found if f.strip(" .,") in spans]
+        if unit := re.search(r"\bhow many (?:more |extra |further )?(hour|day|week|month|year|minute|night)s\b", asked):
+            # "for how many hours did the overflow spill?": hours, not the 211 times it spilled
+            found = [f for f in found if re.search(rf"{re.escape(f.strip(' .,'))}[\s-]*(?:more\s+|extra\s+)?"
+                                                   rf"{unit.group(1)}", sentence, re.I)]
         if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
             found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{subset.group(1)}", sentence)]
@@ -3066,6 +3070,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
+                or (analysis.kind in ("money", "number") and for_other(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

@@ -716,6 +716,23 @@ _WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between 
                           re.I)
 
 
+def for_other(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when a count or sum question asks what was done "for" a named side and the sentence, not naming
+    it, says the figure was "for" another ("how many goals did Ekberg score for Valmora?" / "Ekberg scored 19 goals in
+    41 appearances for Rovers")."""
+    for name in names:
+        if re.search(rf"\bfor (?:the )?{re.escape(name)}\b", question, re.I) and name.lower() not in sentence.lower():
+            other = re.search(r"\bfor (?:the )?([A-Z][\w'’-]+)", sentence)
+            if other and other.group(1).lower() not in _CALENDAR_WORDS:
+                return True
+    return False
+
+
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "christmas", "easter"}
+
+
 def shared_figure(question: str, names: list[str], sentence: str) -> bool:
     """Return True when a count or sum question names one of several things the sentence lists and the sentence gives
     the figure for them all ("The centres in Kellford, Marston Rise and Dunmore support about 180 families between
@@ -794,6 +811,11 @@ _ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by them
           re.compile(r"\b(?:together|combined|between them|jointly|merged)\b", re.I))
 _DEAREST = (re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I),
             re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
+# A first year is not what comes after it ("how much will tickets cost after the first year?" / "capped at £30 in the
+# first year")
+_AFTER_FIRST = (re.compile(r"\bafter (?:the|its|their|a) first (?:year|month|week|season|term)\b", re.I),
+                re.compile(r"\b(?:in|for|during|over) (?:the|its|their|a) first (?:year|month|week|season|term)\b",
+                           re.I))
 _CHEAPEST = (re.compile(r"\b(?:cheapest|lowest[- ]priced|least expensive)\b", re.I),
              re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I))
 # A runner-up's prize is not the winner's ("welsh open runner-up prize money" / "the winner will receive £120,000")
@@ -811,7 +833,7 @@ _STARTED = (re.compile(r"\b(?:start\w*|begin\w*|began|begun|commenc\w*)\b", re.I
             re.compile(r"\b(?:built|completed|finished|ready|done|opened|open)\s+by\b", re.I))
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES + _OTHER_SIDES for pair in ((one, other), (other, one))] + [
     _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _CHEAPEST, _RUNNER_UP, _EXTREME, _PAID, _CREATED,
-    _STARTED]
+    _STARTED, _AFTER_FIRST]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 
@@ -1068,6 +1090,9 @@ def other_ordinal(question: str, sentence: str) -> bool:
             said = {m.group(1) for m in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s)
                     if not re.search(r"\b(?:into|ahead of|before|for|to)\s+(?:the\s+)?$", s[:m.start()])}
             # ("a 2-1 lead into the second leg" speaks of the first)
+            if noun in s:  # "Each ship will carry 620 passengers, and the first is due ... in 2024": the first ship
+                said |= {m.group(1) for m in re.finditer(rf"\bthe ({'|'.join(_ORDINALS)})\s+(?:one\s+)?(?:is|was|"
+                                                         rf"will|would|has|had|of them)\b", s)}
             if said and asked not in said:
                 return True
     return False

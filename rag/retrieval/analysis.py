@@ -297,6 +297,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"patients|subscribers))?(?= (?:per|a|an|each|for|now|after|from)\b|\s*\??$))", q) \
             and not _QUOTE_WORDS.search(q):
         return "money"  # "what's the seismic network upgrade costing?", "what's the van service going to cost a year?"
+    if re.match(r"what(?:'s|’s| is| are| will| did| does| would)? [^?]{1,60}\bget(?:s|ting)? for (?:selling|"
+                r"the sale of|its|their|the)\b", q):
+        return "money"  # "what's castlebridge getting for selling ferry lane?": a price
     if re.match(r"what (?:did|does|do|will|would|is|are|was|were) [^?]{1,60}\b(?:get|gets|getting|got|earn|earns|"
                 r"earning|charge|charges|charging|paid|pay|paying)\b(?: [a-z]+){0,2} (?:per|an|a|each) (?:hour|week|"
                 r"month|year|night|day|shift)(?: now| then| in the end| after [^?]+| from [^?]+)?\s*\??$", q) \

@@ -8,8 +8,9 @@ holder a firm replaced, and the figure said of the query's own words."""
 from datetime import date
 
 from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
-                                      named_as_person, per_said, sum_of_head)
-from rag.answer.attachment import done_verb, opposite_action, relative_year, shared_figure, spoken_year, unrealised
+                                      named_as_person, per_said, sum_of_head, type_hit)
+from rag.answer.attachment import (done_verb, for_other, opposite_action, other_ordinal, relative_year, shared_figure,
+                                   spoken_year, unrealised)
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
 
@@ -217,3 +218,22 @@ def test_a_place_now_run_by_someone_names_the_new_holder_and_a_firm_based_somewh
     assert _gate("names", "kestrel aero drone maker home town", sentence)
     assert not _gate("names", "kestrel aero drone maker home town",
                      "Kestrel Aero has won a £28m contract to supply 400 drones to the British Army.")
+
+
+def test_hours_asked_a_side_asked_a_first_one_and_after_the_first_year():
+    question = analyse_question("For how many hours did the Ashby Vale overflow spill in 2023?")
+    assert type_hit(question, "The worst overflow, at Ashby Vale treatment works, spilled 211 times.") == 0.0
+    assert type_hit(question, "The Ashby Vale overflow spilled for 1,200 hours in 2023.") == 1.0
+    assert for_other("how many goals did ekstrom score for valmora?", ["Ekstrom", "Valmora"],
+                     "Ekstrom scored 19 goals in 41 appearances for Rovers last season.")
+    assert not for_other("how many goals did ekstrom score for valmora?", ["Ekstrom", "Valmora"],
+                         "Ekstrom scored 12 goals for Valmora.")
+    assert not for_other("how much did Acme pay for Betaline?", ["Acme", "Betaline"],
+                         "Acme paid £5m for the business, it said on Monday.")
+    assert other_ordinal("when's the second corran ship due?",
+                         "Each ship will carry 620 passengers, and the first is due to enter service in 2024.")
+    assert not other_ordinal("when's the first corran ship due?",
+                             "Each ship will carry 620 passengers, and the first is due to enter service in 2024.")
+    assert opposite_action("how much will corran tickets cost after the first year?",
+                           "Standard tickets will be capped at £30 in the first year.")
+    assert question_kind("what's castlebridge getting for selling ferry lane?") == "money"
