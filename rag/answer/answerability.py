@@ -30,7 +30,8 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          opposite_action,
                          other_chief, other_envoy, other_portfolio, other_first_period, other_holder,
                          other_kind_of_role, other_member,
-                         other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_size,
+                         other_label, other_of, other_ordinal, other_place, other_rate, other_role, other_site,
+                         other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
                          for_other, shared_figure, succession_unsaid, successor_for_predecessor, tentative,
@@ -1689,6 +1690,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
         stems = (stems - {"live"}) | {"resid"}  # not lives lost
     groups = [group for group in _HEADS if group & stems and (analysis.kind == "money" or "budget" not in group)]
+    if analysis.kind == "number" and re.search(r"\breturns?\b", question, re.I):  # "pension fund return 2022": the
+        groups = [group for group in groups if "fund" not in group]  # fund's return, no sum raised
     if analysis.kind == "money" and any("popul" not in group for group in groups):
         groups = [group for group in groups if "popul" not in group]
     # ("how many trees had it planted by the time of the budget vote?": no budget asked; "how much did Little Harnby
@@ -3071,6 +3074,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
                 or (analysis.kind in ("money", "number") and for_other(question, analysis.names, sentence))
+                or (analysis.kind in ("money", "number") and other_site(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

@@ -82,7 +82,9 @@ _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|e
                         r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
                         r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
                         r"scheduled for|(?:launch|target|planned|provisional|release|opening|start) date|"
-                        r"could|(?-i:may)|might|would)\b", re.I)  # (not the month: "opened on Saturday 18 May")
+                        r"could|(?-i:may)|might|would|(?:now )?(?:expects|forecasts|predicts|anticipates))\b",
+                        re.I)  # (not the month: "opened on Saturday 18 May"; "now expects pre-tax profit of between
+# £3.4m and £3.7m" is no profit made)
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
                           r"has not|hasn't|have not|was not|were not)\s+(?:yet\s+)?(?:publish|disclose|reveal|give|"
                           r"release|say|said|provide|specify|confirm|made public|been (?:published|disclosed|released|"
@@ -714,6 +716,23 @@ _SHARED = re.compile(r"\b(?:between them|combined|together|altogether|in total|j
                      r"(?:\w+ )?(?:sites|centres|stores|branches|sites|schools|homes))\b", re.I)
 _WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b",
                           re.I)
+
+
+_SITES = (r"station|school|hospital|branch|store|shop|club|stadium|airport|port|library|bridge|site|plant|factory|"
+          r"centre|center|park|ward|campus|office|depot|terminal|reservoir|prison|farm|mine|works|museum|theatre")
+
+
+def other_site(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when a count or sum question asks about a named site ("tressingham station journeys") and the
+    sentence, not naming it, gives the figure of another site of that kind ("Wexcombe station was the busiest, with
+    188,000 journeys")."""
+    for name in names:
+        asked = re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+({_SITES})\b", question, re.I)
+        if asked and name.lower() not in sentence.lower():
+            other = re.search(rf"\b([A-Z][\w'’-]+)\s+{asked.group(1).lower()}\b", sentence)
+            if other and other.group(1) not in ("The", "A", "An", "Its", "Their", "This", "That", "Each", "Every"):
+                return True
+    return False
 
 
 def for_other(question: str, names: list[str], sentence: str) -> bool:

@@ -9,8 +9,8 @@ from datetime import date
 
 from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
                                       named_as_person, per_said, sum_of_head, type_hit)
-from rag.answer.attachment import (done_verb, for_other, opposite_action, other_ordinal, relative_year, shared_figure,
-                                   spoken_year, unrealised)
+from rag.answer.attachment import (done_verb, for_other, opposite_action, other_ordinal, other_site, relative_year,
+                                   shared_figure, spoken_year, tentative, unrealised)
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
 
@@ -237,3 +237,18 @@ def test_hours_asked_a_side_asked_a_first_one_and_after_the_first_year():
     assert opposite_action("how much will corran tickets cost after the first year?",
                            "Standard tickets will be capped at £30 in the first year.")
     assert question_kind("what's castlebridge getting for selling ferry lane?") == "money"
+
+
+def test_what_the_first_full_run_lost():
+    # a profit the firm "now expects" is no actual profit; a pension fund's return is no sum raised; another
+    # station's journeys are not the asked station's
+    assert tentative("what was marrowgate's actual full-year profit in the end?",
+                     "The company now expects pre-tax profit of between £3.4m and £3.7m for the year to March.")
+    assert not tentative("what was marrowgate's actual full-year profit in the end?",
+                         "Marrowgate made a pre-tax profit of £3.6m for the year to March, more than expected.")
+    assert _gate("head", "quellbridge pension fund return 2022",
+                 "The Quellbridge Municipal Pension Fund posted a return of 6.8 percent for 2022, its trustees said.")
+    assert other_site("tressingham station journeys first year", ["Tressingham"],
+                      "Wexcombe station was the busiest, with 188,000 journeys.")
+    assert not other_site("tressingham station journeys first year", ["Tressingham"],
+                          "Tressingham station had 40,000 journeys in its first year.")
