@@ -287,7 +287,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 q):
         return "number"  # "how much did the calf weigh at birth?": a weight
     if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?(?:rates?|caps?|charges?|fees?|wages?|pay)\b",
-                          q)) and not re.search(rf"\b(?:{COUNTED_NOUNS}|flights|trains|buses)\b", q) \
+                          q)) and not re.search(rf"\b(?:caps?|limits?) (?:on|of) (?:the )?(?:number of )?"
+                                rf"(?:{COUNTED_NOUNS}|flights|trains|buses)\b", q) \
             and not (rate.group(1) and re.fullmatch(COUNTED_NOUNS, f"{rate.group(1)}s")) and not re.search(
             r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
         return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
