@@ -34,7 +34,7 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
-                         for_other, shared_figure, succession_unsaid, successor_for_predecessor, tentative,
+                         shared_figure, succession_unsaid, successor_for_predecessor, tentative,
                          unnamed_event, unnamed_member,
                          unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
                          uses_done_verb, withheld)
@@ -392,10 +392,6 @@ _ATTRIBUTES = {
     "money": MONEY.pattern, "prize": MONEY.pattern, "salari": MONEY.pattern, "wage": MONEY.pattern,
     "earn": MONEY.pattern, "runner-up": r"\b(?:over|beat|beating|defeated|second|runners?-up|final)\b",
     "venu": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]", "locat": r"\b(?:at|in)\s+(?:the\s+)?[A-Z]",
-    # where a firm is based ("drone maker home town": "Halbury-based drone maker")
-    "hometown": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]", "base": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]",
-    "home": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]", "town": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]",
-    "headquart": r"\b[A-Z][\w'’]+-based\b|\bbased in [A-Z]|\bheadquartered in [A-Z]",
     "caus": _CAUSE, "reason": _CAUSE,
     "former": r"\b(?:from|former|previously|ex-|left|joined)\b",
     "previous": r"\b(?:from|former|previously|ex-|left)\b",
@@ -405,7 +401,8 @@ _ATTRIBUTES = {
     # Veldhoven"); a ballot's support is a share; an opening night is a date
     "studio": r"(?<=\w )[A-Z][\w&'’.-]+|^[A-Z][\w&'’.-]+", "parent": r"\b(?:from|owned by|subsidiary of)\b",
     "support": r"\d[\d.,]*\s?(?:%|per ?cent)", "ballot": r"\b(?:vot\w*|backed|ballot\w*|turnout)\b",
-    "open": DATE.pattern, "night": DATE.pattern, "hometown": r"\bfrom\b|\bborn in\b|\bnative\b|\bgrew up\b",
+    "open": DATE.pattern, "night": DATE.pattern,
+    "hometown": r"\bfrom\b|\bborn in\b|\bnative\b|\bgrew up\b|\b\w+-based\b|\bbased in\b",
     "month": DATE.pattern, "begin": DATE.pattern,
     # a figure's role, said in other words: an aim ("aiming to hire 120", "will cut emissions by 62% by 2035", "has
     # launched a £350,000 appeal"), a sum set for a purpose ("approved £265,000 to refurbish", "set aside £11.5
@@ -517,7 +514,8 @@ def _since_unasked(question: str, text: str) -> str:
     return text if re.search(r"\bsince\b", question, re.I) else re.sub(
         r"\b(?:first|highest|lowest|biggest|largest|best|worst|most|fewest|strongest|weakest|hottest|coldest|"
         r"wettest|driest|deadliest|busiest)\s+(?:[\w-]+\s+){0,4}?"
-        r"since (?:at least )?(?:19|20)\d\d\b", " ", text, flags=re.I)
+        r"since (?:at least )?(?:19|20)\d\d\b(?!,?\s+(?:when|in which)\b)", " ", text, flags=re.I)  # ("the deadliest
+    # since 2015, when 130 people were killed" gives 2015's figure)
 
 
 def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] = frozenset()) -> bool:
@@ -559,8 +557,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
     missing = {k for k in missing if not (k in _ATTRIBUTES and any(re.search(
-        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio", "hometown", "base",
-                                         "headquart", "home", "town") else re.I)
+        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I)
         for text in (sentence, figures)))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
@@ -701,7 +698,7 @@ _PERIOD_BEFORE = re.compile(r"\b(?:first|second|third|fourth|final|last|this|nex
 
 
 _RATE_WORDS = re.compile(r"\b(percent\w*|per cent|rate|share|proportion|ratio|turnout|by how much|rise|rose|fall|fell|"
-                         r"(?:fund|pension|investment|portfolio|trust|endowment|savings)\b[^?]{0,40}\breturns?|"
+                         r"(?:fund|pension|investment|portfolio|endowment|savings)\b[^?]{0,40}\breturns?|"
                          r"growth|grew|increase\w*|decrease\w*|drop\w*|cut|change|margin|odds|%|interest|yield|"
                          r"inflation|swing|effective|efficacy)\b|%")
 
@@ -1345,8 +1342,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             found = [f for f in found if f.strip(" .,") in spans]
         if unit := re.search(r"\bhow many (?:more |extra |further )?(hour|day|week|month|year|minute|night)s\b", asked):
             # "for how many hours did the overflow spill?": hours, not the 211 times it spilled
-            found = [f for f in found if re.search(rf"{re.escape(f.strip(' .,'))}[\s-]*(?:more\s+|extra\s+)?"
-                                                   rf"{unit.group(1)}", sentence, re.I)]
+            found = [f for f in found if re.search(rf"{re.escape(f.strip(' .,'))}(?:[\s-]+(?:and an? (?:half|quarter)|"
+                                                   rf"[a-z-]+)){{0,2}}[\s-]*{unit.group(1)}", sentence, re.I)]
         if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
             found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{subset.group(1)}", sentence)]
@@ -1881,6 +1878,8 @@ def keyword_terms(analysis: QuestionAnalysis) -> set[str]:
     # sum the report gives, however it says it was shown
     if re.search(r"\bon board\b", analysis.question, re.I):  # "passengers on board": aboard, no board of directors
         focus = [w for w in focus if w.lower() != "board"]
+    if re.search(r"\bhome town$", analysis.question, re.I):  # "drone maker home town": a hometown, asked last
+        focus = [w for w in focus if w.lower() not in ("home", "town")] + ["hometown"]
     return {t for t in content_stems(" ".join(focus)) if len(t) > 1 and t != "vs"} if analysis.is_keyword \
         else set()  # ("ormley rfc try scorers v brackwater bulls": "v" says versus)
 
@@ -2055,6 +2054,8 @@ _TITLE_WORDS = {"chairwoman", "chairman", "chair", "chief", "president", "minist
                 "captain", "governor", "senator", "mayor", "judge", "justice", "inspector", "superintendent",
                 "commissioner", "secretary", "general", "admiral", "colonel", "bishop", "father", "sister", "founder",
                 "co-founder"}
+_FIRM_WORD = re.compile(r"\b(?:Company|Co|Fund|Institute|Ltd|Group|Brewing|Brewery|Partners|Holdings|Trust|"
+                        r"Foundation|Capital|Ventures|Labs?)\b")  # ("Founder Brewing Company" is a firm)
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Cllr|Councillor|Sgt|Insp|Det|PC)\.?"
 _PERSON_ROLE = (r"(?i:chair|chairman|chairwoman|chief executive|chief operating officer|director|manager|coach|"
                 r"captain|skipper|striker|midfielder|defender|goalkeeper|winger|forward|batter|bowler|jockey|trainer|"
@@ -2112,7 +2113,8 @@ def named_as_person(name: str, texts: list[str], place: bool = False) -> bool:
     if not words or not person_like(name):
         return False
     if len(words) >= 3 and words[0].lower() in _TITLE_WORDS and (given_and_surname(" ".join(words[1:]))
-                                                                 or words[0].lower() in ("founder", "co-founder")):
+                                                                 or (words[0].lower() in ("founder", "co-founder")
+                                                                     and not _FIRM_WORD.search(name))):
         return True  # "Chairwoman Beatriz Matos", "Founder Marek Ostrand": a role said before a person's name
     if len(words) >= 2 and any(regex(rf"\b{re.escape(name)},?\s+who\b(?!\s+(?:are|were|have)\b)").search(t)
                                for t in texts):
@@ -3073,7 +3075,6 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
-                or (analysis.kind in ("money", "number") and for_other(question, analysis.names, sentence))
                 or (analysis.kind in ("money", "number") and other_site(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does

@@ -82,7 +82,9 @@ _TENTATIVE = re.compile(r"\b(propos\w*|plans? to|planned|plans for|intends? to|e
                         r"demanding|asking for|calling for|considering|reviewing|weighing|mulling|exploring)|will seek|"
                         r"seeks? to|will (?:attempt|try)|aims? to|hopes? to|(?:is|are|was|were) due to|scheduled to|"
                         r"scheduled for|(?:launch|target|planned|provisional|release|opening|start) date|"
-                        r"could|(?-i:may)|might|would|(?:now )?(?:expects|forecasts|predicts|anticipates))\b",
+                        r"could|(?-i:may)|might|would|(?<!analysts' )(?<!than )(?:now )?(?:expects|forecasts|predicts|"
+                        r"anticipates)(?=\s+(?:[\w-]+\s+){0,3}(?:of\s+|to\s+\w+\s+)?(?:between\s+)?(?:[£$€]\d|"
+                        r"\d[\d,.]*\s*(?:%|per ?cent|m\b|bn\b|million|billion))))\b",
                         re.I)  # (not the month: "opened on Saturday 18 May"; "now expects pre-tax profit of between
 # £3.4m and £3.7m" is no profit made)
 _UNDISCLOSED = re.compile(r"\b(?:did not|didn't|does not|doesn't|do not|would not|wouldn't|declined to|refused to|"
@@ -667,7 +669,8 @@ def spoken_year(year: str, sentence: str, published: date | None) -> bool:
 
 _MONTH_NUMBERS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                               "september", "october", "november", "december"), 1)}
-_YEARLESS_MONTH = re.compile(r"\b(?:[a-z]+ed|rose|fell|grew|stood|took|won|sold|reached|was|were)\b[^.;]{0,60}?\b(?:in|"
+_YEARLESS_MONTH = re.compile(r"\b(?:[a-z]+ed|rose|fell|grew|stood|took|won|sold|reached|was|were)\b"
+                             r"(?!\s+by\b)(?:(?!\b(?:and|which|that|who)\b)[^.;,]|(?<=\d)[.,](?=\d)){0,25}?\b(?:in|"
                              r"by the end of|at the end of|during)\s+(January|February|March|April|May|June|July|"
                              r"August|September|October|November|December)\b(?!,?\s+\d{4})")
 _TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|from|until|by the end of "
@@ -690,7 +693,13 @@ def relative_year(question: str, sentence: str) -> bool:
     next_q, next_s = _NEXT_YEAR.search(question), _NEXT_YEAR.search(sentence)  # ("how many shops will it close next
     # year?" / "one of 12 closures this year")
     return bool((this_q and last_s and not this_s) or (last_q and this_s and not last_s)
-                or (next_q and (this_s or last_s) and not next_s) or (this_q and next_s and not this_s))
+                or (next_q and (this_s or last_s) and not next_s and not _AHEAD_SAID.search(sentence)))
+
+
+# A sentence saying what is to come ("will invest £40m in 2025, after spending £25m this year", "have named Jim Baxter
+# as head coach, after he guided Harwick to the title this season")
+_AHEAD_SAID = re.compile(r"\b(?:will|plans?|planned|to open|to close|named|appoint\w*|sign\w*|(?:19|20)\d\d)\b"
+                         r"|\bafter\b", re.I)
 
 
 def other_year(years: list[str], sentence: str, published: date | None) -> bool:
@@ -729,35 +738,22 @@ def other_site(question: str, names: list[str], sentence: str) -> bool:
     for name in names:
         asked = re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+({_SITES})\b", question, re.I)
         if asked and name.lower() not in sentence.lower():
-            other = re.search(rf"\b([A-Z][\w'’-]+)\s+{asked.group(1).lower()}\b", sentence)
-            if other and other.group(1) not in ("The", "A", "An", "Its", "Their", "This", "That", "Each", "Every"):
+            other = re.search(rf"(?:^|[,;]\s+|\b(?:and|at|while|but)\s+)([A-Z][\w'’-]+)\s+{asked.group(1).lower()}\b",
+                              sentence)  # (at a clause's start: not "The Victorian museum", "the Acme plant")
+            if other and other.group(1) not in ("The", "A", "An", "Its", "Their", "This", "That", "Each", "Every") \
+                    and not any(other.group(1).lower() in n.lower().split() for n in names) \
+                    and other.group(1).lower() not in question.lower():
                 return True
     return False
-
-
-def for_other(question: str, names: list[str], sentence: str) -> bool:
-    """Return True when a count or sum question asks what was done "for" a named side and the sentence, not naming
-    it, says the figure was "for" another ("how many goals did Ekberg score for Valmora?" / "Ekberg scored 19 goals in
-    41 appearances for Rovers")."""
-    for name in names:
-        if re.search(rf"\bfor (?:the )?{re.escape(name)}\b", question, re.I) and name.lower() not in sentence.lower():
-            other = re.search(r"\bfor (?:the )?([A-Z][\w'’-]+)", sentence)
-            if other and other.group(1).lower() not in _CALENDAR_WORDS:
-                return True
-    return False
-
-
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "christmas", "easter"}
 
 
 def shared_figure(question: str, names: list[str], sentence: str) -> bool:
     """Return True when a count or sum question names one of several things the sentence lists and the sentence gives
     the figure for them all ("The centres in Kellford, Marston Rise and Dunmore support about 180 families between
     them" for "how many families use the Kellford centre?"), and the question asks no total."""
-    if _WHOLE_ASKED.search(question) or not _SHARED.search(sentence):
-        return False
+    if _WHOLE_ASKED.search(question) or not _SHARED.search(sentence) \
+            or sum(name.lower() in sentence.lower() for name in names) >= 2:  # ("Acme and Betaline, which together
+        return False  # have 5,000 staff, agreed a merger worth £5bn")
     return any(re.search(rf"\b{re.escape(name)}\b(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z]"
                          rf"|[A-Z][\w'’-]*,?\s+and\s+{re.escape(name)}\b", sentence) for name in names)
 
@@ -818,11 +814,12 @@ _OTHER_SIDES = [
      re.compile(r"\b(?:launch\w*|premiere\w*|open(?:s|ed|ing|er)?|first episode)\b", re.I)),
     (re.compile(r"\b(?:lowest|minimum)\b", re.I), re.compile(r"\b(?:peak\w*|highest|maximum)\b", re.I)),
     # the prosecution is not the defence ("who was his defence barrister?" / "Prosecutor Gemma Lyle KC told jurors")
-    (re.compile(r"\bprosecut\w*", re.I), re.compile(r"\b(?:defen[cs]e|defending)\b", re.I)),
+    (re.compile(r"\bprosecut\w*", re.I),
+     re.compile(r"\bdefen[cs]e (?:barrister|lawyer|counsel|team|solicitor|QC|KC)\b|\bdefending\b", re.I)),
     # hiring is not laying off ("how many staff did it lay off?" / "had hired 40 compliance staff")
-    (re.compile(r"\b(?:hir(?:e|es|ed|ing)|recruit\w*|taken on|take on)\b", re.I),
-     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|sacked|"
-                r"dismissed)\b", re.I)),
+    (re.compile(r"\b(?-i:hir(?:e|es|ed|ing))\b|\b(?:recruit\w*|taken on|take on|took on|taking on)\b", re.I),
+     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|"
+                r"cut(?:s|ting)? (?:\d[\d,]* )?(?:[a-z-]+ ){0,2}(?:jobs|staff|posts|roles|workers))\b", re.I)),
 ]
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
@@ -832,14 +829,17 @@ _DEAREST = (re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|high
             re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
 # A first year is not what comes after it ("how much will tickets cost after the first year?" / "capped at £30 in the
 # first year")
-_AFTER_FIRST = (re.compile(r"\bafter (?:the|its|their|a) first (?:year|month|week|season|term)\b", re.I),
+_AFTER_FIRST = (re.compile(r"\bafter (?:the|its|their|a) first (?:year|month|week|season|term)\b|\bfrom (?:year two|"
+                           r"the second year)\b|\bafter that\b|\bthereafter\b|\bafterwards\b|\bin later years\b",
+                           re.I),
                 re.compile(r"\b(?:in|for|during|over) (?:the|its|their|a) first (?:year|month|week|season|term)\b",
                            re.I))
-_CHEAPEST = (re.compile(r"\b(?:cheapest|lowest[- ]priced|least expensive)\b", re.I),
+_CHEAPEST = (re.compile(r"\b(?:cheapest|lowest[- ]priced|least expensive|start(?:s|ing)? (?:at|from)|from as little as|"
+                        r"as low as)\b", re.I),
              re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I))
 # A runner-up's prize is not the winner's ("welsh open runner-up prize money" / "the winner will receive £120,000")
-_RUNNER_UP = (re.compile(r"\brunners?[- ]up\b|\bsecond[- ]place\b", re.I),
-              re.compile(r"\b(?:winners?|won|wins|champions?)\b", re.I))
+_RUNNER_UP = (re.compile(r"\brunners?[- ]up\b|\bsecond[- ]place\b|\bfinish(?:ed|ing)? second\b", re.I),
+              re.compile(r"\b(?:winners?|champions?)\b", re.I))
 _EXTREME = (re.compile(r"\b(?:lowest|highest|peak\w*|maximum|minimum|strongest|fastest|hottest|coldest)\b", re.I),
             re.compile(r"\b(?:averag\w*|on average)\b", re.I))
 _PAID = (re.compile(r"\b(?:actually|really|so far|to date|already)\b[^?]{0,40}\b(?:re)?paid\b|\b(?:has|have|had) "
@@ -1109,9 +1109,6 @@ def other_ordinal(question: str, sentence: str) -> bool:
             said = {m.group(1) for m in re.finditer(rf"\b({'|'.join(_ORDINALS)})[\s-]+(?:[\w-]+\s+)?{noun}", s)
                     if not re.search(r"\b(?:into|ahead of|before|for|to)\s+(?:the\s+)?$", s[:m.start()])}
             # ("a 2-1 lead into the second leg" speaks of the first)
-            if noun in s:  # "Each ship will carry 620 passengers, and the first is due ... in 2024": the first ship
-                said |= {m.group(1) for m in re.finditer(rf"\bthe ({'|'.join(_ORDINALS)})\s+(?:one\s+)?(?:is|was|"
-                                                         rf"will|would|has|had|of them)\b", s)}
             if said and asked not in said:
                 return True
     return False

@@ -549,7 +549,7 @@ _RATED = re.compile(r"\b(?:rated|judged|graded|rating of|grade of|kept its|keeps
 
 # A name made a describing word ("Arkansas-based", "Saudi-backed", "Paris-born"): it says where or whose something is,
 # and the name it describes follows (in the same found name, or after a noun)
-_BASE_ASKED = re.compile(r"\b(?:home ?town|based|base|headquarter\w*|hq)\b", re.I)
+_BASE_ASKED = re.compile(r"\b(?:home ?town|based|headquarter\w*|hq)\b", re.I)
 _DESCRIBING = re.compile(r"^\S+-(?:based|born|listed|backed|led|owned|headquartered|registered|funded|bred|raised|"
                          r"made|built|run|controlled|affiliated|linked|flagged)(?:\s+|$)")
 
@@ -829,7 +829,9 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
         if kind == "place" and _BASE_ASKED.search(analysis.question):  # "drone maker home town": "Halbury-based
             # drone maker Kestrel Aero", not the British Army it supplies
-            spots = [(at, name) for at, name in spots if re.match(r"[\w'’]+-based\b", sentence[at:])
+            # ... of a name asked ("Ada Hale's home town" is no "London-based firm")
+            spots = [(at, name) for at, name in spots if any(re.match(
+                rf"[\w'’]+-based\s+(?:[a-z-]+\s+){{0,3}}{re.escape(n)}", sentence[at:]) for n in analysis.names)
                      or re.search(r"\bbased in\s+$", sentence[:at])] or spots
         if kind == "place" and _HELD_ASKED.search(analysis.question):  # "where was the cup held?": where it was
             # ("played at the Stade de France"), not who played ("England and South Africa face off")

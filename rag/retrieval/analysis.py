@@ -69,7 +69,7 @@ COUNTED_NOUNS = (
     "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
     "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
     "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
-    "investors|items|calls|visits|crossings|journeys|trips|staff")
+    "investors|items|calls|visits|crossings|journeys|trips")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -245,7 +245,7 @@ def _find_names(text: str) -> tuple[str, ...]:
 # An investment asked as a sum ("what was the original estimated investment in the deal?"), not an investment firm,
 # platform or scheme, nor a return on one
 _INVESTMENT_ASKED = re.compile(r"what(?: is| was| are| were|'s|’s) the (?!return on )(?:[a-z]+ ){0,3}investment"
-                               r"(?: (?:in|of|for|by|from|announced|planned|promised)\b|\s*\??$)")
+                               r"(?: (?:in|of|by|from|announced|planned|promised)\b|\s*\??$)")
 
 
 # A change the question dates its sum by, not the change asked ("how much will a tanker pay after the fee rise?")
@@ -289,13 +289,14 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if (rate := re.search(r"\b(?:hourly|daily|weekly|nightly) (?:(\w+) )?(?:rates?|caps?|charges?|fees?|wages?|pay)\b",
                           q)) and not re.search(rf"\b(?:caps?|limits?) (?:on|of) (?:the )?(?:number of )?"
                                 rf"(?:{COUNTED_NOUNS}|flights|trains|buses)\b", q) \
-            and not (rate.group(1) and re.fullmatch(COUNTED_NOUNS, f"{rate.group(1)}s")) and not re.search(
+            and not (rate.group(1) and (re.fullmatch(rf"{COUNTED_NOUNS}|flights|vehicles", rate.group(1))
+                                        or re.fullmatch(COUNTED_NOUNS, f"{rate.group(1)}s"))) and not re.search(
             r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
         return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
         # infection rate" is one); "agency nurse hourly cap"
     if re.match(r"what(?: is| are| was| were)? [^?]{1,80}\b(?:costing|(?:going|set|expected|due|likely) to cost|"
                 r"charging(?: (?:customers|users|passengers|residents|drivers|members|households|tenants|shoppers|"
-                r"patients|subscribers))?(?= (?:per|a|an|each|for|now|after|from)\b|\s*\??$))", q) \
+                r"patients|subscribers))?(?= (?:per|a|an|each|now|after|from)\b| for \w|\s*\??$))", q) \
             and not _QUOTE_WORDS.search(q):
         return "money"  # "what's the seismic network upgrade costing?", "what's the van service going to cost a year?"
     if re.match(r"what(?:'s|’s| is| are| will| did| does| would)? [^?]{1,60}\bget(?:s|ting)? for (?:selling|"
@@ -482,6 +483,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 else "person" if PERSON_WORDS.fullmatch(words[-2]) or noun_kind(words[-2]) == "person"
                 else "place" if _PLACE_WORDS.fullmatch(words[-2]) else ""):
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
+        if words[-1] in ("staff", "workforce", "headcount") and len(words) > 2:
+            return "number"  # "lumen denim newcastle store staff": how many work there
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"
@@ -496,8 +499,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
                   if (kind := "number" if word in ("position", "ranking") or (word in ("return", "returns") and i and (
-                      re.search(r"\b(?:fund|pension|investment|portfolio|shares|stocks?|trust|endowment|savings)\b",
-                                q)))
+                      re.search(r"\b(?:fund|pension|investment|portfolio|shares|stocks?|endowment|savings)\b", q)))
                       else "money" if word in ("amount", "sum", "cash")
                       or (word in ("toll", "tolls") and i and words[i - 1] in _TOLLED)  # "bridge car toll": a charge
                       or (word == "sales" and not (i and words[i - 1] in _UNITS_SOLD)  # a firm's sales: a sum

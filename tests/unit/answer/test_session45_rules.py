@@ -5,11 +5,12 @@ preposition that is no name, a noun made from the verb said ("settlement": "to s
 raise a sum, a prosecutor, a plan ("were to close"), "in the end", a sentencing to come, a month of last year, the
 holder a firm replaced, and the figure said of the query's own words."""
 
+from dataclasses import replace
 from datetime import date
 
 from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
                                       named_as_person, per_said, sum_of_head, type_hit)
-from rag.answer.attachment import (done_verb, for_other, opposite_action, other_ordinal, other_site, relative_year,
+from rag.answer.attachment import (done_verb, opposite_action, other_site, relative_year,
                                    shared_figure, spoken_year, tentative, unrealised)
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
@@ -214,26 +215,17 @@ def test_a_place_now_run_by_someone_names_the_new_holder_and_a_firm_based_somewh
     assert not _gate("attached", "who's running the corran plant in delmont now?",
                      "Plant director Ada Hale has since left the company.")
     sentence = "Halbury-based drone maker Kestrel Aero has won a £28m contract to supply 400 drones to the British Army."
-    assert extract_short(analyse_question("kestrel aero drone maker home town"), sentence) == "Halbury"
+    asked = replace(analyse_question("kestrel aero drone maker home town"), names=["Kestrel Aero"])
+    assert extract_short(asked, sentence) == "Halbury"
     assert _gate("names", "kestrel aero drone maker home town", sentence)
     assert not _gate("names", "kestrel aero drone maker home town",
                      "Kestrel Aero has won a £28m contract to supply 400 drones to the British Army.")
 
 
-def test_hours_asked_a_side_asked_a_first_one_and_after_the_first_year():
+def test_hours_asked_and_after_the_first_year():
     question = analyse_question("For how many hours did the Ashby Vale overflow spill in 2023?")
     assert type_hit(question, "The worst overflow, at Ashby Vale treatment works, spilled 211 times.") == 0.0
     assert type_hit(question, "The Ashby Vale overflow spilled for 1,200 hours in 2023.") == 1.0
-    assert for_other("how many goals did ekstrom score for valmora?", ["Ekstrom", "Valmora"],
-                     "Ekstrom scored 19 goals in 41 appearances for Rovers last season.")
-    assert not for_other("how many goals did ekstrom score for valmora?", ["Ekstrom", "Valmora"],
-                         "Ekstrom scored 12 goals for Valmora.")
-    assert not for_other("how much did Acme pay for Betaline?", ["Acme", "Betaline"],
-                         "Acme paid £5m for the business, it said on Monday.")
-    assert other_ordinal("when's the second corran ship due?",
-                         "Each ship will carry 620 passengers, and the first is due to enter service in 2024.")
-    assert not other_ordinal("when's the first corran ship due?",
-                             "Each ship will carry 620 passengers, and the first is due to enter service in 2024.")
     assert opposite_action("how much will corran tickets cost after the first year?",
                            "Standard tickets will be capped at £30 in the first year.")
     assert question_kind("what's castlebridge getting for selling ferry lane?") == "money"
@@ -252,3 +244,49 @@ def test_what_the_first_full_run_lost():
                       "Wexcombe station was the busiest, with 188,000 journeys.")
     assert not other_site("tressingham station journeys first year", ["Tressingham"],
                           "Tressingham station had 40,000 journeys in its first year.")
+
+
+def test_what_a_second_review_of_the_rules_found():
+    # another site only at a clause's start and not a word of the question ("The Victorian museum", "the Acme plant")
+    assert not other_site("How many visitors did Kelby museum get in 2023?", ["Kelby"],
+                          "The Victorian museum had 400,000 visitors in 2023.")
+    assert not other_site("How many jobs will go at Acme's Kelby plant?", ["Acme", "Kelby"],
+                          "About 200 jobs will go at the Acme plant.")
+    # a record since a year "when" its figure is given keeps the year
+    assert "2015" in _since_unasked("how many were killed in 2015?",
+                                    "It was the deadliest attack since 2015, when 130 people were killed.")
+    # next season asked over a plan set against this season
+    assert not relative_year("Who will coach the Kelby Lions next season?",
+                             "The Lions have named Jim Baxter as head coach, after he guided Harwick to the title "
+                             "this season.")
+    # "expects" an outlook, "forecasts" a noun: no forecast of the figure asked
+    assert not tentative("What was Acme's final revenue for 2023?",
+                         "Acme reported revenue of £2.1bn for 2023 and expects modest growth in 2024.")
+    assert not tentative("What was Marrowgate's profit in the end?",
+                         "Marrowgate made a pre-tax profit of £3.6m, ahead of analysts' forecasts.")
+    # a runner-up said as finishing second; a firm called "Hire"; "start at" is the cheapest; a year two price
+    assert not opposite_action("How much did the second-place finisher get at the Harwick Open?",
+                               "Tom Wilk won £50,000 for finishing second at the Harwick Open.")
+    assert not opposite_action("How many jobs has Kelby Car Hire axed?", "Kelby Car Hire is to cut 30 jobs.")
+    assert not opposite_action("How many jobs will Corran axe?",
+                               "Corran is to cut 200 jobs, weeks after it began hiring for a new warehouse.")
+    assert not opposite_action("What is the cheapest Kelby season ticket?",
+                               "Kelby season tickets start at £350, with the most expensive at £900.")
+    assert not opposite_action("How much will Corran tickets cost after the first year?",
+                               "From year two, Corran tickets will cost £40, up from £30 in the first year.")
+    assert not opposite_action("How much will the UK spend on defence this year?",
+                               "The UK will spend £55bn on the armed forces this year, after prosecutors dropped it.")
+    # a merger between two names asked; a person's home town is no firm's; a founder's firm
+    assert not shared_figure("How much is the Acme merger with Betaline worth?", ["Acme", "Betaline"],
+                             "Acme and Betaline, which together have 5,000 staff, agreed a merger worth £5bn.")
+    person = replace(analyse_question("What is Ada Hale's home town?"), names=["Ada Hale"])
+    assert extract_short(person, "Hale, who grew up in Dunmore, founded the London-based firm Corran in 2010.") \
+        != "London"
+    assert not named_as_person("Founder Brewing Company", ["Founder Brewing Company opened a taproom."])
+    # days asked with a word between ("10 working days"); a participle "owned by" is no deed in a month
+    assert type_hit(analyse_question("How many days did the Kelby bin strike last?"),
+                    "The Kelby bin strike lasted 10 working days.") == 1.0
+    assert not spoken_year("2023", "Kelby airport, owned by Acme, handles 4 million passengers and is busiest in "
+                                   "August.", date(2024, 3, 1))
+    assert not spoken_year("2023", "The Kelby Marathon, which is organised by Acme and starts in October, drew "
+                                   "12,000 runners.", date(2024, 3, 1))
