@@ -26,7 +26,8 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          class_missing,
                          current_figure_for_previous,
                          current_for_previous,
-                         deed_unplaced, done_verb, former_role, group_of_other, join_unsaid, lesser_role,
+                         deed_unplaced, done_verb, former_role, group_of_other, hired_for_laid_off, join_unsaid,
+                         lesser_role,
                          opposite_action,
                          other_chief, other_envoy, other_portfolio, other_first_period, other_holder,
                          other_kind_of_role, other_member,
@@ -3076,6 +3077,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
                 or (analysis.kind in ("money", "number") and other_site(question, analysis.names, sentence))
+                or (analysis.kind in ("money", "number") and hired_for_laid_off(question, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

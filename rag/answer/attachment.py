@@ -816,11 +816,19 @@ _OTHER_SIDES = [
     # the prosecution is not the defence ("who was his defence barrister?" / "Prosecutor Gemma Lyle KC told jurors")
     (re.compile(r"\bprosecut\w*", re.I),
      re.compile(r"\bdefen[cs]e (?:barrister|lawyer|counsel|team|solicitor|QC|KC)\b|\bdefending\b", re.I)),
-    # hiring is not laying off ("how many staff did it lay off?" / "had hired 40 compliance staff")
-    (re.compile(r"\b(?-i:hir(?:e|es|ed|ing))\b|\b(?:recruit\w*|taken on|take on|took on|taking on)\b", re.I),
-     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|"
-                r"cut(?:s|ting)? (?:\d[\d,]* )?(?:[a-z-]+ ){0,2}(?:jobs|staff|posts|roles|workers))\b", re.I)),
 ]
+# Hiring is not laying off ("how many staff did it lay off?" / "had hired 40 compliance staff"): read for counts only
+# ("which co-founder wrote the memo about the layoffs?" is answered by a memo saying hiring goes on)
+_HIRING = re.compile(r"\b(?-i:hir(?:e|es|ed|ing))\b|\b(?:recruit\w*|taken on|take on|took on|taking on)\b", re.I)
+_LAYING_OFF = re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redundant|redundanc\w*|let go|axe[ds]?|"
+                         r"cut(?:s|ting)? (?:\d[\d,]* )?(?:[a-z-]+ ){0,2}(?:jobs|staff|posts|roles|workers))\b", re.I)
+
+
+def hired_for_laid_off(question: str, sentence: str) -> bool:
+    """Return True when a count question asks about hiring and the sentence speaks only of laying off, or the other
+    way round."""
+    return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
+               for asked, said in ((_HIRING, _LAYING_OFF), (_LAYING_OFF, _HIRING)))
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
 _ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by themselves|standalone)\b", re.I),

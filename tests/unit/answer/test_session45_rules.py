@@ -10,7 +10,7 @@ from datetime import date
 
 from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
                                       named_as_person, per_said, sum_of_head, type_hit)
-from rag.answer.attachment import (done_verb, opposite_action, other_site, relative_year,
+from rag.answer.attachment import (done_verb, hired_for_laid_off, opposite_action, other_site, relative_year,
                                    shared_figure, spoken_year, tentative, unrealised)
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
@@ -130,9 +130,11 @@ def test_the_other_side_of_a_trial_a_hiring_a_price_range_and_a_final_is_no_answ
     assert opposite_action("Who was Ada Hale's defence barrister at the trial?",
                            "Prosecutor Ben Lyle KC told jurors that Hale moved $40m of customer money.")
     assert not opposite_action("Who prosecuted Ada Hale?", "Prosecutor Ben Lyle KC told jurors that Hale lied.")
-    assert opposite_action("how many staff did corran have to lay off?",
-                           "The firm said it had hired 40 compliance staff since the review.")
-    assert not opposite_action("how many staff did corran lay off?", "Corran has laid off 70 of its 310 staff.")
+    assert hired_for_laid_off("how many staff did corran have to lay off?",
+                              "The firm said it had hired 40 compliance staff since the review.")
+    assert not hired_for_laid_off("how many staff did corran lay off?", "Corran has laid off 70 of its 310 staff.")
+    assert not opposite_action("Which Corran co-founder wrote the memo about the layoffs?",
+                               "In a memo, co-founder Piers Allen said the company would keep hiring engineers.")
     assert opposite_action("what did the cheapest agency shifts cost per hour?",
                            "The most expensive agency shifts cost £95 an hour.")
     assert opposite_action("harwick open 2024 runner-up prize money", "The winner will receive £120,000.")
@@ -267,9 +269,9 @@ def test_what_a_second_review_of_the_rules_found():
     # a runner-up said as finishing second; a firm called "Hire"; "start at" is the cheapest; a year two price
     assert not opposite_action("How much did the second-place finisher get at the Harwick Open?",
                                "Tom Wilk won £50,000 for finishing second at the Harwick Open.")
-    assert not opposite_action("How many jobs has Kelby Car Hire axed?", "Kelby Car Hire is to cut 30 jobs.")
-    assert not opposite_action("How many jobs will Corran axe?",
-                               "Corran is to cut 200 jobs, weeks after it began hiring for a new warehouse.")
+    assert not hired_for_laid_off("How many jobs has Kelby Car Hire axed?", "Kelby Car Hire is to cut 30 jobs.")
+    assert not hired_for_laid_off("How many jobs will Corran axe?",
+                                  "Corran is to cut 200 jobs, weeks after it began hiring for a new warehouse.")
     assert not opposite_action("What is the cheapest Kelby season ticket?",
                                "Kelby season tickets start at £350, with the most expensive at £900.")
     assert not opposite_action("How much will Corran tickets cost after the first year?",
