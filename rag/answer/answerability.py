@@ -35,7 +35,7 @@ from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, again
                          other_size,
                          other_year,
                          outgoing_for_new, part_win, predecessor_as_successor, relative_year, spoken_year,
-                         shared_figure, succession_unsaid, successor_for_predecessor, tentative,
+                         shared_figure, spent_on_other, succession_unsaid, successor_for_predecessor, tentative,
                          unnamed_event, unnamed_member,
                          unplaced_finish, unrealised, unreported_win, unsaid_naming, unsettled, unstated_period,
                          uses_done_verb, withheld)
@@ -3078,6 +3078,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
                 or (analysis.kind in ("money", "number") and other_site(question, analysis.names, sentence))
                 or (analysis.kind in ("money", "number") and hired_for_laid_off(question, sentence))
+                or (analysis.kind == "money" and spent_on_other(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"

@@ -698,8 +698,7 @@ def relative_year(question: str, sentence: str) -> bool:
 
 # A sentence saying what is to come ("will invest £40m in 2025, after spending £25m this year", "have named Jim Baxter
 # as head coach, after he guided Harwick to the title this season")
-_AHEAD_SAID = re.compile(r"\b(?:will|plans?|planned|to open|to close|named|appoint\w*|sign\w*|(?:19|20)\d\d)\b"
-                         r"|\bafter\b", re.I)
+_AHEAD_SAID = re.compile(r"\b(?:named|appoint\w*|sign\w*|(?:19|20)\d\d)\b|\bafter\b", re.I)
 
 
 def other_year(years: list[str], sentence: str, published: date | None) -> bool:
@@ -723,6 +722,8 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
 
 _SHARED = re.compile(r"\b(?:between them|combined|together|altogether|in total|jointly|across (?:the|all|its) "
                      r"(?:\w+ )?(?:sites|centres|stores|branches|sites|schools|homes))\b", re.I)
+_WIDER = re.compile(r"\bacross (?:the|all|its) (?:\w+ )?(?:district|county|region|borough|country|city|network|chain|"
+                    r"group|trust|council|area|wards|branches|stores|sites)\b|\bnation(?:al|wide)ly?\b", re.I)
 _WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b",
                           re.I)
 
@@ -747,10 +748,31 @@ def other_site(question: str, names: list[str], sentence: str) -> bool:
     return False
 
 
+_SPENT_TO = r"\bto (repair|rebuild|build|fund|buy|upgrade|replace|refurbish|restore|renovate|expand|improve|fix)\b"
+
+
+def spent_on_other(question: str, names: list[str], sentence: str) -> bool:
+    """Return True when a sum question asks what was set aside "to repair / build / fund ..." one thing and the
+    sentence gives a sum to do that to other things only ("How much has the government set aside to repair the
+    island's airport?" / "has set aside €14m to repair roads and 160 damaged homes")."""
+    asked = re.search(_SPENT_TO + r"\s+([^?]+)", question, re.I)
+    said = re.search(_SPENT_TO, sentence, re.I)
+    if not asked or not said or said.group(1).lower()[:5] != asked.group(1).lower()[:5]:
+        return False
+    named = {w.lower() for n in names for w in n.split()}
+    wanted = {w for w in re.findall(r"[a-z]{4,}", asked.group(2).lower().replace("’", "'"))
+              if w not in named and w not in ("their", "that", "this", "with", "after", "before")}
+    return bool(wanted) and not any(re.search(rf"\b{w[:5]}", sentence.lower()) for w in wanted)
+
+
 def shared_figure(question: str, names: list[str], sentence: str) -> bool:
     """Return True when a count or sum question names one of several things the sentence lists and the sentence gives
     the figure for them all ("The centres in Kellford, Marston Rise and Dunmore support about 180 families between
     them" for "how many families use the Kellford centre?"), and the question asks no total."""
+    if not _WHOLE_ASKED.search(question) and _WIDER.search(sentence) and any(
+            re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+(?:{_SITES}|ward|constituency|division)\b", question, re.I)
+            and name.lower() not in sentence.lower() for name in names):
+        return True  # "what was the turnout in fairmead ward?" / "Turnout across the district was 34.8%"
     if _WHOLE_ASKED.search(question) or not _SHARED.search(sentence) \
             or sum(name.lower() in sentence.lower() for name in names) >= 2:  # ("Acme and Betaline, which together
         return False  # have 5,000 staff, agreed a merger worth £5bn")
@@ -810,7 +832,7 @@ _SPARED = r"reprieved|reprieves|spared|spares|saved|kept"
 _OTHER_SIDES = [
     (re.compile(r"\brural\b", re.I), re.compile(r"\burban\b", re.I)),
     (re.compile(r"\bindoors?\b", re.I), re.compile(r"\boutdoors?\b", re.I)),
-    (re.compile(r"\bfinale\b|\b(?:final|last) episode\b", re.I),
+    (re.compile(r"\bfinale\b|\b(?:final|last) (?:episode|venue|stop|date|leg|show|performance)\b", re.I),
      re.compile(r"\b(?:launch\w*|premiere\w*|open(?:s|ed|ing|er)?|first episode)\b", re.I)),
     (re.compile(r"\b(?:lowest|minimum)\b", re.I), re.compile(r"\b(?:peak\w*|highest|maximum)\b", re.I)),
     # the prosecution is not the defence ("who was his defence barrister?" / "Prosecutor Gemma Lyle KC told jurors")

@@ -735,7 +735,7 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                  # "'Brass Lung' won": a title, no one (unless the question asks what something is called)
                  and not part_of_asked(n, asked, [sentence, *texts])
                  and not ((kind in ("organisation", "place") or (kind == "list" and not people_listed(asked)))
-                          and named_as_person(b, [sentence, *texts], place=kind in ("place", "organisation")))
+                          and named_as_person(b, [sentence, *texts], place=kind in ("place", "organisation", "list")))
                  # ("which two libraries": no person)
                  and not group_name(b, kind) and not name_fragment(n, sentence)
                  and not (kind == "organisation" and court_unasked(n, analysis.question))  # ("at Dunmere

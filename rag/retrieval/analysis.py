@@ -374,7 +374,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"[^?]{0,40}\bto(?: in [^?]{1,30}| on [^?]{1,30}| after [^?]{1,40})?\??$", q):
         return "number"  # "what did the bank cut its rate to in february?": the new level
     if re.match(r"what (?:did|does|will|would) [^?]{1,60}(?<!\bthe )\bcost (?:the |them\b|him\b|her\b|it\b|us\b|"
-                r"[a-z]+ [a-z]+(?:,|\?|$))", q) and not _QUOTE_WORDS.search(q.split(" cost ")[0]):
+                r"[a-z]+ [a-z]+(?:,|\?|$)|[a-z]+ (?:per|an|a|each) [a-z]+\??$)", q) \
+            and not _QUOTE_WORDS.search(q.split(" cost ")[0]):
         return "money"  # "what did the july strike cost halcyra airways, according to the airline?"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
@@ -483,7 +484,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 else "person" if PERSON_WORDS.fullmatch(words[-2]) or noun_kind(words[-2]) == "person"
                 else "place" if _PLACE_WORDS.fullmatch(words[-2]) else ""):
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
-        if words[-1] in ("staff", "workforce", "headcount") and len(words) > 2:
+        if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)

@@ -11,7 +11,7 @@ from datetime import date
 from rag.answer.answerability import (FIGURE, _since_unasked, asked_heads, content_stems, contrasted, keyword_gate,
                                       named_as_person, per_said, sum_of_head, type_hit)
 from rag.answer.attachment import (done_verb, hired_for_laid_off, opposite_action, other_site, relative_year,
-                                   shared_figure, spoken_year, tentative, unrealised)
+                                   shared_figure, spent_on_other, spoken_year, tentative, unrealised)
 from rag.answer.spans import departing, extract_short
 from rag.retrieval.analysis import analyse_question, find_names, question_kind
 
@@ -292,3 +292,24 @@ def test_what_a_second_review_of_the_rules_found():
                                    "August.", date(2024, 3, 1))
     assert not spoken_year("2023", "The Kelby Marathon, which is organised by Acme and starts in October, drew "
                                    "12,000 runners.", date(2024, 3, 1))
+
+
+def test_a_second_pass_over_n78_to_n81():
+    # a cost asked of someone per hour is a sum; a store's staff counted; the turnout across the district is no ward's
+    assert question_kind("what did the cheapest agency shifts cost northvale per hour?") == "money"
+    assert question_kind("store staff") == "number"
+    assert shared_figure("what was the turnout in fairmead ward?", ["Fairmead"], "Turnout across the district was 34.8%.")
+    assert not shared_figure("what was the turnout in fairmead ward?", ["Fairmead"],
+                             "Turnout in Fairmead ward was 41%, against 34.8% across the district.")
+    # next year over "this year ... will leave it with 57 shops"; a tour's final venue is not where it opens
+    assert relative_year("How many shops will Strideway close next year?",
+                         "The chain closed its store, one of 12 closures this year that will leave it with 57 shops.")
+    assert opposite_action("lantern keepers uk tour final venue", "A UK tour will open in Wexham in September 2025.")
+    # a sum to repair other things is not the sum to repair the thing asked
+    question = "How much has the Sanvara government set aside to repair the island's airport?"
+    assert spent_on_other(question, ["Sanvara"], "The government has set aside €14m to repair roads and 160 homes.")
+    assert not spent_on_other(question, ["Sanvara"], "The government has set aside €9m to repair the airport runway.")
+    # a person is no answer to "which agencies"
+    agencies = analyse_question("which agencies refused wexham's rate cap?")
+    assert extract_short(agencies, "Cabinet member for adult care Lorraine Pike said four agencies had agreed the cap, "
+                                   "while two had refused.") != "Lorraine Pike"
