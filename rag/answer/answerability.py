@@ -1683,6 +1683,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
         stems -= {"week", "weekli", "give", "provid", "collect"}  # ("how many signatures did they collect": no prize)
     stems.discard("cover")  # "customers covered by the ban": who it applies to, no sum paid
+    if re.search(r"\bpost offices?\b", question, re.I):  # "the post office van service": no job posts
+        stems.discard("post")
     if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,

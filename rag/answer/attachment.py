@@ -673,8 +673,9 @@ _YEARLESS_MONTH = re.compile(r"\b(?:[a-z]+ed|rose|fell|grew|stood|took|won|sold|
                              r"(?!\s+by\b)(?:(?!\b(?:and|which|that|who)\b)[^.;,]|(?<=\d)[.,](?=\d)){0,25}?\b(?:in|"
                              r"by the end of|at the end of|during)\s+(January|February|March|April|May|June|July|"
                              r"August|September|October|November|December)\b(?!,?\s+\d{4})")
-_TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|from|until|by the end of "
-                      r"(?:this|next))\b", re.I)
+_TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|by the end of (?:this|next)|"
+                      r"(?:from|until) (?:January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December))\b", re.I)  # ("down from 300,000" is no date to come)
 
 
 def _later_month_past(sentence: str, month: int) -> bool:

@@ -484,6 +484,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 else "person" if PERSON_WORDS.fullmatch(words[-2]) or noun_kind(words[-2]) == "person"
                 else "place" if _PLACE_WORDS.fullmatch(words[-2]) else ""):
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
+        if re.search(r"\b(?:private equity|equity firm|hedge fund)\b", q) and re.search(r"\bowners?\b", q):
+            return "organisation"  # "peri peppers owner private equity": the firm that owns it
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):

@@ -313,3 +313,9 @@ def test_a_second_pass_over_n78_to_n81():
     agencies = analyse_question("which agencies refused wexham's rate cap?")
     assert extract_short(agencies, "Cabinet member for adult care Lorraine Pike said four agencies had agreed the cap, "
                                    "while two had refused.") != "Lorraine Pike"
+    # "down from 300,000" is no date to come; a post office asks no job posts; a private equity owner is a firm
+    assert spoken_year("2024", "Its customer total had reached 151,000 by the end of December, and it revised its 2025 "
+                               "target down from 300,000.", date(2025, 1, 10))
+    assert _gate("head", "what's the dunshire mobile post office van service going to cost a year?",
+                 "The service begins on 15 July and will cost £320,000 a year.")
+    assert question_kind("peri peppers owner private equity") == "organisation"
