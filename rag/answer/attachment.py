@@ -722,7 +722,7 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
 
 
 _SHARED = re.compile(r"\b(?:between them|combined|together|altogether|in total|jointly|across (?:the|all|its) "
-                     r"(?:\w+ )?(?:sites|centres|stores|branches|sites|schools|homes))\b", re.I)
+                     r"(?:\w+ )?(?:sites|centres|stores|branches|schools|homes))\b", re.I)
 _WIDER = re.compile(r"\bacross (?:the|all|its) (?:\w+ )?(?:district|county|region|borough|country|city|network|chain|"
                     r"group|trust|council|area|wards|branches|stores|sites)\b|\bnation(?:al|wide)ly?\b", re.I)
 _WHOLE_ASKED = re.compile(r"\b(?:total|all|combined|together|altogether|between them|overall|in all|each|every)\b",
@@ -852,6 +852,8 @@ def hired_for_laid_off(question: str, sentence: str) -> bool:
     way round."""
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
                for asked, said in ((_HIRING, _LAYING_OFF), (_LAYING_OFF, _HIRING)))
+
+
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
 _ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by themselves|standalone)\b", re.I),

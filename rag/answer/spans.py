@@ -828,8 +828,8 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         if kind == "place":  # "beating Cask Lane 4-1 at Hadderley Park": the beaten side is no place
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
         if kind == "place" and _BASE_ASKED.search(analysis.question):  # "drone maker home town": "Halbury-based
-            # drone maker Kestrel Aero", not the British Army it supplies
-            # ... of a name asked ("Ada Hale's home town" is no "London-based firm")
+            # drone maker Kestrel Aero", not the British Army it supplies; the "-based" word of a name asked ("Ada
+            # Hale's home town" is no "London-based firm" she founded)
             spots = [(at, name) for at, name in spots if any(re.match(
                 rf"[\w'’]+-based\s+(?:[a-z-]+\s+){{0,3}}{re.escape(n)}", sentence[at:]) for n in analysis.names)
                      or re.search(r"\bbased in\s+$", sentence[:at])] or spots
