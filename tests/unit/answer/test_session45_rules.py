@@ -216,7 +216,8 @@ def test_a_place_now_run_by_someone_names_the_new_holder_and_a_firm_based_somewh
                  "Ada Hale has since left the company, and the plant is now run by Gerald Twine.")
     assert not _gate("attached", "who's running the corran plant in delmont now?",
                      "Plant director Ada Hale has since left the company.")
-    sentence = "Halbury-based drone maker Kestrel Aero has won a £28m contract to supply 400 drones to the British Army."
+    sentence = ("Halbury-based drone maker Kestrel Aero has won a £28m contract to supply 400 drones to the British "
+                "Army.")
     asked = replace(analyse_question("kestrel aero drone maker home town"), names=["Kestrel Aero"])
     assert extract_short(asked, sentence) == "Halbury"
     assert _gate("names", "kestrel aero drone maker home town", sentence)
@@ -298,7 +299,8 @@ def test_a_second_pass_over_n78_to_n81():
     # a cost asked of someone per hour is a sum; a store's staff counted; the turnout across the district is no ward's
     assert question_kind("what did the cheapest agency shifts cost northvale per hour?") == "money"
     assert question_kind("store staff") == "number"
-    assert shared_figure("what was the turnout in fairmead ward?", ["Fairmead"], "Turnout across the district was 34.8%.")
+    assert shared_figure("what was the turnout in fairmead ward?", ["Fairmead"],
+                         "Turnout across the district was 34.8%.")
     assert not shared_figure("what was the turnout in fairmead ward?", ["Fairmead"],
                              "Turnout in Fairmead ward was 41%, against 34.8% across the district.")
     # next year over "this year ... will leave it with 57 shops"; a tour's final venue is not where it opens
