@@ -578,12 +578,18 @@ def per_said(question: str, sentence: str) -> set[str]:
     """Return {"per"} when a query's "per <thing>" is said by the sentence as "each / every <thing>" or a sum "a
     <thing>" ("voucher per household": "Each household can claim up to £1,200", "£900 a household"; not "a household
     earning under £30,000 is eligible"), else an empty set."""
+    said = _per_thing_said(question)
+    return {"per"} if said and said.search(sentence.lower()) else set()
+
+
+@lru_cache(maxsize=256)  # read once a question, not once a candidate sentence
+def _per_thing_said(question: str) -> re.Pattern | None:
+    """Return how a sentence says a query's "per <thing>" ("each household", "£900 a household"), or None."""
     per = re.search(r"\bper (?!cent\b)([a-z]{3,})", question.lower())
     if not per:
-        return set()
+        return None
     thing = re.escape(per.group(1).rstrip("s"))
-    return {"per"} if re.search(rf"\b(?:each|every|per) {thing}|[£$€]\d[\d,.]*(?:m|bn|k)?\s+(?:a|an) {thing}",
-                                sentence.lower()) else set()
+    return re.compile(rf"\b(?:each|every|per) {thing}|[£$€]\d[\d,.]*(?:m|bn|k)?\s+(?:a|an) {thing}")
 
 
 # How news also writes a country a keyword query names by its short form ("us", "uk")

@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..retrieval.analysis import PERSON_WORDS
+from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex, stemmer
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
@@ -667,22 +668,19 @@ def spoken_year(year: str, sentence: str, published: date | None) -> bool:
         sentence, published.month))) or (int(year) == published.year and _THIS_YEAR.search(sentence)))
 
 
-_MONTH_NUMBERS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                              "september", "october", "november", "december"), 1)}
+_FULL_MONTHS = "|".join(m.capitalize() for m in sorted(CALENDAR_WORDS & MONTHS.keys(), key=MONTHS.get))
 _YEARLESS_MONTH = re.compile(r"\b(?:[a-z]+ed|rose|fell|grew|stood|took|won|sold|reached|was|were)\b"
                              r"(?!\s+by\b)(?:(?!\b(?:and|which|that|who)\b)[^.;,]|(?<=\d)[.,](?=\d)){0,25}?\b(?:in|"
-                             r"by the end of|at the end of|during)\s+(January|February|March|April|May|June|July|"
-                             r"August|September|October|November|December)\b(?!,?\s+\d{4})")
+                             rf"by the end of|at the end of|during)\s+({_FULL_MONTHS})\b(?!,?\s+\d{{4}})")
 _TO_COME = re.compile(r"\b(?:will|would|next|due|expected|plans?|planned|scheduled|set to|by the end of (?:this|next)|"
-                      r"(?:from|until) (?:January|February|March|April|May|June|July|August|September|October|November|"
-                      r"December))\b", re.I)  # ("down from 300,000" is no date to come)
+                      rf"(?:from|until) (?:{_FULL_MONTHS}))\b", re.I)  # ("down from 300,000" is no date to come)
 
 
 def _later_month_past(sentence: str, month: int) -> bool:
     """Return True when a sentence reports something done in a month (its year unsaid) later in the year than the
     report's own month: "had reached 151,000 by the end of December" in a January report speaks of last December (not
     "the marathon takes place on 6 October", nor "Brian May told the meeting")."""
-    return not _TO_COME.search(sentence) and any(_MONTH_NUMBERS[m.group(1).lower()] > month
+    return not _TO_COME.search(sentence) and any(MONTHS[m.group(1).lower()] > month
                                                  for m in _YEARLESS_MONTH.finditer(sentence))
 
 
@@ -858,8 +856,8 @@ def hired_for_laid_off(question: str, sentence: str) -> bool:
 # million"); the dearest is not where prices start; a peak or a low is no average; a sum paid is not one ordered
 _ALONE = (re.compile(r"\b(?:on (?:its|their|his|her) own|alone|by itself|by themselves|standalone)\b", re.I),
           re.compile(r"\b(?:together|combined|between them|jointly|merged)\b", re.I))
-_DEAREST = (re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I),
-            re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
+_DEAR = re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I)
+_DEAREST = (_DEAR, re.compile(r"\b(?:start(?:s|ing)? (?:at|from)|from as little as|as low as|cheapest)\b", re.I))
 # A first year is not what comes after it ("how much will tickets cost after the first year?" / "capped at £30 in the
 # first year")
 _AFTER_FIRST = (re.compile(r"\bafter (?:the|its|their|a) first (?:year|month|week|season|term)\b|\bfrom (?:year two|"
@@ -868,8 +866,7 @@ _AFTER_FIRST = (re.compile(r"\bafter (?:the|its|their|a) first (?:year|month|wee
                 re.compile(r"\b(?:in|for|during|over) (?:the|its|their|a) first (?:year|month|week|season|term)\b",
                            re.I))
 _CHEAPEST = (re.compile(r"\b(?:cheapest|lowest[- ]priced|least expensive|start(?:s|ing)? (?:at|from)|from as little as|"
-                        r"as low as)\b", re.I),
-             re.compile(r"\b(?:most expensive|priciest|dearest|top[- ]priced|highest[- ]priced)\b", re.I))
+                        r"as low as)\b", re.I), _DEAR)
 # A runner-up's prize is not the winner's ("welsh open runner-up prize money" / "the winner will receive £120,000")
 _RUNNER_UP = (re.compile(r"\brunners?[- ]up\b|\bsecond[- ]place\b|\bfinish(?:ed|ing)? second\b", re.I),
               re.compile(r"\b(?:winners?|champions?)\b", re.I))
