@@ -51,6 +51,28 @@ def stemmer():
     return Stemmer.Stemmer("english")
 
 
+# Irregular verb forms the stemmer leaves apart from their base ("broken" / "break", "sought" / "seek"), and words
+# whose base would be another word ("born" is no "bear")
+_NOT_IRREGULAR = frozenset({"born"})
+
+
+@lru_cache(maxsize=65536)
+def irregular_base(word: str) -> str:
+    """Return the base of an irregular verb form ("broken" -> "break", "struck" -> "strike"), or the word itself: for
+    a regular form (the stemmer joins those), a word that is also a noun ("felt", "thought"), or one with two bases
+    ("found": "find" or "found"). From lemminflect's English lexicon."""
+    if len(word) < 3 or not word.isalpha() or word in _NOT_IRREGULAR:
+        return word
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    if "NOUN" in lemmas or len(verbs) != 1 or verbs[0] == word or not verbs[0].isalpha():
+        return word
+    stem = stemmer().stemWord
+    return verbs[0] if stem(verbs[0]) != stem(word) else word
+
+
 def bm25s_module():
     """Return the bm25s module, imported once with its logger quietened."""
     return _bm25s()

@@ -21,7 +21,7 @@ import numpy as np
 from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MONEY_WORDS, QuestionAnalysis,
                                   find_names)
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
-from ..text import STOPWORDS, normalise, regex, split_sentences, squash, stemmer
+from ..text import STOPWORDS, normalise, regex, irregular_base, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, as_agent, body_may_answer,
                          class_missing,
                          current_figure_for_previous,
@@ -319,17 +319,22 @@ _DERIVED = {"buses": "bus", "closure": "close", "closures": "close", "departure"
 
 
 def content_stems(text: str) -> set[str]:
-    """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead"; a few nouns to
-    their verb: "closure" -> "close"). A new set each call: callers add to it."""
+    """Return the stemmed content words of a text (irregular forms to their base: "led" -> "lead", "broken" ->
+    "break"; a few nouns to their verb: "closure" -> "close"). A new set each call: callers add to it."""
     return set(_content_stems(text))
 
 
 @lru_cache(maxsize=8192)  # the same sentences, titles and question words are read by many checks
 def _content_stems(text: str) -> frozenset[str]:
     words = [w.strip("'’-") for w in _WORD.findall(text.lower().replace("’", "'"))]
-    words = [_DERIVED.get(w, BASE_FORMS.get(w, w)) for w in (w.removesuffix("'s") for w in words)
-             if w and w not in STOPWORDS]
+    words = [_DERIVED.get(w) or BASE_FORMS.get(w) or (w if w in _AS_WRITTEN else irregular_base(w))
+             for w in (w.removesuffix("'s") for w in words) if w and w not in STOPWORDS]
     return frozenset(stemmer().stemWords(words))
+
+
+# Irregular forms the word lists here name as written ("came second", the light verbs "got", "went", "kept"): they
+# keep their own stem
+_AS_WRITTEN = frozenset({"came", "became", "got", "went", "kept"})
 
 
 _CAUSE = r"\b(?:because|caused|blamed|due to|triggered|sparked|put down to|attributed)\b"  # why it happened
@@ -382,7 +387,11 @@ _ATTRIBUTES = {
     "percentag": r"\d[\d.,]*\s?(?:%|per ?cent)", "percent": r"\d[\d.,]*\s?(?:%|per ?cent)",
     # "corran unemployment rate": "Unemployment rose to 5.6 percent" ("rating" shares the stem); a school's or a
     # hotel's grade: "rated 'good'", "told it "requires improvement""
-    "rate": r"\d[\d.,]*\s?(?:%|per ?cent)|\b(?:rated|rating)\b",
+    "rate": r"\d[\d.,]*\s?(?:%|per ?cent)|\b(?:rated|rating)\b"
+            r"|\d[\d.,]*\s?(?:p|pence|cents?)?\s+(?:per|a|an|each)\s+(?:minute|hour|day|night|week|month|year|mile|km|"
+            r"litre|unit|kwh)\b",  # a price by the unit: "39 cents per minute", "18p a minute"
+    # what a plant made ("generated 14.2GWh", "produced 41,000 tonnes")
+    "output": r"\b\d[\d.,]*\s?(?:[kmgt]wh|tonnes?|barrels?)\b|\b(?:generat|produc)\w*\b[^.]{0,30}\d",
     "grade": r"\b(?:rated|graded|judged|rating|grade)\b|[\"“‘][A-Za-z][a-z ]{2,30}[\"”’]",
     # when a thing is due to happen ("brackenvault firm offer deadline": "has until 11 March"), why it happened
     # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
@@ -430,7 +439,7 @@ _ATTRIBUTES = {
     "power": r"\b(?:electricity|energy|supply|supplies|enough for)\b",
     "fleet": r"(?<!\badd )(?<!\badding )(?<!\border )(?<!\bbuy )(?<!\bbuying )\b\d[\d,]*\s+"
              r"(?!new\b|more\b|extra\b|additional\b)(?:\w+\s+)?(?:buses|trams|trains|aircraft|planes|jets|ships|"
-             r"vessels|vehicles|lorries|trucks|taxis|boats|ferries|coaches)\b",
+             r"vessels|vehicles|lorries|trucks|taxis|boats|ferries|coaches|scooters|e-scooters|bikes|e-bikes|vans)\b",
     "split": r"\bvot\w*\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
              r"(?:votes?\s+)?to\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
              r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
@@ -554,6 +563,8 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
     # "valuation": "valuing", "leakage": "leaks"); a word saying the same thing ("wedding": "married",
     # "attendance": "6,214 fans")
     missing = {k for k in missing if not any(k in group and group & near_stems for group in _ALIKE)}
+    if "ceo" in missing and re.search(r"\bchief exec", near):  # "aldwater ceo bonus": "chief executive Graham Petrie"
+        missing.discard("ceo")
     if not missing:
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
@@ -871,6 +882,60 @@ def new_level(question: str, sentence: str, start: int) -> bool:
     return bool(_EARLIER_ASKED.search(question)) and bool(_NEW_LEVEL.search(sentence[max(0, start - 30):start]))
 
 
+_SOLD_ASKED = re.compile(r"\b(?:sale price|sold|sell|fetch\w*|went for|go for|price paid|paid|hammer price|"
+                         r"bought|buy)\b", re.I)  # what a thing sold for
+
+
+def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
+    """Return True for a sum the sentence gives as another thing than the one a money question asks: a figure set
+    aside ("rather than £6m"), an estimate for a price paid, a rate by the hour for a whole cost, a whole prize fund
+    for a winner's prize."""
+    return set_aside(question, sentence, m.start()) \
+        or (_SOLD_ASKED.search(question) is not None and estimate_unasked(question, sentence, m.start())) \
+        or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start())
+
+
+def rate_unasked(question: str, sentence: str, end: int) -> bool:
+    """Return True for a sum the sentence gives by the hour, night or head ("sessions costing £5 an hour") when the
+    question asks what a thing cost as a whole ("how much did the courts revamp cost?"), naming no rate and no
+    thing bought by the unit (a ticket, a fare, a room)."""
+    return bool(re.search(r"\bcost", question, re.I)) and not re.search(
+        r"\b(?:per|each|an?|every)\s+(?:hour|minute|night|day|week|month|session|visit|person|head|adult|child|ride|"
+        r"trip|journey|game|match|year)\b|\b(?:hourly|nightly|daily|weekly|monthly|tickets?|fares?|fees?|prices?|"
+        r"charges?|entry|admission|sessions?|rides?|trips?|meals?|pints?|nights?|stays?|rooms?|hire|rent|memberships?|"
+        r"subscriptions?|class(?:es)?|lessons?|visits?|parking|passes?|tariffs?|rates?|bills?)\b", question, re.I) \
+        and bool(re.match(r"\s*(?:an?|per|each)\s+(?:hour|minute|night|day|session|visit|person|head|adult|child|"
+                          r"ride|trip|journey|game|match)\b", sentence[end:], re.I))
+
+
+def pool_unasked(question: str, sentence: str, start: int) -> bool:
+    """Return True for a sum the sentence gives as a whole prize fund ("from a total prize fund of £540,000") when the
+    question asks what a winner or a player took home ("champion prize money", "how much did she win?")."""
+    return bool(re.search(r"\b(?:champion|winner|won|win|collect\w*|earn\w*|take home|took home|pocket\w*|got|get)\b",
+                          question, re.I)) \
+        and not re.search(r"\b(?:fund|pool|pot|purse|total)\b", question, re.I) \
+        and bool(re.search(r"\bprize (?:fund|pool|pot|money pool)\s+(?:of\s+)?(?:about\s+|around\s+)?$",
+                           sentence[max(0, start - 30):start], re.I))
+
+
+def estimate_unasked(question: str, sentence: str, start: int) -> bool:
+    """Return True for a sum the sentence gives as an estimate or a guide ("with an estimate of £3m to £4m", "is
+    expected to fetch £2m") when the question asks what was paid or fetched, not the estimate."""
+    return not re.search(r"\b(?:estimat\w*|expect\w*|guide|forecast\w*|predict\w*|valu\w*|worth)\b", question, re.I) \
+        and bool(re.search(r"\b(?:estimated?\s+(?:of|at)|estimates?\s+of|guide price\s+of|valued\s+at|expected to "
+                           r"(?:fetch|sell for|make|raise))\s+(?:between\s+|up to\s+|around\s+|about\s+)?"
+                           r"(?:[£$€]?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\s*(?:to|and|-|–)\s*)?$",  # (a range)
+                           sentence[max(0, start - 30):start], re.I))
+
+
+def set_aside(question: str, sentence: str, start: int) -> bool:
+    """Return True for a figure the sentence gives as the one not taken ("will now employ 900 people rather than
+    1,400", "£4m instead of £6m") when the question does not ask the earlier or planned one."""
+    return not _EARLIER_ASKED.search(question) and not re.search(r"\b(?:first|initial|planned|originally|initially)\b",
+                                                                 question, re.I) \
+        and bool(re.search(r"\b(?:rather than|instead of)\s+(?:the\s+|an?\s+)?$", sentence[max(0, start - 20):start]))
+
+
 def measure_fits(question: str, sentence: str, start: int, end: int) -> bool:
     """Return False for a sum the sentence gives as another measure than the one asked: the last measure named
     before it (or right after it: "a €64m loss"), against the question's ("net profit": not a loss, not sales, not
@@ -991,7 +1056,8 @@ def figure_roles(question: str, sentence: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in re.finditer(r"\b\d[\d,.]*(?:\s+[a-z]+){0,2}\s+at risk\b", sentence)]
     if re.search(r"\bwill\b|\bgoing to\b", question, re.I) and not _NOW_ASKED.search(question):  # "how many people
         # will work at the plant?": not the staff it "now has"
-        spans += [m.span() for m in re.finditer(r"\b(?:now|currently|at present|at the moment)\s+(?:has|have|had|"
+        spans += [m.span() for m in re.finditer(r"(?<!\bwill )(?<!\bwould )\b(?:now|currently|at present|"
+                                                r"at the moment)\s+(?:has|have|had|"
                                                 r"employs?|employing|stands? at)\s+(?:about |around |some )?\d[\d,.]*",
                                                 sentence, re.I)]
     if _NOW_ASKED.search(question):  # "how many passengers does it handle at the moment?": not the 38 million it
@@ -1068,6 +1134,15 @@ def asked_unit(question: str) -> re.Pattern | None:
     return next((unit for asks, unit in _ASKED_UNITS if asks.search(question)), None)
 
 
+def without_names(analysis: QuestionAnalysis) -> str:
+    """Return the question with its names taken out: a word of a name ("the Midnight Miles walk") asks for no unit
+    and names no counted thing."""
+    if not analysis.names:
+        return analysis.question
+    return " ".join(re.sub("|".join(rf"\b{re.escape(n)}\b" for n in analysis.names), " ", analysis.question,
+                           flags=re.I).split())
+
+
 def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures carrying the unit the question's measure needs (all of them when it names none)."""
     unit = asked_unit(question)
@@ -1083,7 +1158,7 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     if analysis.is_keyword and analysis.kind == "number" and re.fullmatch(r"[a-z]{3,}s", last) \
             and last not in _NOT_COUNTED:  # "skerrow ferry rescue passengers": passengers, not the 3 lifeboats
         counted = content_stems(last) - content_stems(" ".join(analysis.names))
-        return _counting_other(sentence, counted, people=False) if counted else []
+        return _wholes(sentence) + _counting_other(sentence, counted, people=False) if counted else []
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
@@ -1096,10 +1171,16 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     spans = []
     if not re.search(r"\b(?:total|in all|altogether|overall|whole)\b|\bhow many \w+ (?:does|do|did|will) [^?]*\bhave\b",
                      analysis.question, re.I):  # "drop five of its 14 routes": the whole is not what the verb counts
-        spans += [m.span(1) for m in re.finditer(rf"(?:{FIGURE.pattern})\s+of\s+(?:its|their|the|his|her|our)\s+"
-                                                 r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                                                 r"twelve)\b", sentence, re.I)]
+        spans += _wholes(sentence)
     return spans + _counting_other(sentence, counted)
+
+
+def _wholes(sentence: str) -> list[tuple[int, int]]:
+    """Return the spans of the wholes a part is taken from ("drop five of its 14 routes", "22 of the harbour's 41
+    boats", "only 97 of the 132 starters reached the finish")."""
+    return [m.span(1) for m in re.finditer(rf"(?:{FIGURE.pattern})\s+of\s+(?:its|their|the|his|her|our)\s+"
+                                           r"(?:[\w-]+['’]s?\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                                           r"nine|ten|eleven|twelve)\b", sentence, re.I)]
 
 
 # A keyword query's last word that names no counted thing ("fire engines" does; "stroke rehab results" does not)
@@ -1112,7 +1193,9 @@ _NOT_COUNTED = {"numbers", "figures", "totals", "results", "stats", "statistics"
 
 def _counting_other(sentence: str, counted: set[str], people: bool = True) -> list[tuple[int, int]]:
     """Return the spans of the sentence's figures whose plural noun counts something other than the counted stems
-    (people=False: a count of people may be any count a keyword query asks for: "1,912 people voted yes")."""
+    (people=False: a count of people may be any count a keyword query asks for: "1,912 people voted yes", and a
+    noun the query's counted word's verb follows counts it: "17,284 runners crossed the finish line" for
+    "finishers")."""
     spans = []
     for m in FIGURE.finditer(sentence):
         if m.group(0).endswith((",", ".", ";")):  # "has risen to 41, officials said": no noun of its own
@@ -1125,6 +1208,8 @@ def _counting_other(sentence: str, counted: set[str], people: bool = True) -> li
             continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)
         if noun and noun.group(1) not in STOPWORDS and noun.group(1) != "units" \
                 and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
+                and not (not people and not re.match(r"\s*(?:and|or|&)\b", after := sentence[m.end() + noun.end():])
+                         and content_stems(" ".join(re.split(r"[,;:\d]", after)[0].split()[:4])) & counted) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
             spans.append(m.span())
@@ -1220,12 +1305,14 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         taken += [c.span() for c in CLOCK.finditer(sentence)]  # "on sale at 10am": a time of day, no count
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
-    kept = [m for m in with_unit(analysis.question, sentence, figures) if not any(a <= m.start() < b for a, b in taken)
+    kept = [m for m in with_unit(without_names(analysis), sentence, figures)
+            if not any(a <= m.start() < b for a, b in taken)
             and not _PRONOUN_ONE.match(sentence, m.start()) and not _MODEL_NUMBER.search(sentence[:m.start()])
             and not re.match(r"\d{4}s\b", sentence[m.start():])  # "the 1890s hall": a decade
             and not (re.match(r"\d0s\b", sentence[m.start():]) and re.search(
                 r"\b(?:his|her|their|in|early|mid|late)[\s-]+$", sentence[:m.start()], re.I))  # "a man in his 70s"
-            and not new_level(analysis.question, sentence, m.start())]
+            and not new_level(analysis.question, sentence, m.start())
+            and not set_aside(analysis.question, sentence, m.start())]
     if re.search(r"\bmagnitude\b", analysis.question, re.I):  # "what magnitude was the quake?": "magnitude 6.2",
         return [m for m in kept if re.search(r"\bmagnitude\s+(?:of\s+)?$", sentence[:m.start()], re.I)]  # not the toll
     if _CLOCK_ASKED.search(analysis.question):  # "what time did they get raided?": a time of day, not "27 sheds"
@@ -1315,15 +1402,17 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         roles = figure_roles(analysis.question, sentence)
         sums = [m for m in MONEY.finditer(sentence) if not any(a <= m.start() < b for a, b in roles)
                 and measure_fits(analysis.question, sentence, m.start(), m.end())  # (a pay rise's figures: none)
-                and not new_level(analysis.question, sentence, m.start())]
+                and not new_level(analysis.question, sentence, m.start())
+                and not sum_unasked(analysis.question, sentence, m)]
         found = [m.group(0) for m in sums + pay_rise_figures(analysis.question, sentence)
                  if in_asked_currency(analysis.question, m.group(0))]
     elif kind == "number":
         counting = re.match(r"\W*(so |and |hey,? )?how many\b", asked) or re.search(r"\bnumber\b", asked)
+        unnamed = normalise(without_names(analysis))  # ("midnight miles final total lantern hill": "final total")
         sums_too = CHANGE_WORDS.search(asked) or re.search(r"\b(?:average|median)\b", asked) or (  # "diesel
             # average": "averaged 156.9p a litre"; a search-box query's "revised estimate" or "total" of no counted
             # thing is a sum as often as a count ("rock armour scheme revised estimate": £31.5 million)
-            analysis.is_keyword and _SUM_OR_COUNT.search(asked) and not _counts_a_thing(asked))
+            analysis.is_keyword and _SUM_OR_COUNT.search(unnamed) and not _counts_a_thing(unnamed))
         money = [m for m in MONEY.finditer(sentence) if not weight_not_sum(asked, m)]
         sums = [m.span() for m in money]
         values = (money if sums_too else []) + [
@@ -1351,9 +1440,11 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             # "for how many hours did the overflow spill?": hours, not the 211 times it spilled
             found = [f for f in found if re.search(rf"{re.escape(f.strip(' .,'))}(?:[\s-]+(?:and an? (?:half|quarter)|"
                                                    rf"[a-z-]+)){{0,2}}[\s-]*{unit.group(1)}", sentence, re.I)]
-        if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
+        if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:[\w-]+ )?([a-z]+s|staff|people)\b"
+                               r"|\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
-            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{subset.group(1)}", sentence)]
+            whole = subset.group(1) or subset.group(2)  # ("how many of the jobs at the plant": jobs)
+            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{whole}", sentence)]
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."; a vote's
             found = SCORE.findall(sentence) + ([m.group(0) for m in FIGURE.finditer(sentence) if "%" in m.group(0)]
                                                if re.search(r"\bvot", asked) else [])
@@ -1383,7 +1474,7 @@ def _counts_a_thing(query: str) -> bool:
     return any(w in _COUNTED_THINGS or f"{w}s" in _COUNTED_THINGS for w in re.findall(r"[a-z-]+", query))
 
 
-_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally|"
+_SUM_OR_COUNT = re.compile(r"\b(?:total|estimated?|estimates|figure|amount|forecast|projection|tally|targets?|"
                            r"(?:round|deal|fund|funding|package|offer|bid|raise|loan|grant) size)$")  # ("seed round
 # size": a sum; "battery size" is a measure)
 _HEAD_STEMS = set().union(*_HEADS)
@@ -1531,6 +1622,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         values = list(MONEY.finditer(sentence))
     else:  # a year is not a count
         values = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))]
+        if number_of(asked, sentence):  # "The number of premises covered ... has risen to 4,450"
+            return True
     for value in values:
         nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
         if nearest is None or nearest[1] & asked:
@@ -1629,7 +1722,8 @@ _MEASURE_FORMS["annual"] += r"|\bthe (?:year|12 months|twelve months) to\b"  # "
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
 _DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
-               {"succeed", "successor", "replac"}, {"ride", "rode", "ridden", "rider"},
+               {"succeed", "successor", "replac"}, {"start", "founder", "co-found", "establish"},
+               {"ride", "rode", "ridden", "rider"},
                {"buy", "purchas", "acquir", "acquisit", "pay"},  # ("Microsoft has ... paid $69bn for the privilege")
                {"finish", "came", "place", "end"}]
 _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go", "went", "come", "came", "tri", "need",
@@ -1639,6 +1733,8 @@ _LIGHT_VERBS = {"want", "get", "got", "do", "did", "make", "have", "take", "go",
 _AWARD_OF = re.compile(r"\b(?:man|woman|player|star) of the (match|tournament|series|game|year|season|race|final)\b",
                        re.I)
 _WHEN_CLAUSE = re.compile(r"(?<=\w)\s+(?:when|while)\s+[^?,;]*", re.I)
+_AFTER_CLAUSE = re.compile(r"(?<=\w)\s+(?:after|before|following|since|until)\s+(?:the|its|their|this|last)\s+[^?,;]*",
+                           re.I)  # a time said by an event
 
 
 def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
@@ -1665,6 +1761,11 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                         r"(?:end(?:ed|s)? up )?"
                         r"(?!is\b|was\b|are\b|were\b|will\b|would\b|did\b|does\b|has\b|had\b)([a-z]+)",
                         analysis.question.lower())  # ("so who actually won": won; "who ended up winning": winning)
+        if not verb and (doing := re.match(r"(?:so |and |hey,? )?who(?:['’]s| is| was| are| were)\s+([a-z]+ing)\b",
+                                           analysis.question.lower())) \
+                and content_stems(doing.group(1)) & {"replac", "succeed"} and not groups:
+            verb = doing  # "who's replacing Graham Petrie?": a successor (with a role named, the role says it: "who's
+            # replacing Vaine as captain?": "would take over the captaincy")
         if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             verb_stems = verb_stems.union(*(g for g in _DEED_ALIKE if g & verb_stems))
             groups = [g | verb_stems for g in groups if g & verb_stems] or [verb_stems]
@@ -1689,6 +1790,9 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
     if analysis.kind == "number":  # "downloads expected in week one": no weekly wage
         stems -= {"week", "weekli", "give", "provid", "collect"}  # ("how many signatures did they collect": no prize)
     stems.discard("cover")  # "customers covered by the ban": who it applies to, no sum paid
+    if analysis.kind == "number" and re.match(r"\W*(?:so |and )?how many [a-z]", question, re.I) \
+            and (when := _AFTER_CLAUSE.search(question)):  # "how many schools did it run after the September
+        stems -= content_stems(when.group(0)) - content_stems(question[:when.start()])  # transfers?": no transfer fee
     if re.search(r"\bpost offices?\b", question, re.I):  # "the post office van service": no job posts
         stems.discard("post")
     if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
@@ -2545,8 +2649,17 @@ def without_dateline(sentence: str) -> str:
     return DATELINE.sub("", sentence)
 
 
+# An earlier figure a change is measured from, with its month ("rose to £79m, up from £62m in July"; "from 3,800 in
+# March"): the month of the old figure, not of the sentence's own
+_FROM_MONTH = re.compile(r"\b(?:up|down|rising|falling|rose|fell)?\s*from\s+(?:the\s+)?[£$€]?\d[\w,.%]*"
+                         r"(?:\s+[a-z]+)?\s+(?:in|at the end of|at the start of)\s+[a-z]+\b")  # (not "8% higher than
+# in April last year": a year-on-year figure for April)
+
+
 def _other_month(months: list[str], text: str) -> bool:
-    """Return True when the text names a month, none of them the asked one ("in July" for August)."""
+    """Return True when the text names a month, none of them the asked one ("in July" for August); a month an earlier
+    figure is compared from is not the text's ("up from £62m in July")."""
+    text = _FROM_MONTH.sub(" ", text)
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
     if re.search(r"\b(?:in|of|since|from|until|by|during|early|late|mid-?|last|next)\s+may\b|\bmay\s+\d", text):
         said.add("may")  # ("slowed to 2.9 percent in May from 3.2 percent in April": May is said; "may" the verb not)
@@ -2872,7 +2985,21 @@ def counts_asked(question: str, text: str) -> bool:
     if not counted:
         return False
     nouns = content_stems(counted.group(1))
-    return any(content_stems(" ".join(text[m.end():].split()[:2])) & nouns for m in FIGURE.finditer(text))
+    return any(content_stems(" ".join(text[m.end():].split()[:2])) & nouns for m in FIGURE.finditer(text)) \
+        or number_of(nouns, text)
+
+
+def number_of(nouns: set[str], text: str) -> bool:
+    """Return True when a sentence of the text gives "the number of <nouns>" a figure after it ("The number of flood
+    claims has reached 8,300", "The number of premises covered ... has risen from 3,800 to 4,450")."""
+    return any(content_stems(m.group(1)) & nouns and _LEVEL_SAID.search(m.group(2))
+               for m in re.finditer(r"\bnumber of ((?:[\w'’-]+\s+){0,2}[\w'’-]+)([^.;]*)", text, re.I))
+
+
+# A level a verb gives ("has reached 8,300", "has risen from 3,800 to 4,450"), not a change ("rose by 14%")
+_LEVEL_SAID = re.compile(r"\b(?:is|was|are|were|has|have|had|reached|rose|risen|fell|fallen|stood|stands|increased|"
+                         r"grew|grown|climbed|dropped|totalled|totaled|hit|now)\b(?:[^.;]*?\b(?:to|at|of)\s+|\s+)"
+                         r"\d[\d,.]*\b(?!\s?%|\s?per ?cent)", re.I)
 
 
 # What a person's own figure is called ("Leni Sorvik's winning time", "Kane's weekly wage"), not an event they were at
@@ -3084,7 +3211,8 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                     and current_figure_for_previous(question, f"{item.previous} {sentence}"))
                 or (analysis.kind in ("money", "number") and someone_else(analysis.names, sentence, question))
                 or (analysis.kind in ("money", "number") and shared_figure(question, analysis.names, sentence))
-                or (analysis.kind in ("money", "number") and other_site(question, analysis.names, sentence))
+                or (analysis.kind in ("money", "number")
+                    and other_site(question, analysis.names, sentence, item.article))
                 or (analysis.kind in ("money", "number") and hired_for_laid_off(question, sentence))
                 or (analysis.kind == "money" and spent_on_other(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))

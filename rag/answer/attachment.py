@@ -205,7 +205,7 @@ _FIRM_DEEDS = re.compile(r"\b(?:(?:install|construct|operat|fund|financ|acquir|d
                          r"insur|sponsor|invest|provid|deliver|repair|question|contract|award|approv|regulat|inspect|"
                          r"publish|produc|suppl|build|buil)(?:e|es|ed|s|ing|ies|ied|y|t)?|fit(?:s|ted|ting)?|"
                          r"put (?:\w+ ){0,3}in|own(?:s|ed)?|b(?:uy|uys|ought)|brought|bring(?:s|ing)?|lend(?:s|ing)?|"
-                         r"lent|sued?|suing)\b", re.I)
+                         r"lent|sued?|suing|look(?:s|ed|ing)? after|maintain(?:s|ed|ing)?)\b", re.I)
 
 
 def as_agent(name: str, sentence: str) -> bool:
@@ -216,8 +216,9 @@ def as_agent(name: str, sentence: str) -> bool:
     if at < 0:
         return False
     return bool(re.search(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", sentence[:at])) or (
-        not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an|[a-z-]+ (?:firm|group|company|chain|contractor|maker|agency))\b",
-                                       "", sentence[:at].lower()))
+        not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an|[a-z-]+ (?:firm|group|company|chain|contractor|maker|agency|"
+                                       r"charity|trust|body|organisation|operator|developer|provider|supplier|"
+                                       r"builder|insurer|lender))\b", "", sentence[:at].lower()))
         and not re.match(r"\s+(?:is|are|was|were|has been|have been|had been)\s+(?:being\s+)?[a-z]+ed\b",
                          sentence[at + len(name):]))
 
@@ -452,7 +453,12 @@ _ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(
                        re.I)  # ("Okafor has since left, and the plant is now run by Gerald Twine")
 
 
-_SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replace|take over from|taking over from|"
+# A successor sought, not named ("a search for a successor is under way", "has yet to name a replacement")
+_NO_ARRIVAL = re.compile(r"\b(?:search|hunt|recruitment|process|look\w*)\s+(?:for|to find)\s+(?:a|an|his|her|their|"
+                         r"its)\s+(?:new\s+|permanent\s+)?(?:successor|replacement)\b|\b(?:successor|replacement)\s+"
+                         r"(?:has|had|is|was)\s+(?:not\s+yet|yet to)\b[^.]*"
+                         r"|\byet to (?:name|appoint|find|choose)\b[^.]*", re.I)
+_SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replac(?:e|ing)|take over from|taking over from|"
                                r"(?:run|lead|manage|head)\b[^?]{0,40}\b(?:once|after|when)\b)", re.I)
 
 
@@ -460,6 +466,7 @@ def succession_unsaid(question: str, text: str) -> bool:
     """Return True when the question asks who will take over a role ("who will succeed Henrik Vasstrand as chief
     executive?", "who's going to run pellerin once castwell takes over?") and the text (the sentence and the one
     before) says no appointment at all ("Chief executive Henrik Vasstrand said ...")."""
+    text = _NO_ARRIVAL.sub(" ", text)  # ("a search for a successor was under way": none named)
     return bool(_SUCCESSION_ASKED.search(question)) and not any(  # ("will not join the Castwell board": none)
         not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?$|n['’]t\s+$", text[max(0, m.start() - 15):m.start()])
         for m in (*_ARRIVING.finditer(text), *_FUTURE_HOLDER.finditer(text)))
@@ -731,15 +738,20 @@ _SITES = (r"station|school|hospital|branch|store|shop|club|stadium|airport|port|
           r"centre|center|park|ward|campus|office|depot|terminal|reservoir|prison|farm|mine|works|museum|theatre")
 
 
-def other_site(question: str, names: list[str], sentence: str) -> bool:
+def other_site(question: str, names: list[str], sentence: str, article: str = "") -> bool:
     """Return True when a count or sum question asks about a named site ("tressingham station journeys") and the
     sentence, not naming it, gives the figure of another site of that kind ("Wexcombe station was the busiest, with
-    188,000 journeys")."""
+    188,000 journeys"), or of "the <place> <site>" where the article says the place is one ("save the Pennick
+    branch" after "branches in Pennick, Sallowby and Greyholme")."""
     for name in names:
         asked = re.search(rf"\b{re.escape(name)}(?:['’]s)?\s+({_SITES})\b", question, re.I)
         if asked and name.lower() not in sentence.lower():
-            other = re.search(rf"(?:^|[,;]\s+|\b(?:and|at|while|but)\s+)([A-Z][\w'’-]+)\s+{asked.group(1).lower()}\b",
+            site = asked.group(1).lower()
+            other = re.search(rf"(?:^|[,;]\s+|\b(?:and|at|while|but)\s+)([A-Z][\w'’-]+)\s+{site}\b",
                               sentence)  # (at a clause's start: not "The Victorian museum", "the Acme plant")
+            if other is None and (placed := re.search(rf"\bthe\s+([A-Z][\w'’-]+)\s+{site}\b", sentence)) \
+                    and re.search(rf"\b(?:in|at)\s+(?:[A-Z][\w'’-]+,\s+)*{re.escape(placed.group(1))}\b", article):
+                other = placed
             if other and other.group(1) not in ("The", "A", "An", "Its", "Their", "This", "That", "Each", "Every") \
                     and not any(other.group(1).lower() in n.lower().split() for n in names) \
                     and other.group(1).lower() not in question.lower():
@@ -1297,8 +1309,9 @@ def tentative(question: str, sentence: str) -> bool:
     if re.search(r"\b(?:will|would|going to)\b", question, re.I):  # "in the end how much will the closures save?":
         return False  # asks what is expected ("would save around £740,000 a year")
     if (_FINAL.search(question) or _PERFECT.match(question)) and any(
-            not re.search(r"\bthan\s+(?:\S+\s+){0,4}$|\b(?:first|originally|initially|earlier|previously)\s+$",
-                          sentence[:m.start()])
+            not re.search(r"\bthan\s+(?:\S+\s+){0,4}$|\b(?:first|originally|initially|earlier|previously)\s+$"
+                          r"|\bof (?:the|its|their) [\d,]+ [a-z]+ (?:it|they|he|she|that|which|the \w+) $",
+                          sentence[:m.start()])  # ("saved 120 of the 320 jobs it planned to cut": what was planned)
             and not (m.group(0).lower() == "would" and sentence.startswith(" now ", m.end()))
             for m in _TENTATIVE.finditer(sentence)):
         return True  # ("eight months later than planned", "fewer than the 450 it first proposed", "rose to £21.2m

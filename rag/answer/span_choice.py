@@ -27,7 +27,8 @@ from ..text import normalise, regex
 from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WEEKDAY, LinearModel, age_apposition,
                             age_of, BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
-                            measure_named, named_as_person, other_time_unit, sums_said, with_people_of)
+                            measure_named, named_as_person, other_time_unit, sum_unasked, sums_said,
+                            with_people_of)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
 from .spans import (NEW_ASKED, asked_class_noun, body_answer, departing, extract_short, figure_with_unit,
                     name_fragment, newer, not_a_place, ordinary_words, with_counted, with_first_day)
@@ -82,7 +83,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         rule = extract_short(analysis, sentence, texts)
         spans: list[tuple[int, str]] = []
         if analysis.kind == "money":
-            sums = asked_sums(analysis.question, sentence, sums_said(analysis.question, sentence))
+            sums = asked_sums(analysis.question, sentence, [m for m in sums_said(analysis.question, sentence)
+                                                            if not sum_unasked(analysis.question, sentence, m)])
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in sums]
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))

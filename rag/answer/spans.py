@@ -17,8 +17,8 @@ from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONE
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
                             organisation_admitted, other_time_unit,
-                            sums_said, head_by, person_answer, person_like, place_answers, race_time_asked, race_times,
-                            weight_not_sum,
+                            sum_unasked, sums_said, head_by, person_answer, person_like, place_answers,
+                            race_time_asked, race_times, weight_not_sum,
                             with_people_of,
                             verb_before, without_dateline, WEEKDAY)
 
@@ -471,7 +471,8 @@ def people_listed(question: str) -> bool:
     return any(_PEOPLE.fullmatch(w) or PERSON_WORDS.fullmatch(w) for w in normalise(question).split()[:8])
 
 
-NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over)\b", re.I)
+NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over|interim|acting|"
+                       r"caretaker)\b", re.I)  # (a stand-in is the one who took over)
 # The one a holder replaced ("replacing Murati", "succeeds the retiring Ann Hale"), and a question asking for them
 _REPLACED = re.compile(r"\b(?:replacing|replaces|replaced|succeeding|succeeds|succeeded|in place of|(?:taking|took|"
                        r"takes|take) over from)\s+(?!by\b)(?:[a-z][\w-]*\s+){0,3}$")
@@ -506,6 +507,11 @@ def departing(name: str, sentence: str, question: str) -> bool:
                        sentence[at + len(name):])  # "Owen Pryce has retired as general manager"
     if gone_as and content_stems(gone_as.group(1)) & asked:
         return True
+    if re.match(r",?\s+(?:has\s+|have\s+|will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:retire[sd]?|step(?:s|ped)? down|"
+                r"leaves?|left|resign(?:s|ed)?|quits?|stand(?:s)? down|stood down)\b[^.]*\b(?:succeeded|replaced)"
+                r"\s+by\b", sentence[at + len(name):]) and content_stems(sentence[max(0, at - 40):at]) & asked:
+        return True  # "The zoo's director, Clare Honeysett, will retire in December ... and will be succeeded by
+        # Samuel Obi": she holds it until then
     role = _ROLE_BEFORE.search(sentence[:at])
     return bool(role and content_stems(role.group(1)) & asked and _DEPARTS.search(sentence[at + len(name):]))
 
@@ -617,7 +623,8 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         sums = asked_sums(analysis.question, sentence, [  # ("us price": "$895", not "€640"; a net profit, no loss)
             m for m in novel(sums_said(analysis.question, sentence))
             if not any(a <= m.start() < b for a, b in roles)  # ("union pay claim": "9%" when no sum is given)
-            and not new_level(analysis.question, sentence, m.start())])  # ("the old fare": not "rise to £22")
+            and not new_level(analysis.question, sentence, m.start())  # ("the old fare": not "rise to £22")
+            and not sum_unasked(analysis.question, sentence, m)])
         sums = [m for m in sums if measure_named(analysis.question, sentence, m.start())] or sums  # "values it at"
         if period := _PERIOD_ASKED.search(analysis.question):  # "bus scheme annual cost": "£850,000 a year", not
             unit = next(u for u, g in zip(("year", "month", "week", "day", "hour"), period.groups()) if g)  # the £1
@@ -825,6 +832,11 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
             if said and not re.match(r"\s+by\b", sentence[said[0].end():]):
                 before = [(at, name) for at, name in spots if at < said[0].start()]
                 spots = before or spots
+        if kind == "person":  # "appointed Priya Venkataraman, previously retail director at grocer Dunholm's": a
+            # name a former post is held "at" is an employer, no person
+            spots = [(at, name) for at, name in spots if not re.search(
+                r"\b(?:previously|formerly|former|until recently|ex-)\b[^,;]{0,40}\bat\s+(?:the\s+)?"
+                r"(?:[a-z-]+\s+){0,2}$", sentence[:at])] or spots
         if kind == "place":  # "beating Cask Lane 4-1 at Hadderley Park": the beaten side is no place
             spots = [(at, name) for at, name in spots if not _BEATEN.search(sentence[:at])] or spots
         if kind == "place" and _BASE_ASKED.search(analysis.question):  # "drone maker home town": "Halbury-based

@@ -51,7 +51,7 @@ _LEAD_PREPOSITIONS = {"until", "till", "since", "despite", "throughout", "follow
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
                           r"funding|budget|"
-                          r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|compensation|"
+                          r"spend|spent|sold for|bought for|deal worth|bid|offer|tax|prize|bonus|bonuses|compensation|"
                           r"dollars?|pounds?|euros?|income|earnings|turnover|dividends?|charge|deficit|surplus|debt|"
                           r"shortfall|save|saving|savings|bill|refunds?|rebates?|grants?|earn|earns|earned|rents?|"
                           r"box office|takings|grossed|contributions?|subsid(?:y|ies)|loans?|earning|purse|ransom|"
@@ -75,6 +75,7 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
                           r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
+                          r"quotas?|"
                           r"volumes?|runtime|"
                           r"audience|viewers|listeners|readers|minutes|"
                           + COUNTED_NOUNS
@@ -281,6 +282,12 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                r"tell me|i wonder) (?=(how|what|which|who|whom|whose|when|where)\b)", "", q)
     q = re.sub(r"\bjobs? (?:losses|loss|cuts)\b", "jobs lost", q)  # a count of jobs, not a sum lost
     opening = " ".join(q.split()[:6])  # what is asked is said early; later words describe (MultiHop-style)
+    if expected := re.match(r"what (?:did|do|does|had|has|have) [^?]{1,30}?\b(?:think|thought|expect|expected|estimate|"
+                            r"estimated|forecast|predict|predicted|reckon)\s+(?:that\s+)?"
+                            r"((?:the|a|an|its|their|his|her)\s+[^?]{1,60}?)\s+(?:would|will|could|might|was going to)"
+                            r"\s+(be|cost|reach|total)\b", q):
+        thing, verb = expected.groups()  # "what did they first think the average claim would be?": a claim's figure
+        return question_kind(f"what was {thing}?" if verb == "be" else f"what did {thing} {verb}?")
     if kind := _sum_or_figure_asked(q):
         return kind
     if re.match(r"how much (?:did|does|do|will|would|can|could)\b[^?]{1,50}\bweigh(?:s|ed)?\s*(?:at|in|when|now|\?|$)",
@@ -467,6 +474,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "person"  # "brenhaven fusion lab project lead"
         if "record" in words[-2:] and re.fullmatch(r"record|(?:19|20)\d\d", words[-1]):
             return "number"  # "tessford half marathon course record 2024": the record time or figure
+        if re.search(r"\bbest in show\b", q):
+            return "person"  # "ashwell show 2024 best in show": whose entry won
         if re.search(r"\bbest (?:new |young |debut |breakthrough |supporting |leading )?(?:act|artist|band|newcomer|"
                      r"actor|actress|player|singer|writer|director|performer|group|film|picture|album|novel|book|"
                      r"song|play|documentary|series|show|drama|comedy|junior|rookie|amateur)\b", q):
@@ -486,6 +495,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
         if re.search(r"\b(?:private equity|equity firm|hedge fund)\b", q) and re.search(r"\bowners?\b", q):
             return "organisation"  # "peri peppers owner private equity": the firm that owns it
+        if words[-1] in ("target", "targets") and len(words) >= 2:  # "revised new shop target": a count; "hospice
+            return "money" if re.search(r"\b(?:appeal|fundrais\w*|donations?|charity|sponsor\w*|crowdfund\w*|"
+                                        r"campaign|fund)\b", q) else "number"  # appeal revised target": a sum
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
@@ -501,7 +513,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             # rise": a price)
             return "number"  # "house price index march monthly change": by how much, a percentage as often as a sum
         asking = [(kind, word) for i, word in reversed(list(enumerate(words)))
-                  if (kind := "number" if word in ("position", "ranking") or (word in ("return", "returns") and i and (
+                  if (kind := "number" if word in ("position", "ranking")
+                      or (word == "sales" and i and words[i - 1] in _UNITS_SOLD)  # "season pass sales": passes sold
+                      or (word in ("return", "returns") and i and (
                       re.search(r"\b(?:fund|pension|investment|portfolio|shares|stocks?|endowment|savings)\b", q)))
                       else "money" if word in ("amount", "sum", "cash")
                       or (word in ("toll", "tolls") and i and words[i - 1] in _TOLLED)  # "bridge car toll": a charge
@@ -556,15 +570,17 @@ _DURATIONS = {"weeks", "months", "days", "nights", "seasons"}  # (not "opening h
 # a participle after a plural noun ending a search-box query counts it: "crashes linked", "homes affected"
 _COUNTED_DONE = {"linked", "reported", "recorded", "confirmed", "injured", "killed", "affected", "evacuated", "rescued",
                  "arrested", "charged", "hurt", "damaged", "destroyed", "flooded", "sold", "lost", "cut", "created",
-                 "saved", "treated", "vaccinated", "delayed", "cancelled"}
+                 "saved", "treated", "vaccinated", "delayed", "cancelled", "visited", "served", "connected", "covered",
+                 "closed", "opened", "built", "hired", "employed", "registered", "issued", "collected", "planted"}
 _PRICED_PLURALS = {"fares", "premiums", "bills", "rents", "fees", "prices", "charges", "wages", "costs", "tolls",
                    "subscriptions", "salaries"}
 _NOT_PRICED = re.compile(r"infection|case|death|positivity|attendance|absence|growth|admission|vacancy|occupancy|"
                          r"response|rainfall|unemployment|inflation|interest|exchange|turnover|completion|success|"
                          r"error|failure|crime|birth|mortality|survival")
 _UNITS_SOLD = {"ev", "car", "vehicle", "unit", "album", "ticket", "game", "copy", "like-for-like", "volume", "home",
-               "house", "retail"}
-_NOT_WHEN = {"last", "this", "next", "a", "an", "per", "each", "every", "first", "second", "third", "opening", "full",
+               "house", "retail", "pass", "passes", "tickets", "copies", "units"}  # ("season pass sales": passes)
+_NOT_WHEN = {"last", "this", "next", "latest", "previous", "past", "current", "a", "an", "per", "each", "every",
+             "first", "second", "third", "opening", "full",
              "financial", "fiscal", "calendar", "whole", "half", "academic", "debut", "maiden", "inaugural"}
 
 _MONEY_NOUNS = (r"(?:fine|penalty|grant|bill|payout|pay-out|loan|bonus|prize|donation|settlement|budget|fee|salary|"
@@ -603,14 +619,16 @@ def _sum_or_figure_asked(q: str) -> str:
         return "number"  # "what cut to the cod quota had scientists recommended?": a figure
     if total := re.match(r"what (?:did|does|do|will|would|has|have) ([^?]{1,60}?)\b(?:come to|came to|amount to|"
                          r"amounted to|total|totalled|totaled)\b", q):
-        return "money" if MONEY_WORDS.search(total.group(1)) else "number"  # "what did the crowd total come to?"
+        return "money" if MONEY_WORDS.search(total.group(1)) or re.search(
+            r"\b(?:sale|sales|auction|auctions|appeal|takings|spending|donations|fundraiser)\b", total.group(1)) \
+            else "number"  # "what did the crowd total come to?"; "what did the evening sale total?": a sum
     return ""
 
 
 # What a firm is to a deal or a job, named last in a keyword query ("... lead investor", "... dredging contractor")
 _AGENT_FIRMS = {"investor", "buyer", "bidder", "sponsor", "backer", "lender", "insurer", "contractor", "supplier",
                 "actuary", "auditor", "reinsurer", "underwriter",
-                "operator", "builder", "distributor", "manufacturer", "maker"}
+                "operator", "builder", "distributor", "manufacturer", "maker", "provider"}
 
 
 def _last_noun(words: list[str]) -> str:
