@@ -51,9 +51,13 @@ def stemmer():
     return Stemmer.Stemmer("english")
 
 
-# Irregular verb forms the stemmer leaves apart from their base ("broken" / "break", "sought" / "seek"), and words
-# whose base would be another word ("born" is no "bear")
-_NOT_IRREGULAR = frozenset({"born"})
+# Irregular verb forms the stemmer leaves apart from their base ("broken" / "break", "sought" / "seek"), and forms
+# whose base is a common word of another sense ("born" is no "bear", "stricken" no strike, "sent" no SEND, "stood at
+# 8,400" no stand, "dealt with" no deal, the Fed no feeding)
+_NOT_IRREGULAR = frozenset({"born", "stricken", "sent", "dealt", "stood", "meant", "fed", "lit", "rang", "sprang",
+                            "sprung", "woke", "shown", "ground", "saw", "lay", "wound", "bore", "left", "felt", "spoke",
+                            "rose", "found", "spent", "shot", "bound", "fell", "leapt", "wore", "ate", "hung",
+                            "underlying"})
 
 
 @lru_cache(maxsize=65536)
@@ -67,8 +71,8 @@ def irregular_base(word: str) -> str:
 
     lemmas = getAllLemmas(word)
     verbs = lemmas.get("VERB", ())
-    if "NOUN" in lemmas or len(verbs) != 1 or verbs[0] == word or not verbs[0].isalpha():
-        return word
+    if "NOUN" in lemmas or len(verbs) != 1 or verbs[0] == word or not verbs[0].isalpha() or word.startswith(verbs[0]):
+        return word  # ("trafficking", "staffing", "freed": a spelling of a regular form, left to the stemmer)
     stem = stemmer().stemWord
     return verbs[0] if stem(verbs[0]) != stem(word) else word
 

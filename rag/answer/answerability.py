@@ -370,6 +370,7 @@ _ATTRIBUTES = {
             r"feet|ft)|km2|km²)\b",  # ("wildfire area burned": "after burning 5,870 hectares")
     "distanc": r"\b\d[\d.,]*[\s-]?(?:m|km|miles?|metres?|meters?)\b",  # ("a 600-metre flood wall")
     "investor": r"(?<=\w )[A-Z][\w&'’.-]+", "maker": r"(?<=\w )[A-Z][\w&'’.-]+", "owner": r"(?<=\w )[A-Z][\w&'’.-]+",
+    "provid": r"(?<=\w )[A-Z][\w&'’.-]+",  # ("dental contract replacement provider": the firm named)
     "champion": r"\b(?:won|wins|win|title|champion)\b", "winner": r"\b(?:won|wins|win|title|champion)\b",
     "perform": r"\d[\d.,]*\s?(?:%|per ?cent)", "valu": MONEY.pattern, "worth": MONEY.pattern,
     "share": r"\d[\d.,]*\s?(?:%|per ?cent)", "turnout": r"\d[\d.,]*\s?(?:%|per ?cent)",
@@ -388,10 +389,14 @@ _ATTRIBUTES = {
     # "corran unemployment rate": "Unemployment rose to 5.6 percent" ("rating" shares the stem); a school's or a
     # hotel's grade: "rated 'good'", "told it "requires improvement""
     "rate": r"\d[\d.,]*\s?(?:%|per ?cent)|\b(?:rated|rating)\b"
-            r"|\d[\d.,]*\s?(?:p|pence|cents?)?\s+(?:per|a|an|each)\s+(?:minute|hour|day|night|week|month|year|mile|km|"
-            r"litre|unit|kwh)\b",  # a price by the unit: "39 cents per minute", "18p a minute"
+            r"|(?<!\bby )(?:[£$€]\d[\d.,]*|\b\d[\d.,]*\s?(?:p|pence|cents?))\s+(?:per|a|an|each)\s+"
+            r"(?:minute|hour|day|night|week|month|year|mile|km|litre|unit|kwh)\b",  # a price by the unit: "39 cents per
+    # minute"
+    # who or what took over ("has instead awarded the contract to Parkway Dental Care")
+    "replac": r"\b(?:instead|in place of|taking over|take over|takes over|took over|succeed\w*|successor)\b",
     # what a plant made ("generated 14.2GWh", "produced 41,000 tonnes")
-    "output": r"\b\d[\d.,]*\s?(?:[kmgt]wh|tonnes?|barrels?)\b|\b(?:generat|produc)\w*\b[^.]{0,30}\d",
+    "output": r"\b\d[\d.,]*\s?(?:million\s+|m\s+|bn\s+)?(?:[kmgt]wh|tonnes?|barrels?|litres?|units|cars|vehicles|"
+              r"bottles)\b",
     "grade": r"\b(?:rated|graded|judged|rating|grade)\b|[\"“‘][A-Za-z][a-z ]{2,30}[\"”’]",
     # when a thing is due to happen ("brackenvault firm offer deadline": "has until 11 March"), why it happened
     # ("halvercrest outage cause": "blamed a faulty update"), where someone came from ("rebbeck former club":
@@ -439,7 +444,8 @@ _ATTRIBUTES = {
     "power": r"\b(?:electricity|energy|supply|supplies|enough for)\b",
     "fleet": r"(?<!\badd )(?<!\badding )(?<!\border )(?<!\bbuy )(?<!\bbuying )\b\d[\d,]*\s+"
              r"(?!new\b|more\b|extra\b|additional\b)(?:\w+\s+)?(?:buses|trams|trains|aircraft|planes|jets|ships|"
-             r"vessels|vehicles|lorries|trucks|taxis|boats|ferries|coaches|scooters|e-scooters|bikes|e-bikes|vans)\b",
+             r"vessels|vehicles|lorries|trucks|taxis|boats|ferries|coaches|scooters|e-scooters|bikes|e-bikes|vans)\b"
+             r"(?!\s+(?:were\s+|had\s+been\s+)?(?:stolen|recovered|vandalised|dumped|damaged))",
     "split": r"\bvot\w*\s+(?:\w+\s+){0,3}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
              r"(?:votes?\s+)?to\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
              r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
@@ -523,7 +529,7 @@ def _since_unasked(question: str, text: str) -> str:
     2008", "the strongest in the region since 1994"), unless the question asks "since": the figure is not 2019's."""
     return text if re.search(r"\bsince\b", question, re.I) else re.sub(
         r"\b(?:first|highest|lowest|biggest|largest|best|worst|most|fewest|strongest|weakest|hottest|coldest|"
-        r"wettest|driest|deadliest|busiest)\s+(?:[\w-]+\s+){0,4}?"
+        r"wettest|driest|deadliest|busiest)\s+(?:[\w-]+\s+){0,6}?"
         r"since (?:at least )?(?:19|20)\d\d\b(?!,?\s+(?:when|in which)\b)", " ", text, flags=re.I)  # ("the deadliest
     # since 2015, when 130 people were killed" gives 2015's figure)
 
@@ -569,7 +575,7 @@ def keyword_gate(keywords: set[str], near: str, sentence: str, query: set[str] =
         return True
     figures = _SPELLED.sub(lambda m: NUMBER_WORDS[m.group(0).lower()], sentence)  # "banned for ten years": a length
     missing = {k for k in missing if not (k in _ATTRIBUTES and any(re.search(
-        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "venu", "locat", "studio") else re.I)
+        _ATTRIBUTES[k], text, 0 if k in ("investor", "maker", "owner", "provid", "venu", "locat", "studio") else re.I)
         for text in (sentence, figures)))}
     if missing & _COUNT_KEYWORDS:  # "motor insurance claims number": a figure said of another query word ("9,500
         # motor claims", "18,400 runners finished") is the number asked
@@ -882,8 +888,8 @@ def new_level(question: str, sentence: str, start: int) -> bool:
     return bool(_EARLIER_ASKED.search(question)) and bool(_NEW_LEVEL.search(sentence[max(0, start - 30):start]))
 
 
-_SOLD_ASKED = re.compile(r"\b(?:sale price|sold|sell|fetch\w*|went for|go for|price paid|paid|hammer price|"
-                         r"bought|buy)\b", re.I)  # what a thing sold for
+_SOLD_ASKED = re.compile(r"\b(?:sale price|sold|sell|fetch\w*|went for|go for|price paid|paid|pay|hammer price|"
+                         r"bought|buy)\b", re.I)  # what a thing sold for ("in a deal valued at £40m" is its price)
 
 
 def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
@@ -895,11 +901,17 @@ def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
         or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start())
 
 
+# A one-off piece of work, whose cost is a whole sum ("the courts revamp", "the bridge repair")
+_WHOLE_WORKS = re.compile(r"\b(?:revamp|renovat\w*|refurb\w*|project|works|upgrade|scheme|build|rebuild|repairs?|"
+                          r"redevelop\w*|extension|construction|restoration|overhaul|makeover|refit|conversion)\b",
+                          re.I)
+
+
 def rate_unasked(question: str, sentence: str, end: int) -> bool:
     """Return True for a sum the sentence gives by the hour, night or head ("sessions costing £5 an hour") when the
     question asks what a thing cost as a whole ("how much did the courts revamp cost?"), naming no rate and no
     thing bought by the unit (a ticket, a fare, a room)."""
-    return bool(re.search(r"\bcost", question, re.I)) and not re.search(
+    return bool(re.search(r"\bcost", question, re.I)) and bool(_WHOLE_WORKS.search(question)) and not re.search(
         r"\b(?:per|each|an?|every)\s+(?:hour|minute|night|day|week|month|session|visit|person|head|adult|child|ride|"
         r"trip|journey|game|match|year)\b|\b(?:hourly|nightly|daily|weekly|monthly|tickets?|fares?|fees?|prices?|"
         r"charges?|entry|admission|sessions?|rides?|trips?|meals?|pints?|nights?|stays?|rooms?|hire|rent|memberships?|"
@@ -911,9 +923,9 @@ def rate_unasked(question: str, sentence: str, end: int) -> bool:
 def pool_unasked(question: str, sentence: str, start: int) -> bool:
     """Return True for a sum the sentence gives as a whole prize fund ("from a total prize fund of £540,000") when the
     question asks what a winner or a player took home ("champion prize money", "how much did she win?")."""
-    return bool(re.search(r"\b(?:champion|winner|won|win|collect\w*|earn\w*|take home|took home|pocket\w*|got|get)\b",
-                          question, re.I)) \
-        and not re.search(r"\b(?:fund|pool|pot|purse|total)\b", question, re.I) \
+    return bool(re.search(r"\b(?:champion|winner|won|collected|earned|took home|pocketed|got)\b", question, re.I)) \
+        and not re.search(r"\b(?:fund|pool|pot|purse|total|can|could|will|would|players|winners|competitors|"
+                          r"entrants)\b", question, re.I) \
         and bool(re.search(r"\bprize (?:fund|pool|pot|money pool)\s+(?:of\s+)?(?:about\s+|around\s+)?$",
                            sentence[max(0, start - 30):start], re.I))
 
@@ -921,9 +933,10 @@ def pool_unasked(question: str, sentence: str, start: int) -> bool:
 def estimate_unasked(question: str, sentence: str, start: int) -> bool:
     """Return True for a sum the sentence gives as an estimate or a guide ("with an estimate of £3m to £4m", "is
     expected to fetch £2m") when the question asks what was paid or fetched, not the estimate."""
-    return not re.search(r"\b(?:estimat\w*|expect\w*|guide|forecast\w*|predict\w*|valu\w*|worth)\b", question, re.I) \
-        and bool(re.search(r"\b(?:estimated?\s+(?:of|at)|estimates?\s+of|guide price\s+of|valued\s+at|expected to "
-                           r"(?:fetch|sell for|make|raise))\s+(?:between\s+|up to\s+|around\s+|about\s+)?"
+    return not re.search(r"\b(?:estimat\w*|expect\w*|guide|forecast\w*|predict\w*|valu\w*|worth|could|might|would|"
+                         r"may|likely)\b", question, re.I) \
+        and bool(re.search(r"\b(?:estimates?\s+of|guide price\s+of|expected to (?:fetch|sell for|make|raise))\s+"
+                           r"(?:between\s+|up to\s+|around\s+|about\s+)?"
                            r"(?:[£$€]?\d[\d.,]*\s?(?:m|bn|k|million|billion)?\s*(?:to|and|-|–)\s*)?$",  # (a range)
                            sentence[max(0, start - 30):start], re.I))
 
@@ -931,9 +944,11 @@ def estimate_unasked(question: str, sentence: str, start: int) -> bool:
 def set_aside(question: str, sentence: str, start: int) -> bool:
     """Return True for a figure the sentence gives as the one not taken ("will now employ 900 people rather than
     1,400", "£4m instead of £6m") when the question does not ask the earlier or planned one."""
-    return not _EARLIER_ASKED.search(question) and not re.search(r"\b(?:first|initial|planned|originally|initially)\b",
-                                                                 question, re.I) \
+    return not _EARLIER_ASKED.search(question) and not re.search(
+        r"\b(?:first|initial|planned|originally|initially|ask\w*|want\w*|offer\w*|bid\w*|demand\w*|propos\w*|seek\w*|"
+        r"sought|request\w*|hop\w*|expect\w*|reject\w*|turn\w* down)\b", question, re.I) \
         and bool(re.search(r"\b(?:rather than|instead of)\s+(?:the\s+|an?\s+)?$", sentence[max(0, start - 20):start]))
+    # ("accepted £12m from United rather than £15m from City" for "how much did City offer?": City's figure)
 
 
 def measure_fits(question: str, sentence: str, start: int, end: int) -> bool:
@@ -1158,7 +1173,9 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     if analysis.is_keyword and analysis.kind == "number" and re.fullmatch(r"[a-z]{3,}s", last) \
             and last not in _NOT_COUNTED:  # "skerrow ferry rescue passengers": passengers, not the 3 lifeboats
         counted = content_stems(last) - content_stems(" ".join(analysis.names))
-        return _wholes(sentence) + _counting_other(sentence, counted, people=False) if counted else []
+        deed = any(w in _KEYWORD_DEEDS for w in analysis.question.lower().split()[:-1]) or last in _AGENT_COUNTS
+        return (_wholes(sentence) if deed else []) + _counting_other(sentence, counted, people=False) \
+            if counted else []  # ("rescued passengers", "finishers": a part that did it; "plant workers": the whole)
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
@@ -1169,10 +1186,18 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     if not counted:
         return []
     spans = []
-    if not re.search(r"\b(?:total|in all|altogether|overall|whole)\b|\bhow many \w+ (?:does|do|did|will) [^?]*\bhave\b",
+    if not re.search(r"\b(?:total|in all|altogether|overall|whole|registered|employ\w*|owns?|owned|runs?|operat\w*|"
+                     r"based)\b|\bhow many \w+ (?:does|do|did|will) [^?]*\bhave\b",
                      analysis.question, re.I):  # "drop five of its 14 routes": the whole is not what the verb counts
+        # (a whole the question describes is asked: "how many boats were registered in the harbour?")
         spans += _wholes(sentence)
     return spans + _counting_other(sentence, counted)
+
+
+# Words of a search-box query saying a deed done to or by a part of a whole ("rescue", "finishers")
+_KEYWORD_DEEDS = {"rescue", "rescued", "moved", "cut", "saved", "lost", "closed", "axed", "evacuated", "injured",
+                  "killed", "sacked", "finished", "survived", "passed", "failed"}
+_AGENT_COUNTS = {"finishers", "survivors", "starters", "qualifiers", "graduates", "leavers"}
 
 
 def _wholes(sentence: str) -> list[tuple[int, int]]:
@@ -1189,6 +1214,21 @@ _NOT_COUNTED = {"numbers", "figures", "totals", "results", "stats", "statistics"
                 "details", "plans", "terms", "dates", "hours", "times", "years", "months", "weeks", "days", "news",
                 "rules", "changes", "odds", "orders", "works", "series", "thanks", "bonus", "status", "minutes",
                 "cuts", "closures", "redundancies", "layoffs", "increases", "rises", "falls", "deals", "talks"}
+
+
+def _did_counted(after: str, counted: set[str], noun: str) -> bool:
+    """Return True when the words after a figure's noun say it did the counted deed ("runners crossed the finish
+    line", "walkers had finished" for "finishers"): a verb of the counted stem in the next words, not after a modal, a
+    negation or "to" ("failed to finish", "expected to finish"), nor another noun joined on ("beers and ciders")."""
+    if re.match(r"\s*(?:and|or|&)\b", after):
+        return False
+    words = re.split(rf"[,;:\d]|\b(?:{'|'.join(NUMBER_WORDS)})\b", after, flags=re.I)[0].split()[:4]
+    if any(w.lower() in ("not", "never", "failed", "to", "will", "would", "could", "may", "might", "hoped", "hope",
+                         "expected", "expects", "aim", "aims") for w in words):
+        return False
+    words = [w.lower().strip(".,'’\"") for w in words]
+    return any(content_stems(w) & counted and (w.endswith(("ed", "ing")) or w in counted) for w in words)  # (a verb
+    # or the bare stem: "the finish line"; never a noun the query counts: "cars carrying passengers")
 
 
 def _counting_other(sentence: str, counted: set[str], people: bool = True) -> list[tuple[int, int]]:
@@ -1208,8 +1248,7 @@ def _counting_other(sentence: str, counted: set[str], people: bool = True) -> li
             continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)
         if noun and noun.group(1) not in STOPWORDS and noun.group(1) != "units" \
                 and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
-                and not (not people and not re.match(r"\s*(?:and|or|&)\b", after := sentence[m.end() + noun.end():])
-                         and content_stems(" ".join(re.split(r"[,;:\d]", after)[0].split()[:4])) & counted) \
+                and not (not people and _did_counted(sentence[m.end() + noun.end():], counted, noun.group(1))) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
             spans.append(m.span())
@@ -1455,7 +1494,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         found = _kind_names(analysis, sentence, texts, asked)
         if not found and kind == "person" and body_may_answer(analysis.question):  # "who put the panels in?": a firm
             org = replace(analysis, kind="organisation")  # that did it
-            found = [n for n in _kind_names(org, sentence, texts, asked) if as_agent(n, sentence)]
+            found = [n for n in _kind_names(org, sentence, texts, asked) if as_agent(n, sentence, analysis.question)]
         return float(bool(found))
     elif kind == "quote":
         return float(bool(QUOTE.findall(sentence)) or bool(re.search(r"\b(said|says|told|called|described)\b",
@@ -1643,6 +1682,14 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     return not values  # no sum at all: the type gate decides
 
 
+def valued_deal(heads: list[set[str]], sentence: str) -> bool:
+    """Return True when a deal's value is asked and the sentence puts a sum before the deal ("in a £186m deal", "a
+    $2.1bn takeover"): the sum is what the deal is worth."""
+    return any("valu" in group for group in heads) and re.search(
+        rf"(?:{MONEY.pattern})\s+(?:[a-z-]+\s+)?(?:deal|order|contract|agreement|takeover|acquisition|merger|bid|offer|"
+        r"sale|purchase)\b", sentence, re.I) is not None
+
+
 def priced_thing(heads: list[set[str]], sentence: str) -> bool:
     """Return True when a cost or price is asked and the sentence gives a sum as what a thing costs by putting it
     before the thing ("would build an €8.5 billion chip factory"), not as a sum of its own kind ("a £2.9 billion
@@ -1722,7 +1769,7 @@ _MEASURE_FORMS["annual"] += r"|\bthe (?:year|12 months|twelve months) to\b"  # "
 # Deeds news writes in other words ("who found the comet?": "discovered by"; "who led the mission?": "Mission chief";
 # "who finished second?": "came second")
 _DEED_ALIKE = [{"found", "find", "discov", "spot"}, {"led", "lead", "head", "chief", "chair"},
-               {"succeed", "successor", "replac"}, {"start", "founder", "co-found", "establish"},
+               {"succeed", "successor", "replac"},
                {"ride", "rode", "ridden", "rider"},
                {"buy", "purchas", "acquir", "acquisit", "pay"},  # ("Microsoft has ... paid $69bn for the privilege")
                {"finish", "came", "place", "end"}]
@@ -1766,6 +1813,11 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
                 and content_stems(doing.group(1)) & {"replac", "succeed"} and not groups:
             verb = doing  # "who's replacing Graham Petrie?": a successor (with a role named, the role says it: "who's
             # replacing Vaine as captain?": "would take over the captaincy")
+        if verb and re.fullmatch(r"start(?:ed|s)?|set up", verb.group(1)) and re.match(
+                r"\s+(?!(?:in|for|on|at|as|with|from|up|out|the (?:fire|race|match|game|petition|campaign|protest|"
+                r"fight|row|blaze)|a (?:fire|petition|campaign|protest|fight|row|blaze))\b)\S",
+                analysis.question.lower()[verb.end(1):]):
+            return [{"start", "founder", "found", "co-found", "establish"}]  # "who started crumb & co?": its founder
         if verb and (verb_stems := content_stems(verb.group(1))) and not verb_stems & _LIGHT_VERBS:
             verb_stems = verb_stems.union(*(g for g in _DEED_ALIKE if g & verb_stems))
             groups = [g | verb_stems for g in groups if g & verb_stems] or [verb_stems]
@@ -2651,15 +2703,17 @@ def without_dateline(sentence: str) -> str:
 
 # An earlier figure a change is measured from, with its month ("rose to £79m, up from £62m in July"; "from 3,800 in
 # March"): the month of the old figure, not of the sentence's own
-_FROM_MONTH = re.compile(r"\b(?:up|down|rising|falling|rose|fell)?\s*from\s+(?:the\s+)?[£$€]?\d[\w,.%]*"
-                         r"(?:\s+[a-z]+)?\s+(?:in|at the end of|at the start of)\s+[a-z]+\b")  # (not "8% higher than
+_FROM_MONTH = re.compile(r"\b(?:up|down|rising|falling|rose|fell|risen|fallen|increased|decreased)\s+from\s+(?:the\s+)?"
+                         r"[£$€]?\d[\d,.]*(?:%|\s?per ?cent|m|bn|k|\s?million|\s?billion)?"
+                         r"\s+(?:in|at the end of|at the start of)\s+([a-z]+)\b")  # (not "8% higher than
 # in April last year": a year-on-year figure for April)
 
 
 def _other_month(months: list[str], text: str) -> bool:
     """Return True when the text names a month, none of them the asked one ("in July" for August); a month an earlier
     figure is compared from is not the text's ("up from £62m in July")."""
-    text = _FROM_MONTH.sub(" ", text)
+    text = _FROM_MONTH.sub(lambda m: m.group(0) if m.group(1) in months else " ", text)  # (the asked month's own
+    # figure may be the earlier one: "up from 5.2% in September")
     said = {m for m in _MONTHS if re.search(rf"\b{m}\b", text) and m != "may"}
     if re.search(r"\b(?:in|of|since|from|until|by|during|early|late|mid-?|last|next)\s+may\b|\bmay\s+\d", text):
         said.add("may")  # ("slowed to 2.9 percent in May from 3.2 percent in April": May is said; "may" the verb not)
@@ -2805,7 +2859,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         deeds = stems - _plural_nouns(item.sentence) if heads and analysis.kind == "person" else stems  # ("from
         # in-game purchases" is no deed of the person asked)
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
-        priced = analysis.kind == "money" and priced_thing(heads, item.sentence)  # (and this)
+        priced = analysis.kind == "money" and (priced_thing(heads, item.sentence)  # (and this)
+                                               or valued_deal(heads, item.sentence))
         rows.append([
             name_share >= need - 1e-9
             and (not keywords or keyword_gate(keywords - implied - per_said(analysis.question, item.sentence),
@@ -2992,14 +3047,18 @@ def counts_asked(question: str, text: str) -> bool:
 def number_of(nouns: set[str], text: str) -> bool:
     """Return True when a sentence of the text gives "the number of <nouns>" a figure after it ("The number of flood
     claims has reached 8,300", "The number of premises covered ... has risen from 3,800 to 4,450")."""
-    return any(content_stems(m.group(1)) & nouns and _LEVEL_SAID.search(m.group(2))
-               for m in re.finditer(r"\bnumber of ((?:[\w'’-]+\s+){0,2}[\w'’-]+)([^.;]*)", text, re.I))
+    for m in re.finditer(r"\bnumber of ((?:[\w'’-]+\s+){0,2}[\w'’-]+)([^.;]*)", text, re.I):
+        phrase = re.split(r"\s+(?:has|have|had|is|was|are|were|in|at|on|for|to|from|by|who|that|which|with|covered|"
+                          r"\w+ed)\b", f"{m.group(1)} ")[0].split()
+        if phrase and content_stems(phrase[-1]) & nouns and _LEVEL_SAID.search(m.group(2)):  # the phrase's head
+            return True  # ("the number of complaints staff has risen to 85" counts staff)
+    return False
 
 
 # A level a verb gives ("has reached 8,300", "has risen from 3,800 to 4,450"), not a change ("rose by 14%")
 _LEVEL_SAID = re.compile(r"\b(?:is|was|are|were|has|have|had|reached|rose|risen|fell|fallen|stood|stands|increased|"
-                         r"grew|grown|climbed|dropped|totalled|totaled|hit|now)\b(?:[^.;]*?\b(?:to|at|of)\s+|\s+)"
-                         r"\d[\d,.]*\b(?!\s?%|\s?per ?cent)", re.I)
+                         r"grew|grown|climbed|dropped|totalled|totaled|hit|now)\b(?:[^.;]*?\b(?:to|at)\s+|\s+)"
+                         r"(?!(?:19|20)\d\d\b)\d[\d,.]*\b(?!\s?%|\s?per ?cent)", re.I)
 
 
 # What a person's own figure is called ("Leni Sorvik's winning time", "Kane's weekly wage"), not an event they were at
@@ -3194,7 +3253,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or unsaid_naming(question, sentence) or other_first_period(question, sentence)
                 or current_for_previous(question, sentence)
                 or (analysis.kind == "person" and outgoing_for_new(question, sentence))
-                or (analysis.kind == "person" and former_role(question, sentence))
+                or (analysis.kind == "person" and former_role(question, sentence, analysis.is_keyword))
                 or (analysis.kind == "person" and successor_for_predecessor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and predecessor_as_successor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))

@@ -208,14 +208,17 @@ _FIRM_DEEDS = re.compile(r"\b(?:(?:install|construct|operat|fund|financ|acquir|d
                          r"lent|sued?|suing|look(?:s|ed|ing)? after|maintain(?:s|ed|ing)?)\b", re.I)
 
 
-def as_agent(name: str, sentence: str) -> bool:
+def as_agent(name: str, sentence: str, question: str = "") -> bool:
     """Return True when the sentence gives the name as the one who did something: after "by" ("installed by
     contractor Brightwell Solar") or as the subject opening the sentence ("Lowland Rail has won ..."), not as what
-    was done to ("suing Kelsford Council") or where ("at Kelsford Leisure Centre")."""
+    was done to ("suing Kelsford Council") or where ("at Kelsford Leisure Centre"). Who will look after or maintain
+    a thing is its subject ("Wild Shores will manage the site"), not a body a "by" names for another deed ("created
+    by the Environment Agency")."""
     at = sentence.find(name)
     if at < 0:
         return False
-    return bool(re.search(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", sentence[:at])) or (
+    by = not re.search(r"\b(?:look(?:s|ed|ing)? after|maintain\w*)\b", question, re.I)
+    return (by and bool(re.search(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", sentence[:at]))) or (
         not re.search(r"[a-z]", re.sub(r"\b(?:the|a|an|[a-z-]+ (?:firm|group|company|chain|contractor|maker|agency|"
                                        r"charity|trust|body|organisation|operator|developer|provider|supplier|"
                                        r"builder|insurer|lender))\b", "", sentence[:at].lower()))
@@ -456,8 +459,9 @@ _ARRIVING = re.compile(r"\b(?:new|next|incoming|appoint\w*|nam(?:ed|es|ing)|hir(
 # A successor sought, not named ("a search for a successor is under way", "has yet to name a replacement")
 _NO_ARRIVAL = re.compile(r"\b(?:search|hunt|recruitment|process|look\w*)\s+(?:for|to find)\s+(?:a|an|his|her|their|"
                          r"its)\s+(?:new\s+|permanent\s+)?(?:successor|replacement)\b|\b(?:successor|replacement)\s+"
-                         r"(?:has|had|is|was)\s+(?:not\s+yet|yet to)\b[^.]*"
-                         r"|\byet to (?:name|appoint|find|choose)\b[^.]*", re.I)
+                         r"(?:has|had|is|was)\s+(?:not\s+yet|yet to)\s+(?:been|be)\s+\w+"
+                         r"|\byet to (?:name|appoint|find|choose)\s+(?:a|an|its|his|her|their)\s+"
+                         r"(?:new\s+|permanent\s+)?(?:successor|replacement)\b", re.I)
 _SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replac(?:e|ing)|take over from|taking over from|"
                                r"(?:run|lead|manage|head)\b[^?]{0,40}\b(?:once|after|when)\b)", re.I)
 
@@ -510,13 +514,14 @@ def predecessor_as_successor(question: str, names: list[str], sentence: str) -> 
     return False
 
 
-def former_role(question: str, sentence: str) -> bool:
-    """Return True when a "who" question asks for the holder of a role ("who's taken over as operations director at
-    lenwood copper?") and the sentence gives it only as someone's former one ("replaced by Duncan Rae, formerly
-    operations director at Lenwood Copper", the one who replaced another in a post), unless a previous holder is
-    asked."""
+def former_role(question: str, sentence: str, keyword: bool = False) -> bool:
+    """Return True when a "who" question or a search-box query (keyword) asks for the holder of a role ("who's taken
+    over as operations director at lenwood copper?", "calderon steel new finance director") and the sentence gives it
+    only as someone's former one ("replaced by Duncan Rae, formerly operations director at Lenwood Copper", the one who
+    replaced another in a post), unless a previous holder is asked."""
     asked = {m.group(0).lower() for m in re.finditer(_ROLES, question, re.I)}
-    if not asked or _PREVIOUS_ASKED.search(question) or not re.match(r"\W*(?:so |and )?who\b", question, re.I):
+    if not asked or _PREVIOUS_ASKED.search(question) or not (keyword or re.match(r"\W*(?:so |and )?who\b", question,
+                                                                                 re.I)):
         return False
     if not re.search(r"\b(?:replaced|succeeded|taken over|followed)\s+(?:\w+\s+){0,3}?by\b", sentence, re.I):
         return False  # ("has named former Severn Trent chief executive Ana Reyes to lead the company": the new one)
@@ -719,7 +724,8 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     last = _LAST_YEAR.search(sentence)
     if last and published.year - 1 not in asked and published.year in asked and not re.search(
             r"\b(?:breaking|beating|eclipsing|surpassing|topping|up from|down from|compared with|compared to|than|"
-            r"from)\b[^;]*$", sentence[:last.start()], re.I):
+            r"from)\b[^;]*$|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.,]+\s?(?:%|per ?cent)\s+on\s+$",
+            sentence[:last.start()], re.I):  # ("64,500 tickets were sold, up 9% on last year": this year's)
         return not re.search(rf"\b{published.year}\b", sentence)
     if _THIS_YEAR.search(sentence) and published.year not in asked:
         return not any(re.search(rf"\b{y}\b", sentence) for y in asked)
@@ -750,7 +756,7 @@ def other_site(question: str, names: list[str], sentence: str, article: str = ""
             other = re.search(rf"(?:^|[,;]\s+|\b(?:and|at|while|but)\s+)([A-Z][\w'’-]+)\s+{site}\b",
                               sentence)  # (at a clause's start: not "The Victorian museum", "the Acme plant")
             if other is None and (placed := re.search(rf"\bthe\s+([A-Z][\w'’-]+)\s+{site}\b", sentence)) \
-                    and re.search(rf"\b(?:in|at)\s+(?:[A-Z][\w'’-]+,\s+)*{re.escape(placed.group(1))}\b", article):
+                    and re.search(rf"\bin\s+(?:[A-Z][\w'’-]+,\s+)*{re.escape(placed.group(1))}\b(?!['’])", article):
                 other = placed
             if other and other.group(1) not in ("The", "A", "An", "Its", "Their", "This", "That", "Each", "Every") \
                     and not any(other.group(1).lower() in n.lower().split() for n in names) \
@@ -892,9 +898,13 @@ _CREATED = (re.compile(r"\bcreat\w*|\bnew jobs\b", re.I),
             re.compile(r"\b(?:secur\w*|sav(?:e|es|ed|ing)|safeguard\w*|protect\w*|retain\w*)\b", re.I))
 _STARTED = (re.compile(r"\b(?:start\w*|begin\w*|began|begun|commenc\w*)\b", re.I),
             re.compile(r"\b(?:built|completed|finished|ready|done|opened|open)\s+by\b", re.I))
+# A reopening is not a closing: "when will the coastal path reopen?" is not answered by "closed after a landslip on
+# 28 May"
+_REOPENS = (re.compile(r"\bre-?open\w*|\bopen(?:s|ed|ing)? again\b", re.I),
+            re.compile(r"\b(?:clos\w*|shut\w*)\b", re.I))
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES + _OTHER_SIDES for pair in ((one, other), (other, one))] + [
     _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _CHEAPEST, _RUNNER_UP, _EXTREME, _PAID, _CREATED,
-    _STARTED, _AFTER_FIRST]
+    _STARTED, _AFTER_FIRST, _REOPENS]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 

@@ -607,7 +607,7 @@ def extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] = 
     found = _extract_short(analysis, sentence, texts)
     if found is None and analysis.kind == "person" and body_may_answer(analysis.question):
         body = _extract_short(replace(analysis, kind="organisation"), sentence, texts)
-        return body if body and as_agent(body, sentence) else None
+        return body if body and as_agent(body, sentence, analysis.question) else None
     return found
 
 
@@ -772,6 +772,8 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
+                 and not (kind == "person" and re.match(r"[A-Z][\w-]*\s(?:and|&)\s", n))  # ("the Health and
+                 # Safety Executive": a body's name; its end, "Safety Executive", is no person)
                  and not (kind == "person" and not winner and only_speaker(analysis, sentence, n))
                  and not (kind == "person" and " " not in n and (role := re.match(  # "Teesford darts player Lee
                      rf"{re.escape(n)}\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*)\s+[A-Z][\w'’-]+\s+[A-Z]",

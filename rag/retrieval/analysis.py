@@ -75,7 +75,6 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
                           r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
-                          r"quotas?|"
                           r"volumes?|runtime|"
                           r"audience|viewers|listeners|readers|minutes|"
                           + COUNTED_NOUNS
@@ -285,7 +284,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
     if expected := re.match(r"what (?:did|do|does|had|has|have) [^?]{1,30}?\b(?:think|thought|expect|expected|estimate|"
                             r"estimated|forecast|predict|predicted|reckon)\s+(?:that\s+)?"
                             r"((?:the|a|an|its|their|his|her)\s+[^?]{1,60}?)\s+(?:would|will|could|might|was going to)"
-                            r"\s+(be|cost|reach|total)\b", q):
+                            r"\s+(be|cost|reach|total)\b(?!\s+(?:called|named|known|like|about))", q):
         thing, verb = expected.groups()  # "what did they first think the average claim would be?": a claim's figure
         return question_kind(f"what was {thing}?" if verb == "be" else f"what did {thing} {verb}?")
     if kind := _sum_or_figure_asked(q):
@@ -301,11 +300,18 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             r"\bhow many\b", q) and not (rate.group(1) and _NOT_PRICED.fullmatch(rate.group(1))):
         return "money"  # "glenarden residential care weekly rate": a price per week, not a percentage (a "weekly
         # infection rate" is one); "agency nurse hourly cap"
+    if re.search(r"\bper[- ](?:minute|hour|mile|night|session|ride|trip|journey) (?:rate|price|charge|fare|fee|"
+                 r"cost)s?\b", q) and not re.search(r"\bhow many\b", q):
+        return "money"  # "fairhaven e-scooter per minute rate": a price by the minute
     if re.match(r"what(?: is| are| was| were)? [^?]{1,80}\b(?:costing|(?:going|set|expected|due|likely) to cost|"
                 r"charging(?: (?:customers|users|passengers|residents|drivers|members|households|tenants|shoppers|"
                 r"patients|subscribers))?(?= (?:per|a|an|each|now|after|from)\b| for \w|\s*\??$))", q) \
             and not _QUOTE_WORDS.search(q):
         return "money"  # "what's the seismic network upgrade costing?", "what's the van service going to cost a year?"
+    if re.match(r"what (?:did|does|do|will|would|has|have) [^?]{1,50}\b(?:get|gets|getting|got|receive|received)"
+                r"\s+from\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:lottery|fund|government|council|trust|foundation|charity|"
+                r"investors?|insurers?|sponsors?|donors?|appeal|grant)\b", q):
+        return "money"  # "what did inchmurran get from the lottery for its satellite scheme?": a grant
     if re.match(r"what(?:'s|’s| is| are| will| did| does| would)? [^?]{1,60}\bget(?:s|ting)? for (?:selling|"
                 r"the sale of|its|their|the)\b", q):
         return "money"  # "what's castlebridge getting for selling ferry lane?": a price
@@ -314,6 +320,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"month|year|night|day|shift)(?: now| then| in the end| after [^?]+| from [^?]+)?\s*\??$", q) \
             and not _QUOTE_WORDS.search(q):
         return "money"  # "what did the couriers end up getting per hour?": a rate of pay
+    if re.match(r"what(?:['’]s| is| was| will be| are| were) (?:the )?[^?]{0,50}\bquotas?\b"
+                r"(?: for\b| in\b| of\b|\s*\??$)", q):
+        return "number"  # "what is the skelder bank cod quota for 2025?": tonnes (not the bank)
     if re.match(r"(by )?how much\b", q) and CHANGE_WORDS.search(AFTER_CHANGE.sub(" ", q)):
         return "number"  # "how much did the price fall?": a change, by a percentage as often as by a sum
     if re.match(r"(?:what|how long)\b", q) and re.search(r"\b(?:prison|jail|custodial) (?:term|sentence)\b", q):
@@ -474,13 +483,14 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "person"  # "brenhaven fusion lab project lead"
         if "record" in words[-2:] and re.fullmatch(r"record|(?:19|20)\d\d", words[-1]):
             return "number"  # "tessford half marathon course record 2024": the record time or figure
-        if re.search(r"\bbest in show\b", q):
+        if re.search(r"\bbest in show$", q) and not re.search(r"\b(?:dogs?|cats?|crufts|garden|flower show)\b", q):
             return "person"  # "ashwell show 2024 best in show": whose entry won
         if re.search(r"\bbest (?:new |young |debut |breakthrough |supporting |leading )?(?:act|artist|band|newcomer|"
                      r"actor|actress|player|singer|writer|director|performer|group|film|picture|album|novel|book|"
                      r"song|play|documentary|series|show|drama|comedy|junior|rookie|amateur)\b", q):
             return "person"  # "silverlark best new act 2023": the award's winner
-        if "box office" in q or words[-1] == "takings":
+        if "box office" in q or words[-1] == "takings" or re.search(r"\bprovisions?\b", q):  # ("harbourline flood
+            # provision october": a sum set aside)
             return "money"  # "salt orchard opening weekend box office": what it took
         if words[-1] in _AGENT_FIRMS or words[-1] in ("actuaries", "auditors", "underwriters") or re.search(
                 r"\bparent (?:club|company|firm|group)$", q):  # ("aldane loan parent club": the club)
@@ -495,9 +505,14 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return kind  # "vellacombe tourism board name": the board's name ("Visit Vellacombe")
         if re.search(r"\b(?:private equity|equity firm|hedge fund)\b", q) and re.search(r"\bowners?\b", q):
             return "organisation"  # "peri peppers owner private equity": the firm that owns it
+        if "quota" in words or "quotas" in words:
+            return "number"  # "skelder bank cod quota 2025": tonnes
         if words[-1] in ("target", "targets") and len(words) >= 2:  # "revised new shop target": a count; "hospice
+            if re.search(r"\b(?:transfer|signing)\b", q):  # appeal revised target": a sum; "summer transfer target":
+                return "person"  # a player
             return "money" if re.search(r"\b(?:appeal|fundrais\w*|donations?|charity|sponsor\w*|crowdfund\w*|"
-                                        r"campaign|fund)\b", q) else "number"  # appeal revised target": a sum
+                                        r"campaign|fund)\b", q) or MONEY_WORDS.search(" ".join(words[:-1])) \
+                else "number"
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
@@ -539,7 +554,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         if not asking and ((per := re.search(r"\b([a-z]+s) (?:per|a|each) (?:hour|day|week|month|year|season|match|"
                                               r"game)(?: (?:19|20)\d\d)?$", q)) and per.group(1) not in _PRICED_PLURALS
                            or words[-1] in _MEASURE_UNITS or words[-1] in _DURATIONS
-                           or (len(words) > 1 and words[-1] in _COUNTED_DONE and words[-2].endswith("s"))):
+                           or (len(words) > 1 and words[-1] in _COUNTED_DONE and words[-2].endswith("s")
+                               and not MONEY_WORDS.search(words[-2]) and not re.fullmatch(_MONEY_NOUNS, words[-2]))):
             return "number"  # "tannock second line bottles per week", "mackerel quota january 2025 tonnes",
             # "brisa airbag recall crashes linked": a count or a measure
         # a place or organisation word is often part of a name ("arizona stadium", "quint foods group"), and a
@@ -619,9 +635,11 @@ def _sum_or_figure_asked(q: str) -> str:
         return "number"  # "what cut to the cod quota had scientists recommended?": a figure
     if total := re.match(r"what (?:did|does|do|will|would|has|have) ([^?]{1,60}?)\b(?:come to|came to|amount to|"
                          r"amounted to|total|totalled|totaled)\b", q):
-        return "money" if MONEY_WORDS.search(total.group(1)) or re.search(
-            r"\b(?:sale|sales|auction|auctions|appeal|takings|spending|donations|fundraiser)\b", total.group(1)) \
-            else "number"  # "what did the crowd total come to?"; "what did the evening sale total?": a sum
+        return "money" if MONEY_WORDS.search(total.group(1)) or (re.search(
+            r"\b(?:sale|sales|auction|auctions|appeal|takings|spending|donations|fundraiser)\b", total.group(1))
+            and not re.search(rf"\b(?:{'|'.join(_UNITS_SOLD)}|new)s? sales\b", total.group(1))) \
+            else "number"  # "what did the crowd total come to?"; "what did the evening sale total?": a sum ("new
+        # car sales": cars sold)
     return ""
 
 

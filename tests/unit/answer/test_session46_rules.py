@@ -7,10 +7,11 @@ plant's output, a fleet of scooters, a price by the minute, what a search-box qu
 relative clause, a part of a whole ("22 of the harbour's 41 boats"), and a figure set aside ("rather than 1,400")."""
 
 from dataclasses import replace
+from datetime import date
 
 from rag.answer.answerability import (FIGURE, _other_month, asked_heads, content_stems, count_figures, counts_asked,
                                       keyword_gate, number_of, other_counts, sum_of_head, type_hit, without_names)
-from rag.answer.attachment import other_site, succession_unsaid, tentative
+from rag.answer.attachment import former_role, other_site, succession_unsaid, tentative
 from rag.answer.spans import extract_short
 from rag.retrieval.analysis import analyse_question, question_kind
 from rag.text import irregular_base
@@ -150,7 +151,8 @@ def test_a_name_after_at_is_an_employer_and_an_estimate_is_no_sale_price():
 
 def test_a_part_of_the_things_counted_is_not_their_whole():
     part = analyse_question("how many of the jobs at valecrest's tarrington plant will be part-time?")
-    assert type_hit(part, "Chair Fiona Welland said the plant would create 180 jobs and open in autumn 2025.", []) == 0.0
+    whole = "Chair Fiona Welland said the plant would create 180 jobs and open in autumn 2025."
+    assert type_hit(part, whole, []) == 0.0
     assert type_hit(part, "Of the 180 jobs, 40 will be part-time.", []) == 1.0
 
 
@@ -200,10 +202,118 @@ def test_a_whole_prize_fund_is_not_what_the_champion_took_home():
     champion = analyse_question("brennock indoor champion prize money")
     assert type_hit(champion, "The Argentine, 27, collected a total prize fund of £540,000.", []) == 0.0
     assert type_hit(champion, said, []) == 1.0
-    assert type_hit(analyse_question("brennock indoor prize fund"), "It has a total prize fund of £540,000.", []) == 1.0
+    fund = "It has a total prize fund of £540,000."
+    assert type_hit(analyse_question("brennock indoor prize fund"), fund, []) == 1.0
 
 
 def test_what_someone_expected_a_thing_to_be_asks_for_the_thing():
     assert question_kind("what did they first think the average home claim from storm edda would be?") == "number"
     assert question_kind("what did the council expect the bridge would cost?") == "money"
     assert question_kind("what did she say the film would be about?") == "quote"  # (said: a quote)
+
+
+def test_a_provision_a_grant_got_from_a_funder_and_a_price_by_the_minute_are_sums():
+    assert question_kind("harbourline flood provision october") == "money"
+    assert question_kind("What provision did the council make for disabled users?") != "money"  # (a full question)
+    assert question_kind("what did inchmurran get from the lottery for its satellite scheme?") == "money"
+    assert question_kind("fairhaven e-scooter per minute rate") == "money"
+    said = "North Lowfield Integrated Care Board has instead awarded the contract to Parkway Dental Care."
+    assert keyword_gate(content_stems("replacement provider"), said.lower(), said)
+
+
+def test_a_deals_value_said_before_it_and_a_rise_on_last_year_of_this_years_figure():
+    question = "What was the value of Vale Rail's original hydrogen train order with Kestler Rolling Stock?"
+    said = "Vale Rail has ordered 12 hydrogen-powered trains from Kestler Rolling Stock in a £186m deal for the line."
+    assert _gate("head", question, said)
+    assert not _gate("head", question, "Vale Rail's chief executive earns £400,000 a year.")
+    festival = "so how many tickets did the larkhaven festival sell in the end in 2024?"
+    assert _gate("attached", festival, "Organisers said 64,500 tickets were sold over the ten days, up 9% on last "
+                                       "year.", published=date(2024, 9, 23))
+    assert not _gate("attached", festival, "Last year 60,000 tickets were sold.", published=date(2024, 9, 23))
+
+
+def test_a_search_box_query_for_a_role_is_not_answered_by_someones_former_one():
+    said = "Marcus Whitfield has stepped down as chief executive and been replaced by Helen Dorsey, previously " \
+           "finance director, on an interim basis."
+    assert former_role("calderon steel new finance director", said, keyword=True)
+    assert not former_role("calderon steel new chief executive", said, keyword=True)
+
+
+def test_a_bodys_name_is_no_person_and_a_year_a_first_counts_from_is_not_the_figures():
+    said = "The Health and Safety Executive said the park had failed to carry out a proper risk assessment."
+    assert extract_short(analyse_question("fenwold safari park injured keeper name"), said) is None
+    crowd = "Organisers expect a crowd of about 17,000 for the first final between the two clubs since 1998."
+    assert not _gate("years", "northern shield final 1998 attendance", crowd)
+    assert _gate("years", "northern shield final 1998 attendance", "The 1998 final drew 12,000 fans.")
+
+
+def test_a_closing_date_does_not_say_when_a_thing_reopens():
+    question = "On what date will the Ormsby Point coastal path reopen?"
+    assert not _gate("attached", question, "The coastal path at Ormsby Point has been closed after a landslip on 28 "
+                                           "May.")
+    assert _gate("attached", question, "The coastal path at Ormsby Point, closed since May, will reopen on 1 June.")
+
+
+# The review of this session's first version (/work/review46): each case below went wrong with it
+
+
+def test_review_a_cost_by_the_day_and_a_figure_others_wanted_still_answer():
+    strike = analyse_question("How much will the rail strike cost the economy?")
+    assert type_hit(strike, "The rail strike will cost the economy £200m a day, business groups warned.", []) == 1.0
+    offer = "Rovers accepted £12m from United rather than £15m from City."
+    assert extract_short(analyse_question("How much did City offer for Adeyemi?"), offer) == "£15m"
+    deal = "Pellmark has agreed to buy rival grocer Dunholm's in a deal valued at £40m."
+    assert extract_short(analyse_question("How much did Pellmark buy Dunholm's for?"), deal) == "£40m"
+    fund = "Wimbledon has a total prize fund of £50m this year."
+    assert type_hit(analyse_question("How much money can players win at Wimbledon this year?"), fund, []) == 1.0
+
+
+def test_review_a_whole_the_question_describes_and_a_deed_not_done_or_not_the_counted_ones():
+    assert "41" in _counts("How many boats were registered in Skelder harbour?",
+                           "Storms forced 22 of the harbour's 41 registered boats to move.")
+    assert "450" in _counts("valecrest tarrington plant workers", "Valecrest will cut 120 of the plant's 450 workers.")
+    assert _counts("castlebridge marathon 2024 finishers", "More than 2,000 runners failed to finish.") == []
+    assert _counts("castlebridge marathon 2024 finishers", "18,500 runners are expected to finish.") == []
+    assert _counts("skerrow ferry rescue passengers", "Lifeboat crews took 3 boats to reach passengers.") == []
+    assert _counts("carrow hills 2024 finishers", "Only 97 of the 132 starters reached the finish after crashes.") \
+        == ["97"]
+
+
+def test_review_a_firms_own_site_a_successor_named_after_none_was_and_irregular_forms_of_other_senses():
+    question = "How many jobs will go at the Corby plant?"
+    article = "Tata Steel will shut its plant in Corby, and workers at Tata were told on Monday. Up to 300 jobs will " \
+              "go at the Tata plant, the union said."
+    assert not other_site(question, ["Corby"], "Up to 300 jobs will go at the Tata plant, the union said.", article)
+    named = "Aldwater, which has yet to name a permanent successor to Graham Petrie, has appointed Jo Bell as " \
+            "interim chief executive."
+    assert not succession_unsaid("who will replace Graham Petrie as chief executive of Aldwater?", named)
+    assert irregular_base("stricken") == "stricken" and irregular_base("sent") == "sent"
+    assert irregular_base("stood") == "stood" and irregular_base("trafficking") == "trafficking"
+    said = "The stricken Dover ferry was stranded for three days off Calais."
+    assert not keyword_gate(content_stems("strike days"), said.lower(), said)
+
+
+def test_review_kinds_unit_sales_a_transfer_target_a_quota_row_money_collected_and_a_name_expected():
+    assert question_kind("What did new car sales total in March?") == "number"
+    assert question_kind("corran council savings target") == "money"
+    assert question_kind("kingsmead rovers summer transfer target") == "person"
+    assert question_kind("Why was the mackerel quota cut?") != "number"
+    assert question_kind("st aldhelm's hospice donations collected") != "number"
+    assert question_kind("what did the council think the new road would be called?") == "quote"
+    assert question_kind("crufts 2024 best in show") != "person"
+
+
+def test_review_output_a_counted_phrases_head_a_months_change_word_a_body_by_another_deed_and_who_started():
+    jobs = "Valecrest's Tarrington plant will generate 200 jobs when it opens."
+    assert not keyword_gate(content_stems("output"), jobs.lower(), jobs)
+    staff = "The number of complaints staff at the ombudsman has risen to 85."
+    assert not number_of(content_stems("complaints"), staff)
+    assert not number_of(content_stems("claims"), "The number of flood claims has risen sharply since the start of "
+                                                  "2024.")
+    assert _other_month(["march"], "flights from 3 airports in may were cancelled")
+    created = "The new marsh was created by the Environment Agency, and volunteers will look after it."
+    assert extract_short(analyse_question("who will look after the new Marram Bay marsh?"), created) is None
+    assert not _gate("head", "who started in goal for Rovers?", "Rovers founder Tom Reed watched from the stands.")
+    assert not _gate("head", "who started the fire at Corran mill?", "Corran mill was established by Tom Reed in 1820.")
+    rate = "Band D council tax in Corran will rise by £2 a week."
+    assert not keyword_gate(content_stems("rate"), rate.lower(), rate)
