@@ -911,7 +911,8 @@ def rate_unasked(question: str, sentence: str, end: int) -> bool:
     """Return True for a sum the sentence gives by the hour, night or head ("sessions costing £5 an hour") when the
     question asks what a thing cost as a whole ("how much did the courts revamp cost?"), naming no rate and no
     thing bought by the unit (a ticket, a fare, a room)."""
-    return bool(re.search(r"\bcost", question, re.I)) and bool(_WHOLE_WORKS.search(question)) and not re.search(
+    return bool(re.search(r"\bcost", question, re.I)) and bool(_WHOLE_WORKS.search(question) or re.search(
+        r"\b(?:in total|altogether|overall|all told|total)\b", question, re.I)) and not re.search(
         r"\b(?:per|each|an?|every)\s+(?:hour|minute|night|day|week|month|session|visit|person|head|adult|child|ride|"
         r"trip|journey|game|match|year)\b|\b(?:hourly|nightly|daily|weekly|monthly|tickets?|fares?|fees?|prices?|"
         r"charges?|entry|admission|sessions?|rides?|trips?|meals?|pints?|nights?|stays?|rooms?|hire|rent|memberships?|"
@@ -1811,8 +1812,10 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         if not verb and (doing := re.match(r"(?:so |and |hey,? )?who(?:['’]s| is| was| are| were)\s+([a-z]+ing)\b",
                                            analysis.question.lower())) \
                 and content_stems(doing.group(1)) & {"replac", "succeed"} and not groups:
-            verb = doing  # "who's replacing Graham Petrie?": a successor (with a role named, the role says it: "who's
-            # replacing Vaine as captain?": "would take over the captaincy")
+            return [content_stems(doing.group(1)) | {"succeed", "successor", "replac", "appoint", "new", "promot",
+                                                     "hire", "take"}]  # "who's replacing Graham Petrie?": a
+            # successor, said as one appointed or taking over (with a role named, the role says it: "who's replacing
+            # Vaine as captain?": "would take over the captaincy")
         if verb and re.fullmatch(r"start(?:ed|s)?|set up", verb.group(1)) and re.match(
                 r"\s+(?!(?:in|for|on|at|as|with|from|up|out|the (?:fire|race|match|game|petition|campaign|protest|"
                 r"fight|row|blaze)|a (?:fire|petition|campaign|protest|fight|row|blaze))\b)\S",
@@ -3256,7 +3259,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind == "person" and former_role(question, sentence, analysis.is_keyword))
                 or (analysis.kind == "person" and successor_for_predecessor(question, analysis.names, sentence))
                 or (analysis.kind == "person" and predecessor_as_successor(question, analysis.names, sentence))
-                or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}"))
+                or (analysis.kind == "person" and succession_unsaid(question, f"{item.previous} {sentence}", sentence))
                 or other_chief(question, sentence) or other_kind_of_role(question, sentence)
                 or (analysis.kind == "person" and other_portfolio(question, sentence))
                 or (analysis.kind == "place" and deed_unplaced(question, sentence))

@@ -461,15 +461,23 @@ _NO_ARRIVAL = re.compile(r"\b(?:search|hunt|recruitment|process|look\w*)\s+(?:fo
                          r"its)\s+(?:new\s+|permanent\s+)?(?:successor|replacement)\b|\b(?:successor|replacement)\s+"
                          r"(?:has|had|is|was)\s+(?:not\s+yet|yet to)\s+(?:been|be)\s+\w+"
                          r"|\byet to (?:name|appoint|find|choose)\s+(?:a|an|its|his|her|their)\s+"
-                         r"(?:new\s+|permanent\s+)?(?:successor|replacement)\b", re.I)
+                         r"(?:new\s+|permanent\s+)?(?:successor|replacement)\b"
+                         r"|\bno\s+(?:permanent\s+)?(?:successor|replacement)\s+(?:has|had)\s+(?:yet\s+)?been\s+"
+                         r"(?:named|appointed|chosen|found)\b|\b(?:has|have|had)\s+not\s+(?:yet\s+)?(?:named|appointed|"
+                         r"chosen|found)\s+(?:a|an|his|her|their|its)\s+(?:new\s+|permanent\s+)?"
+                         r"(?:successor|replacement)\b", re.I)
 _SUCCESSION_ASKED = re.compile(r"\bwho\b[^?]{0,30}\b(?:succeed|replac(?:e|ing)|take over from|taking over from|"
                                r"(?:run|lead|manage|head)\b[^?]{0,40}\b(?:once|after|when)\b)", re.I)
 
 
-def succession_unsaid(question: str, text: str) -> bool:
+def succession_unsaid(question: str, text: str, sentence: str = "") -> bool:
     """Return True when the question asks who will take over a role ("who will succeed Henrik Vasstrand as chief
     executive?", "who's going to run pellerin once castwell takes over?") and the text (the sentence and the one
     before) says no appointment at all ("Chief executive Henrik Vasstrand said ...")."""
+    if sentence and _NO_ARRIVAL.search(sentence) and _SUCCESSION_ASKED.search(question) \
+            and not _ARRIVING.search(_NO_ARRIVAL.sub(" ", sentence)):
+        return True  # the sentence says none is named yet ("No successor has yet been appointed", said after "Anita
+        # Shah will be acting chief constable")
     text = _NO_ARRIVAL.sub(" ", text)  # ("a search for a successor was under way": none named)
     return bool(_SUCCESSION_ASKED.search(question)) and not any(  # ("will not join the Castwell board": none)
         not re.search(r"\b(?:not|never)\s+(?:\w+\s+)?$|n['’]t\s+$", text[max(0, m.start() - 15):m.start()])

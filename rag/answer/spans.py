@@ -471,6 +471,8 @@ def people_listed(question: str) -> bool:
     return any(_PEOPLE.fullmatch(w) or PERSON_WORDS.fullmatch(w) for w in normalise(question).split()[:8])
 
 
+_BODY_END = re.compile(r"\b(?:Executive|Authority|Commission|Agency|Council|Board|Trust|Service|Office|Department|"
+                       r"Ministry|Inspectorate|Ombudsman|Regulator|Committee|Tribunal)$")  # a public body's last word
 NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over|interim|acting|"
                        r"caretaker)\b", re.I)  # (a stand-in is the one who took over)
 # The one a holder replaced ("replacing Murati", "succeeds the retiring Ann Hale"), and a question asking for them
@@ -772,8 +774,9 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                                    rf"(?:[Tt]he\s+)?{re.escape(n)}\b", sentence)  # "told the Ledger", "as reported by
                  # The Verge": the outlet, not an answer
                  and not (kind == "person" and not winner and team_name(n, [sentence, *texts]))
-                 and not (kind == "person" and re.match(r"[A-Z][\w-]*\s(?:and|&)\s", n))  # ("the Health and
-                 # Safety Executive": a body's name; its end, "Safety Executive", is no person)
+                 and not (kind == "person" and re.match(r"[A-Z][\w-]*\s(?:and|&)\s", n) and _BODY_END.search(n))
+                 # ("the Health and Safety Executive": a body's name, its end "Safety Executive" no person; "Amy
+                 # and Jo Lister" are two people)
                  and not (kind == "person" and not winner and only_speaker(analysis, sentence, n))
                  and not (kind == "person" and " " not in n and (role := re.match(  # "Teesford darts player Lee
                      rf"{re.escape(n)}\s+(?:[a-z][\w-]*\s+){{0,2}}([a-z][\w-]*)\s+[A-Z][\w'’-]+\s+[A-Z]",

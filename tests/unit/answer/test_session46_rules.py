@@ -317,3 +317,15 @@ def test_review_output_a_counted_phrases_head_a_months_change_word_a_body_by_ano
     assert not _gate("head", "who started the fire at Corran mill?", "Corran mill was established by Tom Reed in 1820.")
     rate = "Band D council tax in Corran will rise by £2 a week."
     assert not keyword_gate(content_stems("rate"), rate.lower(), rate)
+
+
+def test_review_two_people_of_one_family_and_a_successor_not_yet_appointed_after_an_acting_one():
+    said = "Beanhouse was started by sisters Amy and Jo Lister in 2015."
+    assert extract_short(analyse_question("who started beanhouse?"), said) == "Amy and Jo Lister"
+    question = "who's replacing richard vane as chief constable?"
+    none = "Commissioner Owen Lister said no successor had yet been appointed."
+    assert succession_unsaid(question, f"Anita Shah will be acting chief constable. {none}", none)
+    named = "The board has appointed Jo Bell as Vane's successor."
+    assert not succession_unsaid(question, named, named)
+    heads = asked_heads(analyse_question("who's replacing colin hayes?"))
+    assert any("appoint" in group for group in heads)  # "appointed ... as its new managing director"
