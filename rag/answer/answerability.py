@@ -23,7 +23,7 @@ from ..retrieval.analysis import (AFTER_CHANGE, CHANGE_WORDS, COUNTED_NOUNS, MON
 from ..retrieval.question import CALENDAR_WORDS, MONTH_PATTERN
 from ..text import STOPWORDS, normalise, regex, irregular_base, split_sentences, squash, stemmer
 from .attachment import (BASE_FORMS, FIRST_PLACE, LIST_ITEM, WIN_QUESTION, against_change, as_agent, body_may_answer,
-                         class_missing,
+                         class_missing, closing_for_reopening,
                          current_figure_for_previous,
                          current_for_previous,
                          deed_unplaced, done_verb, former_role, group_of_other, hired_for_laid_off, join_unsaid,
@@ -3278,6 +3278,7 @@ def attached(analysis: QuestionAnalysis, item: Evidence, question_stems: set[str
                 or (analysis.kind in ("money", "number") and hired_for_laid_off(question, sentence))
                 or (analysis.kind == "money" and spent_on_other(question, analysis.names, sentence))
                 or (analysis.kind == "money" and other_giver(analysis.names, sentence, question))
+                or (analysis.kind == "date" and closing_for_reopening(question, sentence))
                 or (analysis.kind == "date" and not uses_done_verb(question, sentence))  # "agreed to acquire" does
                 # not date "when did Veltrix complete its acquisition?"
                 or (analysis.kind == "open" and _WHAT_DONE.match(question)

@@ -805,6 +805,14 @@ def shared_figure(question: str, names: list[str], sentence: str) -> bool:
                          rf"|[A-Z][\w'’-]*,?\s+and\s+{re.escape(name)}\b", sentence) for name in names)
 
 
+def closing_for_reopening(question: str, sentence: str) -> bool:
+    """Return True when a date question asks when a thing reopens and the sentence dates only its closing ("closed
+    after a landslip on 28 May"). (Date questions only: for "did the bridge reopen on schedule?" a closing is no
+    verdict either way.)"""
+    asked, said = _REOPENS
+    return bool(asked.search(question) and said.search(sentence) and not asked.search(sentence))
+
+
 def opposite_action(question: str, sentence: str) -> bool:
     """Return True when the question asks about an action ("accepting", "asking for", "end", "overall") and the
     sentence reports only its opposite or a part of it ("rejecting a 3.5% pay offer", "had been offered 4%", "from 1
@@ -912,7 +920,7 @@ _REOPENS = (re.compile(r"\bre-?open\w*|\bopen(?:s|ed|ing)? again\b", re.I),
             re.compile(r"\b(?:clos\w*|shut\w*)\b", re.I))
 _ACTION_PAIRS = [pair for one, other in _OPPOSITES + _OTHER_SIDES for pair in ((one, other), (other, one))] + [
     _ENDS, _LANDING, _WHOLE, _FINAL_MATCH, _ALONE, _DEAREST, _CHEAPEST, _RUNNER_UP, _EXTREME, _PAID, _CREATED,
-    _STARTED, _AFTER_FIRST, _REOPENS]
+    _STARTED, _AFTER_FIRST]
 _PARTICLES = {"out", "off", "up", "down", "back", "over", "away", "in", "on", "through"}
 _TIME_ADVERBS = {"daily", "weekly", "monthly", "yearly", "annual", "annually"}
 

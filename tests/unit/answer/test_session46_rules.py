@@ -252,6 +252,8 @@ def test_a_closing_date_does_not_say_when_a_thing_reopens():
     assert not _gate("attached", question, "The coastal path at Ormsby Point has been closed after a landslip on 28 "
                                            "May.")
     assert _gate("attached", question, "The coastal path at Ormsby Point, closed since May, will reopen on 1 June.")
+    assert _gate("attached", "Did Quarry Lane bridge reopen on schedule after the repairs?",
+                 "Quarry Lane bridge will close to all traffic for eight weeks from 14 July.")  # (no verdict either way)
 
 
 # The review of this session's first version (/work/review46): each case below went wrong with it
