@@ -1217,7 +1217,7 @@ _NOT_COUNTED = {"numbers", "figures", "totals", "results", "stats", "statistics"
                 "cuts", "closures", "redundancies", "layoffs", "increases", "rises", "falls", "deals", "talks"}
 
 
-def _did_counted(after: str, counted: set[str], noun: str) -> bool:
+def _did_counted(after: str, counted: set[str]) -> bool:
     """Return True when the words after a figure's noun say it did the counted deed ("runners crossed the finish
     line", "walkers had finished" for "finishers"): a verb of the counted stem in the next words, not after a modal, a
     negation or "to" ("failed to finish", "expected to finish"), nor another noun joined on ("beers and ciders")."""
@@ -1249,7 +1249,7 @@ def _counting_other(sentence: str, counted: set[str], people: bool = True) -> li
             continue  # "killed 35 people": whom a harm or a deed counts ("a workshop for 350 children": no lanterns)
         if noun and noun.group(1) not in STOPWORDS and noun.group(1) != "units" \
                 and not content_stems(noun.group(1)) & (counted | _MEASURE_STEMS) \
-                and not (not people and _did_counted(sentence[m.end() + noun.end():], counted, noun.group(1))) \
+                and not (not people and _did_counted(sentence[m.end() + noun.end():], counted)) \
                 and not (counted & _PEOPLE and content_stems(noun.group(1)) & _PEOPLE) \
                 and not _UNIT.match(sentence, m.end()) and not DURATION.match(sentence, m.start()):
             spans.append(m.span())
