@@ -1153,10 +1153,14 @@ def asked_unit(question: str) -> re.Pattern | None:
 def without_names(analysis: QuestionAnalysis) -> str:
     """Return the question with its names taken out: a word of a name ("the Midnight Miles walk") asks for no unit
     and names no counted thing."""
-    if not analysis.names:
-        return analysis.question
-    return " ".join(re.sub("|".join(rf"\b{re.escape(n)}\b" for n in analysis.names), " ", analysis.question,
-                           flags=re.I).split())
+    return _without_names(analysis.question, tuple(analysis.names))
+
+
+@lru_cache(maxsize=256)  # read once a question, not once a candidate sentence
+def _without_names(question: str, names: tuple[str, ...]) -> str:
+    if not names:
+        return question
+    return " ".join(re.sub("|".join(rf"\b{re.escape(n)}\b" for n in names), " ", question, flags=re.I).split())
 
 
 def with_unit(question: str, sentence: str, figures: list[re.Match]) -> list[re.Match]:
@@ -1217,13 +1221,16 @@ _NOT_COUNTED = {"numbers", "figures", "totals", "results", "stats", "statistics"
                 "cuts", "closures", "redundancies", "layoffs", "increases", "rises", "falls", "deals", "talks"}
 
 
+_CLAUSE_OR_FIGURE = re.compile(rf"[,;:\d]|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)  # where a figure's words end
+
+
 def _did_counted(after: str, counted: set[str]) -> bool:
     """Return True when the words after a figure's noun say it did the counted deed ("runners crossed the finish
     line", "walkers had finished" for "finishers"): a verb of the counted stem in the next words, not after a modal, a
     negation or "to" ("failed to finish", "expected to finish"), nor another noun joined on ("beers and ciders")."""
     if re.match(r"\s*(?:and|or|&)\b", after):
         return False
-    words = re.split(rf"[,;:\d]|\b(?:{'|'.join(NUMBER_WORDS)})\b", after, flags=re.I)[0].split()[:4]
+    words = _CLAUSE_OR_FIGURE.split(after)[0].split()[:4]
     if any(w.lower() in ("not", "never", "failed", "to", "will", "would", "could", "may", "might", "hoped", "hope",
                          "expected", "expects", "aim", "aims") for w in words):
         return False

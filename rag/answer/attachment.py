@@ -809,16 +809,21 @@ def closing_for_reopening(question: str, sentence: str) -> bool:
     """Return True when a date question asks when a thing reopens and the sentence dates only its closing ("closed
     after a landslip on 28 May"). (Date questions only: for "did the bridge reopen on schedule?" a closing is no
     verdict either way.)"""
-    asked, said = _REOPENS
-    return bool(asked.search(question) and said.search(sentence) and not asked.search(sentence))
+    return _only_other(question, sentence, [_REOPENS])
 
 
 def opposite_action(question: str, sentence: str) -> bool:
     """Return True when the question asks about an action ("accepting", "asking for", "end", "overall") and the
     sentence reports only its opposite or a part of it ("rejecting a 3.5% pay offer", "had been offered 4%", "from 1
     August", "won the fourth stage")."""
+    return _only_other(question, sentence, _ACTION_PAIRS)
+
+
+def _only_other(question: str, sentence: str, pairs: list[tuple[re.Pattern, re.Pattern]]) -> bool:
+    """Return True when, for one (asked, other) pair, the question says the asked thing and the sentence only the
+    other one."""
     return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
-               for asked, said in _ACTION_PAIRS)
+               for asked, said in pairs)
 
 
 # An ending: the opposite of continuing, and what a spared thing escapes (contrary)
@@ -882,8 +887,7 @@ _LAYING_OFF = re.compile(r"\b(?:lay(?:s|ing)? off|laid off|layoffs?|made redunda
 def hired_for_laid_off(question: str, sentence: str) -> bool:
     """Return True when a count question asks about hiring and the sentence speaks only of laying off, or the other
     way round."""
-    return any(asked.search(question) and said.search(sentence) and not asked.search(sentence)
-               for asked, said in ((_HIRING, _LAYING_OFF), (_LAYING_OFF, _HIRING)))
+    return _only_other(question, sentence, [(_HIRING, _LAYING_OFF), (_LAYING_OFF, _HIRING)])
 
 
 # One way only: the thing on its own is not the whole (Plexmoor's subscribers / "together, the companies have 11.6
