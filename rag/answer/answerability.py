@@ -62,6 +62,11 @@ _KNOWN_MONEY = re.compile(r"[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|bil
 # A sum in a currency the lexicon does not know ("62 million solen", "41m lorins"): a scale word then a lower-case word
 # that is no ordinary English word
 _SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([a-z]{3,})\b")
+# Measures written in British spelling or rarely in lower case, which the lexicon may lack: no currency ("3.2 million
+# litres of untreated sewage")
+_MEASURE_WORDS = frozenset({"litres", "liters", "millilitres", "megalitres", "hectolitres", "gallons", "tonnes",
+                            "kilometres", "kilometers", "hectares", "acres", "cubic", "kilowatts", "megawatts",
+                            "gigawatts", "kilograms", "barrels", "sq"})
 
 
 ORDINARY_WORDS_PATH = MODELS / "ordinary_words.txt"
@@ -83,6 +88,7 @@ class _Sums:
     def finditer(self, text: str):
         known = list(_KNOWN_MONEY.finditer(text))
         other = [m for m in _SCALED_UNIT.finditer(text) if m.group(1) not in ordinary_words()
+                 and m.group(1) not in _MEASURE_WORDS
                  and not any(k.start() <= m.start() < k.end() for k in known)]
         return iter(sorted(known + other, key=lambda m: m.start()))
 
@@ -192,10 +198,13 @@ def names_day(date_text: str) -> bool:
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # What a money or count question asks about, in groups of words that say the same thing: a sentence answering
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
+# A sum to be spent: a budget ("the union would spend £180,000 on a coaching grant scheme")
+_PLANNED_SPEND = re.compile(r"\b(?:will|would|is to|are to|plans? to|planned to|set to|expects? to|intends? to) spend\b")
 _HEADS = [
     {"fine", "penalti", "sanction"},
     {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "acquisit", "acquir", "purchas",
-     "sold", "sell", "sale", "transfer", "bid", "bill", "charg"},  # "will a household pay": "a Band D bill at £X"
+     "sold", "sell", "sale", "transfer", "bid", "bill", "charg", "spend"},  # "will a household pay": "a Band D bill
+    # at £X"; "tank covers cost": "would spend £850,000 fitting covers"
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
@@ -231,7 +240,7 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"agre", "approv", "vote"},
           {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "risen", "rais", "increas", "hike"},
           {"complet", "finish"}, {"reduct", "reduc", "cut"}, {"signatur", "sign", "signatori"},
-          {"launch", "unveil", "releas"}, {"batteri", "charg"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"launch", "unveil", "releas"}, {"batteri", "charg"}, {"debt", "owe", "owed"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -428,7 +437,8 @@ _ATTRIBUTES = {
               r"|\d[^.]{0,15}\b(?:appeal|target|goal)\b"
               r"|\b(?:will|would|aims? to|aiming to|plans? to|set to|wants? to|pledged to|promised to)\b[^.]{0,60}"
               r"\bby (?:the end of )?(?:19|20)\d\d\b",
-    "budget": rf"\b(?:approv\w*|set aside|allocat\w*|earmark\w*|budget\w*|committed|for an?)\s+(?:an?\s+)?"
+    "budget": rf"\b(?:approv\w*|set aside|allocat\w*|earmark\w*|budget\w*|committed|for an?|{_PLANNED_SPEND.pattern})"
+              rf"\s+(?:an?\s+)?"
               rf"(?:{MONEY.pattern})(?!\S*\s+(?:of|in)\s+(?:cuts|savings|reductions))"
               rf"|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
               rf"compensat|fund|run|buy|replac|restor)\w*",
@@ -677,9 +687,12 @@ SCORE = re.compile(r"(?<![\d:.,])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)
 # ("11-7", "31 votes to 24", a tennis match's sets "6-2, 6-3"; "cut from 420 to 380" is a change, and so is "from
 # 1,600 to 1,350": no "600 to 1" inside it)
 # A question asking for a length of time itself ("how long ...", "contract length"), answered by one with its unit
-_SPAN_NOUNS = r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable)"
+_SPAN_NOUNS = (r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable|pier|"
+               r"jetty|viaduct|aqueduct|canal|promenade|causeway|boardwalk|breakwater|fence)")
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
-LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:the|its|their)\s+(?:new\s+)?{_SPAN_NOUNS})|"
+_SPAN_ENDS = r"s?(?=\s*(?:[?.!]|$)|\s+(?:in|at|on|over|across|between|from|to|now|today)\b)"  # (not "the pier closure")
+LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:[\w'’-]+\s+){{0,3}}"
+                          rf"{_SPAN_NOUNS}{_SPAN_ENDS})|"
                           rf"(?<!course )(?<!route )(?<!race )(?<!track )(?<!line )(?<!bridge )(?<!tunnel )(?<!road )"
                           rf"(?<!extension )(?<!bypass )(?<!runway )(?<!pipeline )(?<!railway )(?<!trail )(?<!wall )"
                           rf"\blength\b(?!\s+of\s+(?:the\s+)?{_SPAN_NOUNS})|"
@@ -1134,8 +1147,12 @@ _ASKED_UNITS = [
                 re.I),  # ("speed cameras": a count of drivers caught, no speed)
      re.compile(r"\s?(?:mph|km/h|kmh|knots|miles per hour|kilomet(?:re|er)s per hour)\b", re.I)),
     (re.compile(r"\b(?:metres|meters|km|kilometres|kilometers|miles|feet|height|tall|how high|depth|how deep|"
-                rf"distance|how far|{_SPAN_NOUNS}s?\s+length|extension\s+length|bypass\s+length)\b", re.I),
-     re.compile(_LENGTH_UNIT, re.I)),  # ("thornmere tram extension length": 2.7 km)
+                rf"distance|how far|{_SPAN_NOUNS}s?\s+length|extension\s+length|bypass\s+length)\b"
+                rf"|^\W*how long (?:is|was|will be) (?:[\w'’-]+ ){{0,3}}{_SPAN_NOUNS}{_SPAN_ENDS}", re.I),
+     re.compile(_LENGTH_UNIT, re.I)),  # ("thornmere tram extension length": 2.7 km; "how long is craybourne pier?")
+    (re.compile(r"\b(?:litres|liters|gallons|cubic (?:metres|meters|feet))\b", re.I),  # "how many litres of sewage"
+     re.compile(r"\s?(?:(?:million|billion|thousand)\s)?(?:litres|liters|l|gallons|cubic (?:metres|meters|feet)|"
+                r"m3|m³)\b", re.I)),
     (re.compile(r"\brainfall\b|\bhow much rain\b|\brain (?:forecast|total)\b", re.I),
      re.compile(r"\s?(?:mm|cm|inch(?:es)?|millimet(?:re|er)s)\b", re.I)),
     (re.compile(r"\b(?:temperature|how (?:hot|cold|warm|chilly)|heat record|record high|record low)\b", re.I),
@@ -1463,7 +1480,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         money = [m for m in MONEY.finditer(sentence) if not weight_not_sum(asked, m)]
         sums = [m.span() for m in money]
         values = (money if sums_too else []) + [
-            m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end()))]  # "number of
+            m for m in FIGURE.finditer(sentence) if not (counting and _UNIT.match(sentence, m.end())
+                                                         and asked_unit(unnamed) is None)]  # "number of
         # trains cancelled": a count, not the 94 of "94mph"
         if (not sums_too and not MONEY_WORDS.search(asked) and analysis.is_keyword) or re.match(
                 r"\W*(so |and |hey,? )?(roughly |about )?how many\b(?! (?:pounds|dollars|euros))", asked):  # "£450,000 in prize
@@ -1471,7 +1489,8 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             values = [m for m in values if not any(a <= m.start() < b for a, b in sums)]
         # read as the span picker reads them (count_figures): not "12 May" or "22 destinations"; a share's
         # percentage, not a population's; in the unit a measure asks for
-        found = [m.group(0) for m in count_figures(analysis, sentence, values) if not is_year(m.group(0))
+        found = [m.group(0) for m in count_figures(analysis, sentence, values)
+                 if not is_year(m.group(0), sentence[:m.start()])
                  or any(a <= m.start() < b for a, b in sums)]  # "move in during 2027" holds no count; "1936 euros"
         # is a sum
         if race_time_asked(asked):  # "course record": "1:03:55"
@@ -1529,9 +1548,12 @@ _MONEY_HEAD_STEMS = set().union(*(g for g in _HEADS if g & {"fine", "pay", "wage
                                                              "prize", "loan"}))
 
 
-def is_year(figure: str) -> bool:
-    """Return True for a figure that is a year (1900-2099), which no count or amount question asks for."""
-    return bool(re.fullmatch(r"(?:19|20)\d\d", figure.strip(" .,")))
+def is_year(figure: str, before: str = "") -> bool:
+    """Return True for a figure that is a year (1900-2099, or an older one the text before dates by: "founded in
+    1847", "since 1889"), which no count or amount question asks for."""
+    figure = figure.strip(" .,")
+    return bool(re.fullmatch(r"(?:19|20)\d\d", figure) or (re.fullmatch(r"1[5-8]\d\d", figure) and re.search(
+        r"\b(?:in|since|circa|c\.)\s*$", before, re.I)))
 
 
 _LINKING = {"towards", "toward", "per", "across", "against", "upon", "via", "under", "between", "through", "back",
@@ -1654,6 +1676,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     Investment House") is no head word, nor one of the question's own stems (question), which say of what the asked
     thing is ("Turnout in the second round rose to 63.1 per cent" for "the turnout in the second round")."""
     asked = set().union(*heads)
+    if "budget" in asked and _PLANNED_SPEND.search(sentence):  # "would spend £180,000 on a coaching grant scheme": its
+        asked = asked | {"spend"}  # budget
     sentence = re.sub(r"\b(jobs?) (?:losses|loss|cuts)\b", r"\1", sentence)  # "planned job losses ... to 410": jobs
     known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS - {"week", "weekli"}  # "the £4.6m unit ... will
     # treat minor injuries": a count's head word says nothing of a sum; "last week's earthquake" no wage
@@ -1661,6 +1685,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
              if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked)
              and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)  # "Psagot Investment House" is a name, no head
+             and not re.match(r"\s+(?:firm|company|group|house|bank|manager|arm|vehicle)s?\b", sentence[m.end():])
+             # ("to the investment firm Calder Yard Capital for £61.5m": a kind of firm, no head)
              and not (stems & {"rais", "cut", "increas", "reduc"}
                       and re.match(r"\s+(?:from\s+\S+\s+)?to\b", sentence[m.end():]))]  # ("wants the starting
              # wage raised from $17.50 to $22": the wage's figures)
@@ -1668,7 +1694,7 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     if kind == "money":
         values = list(MONEY.finditer(sentence))
     else:  # a year is not a count
-        values = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))]
+        values = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0), sentence[:m.start()])]
         if number_of(asked, sentence):  # "The number of premises covered ... has risen to 4,450"
             return True
     for value in values:
@@ -2853,6 +2879,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # Fennick area."), not in passing ("Prices rose fastest ..., while the capital Arkenby saw a small fall")
         goes_on = (opening := re.match(r"(?:the|this|that)\s+([a-z]+)", following)) is not None \
             and bool(content_stems(opening.group(1)) & question_stems)
+        spoken_next = opening.group(1) if goes_on else ""  # "... to keep Puffin Air flying between Lindhurst Airport
+        # and the island of Garra. The route carries about 18,500 passengers": the sentence spoke of the route
         name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
                                                   and has_term(n, following if goes_on else " ".join(
                                                       following.split()[:len(n.split()) + 3])))
@@ -2874,7 +2902,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         rows.append([
             name_share >= need - 1e-9
             and (not keywords or keyword_gate(keywords - implied - per_said(analysis.question, item.sentence),
-                                              around if separate else f"{near} {lead}",
+                                              around if separate else f"{near} {lead} {spoken_next}",
                                               item.sentence, question_stems))
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"
@@ -3172,7 +3200,8 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     own = [m for m in re.finditer(r"\b(?:19|20)\d\d\b", sentence) if m.group(0) not in years and not re.search(
         r"\b(?:up from|down from|compared (?:with|to)|than|since)\b(?:\W+\w+){0,7}\W*$", sentence[:m.start()])]
     # (a year a figure is compared with: "up from 29.1% at the 2021 contest")
-    values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence) if not is_year(m.group(0))]
+    values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence)
+              if not is_year(m.group(0), sentence[:m.start()])]
     return bool(own) and bool(values) and all(any(
         (y.start() > v.start() and (len(sentence[v.end():y.start()].split()) <= 8 or (  # "carried 587,000
             len(sentence[v.end():y.start()].split()) <= 12 and not re.search(

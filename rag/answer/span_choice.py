@@ -89,7 +89,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
-            figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0))
+            figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0), sentence[:m.start()])
                        and not any(a.start() <= m.start() < a.end() for a in money)  # "£431m" is a sum, whole
                        and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))
                        and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))

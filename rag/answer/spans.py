@@ -646,7 +646,7 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
     if kind == "number":
         money = [m for m in novel(MONEY.finditer(sentence)) if not weight_not_sum(analysis.question, m)]  # ("birth
         # weight": "weighed 148 pounds", no sum)
-        figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0))
+        figures = [m for m in novel(FIGURE.finditer(sentence)) if not is_year(m.group(0), sentence[:m.start()])
                    and (duration_asked(analysis.question) or not DURATION.match(sentence, m.start()))
                    and not other_time_unit(analysis.question, sentence, m.start())]
         if (re.search(r"\btime\b", analysis.question, re.I) or race_time_asked(analysis.question)) and (
@@ -946,7 +946,8 @@ def _measure_of(analysis: QuestionAnalysis, sentence: str) -> str | None:
                 continue
             for at, near in words[i + 1:i + 4] + words[max(0, i - 2):i][::-1]:
                 figure = near.rstrip(".,")
-                if _FIGURE_WORD.match(figure) and not is_year(figure) and not any(a <= at < b for a, b in taken) \
+                if _FIGURE_WORD.match(figure) and not is_year(figure, sentence[:at]) \
+                        and not any(a <= at < b for a, b in taken) \
                         and not re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.]\d)", analysis.question):
                     # (not the question's own figure: "the Pellow 7 Max")
                     if money := next((m.group(0).strip(" ,.") for m in MONEY.finditer(sentence)

@@ -47,7 +47,8 @@ _HEDGES = ("about", "around", "roughly", "approximately", "exactly", "precisely"
 _LEAD_ADVERBS = {*_HEDGES, "currently"}
 # Prepositions that open a question before a name ("Until what date ...?", "Following Acme's merger, who ...?")
 _LEAD_PREPOSITIONS = {"until", "till", "since", "despite", "throughout", "following", "amid", "within", "towards",
-                      "toward", "upon", "via", "beyond"}
+                      "toward", "upon", "via", "beyond", "under", "during", "across", "excluding", "including",
+                      "besides", "among", "amongst", "between", "without", "over", "inside", "outside"}
 MONEY_WORDS = re.compile(r"\b(pay|paid|pays|cost|costs|price|priced|fee|fees|fine|fined|worth|value|valued|valuation|"
                           r"salary|remuneration|wage|wages|revenue|revenues|profit|profits|loss|losses|raise|raised|"
                           r"funding|budget|"
