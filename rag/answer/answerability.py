@@ -208,7 +208,8 @@ _HEADS = [
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
-    {"fund", "rais", "invest", "round", "award"},  # not "financ": a finance director is no funding round
+    {"fund", "rais", "invest", "round", "award", "won", "win"},  # not "financ": a finance director is no funding
+    # round; "has won £7.4m from the Clean Bus Fund"
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
@@ -1668,6 +1669,9 @@ def _says_qualifier(qualifier: str, sentence: str) -> bool:
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,;:]{1,60},\s")
 
 
+_CLAUSE_AFTER = re.compile(r"[;:]|\s(?:after|because|as|while|when|since|although|though|but|whereas)\s")
+
+
 def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", question: set[str] = frozenset()) -> bool:
     """Return True when a sum (kind "money") or a count (kind "number") in the sentence is the asked one: the head
     word nearest to it ("fine" / "paid" / "dividends"; "residents" / "aged") is of the asked group, or the sentence
@@ -1698,7 +1702,9 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
         if number_of(asked, sentence):  # "The number of premises covered ... has risen to 4,450"
             return True
     for value in values:
-        nearest = min(words, key=lambda w: abs(w[0] - value.start()), default=None)
+        nearest = min([w for w in words if w[0] < value.start() or not _CLAUSE_AFTER.search(
+            sentence[value.end():w[0]])] or words, key=lambda w: abs(w[0] - value.start()), default=None)  # (a word
+        # of the next clause says nothing of the sum: "cut jobs from 60 to 38 after agreeing a new energy contract")
         if nearest is None or nearest[1] & asked:
             return True
         before = max((w for w in words if w[0] < value.start()), key=lambda w: w[0], default=None)
