@@ -203,8 +203,7 @@ _PLANNED_SPEND = re.compile(r"\b(?:will|would|is to|are to|plans? to|planned to|
 _HEADS = [
     {"fine", "penalti", "sanction"},
     {"pay", "paid", "bought", "buy", "sign", "fee", "cost", "price", "offer", "deal", "acquisit", "acquir", "purchas",
-     "sold", "sell", "sale", "transfer", "bid", "bill", "charg", "spend"},  # "will a household pay": "a Band D bill
-    # at £X"; "tank covers cost": "would spend £850,000 fitting covers"
+     "sold", "sell", "sale", "transfer", "bid", "bill", "charg"},  # "will a household pay": "a Band D bill at £X"
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
@@ -2972,6 +2971,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
+             or (any("cost" in group for group in heads) and _PLANNED_SPEND.search(item.sentence))  # "tank covers
+             # cost": "would spend £850,000 fitting covers" (a total spent is no price)
              or (any("budget" in group for group in heads) and (re.search(_ATTRIBUTES["budget"], item.sentence, re.I)
                                                                 or not (content_stems(item.sentence) & _MONEY_HEAD_STEMS
                                                                         or _SAVED.search(item.sentence))))
