@@ -911,7 +911,26 @@ def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
     for a winner's prize."""
     return set_aside(question, sentence, m.start()) \
         or (_SOLD_ASKED.search(question) is not None and estimate_unasked(question, sentence, m.start())) \
-        or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start())
+        or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start()) \
+        or other_sum_kind(question, sentence, m.end())
+
+
+# A question asking what is paid or what a thing costs
+_PAYING_ASKED = re.compile(r"\b(?:pay|paying|paid|pays|cost|costs|costing|price|prices|bill|bills|charge|charges|"
+                           r"charging|fee|fees|spend|spending)\b", re.I)
+# A sum of its own kind, said by the noun right after it ("a £2.1m energy efficiency grant")
+_OWN_KIND_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(grants?|loans?|fines?|subsid(?:y|ies)|bonus(?:es)?|dividends?|"
+                             r"donations?|prizes?|awards?|savings?|profits?|loss(?:es)?|revenues?|turnover|debts?|"
+                             r"windfall|payouts?|compensation|settlement)\b")
+
+
+def other_sum_kind(question: str, sentence: str, end: int) -> bool:
+    """Return True for a sum the sentence names as a kind of its own ("secured a £2.1m energy efficiency grant") when
+    the question asks what is paid or what something costs and names no such kind ("how much is Corran Mill paying
+    for energy?")."""
+    kind = _OWN_KIND_AFTER.match(sentence, end)
+    return bool(kind) and bool(_PAYING_ASKED.search(question)) \
+        and not content_stems(kind.group(1)) & content_stems(question)
 
 
 # A one-off piece of work, whose cost is a whole sum ("the courts revamp", "the bridge repair")
@@ -1456,6 +1475,17 @@ def _kind_names(analysis: QuestionAnalysis, sentence: str, texts: list[str], ask
             and not (kind == "place" and not place_answers(n, sentence, analysis.question))]
 
 
+_SUBSET = re.compile(r"\bhow many of (?:the|its|their|these|those) (?:[\w-]+ ){0,2}?([a-z]+[^s\W]s|staff|people)\b"
+                     r"|\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)")
+
+
+def subset_whole(question: str) -> str | None:
+    """Return the whole a "how many of the X" question takes a part of ("how many of the brenford mill flats are
+    going to be affordable?": flats; "how many of the jobs at the plant": jobs), or None."""
+    subset = _SUBSET.search(question.lower())
+    return (subset.group(1) or subset.group(2)) if subset else None
+
+
 def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -> float:
     """Return 1.0 when the sentence holds a thing of the asked type that the question does not already contain (a sum
     in the currency asked for; a count, not a measurement; for "which company" or "where", a name the passages
@@ -1506,11 +1536,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             # "for how many hours did the overflow spill?": hours, not the 211 times it spilled
             found = [f for f in found if re.search(rf"{re.escape(f.strip(' .,'))}(?:[\s-]+(?:and an? (?:half|quarter)|"
                                                    rf"[a-z-]+)){{0,2}}[\s-]*{unit.group(1)}", sentence, re.I)]
-        if subset := re.search(r"\bhow many of (?:the|its|their|these|those) (?:[\w-]+ )?([a-z]+s|staff|people)\b"
-                               r"|\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)", asked):
+        if whole := subset_whole(asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
-            whole = subset.group(1) or subset.group(2)  # ("how many of the jobs at the plant": jobs)
-            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:\w+\s+)?{whole}", sentence)]
+            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:[\w-]+\s+){{0,2}}{whole}", sentence)]
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."; a vote's
             found = SCORE.findall(sentence) + ([m.group(0) for m in FIGURE.finditer(sentence) if "%" in m.group(0)]
                                                if re.search(r"\bvot", asked) else [])
@@ -2161,6 +2189,10 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
                            rf"supplier|manufacturer|producer|planemaker|carmaker|automaker|chipmaker|drugmaker)\s+"
                            rf"{re.escape(name)}\b").search(sentence):
         return False  # "a former finance director of the supermarket chain Holloway": a firm, not who
+    if " " not in name and (owned := regex(rf"['’]s\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)) \
+            and owned.group(1) not in STOPWORDS and not owned.group(1).endswith(("s", "ed", "ing")) \
+            and owned.group(1) not in ("said", "told", "won", "led", "made", "scored", "set", "took", "got"):
+        return False  # "at Hartwell & Pryce's Goodmere sale": the name of a sale, no buyer
     modified = None if maker else regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
     if (modified and modified.group(1) not in STOPWORDS and not modified.group(1).endswith(("ed", "ing"))
             and modified.group(1) not in ("said", "says", "told", "won", "led", "made")) or regex(
@@ -2510,6 +2542,65 @@ def contrasted(question: str, sentence: str) -> bool:
     return any(re.search(rf"\b(?:{others})\s+(?:[a-z'-]+\s+)?{re.escape(word)}\b", s)
                and not re.search(rf"\b(?:{asked})\b", s)  # (nor when the asked side is said at all: "four children
                for word, asked, others in _asked_contrasts(question))  # and two adults were hurt")
+
+
+_FIRST_PERIOD = re.compile(r"\b(?:first|opening)\s+(?:(\w+)\s+)?(hour|day|week|weekend|month|year|season)s?\b", re.I)
+
+
+_ROLE_ASKED = re.compile(r"^\W*(?:so |and )?who(?:['’]s| is| was| will be| has been)\s+(?:the|its|their)\s+"
+                         r"(?:new\s+|current\s+|present\s+)?(?:[a-z]+\s+)?([a-z]{4,})\s+(?:of|at|for|on|in)\b", re.I)
+
+
+def role_unsaid(analysis: QuestionAnalysis, heads: list[set[str]], sentence: str, previous: str) -> bool:
+    """Return True when a person question asks for the holder of a role no head group knows ("who is the coxswain of
+    the Porthallow lifeboat?") and neither the sentence nor the one before says the role: its person holds another
+    ("Lifeboat operations manager Derek Trewin")."""
+    role = _ROLE_ASKED.match(analysis.question)
+    if analysis.kind != "person" or not role or heads:
+        return False
+    stems = content_stems(role.group(1))
+    said = content_stems(f"{previous} {sentence}")
+    joined = re.sub(r"[\s-]+", "", f"{previous} {sentence}".lower())  # ("Head teacher" for "headteacher")
+    return bool(stems) and not stems & said and not any(s.startswith(tuple(stems)) for s in said) \
+        and role.group(1).lower() not in joined
+
+
+def other_first_period(question: str, sentence: str) -> bool:
+    """Return True when the question asks for a figure of an opening period ("in their first week") and the sentence
+    gives one only for another ("In the first two days, the buses carried 9,400 passengers")."""
+    asked = {(_count_word(m.group(1)), m.group(2).lower()) for m in _FIRST_PERIOD.finditer(question)}
+    said = {(_count_word(m.group(1)), m.group(2).lower()) for m in _FIRST_PERIOD.finditer(sentence)}
+    return len(asked) == 1 and bool(said) and not asked & said
+
+
+def _count_word(word: str | None) -> str:
+    """Return a count as digits ("two" -> "2"), "1" for none ("first week"), the word itself otherwise."""
+    if not word:
+        return "1"
+    return NUMBER_WORDS.get(word.lower(), word.lower())
+
+
+# Sides a question may bind a figure to by a plain word (not a name's word: "Winter Gardens", "North Vale")
+_SIDES = ({"winter": r"winter", "summer": r"summer", "spring": r"spring", "autumn": r"autumn|fall"},
+          {"north": r"north|northern", "south": r"south|southern", "east": r"east|eastern", "west": r"west|western"})
+
+
+def other_side(analysis: QuestionAnalysis, sentence: str) -> bool:
+    """Return True when the question binds its figure or holder to one season or one part of a country ("how many
+    vehicles a day in winter", "starting pay for prison officers in the south") and the sentence, in lower case, names
+    only another ("about 850 vehicles a day in summer", "in the northern region")."""
+    named = {w.lower() for n in analysis.names for w in n.split()}
+    question = analysis.question.lower()
+    for sides in _SIDES:
+        asked = [side for side, forms in sides.items() if side not in named and re.search(
+            rf"\b(?:in|during|over|across|for|of) (?:the )?(?:{forms})\b" if not analysis.is_keyword
+            else rf"\b(?:{forms})\b", question)]
+        if len(asked) != 1:
+            continue
+        said = {side for side, forms in sides.items() if re.search(rf"(?-i:\b(?:{forms})\b)", sentence)}
+        if said and asked[0] not in said:
+            return True
+    return False
 
 
 def _opposite(qualifier: str) -> list[str]:
@@ -2942,6 +3033,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             # other event when the sentence names the asked one
             and not any(_other_sex(q, item.sentence) for q in hard)
             and not contrasted(analysis.question, item.sentence)
+            and not (single and other_side(analysis, item.sentence))
+            and not (single and other_first_period(analysis.question, item.sentence))
             and not any(_unmarked(q) and not _says_qualifier(q, f"{near} {lead}")  # a men's question over a report
                         and any(re.search(rf"\b{o}", f"{near} {lead}") for o in _opposite(q))  # on the women's final
                         for q in hard)
@@ -2986,6 +3079,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
              or (aged and role_age(analysis.question, item.sentence)))  # "captain Reuben Okonjo, 37," for "how old
             # is the Ellisford captain?"
             and (not verb or bool(verb & stems) or bool(verb & _SAYING and _SAID.search(item.sentence)))
+            and not role_unsaid(analysis, heads, item.sentence, item.previous)
             and not (analysis.kind == "person" and _CEO.search(analysis.question) and not _CEO.search(item.sentence)
                      and not (_BOSS_ONLY.search(analysis.question) and _TOP_JOB.search(item.sentence)))  # a railway's
             # or a museum's boss is its general manager or director

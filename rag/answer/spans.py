@@ -12,7 +12,7 @@ from ..text import STOPWORDS, normalise, regex
 from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, as_agent, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
-                            SCORE_ASKED,
+                            SCORE_ASKED, subset_whole,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
@@ -677,6 +677,10 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
         values = newer(analysis.question, sentence, money + figures)  # ("from 24 turbines to 21": 21, though
         # only 24 is followed by what is counted)
+        whole = subset_whole(analysis.question)  # "how many of the oakridge staff took jobs?": "34 of the 38 former
+        # Oakridge staff", not the 38, nor the 12 new posts, nor the "64 flats" of the whole
+        parts = [v for v in values if whole and re.match(
+            rf"\s+of\s+(?:the|its|their|these|those)\s+(?:[\w,-]+\s+){{0,3}}{whole}\b", sentence[v.end():])]
         # "About 650 people were evacuated ... peaked at 5.8 metres": a figure said of what is counted goes first
         counted = set().union(*asked_heads(analysis))
         if not counted and analysis.is_keyword:  # "orla star ferry passengers evacuated": "212 passengers", not
@@ -698,7 +702,9 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
                      if any(content_stems(w) & topic for w in _LETTERED.findall(sentence[v.end():])[:2])]
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
-        values = respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))
+        values = parts or respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))
+        if whole:
+            values = [v for v in values if not re.match(rf"\s+(?:[\w-]+\s+){{0,2}}{whole}\b", sentence[v.end():])]
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")
@@ -1146,6 +1152,10 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ees|ves|ics|ents|ants)", name) and not any(
             re.search(rf"\b[A-Z][a-z]+\s+{name}\b", t) for t in [sentence, *texts]):
         return True  # "Officers recovered ...", "Keepers have ...": people by their job, unless a surname ("Ann Myers")
+    if re.fullmatch(r"[A-Z][a-z]+[^s\W]s", name) and re.match(
+            rf"\W*{re.escape(name)}\s+(?:for|of|to|in|on|at|from|with)\s", sentence) and not any(
+            re.search(rf"(?:\b[A-Z][a-z]+|[a-z,])\s+{name}\b", t) for t in [sentence, *texts]):
+        return True  # "Bills for the firm's 410,000 customers will not change": a plural noun opening the sentence
     if lower in ordinary_words() and not any(re.search(rf"[a-z,] {re.escape(name)}\b", t) for t in [sentence, *texts]):
         return True  # "Overnight leader Kasimir Thrale ...", unless the texts write it as a name mid-sentence ("Young")
     return ordinary_opening(name, sentence) or any(re.search(rf"(?<![\w'’]){re.escape(lower)}\b", t) for t in texts)

@@ -396,7 +396,10 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         return "money"  # "what did the july strike cost halcyra airways, according to the airline?"
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
-                     "in which year", "on what date")):
+                     "in which year", "on what date")) or re.match(
+            r"(?:what|which) (?:is|was|were|will be) (?:the|its|their) (?:[a-z]+est|most [a-z]+|peak|best|worst) "
+            r"(?:month|year|day|week)(?:\s+(?:for|of|in|at|on|since)\b|\s*\??$)", q):  # "what was the busiest
+        # month for callouts?": a month
         return "date"
     if re.match(r"(?:what|how) (?:is|are|was|were|will|would|has|have|had)\b[^?]{1,80}\b(?:called|named|known as|"
                 r"renamed)\??$", q):
