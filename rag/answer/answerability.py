@@ -1479,6 +1479,14 @@ _SUBSET = re.compile(r"\bhow many of (?:the|its|their|these|those) (?:[\w-]+ ){0
                      r"|\bhow many of (?:the|its|their|these|those) (?:\w+ )?(\w+)")
 
 
+# A place in a table or a field asked for ("glenarrow european mixed curling finishing position"), and such a place
+POSITION_ASKED = re.compile(r"\b(?:finishing|final|league|table|chart|podium|grid|qualifying|race|world|overall) "
+                            r"(?:position|place|placing|ranking)\b|\bwhere did [^?]{1,60}\bfinish\b", re.I)
+PLACE_IN_FIELD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                            r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                            r"last|bottom|\d{1,3}(?:st|nd|rd|th))\b", re.I)
+
+
 def subset_whole(question: str) -> str | None:
     """Return the whole a "how many of the X" question takes a part of ("how many of the brenford mill flats are
     going to be affordable?": flats; "how many of the jobs at the plant": jobs), or None."""
@@ -1539,6 +1547,9 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
         if whole := subset_whole(asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
             found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:[\w-]+\s+){{0,2}}{whole}", sentence)]
+        if POSITION_ASKED.search(asked):  # "finished fifth": a place, in words too
+            found += [m.group(0) for m in PLACE_IN_FIELD.finditer(sentence) if re.search(
+                r"\b(?:finish\w*|came|placed|ranked|ended|end|was|were|in)\s+(?:\w+\s+)?$", sentence[:m.start()], re.I)]
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."; a vote's
             found = SCORE.findall(sentence) + ([m.group(0) for m in FIGURE.finditer(sentence) if "%" in m.group(0)]
                                                if re.search(r"\bvot", asked) else [])
@@ -1916,6 +1927,8 @@ def asked_heads(analysis: QuestionAnalysis) -> list[set[str]]:
         stems -= content_stems(when.group(0)) - content_stems(question[:when.start()])  # transfers?": no transfer fee
     if re.search(r"\bpost offices?\b", question, re.I):  # "the post office van service": no job posts
         stems.discard("post")
+    if POSITION_ASKED.search(question):  # "finishing position": a place in the field, no job
+        stems.discard("posit")
     if re.search(r"\bdeal(?:s|t|ing)?\s+with\b", question, re.I):  # "how many reports did the council deal with?":
         stems -= {"deal", "dealt"}  # handled, no deal struck
     if "live" in stems and not re.search(r"\blives\b", question, re.I):  # "how many people live in X": residents,
@@ -2437,6 +2450,10 @@ def place_answers(name: str, sentence: str, question: str) -> bool:
         return False  # "The project, led by Norland Renewables, ...": a firm, where nothing is
     if _COURT.search(name) and not _COURT_ASKED.search(question):
         return False
+    if at > 0 and re.search(r"\b(?:replac\w*|instead of|succeed\w*|moving from|moved from|relocat\w* from)\s+(?:[^,;.]*?)"
+                            r"\b(?:on|at|in)\s+(?:the\s+)?$", sentence[:at], re.I) \
+            and not re.search(r"\b(?:old|former|existing|previous|current)\b", question, re.I):
+        return False  # "on the Brackenford bypass, replacing the 1960s station on Mill Street": the old site
     return not (_BASE_ASKED.search(question) and not _BASE_SAID.search(sentence))
 
 
@@ -2544,9 +2561,6 @@ def contrasted(question: str, sentence: str) -> bool:
                for word, asked, others in _asked_contrasts(question))  # and two adults were hurt")
 
 
-_FIRST_PERIOD = re.compile(r"\b(?:first|opening)\s+(?:(\w+)\s+)?(hour|day|week|weekend|month|year|season)s?\b", re.I)
-
-
 _ROLE_ASKED = re.compile(r"^\W*(?:so |and )?who(?:['’]s| is| was| will be| has been)\s+(?:the|its|their)\s+"
                          r"(?:new\s+|current\s+|present\s+)?(?:[a-z]+\s+)?([a-z]{4,})\s+(?:of|at|for|on|in)\b", re.I)
 
@@ -2563,21 +2577,6 @@ def role_unsaid(analysis: QuestionAnalysis, heads: list[set[str]], sentence: str
     joined = re.sub(r"[\s-]+", "", f"{previous} {sentence}".lower())  # ("Head teacher" for "headteacher")
     return bool(stems) and not stems & said and not any(s.startswith(tuple(stems)) for s in said) \
         and role.group(1).lower() not in joined
-
-
-def other_first_period(question: str, sentence: str) -> bool:
-    """Return True when the question asks for a figure of an opening period ("in their first week") and the sentence
-    gives one only for another ("In the first two days, the buses carried 9,400 passengers")."""
-    asked = {(_count_word(m.group(1)), m.group(2).lower()) for m in _FIRST_PERIOD.finditer(question)}
-    said = {(_count_word(m.group(1)), m.group(2).lower()) for m in _FIRST_PERIOD.finditer(sentence)}
-    return len(asked) == 1 and bool(said) and not asked & said
-
-
-def _count_word(word: str | None) -> str:
-    """Return a count as digits ("two" -> "2"), "1" for none ("first week"), the word itself otherwise."""
-    if not word:
-        return "1"
-    return NUMBER_WORDS.get(word.lower(), word.lower())
 
 
 # Sides a question may bind a figure to by a plain word (not a name's word: "Winter Gardens", "North Vale")
@@ -3034,7 +3033,6 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
             and not any(_other_sex(q, item.sentence) for q in hard)
             and not contrasted(analysis.question, item.sentence)
             and not (single and other_side(analysis, item.sentence))
-            and not (single and other_first_period(analysis.question, item.sentence))
             and not any(_unmarked(q) and not _says_qualifier(q, f"{near} {lead}")  # a men's question over a report
                         and any(re.search(rf"\b{o}", f"{near} {lead}") for o in _opposite(q))  # on the women's final
                         for q in hard)

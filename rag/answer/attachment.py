@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..retrieval.analysis import PERSON_WORDS
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
 from ..text import STOPWORDS, normalise, regex, stemmer
+from .support import NUMBER_WORDS
 
 # Irregular forms the stemmer leaves apart ("led" / "lead", "won" / "win"), and adverbs of time ("daily" / "day").
 BASE_FORMS = {"led": "lead", "won": "win", "bought": "buy", "paid": "pay", "sold": "sell", "rose": "rise",
@@ -394,16 +395,23 @@ def unsaid_naming(question: str, sentence: str) -> bool:
                           re.I)))  # "have not yet named them", "yet-to-be-named spots"
 
 
-_FIRST_PERIOD = re.compile(r"\b(?:first|last|opening|final)\s+(day|week|weekend|month|year|season|hour|fortnight)s?\b",
-                           re.I)
+_FIRST_PERIOD = re.compile(r"\b(?:first|last|opening|final)\s+(?:(one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"\d{1,2})\s+)?(day|week|weekend|month|year|season|hour|fortnight)s?\b", re.I)
 
 
 def other_first_period(question: str, sentence: str) -> bool:
-    """Return True when the question asks about the first (last) period of something ("in its first year back") and
-    the sentence speaks only of another first period ("2,300 visitors on the first day")."""
-    asked = {m.group(1).lower() for m in _FIRST_PERIOD.finditer(question)}
-    said = {m.group(1).lower() for m in _FIRST_PERIOD.finditer(sentence)}
+    """Return True when the question asks about the first (last) period of something ("in its first year back", "in
+    their first week") and the sentence speaks only of another first period ("2,300 visitors on the first day", "In
+    the first two days, the buses carried 9,400 passengers")."""
+    asked = {_period(m) for m in _FIRST_PERIOD.finditer(question)}
+    said = {_period(m) for m in _FIRST_PERIOD.finditer(sentence)}
     return bool(asked and said) and not asked & said
+
+
+def _period(match: re.Match) -> tuple[str, str]:
+    """Return a first period as (how many, unit): ("1", "week") for "first week", ("2", "day") for "first two days"."""
+    count = (match.group(1) or "1").lower()
+    return NUMBER_WORDS.get(count, count), match.group(2).lower()
 
 
 _ROLES = (r"(?:head ?teacher|head|manager|coach|chair(?:man|woman)?|leader|chief executive|ceo|director|president|"
@@ -732,8 +740,10 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     last = _LAST_YEAR.search(sentence)
     if last and published.year - 1 not in asked and published.year in asked and not re.search(
             r"\b(?:breaking|beating|eclipsing|surpassing|topping|up from|down from|compared with|compared to|than|"
-            r"from)\b[^;]*$|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.,]+\s?(?:%|per ?cent)\s+on\s+$",
-            sentence[:last.start()], re.I):  # ("64,500 tickets were sold, up 9% on last year": this year's)
+            r"from)\b[^;]*$|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.,]+\s?(?:%|per ?cent)\s+on\s+$"
+            r"|\b(?:after|when|because|since)\s+(?:[\w'’-]+\s+){0,4}[a-z]+ed\s+$",
+            sentence[:last.start()], re.I):  # ("64,500 tickets were sold, up 9% on last year": this year's; "has
+        # 14,300 registered patients but only six GPs, after two partners retired last year": the retirement's year)
         return not re.search(rf"\b{published.year}\b", sentence)
     if _THIS_YEAR.search(sentence) and published.year not in asked:
         return not any(re.search(rf"\b{y}\b", sentence) for y in asked)
@@ -1076,7 +1086,8 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
     (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
-    (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour)\b", "backed"),  # "81 percent ... supported it"
+    (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour|accepted|endorsed|approved)\b", "backed"),  # "81
+    # percent ... supported it", "after 74 per cent of members accepted the deal"
     (r"\baffect(?:s|ed|ing)?\b|\bimpos(?:e|es|ed|ing)\b[^.]{0,50}\bon\b", "hit"),  # "will impose a hosepipe ban on
     # its 1.2 million customers", "5,200 passengers were affected" for "how many were hit"
     (r"\b(?:charity|fundraising|appeal)\s+total\b|\bin donations\b", "raise"),  # "the charity total ... revised to
@@ -1336,8 +1347,9 @@ def tentative(question: str, sentence: str) -> bool:
     """Return True when the question asks what finally happened ("actually fined in the end", "what sentence did
     he get?") and the sentence only proposes, seeks or expects it ("proposed a fine", "is seeking a rise", "will be
     sentenced next month")."""
-    if re.search(r"\b(?:will|would|going to)\b", question, re.I):  # "in the end how much will the closures save?":
-        return False  # asks what is expected ("would save around £740,000 a year")
+    if re.search(r"\b(?:will|would|going to|(?:was|were|is|are) (?:due |set |planned |expected )?to be)\b", question,
+                 re.I):  # "in the end how much will the closures save?", "how many patients were to be transferred?":
+        return False  # asks what is expected ("would save around £740,000 a year", "will be transferred")
     if (_FINAL.search(question) or _PERFECT.match(question)) and any(
             not re.search(r"\bthan\s+(?:\S+\s+){0,4}$|\b(?:first|originally|initially|earlier|previously)\s+$"
                           r"|\bof (?:the|its|their) [\d,]+ [a-z]+ (?:it|they|he|she|that|which|the \w+) $",

@@ -519,6 +519,13 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 else "number"
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
+        if len(words) >= 3 and re.fullmatch(r"[a-z]{3,}ed|cut|lost|built|sold|shut|kept|hit|laid off", words[-1]) \
+                and re.fullmatch(r"[a-z]+[^s\W']s|people|staff|children|men|women", words[-2]) \
+                and words[-2] not in ("sales", "news", "prices", "fees", "fares", "costs", "rates", "terms", "plans",
+                                      "donations", "pledges", "takings", "earnings", "proceeds", "winnings", "funds",
+                                      "grants", "payments", "savings", "damages", "bonuses", "profits", "losses") \
+                and not MONEY_WORDS.search(words[-2]):
+            return "number"  # "portlow town under-18 players released": how many (not the town)
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)
         if re.search(r"\bnext (?:meeting|meets|election|hearing|vote|sitting|session|review|launch|race|round|"

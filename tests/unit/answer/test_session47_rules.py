@@ -1,0 +1,179 @@
+"""Rules read off the failures of n86 to n89 (session 47): a measure asked by its unit ("how many litres", "how long
+is the pier"), an old founding year that counts nothing, a planned spend as a budget or a cost, a kind of firm that is
+no head word, a clause after a sum that says nothing of it, a season or a part of the country a figure is bound to,
+an opening period ("first week" / "first two days"), a sum of its own kind (a grant) for a paying question, a role
+no head group knows, a part of a whole ("34 of the 38 former staff"), a finishing position in words, and the old site
+a new one replaces."""
+
+from datetime import date
+
+from rag.answer.answerability import (MONEY, asked_heads, is_year, other_side,
+                                      other_sum_kind, role_unsaid, subset_whole, sum_of_head, type_hit)
+from rag.answer.attachment import other_first_period, other_year, said_as, tentative
+from rag.answer.spans import common_word, extract_short
+from rag.retrieval.analysis import analyse_question, find_names
+
+from tests.unit.answer.gating import gate as _gate
+
+
+def _short(question: str, sentence: str) -> str | None:
+    return extract_short(analyse_question(question), sentence, [sentence])
+
+
+def test_a_measure_is_asked_by_its_unit_and_a_unit_word_is_no_currency():
+    question = "How many litres of untreated sewage did the Millbrook works release into the River Lode?"
+    sentence = ("Fenwick Water has been fined £1.6m after admitting that its Millbrook sewage treatment works released "
+                "3.2 million litres of untreated sewage into the River Lode in August 2022.")
+    assert [m.group(0) for m in MONEY.finditer(sentence)] == ["£1.6m"]  # (litres are no unknown currency)
+    assert type_hit(analyse_question(question), sentence) == 1.0
+    assert _short(question, sentence) == "3.2 million litres"
+    miles = "A trial of two hydrogen buses in Wellsby has ended, with the buses covering 41,000 miles between them."
+    assert type_hit(analyse_question("How many miles did the two hydrogen buses cover during the trial?"), miles) == 1.0
+    # a count of things is still no measure
+    assert type_hit(analyse_question("How many buses took part in the trial?"), "The buses covered 41,000 miles.") == 0
+
+
+def test_how_long_a_structure_is_asks_its_length_and_how_long_a_closure_is_a_time():
+    pier = "The pier, built in 1889, is 410 metres long and has a cafe, a bandstand and 46 fishing pitches."
+    assert _short("how long is craybourne pier?", pier) == "410 metres"
+    assert _short("how long is the new bridge over the river?", "The new bridge is 240 metres long.") == "240 metres"
+    closure = "The pier will close for 14 weeks while 300 metres of decking are replaced."
+    assert _short("how long is the pier closure?", closure) == "14 weeks"
+
+
+def test_an_old_year_a_text_dates_by_counts_nothing():
+    sentence = "The mill, founded in 1847, employs 88 people and plans to recruit eight apprentice weavers this year."
+    assert _short("how many people work at ferncliffe mill?", sentence) == "88 people"
+    assert is_year("1847", "The mill, founded in ") and is_year("1889", "open since ")
+    assert not is_year("1847", "The hall holds ")  # ("1847 seats": a count)
+    assert is_year("2024") and not is_year("1500")
+
+
+def test_a_planned_spend_is_a_budget_and_a_cost_but_no_price():
+    assert _gate("head", "lacrosse north division coaching grant original budget",
+                 "Union chairman Robert Vance said the union would spend £180,000 on a coaching grant scheme.")
+    assert _gate("head", "hollin bank sludge tank covers cost",
+                 "Northern Aqua said it would spend £850,000 fitting covers to two sludge tanks by next spring.")
+    assert not _gate("head", "What was the average unleaded price in Marrowick in February?",
+                     "Drivers in Marrowick spent £3m on unleaded in February, the motorists' club said.")
+
+
+def test_a_kind_of_firm_is_no_head_word_and_a_later_clause_says_nothing_of_a_sum():
+    heads = asked_heads(analyse_question("what did Calder Yard pay for Tallow Bridge services?"))
+    assert sum_of_head(heads, "Petrel Motorway Services has sold Tallow Bridge services on the M4 to the investment "
+                              "firm Calder Yard Capital for £61.5m.")
+    question = "How many jobs will Ashby & Crane now cut at its Riverside linen mill under the revised plan?"
+    sentence = ("Ashby & Crane has reduced planned job cuts at its Riverside linen mill in Marlow Cross from 60 to 38 "
+                "after agreeing a new energy contract and a pay freeze with staff.")
+    assert sum_of_head(asked_heads(analyse_question(question)), sentence, "number")
+    # the head word of the sum's own clause still counts
+    assert not sum_of_head(asked_heads(analyse_question("How much was the fine?")),
+                           "The company paid £41m in dividends after the ruling.")
+
+
+def test_a_fund_won_is_an_award_and_debts_are_what_is_owed():
+    assert _gate("head", "kingsport clean bus fund award",
+                 "Kingsport City Council has won £7.4m from the national Clean Bus Fund to buy 20 buses.")
+    assert _gate("names", "sunward home energy debts owed creditors",
+                 "Administrators said Sunward Home Energy owed creditors £4.1m.")
+
+
+def test_a_season_or_a_part_of_the_country_binds_the_figure():
+    winter = analyse_question("How many vehicles a day does the Kingsferry chain ferry carry in winter?")
+    assert other_side(winter, "The ferry carries about 850 vehicles a day in summer.")
+    assert not other_side(winter, "The ferry carries 850 vehicles a day in summer and 300 in winter.")
+    south = analyse_question("what's starting pay for prison officers in the south?")
+    assert other_side(south, "Starting pay for prison officers in the northern region will rise to £31,200.")
+    assert not other_side(analyse_question("When will the Winter Gardens reopen?"), "It will reopen in summer.")
+    assert not other_side(analyse_question("When will the pier reopen in spring?"), "It will reopen in spring 2025.")
+
+
+def test_an_opening_period_binds_the_figure():
+    question = "how many passengers did kingsport's hydrogen buses carry in their first week?"
+    assert other_first_period(question, "In the first two days, the buses carried 9,400 passengers.")
+    assert not other_first_period(question, "In their first week, the buses carried 19,400 passengers.")
+    assert not other_first_period("how many passengers in the first two days?", "In its first two days: 9,400.")
+
+
+def test_a_sum_of_its_own_kind_answers_no_paying_question():
+    sentence = "Job losses have been cut after the mill secured a £2.1m energy efficiency grant, the owner said."
+    end = next(MONEY.finditer(sentence)).end()
+    assert other_sum_kind("how much is corran mill paying for energy these days?", sentence, end)
+    assert not other_sum_kind("how much did Corran Mill get?", sentence, end)
+    assert not other_sum_kind("how much is the council paying towards the grant scheme?", sentence, end)
+
+
+def test_the_busiest_month_is_a_date():
+    assert analyse_question("What was the busiest month for callouts at Porthallow in 2024?").kind == "date"
+    assert analyse_question("What was the busiest day attendance?").kind == "number"
+
+
+def test_a_role_no_head_group_knows_must_be_said():
+    coxswain = analyse_question("Who is the coxswain of the Porthallow lifeboat?")
+    assert role_unsaid(coxswain, asked_heads(coxswain), "Lifeboat operations manager Derek Trewin will retire.", "")
+    assert not role_unsaid(coxswain, asked_heads(coxswain), "Coxswain Dan Penrose led the crew.", "")
+    head = analyse_question("who is the headteacher at Elm School?")
+    assert not role_unsaid(head, asked_heads(head), "Head teacher Sam Ode said the school would reopen.", "")
+    chef = analyse_question("Who is the head chef at the cafe in the garden centre?")
+    assert role_unsaid(chef, asked_heads(chef), "The cafe is run by Hensford Kitchen, a local catering firm.", "")
+
+
+def test_a_plural_noun_opening_a_sentence_and_a_sale_s_name_answer_no_who_question():
+    bills = "Bills for the firm's 410,000 customers will not change as a result, the company added."
+    assert common_word("Bills", bills, [bills])
+    assert not common_word("Jones", "Jones for the defence said ...", ["Mark Jones for the defence"])
+    sale = ("The 1937 Alvington Sports Tourer sold for £412,500 including buyer's premium at Hartwell & Pryce's "
+            "Goodmere sale on Saturday.")
+    assert _short("who bought the alvington sports tourer?", sale) is None
+
+
+def test_how_many_of_the_whole_is_the_part():
+    assert subset_whole("how many of the brenford mill flats are going to be affordable?") == "flats"
+    assert subset_whole("how many of the jobs at the plant will go?") == "jobs"
+    assert _short("how many of the oakridge staff actually took jobs with brambleway?",
+                  "Managing director Sophie Carrow said 34 of the 38 former Oakridge staff had accepted jobs, and 12 "
+                  "new posts had been created.") == "34"
+    assert _short("how many of the brenford mill flats are going to be affordable?",
+                  "The derelict paper mill in Brenford is to be converted into 64 flats after councillors approved "
+                  "it.") is None
+
+
+def test_a_finishing_position_is_a_place_in_words_too():
+    sentence = "Glenarrow finished fifth at the European Mixed Curling Championship, losing 6-4 to Sweden."
+    question = "glenarrow european mixed curling finishing position"
+    assert _short(question, sentence) == "fifth"
+    assert asked_heads(analyse_question(question)) == []  # (no job position)
+    assert type_hit(analyse_question(question), sentence) == 1.0
+
+
+def test_the_site_a_new_one_replaces_is_not_where_it_goes():
+    assert _short("Where will North Vale Ambulance Service build the new Brackenford ambulance station?",
+                  "North Vale Ambulance Service has submitted plans for a £6.7m station on the Brackenford bypass, "
+                  "replacing the 1960s station on Mill Street.") != "Mill Street"
+
+
+def test_a_question_opening_with_a_preposition_names_no_one_by_it():
+    assert find_names("Under the original Pennock & Daughters contract, what was a blazer to cost?") == [
+        "Pennock & Daughters"]
+    assert analyse_question("During the Wellsby trial, how many miles did the buses cover?").names == ["Wellsby"]
+    assert analyse_question("How much did Under Armour earn?").names == ["Under Armour"]
+
+
+def test_a_planned_figure_asked_is_answered_by_a_plan_and_a_backing_by_an_acceptance():
+    sentence = "Its 6,800 patients will be transferred to Castle Street Health Centre, about two miles away."
+    assert not tentative("How many patients were to be transferred from Greyfriars Surgery?", sentence)
+    assert tentative("How many patients were transferred to Castle Street Health Centre?", sentence)
+    assert "backed" in said_as("after 74 per cent of members accepted the deal")
+
+
+def test_a_year_said_of_a_later_clause_s_deed_does_not_date_the_figure():
+    report = date(2024, 5, 1)
+    assert not other_year(["2024"], "The surgery has 14,300 registered patients but only six GPs, after two "
+                                    "partners retired last year.", report)
+    assert other_year(["2024"], "The surgery had 14,000 registered patients last year.", report)
+
+
+def test_a_keyword_query_ending_in_people_and_a_deed_asks_how_many():
+    assert analyse_question("portlow town under-18 players released").kind == "number"
+    assert analyse_question("brackley moor fees charged").kind == "money"
+
