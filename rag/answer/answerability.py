@@ -198,6 +198,8 @@ def names_day(date_text: str) -> bool:
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # What a money or count question asks about, in groups of words that say the same thing: a sentence answering
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
+# A sum won ("has won £7.4m from the Clean Bus Fund"): an award
+_WON_SUM = re.compile(r"\b(?:won|wins|win)\s+(?:an?\s+)?(?:[£$€]|\d)")
 # A sum to be spent: a budget ("the union would spend £180,000 on a coaching grant scheme")
 _PLANNED_SPEND = re.compile(r"\b(?:will|would|is to|are to|plans? to|planned to|set to|expects? to|intends? to) spend\b")
 _HEADS = [
@@ -207,8 +209,7 @@ _HEADS = [
     {"salari", "wage", "week", "weekli", "earn", "contract"},
     {"revenu", "sale", "turnov", "arr"},
     {"profit", "loss", "earn", "incom", "deficit", "surplus"},  # net income is a profit, not a revenue
-    {"fund", "rais", "invest", "round", "award", "won", "win"},  # not "financ": a finance director is no funding
-    # round; "has won £7.4m from the Clean Bus Fund"
+    {"fund", "rais", "invest", "round", "award"},  # not "financ": a finance director is no funding round
     {"kill", "dead", "die", "death", "toll", "fatal", "live"},
     {"injur", "wound", "hurt", "casualti"},
     {"popul", "resid", "inhabit"},
@@ -908,11 +909,41 @@ _SOLD_ASKED = re.compile(r"\b(?:sale price|sold|sell|fetch\w*|went for|go for|pr
 def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
     """Return True for a sum the sentence gives as another thing than the one a money question asks: a figure set
     aside ("rather than £6m"), an estimate for a price paid, a rate by the hour for a whole cost, a whole prize fund
-    for a winner's prize."""
+    for a winner's prize, a grant for what is paid, a new level for what a change adds, a scheme's cost for a sale
+    price, a saving for anything but a saving."""
     return set_aside(question, sentence, m.start()) \
         or (_SOLD_ASKED.search(question) is not None and estimate_unasked(question, sentence, m.start())) \
         or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start()) \
-        or other_sum_kind(question, sentence, m.end())
+        or other_sum_kind(question, sentence, m.end()) or increment_unasked(question, sentence, m.start()) \
+        or scheme_unasked(question, sentence, m.end()) or saving_unasked(question, sentence, m.start())
+
+
+def scheme_unasked(question: str, sentence: str, end: int) -> bool:
+    """Return True for the sum of a scheme ("the £15m scheme should be complete by 2026") when the question asks what
+    a thing sells or sold for ("what will the brenford mill flats sell for?"): what builds them is no sale price."""
+    return _SOLD_ASKED.search(question) is not None and not _WHOLE_WORKS.search(question) and re.match(
+        r"\s+(?:[a-z-]+\s+)?(?:scheme|project|development|redevelopment|conversion|plan|upgrade|refurbishment|"
+        r"investment|revamp|regeneration)\b", sentence[end:]) is not None
+
+
+def saving_unasked(question: str, sentence: str, start: int) -> bool:
+    """Return True for a sum saved ("the move will save £310,000 a year") when the question asks no saving nor cut
+    ("cresswell activo leisure contract value")."""
+    return not re.search(r"\bsav(?:e|es|ed|ing|ings)\b|\bcuts?\b", question, re.I) and re.search(
+        r"\bsav(?:e|es|ed|ing)\s+(?:(?:the \w+|it|them|us|taxpayers|families|customers|about|around|some|an "
+        r"estimated|up to)\s+){0,2}$", sentence[max(0, start - 40):start], re.I) is not None
+
+
+_INCREMENT_ASKED = re.compile(r"\badd(?:s|ed|ing)? (?:to|onto)\b|\bhow much (?:more|extra)\b|\bby how much\b|"
+                              r"\bhow much (?:higher|bigger|dearer)\b", re.I)
+
+
+def increment_unasked(question: str, sentence: str, start: int) -> bool:
+    """Return True for a sum the sentence gives as a new level ("has risen to £510m") when the question asks how much
+    a change adds ("how much will the redesign of the healthcare wing add to the cost?"): the level is not the rise."""
+    return bool(_INCREMENT_ASKED.search(question)) and bool(re.search(
+        r"\b(?:risen|rose|rises|rising|increased|increases|gone up|went up|climbed|jumped|grown|grew|up)\s+to\s+"
+        r"(?:about |around |nearly |almost |some )?$", sentence[max(0, start - 40):start], re.I))
 
 
 # A question asking what is paid or what a thing costs
@@ -1720,6 +1751,8 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
     asked = set().union(*heads)
     if "budget" in asked and _PLANNED_SPEND.search(sentence):  # "would spend £180,000 on a coaching grant scheme": its
         asked = asked | {"spend"}  # budget
+    if "award" in asked and _WON_SUM.search(sentence):  # "has won £7.4m from the Clean Bus Fund": an award
+        asked = asked | {"won", "win"}
     sentence = re.sub(r"\b(jobs?) (?:losses|loss|cuts)\b", r"\1", sentence)  # "planned job losses ... to 410": jobs
     known = _MONEY_HEAD_STEMS if kind == "money" else _HEAD_STEMS - {"week", "weekli"}  # "the £4.6m unit ... will
     # treat minor injuries": a count's head word says nothing of a sum; "last week's earthquake" no wage
@@ -2974,8 +3007,6 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # Fennick area."), not in passing ("Prices rose fastest ..., while the capital Arkenby saw a small fall")
         goes_on = (opening := re.match(r"(?:the|this|that)\s+([a-z]+)", following)) is not None \
             and bool(content_stems(opening.group(1)) & question_stems)
-        spoken_next = opening.group(1) if goes_on else ""  # "... to keep Puffin Air flying between Lindhurst Airport
-        # and the island of Garra. The route carries about 18,500 passengers": the sentence spoke of the route
         name_share = sum((has_term(n, around) or (person_like(n) and _PERSON_NAME.fullmatch(n) is not None
                                                   and has_term(n, following if goes_on else " ".join(
                                                       following.split()[:len(n.split()) + 3])))
@@ -2989,6 +3020,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         # sets its quarter; "rose to 412,000 after falling in the first quarter" speaks of the quarter after it
         implied = _implied_first_names(names, f"{item.previous} {item.sentence}", item.following) \
             if keywords or named else set()
+        if _WON_SUM.search(item.sentence):  # "has won £7.4m from the Clean Bus Fund": an award
+            stems = stems | {"award"}
         deeds = stems - _plural_nouns(item.sentence) if heads and analysis.kind == "person" else stems  # ("from
         # in-game purchases" is no deed of the person asked)
         sum_asked = bool(heads) and _sum_of_asked(item.sentence, question_stems)  # (both head checks read it)
@@ -2997,7 +3030,7 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
         rows.append([
             name_share >= need - 1e-9
             and (not keywords or keyword_gate(keywords - implied - per_said(analysis.question, item.sentence),
-                                              around if separate else f"{near} {lead} {spoken_next}",
+                                              around if separate else f"{near} {lead}",
                                               item.sentence, question_stems))
             and (not named or keyword_gate(named - implied, f"{around} {around.replace('-', ' ')}",
                                            item.sentence))  # "Marrowgate-Quenby"
@@ -3062,8 +3095,8 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
-             or (any("cost" in group for group in heads) and _PLANNED_SPEND.search(item.sentence))  # "tank covers
-             # cost": "would spend £850,000 fitting covers" (a total spent is no price)
+             or (re.search(r"\bcost", analysis.question, re.I) and _PLANNED_SPEND.search(item.sentence))  # "tank
+             # covers cost": "would spend £850,000 fitting covers" (a total spent is no price, nor what was paid)
              or (any("budget" in group for group in heads) and (re.search(_ATTRIBUTES["budget"], item.sentence, re.I)
                                                                 or not (content_stems(item.sentence) & _MONEY_HEAD_STEMS
                                                                         or _SAVED.search(item.sentence))))

@@ -28,7 +28,7 @@ from .answerability import (AGE_ASKED, DURATION, FIGURE, LENGTH_ASKED, MONEY, WE
                             age_of, BEST_OF, asked_dates, asked_heads,
                             asked_sums, content_stems, court_unasked, duration_asked, in_dateline, is_demonym, is_year,
                             measure_named, named_as_person, other_time_unit, sum_unasked, sums_said,
-                            with_people_of)
+                            with_people_of, asked_unit, without_names)
 from .attachment import JOIN_ASKED, JOINED, LEFT_FROM, PREVIOUS_BODY_ASKED, asked_class
 from .spans import (NEW_ASKED, asked_class_noun, body_answer, departing, extract_short, figure_with_unit,
                     name_fragment, newer, not_a_place, ordinary_words, with_counted, with_first_day)
@@ -78,6 +78,7 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
     """Return every span of the asked type in the sentences, the rule's own choice of each sentence among them."""
     asked = normalise(analysis.question)
     found: list[Option] = []
+    measure = asked_unit(without_names(analysis)) if analysis.kind == "number" else None
     for candidate in sentences:
         sentence = candidate.text
         rule = extract_short(analysis, sentence, texts)
@@ -88,7 +89,8 @@ def options(analysis: QuestionAnalysis, sentences: list, texts: list[str]) -> li
             spans = [(m.start(), m.group(0).strip(" ,.")) for m in sums]
         elif analysis.kind == "number":
             money = list(MONEY.finditer(sentence))
-            spans = [(m.start(), m.group(0).strip(" ,.")) for m in money]
+            spans = [(m.start(), m.group(0).strip(" ,.")) for m in money
+                     if measure is None]  # ("cider sales 2022 litres": no sum measures them)
             figures = [m for m in FIGURE.finditer(sentence) if not is_year(m.group(0), sentence[:m.start()])
                        and not any(a.start() <= m.start() < a.end() for a in money)  # "£431m" is a sum, whole
                        and not (age_apposition(sentence, m.start()) and not AGE_ASKED.search(analysis.question))

@@ -12,7 +12,7 @@ from ..text import STOPWORDS, normalise, regex
 from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, as_agent, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
-                            SCORE_ASKED, subset_whole, POSITION_ASKED, PLACE_IN_FIELD,
+                            SCORE_ASKED, subset_whole, POSITION_ASKED, PLACE_IN_FIELD, asked_unit, without_names,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
@@ -677,7 +677,8 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         figures = [f for f in figures if not any(m.start() <= f.start() < m.end() for m in money)]  # "£431m" whole
         if (not CHANGE_WORDS.search(analysis.question) and not MONEY_WORDS.search(analysis.question)) or re.match(
                 r"\W*(?:so |and )?(?:roughly |about )?how many\b(?! (?:pounds|dollars|euros))", analysis.question,
-                re.I):  # "how many customers have claimed for extra costs": no sum counts them; an
+                re.I) or asked_unit(without_names(analysis)) is not None:  # "how many customers have claimed for
+            # extra costs", "cider sales 2022 litres": no sum counts them or measures them; an
             money = []  # attendance is no sum of money ("£450,000 in prize money"); a budget's total is one
         figures = count_figures(analysis, sentence, figures)  # not "12" of "12 May", a share's percentage
         values = newer(analysis.question, sentence, money + figures)  # ("from 24 turbines to 21": 21, though

@@ -70,7 +70,10 @@ COUNTED_NOUNS = (
     "bookings|pairs|nests|birds|animals|trees|species|finishers|starters|traders|stallholders|volunteers|"
     "applicants|competitors|swimmers|riders|units|copies|deliveries|shipments|walkers|hikers|cyclists|sailings|"
     "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
-    "investors|items|calls|visits|crossings|journeys|trips")
+    "investors|items|calls|visits|crossings|journeys|trips|acquisitions|takeovers|purchases|openings|incidents|"
+    "callouts|call-outs|launches|rescues|signings|appearances|defeats|redundancies|sackings|walkouts|breaches|"
+    "crashes|collisions|fires|floods|cancellations|departures|arrivals|inspections|prosecutions|convictions|"
+    "evictions|referrals|operations|births|sightings|shifts")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
@@ -517,6 +520,8 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "money" if re.search(r"\b(?:appeal|fundrais\w*|donations?|charity|sponsor\w*|crowdfund\w*|"
                                         r"campaign|fund)\b", q) or MONEY_WORDS.search(" ".join(words[:-1])) \
                 else "number"
+        if set(words) & _MEASURE_UNITS or any(w in ("tonnage", "mileage", "acreage") for w in words):
+            return "number"  # "grubbins hollow cider sales 2022 litres": litres sold, no sum
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if len(words) >= 3 and re.fullmatch(r"[a-z]{3,}ed|cut|lost|built|sold|shut|kept|hit|laid off", words[-1]) \
