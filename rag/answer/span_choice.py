@@ -312,6 +312,12 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
+    if analysis.kind == "organisation" and (noun := asked_class_noun(analysis.question)) and noun not in (
+            "company", "compani", "firm", "organisation", "organization", "business", "body", "group", "team", "side",
+            "outfit", "entity", "one", "brand", "operator"):  # "which creamery won
+        # supreme champion?": "Kettlewood Creamery", not its cheese "Hob Blue"
+        classed = [o for o in found if regex(rf"\b{noun}", re.I).search(o.text)]
+        found = classed or found
     if analysis.kind == "organisation" and JOIN_ASKED.search(analysis.question):  # "which company did ingrid solberg
         # join?": "to become finance chief at Brightwave Energy", not "the chief financial officer of Halvorsen"
         found = [o for o in found if JOINED.search(o.candidate.text[max(0, o.start - 60):o.start])] or found

@@ -125,7 +125,10 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
 # name: "orrinsby foundation dementia award" asks for the award)
 _WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
                          r"hospice|shipyard|shipbuilder|yard|importer|exporter|wholesaler|haulier|"
-                         r"newspaper|uni|committee|ministry")
+                         r"newspaper|uni|committee|ministry|creamery|dairy|vineyard|winery|distillery|cidery|roastery|"
+                         r"practice|surgery|clinic|academy|cafe|café|hotel|mill|farm|nursery|cattery|kennels|stables|"
+                         r"chain|franchise|co-?operative|collective|workshop|garage|creamer(?:y|ies)|pottery|"
+                         r"sawmill|quarry|foundry|printworks|laundry|hatchery|fishery|salon|gym|agency")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
 _QUOTE_WORDS = re.compile(r"\b(say|said|says|call|called|describe|described|quote|words|claim|claimed|warn|warned|"

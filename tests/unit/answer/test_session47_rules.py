@@ -177,3 +177,35 @@ def test_a_keyword_query_ending_in_people_and_a_deed_asks_how_many():
     assert analyse_question("portlow town under-18 players released").kind == "number"
     assert analyse_question("brackley moor fees charged").kind == "money"
 
+
+
+def test_a_sum_the_sentence_gives_as_another_thing_answers_no_money_question():
+    def sums(question: str, sentence: str) -> float:
+        return type_hit(analyse_question(question), sentence)
+    added = "How much will the redesign of the healthcare wing add to the cost of the Farrowdale prison?"
+    assert sums(added, "The cost of the new prison at Farrowdale has risen to £510m, the agency told MPs.") == 0
+    assert sums(added, "The redesign has added £90m to the cost, taking it to £510m.") == 1.0
+    sold = "what will the brenford mill flats sell for?"
+    assert sums(sold, "Mossgate said the £15m scheme should be complete by the end of 2026.") == 0
+    assert sums(sold, "The flats will sell for £250,000 each.") == 1.0
+    saving = "The council says the move will save £310,000 a year."
+    assert sums("cresswell activo leisure contract value", saving) == 0
+    assert sums("how much will the council save by taking the centres back?", saving) == 1.0
+
+
+def test_a_sum_won_is_an_award_only_where_an_award_is_asked():
+    assert _gate("head", "How much did Kit Hallorann win as runner-up at the Corrowby Darts Open?",
+                 "Vaneveld collected £60,000, while Hallorann took home £30,000 as runner-up.")
+    assert _gate("head", "riverton bookmobile callister foundation grant",
+                 "The bookmobile has won a $210,000 grant from the Callister Foundation.")
+
+
+def test_a_query_naming_a_unit_or_an_event_plural_asks_how_many_and_a_class_of_body_asks_which_one():
+    assert analyse_question("grubbins hollow cider sales 2022 litres").kind == "number"
+    assert analyse_question("breckon quarry approved tonnage").kind == "number"
+    assert _short("grubbins hollow cider sales 2022 litres", "The maker will build a £1.9 million pressing hall "
+                  "after sales rose to 2.4 million litres last year.") == "2.4 million litres"
+    assert analyse_question("harrowby vet group acquisitions 2024").kind == "number"
+    assert analyse_question("Which creamery won supreme champion at the 2024 Great Vale Cheese Awards?").kind == \
+        "organisation"
+    assert analyse_question("which practice did harrowby buy?").kind == "organisation"
