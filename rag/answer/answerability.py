@@ -950,7 +950,9 @@ def increment_unasked(question: str, sentence: str, start: int) -> bool:
 _PAYING_ASKED = re.compile(r"\b(?:pay|paying|paid|pays|cost|costs|costing|price|prices|bill|bills|charge|charges|"
                            r"charging|fee|fees|spend|spending)\b", re.I)
 # A sum of its own kind, said by the noun right after it ("a £2.1m energy efficiency grant")
-_OWN_KIND_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(grants?|loans?|fines?|subsid(?:y|ies)|bonus(?:es)?|dividends?|"
+_OWN_KIND_AFTER = re.compile(r"\s+(?:(?!(?:in|of|for|to|from|on|at|as|by|with|including|plus|and|or)\s)"
+                             r"[a-z-]+\s+){0,2}?"
+                             r"(grants?|loans?|fines?|subsid(?:y|ies)|bonus(?:es)?|dividends?|"
                              r"donations?|prizes?|awards?|savings?|profits?|loss(?:es)?|revenues?|turnover|debts?|"
                              r"windfall|payouts?|compensation|settlement)\b")
 
@@ -1577,7 +1579,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
                                                    rf"[a-z-]+)){{0,2}}[\s-]*{unit.group(1)}", sentence, re.I)]
         if whole := subset_whole(asked):
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
-            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:[\w-]+\s+){{0,2}}{whole}", sentence)]
+            found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:[\w-]+\s+)?{whole}", sentence)]
         if POSITION_ASKED.search(asked):  # "finished fifth": a place, in words too
             found += [m.group(0) for m in PLACE_IN_FIELD.finditer(sentence) if re.search(
                 r"\b(?:finish\w*|came|placed|ranked|ended|end|was|were|in)\s+(?:\w+\s+)?$", sentence[:m.start()], re.I)]
@@ -2225,7 +2227,8 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
     moved = "" if maker else "from|to|for|into|"  # ("talking points from Microsoft to the EU": a firm, for "who
     # acquired Activision?")
     if regex(rf"\b(?:in|at|{moved}near|across|around|outside|inside|throughout|(?:summit|top|foot|slopes?|"
-             rf"banks?|shores?|edge|outskirts|heart|mouth) of(?: the)?)\s+(?:(?:neighbouring|neighboring|nearby|"
+             rf"banks?|shores?|edge|outskirts|heart|mouth|(?:north|south|east|west)(?:-?(?:east|west))?) of(?: the)?)"
+             rf"\s+(?:(?:neighbouring|neighboring|nearby|"
              rf"northern|southern|eastern|western|central|rural|coastal|downtown)\s+)?{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
@@ -2595,21 +2598,27 @@ def contrasted(question: str, sentence: str) -> bool:
 
 
 _ROLE_ASKED = re.compile(r"^\W*(?:so |and )?who(?:['’]s| is| was| will be| has been)\s+(?:the|its|their)\s+"
-                         r"(?:new\s+|current\s+|present\s+)?(?:[a-z]+\s+)?([a-z]{4,})\s+(?:of|at|for|on|in)\b", re.I)
+                         r"(?:new\s+|current\s+|present\s+)?((?:[a-z]+\s+)?[a-z]{4,}(?<!ed))\s+(?:of|at|for|on|in)\b",
+                         re.I)
+# A person the sentence titles by a role of their own ("Lifeboat operations manager Derek Trewin")
+_TITLED_PERSON = re.compile(r"\b(?:manager|director|chair(?:man|woman)?|chief executive|secretary|treasurer|officer|"
+                            r"spokes(?:man|woman|person)|president|editor|co-?ordinator|superintendent|inspector|"
+                            r"principal|head ?teacher|captain|coach|founder|owner|leader|chief|authority)\s+"
+                            r"(?:Dr |Professor |Prof |Mr |Mrs |Ms |Cllr )?[A-Z][a-z]+ [A-Z]", re.I)
 
 
 def role_unsaid(analysis: QuestionAnalysis, heads: list[set[str]], sentence: str, previous: str) -> bool:
     """Return True when a person question asks for the holder of a role no head group knows ("who is the coxswain of
-    the Porthallow lifeboat?") and neither the sentence nor the one before says the role: its person holds another
-    ("Lifeboat operations manager Derek Trewin")."""
+    the Porthallow lifeboat?"), no word of the role is said in the sentence or the one before, and the sentence titles
+    its person by another known role ("Lifeboat operations manager Derek Trewin")."""
     role = _ROLE_ASKED.match(analysis.question)
-    if analysis.kind != "person" or not role or heads:
+    if analysis.kind != "person" or not role or heads or not _TITLED_PERSON.search(sentence):
         return False
     stems = content_stems(role.group(1))
     said = content_stems(f"{previous} {sentence}")
     joined = re.sub(r"[\s-]+", "", f"{previous} {sentence}".lower())  # ("Head teacher" for "headteacher")
     return bool(stems) and not stems & said and not any(s.startswith(tuple(stems)) for s in said) \
-        and role.group(1).lower() not in joined
+        and re.sub(r"\s+", "", role.group(1).lower()) not in joined
 
 
 # Sides a question may bind a figure to by a plain word (not a name's word: "Winter Gardens", "North Vale")

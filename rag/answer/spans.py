@@ -710,7 +710,7 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
             values = of_it or values
         values = parts or respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))
         if whole:
-            values = [v for v in values if not re.match(rf"\s+(?:[\w-]+\s+){{0,2}}{whole}\b", sentence[v.end():])]
+            values = [v for v in values if not re.match(rf"\s+(?:[\w-]+\s+)?{whole}\b", sentence[v.end():])]
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")

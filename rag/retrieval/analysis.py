@@ -72,7 +72,7 @@ COUNTED_NOUNS = (
     "closures|turbines|pubs|branches|stores|preorders|pre-orders|samples|beds|routes|jets|aircraft|wins|"
     "investors|items|calls|visits|crossings|journeys|trips|acquisitions|takeovers|purchases|openings|incidents|"
     "callouts|call-outs|launches|rescues|signings|appearances|defeats|redundancies|sackings|walkouts|breaches|"
-    "crashes|collisions|fires|floods|cancellations|departures|arrivals|inspections|prosecutions|convictions|"
+    "crashes|collisions|cancellations|departures|arrivals|inspections|prosecutions|convictions|"
     "evictions|referrals|operations|births|sightings|shifts")
 _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|died|injured|casualties|count|total|"
                           r"attendance|crowds?|turnout|population|score|scored|percentage|percent|rate|age|aged|old|"
