@@ -443,7 +443,9 @@ _ATTRIBUTES = {
               rf"(?:{MONEY.pattern})(?!\S*\s+(?:of|in)\s+(?:cuts|savings|reductions))"
               rf"|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
               rf"compensat|fund|run|buy|replac|restor)\w*",
-    "estim": r"\b(?:estimat\w*|put (?:the \w+ |it )?at|expect\w*|forecast\w*|projected|predicted|thought to)\b",
+    "estim": r"\b(?:estimat\w*|put (?:the \w+ |it )?at|expect\w*|forecast\w*|projected|predicted|thought to)\b"
+             r"|\bplans? for an? [£$€]\d",  # ("submitted plans for a £38m motorway service area": its first
+    # estimate)
     "margin": r"\b(?:won|win|wins|winning|beat|beats|beating|beaten|defeated|defeating|lost|losing|carried|passed|"
               r"ahead|majority|victory)\b[^.]{0,60}\bby\s+(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|"
               r"ten)\s*(?:runs?\b|wickets?\b|points?\b|goals?\b|votes?\b|seconds?\b|lengths?\b|strokes?\b|shots?\b|"
@@ -782,7 +784,7 @@ _MOVED_BY = re.compile(r"(?<!take )(?<!takes )(?<!took )(?<!taking )(?<!make )(?
 _PERCENT_RATE = re.compile(r"\b(?:interest|inflation|unemployment|jobless|tax|growth|vacancy|mortgage|savings|policy|"
                            r"lending|employment|participation|occupancy|vaccination|response|pass|approval|survival|"
                            r"poverty|tariff|vat|discount|churn|default|retention|detection|success|completion|recovery|"
-                           r"clearance|conviction|attendance|literacy|obesity|smoking|"
+                           r"clearance|conviction|attendance|literacy|obesity|smoking|mortality|"
                            r"graduation|dropout|absence|error|failure|acceptance|utilisation|utilization|"
                            r"positivity|take-up|uptake)\s+rates?\b", re.I)
 _PROPORTION_WORDS = re.compile(r"\b(turnout|percentage|per ?cent|proportion|share|uptake|coverage|punctuality|"
@@ -1081,7 +1083,8 @@ _TARGET_MISSED = re.compile(r"\b(?:miss|missing|missed|misses|meet|meeting|met|m
 _REJECTED = re.compile(r"\b(?:rejected|rejecting|turned down|turning down|refused|declined|rebuffed|snubbed)\b", re.I)
 _ASKS_FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|anticipat\w*|guidance|consensus|"
                             r"estimate\w*|outlook|target\w*|will|would|going to|plan\w*|due|should|meant to|"
-                            r"supposed to|set to|aim\w*|intend\w*)\b", re.I)
+                            r"supposed to|set to|aim\w*|intend\w*|original\w*|initial\w*)\b", re.I)  # ("original
+# construction cost": "Construction is expected to cost £420m")
 
 
 # "how much's the council saving by ...?", "how many homes are they building?": what is under way is said as expected
@@ -1441,8 +1444,10 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
         return [m for m in kept if any(a <= m.start() < b for a, b in clocks)]
     percent = lambda m: bool(re.search(r"%|per ?cent", m.group(0)) or re.match(r"\s?(?:%|per ?cent)",  # noqa: E731
                                                                                sentence[m.end():]))
-    if _PROPORTION_WORDS.search(asked) or _PERCENT_RATE.search(asked):  # ("the interest rate": 5.25%, not "two
-        # summers ago"); a level, not a move ("REITs, down 2 per cent"), unless a change is asked
+    if _PROPORTION_WORDS.search(asked) or _PERCENT_RATE.search(asked) or (  # ("the interest rate": 5.25%, not "two
+            # summers ago"); a level, not a move ("REITs, down 2 per cent"), unless a change is asked
+            re.search(r"\bmortality\b", asked) and not re.search(r"\bhow many\b|\bnumber of\b", asked)):  # ("fenwick
+        # bay mortality 2023": a share)
         voters = {w.group(0) for w in _PROPORTION_WORDS.finditer(asked)} == {"turnout"} and not _PERCENT_RATE.search(
             asked)  # a turnout is a share or a count of voters ("Turnout was 3,912.")
         return [m for m in kept if (percent(m) and (CHANGE_WORDS.search(asked) or not _MOVED_BY.search(
@@ -3343,6 +3348,8 @@ def other_years_only(analysis: QuestionAnalysis, item: Evidence) -> bool:
     # (a year a figure is compared with: "up from 29.1% at the 2021 contest")
     values = [m for m in (MONEY if analysis.kind == "money" else FIGURE).finditer(sentence)
               if not is_year(m.group(0), sentence[:m.start()])]
+    if analysis.kind == "number":  # the figures that can answer ("mortality": the shares, not the "four" farms)
+        values = count_figures(analysis, sentence, values) or values
     return bool(own) and bool(values) and all(any(
         (y.start() > v.start() and (len(sentence[v.end():y.start()].split()) <= 8 or (  # "carried 587,000
             len(sentence[v.end():y.start()].split()) <= 12 and not re.search(

@@ -1061,7 +1061,15 @@ def newer(question: str, sentence: str, values: list[re.Match]) -> list[re.Match
         if not re.search(r"\bhow many (?:more|extra|additional|new)\b|\badd(?:s|ed|ing)?\b", question, re.I):
             old += [m for m in values if _TOTAL_AFTER.match(sentence[m.end():])]  # "adds four more beds, taking the
             # total to 28": 28
+    old += [m for m in values if _CHANGED_TO.match(sentence[m.end():]) and any(v.start() > m.end() for v in values)]
+    # ("Fenwick Water's £1.6m fine for the Millbrook spill has been reduced to £1.1m": £1.1m)
     return [m for m in values if m not in old] or values
+
+
+# A figure a later part of the sentence changes ("£1.6m fine ... has been reduced to £1.1m")
+_CHANGED_TO = re.compile(r"[^.;]{0,80}?\b(?:reduced|cut|lowered|raised|increased|revised|trimmed|slashed|extended|"
+                         r"brought down|pushed up|scaled back|upped)\s+(?:down\s+|up\s+|back\s+)?to\s+"
+                         r"(?:about |around |just |some )?[£$€]?\d", re.I)
 
 
 def changed_by(question: str, sentence: str, values: list[re.Match]) -> str | None:

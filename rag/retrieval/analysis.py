@@ -79,7 +79,7 @@ _COUNT_WORDS = re.compile(r"\b(how many|number of|death toll|toll|killed|dead|di
                           r"margin|majority|capacity|distance|length|speed|height|size|depth|weight|duration|number|"
                           r"gusts?|rainfall|temperature|uptake|vote|sentence|time|days|reduction|share|proportion|"
                           r"jobs|numbers|inflation|output|punctuality|occupancy|average|median|magnitude|backlog|"
-                          r"volumes?|runtime|"
+                          r"volumes?|runtime|mortality|"
                           r"audience|viewers|listeners|readers|minutes|"
                           + COUNTED_NOUNS
                           + r")\b", re.I)

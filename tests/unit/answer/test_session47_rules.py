@@ -225,3 +225,25 @@ def test_a_place_south_of_somewhere_is_no_one_and_a_sum_in_lost_revenue_is_a_cos
                               next(MONEY.finditer(sentence)).end())
     assert _short("how many of those stacking rings did brambleworks recall?",
                   "Brambleworks Toys has recalled 48,000 wooden stacking rings after two reports.") == "48,000"
+
+
+def test_a_figure_a_later_clause_changes_is_the_old_one():
+    sentence = "Fenwick Water's £1.6m fine for the Millbrook spill has been reduced to £1.1m by the Court of Appeal."
+    assert _short("millbrook spill fine after appeal", sentence) == "£1.1m"
+    assert _short("millbrook spill original fine", sentence) == "£1.6m"
+
+
+def test_a_mortality_is_a_share_and_its_year_binds_it():
+    sentence = ("Mortality at Nordhavn Aqua's four salmon farms in Fenwick Bay reached 23 per cent in 2023, up from 14 "
+                "per cent in 2022, the company said.")
+    assert _short("nordhavn aqua fenwick bay mortality 2023", sentence) == "23 per cent"
+    assert not _gate("years", "nordhavn aqua fenwick bay mortality 2024", sentence, published=date(2024, 4, 11))
+    assert _short("how many deaths did the mortality review find?", "The mortality review found 41 deaths.") == \
+        "41 deaths"
+
+
+def test_an_original_cost_is_the_first_forecast_or_plan():
+    assert _short("farrowdale prison original construction cost",
+                  "Construction is expected to cost £420m and create 700 jobs during the building phase.") == "£420m"
+    assert _gate("names", "brackley moor services first estimated cost", "Halden Roadside Ltd has submitted plans for "
+                 "a £38m motorway service area beside junction 31 of the M6 at Brackley Moor.")
