@@ -77,6 +77,15 @@ def irregular_base(word: str) -> str:
     return verbs[0] if stem(verbs[0]) != stem(word) else word
 
 
+@lru_cache(maxsize=4096)
+def english_noun(word: str) -> bool:
+    """Return True when lemminflect's English lexicon knows the word as a noun ("bills", "officers"; not "greggs",
+    "edwards")."""
+    from lemminflect import getAllLemmas
+
+    return "NOUN" in getAllLemmas(word.lower())
+
+
 def bm25s_module():
     """Return the bm25s module, imported once with its logger quietened."""
     return _bm25s()

@@ -66,7 +66,8 @@ _SCALED_UNIT = re.compile(r"\b\d[\d,.]*\s?(?:million|billion|trillion|m|bn)\s+([
 # litres of untreated sewage")
 _MEASURE_WORDS = frozenset({"litres", "liters", "millilitres", "megalitres", "hectolitres", "gallons", "tonnes",
                             "kilometres", "kilometers", "hectares", "acres", "cubic", "kilowatts", "megawatts",
-                            "gigawatts", "kilograms", "barrels", "sq"})
+                            "gigawatts", "kilograms", "barrels", "sq", "kilowatt", "megawatt", "gigawatt", "kwh",
+                            "mwh", "gwh", "therms", "bushels", "sqft", "btu"})
 
 
 ORDINARY_WORDS_PATH = MODELS / "ordinary_words.txt"
@@ -198,8 +199,16 @@ def names_day(date_text: str) -> bool:
 QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 # What a money or count question asks about, in groups of words that say the same thing: a sentence answering
 # "how much was the fine" must speak of a fine, not of a price. Stems (PyStemmer English).
+# The cost of a piece of work asked (not of a ticket, a swim or one of a thing), and spending by a crowd
+_WORKS_COST_ASKED = re.compile(r"\bcost(?:s|ing)?\b", re.I)
+_UNIT_COST_ASKED = re.compile(r"\b(?:an?|each|per|one|single|return|adult|child)\s+(?:[\w-]+\s+){0,2}?(?:cost|costs)\b|"
+                              r"\b(?:ticket|swim|entry|admission|fare|session|visit|meal|pint|night|pass|lesson)s?\b",
+                              re.I)
+_CROWD_SPEND = re.compile(r"\b(?:visitors|shoppers|fans|households|tourists|consumers|customers|people|spectators|"
+                          r"holidaymakers|families|drivers)\s+(?:are\s+|were\s+)?(?:\w+\s+)?(?:set to|expected to|"
+                          r"will|would|could|to) spend\b", re.I)
 # A sum won ("has won £7.4m from the Clean Bus Fund"): an award
-_WON_SUM = re.compile(r"\b(?:won|wins|win)\s+(?:an?\s+)?(?:[£$€]|\d)")
+_WON_SUM = re.compile(r"\b(?:won|wins|win)\s+(?:an?\s+)?(?:[£$€]|\d[\d,.]*\s?(?:m|bn|k|million|billion)\b)")
 # A sum to be spent: a budget ("the union would spend £180,000 on a coaching grant scheme")
 _PLANNED_SPEND = re.compile(r"\b(?:will|would|is to|are to|plans? to|planned to|set to|expects? to|intends? to) spend\b")
 _HEADS = [
@@ -241,7 +250,7 @@ _ALIKE = [{"kill", "dead", "die", "death", "toll", "fatal"}, {"injur", "wound", 
           {"agre", "approv", "vote"},
           {"hous", "home"}, {"gainer", "riser", "climber"}, {"rise", "risen", "rais", "increas", "hike"},
           {"complet", "finish"}, {"reduct", "reduc", "cut"}, {"signatur", "sign", "signatori"},
-          {"launch", "unveil", "releas"}, {"batteri", "charg"}, {"debt", "owe", "owed"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
+          {"launch", "unveil", "releas"}, {"batteri", "charg"}]  # ("two bed rent": "two-bedroom home"; "at trial": "the
 # court heard")
 # What a person is paid ("what's the chair paid?")
 _EARNINGS = {"salari", "wage", "paid", "pay", "earn", "packag", "remuner", "bonus", "compens"}
@@ -443,6 +452,8 @@ _ATTRIBUTES = {
               rf"(?:{MONEY.pattern})(?!\S*\s+(?:of|in)\s+(?:cuts|savings|reductions))"
               rf"|(?:{MONEY.pattern})\s+(?:to|for)\s+(?:refurbish|build|fit|repair|renovat|upgrad|"
               rf"compensat|fund|run|buy|replac|restor)\w*",
+    "debt": r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )\bow(?:ed|es|ing)\b",  # "the company owed creditors £4.1m"
+    # (not "is owed £4.1m by customers": a debt to it)
     "estim": r"\b(?:estimat\w*|put (?:the \w+ |it )?at|expect\w*|forecast\w*|projected|predicted|thought to)\b"
              r"|\bplans? for an? [£$€]\d",  # ("submitted plans for a £38m motorway service area": its first
     # estimate)
@@ -693,7 +704,8 @@ SCORE = re.compile(r"(?<![\d:.,])(?<!\bfrom )\b\d{1,3}\s?(?:[-–]|to|votes? to)
 _SPAN_NOUNS = (r"(?:course|route|race|track|line|bridge|tunnel|river|runway|road|path|trail|wall|pipeline|cable|pier|"
                r"jetty|viaduct|aqueduct|canal|promenade|causeway|boardwalk|breakwater|fence)")
 # a length of time ("how long was he jailed", "contract length"), not a course's length in km
-_SPAN_ENDS = r"s?(?=\s*(?:[?.!]|$)|\s+(?:in|at|on|over|across|between|from|to|now|today)\b)"  # (not "the pier closure")
+_SPAN_ENDS = r"s?(?=\s*(?:[?.!]|$)|\s+(?:over|across|between|from|now|today)\b)"  # (not "the pier closure", "the
+# fence in place", "the bridge to be closed", "the line at the polling station")
 LENGTH_ASKED = re.compile(rf"^\W*how long\b(?!\s+(?:is|was|will be)\s+(?:[\w'’-]+\s+){{0,3}}"
                           rf"{_SPAN_NOUNS}{_SPAN_ENDS})|"
                           rf"(?<!course )(?<!route )(?<!race )(?<!track )(?<!line )(?<!bridge )(?<!tunnel )(?<!road )"
@@ -924,14 +936,16 @@ def scheme_unasked(question: str, sentence: str, end: int) -> bool:
     """Return True for the sum of a scheme ("the £15m scheme should be complete by 2026") when the question asks what
     a thing sells or sold for ("what will the brenford mill flats sell for?"): what builds them is no sale price."""
     return _SOLD_ASKED.search(question) is not None and not _WHOLE_WORKS.search(question) and re.match(
-        r"\s+(?:[a-z-]+\s+)?(?:scheme|project|development|redevelopment|conversion|plan|upgrade|refurbishment|"
-        r"investment|revamp|regeneration)\b", sentence[end:]) is not None
+        r"\s+(?:(?!sale\b)[a-z-]+\s+)?(?:scheme|project|development|redevelopment|conversion|plan|upgrade|"
+        r"refurbishment|investment|revamp|regeneration)\b(?!\s+(?:site|plot|land|deal|sale|package)\b)",
+        sentence[end:]) is not None
 
 
 def saving_unasked(question: str, sentence: str, start: int) -> bool:
     """Return True for a sum saved ("the move will save £310,000 a year") when the question asks no saving nor cut
     ("cresswell activo leisure contract value")."""
-    return not re.search(r"\bsav(?:e|es|ed|ing|ings)\b|\bcuts?\b", question, re.I) and re.search(
+    return not re.search(r"\bsav(?:e|es|ed|ing|ings)\b|\bcuts?\b|\bbenefit|\bget back\b|\bbetter off\b|\bcheaper\b|"
+                         r"\blower\b|\breduc\w*|\bless\b", question, re.I) and re.search(
         r"\bsav(?:e|es|ed|ing)\s+(?:(?:the \w+|it|them|us|taxpayers|families|customers|about|around|some|an "
         r"estimated|up to)\s+){0,2}$", sentence[max(0, start - 40):start], re.I) is not None
 
@@ -944,7 +958,8 @@ def increment_unasked(question: str, sentence: str, start: int) -> bool:
     """Return True for a sum the sentence gives as a new level ("has risen to £510m") when the question asks how much
     a change adds ("how much will the redesign of the healthcare wing add to the cost?"): the level is not the rise."""
     return bool(_INCREMENT_ASKED.search(question)) and bool(re.search(
-        r"\b(?:risen|rose|rises|rising|increased|increases|gone up|went up|climbed|jumped|grown|grew|up)\s+to\s+"
+        r"\b(?:risen|rose|rises|rising|increased|increases|climbed|jumped|grown|grew|"
+        r"(?:gone|went|go|goes|going|put|pushed) up)\s+to\s+"
         r"(?:about |around |nearly |almost |some )?$", sentence[max(0, start - 40):start], re.I))
 
 
@@ -954,9 +969,9 @@ _PAYING_ASKED = re.compile(r"\b(?:pay|paying|paid|pays|cost|costs|costing|price|
 # A sum of its own kind, said by the noun right after it ("a £2.1m energy efficiency grant")
 _OWN_KIND_AFTER = re.compile(r"\s+(?:(?!(?:in|of|for|to|from|on|at|as|by|with|including|plus|and|or)\s)"
                              r"[a-z-]+\s+){0,2}?"
-                             r"(grants?|loans?|fines?|subsid(?:y|ies)|bonus(?:es)?|dividends?|"
-                             r"donations?|prizes?|awards?|savings?|profits?|loss(?:es)?|revenues?|turnover|debts?|"
-                             r"windfall|payouts?|compensation|settlement)\b")
+                             r"(grants?|loans?|subsid(?:y|ies)|dividends?|donations?|savings?|profits?|loss(?:es)?|"
+                             r"revenues?|turnover|debts?|windfall)\b")  # (what is received or made, not what is
+# paid: a fine, a settlement, compensation, a prize or a bonus is paid)
 
 
 def other_sum_kind(question: str, sentence: str, end: int) -> bool:
@@ -1522,7 +1537,9 @@ POSITION_ASKED = re.compile(r"\b(?:finishing|final|league|table|chart|podium|gri
                             r"(?:position|place|placing|ranking)\b|\bwhere did [^?]{1,60}\bfinish\b", re.I)
 PLACE_IN_FIELD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
-                            r"last|bottom|\d{1,3}(?:st|nd|rd|th))\b", re.I)
+                            r"last|\d{1,3}(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)]|$)|\s+(?:place|position|spot|overall|"
+                            r"in|at|on|with|after|behind|out|of|by|for|and|this|last|ahead)\b)", re.I)  # (not "the
+# first half")
 
 
 def subset_whole(question: str) -> str | None:
@@ -1630,7 +1647,7 @@ def is_year(figure: str, before: str = "") -> bool:
     1847", "since 1889"), which no count or amount question asks for."""
     figure = figure.strip(" .,")
     return bool(re.fullmatch(r"(?:19|20)\d\d", figure) or (re.fullmatch(r"1[5-8]\d\d", figure) and re.search(
-        r"\b(?:in|since|circa|c\.)\s*$", before, re.I)))
+        r"\b(?:in|since|circa|c\.|founded|built|established|est\.|back to|dating from)\s*$", before, re.I)))
 
 
 _LINKING = {"towards", "toward", "per", "across", "against", "upon", "via", "under", "between", "through", "back",
@@ -1767,7 +1784,7 @@ def sum_of_head(heads: list[set[str]], sentence: str, kind: str = "money", quest
              if (stems := content_stems(m.group(0)) | content_stems(m.group(0).replace("-", " "))) & (known | asked)
              and (stems & asked or not stems <= question)
              and (m.group(0)[0].islower() or m.start() == 0)  # "Psagot Investment House" is a name, no head
-             and not re.match(r"\s+(?:firm|company|group|house|bank|manager|arm|vehicle)s?\b", sentence[m.end():])
+             and not re.match(r"\s+(?:firm|company|group|house|bank|manager|arm|vehicle)s?\s+[A-Z]", sentence[m.end():])
              # ("to the investment firm Calder Yard Capital for £61.5m": a kind of firm, no head)
              and not (stems & {"rais", "cut", "increas", "reduc"}
                       and re.match(r"\s+(?:from\s+\S+\s+)?to\b", sentence[m.end():]))]  # ("wants the starting
@@ -2243,10 +2260,10 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
                            rf"supplier|manufacturer|producer|planemaker|carmaker|automaker|chipmaker|drugmaker)\s+"
                            rf"{re.escape(name)}\b").search(sentence):
         return False  # "a former finance director of the supermarket chain Holloway": a firm, not who
-    if " " not in name and (owned := regex(rf"['’]s\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)) \
-            and owned.group(1) not in STOPWORDS and not owned.group(1).endswith(("s", "ed", "ing")) \
-            and owned.group(1) not in ("said", "told", "won", "led", "made", "scored", "set", "took", "got"):
-        return False  # "at Hartwell & Pryce's Goodmere sale": the name of a sale, no buyer
+    if " " not in name and regex(rf"['’]s\s+{re.escape(name)}\s+(?:sale|auction|show|collection|range|store|event|"
+                                 rf"festival|branch|site|depot)\b").search(sentence):
+        return False  # "at Hartwell & Pryce's Goodmere sale": the name of a sale, no buyer ("Derby's Wilson broke
+        # the club record" is one)
     modified = None if maker else regex(rf"\bthe\s+{re.escape(name)}\s+([a-z]+)\b").search(sentence)
     if (modified and modified.group(1) not in STOPWORDS and not modified.group(1).endswith(("ed", "ing"))
             and modified.group(1) not in ("said", "says", "told", "won", "led", "made")) or regex(
@@ -2491,8 +2508,11 @@ def place_answers(name: str, sentence: str, question: str) -> bool:
         return False  # "The project, led by Norland Renewables, ...": a firm, where nothing is
     if _COURT.search(name) and not _COURT_ASKED.search(question):
         return False
-    if at > 0 and re.search(r"\b(?:replac\w*|instead of|succeed\w*|moving from|moved from|relocat\w* from)\s+(?:[^,;.]*?)"
-                            r"\b(?:on|at|in)\s+(?:the\s+)?$", sentence[:at], re.I) \
+    if at > 0 and (old := re.search(r"\b(?:replac\w*|instead of|succeed\w*|moving from|moved from|relocat\w* from)"
+                                    r"\s+(?:(?!\bto\b|\binto\b)[^,;.])*?\b(?:on|at|in)\s+(?:the\s+)?$",
+                                    sentence[:at], re.I)) \
+            and not re.search(r"\bsame (?:site|plot|location|spot|ground)\b", old.group(0), re.I) \
+            and re.search(r"\b(?:on|at|in|into|to)\s+(?:the\s+)?[A-Z]", sentence[:old.start()]) \
             and not re.search(r"\b(?:old|former|existing|previous|current)\b", question, re.I):
         return False  # "on the Brackenford bypass, replacing the 1960s station on Mill Street": the old site
     return not (_BASE_ASKED.search(question) and not _BASE_SAID.search(sentence))
@@ -2606,10 +2626,12 @@ _ROLE_ASKED = re.compile(r"^\W*(?:so |and )?who(?:['’]s| is| was| will be| has
                          r"(?:new\s+|current\s+|present\s+)?((?:[a-z]+\s+)?[a-z]{4,}(?<!ed))\s+(?:of|at|for|on|in)\b",
                          re.I)
 # A person the sentence titles by a role of their own ("Lifeboat operations manager Derek Trewin")
-_TITLED_PERSON = re.compile(r"\b(?:manager|director|chair(?:man|woman)?|chief executive|secretary|treasurer|officer|"
-                            r"spokes(?:man|woman|person)|president|editor|co-?ordinator|superintendent|inspector|"
-                            r"principal|head ?teacher|captain|coach|founder|owner|leader|chief|authority)\s+"
-                            r"(?:Dr |Professor |Prof |Mr |Mrs |Ms |Cllr )?[A-Z][a-z]+ [A-Z]", re.I)
+_TITLED_PERSON = re.compile(r"\b(?:(?:operations|deputy|assistant|area|regional|finance|marketing|sales|press|"
+                            r"communications|launching|technical|commercial|development|project)\s+"
+                            r"(?:manager|director|officer|authority)|secretary|treasurer|officer|"
+                            r"spokes(?:man|woman|person))\s+(?:Dr |Professor |Prof |Mr |Mrs |Ms |Cllr )?"
+                            r"[A-Z][a-z]+ [A-Z]", re.I)  # (a subordinate post: an owner, chief, director or
+# principal may be the asked role in other words, "Swan owner Ian Bell" for the proprietor)
 
 
 def role_unsaid(analysis: QuestionAnalysis, heads: list[set[str]], sentence: str, previous: str) -> bool:
@@ -2629,6 +2651,7 @@ def role_unsaid(analysis: QuestionAnalysis, heads: list[set[str]], sentence: str
 # Sides a question may bind a figure to by a plain word (not a name's word: "Winter Gardens", "North Vale")
 _SIDES = ({"winter": r"winter", "summer": r"summer", "spring": r"spring", "autumn": r"autumn|fall"},
           {"north": r"north|northern", "south": r"south|southern", "east": r"east|eastern", "west": r"west|western"})
+# (the sentence's side is read in a frame of its own below: "in the south", "in summer", "autumn 2024")
 
 
 def other_side(analysis: QuestionAnalysis, sentence: str) -> bool:
@@ -2640,10 +2663,14 @@ def other_side(analysis: QuestionAnalysis, sentence: str) -> bool:
     for sides in _SIDES:
         asked = [side for side, forms in sides.items() if side not in named and re.search(
             rf"\b(?:in|during|over|across|for|of) (?:the )?(?:{forms})\b" if not analysis.is_keyword
-            else rf"\b(?:{forms})\b", question)]
+            else rf"\b(?:{forms})(?:\s+(?:19|20)\d\d)?\s*$", question)]  # (a search-box query's last word: not the
+        # "winter fuel payment")
         if len(asked) != 1:
             continue
-        said = {side for side, forms in sides.items() if re.search(rf"(?-i:\b(?:{forms})\b)", sentence)}
+        said = {side for side, forms in sides.items() if re.search(
+            rf"\b(?:in|during|over|across|this|last|next|for|of)\s+(?:the\s+)?(?:{forms})\b(?!\s+(?:of|in)\b)"
+            rf"|\b(?:{forms})\s+(?:19|20)\d\d\b", sentence)}  # ("in the northern region", "in summer"; not "a fall
+        # of 5%", "a natural spring", "swept in from the west")
         if said and asked[0] not in said:
             return True
     return False
@@ -3109,8 +3136,10 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
-             or (re.search(r"\bcost", analysis.question, re.I) and _PLANNED_SPEND.search(item.sentence))  # "tank
-             # covers cost": "would spend £850,000 fitting covers" (a total spent is no price, nor what was paid)
+             or (_WORKS_COST_ASKED.search(analysis.question) and not _UNIT_COST_ASKED.search(analysis.question)
+                 and _PLANNED_SPEND.search(item.sentence)
+                 and not _CROWD_SPEND.search(item.sentence))  # "tank covers cost": "would spend £850,000 fitting
+             # covers" (a total spent is no price, nor what was paid, nor what visitors spend)
              or (any("budget" in group for group in heads) and (re.search(_ATTRIBUTES["budget"], item.sentence, re.I)
                                                                 or not (content_stems(item.sentence) & _MONEY_HEAD_STEMS
                                                                         or _SAVED.search(item.sentence))))

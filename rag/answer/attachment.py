@@ -403,15 +403,25 @@ def other_first_period(question: str, sentence: str) -> bool:
     """Return True when the question asks about the first (last) period of something ("in its first year back", "in
     their first week") and the sentence speaks only of another first period ("2,300 visitors on the first day", "In
     the first two days, the buses carried 9,400 passengers")."""
-    asked = {_period(m) for m in _FIRST_PERIOD.finditer(question)}
+    asked = {_period(m) for m in _FIRST_PERIOD.finditer(question)
+             if m.group(1) or not re.match(r"(?:last|final)\b", m.group(0), re.I)}  # (a bare "last year" is a date)
     said = {_period(m) for m in _FIRST_PERIOD.finditer(sentence)}
     return bool(asked and said) and not asked & said
 
 
-def _period(match: re.Match) -> tuple[str, str]:
-    """Return a first period as (how many, unit): ("1", "week") for "first week", ("2", "day") for "first two days"."""
+_DAYS = {"hour": 1 / 24, "day": 1, "weekend": 2, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+
+
+def _period(match: re.Match) -> tuple[str, float | str]:
+    """Return a first period as (first or last, its length): "first week" and "first seven days" alike (7 days),
+    "first 12 months" a year; a season by its name."""
     count = (match.group(1) or "1").lower()
-    return NUMBER_WORDS.get(count, count), match.group(2).lower()
+    unit = match.group(2).lower()
+    side = "last" if re.match(r"(?:last|final)\b", match.group(0), re.I) else "first"
+    if unit not in _DAYS:
+        return side, f"{count} {unit}"
+    days = float(NUMBER_WORDS.get(count, count)) * _DAYS[unit]
+    return side, 365.0 if 360 <= days <= 366 else days
 
 
 _ROLES = (r"(?:head ?teacher|head|manager|coach|chair(?:man|woman)?|leader|chief executive|ceo|director|president|"
@@ -728,6 +738,14 @@ def relative_year(question: str, sentence: str) -> bool:
 _AHEAD_SAID = re.compile(r"\b(?:named|appoint\w*|sign\w*|(?:19|20)\d\d)\b|\bafter\b", re.I)
 
 
+def _later_deed(before: str) -> bool:
+    """Return True when "last year" closes a clause of its own after a figure said in the present ("has 14,300
+    registered patients but only six GPs, after two partners retired last year": the retirement's year), not after
+    a past one ("attracted 12,000 people when it was staged last year")."""
+    clause = re.search(r"\b(?:after|when|because|since)\s+(?:[\w'’-]+\s+){0,4}[a-z]+ed\s+$", before, re.I)
+    return clause is not None and re.search(r"\b(?:has|have|is|are|now)\b", before[:clause.start()], re.I) is not None
+
+
 def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     """Return True when the question names a year and the sentence speaks of another by a relative phrase: "last
     year's winner" in an article of 2025 is the 2024 winner."""
@@ -740,10 +758,9 @@ def other_year(years: list[str], sentence: str, published: date | None) -> bool:
     last = _LAST_YEAR.search(sentence)
     if last and published.year - 1 not in asked and published.year in asked and not re.search(
             r"\b(?:breaking|beating|eclipsing|surpassing|topping|up from|down from|compared with|compared to|than|"
-            r"from)\b[^;]*$|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.,]+\s?(?:%|per ?cent)\s+on\s+$"
-            r"|\b(?:after|when|because|since)\s+(?:[\w'’-]+\s+){0,4}[a-z]+ed\s+$",
-            sentence[:last.start()], re.I):  # ("64,500 tickets were sold, up 9% on last year": this year's; "has
-        # 14,300 registered patients but only six GPs, after two partners retired last year": the retirement's year)
+            r"from)\b[^;]*$|\b(?:up|down|higher|lower)\s+(?:by\s+)?[\d.,]+\s?(?:%|per ?cent)\s+on\s+$",
+            sentence[:last.start()], re.I) and not _later_deed(sentence[:last.start()]):  # ("64,500 tickets were
+        # sold, up 9% on last year": this year's)
         return not re.search(rf"\b{published.year}\b", sentence)
     if _THIS_YEAR.search(sentence) and published.year not in asked:
         return not any(re.search(rf"\b{y}\b", sentence) for y in asked)
@@ -1086,7 +1103,7 @@ _SAID_AS = [(re.compile(p, re.I), verb) for p, verb in (
     (r"\bdocked\b|\bpoints? penalty\b|\b\d+-point (?:penalty|sanction)\b", "deducted"),
     (r"\b(?:approved|backed|voted (?:through|for|in favour))\b", "passed"),  # a plan or a bill the councillors
     (r"\b(?:passed|voted through|backed|given the go-ahead)\b", "approved"),  # "passed"
-    (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour|accepted|endorsed|approved)\b", "backed"),  # "81
+    (r"\b(?:supported|supporting|voted (?:for|in favour)|in favour|accepted|endorsed)\b", "backed"),  # "81
     # percent ... supported it", "after 74 per cent of members accepted the deal"
     (r"\baffect(?:s|ed|ing)?\b|\bimpos(?:e|es|ed|ing)\b[^.]{0,50}\bon\b", "hit"),  # "will impose a hosepipe ban on
     # its 1.2 million customers", "5,200 passengers were affected" for "how many were hit"

@@ -292,6 +292,13 @@ _DOER = re.compile(r"\s*(?:(?:has|have|had|will|would|then|later|finally|also|no
                    r"([a-z]+)\b")
 
 
+# Bodies named by what they make or keep, whose names say so ("Kettlewood Creamery", "Hollin Vineyard")
+_ESTABLISHMENT = re.compile(r"creamer(?:y|ie)|dair(?:y|ie)|vineyard|winer(?:y|ie)|distiller(?:y|ie)|cider(?:y|ie)|"
+                            r"roaster(?:y|ie)|baker(?:y|ie)|brewer(?:y|ie)|mill|farm|nurser(?:y|ie)|catter(?:y|ie)|"
+                            r"kennel|stable|potter(?:y|ie)|sawmill|quarr(?:y|ie)|foundr(?:y|ie)|hatcher(?:y|ie)|"
+                            r"fisher(?:y|ie)|orchard|garden")
+
+
 def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold: float,
            model: SpanModel | None) -> tuple[str, object] | None:
     """Return the best-scored span and its sentence, or None: no model, no span of the asked type, or for a question
@@ -312,9 +319,8 @@ def choose(analysis: QuestionAnalysis, ranked: list, texts: list[str], threshold
     if analysis.kind == "organisation" and (kinds := asked_class(analysis.question)):  # "which union ...?": a name
         # that says it is one ("the Maritime and Harbour Workers' Guild") over a port the strike closed
         found = [o for o in found if re.search(rf"\b(?:{'|'.join(kinds)})", o.text, re.I)] or found
-    if analysis.kind == "organisation" and (noun := asked_class_noun(analysis.question)) and noun not in (
-            "company", "compani", "firm", "organisation", "organization", "business", "body", "group", "team", "side",
-            "outfit", "entity", "one", "brand", "operator"):  # "which creamery won
+    if analysis.kind == "organisation" and (noun := asked_class_noun(analysis.question)) \
+            and _ESTABLISHMENT.fullmatch(noun):  # "which creamery won
         # supreme champion?": "Kettlewood Creamery", not its cheese "Hob Blue"
         classed = [o for o in found if regex(rf"\b{noun}", re.I).search(o.text)]
         found = classed or found

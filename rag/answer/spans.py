@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..retrieval.analysis import CHANGE_WORDS, MONEY_WORDS, PERSON_WORDS, QuestionAnalysis, asked_class, find_names
 from ..retrieval.question import CALENDAR_WORDS, MONTHS
-from ..text import STOPWORDS, normalise, regex
+from ..text import STOPWORDS, english_noun, normalise, regex
 from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, as_agent, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
@@ -709,8 +709,6 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
         if not analysis.years and not asked_measures(analysis):  # the asked year or measure decides first
             values = of_it or values
         values = parts or respective(analysis.question, sentence, _said_of_asked(analysis, sentence, values))
-        if whole:
-            values = [v for v in values if not re.match(rf"\s+(?:[\w-]+\s+)?{whole}\b", sentence[v.end():])]
         if re.search(r"\bto\W*$", analysis.question) and (level := [  # "what did it drop its milk price to?": the
                 v for v in values if re.search(r"\bto\s*$", sentence[:v.start()])]):  # figure after "to"
             values = level  # ("cut its two-litre milk to £1.39")
@@ -1166,7 +1164,7 @@ def common_word(name: str, sentence: str, texts: list[str]) -> bool:
     if re.fullmatch(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ees|ves|ics|ents|ants)", name) and not any(
             re.search(rf"\b[A-Z][a-z]+\s+{name}\b", t) for t in [sentence, *texts]):
         return True  # "Officers recovered ...", "Keepers have ...": people by their job, unless a surname ("Ann Myers")
-    if re.fullmatch(r"[A-Z][a-z]+[^s\W]s", name) and re.match(
+    if re.fullmatch(r"[A-Z][a-z]+[^s\W]s", name) and english_noun(lower) and re.match(
             rf"\W*{re.escape(name)}\s+(?:for|of|to|in|on|at|from|with)\s", sentence) and not any(
             re.search(rf"(?:\b[A-Z][a-z]+|[a-z,])\s+{name}\b", t) for t in [sentence, *texts]):
         return True  # "Bills for the firm's 410,000 customers will not change": a plural noun opening the sentence

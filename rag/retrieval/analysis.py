@@ -126,8 +126,8 @@ _ORG_WORDS = re.compile(r"\b(company|firm|organi[sz]ation|team|club|outlet|agenc
 _WHICH_BODY = re.compile(r"foundation|society|association|institute|federation|syndicate|consortium|partnership|"
                          r"hospice|shipyard|shipbuilder|yard|importer|exporter|wholesaler|haulier|"
                          r"newspaper|uni|committee|ministry|creamery|dairy|vineyard|winery|distillery|cidery|roastery|"
-                         r"practice|surgery|clinic|academy|cafe|café|hotel|mill|farm|nursery|cattery|kennels|stables|"
-                         r"chain|franchise|co-?operative|collective|workshop|garage|creamer(?:y|ies)|pottery|"
+                         r"clinic|cafe|café|hotel|mill|farm|nursery|cattery|kennels|stables|"
+                         r"franchise|co-?operative|collective|garage|creamer(?:y|ies)|pottery|"
                          r"sawmill|quarry|foundry|printworks|laundry|hatchery|fishery|salon|gym|agency")
 _DATE_WORDS = re.compile(r"\b(when|what year|which year|what date|which date|what day|which day|what month|"
                          r"which month|since when|date|year|day)\b", re.I)
@@ -400,6 +400,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 r"[a-z]+ [a-z]+(?:,|\?|$)|[a-z]+ (?:per|an|a|each) [a-z]+\??$)", q) \
             and not _QUOTE_WORDS.search(q.split(" cost ")[0]):
         return "money"  # "what did the july strike cost halcyra airways, according to the airline?"
+    if re.search(r"\b(?:finishing|final|league|table|chart|podium|grid|qualifying|race|overall) (?:position|place|"
+                 r"placing|ranking)\b|^where did [^?]{1,60}\bfinish\b", q):
+        return "number"  # "what was the team's final league position?": a place in the table ("14th")
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",
                      "in which year", "on what date")) or re.match(
@@ -523,8 +526,12 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             return "money" if re.search(r"\b(?:appeal|fundrais\w*|donations?|charity|sponsor\w*|crowdfund\w*|"
                                         r"campaign|fund)\b", q) or MONEY_WORDS.search(" ".join(words[:-1])) \
                 else "number"
-        if set(words) & _MEASURE_UNITS or any(w in ("tonnage", "mileage", "acreage") for w in words):
-            return "number"  # "grubbins hollow cider sales 2022 litres": litres sold, no sum
+        unit_at = len(words) - (2 if len(words) > 1 and re.fullmatch(r"(?:19|20)\d\d", words[-1]) else 1)
+        if (words[unit_at] in _MEASURE_UNITS or words[unit_at] in ("tonnage", "mileage", "acreage")) and not (
+                unit_at and re.fullmatch(r"(?!(?:19|20)\d\d$)[\d.,]+", words[unit_at - 1])) and not re.search(
+                r"\b(?:price|prices|cost|costs|value|fee|fees|fare|toll|rent|charge|bill)\b", q):
+            return "number"  # "grubbins hollow cider sales 2022 litres": litres sold, no sum (not "heating oil price
+            # 500 litres")
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if len(words) >= 3 and re.fullmatch(r"[a-z]{3,}ed|cut|lost|built|sold|shut|kept|hit|laid off", words[-1]) \
@@ -532,7 +539,9 @@ def question_kind(question: str, lexicon: bool = False) -> str:
                 and words[-2] not in ("sales", "news", "prices", "fees", "fares", "costs", "rates", "terms", "plans",
                                       "donations", "pledges", "takings", "earnings", "proceeds", "winnings", "funds",
                                       "grants", "payments", "savings", "damages", "bonuses", "profits", "losses") \
-                and not MONEY_WORDS.search(words[-2]):
+                and not MONEY_WORDS.search(words[-2]) \
+                and words[-2] not in ("winners", "candidates", "governors", "nominees", "finalists", "locations",
+                                      "venues", "hours", "dates", "times", "names", "details", "results", "sites"):
             return "number"  # "portlow town under-18 players released": how many (not the town)
         if words[-1] in ("hometown", "birthplace", "headquarters", "hq", "venue", "location", "whereabouts"):
             return "place"  # "aldermoor prize winner hometown": where, not who (these words name no place themselves)

@@ -85,6 +85,8 @@ def test_a_season_or_a_part_of_the_country_binds_the_figure():
     south = analyse_question("what's starting pay for prison officers in the south?")
     assert other_side(south, "Starting pay for prison officers in the northern region will rise to £31,200.")
     assert not other_side(analyse_question("When will the Winter Gardens reopen?"), "It will reopen in summer.")
+    assert other_side(analyse_question("kingsferry chain ferry vehicles a day winter"), "It carries 850 in summer.")
+    assert not other_side(analyse_question("winter fuel payment amount 2024"), "It was set in the autumn statement.")
     assert not other_side(analyse_question("When will the pier reopen in spring?"), "It will reopen in spring 2025.")
 
 
@@ -115,7 +117,7 @@ def test_a_role_no_head_group_knows_must_be_said():
     head = analyse_question("who is the headteacher at Elm School?")
     assert not role_unsaid(head, asked_heads(head), "Head teacher Sam Ode said the school would reopen.", "")
     chef = analyse_question("Who is the head chef at the cafe in the garden centre?")
-    assert role_unsaid(chef, asked_heads(chef), "Cafe manager Ellen Price said the menu would change.", "")
+    assert role_unsaid(chef, asked_heads(chef), "Cafe operations manager Ellen Price said the menu would change.", "")
     assert not role_unsaid(chef, asked_heads(chef), "The cafe is run by Hensford Kitchen, a catering firm.", "")
     singer = analyse_question("who's the lead singer in velvet orchard?")  # (a title of its own: "frontwoman")
     assert not role_unsaid(singer, asked_heads(singer), "The gig was off after frontwoman Bryony Castellane fell ill.",
@@ -139,9 +141,11 @@ def test_how_many_of_the_whole_is_the_part():
     assert _short("how many of the oakridge staff actually took jobs with brambleway?",
                   "Managing director Sophie Carrow said 34 of the 38 former Oakridge staff had accepted jobs, and 12 "
                   "new posts had been created.") == "34"
-    assert _short("how many of the brenford mill flats are going to be affordable?",
-                  "The derelict paper mill in Brenford is to be converted into 64 flats after councillors approved "
-                  "it.") is None
+    assert type_hit(analyse_question("how many of the brenford mill flats are going to be affordable?"),
+                    "The derelict paper mill in Brenford is to be converted into 64 flats after councillors approved "
+                    "it.") == 0  # (the whole is no part)
+    assert _short("How many of the pupils passed?", "A total of 87 pupils passed, out of 112 who sat the exam.") == \
+        "87 pupils"
 
 
 def test_a_finishing_position_is_a_place_in_words_too():
@@ -214,7 +218,8 @@ def test_a_query_naming_a_unit_or_an_event_plural_asks_how_many_and_a_class_of_b
     assert analyse_question("harrowby vet group acquisitions 2024").kind == "number"
     assert analyse_question("Which creamery won supreme champion at the 2024 Great Vale Cheese Awards?").kind == \
         "organisation"
-    assert analyse_question("which practice did harrowby buy?").kind == "organisation"
+    assert analyse_question("Which vineyard won gold at the county show?").kind == "organisation"
+    assert analyse_question("What surgery did the Ashby Rovers striker need?").kind == "open"
 
 
 def test_a_place_south_of_somewhere_is_no_one_and_a_sum_in_lost_revenue_is_a_cost():
@@ -247,3 +252,67 @@ def test_an_original_cost_is_the_first_forecast_or_plan():
                   "Construction is expected to cost £420m and create 700 jobs during the building phase.") == "£420m"
     assert _gate("names", "brackley moor services first estimated cost", "Halden Roadside Ltd has submitted plans for "
                  "a £38m motorway service area beside junction 31 of the M6 at Brackley Moor.")
+
+
+def test_the_review_of_this_session_s_first_version():
+    """Cases /work/review47/findings.md found the first version of these rules wrong on."""
+    def hit(question: str, sentence: str) -> float:
+        return type_hit(analyse_question(question), sentence)
+    # a sum paid (a fine, a settlement, compensation) answers a paying question; a loan does not
+    assert hit("How much did the water company pay for polluting the river?",
+               "Fenwick Water was ordered to pay a £1.2m fine for polluting the River Lode.") == 1.0
+    assert hit("How much will the firm pay the family?", "It will pay the family £250,000 compensation.") == 1.0
+    assert hit("how much is the club paying for the new stand?",
+               "The club secured a £2m loan from the council to build the new stand.") == 0
+    # "County's Surname verb" names a player; "Pryce's Goodmere sale" names a sale
+    assert _short("Who broke the club scoring record?", "Derby's Wilson broke the club record with his 30th goal.") \
+        == "Wilson"
+    # a synonym of the asked role, titled by a top job, is no other holder
+    landlord = analyse_question("Who is the proprietor of the Swan in Ashby?")
+    assert not role_unsaid(landlord, asked_heads(landlord), "Swan owner Ian Bell said the pub would reopen.", "")
+    # seasons and directions in their own frame only
+    summer = analyse_question("How many visitors came to Ashby in summer?")
+    assert not other_side(summer, "Ashby had 250,000 visitors in July and August, a fall of 5% on last year.")
+    south = analyse_question("How many homes in the south of the county lost power?")
+    assert not other_side(south, "About 3,000 homes lost power after the storm swept in from the west.")
+    # a total spent answers no price of one thing, nor does a crowd's spending
+    assert not _gate("head", "How much will a swim at the new Ashford pool cost?",
+                     "Ashford council will spend £6m on the new pool, which opens in June.")
+    # a time in place, a queue at a polling station
+    assert _short("How long was the Ashby fence in place?", "The Ashby fence was in place for three years before it "
+                  "was removed.") == "three years"
+    # a sale price said as a development site; a saving asked as a benefit; "up to" is no rise
+    assert hit("What did the Ashby depot sell for?", "The depot was sold to Bellway as a £2m development site.") == 1.0
+    assert hit("How much will Ashby households benefit from the scheme?",
+               "The Ashby scheme will save families about £200 a year.") == 1.0
+    assert hit("How much extra will households pay a year?",
+               "Households will pay up to £150 extra a year under the new tariff.") == 1.0
+    # a shop's or a runner's name ending in -s is no plural noun
+    assert not common_word("Greggs", "Greggs in Fenwick Street will close next month.", [])
+    # a new one on the same site; a move's destination
+    assert _short("Where will the new Ashby pool be?", "The new Ashby pool will replace the 1970s pool on the same "
+                  "site in Victoria Park.") == "Victoria Park"
+    # equal first periods said in other words; a bare "last year" is a date
+    assert not other_first_period("How many people used the new bridge in its first week?",
+                                  "More than 30,000 people crossed the new bridge in its first seven days.")
+    assert not other_first_period("How many passengers did Ashby airport handle last year?",
+                                  "Numbers have doubled over the last two years, with 3.4 million in 2023.")
+    # a unit word in a price query; people named with a deed; an ambiguous body noun
+    assert analyse_question("ballymena heating oil price 500 litres").kind == "money"
+    assert analyse_question("darlington in bloom winners announced").kind != "number"
+    assert analyse_question("What surgery did the Ashby Rovers striker need?").kind != "organisation"
+    # approving is no backing by people; last year's figure stays last year's
+    assert "backed" not in said_as("Ashby councillors approved the Millfield housing scheme")
+    assert other_year(["2024"], "The Ashby festival attracted 12,000 people when it was staged last year.",
+                      date(2024, 6, 1))
+    # an ordinal that is no place in a field; a full question about a final position
+    assert _short("ashby rovers league position", "Ashby Rovers conceded twice in the first half and lost 3-1.") != \
+        "first"
+    assert analyse_question("What was the team's final league position?").kind == "number"
+    # a score won is no award; a sum owed to the subject is no debt of it
+    assert not _gate("names", "sunward energy debts total", "Sunward Energy is owed £4.1m by customers who have not "
+                     "paid their bills.")
+    # measures the lexicon lacks; an old year dated by "dates back to"
+    assert [m.group(0) for m in MONEY.finditer("It will generate 45 million kwh a year.")] == []
+    assert _short("How many players does the Ashby brass band have?", "The Ashby brass band, which dates back to "
+                  "1858, has 32 players.") == "32 players"
