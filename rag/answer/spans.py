@@ -473,8 +473,8 @@ def people_listed(question: str) -> bool:
 
 _BODY_END = re.compile(r"\b(?:Executive|Authority|Commission|Agency|Council|Board|Trust|Service|Office|Department|"
                        r"Ministry|Inspectorate|Ombudsman|Regulator|Committee|Tribunal)$")  # a public body's last word
-NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over|interim|acting|"
-                       r"caretaker)\b", re.I)  # (a stand-in is the one who took over)
+NEW_ASKED = re.compile(r"\b(?:new|next|incoming|successor|replac\w*|succeed\w*|takes? over|taking over|took over|"
+                       r"taken over|interim|acting|caretaker)\b", re.I)  # (a stand-in is the one who took over)
 # The one a holder replaced ("replacing Murati", "succeeds the retiring Ann Hale"), and a question asking for them
 _REPLACED = re.compile(r"\b(?:replacing|replaces|replaced|succeeding|succeeds|succeeded|in place of|(?:taking|took|"
                        r"takes|take) over from)\s+(?!by\b)(?:[a-z][\w-]*\s+){0,3}$")
