@@ -929,7 +929,21 @@ def sum_unasked(question: str, sentence: str, m: re.Match) -> bool:
         or (_SOLD_ASKED.search(question) is not None and estimate_unasked(question, sentence, m.start())) \
         or rate_unasked(question, sentence, m.end()) or pool_unasked(question, sentence, m.start()) \
         or other_sum_kind(question, sentence, m.end()) or increment_unasked(question, sentence, m.start()) \
-        or scheme_unasked(question, sentence, m.end()) or saving_unasked(question, sentence, m.start())
+        or scheme_unasked(question, sentence, m.end()) or saving_unasked(question, sentence, m.start()) \
+        or other_purpose(question, sentence, m)
+
+
+def other_purpose(question: str, sentence: str, m: re.Match) -> bool:
+    """Return True for a sum given towards a thing ("offered $120,000 toward an electric replacement") when the
+    question asks what the thing costs, or for what a thing costs to do another deed ("would cost $160,000 to
+    replace" for "how much will it cost to run each year?")."""
+    if not re.search(r"\bcost", question, re.I):
+        return False
+    if re.match(r"\s+(?:towards?|to(?:wards)? the cost of)\b", sentence[m.end():], re.I):
+        return True
+    asked = re.search(r"\bcost\w*\s+(?:\w+\s+){0,2}?to\s+([a-z]+)", question, re.I)
+    said = re.match(r"\s+(?:a year\s+|each year\s+)?to\s+([a-z]+)", sentence[m.end():], re.I)
+    return bool(asked and said) and not content_stems(asked.group(1)) & content_stems(said.group(1))
 
 
 def scheme_unasked(question: str, sentence: str, end: int) -> bool:
@@ -1271,7 +1285,8 @@ def other_counts(analysis: QuestionAnalysis, sentence: str) -> list[tuple[int, i
     if not re.match(r"\W*(?:so |and |hey,? |quick q\W+)?how many\b", analysis.question.lower()):
         return []
     counted = set().union(*asked_heads(analysis))
-    if noun := re.search(r"\bhow many (?:[\w'’-]+ ){0,3}?([a-z]+s|people|children|staff)\b",
+    if noun := re.search(r"\bhow many (?:[\w'’-]+ ){0,3}?([a-z]+s|people|children|staff|sheep|cattle|deer|fish|"
+                         r"livestock|geese|mice|police|men|women|aircraft)\b",
                          analysis.question.lower()):
         counted |= content_stems(noun.group(1))  # the noun counted ("902 votes", "persuaded 14 pensioners" for "how
         # many pensioners did he persuade to invest?" beside its verb's group)
@@ -2593,7 +2608,9 @@ _CONTRASTS = [(("small", "smaller", "little"), ("large", "larger", "big", "bigge
               (("north", "northern"), ("south", "southern")), (("east", "eastern"), ("west", "western")),
               (("including", "inclusive"), ("excluding", "exclusive")), (("single", "one-way"), ("return",)),
               (("adult", "adults"), ("child", "children", "child's", "children's")),
-              (("red",), ("amber", "yellow", "orange")), (("amber",), ("yellow", "orange")), (("yellow",), ("orange",))]
+              (("red",), ("amber", "yellow", "orange")), (("amber",), ("yellow", "orange")), (("yellow",), ("orange",)),
+              (("elementary", "primary", "infant", "junior"), ("high", "secondary", "middle", "senior"))]  # ("a high
+# school lunch" is no elementary school lunch)
 # (an alert's or a warning's colour: "a red heat-health alert" is not the amber one; a red card not a yellow one)
 
 
@@ -3136,6 +3153,9 @@ def gates(analysis: QuestionAnalysis, items: list[Evidence]) -> np.ndarray:
                               for group in heads)  # "captaincy" for "captain", "chairmanship" for "chairman"
              or sum_asked
              or priced
+             or (analysis.kind == "money" and _WORKS_COST_ASKED.search(analysis.question)
+                 and re.search(r"\b(?:estimated|put|budgeted|costed|priced) at\s+(?:about |around |some )?[£$€]",
+                               item.sentence, re.I))  # "roof repairs cost": "Repairs are estimated at £2.7m"
              or (_WORKS_COST_ASKED.search(analysis.question) and not _UNIT_COST_ASKED.search(analysis.question)
                  and _PLANNED_SPEND.search(item.sentence)
                  and not _CROWD_SPEND.search(item.sentence))  # "tank covers cost": "would spend £850,000 fitting

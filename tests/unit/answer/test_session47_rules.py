@@ -316,3 +316,21 @@ def test_the_review_of_this_session_s_first_version():
     assert [m.group(0) for m in MONEY.finditer("It will generate 45 million kwh a year.")] == []
     assert _short("How many players does the Ashby brass band have?", "The Ashby brass band, which dates back to "
                   "1858, has 32 players.") == "32 players"
+
+
+def test_the_end_to_end_review_s_general_causes():
+    """Causes /work/review47b/findings.md found over 30 new texts: a sum offered towards a thing, a cost of another
+    deed, an estimate as a cost, a school level, an uninflected plural counted."""
+    def hit(question: str, sentence: str) -> float:
+        return type_hit(analyse_question(question), sentence)
+    assert hit("how much would a new bookmobile cost carnford?",
+               "The Perrin Foundation offered $120,000 toward an electric replacement.") == 0
+    assert hit("How much will the new electric bookmobile cost to run each year?",
+               "The bookmobile is 17 years old and would cost $160,000 to replace.") == 0
+    assert hit("How much will it cost to replace the bookmobile?", "It would cost $160,000 to replace.") == 1.0
+    assert _gate("head", "palace theatre wrexford roof repairs cost",
+                 "Repairs are estimated at £2.7m and the theatre expects to reopen in autumn 2025.")
+    assert not _gate("qualifiers", "What will a high school lunch cost in Millbrook from April 1?",
+                     "Elementary school lunches in Millbrook will cost $3.10 from April 1.")
+    assert _short("How many sheep were killed by dogs around Dalebeck in the past year?", "Dog attacks killed 63 "
+                  "sheep on farms around Dalebeck in the past twelve months.") == "63 sheep"
