@@ -1549,7 +1549,7 @@ _SUBSET = re.compile(r"\bhow many of (?:the|its|their|these|those) (?:[\w-]+ ){0
 
 # A place in a table or a field asked for ("glenarrow european mixed curling finishing position"), and such a place
 POSITION_ASKED = re.compile(r"\b(?:finishing|final|league|table|chart|podium|grid|qualifying|race|world|overall) "
-                            r"(?:position|place|placing|ranking)\b|\bwhere did [^?]{1,60}\bfinish\b", re.I)
+                            r"(?:position|place|placing|ranking)\b", re.I)  # (not "where did the marathon finish?")
 PLACE_IN_FIELD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
                             r"last|\d{1,3}(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)]|$)|\s+(?:place|position|spot|overall|"

@@ -404,7 +404,8 @@ def other_first_period(question: str, sentence: str) -> bool:
     their first week") and the sentence speaks only of another first period ("2,300 visitors on the first day", "In
     the first two days, the buses carried 9,400 passengers")."""
     asked = {_period(m) for m in _FIRST_PERIOD.finditer(question)
-             if m.group(1) or not re.match(r"(?:last|final)\b", m.group(0), re.I)}  # (a bare "last year" is a date)
+             if m.group(1) or not re.match(r"last\s+(?:year|month|week)\b", m.group(0), re.I)}  # (a bare "last
+    # year" is a date)
     said = {_period(m) for m in _FIRST_PERIOD.finditer(sentence)}
     return bool(asked and said) and not asked & said
 

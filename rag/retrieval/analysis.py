@@ -401,7 +401,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
             and not _QUOTE_WORDS.search(q.split(" cost ")[0]):
         return "money"  # "what did the july strike cost halcyra airways, according to the airline?"
     if re.search(r"\b(?:finishing|final|league|table|chart|podium|grid|qualifying|race|overall) (?:position|place|"
-                 r"placing|ranking)\b|^where did [^?]{1,60}\bfinish\b", q):
+                 r"placing|ranking)\b", q):
         return "number"  # "what was the team's final league position?": a place in the table ("14th")
     if q.startswith(("when", "what year", "which year", "what date", "which date", "what day", "which day",
                      "what month", "which month", "since when", "on what day", "on which day", "in what year",

@@ -334,3 +334,9 @@ def test_the_end_to_end_review_s_general_causes():
                      "Elementary school lunches in Millbrook will cost $3.10 from April 1.")
     assert _short("How many sheep were killed by dogs around Dalebeck in the past year?", "Dog attacks killed 63 "
                   "sheep on farms around Dalebeck in the past twelve months.") == "63 sheep"
+
+
+def test_where_an_event_finished_is_a_place_and_a_final_season_is_a_period():
+    assert analyse_question("Where did the 2025 Tour of Corran finish?").kind == "place"
+    assert other_first_period("glenmorra final season pass sales", "6,200 season passes had been sold so far, up 14% "
+                              "on last year.")
