@@ -1557,6 +1557,12 @@ PLACE_IN_FIELD = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh
 # first half")
 
 
+def field_places(sentence: str) -> list[re.Match]:
+    """Return the places in a field the sentence gives as a finish ("finished fifth", "came 12th", "was in 14th")."""
+    return [m for m in PLACE_IN_FIELD.finditer(sentence) if re.search(
+        r"\b(?:finish\w*|came|placed|ranked|ended|end|was|were|in)\s+(?:\w+\s+)?$", sentence[:m.start()], re.I)]
+
+
 def subset_whole(question: str) -> str | None:
     """Return the whole a "how many of the X" question takes a part of ("how many of the brenford mill flats are
     going to be affordable?": flats; "how many of the jobs at the plant": jobs), or None."""
@@ -1618,8 +1624,7 @@ def type_hit(analysis: QuestionAnalysis, sentence: str, texts: list[str] = ()) -
             # "how many of the civil servants ... developed dementia?": a part of them, not the 8,100 followed
             found = [f for f in found if not re.search(rf"{re.escape(f)}\s+(?:[\w-]+\s+)?{whole}", sentence)]
         if POSITION_ASKED.search(asked):  # "finished fifth": a place, in words too
-            found += [m.group(0) for m in PLACE_IN_FIELD.finditer(sentence) if re.search(
-                r"\b(?:finish\w*|came|placed|ranked|ended|end|was|were|in)\s+(?:\w+\s+)?$", sentence[:m.start()], re.I)]
+            found += [m.group(0) for m in field_places(sentence)]
         if SCORE_ASKED.search(asked):  # "final score": a scoreline ("11-7"), not the "8" of "8:03 p.m."; a vote's
             found = SCORE.findall(sentence) + ([m.group(0) for m in FIGURE.finditer(sentence) if "%" in m.group(0)]
                                                if re.search(r"\bvot", asked) else [])
@@ -2675,22 +2680,30 @@ def other_side(analysis: QuestionAnalysis, sentence: str) -> bool:
     """Return True when the question binds its figure or holder to one season or one part of a country ("how many
     vehicles a day in winter", "starting pay for prison officers in the south") and the sentence, in lower case, names
     only another ("about 850 vehicles a day in summer", "in the northern region")."""
-    named = {w.lower() for n in analysis.names for w in n.split()}
-    question = analysis.question.lower()
-    for sides in _SIDES:
-        asked = [side for side, forms in sides.items() if side not in named and re.search(
-            rf"\b(?:in|during|over|across|for|of) (?:the )?(?:{forms})\b" if not analysis.is_keyword
-            else rf"\b(?:{forms})(?:\s+(?:19|20)\d\d)?\s*$", question)]  # (a search-box query's last word: not the
-        # "winter fuel payment")
-        if len(asked) != 1:
-            continue
+    for sides, asked in _asked_sides(analysis.question, tuple(analysis.names), analysis.is_keyword):
         said = {side for side, forms in sides.items() if re.search(
             rf"\b(?:in|during|over|across|this|last|next|for|of)\s+(?:the\s+)?(?:{forms})\b(?!\s+(?:of|in)\b)"
             rf"|\b(?:{forms})\s+(?:19|20)\d\d\b", sentence)}  # ("in the northern region", "in summer"; not "a fall
         # of 5%", "a natural spring", "swept in from the west")
-        if said and asked[0] not in said:
+        if said and asked not in said:
             return True
     return False
+
+
+@lru_cache(maxsize=256)  # read once a question, not once a candidate sentence
+def _asked_sides(question: str, names: tuple[str, ...], keyword: bool) -> tuple[tuple[dict, str], ...]:
+    """Return, for each kind of side (season, part of a country) the question binds to exactly one of, that side."""
+    named = {w.lower() for n in names for w in n.split()}
+    question = question.lower()
+    found = []
+    for sides in _SIDES:
+        asked = [side for side, forms in sides.items() if side not in named and re.search(
+            rf"\b(?:in|during|over|across|for|of) (?:the )?(?:{forms})\b" if not keyword
+            else rf"\b(?:{forms})(?:\s+(?:19|20)\d\d)?\s*$", question)]  # (a search-box query's last word: not the
+        # "winter fuel payment")
+        if len(asked) == 1:
+            found.append((sides, asked[0]))
+    return tuple(found)
 
 
 def _opposite(qualifier: str) -> list[str]:

@@ -12,7 +12,7 @@ from ..text import STOPWORDS, english_noun, normalise, regex
 from .attachment import BASE_FORMS, WIN_QUESTION, WIN_RESULT, as_agent, body_may_answer
 from .support import NUMBER_WORDS
 from .answerability import (BEST_OF, CLOCK, DURATION, FIGURE, LENGTH_ASKED, MONEY, QUOTE, ordinary_words, SCORE,
-                            SCORE_ASKED, subset_whole, POSITION_ASKED, PLACE_IN_FIELD, asked_unit, without_names,
+                            SCORE_ASKED, subset_whole, POSITION_ASKED, field_places, asked_unit, without_names,
                             affiliated_elsewhere, age_of, asked_dates, asked_heads, asked_measures, asked_sums,
                             content_stems, count_figures, court_unasked, duration_asked, figure_roles, in_dateline,
                             is_demonym, is_year, measure_named, named_as_person, new_level, ordinary_opening,
@@ -654,10 +654,7 @@ def _extract_short(analysis: QuestionAnalysis, sentence: str, texts: list[str] =
             return _nearest(sentence, times, anchors)  # "winner time": "2:24:17", not its 17
         if race_time_asked(analysis.question) and (times := novel(race_times(sentence))):
             return _nearest(sentence, times, anchors)  # "2 hours 22 minutes 15 seconds", not its 2
-        if POSITION_ASKED.search(analysis.question) and (places := novel(
-                m for m in PLACE_IN_FIELD.finditer(sentence) if re.search(
-                    r"\b(?:finish\w*|came|placed|ranked|ended|end|was|were|in)\s+(?:\w+\s+)?$", sentence[:m.start()],
-                    re.I))):
+        if POSITION_ASKED.search(analysis.question) and (places := novel(field_places(sentence))):
             return _nearest(sentence, places, anchors)  # "finished fifth at the European Mixed Curling Championship"
         if SCORE_ASKED.search(analysis.question) and (scores := novel(SCORE.finditer(sentence))):
             return _nearest(sentence, scores, anchors)  # "what was the score": the scoreline
