@@ -1,8 +1,10 @@
 """How `python -m rag.bench.train_reader --judge` scores a reader on sets it was not trained on (pure arithmetic)."""
 
+import random
+
 import pytest
 
-from rag.bench.train_reader import judged
+from rag.bench.train_reader import _batches, collect, judged
 
 ROWS = [
     {"answerable": True, "gold": [False, True, False]},   # the reader's best sentence holds the answer
@@ -28,3 +30,20 @@ def test_ties_count_half_and_only_the_scored_sentences_are_read():
     assert figures["answerable"] == 0 and figures["auc"] == 0.0
     figures = judged(rows, [[0.1, 0.2, 0.4], [0.4]], thresholds=())
     assert figures["top"] == 1.0 and figures["auc"] == pytest.approx(0.5)
+
+
+def test_pairs_take_two_positives_and_the_first_negatives_of_each_question():
+    rows = [{"question": "q1", "sides": ["a", "b", "c", "d", "e"], "gold": [False, True, True, True, False]},
+            {"question": "q2", "sides": ["x", "y", "z"], "gold": [False, False, False]}]
+    pairs = collect(rows, negatives=2)
+    assert [(q, side, label) for q, side, label in pairs if label] == [("q1", "b", 1.0), ("q1", "c", 1.0)]
+    assert [(q, side) for q, side, label in pairs if not label] == [("q1", "a"), ("q1", "e"), ("q2", "x"), ("q2", "y")]
+
+
+def test_batches_hold_every_pair_once_in_runs_of_similar_length():
+    pairs = [("q", "w" * n, 0.0) for n in range(1, 129)]
+    random.seed(3)
+    batches = _batches(list(pairs), batch=4, run=8)  # runs of 32 pairs, each cut into 8 batches of 4
+    assert sorted(p for b in batches for p in b) == sorted(pairs) and all(len(b) == 4 for b in batches)
+    # within a batch the lengths come from one sorted run: far closer than across the shuffled whole
+    assert max(max(len(p[1]) for p in b) - min(len(p[1]) for p in b) for b in batches) < 64
