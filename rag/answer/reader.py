@@ -6,8 +6,8 @@ development snippet sets' questions (python -m rag.bench.train_reader; since ses
 sentence holding a question's gold answer is a positive, the other likely sentences and every likely sentence of a
 near-miss question are negatives. On sets it never saw, its best of eight sentences holds the answer 0.84 of the time
 (the session-25 reader, trained on 18 sets: 0.74 to 0.80). Its encoder and classifier ship as
-models/reader.safetensors (fp16, 22 MB); the embeddings are the bundled model's. When the reader gives a factoid answer's sentence less than VETO, the answer is taken from another likely sentence it accepts,
-or refused (extractive.compose_answer): the sentence is about the story but does not hold the thing asked for
+models/reader.safetensors (fp16, 22 MB); the embeddings are the bundled model's. When the reader gives a factoid
+answer's sentence less than VETO, the answer is taken from another likely sentence it accepts, or refused (extractive.compose_answer): the sentence is about the story but does not hold the thing asked for
 (another year's winner, the forecast instead of the outcome). Before that, the likeliest sentences are put in the
 reader's order (reader_first), so the direct answer comes from the one it reads as answering.
 """
