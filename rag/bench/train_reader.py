@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -107,6 +108,59 @@ def collect(rows: list[dict], negatives: int = NEGATIVES) -> list[tuple[str, str
         sides = list(zip(row["sides"], row["gold"]))
         pairs += [(row["question"], side, 1.0) for side, gold in sides if gold][:2]
         pairs += [(row["question"], side, 0.0) for side, gold in sides if not gold][:negatives]
+    return pairs
+
+
+# A run of capitalised words ("Lowland Independents", "Spotify"); one-word runs that open most sentences are not names
+NAME = re.compile(r"[A-Z][\w'’&.-]*(?: +(?:of |de |van |von |)[A-Z][\w'’&.-]*)*")
+NOT_NAMES = {"A", "An", "The", "In", "On", "At", "It", "He", "She", "They", "We", "I", "But", "And", "After", "As",
+             "This", "That", "There", "His", "Her", "Its", "Their", "For", "By", "With", "From", "SEP", "If", "When",
+             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def names(text: str, common: set[str] = frozenset()) -> list[str]:
+    """Return the capitalised runs of a text that may be names: not a lone word that opens many sentences, nor a run
+    whose every word is also written in lower case in the text around it (`common`: "Officials", "Grid")."""
+    found = []
+    for match in NAME.finditer(text):
+        words = match.group().rstrip(".").split()
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        if words and not all(word.lower() in common for word in words):
+            found.append(" ".join(words))
+    return found
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", text.lower()) is not None
+
+
+def swapped(rows: list[dict], rng: random.Random) -> list[tuple[str, str, float]]:
+    """Return a negative pair for each positive one whose sentence side names something the question names: either
+    the question asks after another name of the set, or the sentence side (sentence and title) is about another name
+    of the set instead. The reader learns that a sentence about someone else does not answer the question."""
+    common = {word for row in rows for side in row["sides"] for word in re.findall(r"\b[a-z][\w'’-]*", side)}
+    sentences = {side.split(" [SEP] ")[0] for row in rows for side in row["sides"]}
+    pool = sorted({name for sentence in sentences for name in names(sentence, common)
+                   if " " in name or not sentence.startswith(name)})  # "Turnout was 31.4 per cent."
+    pairs = []
+    for row in rows:
+        for side, gold in zip(row["sides"], row["gold"]):
+            if not gold:
+                continue
+            shared = [name for name in dict.fromkeys(names(side, common)) if _mentions(row["question"], name)]
+            others = [name for name in pool if not _mentions(row["question"], name) and not _mentions(side, name)]
+            if not shared or not others:
+                continue
+            name = rng.choice(shared)
+            same_length = [o for o in others if len(o.split()) == len(name.split())]
+            other = rng.choice(same_length or others)
+            if rng.random() < 0.5:
+                pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+                pairs.append((pattern.sub(lambda _: other, row["question"]), side, 0.0))
+            else:
+                pairs.append((row["question"], re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _: other, side), 0.0))
     return pairs
 
 
@@ -240,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--negatives", type=int, default=NEGATIVES, help="other sentences per question as negatives")
     parser.add_argument("--rows", type=Path, help="folder caching each set's questions and candidate sentences")
+    parser.add_argument("--swaps", action="store_true", help="add a name-swapped negative for each positive (swapped)")
     args = parser.parse_args(argv)
     import torch
     from safetensors.torch import save_file
@@ -251,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.model:
         model, trained_on = load_tuned(args.model), trained_sets(args.model)
     else:
-        pairs = [p for name in args.sets.split(",")
-                 for p in collect(set_rows(pipeline, name, args.rows), args.negatives)]
+        pairs = []
+        for name in args.sets.split(","):
+            rows = set_rows(pipeline, name, args.rows)
+            pairs += collect(rows, args.negatives) + (swapped(rows, random.Random(name)) if args.swaps else [])
         print(f"{len(pairs)} pairs, {int(sum(p[2] for p in pairs))} positive", flush=True)
         model = fine_tune(pairs, args.epochs, args.lr, init=args.init)
         tensors = {name: t.half().contiguous() for name, t in model.state_dict().items()
@@ -271,8 +328,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"judged on {','.join(judge)}: best of 8 sentences holds the gold answer {figures['top']:.3f} "
               f"({figures['answerable']} answerable questions); AUC answerable vs near-miss {figures['auc']:.3f} "
               f"({figures['near_miss']} near-miss)")
+        swaps = [pair for name in judge for pair in swapped(set_rows(pipeline, name, args.rows), random.Random(name))]
+        scores = torch_scores(model, [{"question": q, "sides": [side]} for q, side, _ in swaps], sides=1)
+        below = {t: sum(s[0] < t for s in scores) / max(len(scores), 1) for t in JUDGE_THRESHOLDS}
         for threshold, (answerable, near) in figures["at"].items():
-            print(f"  at {threshold}: answerable reaching it {answerable:.3f}, near-miss below it {near:.3f}")
+            print(f"  at {threshold}: answerable reaching it {answerable:.3f}, near-miss below it {near:.3f}, "
+                  f"name-swapped gold below it {below[threshold]:.3f} (of {len(swaps)})")
     return 0
 
 

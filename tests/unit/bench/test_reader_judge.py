@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from rag.bench.train_reader import _batches, collect, judged
+from rag.bench.train_reader import _batches, collect, judged, names, swapped
 
 ROWS = [
     {"answerable": True, "gold": [False, True, False]},   # the reader's best sentence holds the answer
@@ -47,3 +47,35 @@ def test_batches_hold_every_pair_once_in_runs_of_similar_length():
     assert sorted(p for b in batches for p in b) == sorted(pairs) and all(len(b) == 4 for b in batches)
     # within a batch the lengths come from one sorted run: far closer than across the shuffled whole
     assert max(max(len(p[1]) for p in b) - min(len(p[1]) for p in b) for b in batches) < 64
+
+
+def test_names_skip_sentence_openers_and_words_the_text_also_writes_in_lower_case():
+    text = "The River Tessock peaked on Monday, the Riverlands Agency said. Officials said the officials agreed."
+    common = {"the", "peaked", "officials", "said", "agreed"}
+    assert names(text, common) == ["River Tessock", "Riverlands Agency"]
+
+
+SWAP_ROWS = [
+    {"question": "How many homes did Fenlight Networks cut off?", "answerable": True,
+     "sides": ["Fenlight Networks said 23,400 homes lost power. [SEP] Storm leaves thousands without power 2024-01",
+               "Halcombe Clinic stayed open. [SEP] Clinic open 2024-01"],
+     "gold": [True, False]},
+    {"question": "who won the quillan ward by-election", "answerable": True,
+     "sides": ["Marisol Dunthorpe won, polling 1,284 votes. [SEP] Lowland Independents take Quillan ward 2024-05",
+               "Turnout was 31.4 per cent. [SEP] Vessmoor Water fined 2024-05"],
+     "gold": [True, False]},
+    {"question": "what did the wall cost", "answerable": True,  # names nothing the sentence names: no swap
+     "sides": ["The wall at Ebbridge cost £6.2m. [SEP] New Ebbridge wall 2025-02"], "gold": [True]},
+]
+
+
+def test_each_positive_naming_what_the_question_names_gets_one_negative_about_another_name():
+    for seed in range(8):
+        pairs = swapped(SWAP_ROWS, random.Random(seed))
+        assert len(pairs) == 2 and all(label == 0.0 for *_, label in pairs)
+        for (question, side, _), row in zip(pairs, SWAP_ROWS):
+            # one side of the pair changed, to another name of the set (never a word that opens a sentence)
+            assert (question == row["question"]) != (side == row["sides"][0])
+            named = "Fenlight Networks" if "Fenlight" in row["question"] else "Quillan"
+            assert named.lower() not in question.lower() or named.lower() not in side.lower()
+            assert "Turnout" not in question + side.split(" [SEP] ")[1]
