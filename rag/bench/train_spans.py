@@ -7,6 +7,9 @@ likeliest sentences are found as the answer layer finds them, and every span of 
 positive when it holds an accepted answer. Reported, per question: how often the span the rules give (today's
 answer) holds the answer, and how often the model's best span does, leave-one-set-out over the fitted sets
 (question-disjoint: a set's questions and texts are never in its own fit) and on the test sets the fit never saw.
+The likeliest sentences are put in the reader's order first, as the answer layer does before it chooses a span.
+The shipped model (session 49) is fitted on the reader's 69 training sets (train_reader.TRAIN_SETS, the default) and
+judged on its held-out ones: `--test n11,n16,...,n95` (train_reader.HELD_OUT; docs/BENCHMARKS.md, session 49).
 """
 
 from __future__ import annotations
@@ -19,14 +22,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..answer.extractive import rank_answers, rule_answer, span_texts, with_keyword_names
+from ..answer.extractive import by_report_date, rank_answers, rule_answer, span_texts, with_keyword_names
+from ..answer.reader import reader_first
 from ..answer.span_choice import MODEL_PATH, SPAN_FEATURES, SPAN_KINDS, option_features, options, pool
 from ..answer.spans import multi_part
 from ..evaluation.harness import contains_gold
 from ..retrieval.analysis import analyse_question
 from .snippets import SNIPPETS_DIR, read_questions
-
-DEV_SETS = ("n5", "n7", "n9", "n10", "n17", "n18")
+from .train_reader import TRAIN_SETS
 
 
 def collect(pipeline, folder: Path) -> list[dict]:
@@ -50,6 +53,9 @@ def collect(pipeline, folder: Path) -> list[dict]:
                 continue
             texts = span_texts(hits, bodies)
             threshold = own.answer_model.threshold
+            if not (analysis.plan and analysis.plan.sources) and not multi_part(analysis):  # as compose_answer does
+                ranked = reader_first(q["question"], ranked, pool(ranked, threshold))
+                ranked = by_report_date(analysis.question, ranked, pool(ranked, threshold))
             rule, _ = rule_answer(analysis, ranked, texts, threshold)
             records.append({"set": folder.name, "question": q["question"], "analysis": analysis, "texts": texts,
                             "sentences": pool(ranked, threshold), "answers": q["answers"],
@@ -107,7 +113,7 @@ def score(spec: dict, records: list[dict]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--fit", default=",".join(DEV_SETS), help="development sets to fit on")
+    parser.add_argument("--fit", default=",".join(TRAIN_SETS), help="development sets to fit on")
     parser.add_argument("--test", default="", help="sets never fitted on, reported as aggregates")
     parser.add_argument("--cache", default="", help="a pickle file of collected records to reuse or write")
     parser.add_argument("--write", action="store_true", help=f"write the fitted model to {MODEL_PATH}")
