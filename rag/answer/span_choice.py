@@ -8,9 +8,11 @@ of the asked type and the rule's pick is not the asked one.
 Here every span of the asked type in the likeliest sentences is an option, described by where it stands against the
 question's words (the asked verb after it, the question's words before it, the same clause), what stands before it
 (in / at, by, from), whether the rule picked it, and how likely its sentence is. A logistic model over these, fitted on
-the development snippet sets (`python -m rag.bench.train_spans`), scores the options; the best one answers. It
-mostly keeps the rules' pick and moves to another sentence's span when that sentence says more of the question; it
-has not learnt the doer of the asked verb from the place it was done in (docs/BENCHMARKS.md, session 15).
+the development snippet sets (`python -m rag.bench.train_spans`; 69 sets since session 49, the sentences in the
+reader's order as the answer layer has them), scores the options; the best one answers. It mostly keeps the rules'
+pick in the reader's first sentence and moves to another span when the rules' is vaguer or another sentence says
+more of the question; it has not learnt the doer of the asked verb from the place it was done in (docs/BENCHMARKS.md,
+sessions 15 and 49).
 """
 
 from __future__ import annotations

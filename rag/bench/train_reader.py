@@ -17,7 +17,8 @@ The shipped reader (session 48) is the session-25 reader (18 sets, DEV_SETS, 3 e
 one more epoch at lr 4e-5 on the 69 development sets of TRAIN_SETS (39,326 pairs, 21 minutes):
 `git show b3eb9e4:rag/answer/models/reader.safetensors > r25.safetensors` and
 `python -m rag.bench.train_reader --init r25.safetensors --epochs 1 --lr 4e-5 --rows rows/`. It is judged on HELD_OUT:
-13 development sets it never saw and the never-read sets n90 to n95 (docs/BENCHMARKS.md, session 48).
+13 development sets it never saw and the never-read sets n90 to n95 (docs/BENCHMARKS.md, session 48). `--swaps` adds
+a name-swapped negative for each positive (swapped); a reader trained so was no better end to end (session 49).
 """
 
 from __future__ import annotations
