@@ -324,12 +324,13 @@ def main(argv: list[str] | None = None) -> int:
     if seen := sorted(set(judge) & set(trained_on)):
         print(f"note: judged on sets it was trained on: {', '.join(seen)}")
     if judge:
-        rows = [row for name in judge for row in set_rows(pipeline, name, args.rows)]
+        per_set = {name: set_rows(pipeline, name, args.rows) for name in judge}
+        rows = [row for name in judge for row in per_set[name]]
         figures = judged(rows, torch_scores(model, rows))
         print(f"judged on {','.join(judge)}: best of 8 sentences holds the gold answer {figures['top']:.3f} "
               f"({figures['answerable']} answerable questions); AUC answerable vs near-miss {figures['auc']:.3f} "
               f"({figures['near_miss']} near-miss)")
-        swaps = [pair for name in judge for pair in swapped(set_rows(pipeline, name, args.rows), random.Random(name))]
+        swaps = [pair for name in judge for pair in swapped(per_set[name], random.Random(name))]
         scores = torch_scores(model, [{"question": q, "sides": [side]} for q, side, _ in swaps], sides=1)
         below = {t: sum(s[0] < t for s in scores) / max(len(scores), 1) for t in JUDGE_THRESHOLDS}
         for threshold, (answerable, near) in figures["at"].items():
