@@ -691,7 +691,8 @@ _DURATION_ASKED = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?|minutes?|
 SCORE_ASKED = re.compile(r"\b(?:the|final|full-time|half-time|match|game)\s+score\b|\bscoreline\b|\bfinal result\b|"
                          r"\bfinal (?:(?:19|20)\d\d )?score\b|"  # ("challenge shield final 2024 score")
                          r"\bmargin of (?:the )?votes?\b|"  # "by what margin of votes": "seven votes to four"
-                         r"\bscore\W*$|\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
+                         r"^(?!.*\bhow (?:many|much)\b).*\bscore\W*$|"  # (not "how many goals did he score?")
+                         r"\bwhat (?:was )?the (?:final )?vote\b|\bthe vote was\b|\bvote (?:tally|count)\b|"
                          r"^[a-z0-9 '’-]+\bvote(?: result)?$",  # a keyword query's "committee vote": the vote itself
                          re.I)  # the noun, not "how many goals did he score"; the vote itself, not what it was on
 _TALLY_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen)"
@@ -1439,6 +1440,11 @@ def placed_elsewhere(analysis: QuestionAnalysis, sentence: str) -> list[tuple[in
     return spans
 
 
+# What follows a scoreline ("the 5-2 win", "a 3-1 defeat", "won 2-0 against"): a result, not a range of figures
+_MATCH_AFTER = re.compile(r"\s+(?:(?:home|away|league|cup|opening|final)\s+)?(?:win|victory|defeat|loss|draw|"
+                          r"thrashing|triumph|rout|success|scoreline)\b|\s+(?:against|over)\b", re.I)
+
+
 def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Match]) -> list[re.Match]:
     """Return the figures that can answer a number question: not the day of a date or a compound's number
     (figure_roles); a percentage for a share or a turnout, not one for a population or a count."""
@@ -1452,6 +1458,8 @@ def count_figures(analysis: QuestionAnalysis, sentence: str, figures: list[re.Ma
             taken.append(part.span(1))  # asked ("how many were seriously injured?")
     if not _CLOCK_ASKED.search(analysis.question) and not race_time_asked(analysis.question):
         taken += [c.span() for c in CLOCK.finditer(sentence)]  # "on sale at 10am": a time of day, no count
+    if not SCORE_ASKED.search(analysis.question):  # "his two strikes in the 5-2 win": a scoreline counts no one's goals
+        taken += [m.span() for m in SCORE.finditer(sentence) if _MATCH_AFTER.match(sentence, m.end())]
     if not AGE_ASKED.search(analysis.question):  # "convict Orwen Vaskell, 62, on two counts": his age, no sentence
         taken += [m.span(1) if m.group(1) else m.span(2) for m in _AGE_APPOSITION.finditer(sentence)]
     kept = [m for m in with_unit(without_names(analysis), sentence, figures)
@@ -2255,6 +2263,12 @@ _SIDE_OR_GIVER = re.compile(r"\bwho(?:\s+|(?=['’]s\b))(?:(?:will|would|did|['�
                             r"|^[^?]*\b(?:owner|owners|opponents?|winner team|winning team|winners team)$", re.I)
 
 
+# A question asking who bought or took over something
+_BUYER_ASKED = re.compile(r"\bwho(?:\s+|['’]s\s+)(?:(?:will|would|is|was|has|had|have)\s+)?(?:bought|buys|buying|buy|"
+                          r"acquired|acquires|acquiring|acquire|purchased|purchasing|"
+                          r"took over|taking over|takes over)\b", re.I)
+
+
 def organisation_admitted(question: str) -> bool:
     """Return True when a "who" question may be answered by an organisation: "who owns it?" ("the Pellinore Racing
     syndicate"), "who is buying iRobot?" (Amazon, which texts say jobs "at"), "brackwater council 2024 election
@@ -2274,6 +2288,10 @@ def person_answer(name: str, sentence: str, question: str) -> bool:
              rf"northern|southern|eastern|western|central|rural|coastal|downtown)\s+)?{re.escape(name)}\b"
              ).search(sentence) or _DEMONYM.search(name):
         return False  # a place the sentence puts something in; "the English club": a nationality, never who
+    if _BUYER_ASKED.search(question) and regex(rf"\b(?:(?:purchase|acquisition|takeover|buyout) of|bought|"
+                                              rf"acquired|acquiring|buying|purchased|purchasing|took over|taking over)"
+                                              rf"\s+(?:the\s+)?{re.escape(name)}\b").search(sentence):
+        return False  # "its $26bn purchase of LinkedIn": what was bought, not who bought Activision
     if not maker and regex(rf"\b(?:chain|company|firm|group|retailer|supermarket|bank|brand|maker|business|insurer|"
                            rf"lender|builder|charity|carrier|airline|broadcaster|publisher|label|site|website|platform|"
                            rf"app|service|startup|start-up|network|studio|agency|exchange|developer|operator|provider|"

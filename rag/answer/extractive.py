@@ -487,15 +487,25 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def dated(short: str, published: date | None) -> str:
-    """Return a date answer a reader can place: a day named relative to the article ("today", "yesterday",
-    "Saturday") with the calendar date it means in an article of that publication date ("today (7 October 2023)")."""
-    word = short.lower()
+    """Return a date answer a reader can place: a day, week, month or year named relative to the article ("today",
+    "yesterday", "Saturday", "last week", "this month") with the calendar date it means in an article of that
+    publication date ("today (7 October 2023)", "this month (November 2023)")."""
+    word = " ".join(short.lower().split())
     if published is None:
         return short
     if word in ("today", "tonight", "yesterday", "tomorrow"):
         day = published + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word])
     elif word in _WEEKDAYS:  # the last such day on or before the article's date
         day = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
+    elif relative := re.fullmatch(r"(last|this|next) (week|month|year)", word):
+        step = {"last": -1, "this": 0, "next": 1}[relative.group(1)]
+        if relative.group(2) == "year":
+            return f"{short} ({published.year + step})"
+        if relative.group(2) == "month":
+            month = published.year * 12 + published.month - 1 + step
+            return f"{short} ({date(month // 12, month % 12 + 1, 1):%B %Y})"
+        monday = published - timedelta(days=published.weekday() - 7 * step)
+        return f"{short} (the week of {monday.day} {monday:%B %Y})"
     else:
         return short
     return f"{short} ({day.day} {day:%B %Y})"

@@ -42,7 +42,7 @@ NEGATIVES = 6
 # Sets the shipped reader never saw: 13 development sets (every fifth of those the session-25 reader was not trained
 # on) and the sets never read (each scored on the code of its session only)
 HELD_OUT = ("n11", "n16", "n33", "n41", "n48", "n53", "n58", "n63", "n68", "n73", "n78", "n83", "n88",
-            "n90", "n91", "n92", "n93", "n94", "n95", "n96", "n97")
+            "n90", "n91", "n92", "n93", "n94", "n95", "n96", "n97", "n98", "n99")
 # The shipped reader's training sets: every development set up to n89 but the held-out ones
 TRAIN_SETS = ("n5", "n6", "n7", "n8", "n9", "n10", "n12", "n13", "n14", "n15", "n17", "n18", "n19", "n20",
               "n21", "n22", "n23", "n24", "n25", "n26", "n27", "n28", "n29", "n30", "n31", "n32", "n34", "n35",
