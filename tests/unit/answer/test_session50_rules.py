@@ -15,7 +15,7 @@ def _short(question: str, sentence: str) -> str | None:
 
 def test_a_scoreline_counts_no_goals_but_a_vote_tally_stays():
     assert _short("How many goals did Haaland score?", "His two strikes in the 5-2 win against Al Ittihad saw him go "
-                  "top.") != "5"
+                  "top.") is None  # (was "5"; "two strikes" are not said to be goals)
     assert _short("How many goals did Haaland score?", "Haaland has scored 14 goals this season, including two in "
                   "the 5-1 win over Luton.") == "14 goals"
     assert _short("yelverton leadership vote margin", "Dunstan Yelverton was elected leader, beating Oriel Maddox by "
@@ -23,9 +23,9 @@ def test_a_scoreline_counts_no_goals_but_a_vote_tally_stays():
 
 
 def test_a_firm_bought_is_no_buyer():
-    sentence = ("Though the $69bn Corvane deal was the biggest in Halvorsen's history, that would be its $26bn purchase "
-                "of Linkwell in 2016.")
-    assert _short("who bought corvane", sentence) != "Linkwell"
+    sentence = ("Though the $69bn Corvane deal was the biggest in Halvorsen's history, that would be its $26bn "
+                "purchase of Linkwell in 2016.")
+    assert _short("who bought corvane", sentence) is None  # (was "Linkwell")
     assert _short("Who bought Corvane Games?", "Halvorsen bought Corvane Games for $69bn in October.") == "Halvorsen"
     assert _short("Who owns Linkwell?", "Halvorsen completed its purchase of Linkwell in 2016.") == "Halvorsen"
 
