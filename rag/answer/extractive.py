@@ -302,8 +302,7 @@ def compose_answer(question: str, hits: list[Hit], embedder: Embedder, model: An
         if read and not multi_part(analysis):
             # the likeliest sentences in the order the reader reads them: "Which drugmaker is paying for the trial?"
             # gets the sentence saying who funds it before the one naming the institute running it
-            ranked = reader_first(question, ranked, pool(ranked, model.threshold))
-            ranked = by_report_date(analysis.question, ranked, pool(ranked, model.threshold))
+            ranked = reader_order(question, analysis, ranked, model.threshold)
         short, lead = _direct_answer(analysis, ranked, span_texts(hits, bodies), model.threshold)
         if described and not (short and all(_names(short, c, bodies) for _, _, c in supports)):
             return _refusal(question, analysis, ranked, hits, best)  # the outlets' articles share no one entity
@@ -341,6 +340,15 @@ _LATEST_ASKED = re.compile(r"\b(?:now|latest|revised|updated|currently|in the en
                            r"consultation|delay|changes?|late [a-z]+))\b", re.I)
 _FIRST_ASKED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|at first|first (?:estimate[sd]?|proposed|planned|"
                           r"announced|forecast|thought|expected|reported))\b", re.I)
+
+
+def reader_order(question: str, analysis: QuestionAnalysis, ranked: list[Candidate],
+                 threshold: float) -> list[Candidate]:
+    """Return the ranked candidates with the likeliest put in the reader's order (reader_first), then led by the
+    report of the date the question asks for (by_report_date): the order a factoid's span is chosen in, here and when
+    the span model is fitted (rag.bench.train_spans)."""
+    ranked = reader_first(question, ranked, pool(ranked, threshold))
+    return by_report_date(analysis.question, ranked, pool(ranked, threshold))
 
 
 def by_report_date(question: str, ranked: list[Candidate], head: list[Candidate]) -> list[Candidate]:
@@ -497,11 +505,12 @@ def dated(short: str, published: date | None) -> str:
         day = published + timedelta(days={"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word])
     elif word in _WEEKDAYS:  # the last such day on or before the article's date
         day = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
-    elif relative := re.fullmatch(r"(last|this|next) (week|month|year)", word):
-        step = {"last": -1, "this": 0, "next": 1}[relative.group(1)]
-        if relative.group(2) == "year":
+    elif VAGUE_TIME.fullmatch(word):
+        which, unit = word.split()
+        step = {"last": -1, "this": 0, "next": 1}[which]
+        if unit == "year":
             return f"{short} ({published.year + step})"
-        if relative.group(2) == "month":
+        if unit == "month":
             month = published.year * 12 + published.month - 1 + step
             return f"{short} ({date(month // 12, month % 12 + 1, 1):%B %Y})"
         monday = published - timedelta(days=published.weekday() - 7 * step)

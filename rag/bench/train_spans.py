@@ -22,8 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..answer.extractive import by_report_date, rank_answers, rule_answer, span_texts, with_keyword_names
-from ..answer.reader import reader_first
+from ..answer.extractive import rank_answers, reader_order, rule_answer, span_texts, with_keyword_names
 from ..answer.span_choice import MODEL_PATH, SPAN_FEATURES, SPAN_KINDS, option_features, options, pool
 from ..answer.spans import multi_part
 from ..evaluation.harness import contains_gold
@@ -54,8 +53,7 @@ def collect(pipeline, folder: Path) -> list[dict]:
             texts = span_texts(hits, bodies)
             threshold = own.answer_model.threshold
             if not (analysis.plan and analysis.plan.sources) and not multi_part(analysis):  # as compose_answer does
-                ranked = reader_first(q["question"], ranked, pool(ranked, threshold))
-                ranked = by_report_date(analysis.question, ranked, pool(ranked, threshold))
+                ranked = reader_order(q["question"], analysis, ranked, threshold)
             rule, _ = rule_answer(analysis, ranked, texts, threshold)
             records.append({"set": folder.name, "question": q["question"], "analysis": analysis, "texts": texts,
                             "sentences": pool(ranked, threshold), "answers": q["answers"],
